@@ -1,0 +1,44 @@
+# The kit's two commands:  `make start`  and  `make test`.
+# Both create .venv from the pinned requirements.txt when it is missing or out of date.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.kit-installed
+PIP := $(PY) -m pip --disable-pip-version-check --quiet
+
+.PHONY: start room test test-fast benchmark freeze clean-venv
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps -e .
+	touch $(STAMP)
+
+## Start the kit on http://localhost:8866 (sessions are stored in ./data).
+start: $(STAMP)
+	$(PY) -m widgets.launch $(ARGS)
+
+## Start the kit for a room: phones on the same network can join.
+room: $(STAMP)
+	$(PY) -m widgets.launch --room $(ARGS)
+
+## The whole suite: unit tests, every notebook (nbval), PostgreSQL and browser tests.
+test: $(STAMP)
+	bash tools/system-deps.sh
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+## Quick loop while developing: no browser, no PostgreSQL.
+test-fast: $(STAMP)
+	$(PY) -m pytest -m "not browser and not postgres" $(PYTEST_ARGS)
+
+benchmark: $(STAMP)
+	bash tools/system-deps.sh
+	$(PY) -m benchmarks.run
+
+## Re-pin after changing a direct dependency (keeps binder/ in step).
+freeze: $(STAMP)
+	$(PY) tools/freeze.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,86 @@
+"""Shared fixtures: a running kit, Debian's Chromium through Playwright, offline checks."""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from .kit_server import KitServer
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+@pytest.fixture(scope="session")
+def kit(tmp_path_factory):
+    server = KitServer(tmp_path_factory.mktemp("kit-data")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Debian's Chromium is missing: run `make test` (it installs it) "
+                    "or `apt-get install chromium`.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class Watched:
+    """A browser context that records what a user would notice: errors and outside requests."""
+
+    def __init__(self, browser, **context_args):
+        self.context = browser.new_context(**context_args)
+        self.external = []
+        self.console_errors = []
+        self.context.on("request", self._on_request)
+
+    def _on_request(self, request):
+        host = urlparse(request.url).hostname
+        if request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            return
+        self.external.append(request.url)
+
+    def new_page(self):
+        page = self.context.new_page()
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        return page
+
+    def assert_clean(self):
+        assert self.external == [], f"requests to other hosts: {self.external}"
+        assert self.console_errors == [], f"browser console errors: {self.console_errors}"
+
+
+@pytest.fixture
+def watched(browser):
+    """Factory of watched contexts; each is checked for outside requests and errors at the end."""
+    made = []
+
+    def make(**context_args):
+        context = Watched(browser, **context_args)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.context.close()
+    for context in made:
+        context.assert_clean()
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in item.fixturenames or "watched" in item.fixturenames:
+            item.add_marker(pytest.mark.browser)

@@ -1,0 +1,64 @@
+"""Start the kit as a user does (``python -m widgets.launch``) on a free port, for tests."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class KitServer:
+    def __init__(self, data_dir: Path, extra_args=(), env=None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.data_dir = Path(data_dir)
+        self.log_path = self.data_dir / "voila.log"
+        self.args = list(extra_args)
+        self.env = dict(os.environ, **(env or {}))
+        self.process = None
+
+    def start(self, timeout: float = 90) -> "KitServer":
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "widgets.launch", f"--port={self.port}",
+             f"--data-dir={self.data_dir}", *self.args],
+            cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"Voila stopped at start:\n{self.log()}")
+            try:
+                with urllib.request.urlopen(self.url, timeout=2) as reply:
+                    if reply.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"Voila did not answer within {timeout}s:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+
+    def render_url(self, notebook: str, query: str = "") -> str:
+        return f"{self.url}voila/render/{notebook}" + (f"?{query}" if query else "")

@@ -1,0 +1,41 @@
+"""One translation function for every user-facing string.
+
+Messages live in ``locale/<lang>.json`` (same keys in every language, checked
+by a test). Dutch is the default; a key missing in English falls back to Dutch
+rather than showing a raw key to a participant.
+"""
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+LANGUAGES = ("nl", "en")
+DEFAULT_LANGUAGE = "nl"
+_LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+
+def normalize_language(value) -> str:
+    value = (value or "").strip().lower()[:2]
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> dict:
+    with open(_LOCALE_DIR / f"{lang}.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
+    """The message ``key`` in ``lang``, with ``{name}`` placeholders filled in."""
+    lang = normalize_language(lang)
+    message = catalog(lang).get(key)
+    if message is None:
+        message = catalog(DEFAULT_LANGUAGE)[key]
+    return message.format(**values) if values else message
+
+
+def pick(text, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A text that is either plain or a ``{"nl": ..., "en": ...}`` mapping (notebook metadata)."""
+    if isinstance(text, dict):
+        return text.get(normalize_language(lang)) or text.get(DEFAULT_LANGUAGE) or next(iter(text.values()), "")
+    return "" if text is None else str(text)

@@ -1,0 +1,78 @@
+"""Start the kit: Voila serving this repository with the kit's template and settings.
+
+``make start`` runs this on localhost; ``make room`` listens on the local
+network so phones in the room can join. The Voila settings themselves live in
+``voila.json`` at the repository root, read because Voila starts there.
+"""
+
+import argparse
+import os
+import socket
+import sys
+
+from .settings import REPO_ROOT
+
+
+def lan_address() -> str:
+    """This machine's address on the local network (no packet is sent)."""
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("10.254.254.254", 1))
+        return probe.getsockname()[0]
+    except OSError:
+        return "127.0.0.1"
+    finally:
+        probe.close()
+
+
+def kit_environment(args, base=None) -> dict:
+    env = dict(os.environ if base is None else base)
+    template_path = str(REPO_ROOT / "share" / "jupyter")
+    env["JUPYTER_PATH"] = os.pathsep.join(p for p in (template_path, env.get("JUPYTER_PATH")) if p)
+    env["KIT_ROOT"] = str(REPO_ROOT)
+    if args.data_dir:
+        env["KIT_DATA_DIR"] = str(os.path.abspath(args.data_dir))
+    if args.store:
+        env["KIT_STORE_URL"] = args.store
+    if args.public_url:
+        env["KIT_PUBLIC_URL"] = args.public_url
+    elif args.room:
+        env.setdefault("KIT_PUBLIC_URL", f"http://{lan_address()}:{args.port}/")
+    return env
+
+
+def voila_command(args) -> list:
+    command = [
+        sys.executable, "-m", "voila", str(REPO_ROOT),
+        "--no-browser",
+        f"--port={args.port}",
+        f"--Voila.ip={'0.0.0.0' if args.room else '127.0.0.1'}",
+    ]
+    if args.no_preheat:
+        command.append("--preheat_kernel=False")
+    return command
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(prog="kit", description="Start the public value kit (Voila).")
+    parser.add_argument("--port", type=int, default=int(os.environ.get("KIT_PORT", "8866")))
+    parser.add_argument("--room", action="store_true",
+                        help="listen on the local network so phones can join")
+    parser.add_argument("--data-dir", help="folder for sessions (default: ./data)")
+    parser.add_argument("--store", help="database URL, e.g. postgresql+psycopg://user@host/kit")
+    parser.add_argument("--public-url", help="address participants use, e.g. https://kit.gemeente.nl/")
+    parser.add_argument("--no-preheat", action="store_true", help="start kernels on demand only")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> None:
+    args = parse_args(argv)
+    env = kit_environment(args)
+    shown = env.get("KIT_PUBLIC_URL") or f"http://localhost:{args.port}/"
+    print(f"\n  Publieke-waardekit start op {shown}  (stoppen: Ctrl+C)\n", flush=True)
+    os.chdir(REPO_ROOT)
+    os.execve(sys.executable, voila_command(args), env)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""The domain in plain Python: no Jupyter, no database, no plotting imports."""

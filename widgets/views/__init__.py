@@ -1,0 +1,1 @@
+"""ipywidgets views: they arrange widgets and call the model and store, nothing more."""

@@ -1,0 +1,31 @@
+"""Small building blocks shared by the kit's views."""
+
+from html import escape
+
+import ipywidgets as w
+
+from ..i18n import normalize_language
+from ..request import page_params
+
+
+def page_language(params=None) -> str:
+    params = page_params() if params is None else params
+    return normalize_language(params.get("lang"))
+
+
+def html(markup: str, css_class: str = "") -> w.HTML:
+    """An HTML widget; callers escape any user text they put in ``markup``."""
+    widget = w.HTML(markup)
+    if css_class:
+        widget.add_class(css_class)
+    return widget
+
+
+class Message(w.HTML):
+    """A feedback line under a form: error, ok or info, always escaped."""
+
+    def show(self, text: str, kind: str = "info") -> None:
+        self.value = f'<div class="kit-message kit-message-{kind}" role="status">{escape(text)}</div>'
+
+    def clear(self) -> None:
+        self.value = ""
