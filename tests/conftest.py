@@ -84,3 +84,29 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.fixturenames or "watched" in item.fixturenames:
             item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    from .postgres import PostgresCluster
+
+    cluster = PostgresCluster().start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store_url(request, tmp_path):
+    """A fresh, empty store on each backend; the same tests run against both."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kit.sqlite3'}"
+    return request.getfixturevalue("postgres").new_database()
+
+
+@pytest.fixture
+def store(store_url):
+    from widgets.store import open_store
+
+    opened = open_store(store_url)
+    yield opened
+    opened.backend.close()

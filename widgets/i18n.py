@@ -39,3 +39,11 @@ def pick(text, lang: str = DEFAULT_LANGUAGE) -> str:
     if isinstance(text, dict):
         return text.get(normalize_language(lang)) or text.get(DEFAULT_LANGUAGE) or next(iter(text.values()), "")
     return "" if text is None else str(text)
+
+
+def error_message(error, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The user-facing text of a model InputError (its field name translated too)."""
+    params = dict(getattr(error, "params", {}))
+    if "field" in params:
+        params["field"] = t(f"field.{params['field']}", lang)
+    return t(error.key, lang, **params)

@@ -1,0 +1,263 @@
+"""The store, run against SQLite and a throwaway PostgreSQL with the same tests."""
+
+import json
+
+import pytest
+
+from widgets.i18n import error_message
+from widgets.model.sessions import JOIN_ALPHABET, SessionSpec
+from widgets.model.validation import InputError
+from widgets.store import open_store
+from widgets.store.schema import SCHEMA_VERSION, current_version
+from widgets.store.transfer import export_csv, export_json, export_xlsx, import_csv, import_json
+
+TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history")
+
+
+def snapshot(store):
+    """Every row of every table: to show that a refused action changed nothing."""
+    return {table: sorted(json.dumps(r, sort_keys=True, default=str)
+                          for r in store.backend.query(f"SELECT * FROM {table}")) for table in TABLES}
+
+
+def new_session(store, **overrides):
+    spec = dict(title="Woonvisie 2030", topic="wonen", municipality="Utrecht",
+                activities=("palet", "beoordelen"))
+    spec.update(overrides)
+    return store.create_session(SessionSpec(**spec))
+
+
+def opened(store, session, activity="palet"):
+    return store.set_activity_open(session.id, activity, True)
+
+
+def test_new_session_has_code_key_and_the_books_groups(store):
+    session, key = new_session(store)
+    assert len(session.code) == 6 and set(session.code) <= set(JOIN_ALPHABET)
+    assert not set(session.code) & set("0O1IL")
+    assert len(key) >= 32
+    assert [g.label for g in session.groups] == [
+        "Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner", "Inwoner"]
+    assert session.activities == ("palet", "beoordelen") and session.is_open
+    # only a hash of the key is stored
+    assert key not in json.dumps(store.backend.query("SELECT * FROM sessions"))
+
+
+def test_join_code_never_opens_the_facilitator_session(store):
+    session, key = new_session(store)
+    assert store.facilitator_session(session.code.lower(), key).id == session.id
+    for wrong in (session.code, "", key[:-1] + ("A" if key[-1] != "A" else "B")):
+        with pytest.raises(InputError) as caught:
+            store.facilitator_session(session.code, wrong)
+        assert error_message(caught.value) == "De sessiecode of de facilitatorsleutel klopt niet."
+
+
+def test_schema_version_is_recorded_and_reopening_keeps_data(store_url):
+    first = open_store(store_url)
+    session, _ = new_session(first)
+    second = open_store(store_url)
+    assert current_version(second.backend) == SCHEMA_VERSION
+    assert second.session_by_code(session.code).title == "Woonvisie 2030"
+
+
+def test_participants_join_and_are_counted_per_group(store):
+    session, _ = new_session(store)
+    before = store.revision(session.id)
+    store.join(session.code, "ambtelijk")
+    store.join(f" {session.code[:3]}-{session.code[3:].lower()} ", "ambtelijk", name="Sanne")
+    store.join(session.code, "inwoner")
+    assert store.participant_counts(session.id) == {"ambtelijk": 2, "inwoner": 1}
+    assert store.revision(session.id) > before
+
+
+@pytest.mark.parametrize("code, group, name, message", [
+    ("ZZZZZZ", "ambtelijk", "", "Deze sessiecode kennen we niet. Controleer de zes tekens op het scherm."),
+    ("", "ambtelijk", "", "Deze sessiecode kennen we niet. Controleer de zes tekens op het scherm."),
+    (None, "", "", "Kies eerst uw stakeholdergroep."),
+    (None, "ambtelijk", "x" * 41, "Naam of rol is te lang: maximaal 40 tekens."),
+    (None, "ambtelijk", "Piet\x00", "Naam of rol bevat tekens die niet zijn toegestaan (zoals stuurtekens). "
+                                    "Typ de tekst opnieuw."),
+    (None, "ambtelijk", "abc\u202edcba", "Naam of rol bevat tekens die niet zijn toegestaan (zoals stuurtekens). "
+                                         "Typ de tekst opnieuw."),
+])
+def test_bad_joins_get_a_dutch_message_and_store_nothing(store, code, group, name, message):
+    session, _ = new_session(store)
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        store.join(session.code if code is None else code, group, name=name)
+    assert error_message(caught.value, "nl") == message
+    assert snapshot(store) == before
+
+
+def test_closed_session_refuses_joins_until_reopened(store):
+    session, _ = new_session(store)
+    store.set_status(session.id, "closed")
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        store.join(session.code, "inwoner")
+    assert caught.value.key == "error.session_closed"
+    assert snapshot(store) == before
+    store.set_status(session.id, "open")
+    assert store.join(session.code, "inwoner").group_key == "inwoner"
+
+
+@pytest.mark.parametrize("field, value, key", [
+    ("title", "", "error.required"),
+    ("title", "t" * 121, "error.too_long"),
+    ("groups", ("",), "error.no_groups"),
+    ("groups", ("Raad", "raad "), "error.duplicate_groups"),
+    ("municipality", "Gouda\x07", "error.control_chars"),
+])
+def test_bad_session_settings_are_refused(store, field, value, key):
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        new_session(store, **{field: value})
+    assert caught.value.key == key
+    assert snapshot(store) == before
+
+
+def test_submit_is_idempotent_and_keeps_history_of_changes(store):
+    session, _ = new_session(store)
+    opened(store, session)
+    p = store.join(session.code, "ambtelijk")
+    first = store.submit(p.token, "palet", {"v1": {"text": "betaalbaarheid", "cell": "individueel.materieel"}})
+    replay = store.submit(p.token, "palet", {"v1": {"cell": "individueel.materieel", "text": "betaalbaarheid"}})
+    assert (first.changed, replay.changed) == (1, 0)
+    assert len(store.answers(session.id, "palet")) == 1
+    assert store.history_count(session.id) == 0
+    store.submit(p.token, "palet", {"v1": {"text": "betaalbare woningen", "cell": "individueel.materieel"}})
+    answers = store.answers(session.id, "palet")
+    assert [a["value"]["text"] for a in answers] == ["betaalbare woningen"]
+    assert answers[0]["participant"] == p.ref and answers[0]["group"] == "ambtelijk"
+    assert p.token not in json.dumps(answers)
+    assert store.history_count(session.id) == 1
+
+
+def test_replace_all_removes_items_the_participant_deleted(store):
+    session, _ = new_session(store)
+    opened(store, session)
+    p = store.join(session.code, "inwoner")
+    store.submit(p.token, "palet", {"a": 1, "b": 2})
+    store.submit(p.token, "palet", {"b": 2}, replace_all=True)
+    assert store.my_answers(p.token, "palet") == {"b": 2}
+
+
+def test_answers_to_a_closed_activity_or_session_are_refused(store):
+    session, _ = new_session(store)
+    p = store.join(session.code, "inwoner")
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        store.submit(p.token, "palet", {"a": 1})
+    assert caught.value.key == "error.activity_closed"
+    assert snapshot(store) == before
+    opened(store, session)
+    store.set_status(session.id, "closed")
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        store.submit(p.token, "palet", {"a": 1})
+    assert caught.value.key == "error.session_closed"
+    assert snapshot(store) == before
+
+
+def test_deleting_a_session_removes_every_row_of_it(store):
+    keep, _ = new_session(store, title="Andere sessie")
+    session, _ = new_session(store)
+    opened(store, session)
+    p = store.join(session.code, "inwoner")
+    store.submit(p.token, "palet", {"a": 1})
+    store.submit(p.token, "palet", {"a": 2})
+    store.delete_session(session.id)
+    for table in TABLES:
+        column = "id" if table == "sessions" else "session_id"
+        assert store.backend.query(f"SELECT * FROM {table} WHERE {column} = :s", {"s": session.id}) == []
+    assert store.session(keep.id) is not None
+    with pytest.raises(InputError) as caught:
+        store.submit(p.token, "palet", {"a": 3})
+    assert caught.value.key == "error.unknown_participant"
+
+
+def fill(store):
+    session, key = new_session(store)
+    opened(store, session)
+    opened(store, session, "beoordelen")
+    people = [store.join(session.code, g) for g in ("ambtelijk", "ambtelijk", "inwoner")]
+    for i, p in enumerate(people):
+        store.submit(p.token, "palet", {f"v{i}": {"text": f"waarde {i}", "cell": "collectief.proces"}})
+        store.submit(p.token, "beoordelen", {"cijfer": 6 + i, "eerlijk": None if i == 2 else 7})
+    return session, key
+
+
+def aggregates(store, session_id):
+    answers = sorted((a["participant"], a["group"], a["activity"], a["item"], json.dumps(a["value"]))
+                     for a in store.answers(session_id))
+    return store.participant_counts(session_id), store.answer_counts(session_id), answers
+
+
+def test_export_delete_import_round_trip_gives_the_same_aggregates(store):
+    session, _ = fill(store)
+    before = aggregates(store, session.id)
+    exported = export_json(store, session.id)
+    assert "token" not in exported
+    store.delete_session(session.id)
+    restored, key, counts = import_json(store, exported)
+    assert counts == {"groups": 0, "participants": 3, "answers": 9}
+    assert restored.code == session.code and key
+    assert aggregates(store, restored.id) == before
+    # the same file again adds nothing
+    _, _, again = import_json(store, exported, restored.id)
+    assert again == {"groups": 0, "participants": 0, "answers": 0}
+    assert aggregates(store, restored.id) == before
+
+
+def test_csv_export_imports_into_another_copy_without_duplicates(store):
+    session, _ = fill(store)
+    text = export_csv(store, session.id)
+    other, _ = new_session(store, title="Kopie")
+    first = import_csv(store, text, other.id)
+    second = import_csv(store, text, other.id)
+    assert first["answers"] == 9 and second["answers"] == 0
+    assert aggregates(store, other.id)[2] == aggregates(store, session.id)[2]
+
+
+def test_paper_answers_in_csv_add_a_group_and_participant(store):
+    session, _ = new_session(store)
+    paper = ("activity,participant,group,item,value\n"
+             "beoordelen,papier-1,Raadslid,cijfer,7\n"
+             "beoordelen,papier-1,Raadslid,eerlijk,\"8\"\n")
+    counts = import_csv(store, paper, session.id)
+    assert counts == {"groups": 1, "participants": 1, "answers": 2}
+    assert store.participant_counts(session.id) == {"raadslid": 1}
+    assert {a["item"]: a["value"] for a in store.answers(session.id)} == {"cijfer": 7, "eerlijk": 8}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("{not json", "error.import_not_json"),
+    ('{"format": "iets anders"}', "error.import_format"),
+])
+def test_bad_import_files_are_refused_and_change_nothing(store, text, key):
+    fill(store)
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        import_json(store, text)
+    assert caught.value.key == key
+    assert snapshot(store) == before
+
+
+def test_csv_with_an_unknown_participant_answer_changes_nothing(store):
+    session, _ = new_session(store)
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        import_csv(store, "activity,participant,group\npalet,x,y\n", session.id)
+    assert caught.value.key == "error.import_csv_columns"
+    assert snapshot(store) == before
+
+
+def test_xlsx_export_has_a_sheet_per_activity(store):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    session, _ = fill(store)
+    book = load_workbook(BytesIO(export_xlsx(store, session.id)))
+    assert book.sheetnames == ["sessie", "deelnemers", "palet", "beoordelen"]
+    assert book["palet"].max_row == 4 and book["deelnemers"].max_row == 4

@@ -1,0 +1,82 @@
+"""Many writers at once, and a writer killed mid-burst: nothing lost, nothing half-written."""
+
+import json
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from widgets.model.sessions import SessionSpec
+from widgets.store import open_store
+
+WRITERS = 60
+
+
+def _submit_at_once(url, token, barrier, results):
+    store = open_store(url)
+    barrier.wait()
+    try:
+        store.submit(token, "palet", {"v": {"text": f"waarde van {token[:6]}", "cell": "collectief.proces"}})
+        results.put("ok")
+    except Exception as error:  # reported to the parent
+        results.put(repr(error))
+
+
+def test_sixty_simultaneous_submissions_are_all_stored(store_url):
+    store = open_store(store_url)
+    session, _ = store.create_session(SessionSpec(title="Drukte", topic="wonen"))
+    store.set_activity_open(session.id, "palet", True)
+    tokens = [store.join(session.code, "inwoner").token for _ in range(WRITERS)]
+    context = multiprocessing.get_context("fork")
+    barrier, results = context.Barrier(WRITERS), context.Queue()
+    workers = [context.Process(target=_submit_at_once, args=(store_url, t, barrier, results)) for t in tokens]
+    for worker in workers:
+        worker.start()
+    outcomes = [results.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=60)
+    assert outcomes == ["ok"] * WRITERS
+    assert len(store.answers(session.id, "palet")) == WRITERS
+    assert store.answer_counts(session.id) == {"palet": {"inwoner": WRITERS}}
+
+
+WRITER = """
+import sys
+from widgets.store import open_store
+store = open_store(sys.argv[1])
+token = sys.argv[2]
+for n in range(100000):
+    store.submit(token, "palet", {f"s{n}-a": n, f"s{n}-b": n, f"s{n}-c": n})
+    print(n, flush=True)
+"""
+
+
+def test_writer_killed_mid_burst_loses_no_acknowledged_answer(store_url):
+    store = open_store(store_url)
+    session, _ = store.create_session(SessionSpec(title="Stroomstoring", topic="wonen"))
+    store.set_activity_open(session.id, "palet", True)
+    token = store.join(session.code, "inwoner").token
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, store_url, token],
+                              stdout=subprocess.PIPE, text=True, env=dict(os.environ))
+    acknowledged = -1
+    deadline = time.monotonic() + 60
+    while acknowledged < 40 and time.monotonic() < deadline:
+        acknowledged = int(writer.stdout.readline())
+    os.kill(writer.pid, signal.SIGKILL)
+    writer.wait()
+    assert acknowledged >= 40
+
+    reopened = open_store(store_url)
+    if reopened.backend.dialect == "sqlite":
+        assert reopened.backend.query("PRAGMA integrity_check")[0]["integrity_check"] == "ok"
+    items = reopened.my_answers(token, "palet")
+    submissions = {}
+    for item, value in items.items():
+        submissions.setdefault(item.split("-")[0], []).append(value)
+    for n in range(acknowledged + 1):
+        assert sorted(submissions.get(f"s{n}", [])) == [n, n, n], f"acknowledged submission {n} is incomplete"
+    # whatever was stored beyond the last acknowledgement is whole, never a part
+    assert all(len(values) == 3 for values in submissions.values())
+    assert json.dumps(items)  # every stored value decodes

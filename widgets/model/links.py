@@ -1,0 +1,58 @@
+"""The addresses people type or scan: the participant join link and the facilitator link.
+
+Three ways the kit is reached, in order of preference:
+1. ``KIT_PUBLIC_URL`` set by ``make room`` (this machine's LAN address) or by an
+   administrator (a municipal server behind a proxy): used as it is.
+2. JupyterHub/Binder (``JUPYTERHUB_SERVICE_PREFIX`` set): the host the facilitator's
+   browser used, over https, plus the hub prefix; Binder's server token is added so
+   another device gets in (which is also why a Binder link must not be shared widely).
+3. Otherwise the host the facilitator's browser used, with Voila's base URL.
+The facilitator can always overwrite the address in the dashboard.
+"""
+
+from urllib.parse import urlencode
+
+PARTICIPANT_NOTEBOOK = "workshops/deelnemen.ipynb"
+FACILITATOR_NOTEBOOK = "workshops/facilitator.ipynb"
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0")
+
+
+def _with_slash(url: str) -> str:
+    return url if url.endswith("/") else url + "/"
+
+
+def base_address(env, request_host: str) -> tuple:
+    """``(base URL ending in '/', extra query parameters)`` for links to this kit."""
+    public = env.get("KIT_PUBLIC_URL", "").strip()
+    if public:
+        return _with_slash(public), {}
+    host = request_host or "localhost:8866"
+    prefix = env.get("JUPYTERHUB_SERVICE_PREFIX")
+    if prefix:
+        scheme = "http" if host.split(":")[0] in LOCAL_HOSTS else "https"
+        extra = {"token": env["JUPYTERHUB_API_TOKEN"]} if env.get("JUPYTERHUB_API_TOKEN") else {}
+        return _with_slash(f"{scheme}://{host}/{prefix.strip('/')}"), extra
+    base_path = "/" + env.get("VOILA_BASE_URL", "/").strip("/")
+    return _with_slash(f"http://{host}{base_path}"), {}
+
+
+def is_local_only(base: str) -> bool:
+    """Whether phones in the room cannot reach this address."""
+    host = base.split("://", 1)[-1].split("/", 1)[0].rsplit(":", 1)[0]
+    return host in LOCAL_HOSTS
+
+
+def participant_link(base: str, code: str, lang: str = "nl", extra=None) -> str:
+    params = {"sessie": code}
+    if lang != "nl":
+        params["lang"] = lang
+    params.update(extra or {})
+    return f"{_with_slash(base)}voila/render/{PARTICIPANT_NOTEBOOK}?{urlencode(params)}"
+
+
+def facilitator_link(base: str, code: str, key: str, lang: str = "nl", extra=None) -> str:
+    params = {"sessie": code, "sleutel": key}
+    if lang != "nl":
+        params["lang"] = lang
+    params.update(extra or {})
+    return f"{_with_slash(base)}voila/render/{FACILITATOR_NOTEBOOK}?{urlencode(params)}"

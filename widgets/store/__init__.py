@@ -1,0 +1,15 @@
+"""Sessions, participants and answers on disk.
+
+SQLite (standard library only) by default; any other SQLAlchemy URL, such as
+PostgreSQL, when ``KIT_STORE_URL`` names one. Both run the same SQL.
+"""
+
+from .repository import Store, SubmitResult  # noqa: F401
+
+
+def open_store(url=None) -> "Store":
+    """The kit's store at ``url`` (default: settings.store_url())."""
+    from ..settings import store_url
+    from .backends import connect
+
+    return Store(connect(url or store_url()))

@@ -1,0 +1,340 @@
+"""The store's operations. Every write is one transaction; every error leaves the data as it was."""
+
+import json
+import time
+import uuid
+from dataclasses import dataclass
+
+from ..model.sessions import (
+    Group, Participant, Session, SessionSpec, group_key, hash_key, is_valid_code, key_matches,
+    new_facilitator_key, new_join_code, new_ref, new_token, normalize_code,
+)
+from ..model.validation import InputError, clean_text
+from .schema import migrate
+
+SESSION_COLUMNS = ("id, code, title, topic, municipality, language, activities, open_activities, "
+                   "status, revision, created_at")
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    changed: int  # answers stored or replaced; 0 for a replay of the same answers
+    revision: int
+
+
+class _Unchanged(Exception):
+    """Internal: roll back a submission that changes nothing (a replay or double click)."""
+
+
+def encode(value) -> str:
+    """Answers are JSON; one canonical spelling so a replay compares equal."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def decode(text: str):
+    return json.loads(text)
+
+
+class Store:
+    def __init__(self, backend):
+        self.backend = backend
+        migrate(backend)
+
+    # ----------------------------------------------------------------- sessions
+    def create_session(self, spec: SessionSpec, code: str = None) -> tuple:
+        """A new session and its facilitator key (shown once; only its hash is kept)."""
+        spec = spec.cleaned()
+        key = new_facilitator_key()
+        now = time.time()
+        for _attempt in range(20):
+            candidate = code if code and is_valid_code(code) else new_join_code()
+            code = None  # a requested code is tried once
+            with self.backend.transaction() as tx:
+                if tx.query("SELECT 1 FROM sessions WHERE code = :c", {"c": candidate}):
+                    continue
+                session_id = uuid.uuid4().hex
+                tx.execute(
+                    "INSERT INTO sessions (id, code, key_hash, title, topic, municipality, language, "
+                    "activities, open_activities, status, revision, created_at, updated_at) VALUES "
+                    "(:id, :code, :kh, :title, :topic, :mun, :lang, :acts, '[]', 'open', 1, :now, :now)",
+                    {"id": session_id, "code": candidate, "kh": hash_key(key), "title": spec.title,
+                     "topic": spec.topic, "mun": spec.municipality, "lang": spec.language,
+                     "acts": json.dumps(list(spec.activities)), "now": now},
+                )
+                for position, label in enumerate(spec.groups):
+                    tx.execute(
+                        "INSERT INTO stakeholder_groups (session_id, key, label, position) "
+                        "VALUES (:s, :k, :l, :p)",
+                        {"s": session_id, "k": group_key(label), "l": label, "p": position},
+                    )
+            return self.session(session_id), key
+        raise RuntimeError("no free join code found")
+
+    def _session_from_row(self, row, groups) -> Session:
+        return Session(
+            id=row["id"], code=row["code"], title=row["title"], topic=row["topic"],
+            municipality=row["municipality"], language=row["language"],
+            activities=tuple(json.loads(row["activities"])),
+            open_activities=tuple(json.loads(row["open_activities"])),
+            status=row["status"], revision=int(row["revision"]), created_at=row["created_at"],
+            groups=tuple(Group(g["key"], g["label"]) for g in groups),
+        )
+
+    def session(self, session_id: str):
+        rows = self.backend.query(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = :id", {"id": session_id})
+        if not rows:
+            return None
+        groups = self.backend.query(
+            "SELECT key, label FROM stakeholder_groups WHERE session_id = :id ORDER BY position",
+            {"id": session_id})
+        return self._session_from_row(rows[0], groups)
+
+    def session_by_code(self, code: str):
+        code = normalize_code(code)
+        if not is_valid_code(code):
+            return None
+        rows = self.backend.query("SELECT id FROM sessions WHERE code = :c", {"c": code})
+        return self.session(rows[0]["id"]) if rows else None
+
+    def facilitator_session(self, code: str, key: str) -> Session:
+        """The session if ``key`` is its facilitator key; one message for any mismatch."""
+        code = normalize_code(code)
+        rows = self.backend.query("SELECT id, key_hash FROM sessions WHERE code = :c", {"c": code}) \
+            if is_valid_code(code) else []
+        if not rows or not key_matches(str(key or "").strip(), rows[0]["key_hash"]):
+            raise InputError("error.wrong_key")
+        return self.session(rows[0]["id"])
+
+    def revision(self, session_id: str):
+        """Changes whenever anything in the session changes; None once it is deleted."""
+        rows = self.backend.query("SELECT revision FROM sessions WHERE id = :id", {"id": session_id})
+        return int(rows[0]["revision"]) if rows else None
+
+    def _bump(self, tx, session_id: str) -> None:
+        tx.execute("UPDATE sessions SET revision = revision + 1, updated_at = :now WHERE id = :id",
+                   {"now": time.time(), "id": session_id})
+
+    def set_activity_open(self, session_id: str, activity: str, is_open: bool) -> Session:
+        with self.backend.transaction() as tx:
+            rows = tx.query("SELECT activities, open_activities FROM sessions WHERE id = :id", {"id": session_id})
+            if not rows:
+                raise InputError("error.session_gone")
+            enabled = json.loads(rows[0]["activities"])
+            if activity not in enabled:
+                raise InputError("error.unknown_activity", name=activity)
+            current = [a for a in json.loads(rows[0]["open_activities"]) if a != activity]
+            if is_open:
+                current.append(activity)
+            ordered = [a for a in enabled if a in current]
+            tx.execute("UPDATE sessions SET open_activities = :o WHERE id = :id",
+                       {"o": json.dumps(ordered), "id": session_id})
+            self._bump(tx, session_id)
+        return self.session(session_id)
+
+    def set_status(self, session_id: str, status: str) -> Session:
+        if status not in ("open", "closed"):
+            raise ValueError(status)
+        with self.backend.transaction() as tx:
+            if not tx.execute("UPDATE sessions SET status = :s WHERE id = :id", {"s": status, "id": session_id}):
+                raise InputError("error.session_gone")
+            self._bump(tx, session_id)
+        return self.session(session_id)
+
+    def delete_session(self, session_id: str) -> None:
+        """Removes the session and every row that belongs to it."""
+        with self.backend.transaction() as tx:
+            tx.execute("DELETE FROM sessions WHERE id = :id", {"id": session_id})
+            for table in ("stakeholder_groups", "participants", "answers", "answer_history"):
+                tx.execute(f"DELETE FROM {table} WHERE session_id = :id", {"id": session_id})
+
+    # ------------------------------------------------------------- participants
+    def join(self, code: str, group: str, name: str = "") -> Participant:
+        session = self.session_by_code(code)
+        if session is None:
+            raise InputError("error.unknown_code")
+        if not session.is_open:
+            raise InputError("error.session_closed")
+        if group not in {g.key for g in session.groups}:
+            raise InputError("error.choose_group")
+        name = clean_text(name, "name", required=False)
+        participant = Participant(new_token(), new_ref(), session.id, group, name)
+        with self.backend.transaction() as tx:
+            if not tx.execute("UPDATE sessions SET revision = revision + 1, updated_at = :now "
+                              "WHERE id = :id AND status = 'open'", {"now": time.time(), "id": session.id}):
+                raise InputError("error.session_closed")
+            tx.execute(
+                "INSERT INTO participants (token, ref, session_id, group_key, name, created_at) "
+                "VALUES (:t, :r, :s, :g, :n, :now)",
+                {"t": participant.token, "r": participant.ref, "s": session.id, "g": group,
+                 "n": name, "now": time.time()},
+            )
+        return participant
+
+    def participant(self, token: str):
+        if not token:
+            return None
+        rows = self.backend.query(
+            "SELECT token, ref, session_id, group_key, name FROM participants WHERE token = :t", {"t": token})
+        if not rows:
+            return None
+        r = rows[0]
+        return Participant(r["token"], r["ref"], r["session_id"], r["group_key"], r["name"])
+
+    def participant_counts(self, session_id: str) -> dict:
+        rows = self.backend.query(
+            "SELECT group_key, COUNT(*) AS n FROM participants WHERE session_id = :s GROUP BY group_key",
+            {"s": session_id})
+        return {r["group_key"]: int(r["n"]) for r in rows}
+
+    # ------------------------------------------------------------------ answers
+    def submit(self, token: str, activity: str, answers: dict, replace_all: bool = False) -> SubmitResult:
+        """Store a participant's answers to ``activity`` (item -> JSON value) in one transaction.
+
+        The same answers again change nothing (idempotent); a changed answer replaces the
+        earlier one, which moves to the history. ``replace_all`` also removes the
+        participant's other items of this activity (a list the participant edited).
+        """
+        participant = self.participant(token)
+        if participant is None:
+            raise InputError("error.unknown_participant")
+        now = time.time()
+        try:
+            with self.backend.transaction() as tx:
+                # Lock the session row first (PostgreSQL): a concurrent delete or close waits for us.
+                if not tx.execute("UPDATE sessions SET revision = revision + 1, updated_at = :now "
+                                  "WHERE id = :id AND status = 'open'", {"now": now, "id": participant.session_id}):
+                    gone = not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": participant.session_id})
+                    raise InputError("error.session_gone" if gone else "error.session_closed")
+                row = tx.query("SELECT open_activities FROM sessions WHERE id = :id", {"id": participant.session_id})[0]
+                if activity not in json.loads(row["open_activities"]):
+                    raise InputError("error.activity_closed")
+                existing = {
+                    r["item"]: r for r in tx.query(
+                        "SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a",
+                        {"p": token, "a": activity})
+                }
+                changed = 0
+                for item, value in answers.items():
+                    text = encode(value)
+                    old = existing.get(str(item))
+                    if old is not None and old["value"] == text:
+                        continue
+                    if old is not None:
+                        self._archive(tx, participant, activity, old, now)
+                        tx.execute("UPDATE answers SET value = :v, updated_at = :now "
+                                   "WHERE participant = :p AND activity = :a AND item = :i",
+                                   {"v": text, "now": now, "p": token, "a": activity, "i": str(item)})
+                    else:
+                        tx.execute("INSERT INTO answers (session_id, participant, activity, item, value, updated_at) "
+                                   "VALUES (:s, :p, :a, :i, :v, :now)",
+                                   {"s": participant.session_id, "p": token, "a": activity, "i": str(item),
+                                    "v": text, "now": now})
+                    changed += 1
+                if replace_all:
+                    for item, old in existing.items():
+                        if item not in {str(k) for k in answers}:
+                            self._archive(tx, participant, activity, old, now)
+                            tx.execute("DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+                                       {"p": token, "a": activity, "i": item})
+                            changed += 1
+                if not changed:
+                    raise _Unchanged()
+        except _Unchanged:
+            return SubmitResult(0, self.revision(participant.session_id) or 0)
+        return SubmitResult(changed, self.revision(participant.session_id) or 0)
+
+    def _archive(self, tx, participant, activity, old, now) -> None:
+        tx.execute("INSERT INTO answer_history (session_id, participant, activity, item, value, answered_at, "
+                   "replaced_at) VALUES (:s, :p, :a, :i, :v, :at, :now)",
+                   {"s": participant.session_id, "p": participant.token, "a": activity, "i": old["item"],
+                    "v": old["value"], "at": old["updated_at"], "now": now})
+
+    def my_answers(self, token: str, activity: str) -> dict:
+        rows = self.backend.query(
+            "SELECT item, value FROM answers WHERE participant = :p AND activity = :a ORDER BY updated_at, item",
+            {"p": token, "a": activity})
+        return {r["item"]: decode(r["value"]) for r in rows}
+
+    def answers(self, session_id: str, activity: str = None) -> list:
+        """Every current answer with the participant's public ref and group (no tokens)."""
+        sql = ("SELECT a.activity, a.item, a.value, a.updated_at, p.ref, p.group_key FROM answers a "
+               "JOIN participants p ON p.token = a.participant WHERE a.session_id = :s")
+        params = {"s": session_id}
+        if activity:
+            sql += " AND a.activity = :a"
+            params["a"] = activity
+        rows = self.backend.query(sql + " ORDER BY a.updated_at, p.ref, a.item", params)
+        return [{"activity": r["activity"], "participant": r["ref"], "group": r["group_key"],
+                 "item": r["item"], "value": decode(r["value"]), "updated_at": r["updated_at"]} for r in rows]
+
+    def answer_counts(self, session_id: str) -> dict:
+        """``{activity: {group: participants who answered}}``, for the live dashboard."""
+        rows = self.backend.query(
+            "SELECT a.activity, p.group_key, COUNT(DISTINCT a.participant) AS n FROM answers a "
+            "JOIN participants p ON p.token = a.participant WHERE a.session_id = :s "
+            "GROUP BY a.activity, p.group_key", {"s": session_id})
+        counts = {}
+        for r in rows:
+            counts.setdefault(r["activity"], {})[r["group_key"]] = int(r["n"])
+        return counts
+
+    def history_count(self, session_id: str) -> int:
+        return int(self.backend.query("SELECT COUNT(*) AS n FROM answer_history WHERE session_id = :s",
+                                      {"s": session_id})[0]["n"])
+
+    # ------------------------------------------------------------------- import
+    def merge(self, session_id: str, groups, participants, answers) -> dict:
+        """Add exported or paper records to a session without duplicates (one transaction).
+
+        Groups are matched by key, participants by their public ref, answers by
+        (participant, activity, item); of two versions of an answer the newer stays.
+        """
+        added = {"groups": 0, "participants": 0, "answers": 0}
+        now = time.time()
+        with self.backend.transaction() as tx:
+            if not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": session_id}):
+                raise InputError("error.session_gone")
+            known_groups = {r["key"] for r in tx.query(
+                "SELECT key FROM stakeholder_groups WHERE session_id = :s", {"s": session_id})}
+            position = len(known_groups)
+            for label in groups:
+                label = clean_text(label, "group")
+                if group_key(label) not in known_groups:
+                    tx.execute("INSERT INTO stakeholder_groups (session_id, key, label, position) "
+                               "VALUES (:s, :k, :l, :p)", {"s": session_id, "k": group_key(label), "l": label,
+                                                            "p": position})
+                    known_groups.add(group_key(label))
+                    position += 1
+                    added["groups"] += 1
+            tokens = {r["ref"]: r["token"] for r in tx.query(
+                "SELECT ref, token FROM participants WHERE session_id = :s", {"s": session_id})}
+            for p in participants:
+                ref = clean_text(p["ref"], "name")
+                if ref in tokens:
+                    continue
+                if p["group"] not in known_groups:
+                    raise InputError("error.import_unknown_group", group=p["group"])
+                tokens[ref] = new_token()
+                tx.execute("INSERT INTO participants (token, ref, session_id, group_key, name, created_at) "
+                           "VALUES (:t, :r, :s, :g, :n, :now)",
+                           {"t": tokens[ref], "r": ref, "s": session_id, "g": p["group"],
+                            "n": clean_text(p.get("name", ""), "name", required=False), "now": now})
+                added["participants"] += 1
+            for a in answers:
+                token = tokens.get(a["participant"])
+                if token is None:
+                    raise InputError("error.import_unknown_participant", ref=a["participant"])
+                text, stamp = encode(a["value"]), float(a.get("updated_at") or now)
+                old = tx.query("SELECT value, updated_at FROM answers WHERE participant = :p AND activity = :a "
+                               "AND item = :i", {"p": token, "a": a["activity"], "i": str(a["item"])})
+                if old and (old[0]["value"] == text or float(old[0]["updated_at"]) >= stamp):
+                    continue
+                tx.execute("DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+                           {"p": token, "a": a["activity"], "i": str(a["item"])})
+                tx.execute("INSERT INTO answers (session_id, participant, activity, item, value, updated_at) "
+                           "VALUES (:s, :p, :a, :i, :v, :at)",
+                           {"s": session_id, "p": token, "a": a["activity"], "i": str(a["item"]), "v": text,
+                            "at": stamp})
+                added["answers"] += 1
+            self._bump(tx, session_id)
+        return added

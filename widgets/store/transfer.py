@@ -1,0 +1,135 @@
+"""A session out of and into the kit: JSON (everything), CSV (answers), XLSX (a workbook).
+
+Exports name participants by their public ref (``d-3f9a...``), never by the
+token that lets a browser act as them. Importing merges: the same file twice
+adds nothing the second time.
+"""
+
+import csv
+import io
+import json
+
+from ..model.sessions import SessionSpec, group_key
+from ..model.validation import InputError
+
+FORMAT = "publieke-waarde-kit/1"
+CSV_COLUMNS = ("activity", "participant", "group", "item", "value", "updated_at")
+
+
+def export_session(store, session_id: str) -> dict:
+    session = store.session(session_id)
+    if session is None:
+        raise InputError("error.session_gone")
+    participants = store.backend.query(
+        "SELECT ref, group_key, name FROM participants WHERE session_id = :s ORDER BY created_at, ref",
+        {"s": session_id})
+    return {
+        "format": FORMAT,
+        "session": {
+            "code": session.code, "title": session.title, "topic": session.topic,
+            "municipality": session.municipality, "language": session.language,
+            "activities": list(session.activities), "status": session.status,
+            "created_at": session.created_at,
+        },
+        "groups": [{"key": g.key, "label": g.label} for g in session.groups],
+        "participants": [{"ref": p["ref"], "group": p["group_key"], "name": p["name"]} for p in participants],
+        "answers": [{k: a[k] for k in CSV_COLUMNS} for a in store.answers(session_id)],
+    }
+
+
+def export_json(store, session_id: str) -> str:
+    return json.dumps(export_session(store, session_id), ensure_ascii=False, indent=1)
+
+
+def export_csv(store, session_id: str, activity: str = None) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    for a in store.answers(session_id, activity):
+        value = a["value"] if isinstance(a["value"], str) else json.dumps(a["value"], ensure_ascii=False)
+        writer.writerow([a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"]])
+    return out.getvalue()
+
+
+def export_xlsx(store, session_id: str) -> bytes:
+    """A workbook: the session, its participants (ref and group) and one sheet per activity."""
+    from openpyxl import Workbook
+
+    data = export_session(store, session_id)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "sessie"
+    for key, value in data["session"].items():
+        sheet.append([key, json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value])
+    people = book.create_sheet("deelnemers")
+    people.append(["participant", "group"])
+    for p in data["participants"]:
+        people.append([p["ref"], p["group"]])
+    for activity in data["session"]["activities"]:
+        rows = [a for a in data["answers"] if a["activity"] == activity]
+        sheet = book.create_sheet(activity)
+        sheet.append(list(CSV_COLUMNS))
+        for a in rows:
+            value = a["value"] if isinstance(a["value"], str) else json.dumps(a["value"], ensure_ascii=False)
+            sheet.append([a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _parse_json(text: str) -> dict:
+    try:
+        data = json.loads(text)
+    except (ValueError, TypeError):
+        raise InputError("error.import_not_json") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError("error.import_format")
+    return data
+
+
+def import_json(store, text: str, session_id: str = None) -> tuple:
+    """Merge a JSON export into ``session_id``, or recreate it as a new session.
+
+    Returns ``(session, facilitator key or None, counts of what was added)``.
+    A recreated session keeps its join code when that code is free.
+    """
+    data = _parse_json(text)
+    labels = [g["label"] for g in data.get("groups", [])]
+    key = None
+    if session_id is None:
+        info = data["session"]
+        spec = SessionSpec(title=info["title"], topic=info["topic"], municipality=info.get("municipality", ""),
+                           language=info.get("language", "nl"), activities=tuple(info.get("activities", ())),
+                           groups=tuple(labels))
+        session, key = store.create_session(spec, code=info.get("code"))
+        session_id = session.id
+    key_of = {g["key"]: g["label"] for g in data.get("groups", [])}
+    # group keys may differ between copies of the kit; map through the label
+    participants = [dict(p, group=group_key(key_of.get(p["group"], p["group"]))) for p in data.get("participants", [])]
+    counts = store.merge(session_id, labels, participants, data.get("answers", []))
+    return store.session(session_id), key, counts
+
+
+def import_csv(store, text: str, session_id: str) -> dict:
+    """Merge answers in the CSV export's columns (e.g. typed in from paper) into a session."""
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames or not set(CSV_COLUMNS[:5]) <= set(reader.fieldnames):
+        raise InputError("error.import_csv_columns", columns=", ".join(CSV_COLUMNS[:5]))
+    session = store.session(session_id)
+    if session is None:
+        raise InputError("error.session_gone")
+    labels = {g.key: g.label for g in session.groups}
+    participants, answers = {}, []
+    for row in reader:
+        group = row["group"].strip()
+        participants.setdefault(row["participant"].strip(), {"ref": row["participant"].strip(), "group": group})
+        try:
+            value = json.loads(row["value"])
+        except ValueError:
+            value = row["value"]
+        answers.append({"participant": row["participant"].strip(), "activity": row["activity"].strip(),
+                        "item": row["item"], "value": value, "updated_at": row.get("updated_at") or None})
+    new_labels = [p["group"] for p in participants.values() if p["group"] not in labels]
+    for p in participants.values():
+        p["group"] = p["group"] if p["group"] in labels else group_key(p["group"])
+    return store.merge(session_id, new_labels, list(participants.values()), answers)
