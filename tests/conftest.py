@@ -1,11 +1,15 @@
 """Shared fixtures: a running kit, Debian's Chromium through Playwright, offline checks."""
 
 import os
-import shutil
-from pathlib import Path
+import tempfile
 from urllib.parse import urlparse
 
 import pytest
+
+# Everything the suite runs (nbval kernels included) stores into a throwaway folder,
+# never into the developer's ./data.
+os.environ["KIT_DATA_DIR"] = tempfile.mkdtemp(prefix="kit-test-data-")
+os.environ.pop("KIT_STORE_URL", None)
 
 from .kit_server import KitServer
 

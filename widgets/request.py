@@ -65,3 +65,15 @@ def page_host() -> str:
     name = os.environ.get("SERVER_NAME", "")
     port = os.environ.get("SERVER_PORT", "")
     return f"{name}:{port}" if name and port else name
+
+
+def page_cookies() -> dict:
+    """Cookies the browser sent with the page (Voila passes the Cookie header, see voila.json)."""
+    from http.cookies import SimpleCookie
+
+    jar = SimpleCookie()
+    try:
+        jar.load(os.environ.get("HTTP_COOKIE", ""))
+    except Exception:
+        return {}
+    return {name: morsel.value for name, morsel in jar.items()}

@@ -1,10 +1,16 @@
 // The kit's page script. Loaded from the kit's own server (no other host).
 // 1. Language: ?lang=en|nl picks which bilingual lesson cells are shown.
-// 2. Participant resume: the participant view renders a hidden marker
-//    <span data-kit-param="p" data-kit-value="TOKEN" data-kit-session="CODE">;
-//    its value is written into the address bar (so a reload resumes the same
-//    participant) and remembered per session code in localStorage (so opening
-//    the plain join link again on the same phone resumes too).
+// 2. Markers: a view renders a hidden element
+//      <span class="kit-marker" data-kit-params='{"sessie": "K7P3QX", "sleutel": null}'
+//            data-kit-cookie="kit_p_K7P3QX" data-kit-cookie-value="TOKEN">
+//    Its parameters are written into the address bar (null removes one) and its cookie
+//    is set (an empty value removes it). Voila passes the Cookie header to the page's
+//    kernel, so a reload resumes the same participant or facilitator without any
+//    secret in the address bar (which may be on a projector).
+// 3. Kernel shutdown on page close: Voila 0.5 sends it with navigator.sendBeacon but
+//    with the XSRF token read from the _xsrf cookie, which Voila never sets, so the
+//    server refuses it (403) and every reload leaves a kernel running (voila issue
+//    #1458). The kit sets that cookie (a random double-submit token) when it is missing.
 (function () {
   "use strict";
   var params = new URLSearchParams(window.location.search);
@@ -12,58 +18,57 @@
   document.documentElement.lang = lang;
   document.documentElement.classList.add("kit-lang-" + lang);
 
-  function storageKey(code) { return "kit-participant-" + code; }
-  function remembered(code) {
-    try { return window.localStorage.getItem(storageKey(code)); } catch (e) { return null; }
-  }
-  function remember(code, token) {
-    try { window.localStorage.setItem(storageKey(code), token); } catch (e) { /* private mode */ }
-  }
-
-  // Opening the join link again on the same device: continue as the same participant.
-  var code = (params.get("sessie") || "").toUpperCase();
-  if (code && !params.get("p") && /deelnemen\.ipynb$/.test(window.location.pathname)) {
-    var token = remembered(code);
-    if (token) {
-      params.set("p", token);
-      window.location.replace(window.location.pathname + "?" + params.toString());
-      return;
-    }
+  if (!/(?:^|; )_xsrf=/.test(document.cookie)) {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    var token = Array.prototype.map.call(bytes, function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+    document.cookie = "_xsrf=" + token + "; path=/; SameSite=Strict";
   }
 
-  function applyMarker(el) {
-    var name = el.getAttribute("data-kit-param");
-    var value = el.getAttribute("data-kit-value");
-    var session = el.getAttribute("data-kit-session");
-    if (!name) { return; }
+  function applyParams(json) {
+    var wanted;
+    try { wanted = JSON.parse(json); } catch (e) { return; }
     var current = new URLSearchParams(window.location.search);
-    if (value) { current.set(name, value); } else { current.delete(name); }
-    if (session) { current.set("sessie", session); }
-    var url = window.location.pathname + "?" + current.toString();
+    Object.keys(wanted).forEach(function (name) {
+      if (wanted[name] === null || wanted[name] === "") { current.delete(name); }
+      else { current.set(name, String(wanted[name])); }
+    });
+    var query = current.toString();
+    var url = window.location.pathname + (query ? "?" + query : "");
     if (url !== window.location.pathname + window.location.search) {
       window.history.replaceState(null, "", url);
     }
-    if (session && value && name === "p") { remember(session, value); }
   }
 
-  function scan(root) {
-    if (!root.querySelectorAll) { return; }
-    if (root.matches && root.matches("[data-kit-param]")) { applyMarker(root); }
-    root.querySelectorAll("[data-kit-param]").forEach(applyMarker);
+  function applyCookie(name, value) {
+    if (!/^[A-Za-z0-9_]+$/.test(name)) { return; }
+    var maxAge = value ? 60 * 60 * 24 * 30 : 0;
+    document.cookie = name + "=" + encodeURIComponent(value || "") +
+      "; path=/; max-age=" + maxAge + "; SameSite=Lax";
+  }
+
+  function applyMarker(el) {
+    if (el.getAttribute("data-kit-params")) { applyParams(el.getAttribute("data-kit-params")); }
+    if (el.getAttribute("data-kit-cookie")) {
+      applyCookie(el.getAttribute("data-kit-cookie"), el.getAttribute("data-kit-cookie-value"));
+    }
+  }
+
+  function scan(node) {
+    if (!node.querySelectorAll) { return; }
+    if (node.matches && node.matches(".kit-marker")) { applyMarker(node); }
+    node.querySelectorAll(".kit-marker").forEach(applyMarker);
   }
 
   document.addEventListener("DOMContentLoaded", function () {
     scan(document.body);
     new MutationObserver(function (mutations) {
       mutations.forEach(function (m) {
-        m.addedNodes.forEach(function (n) { scan(n); });
-        if (m.type === "attributes" && m.target.matches && m.target.matches("[data-kit-param]")) {
-          applyMarker(m.target);
-        }
+        m.addedNodes.forEach(scan);
+        if (m.type === "characterData" && m.target.parentNode) { scan(m.target.parentNode); }
       });
-    }).observe(document.body, {
-      childList: true, subtree: true, attributes: true,
-      attributeFilter: ["data-kit-value", "data-kit-param"]
-    });
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
 })();

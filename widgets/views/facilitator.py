@@ -1,0 +1,329 @@
+"""The facilitator's dashboard: create or reopen a session, show how to join, steer activities.
+
+The join code, QR code and link are sized for a projector. The facilitator key
+never appears on the dashboard's face: it sits in a folded panel, and after
+opening it is kept in a cookie rather than in the address bar.
+"""
+
+import base64
+import os
+from html import escape
+
+import ipywidgets as w
+
+from ..i18n import error_message, normalize_language, t
+from ..model.links import base_address, facilitator_link, is_local_only, participant_link
+from ..model.sessions import DEFAULT_GROUPS, TOPICS, SessionSpec
+from ..model.validation import InputError
+from ..request import page_cookies, page_host, page_params
+from ..store import open_store
+from .activities import FACILITATOR_VIEWS, available
+from .common import Message
+from .live import Poller
+from .participant import marker
+
+OTHER_TOPIC = "__anders__"
+
+
+def facilitator_cookie(code: str) -> str:
+    return f"kit_f_{code}"
+
+
+def qr_svg_data_uri(text: str) -> str:
+    import segno
+
+    return segno.make(text, error="m").svg_data_uri(scale=8, border=2)
+
+
+def download_link(label: str, filename: str, mime: str, payload: bytes) -> str:
+    data = base64.b64encode(payload).decode()
+    return (f'<a class="kit-download" download="{escape(filename, quote=True)}" '
+            f'href="data:{mime};base64,{data}">{escape(label)}</a>')
+
+
+class FacilitatorApp(w.VBox):
+    def __init__(self, params=None, cookies=None, store=None, env=None):
+        params = page_params() if params is None else params
+        self.cookies = page_cookies() if cookies is None else cookies
+        self.env = dict(os.environ) if env is None else env
+        self.store = store or open_store()
+        self.lang = normalize_language(params.get("lang"))
+        self.session = None
+        self.poller = None
+        self.views = {}
+        self.message = Message()
+        self.body = w.VBox()
+        self.marker = w.HTML()
+        super().__init__([self.message, self.body, self.marker], layout=w.Layout(width="100%"))
+        self.add_class("kit-facilitator")
+        code = params.get("sessie", "")
+        key = params.get("sleutel") or self.cookies.get(facilitator_cookie(code.upper()), "")
+        if code and key:
+            self.open_session(code, key, quiet=not params.get("sleutel"))
+        else:
+            self.show_start()
+
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    # ------------------------------------------------------------ start screen
+    def show_start(self) -> None:
+        self.body.children = [w.HTML(f"<h1>{self.t('facilitator.title')}</h1>"), w.Tab(
+            children=[self._create_form(), self._reopen_form(), self._import_form()],
+            titles=[self.t("facilitator.tab.new"), self.t("facilitator.tab.reopen"), self.t("facilitator.tab.import")],
+            selected_index=0,
+        )]
+
+    def _create_form(self) -> w.Widget:
+        def label():  # each widget needs its own Layout: hiding one must not hide the others
+            return {"style": {"description_width": "140px"}, "layout": w.Layout(width="100%", max_width="560px")}
+
+        self.f_title = w.Text(description=self.t("field.title"), placeholder="Woonvisie 2030", **label())
+        self.f_title.add_class("kit-f-title")
+        self.f_topic = w.Dropdown(description=self.t("field.topic"),
+                                  options=[(self.t(f"topic.{x}"), x) for x in TOPICS]
+                                  + [(self.t("topic.other"), OTHER_TOPIC)], **label())
+        self.f_topic_other = w.Text(description=self.t("facilitator.topic_other"), **label())
+        self.f_topic_other.layout.display = "none"
+        self.f_topic.observe(lambda c: setattr(self.f_topic_other.layout, "display",
+                                               "" if c["new"] == OTHER_TOPIC else "none"), "value")
+        self.f_municipality = w.Text(description=self.t("field.municipality"), **label())
+        self.f_municipality.add_class("kit-f-municipality")
+        self.f_language = w.Dropdown(description=self.t("facilitator.language"),
+                                     options=[("Nederlands", "nl"), ("English", "en")], value=self.lang, **label())
+        self.f_activities = [w.Checkbox(value=True, description=self.t(f"activity.{a}"), indent=False)
+                             for a in available()]
+        self.f_activity_keys = available()
+        self.f_groups = w.Textarea(value="\n".join(DEFAULT_GROUPS[self.lang]), rows=5,
+                                   description=self.t("facilitator.groups"), **label())
+        self.f_language.observe(self._default_groups_follow_language, "value")
+        create = w.Button(description=self.t("facilitator.create"), button_style="primary")
+        create.on_click(lambda _: self.create_session())
+        activities = [w.HTML(f"<b>{self.t('facilitator.activities')}</b>")] + self.f_activities
+        if not self.f_activities:
+            activities.append(w.HTML(f"<p>{self.t('facilitator.no_activities')}</p>"))
+        return w.VBox([self.f_title, self.f_topic, self.f_topic_other, self.f_municipality, self.f_language,
+                       *activities, self.f_groups, w.HTML(f"<small>{self.t('facilitator.groups_help')}</small>"),
+                       create])
+
+    def _default_groups_follow_language(self, change) -> None:
+        if self.f_groups.value.strip() == "\n".join(DEFAULT_GROUPS[change["old"]]):
+            self.f_groups.value = "\n".join(DEFAULT_GROUPS[change["new"]])
+
+    def _reopen_form(self) -> w.Widget:
+        self.r_code = w.Text(description=self.t("facilitator.code"), style={"description_width": "140px"})
+        self.r_key = w.Password(description=self.t("facilitator.key"), style={"description_width": "140px"})
+        go = w.Button(description=self.t("facilitator.open"), button_style="primary")
+        go.on_click(lambda _: self.open_session(self.r_code.value, self.r_key.value))
+        return w.VBox([w.HTML(f"<p>{self.t('facilitator.reopen_help')}</p>"), self.r_code, self.r_key, go])
+
+    def _import_form(self) -> w.Widget:
+        upload = w.FileUpload(accept=".json", multiple=False, description=self.t("facilitator.choose_file"))
+        go = w.Button(description=self.t("facilitator.import_new"), button_style="primary")
+        go.on_click(lambda _: self.import_new(upload))
+        return w.VBox([w.HTML(f"<p>{self.t('facilitator.import_help')}</p>"), upload, go])
+
+    def create_session(self) -> None:
+        topic = self.f_topic_other.value if self.f_topic.value == OTHER_TOPIC else self.f_topic.value
+        spec = SessionSpec(
+            title=self.f_title.value, topic=topic, municipality=self.f_municipality.value,
+            language=self.f_language.value,
+            activities=tuple(a for a, box in zip(self.f_activity_keys, self.f_activities) if box.value),
+            groups=tuple(self.f_groups.value.splitlines()),
+        )
+        try:
+            session, key = self.store.create_session(spec)
+        except InputError as error:
+            self.message.show(error_message(error, self.lang), "error")
+            return
+        self.show_dashboard(session, key)
+
+    def open_session(self, code: str, key: str, quiet: bool = False) -> None:
+        try:
+            session = self.store.facilitator_session(code, key)
+        except InputError as error:
+            self.show_start()
+            if not quiet:
+                self.message.show(error_message(error, self.lang), "error")
+            return
+        self.show_dashboard(session, key.strip())
+
+    def import_new(self, upload) -> None:
+        from ..store.transfer import import_json
+
+        if not upload.value:
+            self.message.show(self.t("facilitator.no_file"), "error")
+            return
+        try:
+            session, key, counts = import_json(self.store, bytes(upload.value[0]["content"]).decode("utf-8"))
+        except (InputError, UnicodeDecodeError) as error:
+            text = error_message(error, self.lang) if isinstance(error, InputError) else self.t("error.import_not_json")
+            self.message.show(text, "error")
+            return
+        self.show_dashboard(session, key)
+        self.message.show(self.t("facilitator.imported", **counts), "ok")
+
+    # --------------------------------------------------------------- dashboard
+    def show_dashboard(self, session, key: str) -> None:
+        self.session, self.key = session, key
+        self.message.clear()
+        self.marker.value = marker({"sessie": session.code, "sleutel": None},
+                                   facilitator_cookie(session.code), key)
+        base, self.link_extra = base_address(self.env, page_host())
+        self.address = w.Text(value=base, description=self.t("facilitator.address"),
+                              style={"description_width": "initial"}, layout=w.Layout(width="100%"))
+        self.address.observe(lambda _: self.render_join(), "value")
+        self.join_panel = w.HTML()
+        self.key_panel = w.HTML()
+        key_box = w.Accordion(children=[self.key_panel], titles=(self.t("facilitator.key_panel"),), selected_index=None)
+        self.counts = w.HTML()
+        self.activity_controls = w.VBox()
+        self.activity_views = w.VBox()
+        self.session_controls = self._session_controls()
+        self.render_join()
+        self.body.children = [
+            w.HTML(f"<h1>{escape(session.title)}</h1>"
+                   f"<p>{escape(session.municipality)} · {escape(self.t('topic.' + session.topic) if session.topic in TOPICS else session.topic)}</p>"),
+            w.HBox([self.join_panel, self.counts], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
+            self.address, key_box,
+            w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"), self.activity_controls, self.activity_views,
+            w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"), self.session_controls,
+        ]
+        if self.poller:
+            self.poller.stop()
+        self.poller = Poller(lambda: self.store.revision(session.id), self.refresh, interval=0.4)
+        self.poller.check()
+        self.poller.start()
+
+    def render_join(self) -> None:
+        session = self.session
+        link = participant_link(self.address.value, session.code, session.language, self.link_extra)
+        warning = f'<div class="kit-message kit-message-info">{self.t("facilitator.local_only")}</div>' \
+            if is_local_only(self.address.value) else ""
+        self.join_panel.value = (
+            f'<div class="kit-join"><p>{self.t("facilitator.join_with")}</p>'
+            f'<div class="kit-code" data-kit-join-code>{escape(session.code)}</div>'
+            f'<img class="kit-qr" alt="QR" width="240" height="240" src="{qr_svg_data_uri(link)}">'
+            f'<p class="kit-link"><a href="{escape(link, quote=True)}" target="_blank" rel="noopener">'
+            f"{escape(link)}</a></p>{warning}</div>"
+        )
+        own = facilitator_link(self.address.value, session.code, self.key, self.lang, self.link_extra)
+        self.key_panel.value = (f"<p>{self.t('facilitator.key_help')}</p>"
+                                f'<p class="kit-link"><code>{escape(own)}</code></p>'
+                                f"<p>{self.t('facilitator.key')}: <code>{escape(self.key)}</code></p>")
+
+    def _session_controls(self) -> w.Widget:
+        self.status_button = w.Button()
+        self.status_button.on_click(lambda _: self.toggle_status())
+        exports = w.Button(description=self.t("facilitator.export"))
+        self.downloads = w.HTML()
+        exports.on_click(lambda _: self.prepare_downloads())
+        upload = w.FileUpload(accept=".json,.csv", multiple=False, description=self.t("facilitator.choose_file"))
+        merge = w.Button(description=self.t("facilitator.import_merge"))
+        merge.on_click(lambda _: self.import_merge(upload))
+        self.confirm_delete = w.Checkbox(description=self.t("facilitator.delete_confirm"), indent=False)
+        delete = w.Button(description=self.t("facilitator.delete"), button_style="danger")
+        delete.on_click(lambda _: self.delete())
+        return w.VBox([
+            self.status_button,
+            w.HBox([exports, self.downloads]),
+            w.HBox([upload, merge]),
+            w.HBox([self.confirm_delete, delete]),
+        ])
+
+    def refresh(self, revision=None) -> None:
+        session = self.store.session(self.session.id)
+        if session is None:
+            self.poller.stop()
+            self.session = None
+            self.show_start()
+            self.message.show(self.t("facilitator.deleted"), "info")
+            return
+        self.session = session
+        counts = self.store.participant_counts(session.id)
+        answered = self.store.answer_counts(session.id)
+        rows = "".join(
+            f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
+            f'<td class="kit-count">{counts.get(g.key, 0)}</td></tr>' for g in session.groups)
+        total = sum(counts.values())
+        self.counts.value = (f'<table class="kit-count-table"><tr><th>{self.t("facilitator.group")}</th>'
+                             f'<th>{self.t("facilitator.participants")}</th></tr>{rows}'
+                             f'<tr><th>{self.t("facilitator.total")}</th><th class="kit-count-total">{total}</th></tr>'
+                             f"</table>")
+        self.status_button.description = self.t("facilitator.close_session" if session.is_open
+                                                 else "facilitator.reopen_session")
+        self.status_button.button_style = "warning" if session.is_open else "success"
+        controls = []
+        for activity in session.activities:
+            is_open = activity in session.open_activities
+            toggle = w.ToggleButton(value=is_open, description=self.t("activity." + activity),
+                                    button_style="success" if is_open else "",
+                                    tooltip=self.t("facilitator.toggle_help"))
+            toggle.observe(lambda change, a=activity: self.set_open(a, change["new"]), "value")
+            n = sum(answered.get(activity, {}).values())
+            state = self.t("facilitator.is_open" if is_open else "facilitator.is_closed")
+            controls.append(w.HBox([toggle, w.HTML(f"{state} · {self.t('facilitator.answered', n=n)}")]))
+        self.activity_controls.children = controls
+        for activity in session.activities:
+            if activity in FACILITATOR_VIEWS:
+                if activity not in self.views:
+                    self.views[activity] = FACILITATOR_VIEWS[activity](self.store, session, self.lang)
+                self.views[activity].refresh(session)
+        self.activity_views.children = list(self.views.values())
+
+    def set_open(self, activity: str, is_open: bool) -> None:
+        try:
+            self.store.set_activity_open(self.session.id, activity, is_open)
+        except InputError as error:
+            self.message.show(error_message(error, self.lang), "error")
+        self.poller.check()
+
+    def toggle_status(self) -> None:
+        self.store.set_status(self.session.id, "closed" if self.session.is_open else "open")
+        self.poller.check()
+
+    def prepare_downloads(self) -> None:
+        from ..store.transfer import export_csv, export_json, export_xlsx
+
+        code = self.session.code
+        links = [
+            download_link("JSON", f"sessie-{code}.json", "application/json",
+                          export_json(self.store, self.session.id).encode()),
+            download_link("CSV", f"sessie-{code}-antwoorden.csv", "text/csv",
+                          export_csv(self.store, self.session.id).encode("utf-8-sig")),
+            download_link("Excel", f"sessie-{code}.xlsx",
+                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                          export_xlsx(self.store, self.session.id)),
+        ]
+        self.downloads.value = " · ".join(links)
+
+    def import_merge(self, upload) -> None:
+        from ..store.transfer import import_csv, import_json
+
+        if not upload.value:
+            self.message.show(self.t("facilitator.no_file"), "error")
+            return
+        item = upload.value[0]
+        try:
+            text = bytes(item["content"]).decode("utf-8-sig")
+            if item["name"].lower().endswith(".csv"):
+                counts = import_csv(self.store, text, self.session.id)
+            else:
+                counts = import_json(self.store, text, self.session.id)[2]
+        except InputError as error:
+            self.message.show(error_message(error, self.lang), "error")
+            return
+        except UnicodeDecodeError:
+            self.message.show(self.t("error.import_not_json"), "error")
+            return
+        self.message.show(self.t("facilitator.imported", **counts), "ok")
+        self.poller.check()
+
+    def delete(self) -> None:
+        if not self.confirm_delete.value:
+            self.message.show(self.t("facilitator.delete_first_confirm"), "error")
+            return
+        code = self.session.code
+        self.store.delete_session(self.session.id)
+        self.marker.value = marker({"sessie": None}, facilitator_cookie(code), "")
+        self.poller.check()
