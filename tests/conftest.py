@@ -114,3 +114,12 @@ def store(store_url):
     opened = open_store(store_url)
     yield opened
     opened.backend.close()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
+    from widgets.store import open_store
+
+    opened = open_store(f"sqlite:///{tmp_path / 'kit.sqlite3'}")
+    yield opened
+    opened.backend.close()

@@ -62,3 +62,21 @@ class KitServer:
 
     def render_url(self, notebook: str, query: str = "") -> str:
         return f"{self.url}voila/render/{notebook}" + (f"?{query}" if query else "")
+
+
+def kernel_pids(server_pid: int) -> list:
+    """The ipykernel processes Voila started (children of the server process)."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                command = handle.read().replace(b"\0", b" ")
+        except OSError:
+            continue
+        if parent == server_pid and b"ipykernel" in command:
+            pids.append(int(entry))
+    return pids

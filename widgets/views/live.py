@@ -20,8 +20,13 @@ class Poller:
         self._task = None
 
     def start(self) -> "Poller":
+        """Poll on the kernel's running event loop; outside one (plain Python, tests) do nothing."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return self
         if self._task is None or self._task.done():
-            self._task = asyncio.ensure_future(self._run())
+            self._task = loop.create_task(self._run())
         return self
 
     def stop(self) -> None:

@@ -1,0 +1,119 @@
+"""The facilitator and participant views without a browser: messages and what gets stored."""
+
+from widgets.model.sessions import SessionSpec
+from widgets.views.facilitator import FacilitatorApp
+from widgets.views.participant import ParticipantApp, participant_cookie
+
+
+def participants(store):
+    return store.backend.query("SELECT * FROM participants")
+
+
+def test_participant_without_group_or_with_long_name_gets_a_message_and_is_not_stored(sqlite_store):
+    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
+    app = ParticipantApp(params={"sessie": session.code}, cookies={}, store=sqlite_store)
+    app.join()
+    assert "Kies eerst uw stakeholdergroep." in app.message.value
+    app.group_choice.value = "inwoner"
+    app.name_input.value = "n" * 200
+    app.join()
+    assert "te lang" in app.message.value
+    assert participants(sqlite_store) == []
+    app.name_input.value = "<script>alert(1)</script>"
+    app.join()
+    assert len(participants(sqlite_store)) == 1
+    assert "<script>" not in app.header.value and "&lt;script&gt;" in app.header.value
+    assert 'data-kit-cookie="kit_p_' in app.marker.value
+
+
+def test_participant_cookie_resumes_and_a_foreign_token_does_not(sqlite_store):
+    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
+    other, _ = sqlite_store.create_session(SessionSpec(title="Andere", topic="wonen"))
+    mine = sqlite_store.join(session.code, "ambtelijk")
+    foreign = sqlite_store.join(other.code, "ambtelijk")
+    resumed = ParticipantApp(params={"sessie": session.code}, cookies={participant_cookie(session.code): mine.token},
+                             store=sqlite_store)
+    assert resumed.participant == mine
+    fresh = ParticipantApp(params={"sessie": session.code},
+                           cookies={participant_cookie(session.code): foreign.token}, store=sqlite_store)
+    assert fresh.participant is None and hasattr(fresh, "group_choice")
+
+
+def test_participant_sees_closed_and_deleted_sessions(sqlite_store):
+    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
+    me = sqlite_store.join(session.code, "ambtelijk")
+    app = ParticipantApp(params={"sessie": session.code}, cookies={participant_cookie(session.code): me.token},
+                         store=sqlite_store)
+    assert "Even wachten" in app.activity_box.children[0].value
+    sqlite_store.set_status(session.id, "closed")
+    app.poller.check()
+    assert "gesloten" in app.activity_box.children[0].value
+    sqlite_store.delete_session(session.id)
+    app.poller.check()
+    assert "bestaat niet meer" in app.message.value
+
+
+def test_closed_session_code_is_refused_with_a_message(sqlite_store):
+    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
+    sqlite_store.set_status(session.id, "closed")
+    app = ParticipantApp(params={"sessie": session.code}, cookies={}, store=sqlite_store)
+    assert "Deze sessie is gesloten" in app.message.value
+    assert participants(sqlite_store) == []
+
+
+def test_english_participant_page(sqlite_store):
+    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen", language="en"))
+    app = ParticipantApp(params={"sessie": session.code}, cookies={}, store=sqlite_store)
+    assert "Choose the group" in app.header.value
+    app.join()
+    assert app.message.value and "Please choose your stakeholder group first." in app.message.value
+
+
+def facilitator(store, **params):
+    return FacilitatorApp(params=params, cookies={}, store=store, env={})
+
+
+def test_facilitator_form_refuses_an_empty_title_and_stores_nothing(sqlite_store):
+    app = facilitator(sqlite_store)
+    app.create_session()
+    assert "Titel is verplicht." in app.message.value
+    assert sqlite_store.backend.query("SELECT * FROM sessions") == []
+    app.f_title.value = "Woonvisie"
+    app.f_groups.value = "Raad\nCollege\n"
+    app.create_session()
+    assert app.session is not None
+    assert [g.label for g in app.session.groups] == ["Raad", "College"]
+
+
+def test_facilitator_with_a_wrong_key_sees_no_dashboard(sqlite_store):
+    session, key = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
+    app = facilitator(sqlite_store, sessie=session.code, sleutel=session.code)
+    assert app.session is None and "klopt niet" in app.message.value
+    app = facilitator(sqlite_store, sessie=session.code, sleutel=key)
+    assert app.session.id == session.id
+    assert key not in app.join_panel.value  # the projected panel never shows the key
+
+
+def test_facilitator_delete_needs_confirmation_and_then_removes_everything(sqlite_store):
+    session, key = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
+    sqlite_store.join(session.code, "inwoner")
+    app = facilitator(sqlite_store, sessie=session.code, sleutel=key)
+    app.delete()
+    assert "Vink eerst aan" in app.message.value and sqlite_store.session(session.id) is not None
+    app.confirm_delete.value = True
+    app.delete()
+    assert sqlite_store.session(session.id) is None and participants(sqlite_store) == []
+    assert "verwijderd" in app.message.value
+
+
+def test_facilitator_counts_and_exports(sqlite_store):
+    session, key = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
+    app = facilitator(sqlite_store, sessie=session.code, sleutel=key)
+    sqlite_store.join(session.code, "inwoner")
+    sqlite_store.join(session.code, "ambtelijk")
+    app.poller.check()
+    assert 'data-kit-group="inwoner"><td>Inwoner</td><td class="kit-count">1<' in app.counts.value
+    assert '<th class="kit-count-total">2<' in app.counts.value
+    app.prepare_downloads()
+    assert app.downloads.value.count('class="kit-download"') == 3
+    assert f'download="sessie-{session.code}.json"' in app.downloads.value
