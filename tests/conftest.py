@@ -86,7 +86,8 @@ def watched(browser):
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "browser" in item.fixturenames or "watched" in item.fixturenames:
+        names = getattr(item, "fixturenames", ())
+        if "browser" in names or "watched" in names:
             item.add_marker(pytest.mark.browser)
 
 

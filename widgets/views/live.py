@@ -20,7 +20,11 @@ class Poller:
         self._task = None
 
     def start(self) -> "Poller":
-        """Poll on the kernel's running event loop; outside one (plain Python, tests) do nothing."""
+        """Poll on the kernel's event loop; outside a kernel (plain Python, tests) do nothing."""
+        from IPython import get_ipython
+
+        if get_ipython() is None:
+            return self
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
