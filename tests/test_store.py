@@ -11,7 +11,7 @@ from widgets.store import open_store
 from widgets.store.schema import SCHEMA_VERSION, current_version
 from widgets.store.transfer import export_csv, export_json, export_xlsx, import_csv, import_json
 
-TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history")
+TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
 
 
 def snapshot(store):

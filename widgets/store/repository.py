@@ -144,7 +144,7 @@ class Store:
         """Removes the session and every row that belongs to it."""
         with self.backend.transaction() as tx:
             tx.execute("DELETE FROM sessions WHERE id = :id", {"id": session_id})
-            for table in ("stakeholder_groups", "participants", "answers", "answer_history"):
+            for table in ("stakeholder_groups", "participants", "answers", "answer_history", "activity_state"):
                 tx.execute(f"DELETE FROM {table} WHERE session_id = :id", {"id": session_id})
 
     # ------------------------------------------------------------- participants
@@ -201,13 +201,7 @@ class Store:
         try:
             with self.backend.transaction() as tx:
                 # Lock the session row first (PostgreSQL): a concurrent delete or close waits for us.
-                if not tx.execute("UPDATE sessions SET revision = revision + 1, updated_at = :now "
-                                  "WHERE id = :id AND status = 'open'", {"now": now, "id": participant.session_id}):
-                    gone = not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": participant.session_id})
-                    raise InputError("error.session_gone" if gone else "error.session_closed")
-                row = tx.query("SELECT open_activities FROM sessions WHERE id = :id", {"id": participant.session_id})[0]
-                if activity not in json.loads(row["open_activities"]):
-                    raise InputError("error.activity_closed")
+                self._lock_open_activity(tx, participant.session_id, activity, now)
                 existing = {
                     r["item"]: r for r in tx.query(
                         "SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a",
@@ -248,6 +242,50 @@ class Store:
                    "replaced_at) VALUES (:s, :p, :a, :i, :v, :at, :now)",
                    {"s": participant.session_id, "p": participant.token, "a": activity, "i": old["item"],
                     "v": old["value"], "at": old["updated_at"], "now": now})
+
+    def retract(self, token: str, activity: str, item: str) -> SubmitResult:
+        """Withdraw one answer (it moves to the history); refused once the activity is closed."""
+        participant = self.participant(token)
+        if participant is None:
+            raise InputError("error.unknown_participant")
+        now = time.time()
+        with self.backend.transaction() as tx:
+            self._lock_open_activity(tx, participant.session_id, activity, now)
+            old = tx.query("SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a "
+                           "AND item = :i", {"p": token, "a": activity, "i": str(item)})
+            if old:
+                self._archive(tx, participant, activity, old[0], now)
+                tx.execute("DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+                           {"p": token, "a": activity, "i": str(item)})
+        return SubmitResult(len(old), self.revision(participant.session_id) or 0)
+
+    def _lock_open_activity(self, tx, session_id: str, activity: str, now: float) -> None:
+        """Raise the revision, locking the session row (PostgreSQL); refuse if closed or gone."""
+        if not tx.execute("UPDATE sessions SET revision = revision + 1, updated_at = :now "
+                          "WHERE id = :id AND status = 'open'", {"now": now, "id": session_id}):
+            gone = not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": session_id})
+            raise InputError("error.session_gone" if gone else "error.session_closed")
+        row = tx.query("SELECT open_activities FROM sessions WHERE id = :id", {"id": session_id})[0]
+        if activity not in json.loads(row["open_activities"]):
+            raise InputError("error.activity_closed")
+
+    # --------------------------------------------------------- facilitator state
+    def set_state(self, session_id: str, activity: str, key: str, value) -> None:
+        """A facilitator setting of one activity (e.g. merges, 'show to participants')."""
+        with self.backend.transaction() as tx:
+            if not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": session_id}):
+                raise InputError("error.session_gone")
+            tx.execute("DELETE FROM activity_state WHERE session_id = :s AND activity = :a AND key = :k",
+                       {"s": session_id, "a": activity, "k": key})
+            tx.execute("INSERT INTO activity_state (session_id, activity, key, value, updated_at) "
+                       "VALUES (:s, :a, :k, :v, :now)",
+                       {"s": session_id, "a": activity, "k": key, "v": encode(value), "now": time.time()})
+            self._bump(tx, session_id)
+
+    def state(self, session_id: str, activity: str) -> dict:
+        rows = self.backend.query("SELECT key, value FROM activity_state WHERE session_id = :s AND activity = :a",
+                                  {"s": session_id, "a": activity})
+        return {r["key"]: decode(r["value"]) for r in rows}
 
     def my_answers(self, token: str, activity: str) -> dict:
         rows = self.backend.query(

@@ -61,6 +61,17 @@ MIGRATIONS = [
         )""",
         "CREATE INDEX answer_history_session ON answer_history (session_id)",
     ],
+    # 1 -> 2: the facilitator's settings per activity (merges, what is shown to participants)
+    [
+        """CREATE TABLE activity_state (
+            session_id TEXT NOT NULL,
+            activity TEXT NOT NULL,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            updated_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (session_id, activity, key)
+        )""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
