@@ -39,3 +39,14 @@ def test_language_switch_shows_english(kit, watched):
     lesson_link = page.locator('.kit-card a[href*="01-wat-is-publieke-waarde"]')
     assert "What is public value" in lesson_link.inner_text()
     assert lesson_link.get_attribute("href").endswith("?lang=en")
+
+
+def test_lesson_shows_one_language_at_a_time(kit, watched):
+    page = watched().new_page()
+    page.goto(kit.render_url("lessons/01-wat-is-publieke-waarde.ipynb", "lang=en"))
+    page.wait_for_selector(".widget-dropdown", timeout=WIDGET_TIMEOUT)
+    assert page.get_by_role("heading", name="What is public value?").is_visible()
+    assert not page.get_by_role("heading", name="Wat is publieke waarde?").is_visible()
+    # the exercise speaks English too
+    page.get_by_role("button", name="Check").click()
+    page.wait_for_selector("text=First choose a cell", timeout=10_000)
