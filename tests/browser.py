@@ -44,3 +44,15 @@ def join(context, kit, code, group, typed=False, name=""):
 
 def group_count(page, key):
     return page.locator(f'[data-kit-group="{key}"] .kit-count').inner_text()
+
+
+def open_activity(facilitator, label):
+    facilitator.locator(".kit-facilitator .widget-toggle-button", has_text=label).click()
+
+
+def add_value(page, text, cell_label):
+    page.wait_for_selector(".kit-palet-text input", timeout=20_000)
+    page.fill(".kit-palet-text input", text)
+    page.locator(".kit-palet-cell select").select_option(label=cell_label)
+    page.locator(".kit-palet-add button, button.kit-palet-add").first.click()
+    page.wait_for_selector(".kit-activity-palet .kit-message-ok", timeout=10_000)

@@ -259,5 +259,5 @@ def test_xlsx_export_has_a_sheet_per_activity(store):
 
     session, _ = fill(store)
     book = load_workbook(BytesIO(export_xlsx(store, session.id)))
-    assert book.sheetnames == ["sessie", "deelnemers", "palet", "beoordelen"]
+    assert book.sheetnames == ["sessie", "deelnemers", "palet", "beoordelen", "palet samengevoegd"]
     assert book["palet"].max_row == 4 and book["deelnemers"].max_row == 4

@@ -34,6 +34,7 @@ def export_session(store, session_id: str) -> dict:
         "groups": [{"key": g.key, "label": g.label} for g in session.groups],
         "participants": [{"ref": p["ref"], "group": p["group_key"], "name": p["name"]} for p in participants],
         "answers": [{k: a[k] for k in CSV_COLUMNS} for a in store.answers(session_id)],
+        "state": {a: store.state(session_id, a) for a in session.activities if store.state(session_id, a)},
     }
 
 
@@ -48,6 +49,33 @@ def export_csv(store, session_id: str, activity: str = None) -> str:
     for a in store.answers(session_id, activity):
         value = a["value"] if isinstance(a["value"], str) else json.dumps(a["value"], ensure_ascii=False)
         writer.writerow([a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"]])
+    return out.getvalue()
+
+
+def palette_rows(store, session_id: str) -> list:
+    """One row per value a participant named: own words, cell, and the merged value it counts for."""
+    from ..model.palette import merge_palette, normalize_value, resolve
+
+    answers = store.answers(session_id, "palet")
+    merges = store.state(session_id, "palet").get("merges", {})
+    merged = {m.key: m for values in merge_palette(answers, merges).values() for m in values}
+    rows = []
+    for a in answers:
+        value = merged.get(resolve(normalize_value(a["value"]["text"]), merges))
+        rows.append({"participant": a["participant"], "group": a["group"], "cell": a["value"]["cell"],
+                     "text": a["value"]["text"], "merged_value": value.label if value else "",
+                     "merged_cell": value.cell if value else "", "shared": bool(value and value.shared)})
+    return rows
+
+
+PALETTE_COLUMNS = ("participant", "group", "cell", "text", "merged_value", "merged_cell", "shared")
+
+
+def export_palette_csv(store, session_id: str) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=PALETTE_COLUMNS)
+    writer.writeheader()
+    writer.writerows(palette_rows(store, session_id))
     return out.getvalue()
 
 
@@ -72,6 +100,11 @@ def export_xlsx(store, session_id: str) -> bytes:
         for a in rows:
             value = a["value"] if isinstance(a["value"], str) else json.dumps(a["value"], ensure_ascii=False)
             sheet.append([a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"]])
+    if "palet" in data["session"]["activities"]:
+        sheet = book.create_sheet("palet samengevoegd")
+        sheet.append(list(PALETTE_COLUMNS))
+        for row in palette_rows(store, session_id):
+            sheet.append([row[c] for c in PALETTE_COLUMNS])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -107,6 +140,11 @@ def import_json(store, text: str, session_id: str = None) -> tuple:
     # group keys may differ between copies of the kit; map through the label
     participants = [dict(p, group=group_key(key_of.get(p["group"], p["group"]))) for p in data.get("participants", [])]
     counts = store.merge(session_id, labels, participants, data.get("answers", []))
+    for activity, settings in data.get("state", {}).items():
+        present = store.state(session_id, activity)
+        for name, value in settings.items():
+            if name not in present:
+                store.set_state(session_id, activity, name, value)
     return store.session(session_id), key, counts
 
 

@@ -283,7 +283,7 @@ class FacilitatorApp(w.VBox):
         self.poller.check()
 
     def prepare_downloads(self) -> None:
-        from ..store.transfer import export_csv, export_json, export_xlsx
+        from ..store.transfer import export_csv, export_json, export_palette_csv, export_xlsx
 
         code = self.session.code
         links = [
@@ -295,6 +295,9 @@ class FacilitatorApp(w.VBox):
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           export_xlsx(self.store, self.session.id)),
         ]
+        if "palet" in self.session.activities:
+            links.append(download_link(self.t("activity.palet") + " (CSV)", f"sessie-{code}-palet.csv", "text/csv",
+                                       export_palette_csv(self.store, self.session.id).encode("utf-8-sig")))
         self.downloads.value = " · ".join(links)
 
     def import_merge(self, upload) -> None:

@@ -1,0 +1,182 @@
+"""The merged palette: normalisation, counting per group, merge suggestions, and the two views."""
+
+import pytest
+
+from widgets.model.palette import (
+    check_new_value, compare_with_book, merge_palette, normalize_value, suggest_merges,
+)
+from widgets.model.sessions import SessionSpec
+from widgets.model.typology import PaletteValue
+from widgets.model.validation import InputError
+
+
+def answer(participant, group, text, cell="individueel.materieel"):
+    return {"participant": participant, "group": group, "value": {"text": text, "cell": cell}}
+
+
+def test_normalisation_ignores_case_spacing_accents_and_punctuation():
+    assert normalize_value("  Betaalbaarheid ") == "betaalbaarheid"
+    assert normalize_value("Efficiënt,  bestuur!") == "efficient bestuur"
+    assert normalize_value("Veiligheid") != normalize_value("verkeersveiligheid")
+
+
+def test_same_value_in_other_spelling_counts_once_per_participant_and_marks_shared():
+    grid = merge_palette([
+        answer("p1", "ambtelijk", "Betaalbaarheid"),
+        answer("p2", "inwoner", " betaalbaarheid "),
+        answer("p3", "inwoner", "Groen", "collectief.immaterieel"),
+    ])
+    (value,) = grid["individueel.materieel"]
+    assert (value.key, value.count, value.groups, value.shared) == ("betaalbaarheid", 2, {"ambtelijk", "inwoner"}, True)
+    (own,) = grid["collectief.immaterieel"]
+    assert own.shared is False and own.groups == {"inwoner"}
+
+
+def test_a_merged_value_sits_in_the_cell_most_people_chose():
+    grid = merge_palette([
+        answer("p1", "a", "inspraak", "individueel.proces"),
+        answer("p2", "a", "Inspraak", "collectief.proces"),
+        answer("p3", "b", "inspraak", "collectief.proces"),
+    ])
+    assert [v.key for v in grid["collectief.proces"]] == ["inspraak"]
+    assert grid["individueel.proces"] == []
+
+
+def test_suggestions_find_near_duplicates_but_never_merge_by_themselves():
+    keys = ["betaalbaarheid", "betaalbare woningen", "veiligheid", "verkeersveiligheid", "groen"]
+    pairs = suggest_merges(keys)
+    assert ("betaalbaarheid", "betaalbare woningen") in pairs
+    assert ("veiligheid", "verkeersveiligheid") not in pairs
+    assert all("groen" not in pair for pair in pairs)
+    assert suggest_merges(keys, dismissed=[("betaalbare woningen", "betaalbaarheid")]) == []
+    grid = merge_palette([answer("p1", "a", "veiligheid"), answer("p2", "b", "verkeersveiligheid")])
+    assert len(grid["individueel.materieel"]) == 2  # nothing merged until the facilitator says so
+
+
+def test_facilitator_merge_combines_counts_and_groups_and_keeps_the_words():
+    answers = [answer("p1", "a", "betaalbaarheid"), answer("p2", "b", "Betaalbare woningen")]
+    grid = merge_palette(answers, {"betaalbare woningen": "betaalbaarheid"})
+    (value,) = grid["individueel.materieel"]
+    assert value.count == 2 and value.shared
+    assert set(value.spellings) == {"betaalbaarheid", "Betaalbare woningen"}
+
+
+def test_comparison_with_the_book():
+    book = [PaletteValue("2.1", "wonen", "individueel", "materieel", "Betaalbaarheid"),
+            PaletteValue("2.1", "wonen", "collectief", "immaterieel", "Leefbaarheid")]
+    grid = merge_palette([answer("p1", "a", "betaalbaarheid"), answer("p2", "a", "Groene wijk")])
+    also, only_book, new = compare_with_book(grid, book)
+    assert (also, only_book, new) == (["Betaalbaarheid"], ["Leefbaarheid"], ["Groene wijk"])
+
+
+@pytest.mark.parametrize("text, cell, own, key", [
+    ("", "individueel.materieel", [], "error.required"),
+    ("x" * 81, "individueel.materieel", [], "error.too_long"),
+    ("groen", "nergens", [], "palet.error.cell"),
+    ("Groen ", "individueel.materieel", ["groen"], "palet.error.duplicate"),
+    ("nieuw", "individueel.materieel", [f"w{i}" for i in range(30)], "palet.error.too_many"),
+])
+def test_bad_values_are_refused(text, cell, own, key):
+    with pytest.raises(InputError) as caught:
+        check_new_value(text, cell, own)
+    assert caught.value.key == key
+
+
+def setup_palette(store, topic="wonen"):
+    from widgets.views.palette import PaletteDashboard, PaletteParticipant
+
+    session, _ = store.create_session(SessionSpec(title="Palet", topic=topic, activities=("palet",)))
+    session = store.set_activity_open(session.id, "palet", True)
+    people = [store.join(session.code, g) for g in ("ambtelijk", "inwoner")]
+    views = [PaletteParticipant(store, session, p, "nl") for p in people]
+    return session, views, PaletteDashboard(store, session, "nl")
+
+
+def add(view, text, cell="individueel.materieel"):
+    view.text.value = text
+    view.cell.value = cell
+    view.save.click()
+
+
+def test_participant_adds_edits_and_deletes_values_and_a_double_click_stores_one(sqlite_store):
+    session, (ambt, _), _ = setup_palette(sqlite_store)
+    add(ambt, "Betaalbaarheid")
+    pending = ambt.pending
+    ambt.text.value = "Groen"
+    ambt.save.click()
+    ambt.pending = pending  # the second click of a double click carries the same item id
+    ambt.text.value = "Groen"
+    ambt.save.click()
+    assert sorted(v["text"] for v in ambt.own().values()) == ["Betaalbaarheid", "Groen"]
+    item = next(i for i, v in ambt.own().items() if v["text"] == "Groen")
+    ambt.edit(item, ambt.own()[item])
+    ambt.text.value = "Groene wijk"
+    ambt.save.click()
+    assert sorted(v["text"] for v in ambt.own().values()) == ["Betaalbaarheid", "Groene wijk"]
+    ambt.delete(item, ambt.own()[item])
+    assert [v["text"] for v in ambt.own().values()] == ["Betaalbaarheid"]
+    add(ambt, "betaalbaarheid ")
+    assert "U noemde deze waarde al." in ambt.message.value
+
+
+def test_dashboard_shows_counts_groups_and_escapes_text(sqlite_store):
+    session, (ambt, inw), dash = setup_palette(sqlite_store)
+    add(ambt, "Betaalbaarheid")
+    add(inw, "betaalbaarheid  ")
+    add(inw, "<img src=x onerror=alert(1)>", "collectief.proces")
+    dash.refresh(sqlite_store.session(session.id))
+    assert 'data-kit-value="betaalbaarheid" data-kit-count="2" data-kit-groups="ambtelijk,inwoner"' in dash.grid.value
+    assert "<img" not in dash.grid.value and "&lt;img src=x" in dash.grid.value
+    assert "eigen waarde van Inwoner" in dash.grid.value
+    assert "Betaalbaarheid" in dash.compare.value  # also in Tabel 2.1
+
+
+def test_merge_button_and_reveal_reach_the_participants(sqlite_store):
+    session, (ambt, inw), dash = setup_palette(sqlite_store)
+    add(ambt, "betaalbaarheid")
+    add(inw, "Betaalbare woningen")
+    dash.refresh(sqlite_store.session(session.id))
+    merge_buttons = [row.children[1] for row in dash.suggestions.children if hasattr(row, "children")]
+    assert len(merge_buttons) == 1
+    merge_buttons[0].click()
+    dash.refresh(sqlite_store.session(session.id))
+    assert 'data-kit-count="2"' in dash.grid.value
+    assert inw.group_palette.value == ""
+    dash.reveal.value = True
+    inw.refresh(sqlite_store.session(session.id))
+    assert "Het palet van de hele groep" in inw.group_palette.value
+    assert 'data-kit-count="2"' in inw.group_palette.value
+
+
+def test_answers_after_closing_are_refused_with_a_message(sqlite_store):
+    session, (ambt, _), _ = setup_palette(sqlite_store)
+    sqlite_store.set_activity_open(session.id, "palet", False)
+    add(ambt, "Groen")
+    assert "Dit onderdeel is gesloten" in ambt.message.value
+    assert ambt.own() == {}
+
+
+def test_palette_export_records_merges_and_keeps_own_words(sqlite_store):
+    import csv
+    import io
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from widgets.store.transfer import export_json, export_palette_csv, export_xlsx, import_json
+
+    session, (ambt, inw), dash = setup_palette(sqlite_store)
+    add(ambt, "betaalbaarheid")
+    add(inw, "Betaalbare woningen")
+    dash.merge("betaalbaarheid", "betaalbare woningen", {"betaalbaarheid": 1, "betaalbare woningen": 1})
+    rows = list(csv.DictReader(io.StringIO(export_palette_csv(sqlite_store, session.id))))
+    assert sorted(r["text"] for r in rows) == ["Betaalbare woningen", "betaalbaarheid"]
+    assert {r["merged_value"] for r in rows} == {"betaalbaarheid"}
+    assert all(r["shared"] == "True" for r in rows)
+    book = load_workbook(BytesIO(export_xlsx(sqlite_store, session.id)))
+    assert book["palet samengevoegd"].max_row == 3
+    # the merge travels with a JSON export
+    exported = export_json(sqlite_store, session.id)
+    sqlite_store.delete_session(session.id)
+    restored, _, _ = import_json(sqlite_store, exported)
+    assert sqlite_store.state(restored.id, "palet")["merges"] == {"betaalbare woningen": "betaalbaarheid"}
