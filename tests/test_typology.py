@@ -54,3 +54,14 @@ def test_exercise_escapes_values_and_speaks_english():
     exercise.check.click()
     assert "<b>x</b>" not in exercise.feedback.value and "&lt;b&gt;" in exercise.feedback.value
     assert "0 of 1 right" in exercise.feedback.value
+
+
+def test_lesson_exercise_on_a_book_table_accepts_the_books_placement():
+    from widgets.views.lesson import Lesson
+
+    exercise = Lesson(params={}).classify_exercise("2.1", n=8, seed=3)
+    assert len(exercise.values) == 8 and {v.table for v in exercise.values} == {"2.1"}
+    for value, choice in zip(exercise.values, exercise.choices):
+        choice.value = ("collectief" if value.perspective == "beide" else value.perspective, value.kind)
+    exercise.check.click()
+    assert "8 van de 8 goed" in exercise.feedback.value
