@@ -1,0 +1,115 @@
+"""Beoordelen (file 000, Box 5.2): a rapportcijfer and nine statements, summarised per group.
+
+Answers of the activity ``beoordelen`` are stored per item: ``cijfer`` (the
+overall grade, 1-10 in halves) and one item per statement key (1-10 whole
+numbers), each ``{"score": number or None, "note": text}``; ``None`` is
+"weet ik niet" and counts for nothing in the means.
+
+Dissent, which orders the conversation agenda, is the sum of two parts:
+- *within*: how far scores lie from their own group's mean (root mean square,
+  pooled over groups): disagreement inside groups;
+- *between*: the gap between the highest and the lowest group mean:
+  disagreement between groups.
+Both are in grade points, so a statement scored 4 by one group and 8 by
+another (gap 4) ranks above one where every group is split 5/7 (within 1).
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from .validation import InputError, clean_text
+
+ACTIVITY = "beoordelen"
+OVERALL = "cijfer"
+STATEMENTS = ("eerlijk", "toegankelijk", "rechtvaardig", "gelijkheid", "proportionaliteit",
+              "consequenties", "financieel", "maatschappelijk", "outcomes")
+PROCESS = STATEMENTS[:5]
+
+
+def check_score(value, item: str):
+    """A valid score for ``item`` (halves for the overall grade), None for "weet ik niet"; else InputError."""
+    if value is None or value == "":
+        if item == OVERALL:
+            raise InputError("beoordelen.error.grade_required")
+        return None
+    try:
+        score = float(str(value).replace(",", "."))
+    except ValueError:
+        raise InputError("beoordelen.error.score") from None
+    step = 0.5 if item == OVERALL else 1
+    if not (1 <= score <= 10) or math.isnan(score) or (score / step) != int(score / step):
+        raise InputError("beoordelen.error.grade" if item == OVERALL else "beoordelen.error.score")
+    return int(score) if score == int(score) else score
+
+
+def check_answer(item: str, score, note: str = "") -> dict:
+    if item != OVERALL and item not in STATEMENTS:
+        raise InputError("error.unknown_activity", name=item)
+    return {"score": check_score(score, item), "note": clean_text(note, "note", required=False, multiline=True)}
+
+
+def mean(values):
+    return sum(values) / len(values) if values else None
+
+
+@dataclass
+class ItemSummary:
+    key: str
+    scores: dict = field(default_factory=dict)  # group -> [scores]
+    dont_know: int = 0
+    notes: list = field(default_factory=list)  # (group, text)
+
+    @property
+    def group_means(self) -> dict:
+        return {g: mean(s) for g, s in self.scores.items() if s}
+
+    @property
+    def count(self) -> int:
+        return sum(len(s) for s in self.scores.values())
+
+    @property
+    def overall_mean(self):
+        return mean([x for s in self.scores.values() for x in s])
+
+    @property
+    def within(self) -> float:
+        deviations = [(x - mean(s)) ** 2 for s in self.scores.values() for x in s]
+        return math.sqrt(sum(deviations) / len(deviations)) if deviations else 0.0
+
+    @property
+    def between(self) -> float:
+        means = list(self.group_means.values())
+        return max(means) - min(means) if len(means) >= 2 else 0.0
+
+    @property
+    def dissent(self) -> float:
+        return self.within + self.between
+
+
+def summarize(answers) -> dict:
+    """``{item: ItemSummary}`` for the overall grade and every statement, from store answers."""
+    summaries = {key: ItemSummary(key) for key in (OVERALL, *STATEMENTS)}
+    for answer in answers:
+        summary = summaries.get(answer["item"])
+        if summary is None:
+            continue
+        value = answer["value"]
+        if value.get("score") is None:
+            summary.dont_know += 1
+        else:
+            summary.scores.setdefault(answer["group"], []).append(value["score"])
+        if value.get("note"):
+            summary.notes.append((answer["group"], value["note"]))
+    return summaries
+
+
+def agenda(summaries) -> list:
+    """Statement keys for the conversation: most dissent first; unanswered statements last."""
+    answered = [k for k in STATEMENTS if summaries[k].count]
+    rest = [k for k in STATEMENTS if not summaries[k].count]
+    return sorted(answered, key=lambda k: (-round(summaries[k].dissent, 9), -summaries[k].count,
+                                           STATEMENTS.index(k))) + rest
+
+
+def fill_placeholders(text: str, municipality: str, topic: str) -> str:
+    return text.replace("[gemeente]", municipality or "de gemeente").replace("[lokale opgave]", topic)
