@@ -56,3 +56,35 @@ def add_value(page, text, cell_label):
     page.locator(".kit-palet-cell select").select_option(label=cell_label)
     page.locator(".kit-palet-add button, button.kit-palet-add").first.click()
     page.wait_for_selector(".kit-activity-palet .kit-message-ok", timeout=10_000)
+
+
+CHART_DATA = """() => {
+  const out = {};
+  for (const doc of (window.Bokeh ? window.Bokeh.documents : [])) {
+    for (const model of doc._all_models.values()) {
+      if (model.name && model.data) {
+        out[model.name] = Object.fromEntries(Object.entries(model.data).map(([k, v]) => [k, Array.from(v)]));
+      }
+    }
+  }
+  return out;
+}"""
+
+
+def chart_data(page):
+    """Every named Bokeh data source on the page, as plain lists (what the chart draws)."""
+    return page.evaluate(CHART_DATA)
+
+
+def rate(page, grade, scores, note=""):
+    """Answer the beoordelen activity: a grade, then the first statements (the rest skipped)."""
+    page.wait_for_selector(".kit-rate-grade select", timeout=20_000)
+    page.locator(".kit-rate-grade select").select_option(label=str(grade).replace(".", ","))
+    page.locator(".kit-rate-next button, button.kit-rate-next").first.click()
+    for step, score in enumerate(scores, start=2):
+        page.wait_for_selector(f".kit-rate-progress:has-text('Stap {step} van')", timeout=10_000)
+        page.locator(".kit-rate-score button", has_text=str(score)).first.click()
+        if note:
+            page.fill(".kit-rate-note textarea", note)
+        page.locator(".kit-rate-next button, button.kit-rate-next").first.click()
+    page.wait_for_selector(f".kit-rate-progress:has-text('Stap {len(scores) + 2} van')", timeout=10_000)

@@ -84,3 +84,24 @@ def test_statements_dataset_has_the_nine_of_box_5_2_with_questions_and_placehold
         assert len(row["questions_nl"].split(" | ")) == len(row["questions_en"].split(" | ")) >= 2
     filled = fill_placeholders(data.rows[0]["statement_nl"], "Gouda", "wonen")
     assert filled == "Het beleid en de beleidsuitvoering van Gouda voor wonen zijn eerlijk."
+
+
+def test_lesson_spider_example_supports_the_lessons_answers():
+    """Lesson 03's quiz says: least agreement on 'financieel', most critical group the societal partner."""
+    from widgets.views.lesson import SPIDER_EXAMPLE, ChoiceQuestion
+
+    means = {key: values for key, (_, _, values) in SPIDER_EXAMPLE.items()}
+    gaps = {s: max(m[i] for m in means.values()) - min(m[i] for m in means.values())
+            for i, s in enumerate(STATEMENTS)}
+    offered = ["eerlijk", "financieel", "maatschappelijk", "outcomes"]  # the options of question 1
+    assert gaps["financieel"] > max(gaps[o] for o in offered if o != "financieel")
+    assert min(means, key=lambda g: sum(means[g])) == "maatschappelijke-partner"
+    question = ChoiceQuestion({"nl": "Welke?", "en": "Which?"}, [{"nl": "A"}, {"nl": "B"}], 1, {"nl": "Omdat."})
+    question.check.click()
+    assert "Kies eerst" in question.feedback.value
+    question.options.value = 0
+    question.check.click()
+    assert "Nog niet. Omdat." in question.feedback.value
+    question.options.value = 1
+    question.check.click()
+    assert "Goed! Omdat." in question.feedback.value

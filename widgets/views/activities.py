@@ -28,4 +28,4 @@ def _load_builtin() -> None:
         importlib.import_module(f"{__package__}.{name}")
 
 
-BUILTIN = ("palette",)
+BUILTIN = ("palette", "rating")

@@ -4,7 +4,7 @@ from html import escape
 
 import ipywidgets as w
 
-from ..i18n import normalize_language
+from ..i18n import normalize_language, t
 from ..request import page_params
 
 
@@ -29,3 +29,10 @@ class Message(w.HTML):
 
     def clear(self) -> None:
         self.value = ""
+
+
+def topic_label(topic: str, lang: str) -> str:
+    """A known opgave in the page's language; a facilitator's own wording as typed."""
+    from ..model.sessions import TOPICS
+
+    return t(f"topic.{topic}", lang) if topic in TOPICS else topic

@@ -18,7 +18,7 @@ from ..model.validation import InputError
 from ..request import page_cookies, page_host, page_params
 from ..store import open_store
 from .activities import FACILITATOR_VIEWS, available
-from .common import Message
+from .common import Message, topic_label
 from .live import Poller
 from .participant import marker
 
@@ -56,6 +56,9 @@ class FacilitatorApp(w.VBox):
         self.marker = w.HTML()
         super().__init__([self.message, self.body, self.marker], layout=w.Layout(width="100%"))
         self.add_class("kit-facilitator")
+        from ..charts import load_bokehjs
+
+        load_bokehjs()  # now, while the notebook cell runs: dashboards made later draw charts
         code = params.get("sessie", "")
         key = params.get("sleutel") or self.cookies.get(facilitator_cookie(code.upper()), "")
         if code and key:
@@ -183,7 +186,7 @@ class FacilitatorApp(w.VBox):
         self.render_join()
         self.body.children = [
             w.HTML(f"<h1>{escape(session.title)}</h1>"
-                   f"<p>{escape(session.municipality)} · {escape(self.t('topic.' + session.topic) if session.topic in TOPICS else session.topic)}</p>"),
+                   f"<p>{escape(session.municipality)} · {escape(topic_label(session.topic, self.lang))}</p>"),
             w.HBox([self.join_panel, self.counts], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
             self.address, key_box,
             w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"), self.activity_controls, self.activity_views,

@@ -5,7 +5,7 @@ from html import escape
 import ipywidgets as w
 
 from ..datasets import read_dataset
-from ..i18n import t
+from ..i18n import pick, t
 from ..model.typology import CELLS, KINDS, PERSPECTIVES, palette_values, placement_is_right, sample_values
 from .common import Message, page_language
 
@@ -72,6 +72,49 @@ class ClassifyExercise(w.VBox):
         self.feedback.value = f'<div class="kit-message kit-message-{kind}"><ul>{items}</ul><b>{summary}</b></div>'
 
 
+# Invented group means for the spider chart exercise of lesson 03, in Box 5.2 order.
+SPIDER_EXAMPLE = {
+    "bestuurlijk-politiek": ("Bestuurlijk-politiek", "Administrative-political", (7, 7, 7, 7, 6, 8, 7, 5, 6)),
+    "ambtelijk": ("Ambtelijk", "Civil service", (7, 6, 7, 7, 7, 7, 7, 7, 7)),
+    "maatschappelijke-partner": ("Maatschappelijke partner", "Societal partner", (6, 4, 6, 6, 6, 7, 4, 6, 5)),
+}
+
+
+def dataset_html(name: str) -> str:
+    """A dataset as a table with its provenance lines under it; every cell escaped."""
+    data = read_dataset(name)
+    columns = list(data.rows[0]) if data.rows else []
+    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    body = "".join("<tr>" + "".join(f"<td>{escape(row[c] or '')}</td>" for c in columns) + "</tr>"
+                   for row in data.rows)
+    source = "<br>".join(escape(line) for line in data.provenance)
+    return (f'<table class="kit-palette kit-dataset">{"<tr>" + head + "</tr>"}{body}</table>'
+            f'<details><summary>{escape(name)}</summary><small>{source}</small></details>')
+
+
+class ChoiceQuestion(w.VBox):
+    """One multiple-choice question with feedback and an explanation."""
+
+    def __init__(self, question, options, correct: int, explanation, lang: str = "nl"):
+        self.correct, self.lang = correct, lang
+        self.explanation = pick(explanation, lang)
+        self.options = w.RadioButtons(options=[(pick(o, lang), i) for i, o in enumerate(options)], value=None,
+                                      layout=w.Layout(width="auto"))
+        self.check = w.Button(description=t("lesson.check", lang), button_style="primary")
+        self.feedback = Message()
+        self.check.on_click(lambda _: self.show_feedback())
+        super().__init__([w.HTML(f"<p><b>{escape(pick(question, lang))}</b></p>"), self.options, self.check,
+                          self.feedback])
+
+    def show_feedback(self) -> None:
+        if self.options.value is None:
+            self.feedback.show(t("lesson.choice_none", self.lang), "error")
+        elif self.options.value == self.correct:
+            self.feedback.show(f"{t('lesson.choice_right', self.lang)} {self.explanation}", "ok")
+        else:
+            self.feedback.show(f"{t('lesson.choice_wrong', self.lang)} {self.explanation}", "info")
+
+
 class Lesson:
     """What a lesson notebook needs: ``les = Lesson()``, then ``les.<exercise>(...)``."""
 
@@ -89,3 +132,23 @@ class Lesson:
 
     def classify_exercise(self, table: str, n: int = 5, seed=None) -> ClassifyExercise:
         return ClassifyExercise(sample_values(self.palette(table), n, seed), self.lang)
+
+    def dataset_table(self, name: str) -> w.HTML:
+        return w.HTML(dataset_html(name))
+
+    def choice(self, question, options, correct: int, explanation="") -> ChoiceQuestion:
+        return ChoiceQuestion(question, options, correct, explanation, self.lang)
+
+    def spider_example(self):
+        """The invented example of lesson 03 as a spider chart (Bokeh; loaded only here)."""
+        from ..charts import widget
+        from ..charts.rating import radar_figure, radar_points
+
+        column = "value_en" if self.lang == "en" else "value_nl"
+        labels = [row[column] for row in read_dataset("stellingen_box_5_2.csv").rows]
+        groups = [(key, label_en if self.lang == "en" else label_nl)
+                  for key, (label_nl, label_en, _) in SPIDER_EXAMPLE.items()]
+        plot, sources = radar_figure(labels, groups, t("lesson.example_invented", self.lang))
+        for key, (_, _, means) in SPIDER_EXAMPLE.items():
+            sources[key].data = radar_points(list(means))
+        return widget(plot)

@@ -1,0 +1,238 @@
+"""The beoordelen activity (file 000, Box 5.2): a grade and nine statements, one screen at a time."""
+
+from html import escape
+
+import ipywidgets as w
+
+from ..datasets import read_dataset
+from ..i18n import error_message, t
+from ..model.rating import ACTIVITY, OVERALL, STATEMENTS, agenda, check_answer, fill_placeholders, summarize
+from ..model.validation import InputError
+from .activities import register
+from .common import Message, topic_label
+
+STATEMENTS_FILE = "stellingen_box_5_2.csv"
+REFERENCE_FILE = "landelijke_referentie.csv"
+GRADES = [x / 2 for x in range(2, 21)]
+BAR_COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
+
+
+def statements(session, lang: str) -> dict:
+    """``{key: {"label", "text", "questions", "category"}}`` in the session's words."""
+    suffix = "en" if lang == "en" else "nl"
+    topic = topic_label(session.topic, lang)
+    out = {}
+    for row in read_dataset(STATEMENTS_FILE).rows:
+        out[row["key"]] = {
+            "label": row[f"value_{suffix}"],
+            "text": fill_placeholders(row[f"statement_{suffix}"], session.municipality, topic.lower()),
+            "questions": row[f"questions_{suffix}"].split(" | "),
+            "category": row["category"],
+        }
+    return out
+
+
+def national_reference(topic: str):
+    for row in read_dataset(REFERENCE_FILE).rows:
+        if row["topic"] == topic:
+            return float(row["mean_grade"])
+    return None
+
+
+def fmt(value, digits: int = 1) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def bars_html(summaries, texts, session, lang: str) -> str:
+    """Group means as plain HTML bars: what participants see when the facilitator reveals results."""
+    groups = [g for g in session.groups]
+    legend = " ".join(f'<span style="color:{BAR_COLORS[i % 8]}">■</span> {escape(g.label)}'
+                      for i, g in enumerate(groups))
+    rows = []
+    for key in (OVERALL, *STATEMENTS):
+        label = t("beoordelen.grade", lang) if key == OVERALL else texts[key]["label"]
+        bars = []
+        for i, group in enumerate(groups):
+            value = summaries[key].group_means.get(group.key)
+            width = 0 if value is None else value * 10
+            bars.append(f'<div class="kit-bar" data-kit-group="{escape(group.key, quote=True)}" '
+                        f'style="width:{width:.0f}%;background:{BAR_COLORS[i % 8]}">{fmt(value)}</div>')
+        rows.append(f'<div class="kit-bar-row" data-kit-statement="{key}"><b>{escape(label)}</b>{"".join(bars)}</div>')
+    return f'<h4>{t("beoordelen.results", lang)}</h4><p>{legend}</p>{"".join(rows)}'
+
+
+class RatingParticipant(w.VBox):
+    def __init__(self, store, session, participant, lang):
+        self.store, self.session, self.participant, self.lang = store, session, participant, lang
+        self.texts = statements(session, lang)
+        self.steps = (OVERALL, *STATEMENTS)
+        self.index = 0
+        self.progress = w.HTML()
+        self.progress.add_class("kit-rate-progress")
+        self.question = w.HTML()
+        self.grade = w.Dropdown(options=[(t("beoordelen.choose", lang), None)]
+                                + [(f"{g:g}".replace(".", ","), g) for g in GRADES], layout=w.Layout(width="160px"))
+        self.grade.add_class("kit-rate-grade")
+        self.score = w.ToggleButtons(options=[(str(i), i) for i in range(1, 11)]
+                                     + [(t("beoordelen.dont_know", lang), "?")], value=None,
+                                     style={"button_width": "44px"})
+        self.score.add_class("kit-rate-score")
+        self.note = w.Textarea(placeholder=t("beoordelen.note", lang), rows=2, layout=w.Layout(width="100%"))
+        self.note.add_class("kit-rate-note")
+        self.back = w.Button(description=t("beoordelen.previous", lang), layout=w.Layout(width="40%"))
+        self.forward = w.Button(description=t("beoordelen.next", lang), button_style="primary",
+                                layout=w.Layout(width="58%", height="44px"))
+        self.forward.add_class("kit-rate-next")
+        self.back.on_click(lambda _: self.go(-1))
+        self.forward.on_click(lambda _: self.go(+1))
+        self.message = Message()
+        self.results = w.HTML()
+        self.results.add_class("kit-rate-results")
+        intro = t("beoordelen.intro", lang, gemeente=escape(session.municipality or "de gemeente"),
+                  opgave=escape(topic_label(session.topic, lang).lower()))
+        super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3><p>{intro}</p>"), self.progress,
+                          self.question, self.grade, self.score, self.note,
+                          w.HBox([self.back, self.forward], layout=w.Layout(width="100%")), self.message,
+                          self.results])
+        self.add_class("kit-activity-beoordelen")
+        self.show_step()
+        self.refresh(session)
+
+    def show_step(self) -> None:
+        item = self.steps[self.index]
+        mine = self.store.my_answers(self.participant.token, ACTIVITY).get(item, {})
+        total = len(self.steps)
+        self.progress.value = f"<p><b>{t('beoordelen.step', self.lang, n=self.index + 1, total=total)}</b></p>"
+        if item == OVERALL:
+            self.question.value = f"<p>{t('beoordelen.grade', self.lang)}</p>"
+            self.grade.value = mine.get("score")
+        else:
+            text = self.texts[item]
+            self.question.value = (f'<p class="kit-meta">{t("beoordelen.category." + text["category"], self.lang)}'
+                                   f' · {escape(text["label"])}</p><p class="kit-statement" data-kit-statement="{item}">'
+                                   f'<b>{escape(text["text"])}</b></p><p>{t("beoordelen.agree", self.lang)}</p>')
+            stored = mine.get("score", "") if mine else ""
+            self.score.value = "?" if mine and stored is None else (stored or None)
+        self.grade.layout.display = "" if item == OVERALL else "none"
+        self.score.layout.display = "none" if item == OVERALL else ""
+        self.note.value = mine.get("note", "")
+        self.back.disabled = self.index == 0
+        last = self.index == total - 1
+        self.forward.description = t("beoordelen.finish" if last else "beoordelen.next", self.lang)
+
+    def current_answer(self):
+        item = self.steps[self.index]
+        if item == OVERALL:
+            return item, self.grade.value
+        return item, None if self.score.value == "?" else self.score.value
+
+    def save(self) -> bool:
+        item, score = self.current_answer()
+        if item != OVERALL and self.score.value is None and not self.note.value.strip():
+            return True  # nothing chosen: skip this statement
+        try:
+            answer = check_answer(item, score, self.note.value)
+            self.store.submit(self.participant.token, ACTIVITY, {item: answer})
+        except InputError as error:
+            self.message.show(error_message(error, self.lang), "error")
+            return False
+        return True
+
+    def go(self, step: int) -> None:
+        if step > 0 and not self.save():
+            return
+        self.message.clear()
+        if self.index + step >= len(self.steps):
+            self.message.show(t("beoordelen.done", self.lang), "ok")
+            return
+        self.index = max(0, self.index + step)
+        self.show_step()
+
+    def refresh(self, session) -> None:
+        self.session = session
+        if self.store.state(session.id, ACTIVITY).get("reveal"):
+            summaries = summarize(self.store.answers(session.id, ACTIVITY))
+            self.results.value = bars_html(summaries, self.texts, session, self.lang)
+        else:
+            self.results.value = ""
+
+
+class RatingDashboard(w.VBox):
+    def __init__(self, store, session, lang):
+        from ..charts import widget
+        from ..charts.rating import block_figure, radar_figure
+
+        self.store, self.session, self.lang = store, session, lang
+        self.texts = statements(session, lang)
+        labels = {k: v["label"] for k, v in self.texts.items()}
+        self.group_keys = [g.key for g in session.groups]
+        radar, self.radar_sources = radar_figure([labels[k] for k in STATEMENTS],
+                                                 [(g.key, g.label) for g in session.groups],
+                                                 t("beoordelen.dash.radar", lang))
+        blocks, self.block_source = block_figure(list(STATEMENTS), labels, t("beoordelen.dash.blocks", lang))
+        self.labels = labels
+        self.grades = w.HTML()
+        self.grades.add_class("kit-rate-grades")
+        self.agenda = w.HTML()
+        self.agenda.add_class("kit-agenda")
+        self.reveal = w.ToggleButton(description=t("beoordelen.dash.reveal", lang), value=False)
+        self.reveal.add_class("kit-rate-reveal")
+        self.reveal.observe(self._reveal_changed, "value")
+        charts = w.HBox([widget(radar), widget(blocks)], layout=w.Layout(flex_flow="row wrap"))
+        super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.reveal, self.grades, charts,
+                          self.agenda])
+        self.add_class("kit-dashboard-beoordelen")
+
+    def _reveal_changed(self, change) -> None:
+        if change["new"] != bool(self.store.state(self.session.id, ACTIVITY).get("reveal")):
+            self.store.set_state(self.session.id, ACTIVITY, "reveal", bool(change["new"]))
+
+    def refresh(self, session) -> None:
+        from ..charts.rating import block_data, radar_points
+
+        self.session = session
+        summaries = summarize(self.store.answers(session.id, ACTIVITY))
+        self.reveal.value = bool(self.store.state(session.id, ACTIVITY).get("reveal"))
+        for key, source in self.radar_sources.items():
+            source.data = radar_points([summaries[s].group_means.get(key) for s in STATEMENTS])
+        self.block_source.data = block_data(summaries, list(STATEMENTS), self.labels, self.group_keys)
+        self.grades.value = self.grades_html(summaries)
+        self.agenda.value = self.agenda_html(summaries)
+
+    def grades_html(self, summaries) -> str:
+        overall = summaries[OVERALL]
+        rows = "".join(
+            f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
+            f'<td class="kit-grade">{fmt(overall.group_means.get(g.key))}</td>'
+            f"<td>{len(overall.scores.get(g.key, []))}</td></tr>" for g in self.session.groups)
+        reference = national_reference(self.session.topic)
+        opgave = escape(topic_label(self.session.topic, self.lang))
+        note = (t("beoordelen.dash.reference", self.lang, opgave=opgave, grade=f"{reference:g}".replace(".", ",")
+                  if self.lang == "nl" else f"{reference:g}")
+                if reference is not None else t("beoordelen.dash.no_reference", self.lang))
+        return (f"<h4>{t('beoordelen.dash.grades', self.lang)}</h4><table class='kit-count-table'>"
+                f"<tr><th></th><th>{t('beoordelen.dash.mean', self.lang)}</th><th>{t('beoordelen.dash.n', self.lang)}</th></tr>"
+                f"{rows}<tr><th>{t('beoordelen.dash.all', self.lang)}</th><th class='kit-grade-all'>"
+                f"{fmt(overall.overall_mean)}</th><th>{overall.count}</th></tr></table><p>{note}</p>")
+
+    def agenda_html(self, summaries) -> str:
+        items = []
+        for key in agenda(summaries):
+            s, text = summaries[key], self.texts[key]
+            means = " · ".join(f"{escape(self.session.group_label(g))} {fmt(m)}" for g, m in s.group_means.items())
+            dissent = (t("beoordelen.dash.dissent", self.lang, total=fmt(s.dissent), within=fmt(s.within),
+                         between=fmt(s.between)) if s.count else t("beoordelen.dash.no_answers", self.lang))
+            unknown = f" · {t('beoordelen.dash.dont_know', self.lang, n=s.dont_know)}" if s.dont_know else ""
+            questions = "".join(f"<li>{escape(q)}</li>" for q in text["questions"])
+            notes = "".join(f'<li class="kit-note"><b>{escape(self.session.group_label(g))}:</b> {escape(n)}</li>'
+                            for g, n in s.notes)
+            notes_block = f"<p><i>{t('beoordelen.dash.notes', self.lang)}</i></p><ul>{notes}</ul>" if notes else ""
+            items.append(f'<li data-kit-statement="{key}" data-kit-dissent="{s.dissent:.3f}">'
+                         f"<b>{escape(text['label'])}</b>: {escape(text['text'])}<br><small>{dissent}{unknown}"
+                         f"<br>{means}</small><p><i>{t('beoordelen.dash.questions', self.lang)}</i></p>"
+                         f"<ul>{questions}</ul>{notes_block}</li>")
+        return (f"<h4>{t('beoordelen.dash.agenda', self.lang)}</h4><p><small>"
+                f"{t('beoordelen.dash.agenda_help', self.lang)}</small></p><ol>{''.join(items)}</ol>")
+
+
+register(ACTIVITY, RatingParticipant, RatingDashboard)
