@@ -118,3 +118,20 @@ def test_facilitator_counts_and_exports(sqlite_store):
     assert app.downloads.value.count('class="kit-download"') == 4  # JSON, CSV, Excel, palette CSV
     assert f'download="sessie-{session.code}-palet.csv"' in app.downloads.value
     assert f'download="sessie-{session.code}.json"' in app.downloads.value
+
+
+def test_a_dashboard_reopened_by_link_shows_its_activities_in_a_fresh_kernel(sqlite_store):
+    """Reopening by link must not depend on the creation form having loaded the activities first."""
+    import subprocess
+    import sys
+
+    session, key = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
+    code = (
+        "from widgets.store import open_store\n"
+        "from widgets.views.facilitator import FacilitatorApp\n"
+        f"app = FacilitatorApp(params={{'sessie': '{session.code}', 'sleutel': '{key}'}}, cookies={{}}, env={{}},\n"
+        f"                     store=open_store('{sqlite_store.backend.path and 'sqlite:///' + sqlite_store.backend.path}'))\n"
+        "print(sorted(app.views))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
+    assert out.strip().splitlines()[-1] == "['beoordelen', 'palet']"

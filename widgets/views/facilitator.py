@@ -17,7 +17,7 @@ from ..model.sessions import DEFAULT_GROUPS, TOPICS, SessionSpec
 from ..model.validation import InputError
 from ..request import page_cookies, page_host, page_params
 from ..store import open_store
-from .activities import FACILITATOR_VIEWS, available
+from .activities import available, facilitator_views
 from .common import Message, topic_label
 from .live import Poller
 from .participant import marker
@@ -267,10 +267,11 @@ class FacilitatorApp(w.VBox):
             state = self.t("facilitator.is_open" if is_open else "facilitator.is_closed")
             controls.append(w.HBox([toggle, w.HTML(f"{state} · {self.t('facilitator.answered', n=n)}")]))
         self.activity_controls.children = controls
+        views = facilitator_views()
         for activity in session.activities:
-            if activity in FACILITATOR_VIEWS:
+            if activity in views:
                 if activity not in self.views:
-                    self.views[activity] = FACILITATOR_VIEWS[activity](self.store, session, self.lang)
+                    self.views[activity] = views[activity](self.store, session, self.lang)
                 self.views[activity].refresh(session)
         self.activity_views.children = list(self.views.values())
 

@@ -16,7 +16,7 @@ from ..model.sessions import normalize_code
 from ..model.validation import InputError
 from ..request import page_cookies, page_params
 from ..store import open_store
-from .activities import PARTICIPANT_VIEWS, available
+from .activities import participant_views
 from .common import Message
 from .live import Poller
 
@@ -149,7 +149,6 @@ class ParticipantApp(w.VBox):
         other.on_click(lambda _: self.not_me())
         self.activity_box = w.VBox()
         self.body.children = [self.activity_box, other]
-        available()  # make sure the activity views are registered
         self.poller = Poller(lambda: self.store.revision(self.session.id), self.refresh, interval=1.0)
         self.poller.check()
         self.poller.start()
@@ -166,7 +165,8 @@ class ParticipantApp(w.VBox):
             self.activity_box.children = [w.HTML(f"<p>{self.t('participant.session_closed')}</p>")]
             self.views = {}
             return
-        open_now = [a for a in session.open_activities if a in PARTICIPANT_VIEWS]
+        views = participant_views()
+        open_now = [a for a in session.open_activities if a in views]
         for activity in list(self.views):
             if activity not in open_now:
                 del self.views[activity]
@@ -174,7 +174,7 @@ class ParticipantApp(w.VBox):
             if activity in self.views:
                 self.views[activity].refresh(session)
             else:
-                self.views[activity] = PARTICIPANT_VIEWS[activity](self.store, session, self.participant, self.lang)
+                self.views[activity] = views[activity](self.store, session, self.participant, self.lang)
         if open_now:
             self.activity_box.children = [self.views[a] for a in open_now]
         else:

@@ -25,6 +25,7 @@ def statements(session, lang: str) -> dict:
     for row in read_dataset(STATEMENTS_FILE).rows:
         out[row["key"]] = {
             "label": row[f"value_{suffix}"],
+            "short": row[f"short_{suffix}"],
             "text": fill_placeholders(row[f"statement_{suffix}"], session.municipality, topic.lower()),
             "questions": row[f"questions_{suffix}"].split(" | "),
             "category": row["category"],
@@ -164,13 +165,12 @@ class RatingDashboard(w.VBox):
 
         self.store, self.session, self.lang = store, session, lang
         self.texts = statements(session, lang)
-        labels = {k: v["label"] for k, v in self.texts.items()}
+        self.labels = {k: v["short"] for k, v in self.texts.items()}
         self.group_keys = [g.key for g in session.groups]
-        radar, self.radar_sources = radar_figure([labels[k] for k in STATEMENTS],
+        radar, self.radar_sources = radar_figure([self.labels[k] for k in STATEMENTS],
                                                  [(g.key, g.label) for g in session.groups],
                                                  t("beoordelen.dash.radar", lang))
-        blocks, self.block_source = block_figure(list(STATEMENTS), labels, t("beoordelen.dash.blocks", lang))
-        self.labels = labels
+        blocks, self.block_source = block_figure(list(STATEMENTS), self.labels, t("beoordelen.dash.blocks", lang))
         self.grades = w.HTML()
         self.grades.add_class("kit-rate-grades")
         self.agenda = w.HTML()
@@ -178,6 +178,9 @@ class RatingDashboard(w.VBox):
         self.reveal = w.ToggleButton(description=t("beoordelen.dash.reveal", lang), value=False)
         self.reveal.add_class("kit-rate-reveal")
         self.reveal.observe(self._reveal_changed, "value")
+        # Fill the charts before they become widgets: updates sent before the page has drawn
+        # a chart are not applied by jupyter_bokeh.
+        self.update_charts(summarize(store.answers(session.id, ACTIVITY)))
         charts = w.HBox([widget(radar), widget(blocks)], layout=w.Layout(flex_flow="row wrap"))
         super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.reveal, self.grades, charts,
                           self.agenda])
@@ -187,15 +190,18 @@ class RatingDashboard(w.VBox):
         if change["new"] != bool(self.store.state(self.session.id, ACTIVITY).get("reveal")):
             self.store.set_state(self.session.id, ACTIVITY, "reveal", bool(change["new"]))
 
-    def refresh(self, session) -> None:
+    def update_charts(self, summaries) -> None:
         from ..charts.rating import block_data, radar_points
 
-        self.session = session
-        summaries = summarize(self.store.answers(session.id, ACTIVITY))
-        self.reveal.value = bool(self.store.state(session.id, ACTIVITY).get("reveal"))
         for key, source in self.radar_sources.items():
             source.data = radar_points([summaries[s].group_means.get(key) for s in STATEMENTS])
         self.block_source.data = block_data(summaries, list(STATEMENTS), self.labels, self.group_keys)
+
+    def refresh(self, session) -> None:
+        self.session = session
+        summaries = summarize(self.store.answers(session.id, ACTIVITY))
+        self.reveal.value = bool(self.store.state(session.id, ACTIVITY).get("reveal"))
+        self.update_charts(summaries)
         self.grades.value = self.grades_html(summaries)
         self.agenda.value = self.agenda_html(summaries)
 
