@@ -88,3 +88,19 @@ def rate(page, grade, scores, note=""):
             page.fill(".kit-rate-note textarea", note)
         page.locator(".kit-rate-next button, button.kit-rate-next").first.click()
     page.wait_for_selector(f".kit-rate-progress:has-text('Stap {len(scores) + 2} van')", timeout=10_000)
+
+
+def set_slider(page, css_class, key):
+    """Move an ipywidgets slider with its keyboard: 'Home' (minimum), 'End' (maximum)."""
+    handle = page.locator(f".{css_class} .noUi-handle").first
+    handle.focus()
+    handle.press(key)
+
+
+def place_in_triangle(page, willen="", mogen="", kunnen=""):
+    page.wait_for_selector(".kit-tri-place", timeout=20_000)
+    for corner, key in (("willen", willen), ("mogen", mogen), ("kunnen", kunnen)):
+        if key:
+            set_slider(page, f"kit-tri-{corner}", key)
+    page.locator(".kit-tri-place button, button.kit-tri-place").first.click()
+    page.wait_for_selector(".kit-tri-position svg", timeout=10_000)

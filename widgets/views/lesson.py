@@ -5,8 +5,9 @@ from html import escape
 import ipywidgets as w
 
 from ..datasets import read_dataset
-from ..i18n import pick, t
+from ..i18n import error_message, pick, t
 from ..model.typology import CELLS, KINDS, PERSPECTIVES, palette_values, placement_is_right, sample_values
+from ..model.validation import InputError
 from .common import Message, page_language
 
 PALETTES = "waardenpaletten.csv"
@@ -138,6 +139,85 @@ class Lesson:
 
     def choice(self, question, options, correct: int, explanation="") -> ChoiceQuestion:
         return ChoiceQuestion(question, options, correct, explanation, self.lang)
+
+    def place_case(self, case: str) -> w.VBox:
+        """Read a case, place it with three sliders, then compare with the book (lesson 04)."""
+        from ..model.triangle import CORNERS, barycentric, check_scores, level, level_key, meaning_key, position
+        from .triangle import triangle_svg
+
+        suffix = "en" if self.lang == "en" else "nl"
+        row = next(r for r in read_dataset("driehoek_casussen.csv").rows if r["case"] == case)
+        sliders = {c: w.IntSlider(value=5, min=0, max=10, description=c, layout=w.Layout(width="100%"))
+                   for c in CORNERS}
+        placed, book = w.HTML(), w.HTML()
+        feedback = Message()
+        place = w.Button(description=t("lesson.place", self.lang), button_style="primary")
+        compare = w.Button(description=t("lesson.compare_book", self.lang), disabled=True)
+        chosen = {}
+
+        def on_place(_):
+            try:
+                scores = check_scores({c: sl.value for c, sl in sliders.items()})
+            except InputError as error:
+                feedback.show(error_message(error, self.lang), "error")
+                return
+            feedback.clear()
+            x, y = position(scores)
+            placed.value = (triangle_svg([(x, y, "#d62728", case)]) + f"<p><b>{t(meaning_key(scores), self.lang)}"
+                            f"</b> {t(level_key(scores), self.lang, level=f'{level(scores):.1f}')}</p>")
+            compare.disabled = False
+            chosen["shares"] = barycentric(scores)
+
+        def on_compare(_):
+            shares = chosen["shares"]
+            strong = max(CORNERS, key=lambda c: shares[c])
+            weak = min(CORNERS, key=lambda c: shares[c])
+            lines = [f"<p>{t('lesson.book_says', self.lang)}</p><blockquote>{escape(row[f'book_{suffix}'])}</blockquote>"]
+            for kind, yours in (("strong", strong), ("weak", weak)):
+                if row[kind]:
+                    key = f"lesson.{kind}_match" if row[kind] == yours else f"lesson.{kind}_differs"
+                    lines.append(f"<p>{escape(t(key, self.lang, yours=yours, book=row[kind]))}</p>")
+            book.value = "".join(lines)
+
+        place.on_click(on_place)
+        compare.on_click(on_compare)
+        return w.VBox([w.HTML(f"<h4>{escape(case)}</h4><p>{escape(row[f'summary_{suffix}'])}</p>"),
+                       *sliders.values(), place, feedback, placed, compare, book])
+
+    def self_scan(self) -> w.VBox:
+        """Box 5.3 and 5.4 as a self-scan for the learner's own case; nothing is stored (lesson 05)."""
+        from ..model.triangle import AXES, SEVERITIES
+        from .triangle import questions, routes
+
+        asked, options = questions(self.lang), routes(self.lang)
+        severity = {a: w.ToggleButtons(options=[(str(s), s) for s in SEVERITIES], value=None,
+                                       style={"button_width": "44px"}) for a in AXES}
+        route = {a: w.RadioButtons(options=[(f"{r}) {label}", r) for r, (label, _) in sorted(options[a].items())],
+                                   value=None, layout=w.Layout(width="auto")) for a in AXES}
+        summary = w.HTML()
+        show = w.Button(description=t("lesson.scan_show", self.lang), button_style="primary")
+
+        def on_show(_):
+            scored = {a: severity[a].value for a in AXES if severity[a].value is not None}
+            if not scored:
+                summary.value = f'<div class="kit-message kit-message-error">{t("lesson.scan_none", self.lang)}</div>'
+                return
+            worst = max(AXES, key=lambda a: scored.get(a, 0))
+            lines = [t("lesson.scan_most", self.lang, axis=t("axis." + worst, self.lang), severity=scored[worst])]
+            lines += [t("lesson.scan_route", self.lang, axis=t("axis." + a, self.lang), route=route[a].value)
+                      for a in AXES if route[a].value]
+            summary.value = (f"<h4>{t('lesson.scan_summary', self.lang)}</h4><ul>"
+                             + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
+
+        show.on_click(on_show)
+        rows = []
+        for a in AXES:
+            listed = "".join(f"<li>{escape(q)}</li>" for q in asked[a])
+            rows += [w.HTML(f"<h4>{t('axis.' + a, self.lang)}</h4><ul>{listed}</ul>"
+                            f"<small>{t('driehoek.severity', self.lang)}</small>"), severity[a],
+                     w.HTML(f"<small>{t('driehoek.routes', self.lang)}</small>"), route[a]]
+        self.scan = {"severity": severity, "route": route, "summary": summary, "show": show}
+        return w.VBox(rows + [show, summary])
 
     def spider_example(self):
         """The invented example of lesson 03 as a spider chart (Bokeh; loaded only here)."""
