@@ -134,4 +134,4 @@ def test_a_dashboard_reopened_by_link_shows_its_activities_in_a_fresh_kernel(sql
         "print(sorted(app.views))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    assert out.strip().splitlines()[-1] == "['beoordelen', 'palet']"
+    assert out.strip().splitlines()[-1] == "['beoordelen', 'driehoek', 'palet']"

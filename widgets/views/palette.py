@@ -143,9 +143,14 @@ class PaletteParticipant(w.VBox):
         self.message.show(t("palet.deleted", self.lang, value=value["text"]), "ok")
         self.render_mine()
 
-    def render_mine(self) -> None:
+    def render_mine(self, own=None) -> None:
+        """Rebuild the list of own values, only when it changed (every answer in the room triggers a refresh)."""
+        own = self.own() if own is None else own
+        if own == getattr(self, "_shown", None):
+            return
+        self._shown = own
         rows = []
-        for item, value in self.own().items():
+        for item, value in own.items():
             label = w.HTML(f'<span class="kit-mine-text">{escape(value["text"])}</span><br>'
                            f'<small>{escape(t("cell." + value["cell"], self.lang))}</small>',
                            layout=w.Layout(flex="1 1 auto"))

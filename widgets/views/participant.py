@@ -175,7 +175,11 @@ class ParticipantApp(w.VBox):
                 self.views[activity].refresh(session)
             else:
                 self.views[activity] = views[activity](self.store, session, self.participant, self.lang)
-        if open_now:
-            self.activity_box.children = [self.views[a] for a in open_now]
-        else:
-            self.activity_box.children = [w.HTML(f'<p class="kit-waiting">{self.t("participant.waiting")}</p>')]
+        shown = [self.views[a] for a in open_now] or [self._waiting()]
+        if list(self.activity_box.children) != shown:
+            self.activity_box.children = shown
+
+    def _waiting(self) -> w.HTML:
+        if not hasattr(self, "_waiting_note"):
+            self._waiting_note = w.HTML(f'<p class="kit-waiting">{self.t("participant.waiting")}</p>')
+        return self._waiting_note
