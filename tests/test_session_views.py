@@ -135,3 +135,29 @@ def test_a_dashboard_reopened_by_link_shows_its_activities_in_a_fresh_kernel(sql
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
     assert out.strip().splitlines()[-1] == "['beoordelen', 'driehoek', 'palet']"
+
+
+def test_live_refreshes_do_not_pile_up_widgets_in_the_kernel(sqlite_store):
+    """A session runs for hours: each refresh must reuse or close widgets, not add new ones."""
+    from ipywidgets.widgets.widget import _instances
+
+    from widgets.views.palette import PaletteParticipant
+
+    session, key = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen", activities=("palet",)))
+    sqlite_store.set_activity_open(session.id, "palet", True)
+    app = facilitator(sqlite_store, sessie=session.code, sleutel=key)
+    people = [sqlite_store.join(session.code, "inwoner") for _ in range(3)]
+    views = [PaletteParticipant(sqlite_store, sqlite_store.session(session.id), p, "nl") for p in people]
+
+    def round_of_answers(i):
+        for n, (p, view) in enumerate(zip(people, views)):
+            sqlite_store.submit(p.token, "palet", {f"r{i}": {"text": f"waarde {i}-{n}", "cell": "collectief.proces"}},
+                                replace_all=True)
+            view.refresh(sqlite_store.session(session.id))
+        app.poller.check()
+
+    round_of_answers(0)
+    before = len(_instances)
+    for i in range(1, 15):
+        round_of_answers(i)
+    assert len(_instances) == before

@@ -36,3 +36,22 @@ def topic_label(topic: str, lang: str) -> str:
     from ..model.sessions import TOPICS
 
     return t(f"topic.{topic}", lang) if topic in TOPICS else topic
+
+
+def replace_children(box, children) -> None:
+    """Put ``children`` in ``box`` and close the widgets that left it (rebuilt rows would pile up in the kernel)."""
+    keep = {id(child) for child in children}
+    old = [child for child in box.children if id(child) not in keep]
+    box.children = list(children)
+    for child in old:
+        close_tree(child)
+
+
+def close_tree(widget) -> None:
+    """Close a widget with its children, layout and style (closing a widget leaves those open)."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
+        if part is not None:
+            part.close()
+    widget.close()

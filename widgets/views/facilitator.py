@@ -169,6 +169,7 @@ class FacilitatorApp(w.VBox):
     # --------------------------------------------------------------- dashboard
     def show_dashboard(self, session, key: str) -> None:
         self.session, self.key = session, key
+        self.views, self.toggles = {}, None
         self.message.clear()
         self.marker.value = marker({"sessie": session.code, "sleutel": None},
                                    facilitator_cookie(session.code), key)
@@ -256,17 +257,7 @@ class FacilitatorApp(w.VBox):
         self.status_button.description = self.t("facilitator.close_session" if session.is_open
                                                  else "facilitator.reopen_session")
         self.status_button.button_style = "warning" if session.is_open else "success"
-        controls = []
-        for activity in session.activities:
-            is_open = activity in session.open_activities
-            toggle = w.ToggleButton(value=is_open, description=self.t("activity." + activity),
-                                    button_style="success" if is_open else "",
-                                    tooltip=self.t("facilitator.toggle_help"))
-            toggle.observe(lambda change, a=activity: self.set_open(a, change["new"]), "value")
-            n = sum(answered.get(activity, {}).values())
-            state = self.t("facilitator.is_open" if is_open else "facilitator.is_closed")
-            controls.append(w.HBox([toggle, w.HTML(f"{state} · {self.t('facilitator.answered', n=n)}")]))
-        self.activity_controls.children = controls
+        self.update_toggles(session, answered)
         views = facilitator_views()
         for activity in session.activities:
             if activity in views:
@@ -274,6 +265,33 @@ class FacilitatorApp(w.VBox):
                     self.views[activity] = views[activity](self.store, session, self.lang)
                 self.views[activity].refresh(session)
         self.activity_views.children = list(self.views.values())
+
+    def update_toggles(self, session, answered) -> None:
+        """One toggle per activity, made once and then only updated (no widgets pile up)."""
+        if self.toggles is None:
+            self.toggles, self.toggle_notes = {}, {}
+            for activity in session.activities:
+                toggle = w.ToggleButton(description=self.t("activity." + activity),
+                                        tooltip=self.t("facilitator.toggle_help"))
+                toggle.observe(lambda change, a=activity: self._toggled(a, change["new"]), "value")
+                self.toggles[activity], self.toggle_notes[activity] = toggle, w.HTML()
+            self.activity_controls.children = [w.HBox([self.toggles[a], self.toggle_notes[a]])
+                                               for a in session.activities]
+        self._updating = True
+        try:
+            for activity, toggle in self.toggles.items():
+                is_open = activity in session.open_activities
+                toggle.value = is_open
+                toggle.button_style = "success" if is_open else ""
+                n = sum(answered.get(activity, {}).values())
+                state = self.t("facilitator.is_open" if is_open else "facilitator.is_closed")
+                self.toggle_notes[activity].value = f"{state} · {self.t('facilitator.answered', n=n)}"
+        finally:
+            self._updating = False
+
+    def _toggled(self, activity: str, is_open: bool) -> None:
+        if not getattr(self, "_updating", False):
+            self.set_open(activity, is_open)
 
     def set_open(self, activity: str, is_open: bool) -> None:
         try:

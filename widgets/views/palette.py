@@ -13,7 +13,7 @@ from ..model.palette import (
 from ..model.typology import KINDS, PERSPECTIVES, palette_values
 from ..model.validation import InputError
 from .activities import register
-from .common import Message
+from .common import Message, replace_children
 from .lesson import PALETTES, palette_grid_html
 
 ACTIVITY = "palet"
@@ -159,7 +159,7 @@ class PaletteParticipant(w.VBox):
             delete = w.Button(description=t("palet.delete", self.lang), layout=w.Layout(width="90px"))
             delete.on_click(lambda _, i=item, v=value: self.delete(i, v))
             rows.append(w.HBox([label, edit, delete], layout=w.Layout(width="100%", align_items="center")))
-        self.mine.children = rows or [w.HTML(f"<p>{t('palet.none_yet', self.lang)}</p>")]
+        replace_children(self.mine, rows or [w.HTML(f"<p>{t('palet.none_yet', self.lang)}</p>")])
 
     def refresh(self, session) -> None:
         self.session = session
@@ -236,7 +236,7 @@ class PaletteDashboard(w.VBox):
             apart = w.Button(description=t("palet.dash.keep_apart", self.lang))
             apart.on_click(lambda _, a=a, b=b: self.keep_apart(a, b))
             rows.append(w.HBox([pair, join, apart]))
-        self.suggestions.children = rows or [w.HTML(f"<p>{t('palet.dash.no_suggestions', self.lang)}</p>")]
+        replace_children(self.suggestions, rows or [w.HTML(f"<p>{t('palet.dash.no_suggestions', self.lang)}</p>")])
         self.undo.layout.display = "" if state.get("merges") else "none"
         book = [v for v in palette_values(read_dataset(PALETTES).rows) if v.table in book_tables(session.topic)]
         also, only_book, new = compare_with_book(grid, book)
