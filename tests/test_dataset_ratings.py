@@ -65,14 +65,7 @@ RESPONSE = {55: 7.3, 131: 17.3}
 @pytest.mark.parametrize("path", [RECONSTRUCTION, REFERENCE], ids=lambda p: p.name)
 def test_provenance_comment_lines_name_the_document(path):
     header = provenance(path)
-    assert len(header) >= 3
-    assert all(line.startswith("# ") or line == "#" for line in header)
-    text = "\n".join(header)
-    assert "Werken aan publieke waarde" in text
-    assert "Leren van en voor gemeenten" in text
-    for author in ("Van der Torre", "Douglas", "'t Hart"):
-        assert author in text
-    assert "2018" in text
+    text = "\n".join(header)  # document, authors and year: tests/test_datasets.py
     assert "000_e59ed75a6dca4ab1.txt" in text
 
 

@@ -55,3 +55,23 @@ def close_tree(widget) -> None:
         if part is not None:
             part.close()
     widget.close()
+
+
+class RevealSwitch(w.ToggleButton):
+    """'Show to participants' for one activity, kept as that activity's ``reveal`` state in the store."""
+
+    def __init__(self, store, session, activity: str, description: str, css_class: str):
+        super().__init__(description=description, value=False)
+        self.store, self.session_id, self.activity = store, session.id, activity
+        self.add_class(css_class)
+        self.observe(self._changed, "value")
+
+    def _changed(self, change) -> None:
+        if change["new"] != self.stored():
+            self.store.set_state(self.session_id, self.activity, "reveal", bool(change["new"]))
+
+    def stored(self) -> bool:
+        return bool(self.store.state(self.session_id, self.activity).get("reveal"))
+
+    def sync(self) -> None:
+        self.value = self.stored()

@@ -13,7 +13,7 @@ from ..model.palette import (
 from ..model.typology import KINDS, PERSPECTIVES, palette_values
 from ..model.validation import InputError
 from .activities import register
-from .common import Message, replace_children
+from .common import Message, RevealSwitch, replace_children
 from .lesson import PALETTES, palette_grid_html
 
 ACTIVITY = "palet"
@@ -182,9 +182,7 @@ class PaletteDashboard(w.VBox):
         self.suggestions = w.VBox()
         self.suggestions.add_class("kit-palet-suggestions")
         self.compare = w.HTML()
-        self.reveal = w.ToggleButton(description=t("palet.dash.reveal", lang), value=False)
-        self.reveal.add_class("kit-palet-reveal")
-        self.reveal.observe(self._reveal_changed, "value")
+        self.reveal = RevealSwitch(store, session, ACTIVITY, t("palet.dash.reveal", lang), "kit-palet-reveal")
         self.undo = w.Button(description=t("palet.dash.undo_merges", lang))
         self.undo.on_click(lambda _: self.store.set_state(self.session.id, ACTIVITY, "merges", {}))
         super().__init__([
@@ -193,10 +191,6 @@ class PaletteDashboard(w.VBox):
             w.HTML(f"<h4>{t('palet.dash.suggestions', lang)}</h4>"), self.suggestions, self.undo, self.compare,
         ])
         self.add_class("kit-dashboard-palet")
-
-    def _reveal_changed(self, change) -> None:
-        if change["new"] != bool(self.store.state(self.session.id, ACTIVITY).get("reveal")):
-            self.store.set_state(self.session.id, ACTIVITY, "reveal", bool(change["new"]))
 
     def merge(self, a: str, b: str, counts: dict) -> None:
         """Merge the less named key into the more named one (ties: the shorter)."""
@@ -216,7 +210,7 @@ class PaletteDashboard(w.VBox):
         answers = self.store.answers(session.id, ACTIVITY)
         grid = merge_palette(answers, state.get("merges"))
         merged = {m.key: m for values in grid.values() for m in values}
-        self.reveal.value = bool(state.get("reveal"))
+        self.reveal.value = bool(state.get("reveal"))  # state already read: no second query
         self.grid.value = (f"<h4>{t('palet.dash.grid', self.lang)}</h4>" + merged_grid_html(grid, session, self.lang)
                            if merged else f"<p>{t('palet.dash.empty', self.lang)}</p>")
         per_group = {}

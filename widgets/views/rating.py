@@ -9,7 +9,7 @@ from ..i18n import error_message, t
 from ..model.rating import ACTIVITY, OVERALL, STATEMENTS, agenda, check_answer, fill_placeholders, summarize
 from ..model.validation import InputError
 from .activities import register
-from .common import Message, topic_label
+from .common import Message, RevealSwitch, topic_label
 
 STATEMENTS_FILE = "stellingen_box_5_2.csv"
 REFERENCE_FILE = "landelijke_referentie.csv"
@@ -175,9 +175,7 @@ class RatingDashboard(w.VBox):
         self.grades.add_class("kit-rate-grades")
         self.agenda = w.HTML()
         self.agenda.add_class("kit-agenda")
-        self.reveal = w.ToggleButton(description=t("beoordelen.dash.reveal", lang), value=False)
-        self.reveal.add_class("kit-rate-reveal")
-        self.reveal.observe(self._reveal_changed, "value")
+        self.reveal = RevealSwitch(store, session, ACTIVITY, t("beoordelen.dash.reveal", lang), "kit-rate-reveal")
         # Fill the charts before they become widgets: updates sent before the page has drawn
         # a chart are not applied by jupyter_bokeh.
         self.update_charts(summarize(store.answers(session.id, ACTIVITY)))
@@ -185,10 +183,6 @@ class RatingDashboard(w.VBox):
         super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.reveal, self.grades, charts,
                           self.agenda])
         self.add_class("kit-dashboard-beoordelen")
-
-    def _reveal_changed(self, change) -> None:
-        if change["new"] != bool(self.store.state(self.session.id, ACTIVITY).get("reveal")):
-            self.store.set_state(self.session.id, ACTIVITY, "reveal", bool(change["new"]))
 
     def update_charts(self, summaries) -> None:
         from ..charts.rating import block_data, radar_points
@@ -200,7 +194,7 @@ class RatingDashboard(w.VBox):
     def refresh(self, session) -> None:
         self.session = session
         summaries = summarize(self.store.answers(session.id, ACTIVITY))
-        self.reveal.value = bool(self.store.state(session.id, ACTIVITY).get("reveal"))
+        self.reveal.sync()
         self.update_charts(summaries)
         self.grades.value = self.grades_html(summaries)
         self.agenda.value = self.agenda_html(summaries)

@@ -13,7 +13,7 @@ from ..model.triangle import (
 )
 from ..model.validation import InputError
 from .activities import register
-from .common import Message
+from .common import Message, RevealSwitch
 
 QUESTIONS_FILE = "spanningen_box_5_3.csv"
 ROUTES_FILE = "routes_box_5_4.csv"
@@ -200,18 +200,12 @@ class TriangleDashboard(w.VBox):
         self.tensions.add_class("kit-tri-tensions")
         self.route_counts = w.HTML()
         self.route_counts.add_class("kit-tri-routes")
-        self.reveal = w.ToggleButton(description=t("driehoek.dash.reveal", lang), value=False)
-        self.reveal.add_class("kit-tri-reveal")
-        self.reveal.observe(self._reveal_changed, "value")
+        self.reveal = RevealSwitch(store, session, ACTIVITY, t("driehoek.dash.reveal", lang), "kit-tri-reveal")
         self.update_chart(store.answers(session.id, ACTIVITY))  # before it is drawn (see rating.py)
         super().__init__([w.HTML(f"<h3>{t('driehoek.title', lang)}</h3>"), self.reveal,
                           w.HBox([widget(plot), self.levels], layout=w.Layout(flex_flow="row wrap")),
                           self.tensions, self.route_counts])
         self.add_class("kit-dashboard-driehoek")
-
-    def _reveal_changed(self, change) -> None:
-        if change["new"] != bool(self.store.state(self.session.id, ACTIVITY).get("reveal")):
-            self.store.set_state(self.session.id, ACTIVITY, "reveal", bool(change["new"]))
 
     def update_chart(self, answers) -> None:
         from ..charts.triangle import centroid_data, points_data
@@ -225,7 +219,7 @@ class TriangleDashboard(w.VBox):
     def refresh(self, session) -> None:
         self.session = session
         answers = self.store.answers(session.id, ACTIVITY)
-        self.reveal.value = bool(self.store.state(session.id, ACTIVITY).get("reveal"))
+        self.reveal.sync()
         self.update_chart(answers)
         self.levels.value = self.levels_html(placements(answers))
         self.tensions.value = self.tensions_html(answers)
