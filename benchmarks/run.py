@@ -69,7 +69,7 @@ def join_participants(browser, kit, code, count: int, pages: list) -> None:
     while len(pages) < count:
         context = browser.new_context(viewport={"width": 375, "height": 740})
         page = join(context, kit, code, groups[len(pages) % len(groups)])
-        page.wait_for_selector(".kit-palet-text input", timeout=30_000)
+        page.wait_for_selector(".kit-palet-text input", timeout=90_000)
         pages.append(page)
 
 

@@ -19,8 +19,8 @@ def free_port() -> int:
 
 
 class KitServer:
-    def __init__(self, data_dir: Path, extra_args=(), env=None):
-        self.port = free_port()
+    def __init__(self, data_dir: Path, extra_args=(), env=None, port=None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.data_dir = Path(data_dir)
         self.log_path = self.data_dir / "voila.log"

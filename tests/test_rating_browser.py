@@ -2,7 +2,7 @@
 
 import time
 
-from .browser import chart_data, create_session, join, open_activity, open_facilitator, rate
+from .browser import CHART_DATA, chart_data, create_session, join, open_activity, open_facilitator, rate
 
 
 def test_rating_charts_and_agenda_follow_the_answers(kit, watched):
@@ -18,9 +18,10 @@ def test_rating_charts_and_agenda_follow_the_answers(kit, watched):
     rate(people[2], 5, [7, 2], note="<script>window.__pwned=1</script>Te weinig voor rolstoelen")
     rate(people[3], 4.5, [7, 3])
     answered = time.monotonic()
+    # each data source reaches the page as its own update: wait for the last one written (blocks)
     facilitator.wait_for_function(
-        "() => { const d = (%s)(); return d['radar-inwoner'] && d['radar-inwoner'].mean[1] === 2.5; }"
-        % __import__("tests.browser", fromlist=["CHART_DATA"]).CHART_DATA, timeout=2_000)
+        "() => { const d = (%s)(); return d['radar-inwoner'] && d['radar-inwoner'].mean[1] === 2.5"
+        " && d.blocks.score.length === 8; }" % CHART_DATA, timeout=2_000)
     assert time.monotonic() - answered < 2.0
     data = chart_data(facilitator)
     assert data["radar-ambtelijk"]["mean"][:2] == [7, 9]

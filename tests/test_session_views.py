@@ -161,3 +161,16 @@ def test_live_refreshes_do_not_pile_up_widgets_in_the_kernel(sqlite_store):
     for i in range(1, 15):
         round_of_answers(i)
     assert len(_instances) == before
+
+
+def test_repeated_wrong_codes_are_slowed_down(sqlite_store, monkeypatch):
+    import widgets.views.participant as participant
+
+    waits = []
+    monkeypatch.setattr(participant.time, "sleep", waits.append)
+    app = ParticipantApp(params={}, cookies={}, store=sqlite_store)
+    for _ in range(6):
+        app.code_input.value = "ZZZZZZ"
+        app.open_code("ZZZZZZ", typed=True)
+    assert waits == [2, 4, 8]  # three free tries, then longer waits (at most 10 s)
+    assert "Deze sessiecode kennen we niet" in app.message.value

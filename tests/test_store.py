@@ -261,3 +261,19 @@ def test_xlsx_export_has_a_sheet_per_activity(store):
     book = load_workbook(BytesIO(export_xlsx(store, session.id)))
     assert book.sheetnames == ["sessie", "deelnemers", "palet", "beoordelen", "palet samengevoegd"]
     assert book["palet"].max_row == 4 and book["deelnemers"].max_row == 4
+
+
+def test_exports_never_contain_participant_tokens(store):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from widgets.store.transfer import export_palette_csv
+
+    session, _ = fill(store)
+    tokens = [r["token"] for r in store.backend.query("SELECT token FROM participants")]
+    book = load_workbook(BytesIO(export_xlsx(store, session.id)))
+    cells = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row)
+    for text in (export_json(store, session.id), export_csv(store, session.id),
+                 export_palette_csv(store, session.id), cells):
+        assert not any(token in text for token in tokens)

@@ -21,9 +21,12 @@ def test_ternary_plot_tensions_and_notes_follow_the_participants(kit, watched):
     place_in_triangle(a2, willen="Home", mogen="Home", kunnen="End")    # 0, 0, 10: the kunnen corner
     place_in_triangle(inw)                                              # 5, 5, 5: the centre
     placed = time.monotonic()
+    # points and centroids reach the page as two updates: wait for both
     facilitator.wait_for_function(
-        "() => { for (const d of Bokeh.documents) for (const m of d._all_models.values())"
-        " if (m.name === 'ternary-points' && m.data.x.length === 3) return true; return false; }",
+        "() => { let p = 0, c = 0; for (const d of Bokeh.documents) for (const m of d._all_models.values()) {"
+        " if (m.name === 'ternary-points') p = m.data.x.length;"
+        " if (m.name === 'ternary-centroids') c = Array.from(m.data.x).filter((x) => Math.abs(x - 0.75) < 1e-6).length; }"
+        " return p === 3 && c === 1; }",
         timeout=2_000)
     assert time.monotonic() - placed < 2.0
     data = chart_data(facilitator)

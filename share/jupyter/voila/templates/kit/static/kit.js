@@ -7,6 +7,8 @@
 //    is set (an empty value removes it). Voila passes the Cookie header to the page's
 //    kernel, so a reload resumes the same participant or facilitator without any
 //    secret in the address bar (which may be on a projector).
+// 4. Lost connection (server restarted, laptop asleep, wifi gone): a banner asks to reload; the
+//    page's kernel is gone then, but a reload resumes the participant from the cookie.
 // 3. Kernel shutdown on page close: Voila 0.5 sends it with navigator.sendBeacon but
 //    with the XSRF token read from the _xsrf cookie, which Voila never sets, so the
 //    server refuses it (403) and every reload leaves a kernel running (voila issue
@@ -62,8 +64,46 @@
     node.querySelectorAll(".kit-marker").forEach(applyMarker);
   }
 
+  var TEXT = {
+    nl: ["De verbinding met de werkplaats is even weg. Uw opgeslagen antwoorden blijven bewaard. " +
+         "Herlaad de pagina als de verbinding terug is.", "Pagina herladen"],
+    en: ["The connection to the kit is lost for a moment. Your saved answers are kept. " +
+         "Reload the page once the connection is back.", "Reload page"]
+  }[lang];
+
+  function showDisconnected() {
+    if (document.getElementById("kit-disconnected")) { return; }
+    var banner = document.createElement("div");
+    banner.id = "kit-disconnected";
+    banner.className = "kit-message kit-message-error kit-banner";
+    banner.setAttribute("role", "alert");
+    var text = document.createElement("span");
+    text.textContent = TEXT[0] + " ";
+    var button = document.createElement("button");
+    button.textContent = TEXT[1];
+    button.addEventListener("click", function () { window.location.reload(); });
+    banner.appendChild(text);
+    banner.appendChild(button);
+    document.body.insertBefore(banner, document.body.firstChild);
+  }
+
+  function watchConnection() {
+    var url = (document.body.getAttribute("data-base-url") || "/voila/") + "templates/kit/static/kit.css";
+    var failures = 0;
+    window.setInterval(function () {
+      fetch(url, { method: "HEAD", cache: "no-store" }).then(function (reply) {
+        failures = reply.ok ? 0 : failures + 1;
+        if (failures >= 2) { showDisconnected(); }
+      }, function () {
+        failures += 1;
+        if (failures >= 2) { showDisconnected(); }
+      });
+    }, 3000);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     scan(document.body);
+    watchConnection();
     new MutationObserver(function (mutations) {
       mutations.forEach(function (m) {
         m.addedNodes.forEach(scan);

@@ -1,0 +1,67 @@
+"""A participant through an activity in English; hostile text in every free-text field stays text."""
+
+from .browser import LOAD, add_value, chart_data, open_activity, open_facilitator, rate
+
+PAYLOAD = "<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
+LINK = '<a href="javascript:window.__pwned=3">klik</a>'
+LONG = "ŵ" * 40 + "漢字" * 10 + "🙂" * 10
+
+
+def test_participant_runs_the_palette_in_english(kit, watched):
+    facilitator = open_facilitator(watched(), kit)
+    facilitator.fill(".kit-f-title input", "Housing vision")
+    facilitator.locator(".kit-facilitator select").nth(1).select_option(label="English")
+    facilitator.get_by_role("button", name="Sessie aanmaken").click()
+    facilitator.wait_for_selector("[data-kit-join-code]", timeout=20_000)
+    code = facilitator.inner_text("[data-kit-join-code]").strip()
+    open_activity(facilitator, "Waardenpalet")
+    page = watched(viewport={"width": 375, "height": 740}).new_page()
+    page.goto(kit.render_url("workshops/deelnemen.ipynb", f"sessie={code}"))
+    page.wait_for_selector(".kit-group-choice", timeout=LOAD)
+    assert "Choose the group you are here for" in page.inner_text(".kit-participant")
+    page.locator(".kit-group-choice label", has_text="Resident").click()
+    page.get_by_role("button", name="Join").click()
+    page.wait_for_selector(".kit-joined", timeout=20_000)
+    assert "You are taking part as Resident." in page.inner_text(".kit-joined")
+    page.wait_for_selector(".kit-palet-text input", timeout=20_000)
+    assert "Which tangible results" in page.inner_text(".kit-activity-palet")
+    page.fill(".kit-palet-text input", "Affordable homes")
+    page.locator(".kit-palet-cell select").select_option(label="individual, material")
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_selector("text=Saved: Affordable homes.", timeout=10_000)
+    page.fill(".kit-palet-text input", "affordable  HOMES")
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_selector("text=You already named this value.", timeout=10_000)
+
+
+def test_hostile_text_in_every_field_is_shown_as_text(kit, watched):
+    facilitator = open_facilitator(watched(), kit)
+    facilitator.fill(".kit-f-title input", "Sessie " + PAYLOAD[:90])
+    facilitator.fill(".kit-f-municipality input", LINK)
+    facilitator.locator(".kit-facilitator textarea").fill(f"Raad {PAYLOAD[:30]}\n{LONG[:40]}\nInwoner")
+    facilitator.get_by_role("button", name="Sessie aanmaken").click()
+    facilitator.wait_for_selector("[data-kit-join-code]", timeout=20_000)
+    code = facilitator.inner_text("[data-kit-join-code]").strip()
+    for activity in ("Waardenpalet", "Beoordelen"):
+        open_activity(facilitator, activity)
+    page = watched(viewport={"width": 375, "height": 740}).new_page()
+    page.goto(kit.render_url("workshops/deelnemen.ipynb", f"sessie={code}"))
+    page.wait_for_selector(".kit-group-choice", timeout=LOAD)
+    page.locator(".kit-group-choice .widget-radio-box label").first.click()
+    page.locator(".kit-participant .widget-text input").fill(LINK[:40])
+    page.get_by_role("button", name="Doe mee").click()
+    page.wait_for_selector(".kit-joined", timeout=20_000)
+    add_value(page, PAYLOAD[:80], "collectief, proces")
+    add_value(page, LONG[:80], "individueel, materieel")
+    rate(page, 6, [5], note=LINK + PAYLOAD)
+    facilitator.wait_for_selector(".kit-agenda .kit-note", timeout=10_000)
+    facilitator.wait_for_selector(".kit-palet-grid [data-kit-count]", timeout=10_000)
+    for shown in (facilitator, page):
+        assert shown.evaluate("window.__pwned") is None
+        assert shown.locator('a[href^="javascript:"]').count() == 0
+        assert shown.locator(".kit-facilitator img[src=x], .kit-participant img[src=x]").count() == 0
+    assert PAYLOAD[:80] in facilitator.inner_text(".kit-palet-grid")
+    assert (LINK + PAYLOAD)[:200] in facilitator.inner_text(".kit-agenda")
+    assert facilitator.locator("h1").first.inner_text() == "Sessie " + PAYLOAD[:90]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert "blocks" in chart_data(facilitator)
