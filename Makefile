@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kit-installed
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: start room test test-fast benchmark freeze clean-venv
+.PHONY: start room test test-fast benchmark freeze clean-venv lesson lab
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,14 @@ test: $(STAMP)
 ## Quick loop while developing: no browser, no PostgreSQL.
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser and not postgres" $(PYTEST_ARGS)
+
+## New numbered lesson from the template: make lesson TITLE="Mijn les" [EN="My lesson"]
+lesson: $(STAMP)
+	$(PY) tools/new_lesson.py "$(TITLE)" --en "$(EN)"
+
+## JupyterLab on this repository, for writing lessons (not for participants).
+lab: $(STAMP)
+	JUPYTER_PATH=$(CURDIR)/share/jupyter $(PY) -m jupyter lab --no-browser
 
 benchmark: $(STAMP)
 	bash tools/system-deps.sh

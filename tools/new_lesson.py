@@ -1,0 +1,49 @@
+"""Create a new numbered lesson from the template: ``make lesson TITLE="Mijn les"``.
+
+Copies ``lessons/_sjabloon.ipynb`` to ``lessons/NN-<slug>.ipynb`` (NN = next free number),
+fills in the title and gives every cell a fresh id. The start page and the test suite pick the
+new lesson up without any other change.
+"""
+
+import argparse
+import json
+import re
+import unicodedata
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def slug(title: str) -> str:
+    text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "les"
+
+
+def new_lesson(title: str, root: Path = ROOT, title_en: str = "") -> Path:
+    lessons = root / "lessons"
+    numbers = [int(p.name[:2]) for p in lessons.glob("[0-9][0-9]-*.ipynb")]
+    path = lessons / f"{max(numbers, default=0) + 1:02d}-{slug(title)}.ipynb"
+    notebook = json.loads((lessons / "_sjabloon.ipynb").read_text(encoding="utf-8"))
+    notebook["metadata"]["kit"]["title"] = {"nl": title, "en": title_en or title}
+    for cell in notebook["cells"]:
+        cell["id"] = uuid.uuid4().hex[:8]
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown" and source.startswith("# "):
+            heading = title if "nl" in cell["metadata"].get("tags", []) else (title_en or title)
+            cell["source"] = re.sub(r"^# .*", f"# {heading}", source, count=1)
+    path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Maak een nieuwe les vanuit het sjabloon.")
+    parser.add_argument("title", help="titel van de les (Nederlands)")
+    parser.add_argument("--en", default="", help="English title")
+    args = parser.parse_args(argv)
+    path = new_lesson(args.title, title_en=args.en)
+    print(f"Nieuwe les: {path.relative_to(ROOT)} (open hem in JupyterLab: make lab)")
+
+
+if __name__ == "__main__":
+    main()
