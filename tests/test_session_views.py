@@ -134,7 +134,7 @@ def test_a_dashboard_reopened_by_link_shows_its_activities_in_a_fresh_kernel(sql
         "print(sorted(app.views))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    assert out.strip().splitlines()[-1] == "['beoordelen', 'driehoek', 'palet']"
+    assert out.strip().splitlines()[-1] == "['beoordelen', 'driehoek', 'palet', 'prioriteren']"
 
 
 def test_live_refreshes_do_not_pile_up_widgets_in_the_kernel(sqlite_store):

@@ -7,7 +7,7 @@ through the functions below, which import the built-in activity modules first.
 
 import importlib
 
-BUILTIN = ("palette", "rating", "triangle")
+BUILTIN = ("palette", "priorities", "rating", "triangle")
 
 _PARTICIPANT_VIEWS = {}
 _FACILITATOR_VIEWS = {}
