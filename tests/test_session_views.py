@@ -115,7 +115,7 @@ def test_facilitator_counts_and_exports(sqlite_store):
     assert 'data-kit-group="inwoner"><td>Inwoner</td><td class="kit-count">1<' in app.counts.value
     assert '<th class="kit-count-total">2<' in app.counts.value
     app.prepare_downloads()
-    assert app.downloads.value.count('class="kit-download"') == 4  # JSON, CSV, Excel, palette CSV
+    assert app.downloads.value.count('class="kit-download"') == 6  # JSON, CSV, Excel, palette CSV, report HTML + PDF
     assert f'download="sessie-{session.code}-palet.csv"' in app.downloads.value
     assert f'download="sessie-{session.code}.json"' in app.downloads.value
 

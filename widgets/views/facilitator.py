@@ -320,7 +320,29 @@ class FacilitatorApp(w.VBox):
         if "palet" in self.session.activities:
             links.append(download_link(self.t("activity.palet") + " (CSV)", f"sessie-{code}-palet.csv", "text/csv",
                                        export_palette_csv(self.store, self.session.id).encode("utf-8-sig")))
+        links += self.report_links(code)
         self.downloads.value = " · ".join(links)
+
+    def report_links(self, code: str) -> list:
+        """The session report as HTML, and as PDF where headless Chromium can print it."""
+        import tempfile
+        from pathlib import Path
+
+        from ..report import build_report, html_to_pdf
+        from ..store.transfer import export_session
+
+        html = build_report(export_session(self.store, self.session.id), self.session.language)
+        links = [download_link(self.t("facilitator.report") + " (HTML)", f"rapport-{code}.html", "text/html",
+                               html.encode("utf-8"))]
+        with tempfile.TemporaryDirectory() as folder:
+            source, pdf = Path(folder) / "rapport.html", Path(folder) / "rapport.pdf"
+            source.write_text(html, encoding="utf-8")
+            if html_to_pdf(source, pdf):
+                links.append(download_link(self.t("facilitator.report") + " (PDF)", f"rapport-{code}.pdf",
+                                           "application/pdf", pdf.read_bytes()))
+            else:
+                links.append(f"<small>{self.t('facilitator.report_pdf_hint')}</small>")
+        return links
 
     def import_merge(self, upload) -> None:
         from ..store.transfer import import_csv, import_json

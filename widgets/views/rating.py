@@ -196,43 +196,45 @@ class RatingDashboard(w.VBox):
         summaries = summarize(self.store.answers(session.id, ACTIVITY))
         self.reveal.sync()
         self.update_charts(summaries)
-        self.grades.value = self.grades_html(summaries)
-        self.agenda.value = self.agenda_html(summaries)
+        self.grades.value = grades_html(summaries, session, self.lang)
+        self.agenda.value = agenda_html(summaries, self.texts, session, self.lang)
 
-    def grades_html(self, summaries) -> str:
-        overall = summaries[OVERALL]
-        rows = "".join(
-            f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
-            f'<td class="kit-grade">{fmt(overall.group_means.get(g.key))}</td>'
-            f"<td>{len(overall.scores.get(g.key, []))}</td></tr>" for g in self.session.groups)
-        reference = national_reference(self.session.topic)
-        opgave = escape(topic_label(self.session.topic, self.lang))
-        note = (t("beoordelen.dash.reference", self.lang, opgave=opgave, grade=f"{reference:g}".replace(".", ",")
-                  if self.lang == "nl" else f"{reference:g}")
-                if reference is not None else t("beoordelen.dash.no_reference", self.lang))
-        return (f"<h4>{t('beoordelen.dash.grades', self.lang)}</h4><table class='kit-count-table'>"
-                f"<tr><th></th><th>{t('beoordelen.dash.mean', self.lang)}</th><th>{t('beoordelen.dash.n', self.lang)}</th></tr>"
-                f"{rows}<tr><th>{t('beoordelen.dash.all', self.lang)}</th><th class='kit-grade-all'>"
-                f"{fmt(overall.overall_mean)}</th><th>{overall.count}</th></tr></table><p>{note}</p>")
 
-    def agenda_html(self, summaries) -> str:
-        items = []
-        for key in agenda(summaries):
-            s, text = summaries[key], self.texts[key]
-            means = " · ".join(f"{escape(self.session.group_label(g))} {fmt(m)}" for g, m in s.group_means.items())
-            dissent = (t("beoordelen.dash.dissent", self.lang, total=fmt(s.dissent), within=fmt(s.within),
-                         between=fmt(s.between)) if s.count else t("beoordelen.dash.no_answers", self.lang))
-            unknown = f" · {t('beoordelen.dash.dont_know', self.lang, n=s.dont_know)}" if s.dont_know else ""
-            questions = "".join(f"<li>{escape(q)}</li>" for q in text["questions"])
-            notes = "".join(f'<li class="kit-note"><b>{escape(self.session.group_label(g))}:</b> {escape(n)}</li>'
-                            for g, n in s.notes)
-            notes_block = f"<p><i>{t('beoordelen.dash.notes', self.lang)}</i></p><ul>{notes}</ul>" if notes else ""
-            items.append(f'<li data-kit-statement="{key}" data-kit-dissent="{s.dissent:.3f}">'
-                         f"<b>{escape(text['label'])}</b>: {escape(text['text'])}<br><small>{dissent}{unknown}"
-                         f"<br>{means}</small><p><i>{t('beoordelen.dash.questions', self.lang)}</i></p>"
-                         f"<ul>{questions}</ul>{notes_block}</li>")
-        return (f"<h4>{t('beoordelen.dash.agenda', self.lang)}</h4><p><small>"
-                f"{t('beoordelen.dash.agenda_help', self.lang)}</small></p><ol>{''.join(items)}</ol>")
+def grades_html(summaries, session, lang: str) -> str:
+    overall = summaries[OVERALL]
+    rows = "".join(
+        f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
+        f'<td class="kit-grade">{fmt(overall.group_means.get(g.key))}</td>'
+        f"<td>{len(overall.scores.get(g.key, []))}</td></tr>" for g in session.groups)
+    reference = national_reference(session.topic)
+    opgave = escape(topic_label(session.topic, lang))
+    note = (t("beoordelen.dash.reference", lang, opgave=opgave, grade=f"{reference:g}".replace(".", ",")
+              if lang == "nl" else f"{reference:g}")
+            if reference is not None else t("beoordelen.dash.no_reference", lang))
+    return (f"<h4>{t('beoordelen.dash.grades', lang)}</h4><table class='kit-count-table'>"
+            f"<tr><th></th><th>{t('beoordelen.dash.mean', lang)}</th><th>{t('beoordelen.dash.n', lang)}</th></tr>"
+            f"{rows}<tr><th>{t('beoordelen.dash.all', lang)}</th><th class='kit-grade-all'>"
+            f"{fmt(overall.overall_mean)}</th><th>{overall.count}</th></tr></table><p>{note}</p>")
+
+
+def agenda_html(summaries, texts, session, lang: str) -> str:
+    items = []
+    for key in agenda(summaries):
+        s, text = summaries[key], texts[key]
+        means = " · ".join(f"{escape(session.group_label(g))} {fmt(m)}" for g, m in s.group_means.items())
+        dissent = (t("beoordelen.dash.dissent", lang, total=fmt(s.dissent), within=fmt(s.within),
+                     between=fmt(s.between)) if s.count else t("beoordelen.dash.no_answers", lang))
+        unknown = f" · {t('beoordelen.dash.dont_know', lang, n=s.dont_know)}" if s.dont_know else ""
+        questions = "".join(f"<li>{escape(q)}</li>" for q in text["questions"])
+        notes = "".join(f'<li class="kit-note"><b>{escape(session.group_label(g))}:</b> {escape(n)}</li>'
+                        for g, n in s.notes)
+        notes_block = f"<p><i>{t('beoordelen.dash.notes', lang)}</i></p><ul>{notes}</ul>" if notes else ""
+        items.append(f'<li data-kit-statement="{key}" data-kit-dissent="{s.dissent:.3f}">'
+                     f"<b>{escape(text['label'])}</b>: {escape(text['text'])}<br><small>{dissent}{unknown}"
+                     f"<br>{means}</small><p><i>{t('beoordelen.dash.questions', lang)}</i></p>"
+                     f"<ul>{questions}</ul>{notes_block}</li>")
+    return (f"<h4>{t('beoordelen.dash.agenda', lang)}</h4><p><small>"
+            f"{t('beoordelen.dash.agenda_help', lang)}</small></p><ol>{''.join(items)}</ol>")
 
 
 register(ACTIVITY, RatingParticipant, RatingDashboard)
