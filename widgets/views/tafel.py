@@ -1,0 +1,71 @@
+"""The publieke waarde tafel: the facilitator's dashboard with a run sheet that opens one step at a time."""
+
+from html import escape
+
+import ipywidgets as w
+
+from ..i18n import pick, t
+from ..model.runsheet import DURATIONS, activities_to_open, minutes, steps
+from .facilitator import FacilitatorApp
+
+STATE = "tafel"
+
+
+class TafelApp(FacilitatorApp):
+    def show_dashboard(self, session, key: str) -> None:
+        super().show_dashboard(session, key)
+        state = self.store.state(session.id, STATE)
+        self.duration = w.ToggleButtons(options=[(t("tafel.minutes", self.lang, n=d), d) for d in DURATIONS],
+                                        value=state.get("duration", 120), description=t("tafel.duration", self.lang),
+                                        style={"description_width": "initial"})
+        self.step_index = int(state.get("step", 0))
+        self.card = w.HTML()
+        self.card.add_class("kit-tafel-step")
+        self.step_message = w.HTML()
+        previous = w.Button(description=t("tafel.previous", self.lang))
+        following = w.Button(description=t("tafel.next", self.lang))
+        start = w.Button(description=t("tafel.start_step", self.lang), button_style="primary")
+        start.add_class("kit-tafel-start")
+        previous.on_click(lambda _: self.move(-1))
+        following.on_click(lambda _: self.move(+1))
+        start.on_click(lambda _: self.start_step())
+        self.duration.observe(lambda _: self.save_place(), "value")
+        runsheet = w.VBox([w.HTML(f"<h2>{t('tafel.title', self.lang)}</h2>"), self.duration, self.card,
+                           w.HBox([previous, start, following]), self.step_message])
+        runsheet.add_class("kit-tafel")
+        children = list(self.body.children)
+        self.body.children = [children[0], runsheet, *children[1:]]
+        self.show_step()
+
+    def save_place(self) -> None:
+        self.store.set_state(self.session.id, STATE, "step", self.step_index)
+        self.store.set_state(self.session.id, STATE, "duration", self.duration.value)
+        self.show_step()
+
+    def move(self, delta: int) -> None:
+        self.step_index = max(0, min(len(steps()) - 1, self.step_index + delta))
+        self.step_message.value = ""
+        self.save_place()
+
+    def show_step(self) -> None:
+        step = steps()[self.step_index]
+        ask = "".join(f"<li>{escape(q)}</li>" for q in pick(step["ask"], self.lang))
+        self.card.value = (
+            f'<div class="kit-card" data-kit-step="{step["key"]}"><h3>'
+            + escape(t("tafel.step", self.lang, n=self.step_index + 1, total=len(steps()),
+                       title=pick(step["title"], self.lang), minutes=minutes(step, self.duration.value)))
+            + f"</h3><p><b>{t('tafel.say', self.lang)}:</b> {escape(pick(step['say'], self.lang))}</p>"
+            f"<p><b>{t('tafel.show', self.lang)}:</b> {escape(pick(step['show'], self.lang))}</p>"
+            f"<p><b>{t('tafel.ask', self.lang)}:</b></p><ul>{ask}</ul></div>")
+
+    def start_step(self) -> None:
+        """Open this step's activity and close every other one."""
+        step = steps()[self.step_index]
+        wanted = activities_to_open(step, self.session.activities)
+        for activity in self.session.activities:
+            if (activity in self.session.open_activities) != (activity in wanted):
+                self.store.set_activity_open(self.session.id, activity, activity in wanted)
+        title = pick(step["title"], self.lang)
+        key = "tafel.started" if wanted else "tafel.started_none"
+        self.step_message.value = f'<div class="kit-message kit-message-ok">{escape(t(key, self.lang, title=title))}</div>'
+        self.poller.check()
