@@ -52,7 +52,7 @@ class Watched:
 
     def _on_request(self, request):
         host = urlparse(request.url).hostname
-        if request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+        if request.url.startswith(("data:", "blob:", "file:")) or host in LOCAL_HOSTS:
             return
         self.external.append(request.url)
 

@@ -1,0 +1,77 @@
+"""A whole publieke waarde tafel in Chromium: four participants, two groups, every activity, the report."""
+
+import base64
+import subprocess
+
+from .browser import LOAD, add_value, join, place_in_triangle, rate
+
+
+def next_step(facilitator, key):
+    facilitator.get_by_role("button", name="Volgende stap").click()
+    facilitator.wait_for_selector(f'.kit-tafel-step [data-kit-step="{key}"]', timeout=10_000)
+    facilitator.locator(".kit-tafel-start button, button.kit-tafel-start").first.click()
+    facilitator.wait_for_selector(".kit-tafel .kit-message-ok", timeout=10_000)
+
+
+def download(facilitator, name, tmp_path):
+    href = facilitator.locator(f'a.kit-download[download="{name}"]').get_attribute("href")
+    path = tmp_path / name
+    path.write_bytes(base64.b64decode(href.split(",", 1)[1]))
+    return path
+
+
+def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
+    facilitator = watched().new_page()
+    facilitator.goto(kit.render_url("workshops/publieke-waarde-tafel.ipynb"))
+    facilitator.wait_for_selector(".kit-f-title input", timeout=LOAD)
+    facilitator.fill(".kit-f-title input", "Woonvisie 2030")
+    facilitator.fill(".kit-f-municipality input", "Gouda")
+    facilitator.get_by_role("button", name="Sessie aanmaken").click()
+    facilitator.wait_for_selector(".kit-tafel-step", timeout=20_000)
+    code = facilitator.inner_text("[data-kit-join-code]").strip()
+    groups = ("Ambtelijk", "Ambtelijk", "Inwoner", "Inwoner")
+    people = [join(watched(viewport={"width": 375, "height": 740}) if i == 0 else watched(), kit, code, g)
+              for i, g in enumerate(groups)]
+
+    next_step(facilitator, "palet")
+    for page, value in zip(people, ("Betaalbaarheid", "betaalbaarheid", "Groen", "Inspraak")):
+        add_value(page, value, "individueel, materieel")
+    next_step(facilitator, "prioriteren")
+    for page in people:
+        page.wait_for_selector(".kit-prio-points input", timeout=20_000)
+        page.locator(".kit-prio-points input").first.fill("100")
+        page.locator(".kit-prio-points input").first.press("Tab")
+        page.locator(".kit-prio-save button, button.kit-prio-save").first.click()
+        page.wait_for_selector(".kit-activity-prioriteren .kit-message-ok", timeout=10_000)
+    next_step(facilitator, "beoordelen")
+    for i, page in enumerate(people):
+        rate(page, 6 + i, [5 + i], note="Meer sociale huur nodig" if i == 2 else "")
+    next_step(facilitator, "driehoek")
+    for page in people:
+        place_in_triangle(page)
+    people[3].locator(".kit-tri-severity-willen-kunnen button", has_text="5").first.click()
+    people[3].fill(".kit-tri-note-willen-kunnen textarea", "Te weinig mensen voor de uitvoering")
+    people[3].locator(".kit-tri-save-tensions button, button.kit-tri-save-tensions").first.click()
+    people[3].wait_for_selector(".kit-activity-driehoek .kit-message-ok", timeout=10_000)
+    next_step(facilitator, "spanningen")
+    facilitator.get_by_role("button", name="Volgende stap").click()
+    facilitator.wait_for_selector('.kit-tafel-step [data-kit-step="afronding"]', timeout=10_000)
+
+    facilitator.get_by_role("button", name="Exporteren").click()
+    facilitator.wait_for_selector('a.kit-download[download$=".pdf"]', timeout=60_000)
+    report = download(facilitator, f"rapport-{code}.html", tmp_path)
+    pdf = download(facilitator, f"rapport-{code}.pdf", tmp_path)
+
+    page = watched().new_page()
+    page.goto(report.as_uri())
+    page.wait_for_function("() => window.Bokeh && Bokeh.documents.reduce((n, d) => n + d.roots().length, 0) === 3",
+                           timeout=30_000)
+    assert page.locator('#palet [data-kit-value="betaalbaarheid"][data-kit-count="2"]').count() == 1
+    assert page.locator("#prioriteren tr").count() >= 2
+    assert "Meer sociale huur nodig" in page.inner_text("#toelichtingen")
+    assert "Te weinig mensen voor de uitvoering" in page.inner_text("#driehoek")
+    assert page.locator("#sessie td").first.inner_text()
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for heading in ("Waardenpalet", "Prioriteren", "Beoordelen", "Strategische driehoek"):
+        assert heading in text
+    assert "Meer sociale huur nodig" in text
