@@ -97,21 +97,14 @@ def _palette(answers, state, session, lang) -> str:
 
 
 def _priorities(answers, state, session, lang) -> str:
-    from .model.palette import VALID_CELLS
-    from .model.priorities import ITEM, rank
+    from .model.priorities import ITEM, spreadable_values
+    from .views.priorities import ranking_html
 
-    grid = merge_palette(answers.get("palet", []), state.get("palet", {}).get("merges"))
-    values = [(m.key, m.label, m.count) for cell in VALID_CELLS for m in grid[cell]]
-    labels = {k: (label, n) for k, label, n in values}
-    spread = [{"group": a["group"], "value": a["value"]} for a in answers.get("prioriteren", []) if a["item"] == ITEM]
-    head = "".join(f"<th>{escape(g.label)}</th>" for g in session.groups)
-    rows = "".join(f"<tr><td>{escape(labels[r.key][0])}</td><td><b>{r.points}</b></td>"
-                   + "".join(f"<td>{r.by_group.get(g.key, 0)}</td>" for g in session.groups)
-                   + f"<td>{labels[r.key][1]}</td></tr>" for r in rank(spread, list(labels)))
+    values = spreadable_values(answers.get("palet", []), state.get("palet", {}).get("merges"),
+                               state.get("prioriteren", {}).get("selection") or [])
+    spread = [a for a in answers.get("prioriteren", []) if a["item"] == ITEM]
     return (f'<section id="prioriteren"><h2>{t("prioriteren.title", lang)}</h2>'
-            f"<p>{t('prioriteren.dash.who', lang, n=len(spread))}</p><table><tr>"
-            f"<th>{t('prioriteren.dash.value', lang)}</th><th>{t('prioriteren.dash.points', lang)}</th>{head}"
-            f"<th>{t('prioriteren.dash.named', lang)}</th></tr>{rows}</table></section>")
+            f"{ranking_html(values, spread, session, lang)}</section>")
 
 
 def _rating(answers, session, lang, plots) -> str:

@@ -3,6 +3,7 @@ be realised with the capacity at hand)."""
 
 from dataclasses import dataclass, field
 
+from .palette import VALID_CELLS, merge_palette
 from .validation import InputError
 
 ACTIVITY = "prioriteren"
@@ -51,3 +52,10 @@ def rank(answers, keys) -> list:
                 entry.participants += 1
     order = list(keys)
     return sorted(ranked.values(), key=lambda r: (-r.points, -r.participants, order.index(r.key)))
+
+
+def spreadable_values(palette_answers, merges=None, selection=()) -> list:
+    """``[(key, label, mentions)]`` of the merged palette in grid order; only the selection if one is made."""
+    grid = merge_palette(palette_answers, merges)
+    values = [(m.key, m.label, m.count) for cell in VALID_CELLS for m in grid[cell]]
+    return [v for v in values if v[0] in selection] if selection else values

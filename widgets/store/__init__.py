@@ -4,7 +4,9 @@ SQLite (standard library only) by default; any other SQLAlchemy URL, such as
 PostgreSQL, when ``KIT_STORE_URL`` names one. Both run the same SQL.
 """
 
-from .repository import Store, SubmitResult  # noqa: F401
+from .repository import Store, SubmitResult
+
+__all__ = ["Store", "SubmitResult", "open_store"]
 
 
 def open_store(url=None) -> "Store":

@@ -5,8 +5,7 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import error_message, t
-from ..model.palette import VALID_CELLS, merge_palette
-from ..model.priorities import ACTIVITY, ITEM, POINTS, check_allocation, rank
+from ..model.priorities import ACTIVITY, ITEM, POINTS, check_allocation, rank, spreadable_values
 from ..model.validation import InputError
 from .activities import register
 from .common import Message, replace_children
@@ -14,13 +13,12 @@ from .common import Message, replace_children
 PALETTE = "palet"
 
 
-def palette_values(store, session) -> list:
-    """The merged palette values ``[(key, label, mentions)]`` to spread points over (facilitator's selection first)."""
-    state = store.state(session.id, PALETTE)
-    grid = merge_palette(store.answers(session.id, PALETTE), state.get("merges"))
-    values = [(m.key, m.label, m.count) for cell in VALID_CELLS for m in grid[cell]]
-    selection = store.state(session.id, ACTIVITY).get("selection") or []
-    return [v for v in values if v[0] in selection] if selection else values
+def palette_values(store, session, selection=None) -> list:
+    """The merged palette values ``[(key, label, mentions)]`` to spread points over (the facilitator's selection)."""
+    if selection is None:
+        selection = store.state(session.id, ACTIVITY).get("selection") or []
+    merges = store.state(session.id, PALETTE).get("merges")
+    return spreadable_values(store.answers(session.id, PALETTE), merges, selection)
 
 
 class PrioritiesParticipant(w.VBox):
@@ -93,29 +91,30 @@ class PrioritiesDashboard(w.VBox):
 
     def refresh(self, session) -> None:
         self.session = session
-        state = self.store.state(session.id, PALETTE)
-        grid = merge_palette(self.store.answers(session.id, PALETTE), state.get("merges"))
-        everything = [(m.key, m.label, m.count) for cell in VALID_CELLS for m in grid[cell]]
-        options = [(label, key) for key, label, _ in everything]
+        options = [(label, key) for key, label, _ in palette_values(self.store, session, selection=())]
         if list(self.selection.options) != options:
             chosen = self.store.state(session.id, ACTIVITY).get("selection") or []
             self.selection.options = options
-            self.selection.value = tuple(k for k in chosen if k in dict((v, l) for l, v in options))
-        values = palette_values(self.store, session)
-        labels = {key: (label, count) for key, label, count in values}
-        answers = [{"group": a["group"], "value": a["value"]}
-                   for a in self.store.answers(session.id, ACTIVITY) if a["item"] == ITEM]
-        head = "".join(f"<th>{escape(g.label)}</th>" for g in session.groups)
-        rows = "".join(
-            f'<tr data-kit-value="{escape(r.key, quote=True)}" data-kit-points="{r.points}">'
-            f"<td>{escape(labels[r.key][0])}</td><td><b>{r.points}</b></td>"
-            + "".join(f"<td>{r.by_group.get(g.key, 0)}</td>" for g in session.groups)
-            + f"<td>{labels[r.key][1]}</td></tr>" for r in rank(answers, list(labels)))
-        self.table.value = (f"<h4>{t('prioriteren.dash.ranking', self.lang)}</h4>"
-                            f"<p>{t('prioriteren.dash.who', self.lang, n=len(answers))}</p>"
-                            f"<table class='kit-count-table'><tr><th>{t('prioriteren.dash.value', self.lang)}</th>"
-                            f"<th>{t('prioriteren.dash.points', self.lang)}</th>{head}"
-                            f"<th>{t('prioriteren.dash.named', self.lang)}</th></tr>{rows}</table>")
+            self.selection.value = tuple(k for k in chosen if k in {key for _, key in options})
+        answers = [a for a in self.store.answers(session.id, ACTIVITY) if a["item"] == ITEM]
+        self.table.value = ranking_html(palette_values(self.store, session), answers, session, self.lang)
+
+
+def ranking_html(values, answers, session, lang: str) -> str:
+    """Values ranked by points, split by group, next to how many named each (dashboard and report)."""
+    labels = {key: (label, count) for key, label, count in values}
+    spread = [{"group": a["group"], "value": a["value"]} for a in answers]
+    head = "".join(f"<th>{escape(g.label)}</th>" for g in session.groups)
+    rows = "".join(
+        f'<tr data-kit-value="{escape(r.key, quote=True)}" data-kit-points="{r.points}">'
+        f"<td>{escape(labels[r.key][0])}</td><td><b>{r.points}</b></td>"
+        + "".join(f"<td>{r.by_group.get(g.key, 0)}</td>" for g in session.groups)
+        + f"<td>{labels[r.key][1]}</td></tr>" for r in rank(spread, list(labels)))
+    return (f"<h4>{t('prioriteren.dash.ranking', lang)}</h4>"
+            f"<p>{t('prioriteren.dash.who', lang, n=len(spread))}</p>"
+            f"<table class='kit-count-table'><tr><th>{t('prioriteren.dash.value', lang)}</th>"
+            f"<th>{t('prioriteren.dash.points', lang)}</th>{head}"
+            f"<th>{t('prioriteren.dash.named', lang)}</th></tr>{rows}</table>")
 
 
 register(ACTIVITY, PrioritiesParticipant, PrioritiesDashboard)
