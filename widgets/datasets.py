@@ -2,6 +2,7 @@
 
 import csv
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .settings import datasets_dir
 
@@ -13,7 +14,9 @@ class Dataset:
     rows: tuple  # of dicts, one per data row
 
 
+@lru_cache(maxsize=None)
 def read_dataset(name: str) -> Dataset:
+    """Read once per kernel: dashboards refresh many times a minute, the files never change while running."""
     path = datasets_dir() / name
     provenance, lines = [], []
     with open(path, encoding="utf-8", newline="") as handle:
