@@ -47,3 +47,15 @@ def error_message(error, lang: str = DEFAULT_LANGUAGE) -> str:
     if "field" in params:
         params["field"] = t(f"field.{params['field']}", lang)
     return t(error.key, lang, **params)
+
+
+def decimal(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
+    """A number as readers of the page write it: 20,7 in Dutch, 20.7 in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A dataset column's heading for readers (``column.<name>`` in the catalogs), else the name itself."""
+    key = f"column.{column}"
+    return t(key, lang) if key in catalog(DEFAULT_LANGUAGE) else column

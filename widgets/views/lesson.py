@@ -5,10 +5,12 @@ from html import escape
 import ipywidgets as w
 
 from ..datasets import read_dataset
-from ..i18n import error_message, pick, t
+from ..i18n import error_message, label, pick, t
 from ..model.typology import CELLS, KINDS, PERSPECTIVES, palette_values, placement_is_right, sample_values
 from ..model.validation import InputError
+from ..model.tables import column, group_means, number, number_or_none, resolve, sample_rows, series_points, with_rest
 from .common import Message, page_language
+from .exercises import ChoiceQuestion, Ladder, SortExercise, SurveyCompare, group_means_html, quiz
 
 PALETTES = "waardenpaletten.csv"
 
@@ -81,39 +83,17 @@ SPIDER_EXAMPLE = {
 }
 
 
-def dataset_html(name: str) -> str:
+def dataset_html(name: str, columns=None, lang: str = "nl") -> str:
     """A dataset as a table with its provenance lines under it; every cell escaped."""
     data = read_dataset(name)
-    columns = list(data.rows[0]) if data.rows else []
+    present = list(data.rows[0]) if data.rows else []
+    columns = [resolve(present, c, lang) for c in columns] if columns else present
     head = "".join(f"<th>{escape(c)}</th>" for c in columns)
     body = "".join("<tr>" + "".join(f"<td>{escape(row[c] or '')}</td>" for c in columns) + "</tr>"
                    for row in data.rows)
     source = "<br>".join(escape(line) for line in data.provenance)
     return (f'<table class="kit-palette kit-dataset">{"<tr>" + head + "</tr>"}{body}</table>'
             f'<details><summary>{escape(name)}</summary><small>{source}</small></details>')
-
-
-class ChoiceQuestion(w.VBox):
-    """One multiple-choice question with feedback and an explanation."""
-
-    def __init__(self, question, options, correct: int, explanation, lang: str = "nl"):
-        self.correct, self.lang = correct, lang
-        self.explanation = pick(explanation, lang)
-        self.options = w.RadioButtons(options=[(pick(o, lang), i) for i, o in enumerate(options)], value=None,
-                                      layout=w.Layout(width="auto"))
-        self.check = w.Button(description=t("lesson.check", lang), button_style="primary")
-        self.feedback = Message()
-        self.check.on_click(lambda _: self.show_feedback())
-        super().__init__([w.HTML(f"<p><b>{escape(pick(question, lang))}</b></p>"), self.options, self.check,
-                          self.feedback])
-
-    def show_feedback(self) -> None:
-        if self.options.value is None:
-            self.feedback.show(t("lesson.choice_none", self.lang), "error")
-        elif self.options.value == self.correct:
-            self.feedback.show(f"{t('lesson.choice_right', self.lang)} {self.explanation}", "ok")
-        else:
-            self.feedback.show(f"{t('lesson.choice_wrong', self.lang)} {self.explanation}", "info")
 
 
 class Lesson:
@@ -134,8 +114,70 @@ class Lesson:
     def classify_exercise(self, table: str, n: int = 5, seed=None) -> ClassifyExercise:
         return ClassifyExercise(sample_values(self.palette(table), n, seed), self.lang)
 
-    def dataset_table(self, name: str) -> w.HTML:
-        return w.HTML(dataset_html(name))
+    def dataset_table(self, name: str, columns=None) -> w.HTML:
+        return w.HTML(dataset_html(name, columns, self.lang))
+
+    def label(self, column: str) -> str:
+        """A dataset column's heading in the page language (``column.<name>`` in the catalogs), else its name."""
+        return label(column, self.lang)
+
+    def rows(self, name: str) -> tuple:
+        return read_dataset(name).rows
+
+    def column(self, name: str, col: str, rows=None) -> list:
+        return column(self.rows(name) if rows is None else rows, col, self.lang)
+
+    def sort_exercise(self, name: str, item: str, category: str, explanation=None, n=None, seed=None) -> SortExercise:
+        """Sort every row's ``item`` into its ``category``; categories in dataset order."""
+        rows = sample_rows(self.rows(name), n, seed)
+        return SortExercise(self.column(name, item, rows), self.column(name, category, rows),
+                            self.column(name, explanation, rows) if explanation else None, self.lang,
+                            categories=self.column(name, category))
+
+    def quiz(self, name: str, question: str, answer: str, explanation=None) -> w.VBox:
+        return quiz(self.column(name, question), self.column(name, answer),
+                    self.column(name, explanation) if explanation else None, self.lang)
+
+    def ladder(self, name: str, rung: str, description: str, question=None) -> Ladder:
+        return Ladder(self.column(name, rung), self.column(name, description),
+                      self.column(name, question) if question else None, self.lang)
+
+    def survey_compare(self, name: str, statement: str, parts=("eens", "neutraal", "oneens"), n="n") -> SurveyCompare:
+        rows = self.rows(name)
+        published = list(zip(*(self.column(name, p) for p in parts)))
+        return SurveyCompare(self.column(name, statement), [self.label(p) for p in parts], published, self.column(name, n, rows), self.lang)
+
+    def group_means(self, name: str, by: str, columns) -> w.HTML:
+        groups = group_means(self.rows(name), by, columns, self.lang)
+        return w.HTML(group_means_html(groups, [self.label(c) for c in columns], self.label(by), self.lang))
+
+    def signal_words(self, example: str = "") -> w.VBox:
+        from .signal_words import SignalWords
+
+        return SignalWords(example, self.lang)
+
+    def bar_chart(self, name: str, label: str, value: str, title=None):
+        from ..charts import widget
+        from ..charts.lesson import bar_figure
+
+        values = [number(v) for v in self.column(name, value)]
+        return widget(bar_figure(self.column(name, label), values, pick(title, self.lang) if title else ""))
+
+    def stacked_bars(self, name: str, label: str, parts, title=None):
+        from ..charts import widget
+        from ..charts.lesson import stacked_figure
+
+        shares = [[number_or_none(v) for v in row] for row in zip(*(self.column(name, p) for p in parts))]
+        legend, shares = with_rest(shares, self.t("lesson.answer_rest"), [self.label(p) for p in parts])
+        return widget(stacked_figure(self.column(name, label), legend, shares, pick(title, self.lang) if title else ""))
+
+    def line_chart(self, name: str, x: str, y: str, series=None, title=None, index: bool = False):
+        from ..charts import widget
+        from ..charts.lesson import line_figure
+
+        points = series_points(self.rows(name), x, y, series, self.lang, index)
+        y_label = self.t("lesson.index_label") if index else ""
+        return widget(line_figure(points, pick(title, self.lang) if title else "", y_label))
 
     def choice(self, question, options, correct: int, explanation="") -> ChoiceQuestion:
         return ChoiceQuestion(question, options, correct, explanation, self.lang)
