@@ -31,7 +31,12 @@ def test_lesson_metadata_is_complete(path):
         assert bilingual(kit.get(key)), f"{path.name}: metadata kit.{key} needs both 'nl' and 'en'"
     minutes = kit.get("minutes", {})
     assert isinstance(minutes.get("teaching"), int) and isinstance(minutes.get("exercises"), int)
-    assert kit.get("level") and kit.get("sources"), f"{path.name}: level and sources are required"
+    assert kit.get("level") in ("basis", "verdieping") and kit.get("sources"), f"{path.name}: level and sources are required"
+    workshops = {p.stem for p in (path.parent.parent / "workshops").glob("*.ipynb")}
+    prepares = kit.get("prepares")
+    assert isinstance(prepares, list) and set(prepares) <= workshops, (
+        f"{path.name}: kit.prepares lists the workshops (file names without .ipynb) this lesson prepares for: "
+        f"{sorted(workshops)}")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

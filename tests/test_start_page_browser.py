@@ -50,3 +50,17 @@ def test_lesson_shows_one_language_at_a_time(kit, watched):
     # the exercise speaks English too
     page.get_by_role("button", name="Check").click()
     page.wait_for_selector("text=First choose a cell", timeout=10_000)
+
+
+def test_learning_path_leads_from_the_basics_to_the_workshop(kit, watched):
+    page = watched().new_page()
+    page.goto(kit.render_url("start.ipynb"))
+    page.wait_for_selector(".kit-path", timeout=WIDGET_TIMEOUT)
+    step = page.locator('.kit-path-step[data-kit-workshop="workshops/publieke-waarde-tafel.ipynb"]')
+    assert "Vóór de workshop: Publieke waarde tafel" in step.locator("h3").inner_text()
+    first = step.locator("ol").first.locator("a")
+    assert first.first.inner_text() == "Wat is publieke waarde?"
+    assert first.count() >= 4
+    step.get_by_role("link", name="Het waardenpalet").click()
+    page.wait_for_selector(".widget-dropdown", timeout=WIDGET_TIMEOUT)
+    assert page.url.split("?")[0].endswith("/lessons/02-waardenpalet.ipynb")

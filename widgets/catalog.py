@@ -24,6 +24,11 @@ class Entry:
     description: str
     minutes: int = 0
     level: str = ""
+    prepares: tuple = ()  # stems of the workshops this lesson prepares for
+
+    @property
+    def stem(self) -> str:
+        return self.path.rsplit("/", 1)[-1].removesuffix(".ipynb")
 
 
 def _first_heading(notebook: dict) -> str:
@@ -54,6 +59,7 @@ def read_entry(path: Path, root: Path, lang: str) -> Entry:
         description=pick(meta.get("description"), lang),
         minutes=_minutes(meta.get("minutes")),
         level=str(meta.get("level", "")),
+        prepares=tuple(meta.get("prepares") or ()),
     )
 
 
@@ -66,3 +72,25 @@ def read_catalog(root: Path, lang: str = "nl") -> dict:
             read_entry(path, root, lang) for path in paths if not path.name.startswith(("_", "."))
         ]
     return catalog
+
+
+@dataclass(frozen=True)
+class PathStep:
+    workshop: Entry
+    first: tuple  # basis lessons to take before the workshop, in number order
+    optional: tuple  # deeper lessons that also prepare for it
+
+
+def learning_path(catalog: dict) -> tuple:
+    """``(steps per workshop, lessons for afterwards)`` from the lessons' ``prepares`` metadata.
+
+    Workshops no lesson prepares for are left out; lessons preparing for nothing come after.
+    """
+    lessons = catalog.get("lessons", [])
+    steps = []
+    for workshop in catalog.get("workshops", []):
+        before = [lesson for lesson in lessons if workshop.stem in lesson.prepares]
+        if before:
+            steps.append(PathStep(workshop, tuple(x for x in before if x.level != "verdieping"),
+                                  tuple(x for x in before if x.level == "verdieping")))
+    return steps, tuple(lesson for lesson in lessons if not lesson.prepares)
