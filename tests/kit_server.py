@@ -19,7 +19,8 @@ def free_port() -> int:
 
 
 class KitServer:
-    def __init__(self, data_dir: Path, extra_args=(), env=None, port=None):
+    def __init__(self, data_dir: Path, extra_args=(), env=None, port=None, root: Path = REPO):
+        self.root = Path(root)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.data_dir = Path(data_dir)
@@ -34,7 +35,7 @@ class KitServer:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "widgets.launch", f"--port={self.port}",
              f"--data-dir={self.data_dir}", *self.args],
-            cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=self.root, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

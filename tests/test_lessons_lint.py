@@ -81,7 +81,7 @@ def test_new_lesson_command_makes_a_lesson_the_catalog_and_lint_accept(tmp_path)
     for path in LESSONS:
         shutil.copy(path, tmp_path / "lessons" / path.name)
     made = new_lesson("Sturen op waarden", root=tmp_path, title_en="Steering by values")
-    assert made.name == f"{len([p for p in LESSONS if p.name[0].isdigit()]) + 1:02d}-sturen-op-waarden.ipynb"
+    assert made.name == f"{max(int(p.name[:2]) for p in LESSONS if p.name[0].isdigit()) + 1:02d}-sturen-op-waarden.ipynb"
     titles = [e.title for e in read_catalog(tmp_path, "nl")["lessons"]]
     assert titles[-1] == "Sturen op waarden" and "Titel van de les" not in titles
     assert read_catalog(tmp_path, "en")["lessons"][-1].title == "Steering by values"
