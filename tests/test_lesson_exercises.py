@@ -34,6 +34,7 @@ def test_quiz_offers_every_answer_and_marks_the_rows_own_one():
     box = quiz(["Vignet A", "Vignet B"], ["Netwerkende overheid", "Rechtmatige overheid"], ["want x", "want y"])
     second = box.children[1]
     assert [label for label, _ in second.options.options] == ["Netwerkende overheid", "Rechtmatige overheid"]
+    assert [label for label, _ in quiz(["A", "B"], ["Zeker", "Allicht"]).children[0].options.options] == ["Allicht", "Zeker"]
     second.options.value = 0
     second.check.click()
     assert "Nog niet" in second.feedback.value and "want y" in second.feedback.value
@@ -74,3 +75,23 @@ def test_group_means_use_a_decimal_comma_in_dutch():
     html = group_means_html([("G4", 4, [18.3, 20.0]), (None, 49, [20.7, 21.2])], ["PA", "NPM"], "Klasse", "nl")
     assert "<td>G4</td><td>4</td><td>18,3</td><td>20,0</td>" in html
     assert "<b>Alle</b>" in html and "20,7" in html
+
+
+def test_a_sorting_exercise_from_a_dataset_does_not_list_items_in_answer_order():
+    from widgets.views.lesson import Lesson
+
+    les = Lesson({"lang": "nl"})
+    orders = {tuple(les.sort_exercise("democratische_waarden_tabel_4_2.csv", item="question", category="value",
+                                      seed=seed).items) for seed in range(6)}
+    assert len(orders) > 1
+    exercise = les.sort_exercise("democratische_waarden_tabel_4_2.csv", item="question", category="value", seed=1)
+    options = [label for label, _ in exercise.choices[0].options][1:]
+    assert options == les.column("democratische_waarden_tabel_4_2.csv", "value")  # the table's own order
+    assert exercise.answers != options
+
+
+def test_dataset_tables_head_their_columns_in_the_page_language():
+    from widgets.views.lesson import Lesson
+
+    html = Lesson({"lang": "en"}).dataset_table("beleidsinfarct_reeksen.csv", columns=["series", "year"]).value
+    assert "<th>Series</th><th>Year</th>" in html and "series_en" not in html

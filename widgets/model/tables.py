@@ -58,6 +58,13 @@ def sample_rows(rows, n=None, seed=None) -> list:
     return [row for i, row in enumerate(rows) if i in picked]
 
 
+def shuffled(rows, seed=None) -> list:
+    """The rows in random order (reproducible with ``seed``), so position gives no answer away."""
+    rows = list(rows)
+    random.Random(seed).shuffle(rows)
+    return rows
+
+
 def group_means(rows, by: str, columns, lang: str = "nl") -> list:
     """``[(group, n, [mean per column]), ..., (None, n, [overall means])]``; groups in order of appearance."""
     rows = list(rows)

@@ -80,7 +80,7 @@ class SortExercise(w.VBox):
 
 def quiz(questions, answers, explanations=None, lang: str = "nl") -> w.VBox:
     """One multiple-choice question per row; every row's answer is an option for all of them."""
-    options = distinct(answers)
+    options = sorted(distinct(answers), key=str.casefold)  # the author's order could mirror the questions'
     explanations = list(explanations) if explanations else [""] * len(questions)
     return w.VBox([ChoiceQuestion(q, options, options.index(a), why, lang)
                    for q, a, why in zip(questions, answers, explanations)])

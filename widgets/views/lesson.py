@@ -7,8 +7,9 @@ import ipywidgets as w
 from ..datasets import read_dataset
 from ..i18n import error_message, label, pick, t
 from ..model.typology import CELLS, KINDS, PERSPECTIVES, palette_values, placement_is_right, sample_values
+from ..model.tables import (column, group_means, number, number_or_none, resolve, sample_rows, series_points,
+                            shuffled, with_rest)
 from ..model.validation import InputError
-from ..model.tables import column, group_means, number, number_or_none, resolve, sample_rows, series_points, with_rest
 from .common import Message, page_language
 from .exercises import ChoiceQuestion, Ladder, SortExercise, SurveyCompare, group_means_html, quiz
 
@@ -87,8 +88,9 @@ def dataset_html(name: str, columns=None, lang: str = "nl") -> str:
     """A dataset as a table with its provenance lines under it; every cell escaped."""
     data = read_dataset(name)
     present = list(data.rows[0]) if data.rows else []
+    heads = [label(c, lang) for c in columns] if columns else present
     columns = [resolve(present, c, lang) for c in columns] if columns else present
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
+    head = "".join(f"<th>{escape(c)}</th>" for c in heads)
     body = "".join("<tr>" + "".join(f"<td>{escape(row[c] or '')}</td>" for c in columns) + "</tr>"
                    for row in data.rows)
     source = "<br>".join(escape(line) for line in data.provenance)
@@ -128,8 +130,8 @@ class Lesson:
         return column(self.rows(name) if rows is None else rows, col, self.lang)
 
     def sort_exercise(self, name: str, item: str, category: str, explanation=None, n=None, seed=None) -> SortExercise:
-        """Sort every row's ``item`` into its ``category``; categories in dataset order."""
-        rows = sample_rows(self.rows(name), n, seed)
+        """Sort every row's ``item`` into its ``category``: items shuffled, categories in the author's order."""
+        rows = shuffled(sample_rows(self.rows(name), n, seed), seed)  # dataset order would give answers away
         return SortExercise(self.column(name, item, rows), self.column(name, category, rows),
                             self.column(name, explanation, rows) if explanation else None, self.lang,
                             categories=self.column(name, category))
