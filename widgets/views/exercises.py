@@ -98,6 +98,7 @@ class Ladder(w.VBox):
         self.choice.observe(lambda _: self.show(), "value")
         super().__init__([w.HTML(f"<p><b>{escape(t('lesson.ladder_ask', lang))}</b></p>"), self.choice,
                           self.reading])
+        self.add_class("kit-ladder")
 
     def show(self) -> None:
         i = self.choice.value
@@ -131,6 +132,7 @@ class SurveyCompare(w.VBox):
         self.button.on_click(lambda _: self.show())
         super().__init__([w.HTML(f"<p>{escape(t('lesson.survey_intro', lang))}</p>")] + rows
                          + [self.button, self.message, self.table])
+        self.add_class("kit-survey-compare")
 
     def show(self) -> None:
         try:
