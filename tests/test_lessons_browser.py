@@ -56,3 +56,26 @@ def test_village_deals_team_survey_refuses_no_answers_then_compares(kit, watched
     table.wait_for(timeout=10_000)
     assert "Our team" in table.inner_text() and "75%" in table.inner_text()
     assert f"Survey (n={rows[0]['n']})" in table.inner_text()
+
+
+def test_signal_word_analyser_counts_a_pasted_text_and_refuses_an_empty_one(kit, watched):
+    page = watched().new_page()
+    page.goto(kit.render_url("lessons/09-sturen-in-3d.ipynb"))
+    analyser = page.locator(".kit-signal-words")
+    analyser.wait_for(timeout=WIDGET_TIMEOUT)
+    box = analyser.locator("textarea")
+    box.fill("   ")
+    analyser.get_by_role("button", name="Analyseer").click()
+    assert "Plak eerst een tekst" in analyser.locator(".kit-message").inner_text(timeout=10_000)
+
+    # by hand from Bijlage C: vrijwilliger(s) x2 and maatwerk are SR, meten and resultaat are NPM
+    box.fill("Vrijwilligers en vrijwilligers zorgen voor maatwerk; wij meten het resultaat. <script>x</script>")
+    analyser.get_by_role("button", name="Analyseer").click()
+    table = analyser.locator("table.kit-signal")
+    table.wait_for(timeout=10_000)
+    rows = {row.locator("th").inner_text(): row.locator("td").all_inner_texts() for row in table.locator("tr").all()[1:]}
+    assert rows["Participerende overheid (SR)"][:2] == ["3", "60,0%"]
+    assert rows["Presterende overheid (NPM)"][:2] == ["2", "40,0%"]
+    assert rows["Rechtmatige overheid (PA)"][:2] == ["0", "0,0%"]
+    assert "Maar 5 signaalwoorden gevonden" in analyser.inner_text()
+    assert "van de 49 gemeenten" in rows["Participerende overheid (SR)"][3]

@@ -22,8 +22,14 @@ def test_whole_words_prefixes_and_phrases_are_counted():
 
 
 def test_a_phrase_wins_over_its_first_word_and_words_inside_other_words_do_not_count():
-    found = count("eigen kracht, eigen initiatief, toezichthouder, resultaten", LEXICON)
+    found = count("eigen kracht, eigen initiatief, toezichthouder, samenwerkingsverband", LEXICON)
     assert found["hits"] == {"pa": 0, "npm": 0, "npg": 1, "sr": 1}
+
+
+def test_plain_dutch_endings_count_for_their_word():
+    found = count("samenwerkingen, eigene, resultaten", LEXICON)
+    assert found["hits"] == {"pa": 0, "npm": 0, "npg": 2, "sr": 0}  # a changed spelling (resultaat/-ten) is missed
+    assert found["words"]["npg"] == {"samenwerkingen": 1, "eigene": 1}
 
 
 def test_shares_are_percentages_of_all_hits():

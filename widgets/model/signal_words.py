@@ -1,7 +1,10 @@
 """Counting the signal words of the four sturingsperspectieven in a text (file 001, Bijlage C and G).
 
-A word list entry matches a whole word; an entry ending in ``*`` matches every
-word that starts with it; an entry of several words matches them in sequence.
+A word list entry matches a whole word, also with a plain Dutch ending (plural
+-s/-n/-en, an -e): "vrijwilligers" counts for "vrijwilliger"; compounds and
+changed spellings ("resultaten") do not.
+An entry ending in ``*`` matches every word that starts with it; an entry of
+several words matches them in sequence.
 Shares are each perspective's hits as a percentage of all hits, the measure
 Bijlage G reports per municipality.
 """
@@ -15,6 +18,7 @@ from .validation import InputError
 
 PERSPECTIVES = ("pa", "npm", "npg", "sr")
 MAX_TEXT = 200_000
+INFLECTIONS = ("", "s", "n", "en", "e")
 MIN_HITS = 10  # fewer hits than this and the shares say next to nothing
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
@@ -50,7 +54,10 @@ class Lexicon:
             index = (exact, prefixes, sorted({len(k) for k in prefixes}))
             object.__setattr__(self, "_index", index)
         exact, prefixes, lengths = index
-        found = list(exact.get(token, ()))
+        found = []
+        for ending in INFLECTIONS:
+            if token.endswith(ending) and len(token) > len(ending):
+                found += exact.get(token[:len(token) - len(ending)], ())
         for length in lengths:
             found += prefixes.get(token[:length], ()) if length <= len(token) else ()
         return found
@@ -62,7 +69,8 @@ def _matches(tokens, start: int, pattern: tuple, prefix: bool) -> bool:
     for offset, part in enumerate(pattern):
         token = tokens[start + offset]
         last = offset == len(pattern) - 1
-        if not (token == part or (last and prefix and token.startswith(part))):
+        inflected = token.startswith(part) and token[len(part):] in INFLECTIONS
+        if not (inflected or (last and prefix and token.startswith(part))):
             return False
     return True
 
