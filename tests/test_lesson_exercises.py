@@ -1,5 +1,7 @@
 """Lesson exercises as a learner uses them: choose, check, read the feedback (no browser needed)."""
 
+import ipywidgets as w
+
 from widgets.views.exercises import Ladder, SortExercise, SurveyCompare, group_means_html, quiz
 
 ITEMS = ["Meer handhavers inzetten", "Formulieren vereenvoudigen", "<b>Bewoners laten beslissen</b>"]
@@ -95,3 +97,15 @@ def test_dataset_tables_head_their_columns_in_the_page_language():
 
     html = Lesson({"lang": "en"}).dataset_table("beleidsinfarct_reeksen.csv", columns=["series", "year"]).value
     assert "<th>Series</th><th>Year</th>" in html and "series_en" not in html
+
+
+def test_long_bar_labels_are_numbered_on_the_axis_and_listed_in_full_under_the_chart():
+    from widgets.charts.lesson import axis_labels, stacked_figure
+    from widgets.views.lesson import with_key
+
+    long = ["Raadsleden <zijn> voldoende toegerust voor hun rol in het sociaal domein", "Kort"]
+    assert axis_labels(long) == ["1", "2"] and axis_labels(["Kort", "Ook kort"]) == ["Kort", "Ook kort"]
+    plot = stacked_figure(long, ["Eens", "Oneens"], [[60.0, 40.0], [10.0, 90.0]])
+    assert list(plot.y_range.factors) == ["2", "1"]  # first row on top
+    key = with_key(w.HTML("chart"), long).children[1].value
+    assert key.startswith('<ol class="kit-chart-key">') and "&lt;zijn&gt;" in key

@@ -6,6 +6,15 @@ from bokeh.plotting import figure
 from . import group_color
 
 ANSWER_COLORS = ("#2ca02c", "#bbbbbb", "#d62728", "#1f77b4", "#ff7f0e")
+LONGEST_AXIS_LABEL = 45  # longer labels squeeze the bars off a phone screen: number them instead
+
+
+def axis_labels(labels) -> list:
+    """The labels themselves, or "1", "2", ... when one is too long for the axis (list them under the chart)."""
+    labels = list(labels)
+    if any(len(label) > LONGEST_AXIS_LABEL for label in labels):
+        return [str(i + 1) for i in range(len(labels))]
+    return labels
 
 
 def _height(rows: int) -> int:
@@ -20,23 +29,25 @@ def _plain(plot) -> None:
 
 def bar_figure(labels, values, title: str = "", name: str = "bars"):
     """Horizontal bars, first row on top; the value is printed at the end of each bar."""
-    labels = list(labels)
-    source = ColumnDataSource({"label": labels, "value": list(values),
+    full = list(labels)
+    labels = axis_labels(full)
+    source = ColumnDataSource({"label": labels, "full": full, "value": list(values),
                                "text": [f"{v:g}" for v in values]}, name=name)
     plot = figure(y_range=list(reversed(labels)), height=_height(len(labels)), width=640, title=title,
                   x_range=(0, max(list(values) + [1]) * 1.15))
     plot.hbar(y="label", right="value", height=0.7, source=source, color=group_color(0))
     plot.text(x="value", y="label", text="text", source=source, x_offset=4, text_baseline="middle",
               text_font_size="11px")
-    plot.add_tools(HoverTool(tooltips=[("", "@label"), ("", "@text")]))
+    plot.add_tools(HoverTool(tooltips=[("", "@full"), ("", "@text")]))
     _plain(plot)
     return plot
 
 
 def stacked_figure(labels, parts, shares, title: str = "", name: str = "stacked"):
     """One 100% bar per label, split in ``parts``; ``shares`` is one list of percentages per label."""
-    labels = list(labels)
-    data = {"label": labels}
+    full = list(labels)
+    labels = axis_labels(full)
+    data = {"label": labels, "full": full}
     for index, part in enumerate(parts):
         data[f"p{index}"] = [row[index] for row in shares]
     source = ColumnDataSource(data, name=name)

@@ -98,6 +98,16 @@ def dataset_html(name: str, columns=None, lang: str = "nl") -> str:
             f'<details><summary>{escape(name)}</summary><small>{source}</small></details>')
 
 
+def with_key(chart, labels) -> w.Widget:
+    """A chart whose axis numbers its rows gets the numbered list of full labels under it."""
+    from ..charts.lesson import axis_labels
+
+    if axis_labels(labels) == list(labels):
+        return chart
+    items = "".join(f"<li>{escape(label)}</li>" for label in labels)
+    return w.VBox([chart, w.HTML(f'<ol class="kit-chart-key">{items}</ol>')])
+
+
 class Lesson:
     """What a lesson notebook needs: ``les = Lesson()``, then ``les.<exercise>(...)``."""
 
@@ -162,8 +172,9 @@ class Lesson:
         from ..charts import widget
         from ..charts.lesson import bar_figure
 
+        labels = self.column(name, label)
         values = [number(v) for v in self.column(name, value)]
-        return widget(bar_figure(self.column(name, label), values, pick(title, self.lang) if title else ""))
+        return with_key(widget(bar_figure(labels, values, pick(title, self.lang) if title else "")), labels)
 
     def stacked_bars(self, name: str, label: str, parts, title=None):
         from ..charts import widget
@@ -171,7 +182,8 @@ class Lesson:
 
         shares = [[number_or_none(v) for v in row] for row in zip(*(self.column(name, p) for p in parts))]
         legend, shares = with_rest(shares, self.t("lesson.answer_rest"), [self.label(p) for p in parts])
-        return widget(stacked_figure(self.column(name, label), legend, shares, pick(title, self.lang) if title else ""))
+        labels = self.column(name, label)
+        return with_key(widget(stacked_figure(labels, legend, shares, pick(title, self.lang) if title else "")), labels)
 
     def line_chart(self, name: str, x: str, y: str, series=None, title=None, index: bool = False):
         from ..charts import widget
