@@ -6,11 +6,11 @@ All expected numbers below are written down BY HAND from shared/seeds/000_e59ed7
 (line numbers of that file), not computed from the CSV.
 """
 
-import csv
 import re
-from pathlib import Path
 
-DATASET = Path(__file__).resolve().parent.parent / "datasets" / "arbeidsintegratie_succesfactoren_box_3_4.csv"
+from .dataset_files import DATASETS, header_line, provenance, rows
+
+DATASET = DATASETS / "arbeidsintegratie_succesfactoren_box_3_4.csv"
 COLUMNS = ["rank", "factor_nl", "factor_en", "mentions", "n", "in_cases_nl", "in_cases_en",
            "case_factor_nl", "case_factor_en"]
 
@@ -38,27 +38,13 @@ LESS_IN_CASES = {"Voorbeeldgedrag", "financiële middelen"}
 IN_CASES = {"ja": "yes", "minder": "less", "niet apart": "not separately"}
 
 
-def provenance() -> list:
-    header = []
-    for line in DATASET.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
-def rows() -> list:
-    with open(DATASET, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
 def count_for(key: str) -> int:
-    (row,) = [r for r in rows() if key in r["factor_nl"]]
+    (row,) = [r for r in rows(DATASET) if key in r["factor_nl"]]
     return int(row["mentions"])
 
 
 def test_provenance_names_the_book_box_and_lines():
-    header = provenance()
+    header = provenance(DATASET)
     assert len(header) >= 3
     text = "\n".join(header)
     for needle in ("Werken aan publieke waarde", "Van der Torre", "2018", "000_e59ed75a6dca4ab1.txt",
@@ -67,44 +53,43 @@ def test_provenance_names_the_book_box_and_lines():
 
 
 def test_header_row_follows_the_provenance():
-    lines = DATASET.read_text(encoding="utf-8").splitlines()
-    assert lines[len(provenance())] == ",".join(COLUMNS)
-    assert all(list(row) == COLUMNS for row in rows())
+    assert header_line(DATASET) == ",".join(COLUMNS)
+    assert all(list(row) == COLUMNS for row in rows(DATASET))
 
 
 def test_every_printed_factor_has_its_printed_count():
-    assert len(rows()) == len(PRINTED_COUNTS) == 10
+    assert len(rows(DATASET)) == len(PRINTED_COUNTS) == 10
     for key, printed in PRINTED_COUNTS.items():
         assert count_for(key) == printed, key
 
 
 def test_total_of_the_counts_recomputed_from_the_rows():
-    assert sum(int(r["mentions"]) for r in rows()) == TOTAL_MENTIONS
+    assert sum(int(r["mentions"]) for r in rows(DATASET)) == TOTAL_MENTIONS
 
 
 def test_n_is_the_printed_55_and_no_count_exceeds_it():
-    assert {int(r["n"]) for r in rows()} == {RESPONDENTS}
-    assert max(int(r["mentions"]) for r in rows()) <= RESPONDENTS
+    assert {int(r["n"]) for r in rows(DATASET)} == {RESPONDENTS}
+    assert max(int(r["mentions"]) for r in rows(DATASET)) <= RESPONDENTS
     # more mentions than respondents: some named more than one factor, as the provenance says
     assert TOTAL_MENTIONS > RESPONDENTS
 
 
 def test_n_is_the_minimum_response_of_section_1_3_2():
     # 55 / 755 = 7.28%, printed as 7,3%
-    n = int(rows()[0]["n"])
+    n = int(rows(DATASET)[0]["n"])
     assert round(100 * n / POPULATION, 1) == PRINTED_MIN_RESPONSE_PCT
 
 
 def test_rows_keep_the_order_of_the_box():
-    ranks = [int(r["rank"]) for r in rows()]
+    ranks = [int(r["rank"]) for r in rows(DATASET)]
     assert ranks == list(range(1, 11))
-    counts = [int(r["mentions"]) for r in rows()]
+    counts = [int(r["mentions"]) for r in rows(DATASET)]
     assert counts == sorted(counts, reverse=True)
-    assert "netwerken" in rows()[0]["factor_nl"] and "communicatie" in rows()[-1]["factor_nl"]
+    assert "netwerken" in rows(DATASET)[0]["factor_nl"] and "communicatie" in rows(DATASET)[-1]["factor_nl"]
 
 
 def test_both_languages_filled_and_categories_paired():
-    for row in rows():
+    for row in rows(DATASET):
         for column in COLUMNS:
             assert row[column].strip(), (row["rank"], column)
         assert row["factor_nl"] != row["factor_en"]
@@ -113,7 +98,7 @@ def test_both_languages_filled_and_categories_paired():
 
 
 def test_less_in_cases_is_exactly_what_box_3_4_says():
-    less = {r["factor_nl"] for r in rows() if r["in_cases_nl"] == "minder"}
+    less = {r["factor_nl"] for r in rows(DATASET) if r["in_cases_nl"] == "minder"}
     assert len(less) == len(LESS_IN_CASES)
     for key in LESS_IN_CASES:
         assert any(key in factor for factor in less), key

@@ -8,30 +8,15 @@ Van Vieren, eerste druk april 2025), shared/seeds/003_560fab9708610d2e.txt:
 All expected numbers below are written down BY HAND from the seed, not computed from the CSV files.
 """
 
-import csv
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+from .dataset_files import DATASETS, provenance, rows
+
 SERIES = DATASETS / "beleidsinfarct_reeksen.csv"
 TRIAGE = DATASETS / "meer_beter_anders.csv"
 SEED = "003_560fab9708610d2e.txt"
-
-
-def provenance(path: Path) -> list:
-    header = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
-def rows(path: Path) -> list:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def series() -> dict:

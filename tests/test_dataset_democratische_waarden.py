@@ -6,13 +6,13 @@ book from Michels & Binnema (2016), p. 47. File shared/seeds/000_e59ed75a6dca4ab
 below refer to that file. Expected figures are written down BY HAND from the seed, not computed from the CSV.
 """
 
-import csv
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-PATH = Path(__file__).resolve().parent.parent / "datasets" / "democratische_waarden_tabel_4_2.csv"
+from .dataset_files import DATASETS, header_line, provenance, rows
+
+PATH = DATASETS / "democratische_waarden_tabel_4_2.csv"
 COLUMNS = ["value_nl", "value_en", "question_nl", "question_en", "theme_nl", "theme_en",
            "explanation_nl", "explanation_en"]
 
@@ -33,22 +33,8 @@ KEY_WORD = {
 }
 
 
-def provenance() -> list:
-    header = []
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
-def rows() -> list:
-    with open(PATH, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
 def test_provenance_names_the_book_the_table_and_its_origin():
-    header = provenance()
+    header = provenance(PATH)
     assert len(header) >= 3 and all(line.startswith("# ") for line in header)
     text = "\n".join(header)
     for needle in ("Werken aan publieke waarde", "Van der Torre", "2018", "000_e59ed75a6dca4ab1.txt",
@@ -57,29 +43,28 @@ def test_provenance_names_the_book_the_table_and_its_origin():
 
 
 def test_header_row_follows_the_provenance():
-    lines = PATH.read_text(encoding="utf-8").splitlines()
-    assert lines[len(provenance())] == ",".join(COLUMNS)
-    assert all(list(row) == COLUMNS and None not in row.values() for row in rows())
+    assert header_line(PATH) == ",".join(COLUMNS)
+    assert all(list(row) == COLUMNS and None not in row.values() for row in rows(PATH))
 
 
 def test_number_of_values_as_printed():
-    found = [row["value_nl"] for row in rows()]
+    found = [row["value_nl"] for row in rows(PATH)]
     distinct = list(dict.fromkeys(found))
     assert len(distinct) == N_VALUES
     assert distinct == PRINTED_VALUES
-    assert len({row["value_en"] for row in rows()}) == N_VALUES
+    assert len({row["value_en"] for row in rows(PATH)}) == N_VALUES
 
 
 def test_questions_per_value_as_printed():
-    per_value = Counter(row["value_nl"] for row in rows())
+    per_value = Counter(row["value_nl"] for row in rows(PATH))
     assert all(count == QUESTIONS_PER_VALUE for count in per_value.values()), per_value
     assert sum(per_value.values()) == N_QUESTIONS == N_VALUES * QUESTIONS_PER_VALUE
     # Each English value name belongs to exactly one Dutch one, so the categories agree in both languages.
-    assert len({(row["value_nl"], row["value_en"]) for row in rows()}) == N_VALUES
+    assert len({(row["value_nl"], row["value_en"]) for row in rows(PATH)}) == N_VALUES
 
 
 def test_no_empty_cells_and_both_languages_differ():
-    for row in rows():
+    for row in rows(PATH):
         for column in COLUMNS:
             assert row[column].strip(), (row["value_nl"], column)
         for stem in ("value", "question", "theme", "explanation"):
@@ -87,18 +72,18 @@ def test_no_empty_cells_and_both_languages_differ():
 
 
 def test_every_question_is_a_question_in_both_languages():
-    for row in rows():
+    for row in rows(PATH):
         assert row["question_nl"].endswith("?") and row["question_en"].endswith("?"), row["value_nl"]
 
 
 def test_each_question_sits_with_its_printed_value():
-    for row in rows():
+    for row in rows(PATH):
         assert KEY_WORD[row["value_nl"]] in row["question_nl"].lower(), row["value_nl"]
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_explanation_starts_with_its_own_value(language):
     # the explanation says why the question belongs to *that* value (shown after "Controleer")
-    for row in rows():
+    for row in rows(PATH):
         assert row[f"explanation_{language}"].startswith(row[f"value_{language}"]), row["value_nl"]
 

@@ -4,16 +4,18 @@ Source: Van der Torre, Douglas & 't Hart (2018), *Werken aan publieke waarde. Le
 gemeenten* (VNG / Universiteit Utrecht), Tabel 1.1 (§1.2.1), 2.1 (§2.2), 3.1 (§3.2), 4.1 (§4.2).
 """
 
-import csv
 import re
 import unicodedata
 from collections import Counter
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
-PATH = Path(__file__).resolve().parent.parent / "datasets" / "waardenpaletten.csv"
+from .dataset_files import DATASETS, header_line
+from .dataset_files import provenance as read_provenance
+from .dataset_files import rows as read_rows
+
+PATH = DATASETS / "waardenpaletten.csv"
 
 COLUMNS = ["table", "topic", "perspective", "kind", "value"]
 TOPICS = {"1.1": "verkeersbeleid", "2.1": "wonen", "3.1": "arbeidsintegratie", "4.1": "lokale democratie"}
@@ -66,13 +68,7 @@ def frame():
 
 @pytest.fixture(scope="module")
 def provenance():
-    lines = PATH.read_text(encoding="utf-8").splitlines()
-    header = []
-    for line in lines:
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
+    return read_provenance(PATH)
 
 
 def test_provenance_header_names_document_authors_and_tables(provenance):
@@ -84,9 +80,8 @@ def test_provenance_header_names_document_authors_and_tables(provenance):
     assert "beide" in text, "provenance must say how merged process cells are encoded"
 
 
-def test_header_row_comes_right_after_the_provenance(provenance):
-    lines = PATH.read_text(encoding="utf-8").splitlines()
-    assert lines[len(provenance)] == ",".join(COLUMNS)
+def test_header_row_comes_right_after_the_provenance():
+    assert header_line(PATH) == ",".join(COLUMNS)
 
 
 def test_columns_and_allowed_values(frame):
@@ -102,8 +97,7 @@ def test_columns_and_allowed_values(frame):
 
 
 def test_csv_module_reads_the_same_rows(frame):
-    with open(PATH, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    rows = read_rows(PATH)
     assert [[row[c] for c in COLUMNS] for row in rows] == frame[COLUMNS].values.tolist()
 
 

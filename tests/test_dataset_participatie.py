@@ -6,15 +6,15 @@ All expected numbers and names below are written down BY HAND from that OCR text
 not computed from the CSV files.
 """
 
-import csv
 import json
 import re
 from pathlib import Path
 
 import pytest
 
+from .dataset_files import DATASETS, provenance, rows
+
 REPO = Path(__file__).resolve().parent.parent
-DATASETS = REPO / "datasets"
 LADDER = DATASETS / "overheidsparticipatietrap.csv"
 FACTORS = DATASETS / "focusgroepen_factoren.csv"
 ROLES = DATASETS / "rollen_lokale_democratie.csv"
@@ -42,20 +42,6 @@ KINDS = {"Succesfactor": "Success factor", "Knelpunt": "Bottleneck", "Behoefte":
 # §2.5 lines 284-287, sticky wall lines 415-416 and Bijlage lines 1180-1181: four actors.
 ROLE_NAMES = {"Gemeenteraad": "Municipal council", "College van B&W": "Executive (mayor and aldermen)",
               "Ambtenaar": "Civil servant", "Samenleving": "Society"}
-
-
-def provenance(path: Path) -> list:
-    header = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
-def rows(path: Path) -> list:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def bilingual_columns(path: Path) -> list:

@@ -6,29 +6,14 @@ All expected numbers below are written down BY HAND from shared/seeds/000_e59ed7
 not computed from the CSV files.
 """
 
-import csv
 import re
-from pathlib import Path
 
 import pytest
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+from .dataset_files import DATASETS, header_line, provenance, rows
+
 RECONSTRUCTION = DATASETS / "wonen_rapportcijfers_reconstructie.csv"
 REFERENCE = DATASETS / "landelijke_referentie.csv"
-
-
-def provenance(path: Path) -> list:
-    header = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
-def rows(path: Path) -> list:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def grade(text: str):
@@ -91,8 +76,7 @@ def test_reference_provenance_gives_survey_and_response():
     (REFERENCE, ["topic", "mean_grade", "section"]),
 ], ids=lambda p: getattr(p, "name", ""))
 def test_header_row_follows_the_provenance(path, columns):
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[len(provenance(path))] == ",".join(columns)
+    assert header_line(path) == ",".join(columns)
     assert all(list(row) == columns for row in rows(path))
 
 

@@ -6,14 +6,15 @@ Source: Nijdam (2020), *Sturing in 3D* (proefschrift, Erasmus Universiteit Rotte
 file ("r." = line number), not computed from the CSV.
 """
 
-import csv
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-PATH = Path(__file__).resolve().parent.parent / "datasets" / "signaalwoorden_bijlage_c.csv"
+from .dataset_files import DATASETS, header_line, provenance
+from .dataset_files import rows as read_rows
+
+PATH = DATASETS / "signaalwoorden_bijlage_c.csv"
 COLUMNS = ["perspective", "word", "element"]
 PERSPECTIVES = ["pa", "npm", "npg", "sr"]
 ELEMENTS = {"", "beleid", "organisatie", "bekostiging", "aansturing"}
@@ -40,23 +41,13 @@ EXAMPLES = {
 WORD = re.compile(r"^[a-zà-ÿ]+(?:[- ][a-zà-ÿ]+)*\*?$")
 
 
-def provenance() -> list:
-    header = []
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
 @pytest.fixture(scope="module")
 def rows() -> list:
-    with open(PATH, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return read_rows(PATH)
 
 
 def test_provenance_names_the_source_and_the_counting_method():
-    header = provenance()
+    header = provenance(PATH)
     assert len(header) >= 3 and all(line.startswith("# ") for line in header)
     text = "\n".join(header)
     for part in ("Nijdam", "Sturing in 3D", "2020", "Erasmus Universiteit Rotterdam", "Bijlage C",
@@ -65,8 +56,7 @@ def test_provenance_names_the_source_and_the_counting_method():
 
 
 def test_header_row_follows_the_provenance():
-    lines = PATH.read_text(encoding="utf-8").splitlines()
-    assert lines[len(provenance())] == ",".join(COLUMNS)
+    assert header_line(PATH) == ",".join(COLUMNS)
 
 
 def test_allowed_values(rows):

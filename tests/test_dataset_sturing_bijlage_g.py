@@ -17,13 +17,14 @@ Tolerances
   reconstructed 45,0 they are 0.047 and 0.046 (see the provenance).
 """
 
-import csv
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-PATH = Path(__file__).resolve().parent.parent / "datasets" / "sturing_bijlage_g.csv"
+from .dataset_files import DATASETS, header_line, provenance
+from .dataset_files import rows as read_rows
+
+PATH = DATASETS / "sturing_bijlage_g.csv"
 COLUMNS = ["nr", "gemeente", "grootteklasse", "regio", "pa", "npm", "npg", "sr"]
 SHARES = ["pa", "npm", "npg", "sr"]
 ROW_SUM_TOLERANCE = 0.2
@@ -99,19 +100,9 @@ PORTRAITS = {
 RANKS = {("Oss", "npg"): 3, ("Utrecht", "sr"): 2}
 
 
-def provenance() -> list:
-    header = []
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
 @pytest.fixture(scope="module")
 def rows() -> list:
-    with open(PATH, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return read_rows(PATH)
 
 
 @pytest.fixture(scope="module")
@@ -125,7 +116,7 @@ def mean(values) -> float:
 
 
 def test_provenance_names_the_thesis_and_the_appendix():
-    header = provenance()
+    header = provenance(PATH)
     assert len(header) >= 3
     text = "\n".join(header)
     for part in ("Nijdam", "Sturing in 3D", "2020", "Erasmus Universiteit Rotterdam", "Bijlage G",
@@ -135,8 +126,7 @@ def test_provenance_names_the_thesis_and_the_appendix():
 
 
 def test_header_row_follows_the_provenance():
-    lines = PATH.read_text(encoding="utf-8").splitlines()
-    assert lines[len(provenance())] == ",".join(COLUMNS)
+    assert header_line(PATH) == ",".join(COLUMNS)
 
 
 def test_49_rows_numbered_as_printed(rows):

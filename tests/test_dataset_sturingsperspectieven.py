@@ -6,13 +6,12 @@ Source: Nijdam (2020), *Sturing in 3D*, proefschrift Erasmus Universiteit Rotter
 that OCR text, with the approximate line number; nothing is computed from the CSV files themselves.
 """
 
-import csv
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+from .dataset_files import DATASETS, provenance, rows
+
 PERSPECTIVES = DATASETS / "sturingsperspectieven.csv"
 VIGNETTES = DATASETS / "vignetten_gemeente_a_d.csv"
 BIJLAGE_E = DATASETS / "sturing_indicatoren_bijlage_e.csv"
@@ -61,20 +60,6 @@ SIGNAL_EXAMPLES = {
     "npg": {"netwerken", "verbinden", "partnerschap", "innovatie"},
     "sr": {"participeren", "meedoen", "veerkracht", "zelfredzaam"},
 }
-
-
-def provenance(path: Path) -> list:
-    header = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
-def rows(path: Path) -> list:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def display_names() -> dict:

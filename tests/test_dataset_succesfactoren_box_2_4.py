@@ -5,11 +5,11 @@ gemeenten* (VNG / Universiteit Utrecht), Box 2.4 in §2.4.1 and §1.3.2. All exp
 are written down BY HAND from shared/seeds/000_e59ed75a6dca4ab1.txt, not computed from the CSV.
 """
 
-import csv
 import re
-from pathlib import Path
 
-PATH = Path(__file__).resolve().parent.parent / "datasets" / "succesfactoren_box_2_4.csv"
+from .dataset_files import DATASETS, header_line, provenance, rows
+
+PATH = DATASETS / "succesfactoren_box_2_4.csv"
 COLUMNS = ["factor_nl", "factor_en", "count"]
 
 # Box 2.4, line 361: "(bron: eigen survey, n=56)".
@@ -27,22 +27,8 @@ POPULATION = 376 + 379
 MIN_RESPONSE, MAX_RESPONSE = (55, 7.3), (131, 17.3)
 
 
-def provenance() -> list:
-    header = []
-    for line in PATH.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
-def rows() -> list:
-    with open(PATH, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
-
-
 def test_provenance_names_the_book_the_box_and_n():
-    header = provenance()
+    header = provenance(PATH)
     assert len(header) >= 3
     text = "\n".join(header)
     for needle in ("Werken aan publieke waarde", "Van der Torre", "2018", "000_e59ed75a6dca4ab1.txt",
@@ -55,23 +41,22 @@ def test_provenance_names_the_book_the_box_and_n():
 
 
 def test_header_row_follows_the_provenance():
-    lines = PATH.read_text(encoding="utf-8").splitlines()
-    assert lines[len(provenance())] == ",".join(COLUMNS)
-    assert all(list(row) == COLUMNS for row in rows())
+    assert header_line(PATH) == ",".join(COLUMNS)
+    assert all(list(row) == COLUMNS for row in rows(PATH))
 
 
 def test_counts_as_printed_and_in_printed_order():
-    counts = [int(row["count"]) for row in rows()]
+    counts = [int(row["count"]) for row in rows(PATH)]
     assert counts == PRINTED_COUNTS
 
 
 def test_no_count_exceeds_the_number_of_respondents():
-    for row in rows():
+    for row in rows(PATH):
         assert 1 <= int(row["count"]) <= N_RESPONDENTS, row["factor_nl"]
 
 
 def test_top_factors_are_the_ones_the_text_names():
-    data = rows()
+    data = rows(PATH)
     assert data[0]["factor_nl"].startswith(TOP_FACTOR_WORD)
     (land,) = [row for row in data if BUILDING_LAND_WORD in row["factor_nl"]]
     assert int(land["count"]) == BUILDING_LAND_COUNT
@@ -90,7 +75,7 @@ def test_n_lies_within_the_response_range_of_section_1_3_2():
 
 def test_both_languages_present_and_distinct():
     seen = set()
-    for row in rows():
+    for row in rows(PATH):
         nl, en = row["factor_nl"].strip(), row["factor_en"].strip()
         assert nl and en and nl != en, row
         assert nl not in seen

@@ -6,12 +6,11 @@ written down BY HAND from shared/seeds/004_814842e7f382bafb.txt (line numbers of
 computed from the CSV files.
 """
 
-import csv
-from pathlib import Path
 
 import pytest
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+from .dataset_files import DATASETS, header_line, provenance, rows
+
 SURVEY = DATASETS / "village_deals_raadsenquete.csv"
 STYLES = DATASETS / "bestuursstijlen.csv"
 SEED = "004_814842e7f382bafb.txt"
@@ -30,20 +29,6 @@ WEET_NIET = {"toegerust": 6, "kennis": 0, "instrumenten": 0, "dilemma": 6}
 # Line 107: questionnaire to all 254 council members, 51 (partly) answered.
 # Line 391: "Per vraag ... schommelt de respons tussen de 14% en 20%".
 POPULATION, RESPONDENTS, RESPONSE_RANGE = 254, 51, (14, 20)
-
-
-def provenance(path: Path) -> list:
-    header = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        header.append(line)
-    return header
-
-
-def rows(path: Path) -> list:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
 
 
 def survey() -> dict:
@@ -79,8 +64,7 @@ def test_survey_provenance_names_figure_and_the_repairs_question():
     (STYLES, ["trait_nl", "trait_en", "style_nl", "style_en", "explanation_nl", "explanation_en"]),
 ], ids=lambda p: getattr(p, "name", ""))
 def test_header_row_follows_the_provenance(path, columns):
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[len(provenance(path))] == ",".join(columns)
+    assert header_line(path) == ",".join(columns)
     assert all(list(row) == columns and None not in row.values() for row in rows(path))
 
 
