@@ -12,7 +12,6 @@ Bijlage G reports per municipality.
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
 
 from .validation import InputError
 
@@ -27,9 +26,17 @@ def words(text: str) -> list:
     return [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
 
 
-@dataclass(frozen=True)
 class Lexicon:
-    entries: tuple  # of (perspective, tuple of words, last word is a prefix)
+    """Bijlage C's entries, indexed by the word they start with so a long text is read fast."""
+
+    def __init__(self, entries):
+        self.entries = tuple(entries)  # of (perspective, tuple of words, last word is a prefix)
+        self.exact, self.prefixes = {}, {}
+        for entry in self.entries:
+            _, pattern, prefix = entry
+            index = self.prefixes if prefix and len(pattern) == 1 else self.exact
+            index.setdefault(pattern[0], []).append(entry)
+        self.prefix_lengths = sorted({len(k) for k in self.prefixes})
 
     @classmethod
     def from_rows(cls, rows) -> "Lexicon":
@@ -38,28 +45,16 @@ class Lexicon:
             pattern = tuple(words(row["word"].replace("*", "")))
             if pattern:
                 entries.append((row["perspective"], pattern, row["word"].strip().endswith("*")))
-        return cls(tuple(entries))
+        return cls(entries)
 
     def candidates(self, token: str) -> list:
-        """Entries that may start at ``token`` (an index keeps a long text fast)."""
-        index = self.__dict__.get("_index")
-        if index is None:
-            exact, prefixes = {}, {}
-            for entry in self.entries:
-                _, pattern, prefix = entry
-                if prefix and len(pattern) == 1:
-                    prefixes.setdefault(pattern[0], []).append(entry)
-                else:
-                    exact.setdefault(pattern[0], []).append(entry)
-            index = (exact, prefixes, sorted({len(k) for k in prefixes}))
-            object.__setattr__(self, "_index", index)
-        exact, prefixes, lengths = index
+        """Entries that may start at ``token``: its word with or without an ending, or a prefix of it."""
         found = []
         for ending in INFLECTIONS:
             if token.endswith(ending) and len(token) > len(ending):
-                found += exact.get(token[:len(token) - len(ending)], ())
-        for length in lengths:
-            found += prefixes.get(token[:length], ()) if length <= len(token) else ()
+                found += self.exact.get(token[:len(token) - len(ending)], ())
+        for length in self.prefix_lengths:
+            found += self.prefixes.get(token[:length], ()) if length <= len(token) else ()
         return found
 
 

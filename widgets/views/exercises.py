@@ -15,7 +15,8 @@ from ..model.validation import InputError
 from .common import Message
 
 
-def _feedback_html(lines, summary: str, all_right: bool) -> str:
+def feedback_html(lines, summary: str, all_right: bool) -> str:
+    """Marked lines (already escaped HTML) and the score, shown after "Controleer"."""
     items = "".join(f"<li>{mark} {text}</li>" for mark, text in lines)
     kind = "ok" if all_right else "info"
     return f'<div class="kit-message kit-message-{kind}"><ul>{items}</ul><b>{escape(summary)}</b></div>'
@@ -74,8 +75,9 @@ class SortExercise(w.VBox):
             text = escape(t(key, self.lang, item=item, answer=answer))
             lines.append(("✓" if choice.value == answer else "✗",
                           text + (f" <small>{escape(why)}</small>" if why else "")))
-        self.feedback.value = _feedback_html(lines, t("lesson.score", self.lang, right=self.score(),
-                                                      total=len(self.items)), self.score() == len(self.items))
+        score = self.score()
+        self.feedback.value = feedback_html(lines, t("lesson.score", self.lang, right=score, total=len(self.items)),
+                                            score == len(self.items))
 
 
 def quiz(questions, answers, explanations=None, lang: str = "nl") -> w.VBox:

@@ -11,7 +11,7 @@ from ..model.tables import (column, group_means, number, number_or_none, resolve
                             shuffled, with_rest)
 from ..model.validation import InputError
 from .common import Message, page_language
-from .exercises import ChoiceQuestion, Ladder, SortExercise, SurveyCompare, group_means_html, quiz
+from .exercises import ChoiceQuestion, Ladder, SortExercise, SurveyCompare, feedback_html, group_means_html, quiz
 
 PALETTES = "waardenpaletten.csv"
 
@@ -70,10 +70,9 @@ class ClassifyExercise(w.VBox):
             else:
                 lines.append(("✗", t("lesson.wrong", self.lang, value=value.value, cell=book_cell)))
         score = sum(1 for *_, right in self.results() if right)
-        items = "".join(f"<li>{mark} {escape(text)}</li>" for mark, text in lines)
-        summary = escape(t("lesson.score", self.lang, right=score, total=len(self.values)))
-        kind = "ok" if score == len(self.values) else "info"
-        self.feedback.value = f'<div class="kit-message kit-message-{kind}"><ul>{items}</ul><b>{summary}</b></div>'
+        self.feedback.value = feedback_html([(mark, escape(text)) for mark, text in lines],
+                                            t("lesson.score", self.lang, right=score, total=len(self.values)),
+                                            score == len(self.values))
 
 
 # Invented group means for the spider chart exercise of lesson 03, in Box 5.2 order.
@@ -136,28 +135,27 @@ class Lesson:
     def rows(self, name: str) -> tuple:
         return read_dataset(name).rows
 
-    def column(self, name: str, col: str, rows=None) -> list:
-        return column(self.rows(name) if rows is None else rows, col, self.lang)
+    def column(self, name: str, col, rows=None):
+        """One column of the dataset (or of ``rows`` taken from it); None for an optional column not given."""
+        return None if col is None else column(self.rows(name) if rows is None else rows, col, self.lang)
 
     def sort_exercise(self, name: str, item: str, category: str, explanation=None, n=None, seed=None) -> SortExercise:
         """Sort every row's ``item`` into its ``category``: items shuffled, categories in the author's order."""
         rows = shuffled(sample_rows(self.rows(name), n, seed), seed)  # dataset order would give answers away
         return SortExercise(self.column(name, item, rows), self.column(name, category, rows),
-                            self.column(name, explanation, rows) if explanation else None, self.lang,
+                            self.column(name, explanation, rows), self.lang,
                             categories=self.column(name, category))
 
     def quiz(self, name: str, question: str, answer: str, explanation=None) -> w.VBox:
-        return quiz(self.column(name, question), self.column(name, answer),
-                    self.column(name, explanation) if explanation else None, self.lang)
+        return quiz(self.column(name, question), self.column(name, answer), self.column(name, explanation), self.lang)
 
     def ladder(self, name: str, rung: str, description: str, question=None) -> Ladder:
-        return Ladder(self.column(name, rung), self.column(name, description),
-                      self.column(name, question) if question else None, self.lang)
+        return Ladder(self.column(name, rung), self.column(name, description), self.column(name, question), self.lang)
 
     def survey_compare(self, name: str, statement: str, parts=("eens", "neutraal", "oneens"), n="n") -> SurveyCompare:
-        rows = self.rows(name)
         published = list(zip(*(self.column(name, p) for p in parts)))
-        return SurveyCompare(self.column(name, statement), [self.label(p) for p in parts], published, self.column(name, n, rows), self.lang)
+        return SurveyCompare(self.column(name, statement), [self.label(p) for p in parts], published,
+                             self.column(name, n), self.lang)
 
     def group_means(self, name: str, by: str, columns) -> w.HTML:
         groups = group_means(self.rows(name), by, columns, self.lang)
@@ -174,7 +172,7 @@ class Lesson:
 
         labels = self.column(name, label)
         values = [number(v) for v in self.column(name, value)]
-        return with_key(widget(bar_figure(labels, values, pick(title, self.lang) if title else "")), labels)
+        return with_key(widget(bar_figure(labels, values, pick(title, self.lang))), labels)
 
     def stacked_bars(self, name: str, label: str, parts, title=None):
         from ..charts import widget
@@ -183,7 +181,7 @@ class Lesson:
         shares = [[number_or_none(v) for v in row] for row in zip(*(self.column(name, p) for p in parts))]
         legend, shares = with_rest(shares, self.t("lesson.answer_rest"), [self.label(p) for p in parts])
         labels = self.column(name, label)
-        return with_key(widget(stacked_figure(labels, legend, shares, pick(title, self.lang) if title else "")), labels)
+        return with_key(widget(stacked_figure(labels, legend, shares, pick(title, self.lang))), labels)
 
     def line_chart(self, name: str, x: str, y: str, series=None, title=None, index: bool = False):
         from ..charts import widget
@@ -191,7 +189,7 @@ class Lesson:
 
         points = series_points(self.rows(name), x, y, series, self.lang, index)
         y_label = self.t("lesson.index_label") if index else ""
-        return widget(line_figure(points, pick(title, self.lang) if title else "", y_label))
+        return widget(line_figure(points, pick(title, self.lang), y_label))
 
     def choice(self, question, options, correct: int, explanation="") -> ChoiceQuestion:
         return ChoiceQuestion(question, options, correct, explanation, self.lang)
