@@ -1,4 +1,4 @@
-"""Start the kit: Voila serving this repository with the kit's template and settings.
+"""Start the kit: Voila serving this repository with the kit's template and settings, plus the participant pages.
 
 ``make start`` runs this on localhost; ``make room`` listens on the local
 network so phones in the room can join. The Voila settings themselves live in
@@ -43,7 +43,7 @@ def kit_environment(args, base=None) -> dict:
 
 def voila_command(args) -> list:
     command = [
-        sys.executable, "-m", "voila", str(REPO_ROOT),
+        sys.executable, "-m", "widgets.web.standalone", str(REPO_ROOT),
         "--no-browser",
         f"--port={args.port}",
         f"--Voila.ip={'0.0.0.0' if args.room else '127.0.0.1'}",

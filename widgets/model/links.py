@@ -4,15 +4,17 @@ Three ways the kit is reached, in order of preference:
 1. ``KIT_PUBLIC_URL`` set by ``make room`` (this machine's LAN address) or by an
    administrator (a municipal server behind a proxy): used as it is.
 2. JupyterHub/Binder (``JUPYTERHUB_SERVICE_PREFIX`` set): the host the facilitator's
-   browser used, over https, plus the hub prefix; Binder's server token is added so
-   another device gets in (which is also why a Binder link must not be shared widely).
+   browser used, over https, plus the hub prefix.
 3. Otherwise the host the facilitator's browser used, with Voila's base URL.
 The facilitator can always overwrite the address in the dashboard.
+
+The participant link is ``<base>kit/<CODE>``: short enough to type, and it carries no
+Jupyter token, because the participant pages need none (see ``widgets.web``). Only the
+facilitator's own link carries the server token on Binder, to reopen the dashboard.
 """
 
 from urllib.parse import urlencode
 
-PARTICIPANT_NOTEBOOK = "workshops/deelnemen.ipynb"
 FACILITATOR_NOTEBOOK = "workshops/facilitator.ipynb"
 LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]", "::1", "0.0.0.0")
 
@@ -42,12 +44,9 @@ def is_local_only(base: str) -> bool:
     return host in LOCAL_HOSTS
 
 
-def participant_link(base: str, code: str, lang: str = "nl", extra=None) -> str:
-    params = {"sessie": code}
-    if lang != "nl":
-        params["lang"] = lang
-    params.update(extra or {})
-    return f"{_with_slash(base)}voila/render/{PARTICIPANT_NOTEBOOK}?{urlencode(params)}"
+def participant_link(base: str, code: str) -> str:
+    """What the QR code encodes and the projector shows: the session's language is the page's default."""
+    return f"{_with_slash(base)}kit/{code}"
 
 
 def facilitator_link(base: str, code: str, key: str, lang: str = "nl", extra=None) -> str:

@@ -4,9 +4,10 @@ SQLite (standard library only) by default; any other SQLAlchemy URL, such as
 PostgreSQL, when ``KIT_STORE_URL`` names one. Both run the same SQL.
 """
 
+from .backends import StoreUnavailable
 from .repository import Store, SubmitResult
 
-__all__ = ["Store", "SubmitResult", "open_store"]
+__all__ = ["Store", "StoreUnavailable", "SubmitResult", "open_store"]
 
 
 def open_store(url=None) -> "Store":

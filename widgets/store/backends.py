@@ -10,36 +10,58 @@ import threading
 from contextlib import contextmanager
 
 
+class StoreUnavailable(RuntimeError):
+    """The database could not be read or written (disk full, read-only folder, server gone).
+
+    The transaction was rolled back, so nothing half is stored; pages say so in plain words.
+    """
+
+
+@contextmanager
+def _unavailable_on(*errors):
+    try:
+        yield
+    except errors as error:
+        raise StoreUnavailable(str(error)) from error
+
+
 class SQLiteBackend:
     dialect = "sqlite"
 
     def __init__(self, path: str):
         self.path = path
         self._lock = threading.RLock()
-        self._conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._conn.row_factory = sqlite3.Row
-        self._conn.execute("PRAGMA busy_timeout = 30000")
-        mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-        if mode.lower() != "wal" and path != ":memory:":
-            raise RuntimeError(f"SQLite refused WAL mode for {path}")
-        # FULL: a transaction reported as committed survives a crash of this process or the machine.
-        self._conn.execute("PRAGMA synchronous = FULL")
+        with _unavailable_on(sqlite3.Error):
+            self._conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+            self._conn.row_factory = sqlite3.Row
+            self._conn.execute("PRAGMA busy_timeout = 30000")
+            mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal" and path != ":memory:":
+                raise StoreUnavailable(f"SQLite refused WAL mode for {path}")
+            # FULL: a transaction reported as committed survives a crash of this process or the machine.
+            self._conn.execute("PRAGMA synchronous = FULL")
 
     @contextmanager
     def transaction(self):
-        with self._lock:
+        with self._lock, _unavailable_on(sqlite3.Error, OSError):
             # IMMEDIATE takes the write lock up front, so concurrent writers queue
             # (busy_timeout) instead of failing when they upgrade a read lock.
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield _SQLiteTx(self._conn)
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
 
     def query(self, sql: str, params=None) -> list:
-        with self._lock:
+        with self._lock, _unavailable_on(sqlite3.Error, OSError):
             return [dict(row) for row in self._conn.execute(sql, params or {})]
 
     def close(self) -> None:
@@ -67,11 +89,15 @@ class SQLAlchemyBackend:
 
     @contextmanager
     def transaction(self):
-        with self.engine.begin() as conn:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        with _unavailable_on(SQLAlchemyError, OSError), self.engine.begin() as conn:
             yield _SQLAlchemyTx(conn, self._text)
 
     def query(self, sql: str, params=None) -> list:
-        with self.engine.connect() as conn:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        with _unavailable_on(SQLAlchemyError, OSError), self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(self._text(sql), params or {})]
 
     def close(self) -> None:

@@ -201,7 +201,7 @@ class FacilitatorApp(w.VBox):
 
     def render_join(self) -> None:
         session = self.session
-        link = participant_link(self.address.value, session.code, session.language, self.link_extra)
+        link = participant_link(self.address.value, session.code)
         warning = f'<div class="kit-message kit-message-info">{self.t("facilitator.local_only")}</div>' \
             if is_local_only(self.address.value) else ""
         self.join_panel.value = (

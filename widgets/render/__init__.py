@@ -1,0 +1,37 @@
+"""HTML fragments from Jinja2 templates with autoescape on (no ipywidgets here).
+
+The participant pages (``web``), the facilitator's dashboard (inside ``w.HTML``) and the
+report render the same templates, so a value reads the same wherever it is shown, and
+every text a participant typed is escaped by the template engine, never by hand.
+"""
+
+from functools import lru_cache, partial
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from ..i18n import decimal, normalize_language, t
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+@lru_cache(maxsize=None)
+def environment(*extra: str) -> jinja2.Environment:
+    """One environment per set of template folders; ``extra`` folders are searched first."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([*extra, str(TEMPLATES)]),
+        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters["decimal"] = lambda value, lang, digits=1: "–" if value is None else decimal(value, lang, digits)
+    return env
+
+
+def render(name: str, lang: str, env: jinja2.Environment = None, **context) -> Markup:
+    """Template ``name`` with ``t`` bound to ``lang`` (``t('key', n=3)`` in the template).
+
+    The result is Markup: a fragment put into another template is not escaped twice.
+    """
+    lang = normalize_language(lang)
+    template = (env or environment()).get_template(name)
+    return Markup(template.render(t=partial(t, lang=lang), lang=lang, **context))

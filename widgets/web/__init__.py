@@ -1,0 +1,26 @@
+"""The participant pages, served by the kit's own Jupyter server extension: no kernel per phone.
+
+Mounted twice with the same code: as a regular Jupyter server extension (Binder, JupyterHub:
+``jupyter server extension enable widgets.web``) and inside the kit's standalone Voila server
+(``make start``, see ``standalone.py``). Either way the pages live at ``<base>kit/<CODE>``.
+"""
+
+
+def _jupyter_server_extension_points():
+    return [{"module": "widgets.web"}]
+
+
+def mount(web_app, base_url: str, parent=None):
+    """Add the participant pages to a Tornado application; returns the shared KitWeb."""
+    from .handlers import handlers
+    from .service import KitWeb
+
+    base_url = base_url if base_url.endswith("/") else base_url + "/"
+    kit = KitWeb(web_settings=web_app.settings, parent=parent)
+    web_app.add_handlers(".*$", handlers(base_url, kit))
+    return kit
+
+
+def _load_jupyter_server_extension(serverapp):
+    mount(serverapp.web_app, serverapp.base_url, parent=serverapp)
+    serverapp.log.info("Participant pages of the public value kit at %skit/", serverapp.base_url)

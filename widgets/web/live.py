@@ -1,0 +1,83 @@
+"""Live updates for phones: one watcher per session, however many phones listen (Server-Sent Events).
+
+Every write raises the session's revision. The hub reads it a few times a second for the
+sessions that have listeners (one cheap query per session, not per phone) and tells each
+phone two things: the *state* (status, open activities, what is revealed: when it changes,
+the page follows) and the *revision* (when revealed results are on screen, they refresh).
+"""
+
+import asyncio
+import json
+import logging
+import time
+
+from ..activities import ACTIVITIES
+
+log = logging.getLogger(__name__)
+
+TICK = 0.25  # seconds between looks at the store
+RESULTS_EVERY = 1.0  # at most one results refresh per second per session
+
+
+def public_state(store, session) -> str:
+    """What a participant's screen depends on, as a short string (same input, same string)."""
+    if session is None:
+        return "gone"
+    revealed = [a.key for a in ACTIVITIES
+                if a.revealable and a.key in session.activities and store.state(session.id, a.key).get("reveal")]
+    return f"{session.status}|{','.join(session.open_activities)}|{','.join(revealed)}"
+
+
+class LiveHub:
+    def __init__(self, run):
+        """``run(fn, *args)`` runs a store call off the event loop and returns an awaitable."""
+        self.run = run
+        self.listeners = {}  # session id -> set of callbacks(message: str)
+        self._seen = {}  # session id -> (revision, state, time results were last sent)
+        self._task = None
+        self.store = None
+
+    def subscribe(self, store, session_id: str, callback) -> None:
+        self.store = store
+        self.listeners.setdefault(session_id, set()).add(callback)
+        if self._task is None or self._task.done():
+            self._task = asyncio.ensure_future(self._watch())
+
+    def unsubscribe(self, session_id: str, callback) -> None:
+        listening = self.listeners.get(session_id)
+        if listening is not None:
+            listening.discard(callback)
+            if not listening:
+                del self.listeners[session_id]
+                self._seen.pop(session_id, None)
+
+    def connected(self) -> int:
+        return sum(len(v) for v in self.listeners.values())
+
+    def message(self, session_id: str):
+        seen = self._seen.get(session_id)
+        return None if seen is None else json.dumps({"state": seen[1], "rev": seen[0]})
+
+    async def _watch(self) -> None:
+        while self.listeners:
+            for session_id in list(self.listeners):
+                try:
+                    await self._check(session_id)
+                except Exception:  # one failed look must not end live updates for everyone
+                    log.exception("live update failed")
+            await asyncio.sleep(TICK)
+
+    async def _check(self, session_id: str) -> None:
+        revision = await self.run(self.store.revision, session_id)
+        seen = self._seen.get(session_id)
+        if seen is not None and seen[0] == revision:
+            return
+        session = await self.run(self.store.session, session_id) if revision is not None else None
+        state = await self.run(public_state, self.store, session)
+        now = time.monotonic()
+        if seen is not None and seen[1] == state and now - seen[2] < RESULTS_EVERY:
+            return  # only answers changed, and results were refreshed a moment ago: wait a tick
+        self._seen[session_id] = (revision, state, now)
+        text = json.dumps({"state": state, "rev": revision})
+        for callback in list(self.listeners.get(session_id, ())):
+            callback(text)

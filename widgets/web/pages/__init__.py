@@ -1,0 +1,29 @@
+"""One module per activity's participant pages; each a ``Page`` with ``get`` and ``post``.
+
+A page runs in a worker thread with a ``Visit`` (session, participant, language, store) and
+returns ``Html`` or ``Redirect``. Forms post to the page's own address and redirect after a
+successful save (so a reload never sends twice); a refused answer re-renders the form with
+what was typed and the message above the field.
+"""
+
+from ..visit import Html
+
+
+class Page:
+    key = ""  # the activity's key, also its address: <base>kit/<CODE>/<key>
+
+    def get(self, visit, rest: str) -> Html:
+        raise NotImplementedError
+
+    def post(self, visit, rest: str, form):
+        raise NotImplementedError
+
+    def closed(self, visit, rest: str, form) -> Html:
+        """A form posted after the facilitator closed the activity: say so, store nothing."""
+        return visit.render("message.html", 409, message=visit.t("error.activity_closed"), home=True)
+
+    def url(self, visit, rest: str = "") -> str:
+        return visit.base + self.key + (f"/{rest}" if rest else "")
+
+    def revealed(self, visit) -> bool:
+        return bool(visit.store.state(visit.session.id, self.key).get("reveal"))

@@ -1,0 +1,80 @@
+"""Waardenpalet on a phone (Box 5.1): name values one by one, each in one of six cells; edit, delete."""
+
+import secrets
+
+from ...i18n import error_message
+from ...model.palette import VALID_CELLS, book_tables, check_new_value, merge_palette
+from ...model.validation import InputError
+from ...render.palette import book_palette_html, merged_stacked_html
+from ...texts import book_palette
+from . import Page
+
+ACTIVITY = "palet"
+
+
+def help_key(cell: str) -> str:
+    return "palet.help.proces" if cell.endswith(".proces") else f"palet.help.{cell}"
+
+
+class PalettePage(Page):
+    key = ACTIVITY
+
+    def own(self, visit) -> dict:
+        return visit.store.my_answers(visit.participant.token, ACTIVITY)
+
+    def get(self, visit, rest: str):
+        own = self.own(visit)
+        item, _, action = rest.partition("/")
+        if action == "edit" and item in own:
+            return self.page(visit, own, form={"item": item, "text": own[item]["text"], "cell": own[item]["cell"],
+                                               "editing": "1"})
+        if rest:
+            return visit.redirect(ACTIVITY)
+        return self.page(visit, own, notice=self.notice(visit, own))
+
+    def notice(self, visit, own) -> str:
+        """The acknowledgement after a save or delete (the redirect carries which)."""
+        done, item = visit.extra.get("ok", ""), visit.extra.get("item", "")
+        if done == "added" and item in own:
+            return visit.t("palet.added", value=own[item]["text"])
+        return visit.t("palet.deleted_plain") if done == "deleted" else ""
+
+    def page(self, visit, own, form=None, errors=None, notice="", status=200):
+        form = form or {}
+        session = visit.session
+        examples = [book_palette_html(book_palette(table), visit.lang, table) for table in book_tables(session.topic)]
+        revealed = ""
+        if self.revealed(visit):
+            grid = merge_palette(visit.store.answers(session.id, ACTIVITY),
+                                 visit.store.state(session.id, ACTIVITY).get("merges"))
+            revealed = merged_stacked_html(grid, session, visit.lang)
+        return visit.render(
+            "palet.html", status, own=own, form=form, errors=errors or {}, notice=notice,
+            cells=[(cell, help_key(cell)) for cell in VALID_CELLS], examples=examples, revealed=revealed,
+            item=form.get("item") or secrets.token_hex(6), action=self.url(visit),
+        )
+
+    def post(self, visit, rest: str, form):
+        item, _, action = rest.partition("/")
+        own = self.own(visit)
+        if action == "delete":
+            error = visit.save(lambda: visit.store.retract(visit.participant.token, ACTIVITY, item))
+            if error:
+                return self.page(visit, own, errors={"text": error}, status=400)
+            return visit.redirect(f"{ACTIVITY}?ok=deleted")
+        item = form.get("item") or secrets.token_hex(6)
+        editing = form.get("editing") == "1" and item in own
+        typed = {"item": item, "text": form.get("text"), "cell": form.get("cell"), "editing": "1" if editing else ""}
+        if item in own and not editing:
+            return visit.redirect(f"{ACTIVITY}?ok=added&item={item}")  # the same form sent twice
+        try:
+            text = check_new_value(typed["text"], typed["cell"], [v["text"] for v in own.values()],
+                                   own[item]["text"] if editing else None)
+        except InputError as error:
+            field = "cell" if error.key == "palet.error.cell" else "text"
+            return self.page(visit, own, form=typed, errors={field: error_message(error, visit.lang)}, status=400)
+        error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY,
+                                                      {item: {"text": text, "cell": typed["cell"]}}))
+        if error:
+            return self.page(visit, own, form=typed, errors={"text": error}, status=400)
+        return visit.redirect(f"{ACTIVITY}?ok=added&item={item}")

@@ -1,0 +1,66 @@
+"""What the participant pages share in one server process: the store, a thread pool, limits, live updates.
+
+Settings are traitlets, so ``jupyter_server_config`` (Binder, JupyterHub) or the standalone
+launcher can change them (``c.KitWeb.joins_per_address = 600``).
+"""
+
+import asyncio
+import datetime
+import hashlib
+import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from traitlets import Int, Unicode
+from traitlets.config import LoggingConfigurable
+
+from .. import render
+from .limits import RateLimit
+from .live import LiveHub
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+log = logging.getLogger(__name__)
+
+
+class KitWeb(LoggingConfigurable):
+    store_url = Unicode("", help="Database URL; empty: KIT_STORE_URL, else SQLite in the data folder.").tag(config=True)
+    max_body_bytes = Int(32 * 1024, help="Largest request body a participant page accepts.").tag(config=True)
+    joins_per_browser = Int(10, help="Joins per minute from one browser.").tag(config=True)
+    joins_per_address = Int(600, help="Joins per minute from one network address (a room behind one "
+                                      "router shares one).").tag(config=True)
+    unknown_codes_per_address = Int(30, help="Unknown join codes per minute from one address.").tag(config=True)
+    store_threads = Int(4, help="Threads that run store calls off the event loop.").tag(config=True)
+
+    def __init__(self, web_settings=None, **kwargs):
+        super().__init__(**kwargs)
+        self.web_settings = web_settings if web_settings is not None else {}
+        self.executor = ThreadPoolExecutor(max_workers=self.store_threads, thread_name_prefix="kit-store")
+        self.joins_browser = RateLimit(self.joins_per_browser)
+        self.joins_address = RateLimit(self.joins_per_address)
+        self.unknown_codes = RateLimit(self.unknown_codes_per_address)
+        self.hub = LiveHub(self.run)
+        self._store = None
+        self._store_lock = threading.Lock()
+        self.env = render.environment(str(TEMPLATES))
+        self.versions = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:12] for p in STATIC.iterdir()}
+
+    def store(self):
+        """The store, opened on first use (in a worker thread): a broken data folder fails a request, not the server."""
+        with self._store_lock:
+            if self._store is None:
+                from ..store import open_store
+
+                self._store = open_store(self.store_url or None)
+            return self._store
+
+    def run(self, fn, *args):
+        """``fn(*args)`` in the thread pool: one slow write never stalls the other phones."""
+        return asyncio.get_running_loop().run_in_executor(self.executor, fn, *args)
+
+    def touch(self) -> None:
+        """Tell Jupyter the server is in use (Binder's and JupyterHub's idle cullers read this)."""
+        self.web_settings["kit_last_activity"] = datetime.datetime.now(datetime.timezone.utc)

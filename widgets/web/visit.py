@@ -1,0 +1,93 @@
+"""One participant's request as the pages see it: session, participant, language, addresses, rendering.
+
+Pages are plain functions of a Visit: they run in a worker thread (store calls and templates)
+and return what the handler sends: ``Html`` or ``Redirect``.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from .. import render as render_layer
+from ..i18n import error_message, t
+from ..model.validation import InputError
+from ..store import StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Html:
+    body: str
+    status: int = 200
+
+
+@dataclass(frozen=True)
+class Redirect:
+    url: str
+
+
+class Form:
+    """The fields of a posted form (last value wins; ``getlist`` for repeated names)."""
+
+    def __init__(self, arguments=None):
+        self.arguments = {k: [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vs]
+                          for k, vs in (arguments or {}).items()}
+
+    def get(self, name: str, default: str = "") -> str:
+        values = self.arguments.get(name)
+        return values[-1] if values else default
+
+    def getlist(self, name: str) -> list:
+        return list(self.arguments.get(name, ()))
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.arguments
+
+    def items_with_prefix(self, prefix: str) -> dict:
+        return {k[len(prefix):]: self.get(k) for k in self.arguments if k.startswith(prefix)}
+
+
+@dataclass
+class Visit:
+    kit: object  # KitWeb
+    store: object
+    session: object
+    participant: object
+    lang: str
+    kit_url: str  # "<base>kit/"
+    path: str  # the page's own path, for the language switch
+    xsrf: str = ""  # the hidden CSRF field, made on the server's event loop
+    state: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def base(self) -> str:
+        """This session's address, ending in '/': ``<base>kit/<CODE>/``."""
+        return f"{self.kit_url}{self.session.code}/" if self.session else self.kit_url
+
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    def static(self, name: str) -> str:
+        return f"{self.kit_url}static/{name}?v={self.kit.versions.get(name, '0')}"
+
+    def render(self, template: str, status: int = 200, **context) -> Html:
+        body = render_layer.render(template, self.lang, env=self.kit.env, visit=self, xsrf=Markup(self.xsrf),
+                                   **context)
+        return Html(body, status)
+
+    def redirect(self, path: str = "") -> Redirect:
+        return Redirect(self.base + path)
+
+    def save(self, write):
+        """Run a store write; ``None`` if it worked, else the message to show (nothing was stored)."""
+        try:
+            write()
+        except InputError as error:
+            return error_message(error, self.lang)
+        except StoreUnavailable:
+            log.exception("store write failed")
+            return self.t("error.store_failed")
+        return None
