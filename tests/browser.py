@@ -1,4 +1,4 @@
-"""Small helpers for driving the kit's pages (ipywidgets) in Playwright."""
+"""Small helpers for driving the kit's pages in Playwright: the Voila dashboard (ipywidgets) and the phones."""
 
 LOAD = 60_000  # first render of a page, kernel start included
 
@@ -25,20 +25,19 @@ def create_session(page, title="Woonvisie 2030", municipality="Utrecht", activit
 
 
 def join(context, kit, code, group, typed=False, name=""):
+    """A phone joins on the participant pages (no kernel): by the link, or by typing the code."""
     page = context.new_page()
     if typed:
-        page.goto(kit.render_url("workshops/deelnemen.ipynb"))
-        page.wait_for_selector(".kit-code-input input", timeout=LOAD)
-        page.fill(".kit-code-input input", code)
+        page.goto(f"{kit.url}kit/")
+        page.fill("#code", code)
         page.get_by_role("button", name="Verder").click()
     else:
-        page.goto(kit.render_url("workshops/deelnemen.ipynb", f"sessie={code}"))
-    page.wait_for_selector(".kit-group-choice", timeout=LOAD)
-    page.locator(".kit-group-choice label", has_text=group).click()
+        page.goto(f"{kit.url}kit/{code}")
+    page.get_by_label(group, exact=True).check()
     if name:
-        page.locator(".kit-participant .widget-text input").fill(name)
+        page.fill("#name", name)
     page.get_by_role("button", name="Doe mee").click()
-    page.wait_for_selector(".kit-joined", timeout=20_000)
+    page.wait_for_selector(".kit-joined", timeout=10_000)
     return page
 
 
@@ -51,11 +50,12 @@ def open_activity(facilitator, label):
 
 
 def add_value(page, text, cell_label):
-    page.wait_for_selector(".kit-palet-text input", timeout=20_000)
-    page.fill(".kit-palet-text input", text)
-    page.locator(".kit-palet-cell select").select_option(label=cell_label)
-    page.locator(".kit-palet-add button, button.kit-palet-add").first.click()
-    page.wait_for_selector(".kit-activity-palet .kit-message-ok", timeout=10_000)
+    """Name one value on the waardenpalet page and wait for the acknowledgement."""
+    page.wait_for_selector("form.kit-form-palet", timeout=10_000)
+    page.fill("#text", text)
+    page.get_by_label(cell_label, exact=True).check()
+    page.locator("form.kit-form-palet button[type=submit]").click()
+    page.wait_for_selector(".kit-notice", timeout=10_000)
 
 
 CHART_DATA = """() => {

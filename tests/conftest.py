@@ -124,3 +124,40 @@ def sqlite_store(tmp_path):
     opened = open_store(f"sqlite:///{tmp_path / 'kit.sqlite3'}")
     yield opened
     opened.backend.close()
+
+
+@pytest.fixture(scope="session")
+def kit_store(kit):
+    """The store the running kit uses (same SQLite file): tests create sessions and read answers here."""
+    from widgets.store import open_store
+
+    opened = open_store(f"sqlite:///{kit.data_dir / 'kit.sqlite3'}")
+    yield opened
+    opened.backend.close()
+
+
+@pytest.fixture
+def new_session(kit_store):
+    """``new_session(activities=..., open=..., **spec)``: a session on the running kit, activities opened."""
+    from widgets.model.sessions import SessionSpec
+
+    def make(activities=("palet",), open=None, title="Woonvisie 2030", topic="wonen", municipality="Utrecht",
+             language="nl", groups=None):
+        spec = SessionSpec(title=title, topic=topic, municipality=municipality, language=language,
+                           activities=tuple(activities))
+        if groups:
+            spec.groups = tuple(groups)
+        session, _ = kit_store.create_session(spec)
+        for activity in (activities if open is None else open):
+            kit_store.set_activity_open(session.id, activity, True)
+        return kit_store.session(session.id)
+
+    return make
+
+
+@pytest.fixture
+def phone(kit):
+    """``phone()``: a new phone without a browser (its own cookies) on the running kit."""
+    from .phone import Phone
+
+    return lambda: Phone(kit.url)

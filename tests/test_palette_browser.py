@@ -1,5 +1,6 @@
-"""The waardenpalet in Chromium: three participants, two groups, a live grid, a merge, a reveal."""
+"""The waardenpalet in Chromium: three phones, two groups, a live grid, a merge, a reveal on the phones."""
 
+import re
 import time
 
 from .browser import add_value, create_session, join, open_activity, open_facilitator
@@ -17,7 +18,11 @@ def test_palette_grid_counts_merges_and_reveals_live(kit, watched):
     first = join(watched(viewport={"width": 375, "height": 740}), kit, code, "Ambtelijk")
     second = join(watched(), kit, code, "Ambtelijk")
     third = join(watched(), kit, code, "Inwoner")
+    assert "de facilitator opent zo" in first.inner_text("main")
     open_activity(facilitator, "Waardenpalet")
+    opened = time.monotonic()
+    first.wait_for_selector("form.kit-form-palet", timeout=3_000)  # the phone follows by itself
+    assert time.monotonic() - opened < 3.0
 
     add_value(first, "Betaalbaarheid", "individueel, materieel")
     add_value(third, "  betaalbaarheid ", "individueel, materieel")
@@ -39,11 +44,41 @@ def test_palette_grid_counts_merges_and_reveals_live(kit, watched):
     facilitator.wait_for_selector(CHIP.format(key="betaalbaarheid") + '[data-kit-count="3"]', timeout=5_000)
     assert chip(facilitator, "betaalbare woningen").count() == 0
 
-    # revealing shows the merged palette on a participant's phone
-    assert first.locator(".kit-palet-revealed table").count() == 0
+    # revealing shows the merged palette on a phone, stacked per cell, without a reload
+    first.fill("#text", "half getypt")
+    assert first.locator("[data-kit-results]").count() == 0
     facilitator.locator(".kit-palet-reveal button, button.kit-palet-reveal").first.click()
-    first.wait_for_selector('.kit-palet-revealed [data-kit-value="betaalbaarheid"][data-kit-count="3"]',
-                            timeout=5_000)
+    first.wait_for_selector('[data-kit-results] [data-kit-value="betaalbaarheid"][data-kit-count="3"]',
+                            timeout=3_000)
+    assert first.input_value("#text") == "half getypt"  # the refresh kept what was typed
+    assert first.locator('[data-kit-results] section[data-kit-cell="individueel.materieel"] h4').inner_text() \
+        == "individueel, materieel"
+    # a new answer updates the revealed palette on the phone
+    add_value(third, "Groene wijk", "collectief, materieel")
+    first.wait_for_selector('[data-kit-results] [data-kit-value="groene wijk"]', timeout=3_000)
     for page in (facilitator, first, second, third):
         assert page.evaluate("window.__pwned") is None
     assert first.evaluate("document.documentElement.scrollWidth") <= 375
+
+
+def test_edit_and_delete_own_values_in_the_browser(kit, watched):
+    facilitator = open_facilitator(watched(), kit)
+    code = create_session(facilitator, title="Palet", activities=["Waardenpalet"])
+    open_activity(facilitator, "Waardenpalet")
+    phone = join(watched(viewport={"width": 320, "height": 640}), kit, code, "Inwoner")
+    add_value(phone, "Groen", "collectief, materieel")
+    phone.get_by_role("link", name=re.compile("Wijzig.*Groen")).click()
+    assert phone.input_value("#text") == "Groen"
+    phone.fill("#text", "Groene wijk")
+    phone.get_by_role("button", name="Opslaan").click()
+    phone.wait_for_selector(".kit-mine-text:has-text('Groene wijk')")
+    assert phone.locator(".kit-mine-text").all_inner_texts() == ["Groene wijk"]
+    phone.get_by_role("button", name=re.compile("Verwijder.*Groene wijk")).click()
+    phone.wait_for_selector("text=De waarde is verwijderd.")
+    assert phone.locator(".kit-mine-text").count() == 0
+    add_value(phone, "Inspraak", "collectief, proces")
+    phone.fill("#text", "inspraak ")
+    phone.get_by_label("collectief, proces", exact=True).check()
+    phone.locator("form.kit-form-palet button[type=submit]").click()
+    assert "U noemde deze waarde al." in phone.inner_text(".kit-error-summary")
+    assert phone.evaluate("document.activeElement.classList.contains('kit-error-summary')")

@@ -20,7 +20,7 @@ from .model.palette import merge_palette
 from .model.rating import OVERALL, STATEMENTS, summarize
 from .model.sessions import Group, Session
 from .model.triangle import AXES, position
-from .views.common import topic_label
+from .texts import topic_label
 
 CHROMIUM = "/usr/bin/chromium"
 STYLE = """
@@ -89,7 +89,7 @@ def _details(data, session, lang) -> str:
 
 
 def _palette(answers, state, session, lang) -> str:
-    from .views.palette import merged_grid_html
+    from .render.palette import merged_grid_html
 
     grid = merge_palette(answers, state.get("merges"))
     body = merged_grid_html(grid, session, lang) if answers else f"<p>{t('report.no_answers', lang)}</p>"

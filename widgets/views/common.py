@@ -4,8 +4,9 @@ from html import escape
 
 import ipywidgets as w
 
-from ..i18n import normalize_language, t
+from ..i18n import normalize_language
 from ..request import page_params
+from ..texts import topic_label
 
 
 def page_language(params=None) -> str:
@@ -13,12 +14,16 @@ def page_language(params=None) -> str:
     return normalize_language(params.get("lang"))
 
 
-def html(markup: str, css_class: str = "") -> w.HTML:
-    """An HTML widget; callers escape any user text they put in ``markup``."""
-    widget = w.HTML(markup)
-    if css_class:
-        widget.add_class(css_class)
-    return widget
+def marker(params=None, cookie=None, value="") -> str:
+    """Hidden element the kit template's script turns into URL parameters and a cookie."""
+    import json
+
+    attrs = ""
+    if params is not None:
+        attrs += f" data-kit-params='{escape(json.dumps(params), quote=True)}'"
+    if cookie:
+        attrs += f' data-kit-cookie="{escape(cookie, quote=True)}" data-kit-cookie-value="{escape(value, quote=True)}"'
+    return f'<span class="kit-marker" hidden{attrs}></span>'
 
 
 class Message(w.HTML):
@@ -31,11 +36,6 @@ class Message(w.HTML):
         self.value = ""
 
 
-def topic_label(topic: str, lang: str) -> str:
-    """A known opgave in the page's language; a facilitator's own wording as typed."""
-    from ..model.sessions import TOPICS
-
-    return t(f"topic.{topic}", lang) if topic in TOPICS else topic
 
 
 def replace_children(box, children) -> None:
@@ -75,3 +75,6 @@ class RevealSwitch(w.ToggleButton):
 
     def sync(self) -> None:
         self.value = self.stored()
+
+
+__all__ = ["Message", "RevealSwitch", "marker", "page_language", "replace_children", "topic_label"]

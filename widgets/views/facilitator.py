@@ -18,9 +18,8 @@ from ..model.validation import InputError
 from ..request import page_cookies, page_host, page_params
 from ..store import open_store
 from .activities import available, facilitator_views
-from .common import Message, topic_label
+from .common import Message, marker, topic_label
 from .live import Poller
-from .participant import marker
 
 OTHER_TOPIC = "__anders__"
 

@@ -197,7 +197,7 @@ class Lesson:
     def place_case(self, case: str) -> w.VBox:
         """Read a case, place it with three sliders, then compare with the book (lesson 04)."""
         from ..model.triangle import CORNERS, barycentric, check_scores, level, level_key, meaning_key, position
-        from .triangle import triangle_svg
+        from ..render.triangle import triangle_svg
 
         suffix = "en" if self.lang == "en" else "nl"
         row = next(r for r in read_dataset("driehoek_casussen.csv").rows if r["case"] == case)
@@ -217,7 +217,7 @@ class Lesson:
                 return
             feedback.clear()
             x, y = position(scores)
-            placed.value = (triangle_svg([(x, y, "#d62728", case)]) + f"<p><b>{t(meaning_key(scores), self.lang)}"
+            placed.value = (triangle_svg(you=(x, y), lang=self.lang, title=case) + f"<p><b>{t(meaning_key(scores), self.lang)}"
                             f"</b> {t(level_key(scores), self.lang, level=f'{level(scores):.1f}')}</p>")
             compare.disabled = False
             chosen["shares"] = barycentric(scores)
@@ -241,9 +241,9 @@ class Lesson:
     def self_scan(self) -> w.VBox:
         """Box 5.3 and 5.4 as a self-scan for the learner's own case; nothing is stored (lesson 05)."""
         from ..model.triangle import AXES, SEVERITIES
-        from .triangle import questions, routes
+        from ..texts import routes, tension_questions
 
-        asked, options = questions(self.lang), routes(self.lang)
+        asked, options = tension_questions(self.lang), routes(self.lang)
         severity = {a: w.ToggleButtons(options=[(str(s), s) for s in SEVERITIES], value=None,
                                        style={"button_width": "44px"}) for a in AXES}
         route = {a: w.RadioButtons(options=[(f"{r}) {label}", r) for r, (label, _) in sorted(options[a].items())],

@@ -1,176 +1,16 @@
-"""The waardenpalet activity (file 000, Box 5.1): participants name values, the room sees the palette."""
+"""The waardenpalet on the dashboard (Box 5.1): the room's merged palette, merge suggestions, the book next to it."""
 
-import secrets
 from html import escape
 
 import ipywidgets as w
 
-from ..datasets import read_dataset
-from ..i18n import error_message, t
-from ..model.palette import (
-    VALID_CELLS, book_tables, check_new_value, compare_with_book, merge_palette, suggest_merges,
-)
-from ..model.typology import KINDS, PERSPECTIVES, palette_values
-from ..model.validation import InputError
-from .activities import register
-from .common import Message, RevealSwitch, replace_children
-from .lesson import PALETTES, palette_grid_html
+from ..i18n import t
+from ..model.palette import book_tables, compare_with_book, merge_palette, suggest_merges
+from ..render.palette import merged_grid_html
+from ..texts import book_palette
+from .common import RevealSwitch, replace_children
 
 ACTIVITY = "palet"
-
-
-def help_text(cell: str, lang: str) -> str:
-    return t("palet.help.proces" if cell.endswith(".proces") else f"palet.help.{cell}", lang)
-
-
-def book_palettes_html(topic: str, lang: str) -> str:
-    values = palette_values(read_dataset(PALETTES).rows)
-    parts = []
-    for table in book_tables(topic):
-        parts.append(palette_grid_html([v for v in values if v.table == table], lang))
-        parts.append(f"<p><small>{t('palet.examples_source', lang, table=table)}</small></p>")
-    return "".join(parts)
-
-
-def merged_grid_html(grid: dict, session, lang: str) -> str:
-    """The 2x3 grid with every merged value, its count and groups; all text escaped."""
-    head = "".join(f"<th>{t('kind.' + kind, lang)}</th>" for kind in KINDS)
-    rows = []
-    for perspective in PERSPECTIVES:
-        cells = []
-        for kind in KINDS:
-            chips = []
-            for value in grid[f"{perspective}.{kind}"]:
-                groups = sorted(value.groups)
-                if value.shared:
-                    badge = f'<span class="kit-badge kit-badge-shared">★ {t("palet.dash.shared", lang)}</span>'
-                else:
-                    badge = (f'<span class="kit-badge">'
-                             f'{escape(t("palet.dash.own", lang, group=session.group_label(groups[0])))}</span>')
-                chips.append(
-                    f'<div class="kit-chip{" kit-chip-shared" if value.shared else ""}" '
-                    f'data-kit-value="{escape(value.key, quote=True)}" data-kit-count="{value.count}" '
-                    f'data-kit-groups="{escape(",".join(groups), quote=True)}">'
-                    f'<span class="kit-chip-label">{escape(value.label)}</span> '
-                    f'<span class="kit-chip-count">{t("palet.dash.times", lang, n=value.count)}</span> {badge}</div>')
-            cells.append(f'<td data-kit-cell="{perspective}.{kind}">{"".join(chips)}</td>')
-        rows.append(f"<tr><th>{t('perspective.' + perspective, lang)}</th>{''.join(cells)}</tr>")
-    return f'<table class="kit-palette kit-palette-live"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
-
-
-class PaletteParticipant(w.VBox):
-    def __init__(self, store, session, participant, lang):
-        self.store, self.session, self.participant, self.lang = store, session, participant, lang
-        self.editing = None  # item id being edited
-        self.pending = secrets.token_hex(6)  # item id of the next new value: a double click stores it once
-        self.text = w.Text(placeholder=t("palet.value_placeholder", lang), layout=w.Layout(width="100%"))
-        self.text.add_class("kit-palet-text")
-        self.cell = w.Dropdown(options=[(t(f"cell.{c}", lang), c) for c in VALID_CELLS], value=VALID_CELLS[0],
-                               layout=w.Layout(width="100%"))
-        self.cell.add_class("kit-palet-cell")
-        self.help = w.HTML()
-        self.cell.observe(lambda _: self.show_help(), "value")
-        self.save = w.Button(description=t("palet.add", lang), button_style="primary",
-                             layout=w.Layout(width="100%", height="44px"))
-        self.save.add_class("kit-palet-add")
-        self.save.on_click(lambda _: self.submit())
-        self.text.on_submit(lambda _: self.submit())
-        self.cancel = w.Button(description=t("palet.cancel", lang), layout=w.Layout(width="100%", display="none"))
-        self.cancel.on_click(lambda _: self.reset_form())
-        self.message = Message()
-        self.mine = w.VBox()
-        self.mine.add_class("kit-palet-mine")
-        examples = w.Accordion(children=[w.HTML(book_palettes_html(session.topic, lang))],
-                               titles=(t("palet.examples", lang),), selected_index=None)
-        self.group_palette = w.HTML()
-        self.group_palette.add_class("kit-palet-revealed")
-        super().__init__([
-            w.HTML(f"<h3>{t('palet.title', lang)}</h3><p>{t('palet.intro', lang)}</p>"),
-            w.HTML(f"<b>{t('palet.value', lang)}</b>"), self.text,
-            w.HTML(f"<b>{t('palet.cell', lang)}</b>"), self.cell, self.help,
-            self.save, self.cancel, self.message,
-            w.HTML(f"<h4>{t('palet.mine', lang)}</h4>"), self.mine, examples, self.group_palette,
-        ])
-        self.add_class("kit-activity-palet")
-        self.show_help()
-        self.refresh(session)
-
-    def show_help(self) -> None:
-        self.help.value = f'<p class="kit-help"><i>{escape(help_text(self.cell.value, self.lang))}</i></p>'
-
-    def own(self) -> dict:
-        return self.store.my_answers(self.participant.token, ACTIVITY)
-
-    def submit(self) -> None:
-        own = self.own()
-        item = self.editing or self.pending
-        editing_text = own[self.editing]["text"] if self.editing in own else None
-        try:
-            if item in own and not self.editing:  # the same click arrived twice
-                return
-            text = check_new_value(self.text.value, self.cell.value, [v["text"] for v in own.values()], editing_text)
-            self.store.submit(self.participant.token, ACTIVITY, {item: {"text": text, "cell": self.cell.value}})
-        except InputError as error:
-            self.message.show(error_message(error, self.lang), "error")
-            return
-        self.reset_form()
-        self.message.show(t("palet.added", self.lang, value=text), "ok")
-        self.render_mine()
-
-    def reset_form(self) -> None:
-        self.editing = None
-        self.pending = secrets.token_hex(6)
-        self.text.value = ""
-        self.save.description = t("palet.add", self.lang)
-        self.cancel.layout.display = "none"
-
-    def edit(self, item: str, value: dict) -> None:
-        self.editing = item
-        self.text.value = value["text"]
-        self.cell.value = value["cell"]
-        self.save.description = t("palet.save", self.lang)
-        self.cancel.layout.display = ""
-        self.message.clear()
-
-    def delete(self, item: str, value: dict) -> None:
-        try:
-            self.store.retract(self.participant.token, ACTIVITY, item)
-        except InputError as error:
-            self.message.show(error_message(error, self.lang), "error")
-            return
-        if self.editing == item:
-            self.reset_form()
-        self.message.show(t("palet.deleted", self.lang, value=value["text"]), "ok")
-        self.render_mine()
-
-    def render_mine(self, own=None) -> None:
-        """Rebuild the list of own values, only when it changed (every answer in the room triggers a refresh)."""
-        own = self.own() if own is None else own
-        if own == getattr(self, "_shown", None):
-            return
-        self._shown = own
-        rows = []
-        for item, value in own.items():
-            label = w.HTML(f'<span class="kit-mine-text">{escape(value["text"])}</span><br>'
-                           f'<small>{escape(t("cell." + value["cell"], self.lang))}</small>',
-                           layout=w.Layout(flex="1 1 auto"))
-            edit = w.Button(description=t("palet.edit", self.lang), layout=w.Layout(width="80px"))
-            edit.on_click(lambda _, i=item, v=value: self.edit(i, v))
-            delete = w.Button(description=t("palet.delete", self.lang), layout=w.Layout(width="90px"))
-            delete.on_click(lambda _, i=item, v=value: self.delete(i, v))
-            rows.append(w.HBox([label, edit, delete], layout=w.Layout(width="100%", align_items="center")))
-        replace_children(self.mine, rows or [w.HTML(f"<p>{t('palet.none_yet', self.lang)}</p>")])
-
-    def refresh(self, session) -> None:
-        self.session = session
-        self.render_mine()
-        state = self.store.state(session.id, ACTIVITY)
-        if state.get("reveal"):
-            grid = merge_palette(self.store.answers(session.id, ACTIVITY), state.get("merges"))
-            self.group_palette.value = (f"<h4>{t('palet.group_palette', self.lang)}</h4>"
-                                        + merged_grid_html(grid, session, self.lang))
-        else:
-            self.group_palette.value = ""
 
 
 class PaletteDashboard(w.VBox):
@@ -232,7 +72,7 @@ class PaletteDashboard(w.VBox):
             rows.append(w.HBox([pair, join, apart]))
         replace_children(self.suggestions, rows or [w.HTML(f"<p>{t('palet.dash.no_suggestions', self.lang)}</p>")])
         self.undo.layout.display = "" if state.get("merges") else "none"
-        book = [v for v in palette_values(read_dataset(PALETTES).rows) if v.table in book_tables(session.topic)]
+        book = [v for table in book_tables(session.topic) for v in book_palette(table)]
         also, only_book, new = compare_with_book(grid, book)
         tables = ", ".join(book_tables(session.topic))
 
@@ -245,5 +85,3 @@ class PaletteDashboard(w.VBox):
                               + listing(t("palet.dash.new", self.lang), new)
                               + listing(t("palet.dash.only_book", self.lang), only_book) + "</div>")
 
-
-register(ACTIVITY, PaletteParticipant, PaletteDashboard)

@@ -4,11 +4,8 @@ from html import escape
 
 import ipywidgets as w
 
-from ..i18n import error_message, t
-from ..model.priorities import ACTIVITY, ITEM, POINTS, check_allocation, rank, spreadable_values
-from ..model.validation import InputError
-from .activities import register
-from .common import Message, replace_children
+from ..i18n import t
+from ..model.priorities import ACTIVITY, ITEM, rank, spreadable_values
 
 PALETTE = "palet"
 
@@ -19,61 +16,6 @@ def palette_values(store, session, selection=None) -> list:
         selection = store.state(session.id, ACTIVITY).get("selection") or []
     merges = store.state(session.id, PALETTE).get("merges")
     return spreadable_values(store.answers(session.id, PALETTE), merges, selection)
-
-
-class PrioritiesParticipant(w.VBox):
-    def __init__(self, store, session, participant, lang):
-        self.store, self.session, self.participant, self.lang = store, session, participant, lang
-        self.value_keys = None
-        self.inputs = {}
-        self.rows = w.VBox()
-        self.remaining = w.HTML()
-        self.remaining.add_class("kit-prio-remaining")
-        self.save = w.Button(description=t("prioriteren.save", lang), button_style="primary",
-                             layout=w.Layout(width="100%", height="44px"))
-        self.save.add_class("kit-prio-save")
-        self.save.on_click(lambda _: self.submit())
-        self.message = Message()
-        super().__init__([w.HTML(f"<h3>{t('prioriteren.title', lang)}</h3><p>{t('prioriteren.intro', lang)}</p>"),
-                          self.rows, self.remaining, self.save, self.message])
-        self.add_class("kit-activity-prioriteren")
-        self.refresh(session)
-
-    def refresh(self, session) -> None:
-        self.session = session
-        values = palette_values(self.store, session)
-        keys = [key for key, _, _ in values]
-        if keys == self.value_keys:
-            return
-        self.value_keys = keys
-        entered = {key: box.value for key, box in self.inputs.items()}
-        stored = self.store.my_answers(self.participant.token, ACTIVITY).get(ITEM, {})
-        self.inputs, rows = {}, []
-        for key, label, _ in values:
-            box = w.BoundedIntText(value=entered.get(key, stored.get(key, 0)), min=0, max=POINTS,
-                                   layout=w.Layout(width="90px"))
-            box.add_class("kit-prio-points")
-            box.observe(lambda _: self.show_remaining(), "value")
-            self.inputs[key] = box
-            rows.append(w.HBox([w.HTML(f'<span class="kit-prio-label">{escape(label)}</span>',
-                                       layout=w.Layout(flex="1 1 auto")), box],
-                               layout=w.Layout(width="100%", align_items="center")))
-        replace_children(self.rows, rows or [w.HTML(f"<p>{t('prioriteren.empty', self.lang)}</p>")])
-        self.save.disabled = not rows
-        self.show_remaining()
-
-    def show_remaining(self) -> None:
-        left = POINTS - sum(box.value for box in self.inputs.values())
-        self.remaining.value = f'<p data-kit-remaining="{left}"><b>{t("prioriteren.remaining", self.lang, n=left)}</b></p>'
-
-    def submit(self) -> None:
-        try:
-            allocation = check_allocation({k: box.value for k, box in self.inputs.items()}, self.value_keys)
-            self.store.submit(self.participant.token, ACTIVITY, {ITEM: allocation})
-        except InputError as error:
-            self.message.show(error_message(error, self.lang), "error")
-            return
-        self.message.show(t("prioriteren.saved", self.lang), "ok")
 
 
 class PrioritiesDashboard(w.VBox):
@@ -116,5 +58,3 @@ def ranking_html(values, answers, session, lang: str) -> str:
             f"<th>{t('prioriteren.dash.points', lang)}</th>{head}"
             f"<th>{t('prioriteren.dash.named', lang)}</th></tr>{rows}</table>")
 
-
-register(ACTIVITY, PrioritiesParticipant, PrioritiesDashboard)

@@ -5,11 +5,9 @@ from html import escape
 import ipywidgets as w
 
 from ..datasets import read_dataset
-from ..i18n import error_message, t
-from ..model.rating import ACTIVITY, OVERALL, STATEMENTS, agenda, check_answer, fill_placeholders, summarize
-from ..model.validation import InputError
-from .activities import register
-from .common import Message, RevealSwitch, topic_label
+from ..i18n import t
+from ..model.rating import ACTIVITY, OVERALL, STATEMENTS, agenda, fill_placeholders, summarize
+from .common import RevealSwitch, topic_label
 
 STATEMENTS_FILE = "stellingen_box_5_2.csv"
 REFERENCE_FILE = "landelijke_referentie.csv"
@@ -60,102 +58,6 @@ def bars_html(summaries, texts, session, lang: str) -> str:
                         f'style="width:{width:.0f}%;background:{BAR_COLORS[i % 8]}">{fmt(value)}</div>')
         rows.append(f'<div class="kit-bar-row" data-kit-statement="{key}"><b>{escape(label)}</b>{"".join(bars)}</div>')
     return f'<h4>{t("beoordelen.results", lang)}</h4><p>{legend}</p>{"".join(rows)}'
-
-
-class RatingParticipant(w.VBox):
-    def __init__(self, store, session, participant, lang):
-        self.store, self.session, self.participant, self.lang = store, session, participant, lang
-        self.texts = statements(session, lang)
-        self.steps = (OVERALL, *STATEMENTS)
-        self.index = 0
-        self.progress = w.HTML()
-        self.progress.add_class("kit-rate-progress")
-        self.question = w.HTML()
-        self.grade = w.Dropdown(options=[(t("beoordelen.choose", lang), None)]
-                                + [(f"{g:g}".replace(".", ","), g) for g in GRADES], layout=w.Layout(width="160px"))
-        self.grade.add_class("kit-rate-grade")
-        self.score = w.ToggleButtons(options=[(str(i), i) for i in range(1, 11)]
-                                     + [(t("beoordelen.dont_know", lang), "?")], value=None,
-                                     style={"button_width": "44px"})
-        self.score.add_class("kit-rate-score")
-        self.note = w.Textarea(placeholder=t("beoordelen.note", lang), rows=2, layout=w.Layout(width="100%"))
-        self.note.add_class("kit-rate-note")
-        self.back = w.Button(description=t("beoordelen.previous", lang), layout=w.Layout(width="40%"))
-        self.forward = w.Button(description=t("beoordelen.next", lang), button_style="primary",
-                                layout=w.Layout(width="58%", height="44px"))
-        self.forward.add_class("kit-rate-next")
-        self.back.on_click(lambda _: self.go(-1))
-        self.forward.on_click(lambda _: self.go(+1))
-        self.message = Message()
-        self.results = w.HTML()
-        self.results.add_class("kit-rate-results")
-        intro = t("beoordelen.intro", lang, gemeente=escape(session.municipality or "de gemeente"),
-                  opgave=escape(topic_label(session.topic, lang).lower()))
-        super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3><p>{intro}</p>"), self.progress,
-                          self.question, self.grade, self.score, self.note,
-                          w.HBox([self.back, self.forward], layout=w.Layout(width="100%")), self.message,
-                          self.results])
-        self.add_class("kit-activity-beoordelen")
-        self.show_step()
-        self.refresh(session)
-
-    def show_step(self) -> None:
-        item = self.steps[self.index]
-        mine = self.store.my_answers(self.participant.token, ACTIVITY).get(item, {})
-        total = len(self.steps)
-        self.progress.value = f"<p><b>{t('beoordelen.step', self.lang, n=self.index + 1, total=total)}</b></p>"
-        if item == OVERALL:
-            self.question.value = f"<p>{t('beoordelen.grade', self.lang)}</p>"
-            self.grade.value = mine.get("score")
-        else:
-            text = self.texts[item]
-            self.question.value = (f'<p class="kit-meta">{t("beoordelen.category." + text["category"], self.lang)}'
-                                   f' · {escape(text["label"])}</p><p class="kit-statement" data-kit-statement="{item}">'
-                                   f'<b>{escape(text["text"])}</b></p><p>{t("beoordelen.agree", self.lang)}</p>')
-            stored = mine.get("score", "") if mine else ""
-            self.score.value = "?" if mine and stored is None else (stored or None)
-        self.grade.layout.display = "" if item == OVERALL else "none"
-        self.score.layout.display = "none" if item == OVERALL else ""
-        self.note.value = mine.get("note", "")
-        self.back.disabled = self.index == 0
-        last = self.index == total - 1
-        self.forward.description = t("beoordelen.finish" if last else "beoordelen.next", self.lang)
-
-    def current_answer(self):
-        item = self.steps[self.index]
-        if item == OVERALL:
-            return item, self.grade.value
-        return item, None if self.score.value == "?" else self.score.value
-
-    def save(self) -> bool:
-        item, score = self.current_answer()
-        if item != OVERALL and self.score.value is None and not self.note.value.strip():
-            return True  # nothing chosen: skip this statement
-        try:
-            answer = check_answer(item, score, self.note.value)
-            self.store.submit(self.participant.token, ACTIVITY, {item: answer})
-        except InputError as error:
-            self.message.show(error_message(error, self.lang), "error")
-            return False
-        return True
-
-    def go(self, step: int) -> None:
-        if step > 0 and not self.save():
-            return
-        self.message.clear()
-        if self.index + step >= len(self.steps):
-            self.message.show(t("beoordelen.done", self.lang), "ok")
-            return
-        self.index = max(0, self.index + step)
-        self.show_step()
-
-    def refresh(self, session) -> None:
-        self.session = session
-        if self.store.state(session.id, ACTIVITY).get("reveal"):
-            summaries = summarize(self.store.answers(session.id, ACTIVITY))
-            self.results.value = bars_html(summaries, self.texts, session, self.lang)
-        else:
-            self.results.value = ""
 
 
 class RatingDashboard(w.VBox):
@@ -236,5 +138,3 @@ def agenda_html(summaries, texts, session, lang: str) -> str:
     return (f"<h4>{t('beoordelen.dash.agenda', lang)}</h4><p><small>"
             f"{t('beoordelen.dash.agenda_help', lang)}</small></p><ol>{''.join(items)}</ol>")
 
-
-register(ACTIVITY, RatingParticipant, RatingDashboard)

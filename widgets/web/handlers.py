@@ -241,7 +241,7 @@ class JoinHandler(KitHandler):
             participant = store.join(code, form.get("group"), form.get("name"))
         except InputError as error:
             field = "name" if error.params.get("field") == "name" else "group"
-            return join_form(visit, {field: error_message(error, visit.lang)}, form, 400)
+            return join_form(visit, {field: error_message(error, visit.lang)}, form)
         return participant.token, visit.redirect()
 
 

@@ -20,7 +20,7 @@ class Page:
 
     def closed(self, visit, rest: str, form) -> Html:
         """A form posted after the facilitator closed the activity: say so, store nothing."""
-        return visit.render("message.html", 409, message=visit.t("error.activity_closed"), home=True)
+        return visit.render("message.html", message=visit.t("error.activity_closed"), home=True)
 
     def url(self, visit, rest: str = "") -> str:
         return visit.base + self.key + (f"/{rest}" if rest else "")

@@ -60,7 +60,7 @@ class PalettePage(Page):
         if action == "delete":
             error = visit.save(lambda: visit.store.retract(visit.participant.token, ACTIVITY, item))
             if error:
-                return self.page(visit, own, errors={"text": error}, status=400)
+                return self.page(visit, own, errors={"text": error})
             return visit.redirect(f"{ACTIVITY}?ok=deleted")
         item = form.get("item") or secrets.token_hex(6)
         editing = form.get("editing") == "1" and item in own
@@ -72,9 +72,9 @@ class PalettePage(Page):
                                    own[item]["text"] if editing else None)
         except InputError as error:
             field = "cell" if error.key == "palet.error.cell" else "text"
-            return self.page(visit, own, form=typed, errors={field: error_message(error, visit.lang)}, status=400)
+            return self.page(visit, own, form=typed, errors={field: error_message(error, visit.lang)})
         error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY,
                                                       {item: {"text": text, "cell": typed["cell"]}}))
         if error:
-            return self.page(visit, own, form=typed, errors={"text": error}, status=400)
+            return self.page(visit, own, form=typed, errors={"text": error})
         return visit.redirect(f"{ACTIVITY}?ok=added&item={item}")
