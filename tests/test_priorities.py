@@ -40,9 +40,17 @@ def test_ranking_by_points_then_by_how_many_gave_points():
     assert ranked[1].by_group == {"a": 50, "b": 50}
 
 
-def test_views_spread_points_refuse_ninety_and_rank_live(sqlite_store):
+def ranking(html: str) -> list:
+    """The dashboard's table as the facilitator reads it: header, then one row per value."""
+    from bs4 import BeautifulSoup
+
+    table = BeautifulSoup(html, "html.parser").select_one("table.kit-count-table")
+    return [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in table.select("tr")]
+
+
+def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
     from widgets.model.sessions import SessionSpec
-    from widgets.views.priorities import PrioritiesDashboard, PrioritiesParticipant
+    from widgets.views.priorities import PrioritiesDashboard
 
     store = sqlite_store
     session, _ = store.create_session(SessionSpec(title="S", topic="wonen", activities=("palet", "prioriteren")))
@@ -51,24 +59,38 @@ def test_views_spread_points_refuse_ninety_and_rank_live(sqlite_store):
     a, b = store.join(session.code, "ambtelijk"), store.join(session.code, "inwoner")
     store.submit(a.token, "palet", {"1": {"text": "Betaalbaarheid", "cell": "individueel.materieel"}})
     store.submit(b.token, "palet", {"2": {"text": "betaalbaarheid", "cell": "individueel.materieel"},
-                                    "3": {"text": "Groen", "cell": "collectief.immaterieel"}})
-    view = PrioritiesParticipant(store, store.session(session.id), a, "nl")
+                                    "3": {"text": "<i>Groen</i>", "cell": "collectief.immaterieel"}})
     dash = PrioritiesDashboard(store, store.session(session.id), "nl")
-    assert set(view.inputs) == {"betaalbaarheid", "groen"}
-    view.inputs["betaalbaarheid"].value = 60
-    view.inputs["groen"].value = 30
-    assert 'data-kit-remaining="10"' in view.remaining.value
-    view.save.click()
-    assert "90 van de 100" in view.message.value
-    assert store.my_answers(a.token, "prioriteren") == {}
-    view.inputs["groen"].value = 40
-    view.save.click()
-    assert "opgeslagen" in view.message.value
     dash.refresh(store.session(session.id))
-    assert 'data-kit-value="betaalbaarheid" data-kit-points="60"' in dash.table.value
-    first = dash.table.value.split("data-kit-value=")[1]
-    assert first.startswith('"betaalbaarheid"')
-    # the facilitator narrows the list; participants see only the selection
-    store.set_state(session.id, "prioriteren", "selection", ["groen"])
-    view.refresh(store.session(session.id))
-    assert set(view.inputs) == {"groen"}
+    assert "0 deelnemers verdeelden hun punten" in dash.table.value
+    assert ranking(dash.table.value) == [
+        ["Waarde", "Punten", "Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner", "Inwoner",
+         "Genoemd door"],
+        ["Betaalbaarheid", "0", "0", "0", "0", "0", "2"],
+        ["<i>Groen</i>", "0", "0", "0", "0", "0", "1"],
+    ]
+    assert "<i>" not in dash.table.value  # a participant's words are text
+
+    # what the phones store (the page's own rules: tests/test_web_priorities.py)
+    store.submit(a.token, "prioriteren", {"verdeling": {"betaalbaarheid": 30, "i groen i": 70}})
+    store.submit(b.token, "prioriteren", {"verdeling": {"i groen i": 40, "betaalbaarheid": 60}})
+    dash.refresh(store.session(session.id))
+    assert "2 deelnemers verdeelden hun punten" in dash.table.value
+    assert ranking(dash.table.value)[1:] == [
+        ["<i>Groen</i>", "110", "0", "70", "0", "40", "1"],
+        ["Betaalbaarheid", "90", "0", "30", "0", "60", "2"],
+    ]
+    assert 'data-kit-value="i groen i" data-kit-points="110"' in dash.table.value
+
+    # a changed mind moves the ranking at the next refresh
+    store.submit(a.token, "prioriteren", {"verdeling": {"betaalbaarheid": 100}})
+    dash.refresh(store.session(session.id))
+    assert [row[:2] for row in ranking(dash.table.value)[1:]] == [["Betaalbaarheid", "160"], ["<i>Groen</i>", "40"]]
+
+    # the facilitator narrows the list: the selection is stored and the ranking shows only it
+    assert [label for label, _ in dash.selection.options] == ["Betaalbaarheid", "<i>Groen</i>"]
+    dash.selection.value = ("i groen i",)
+    dash.children[-1].click()
+    assert store.state(session.id, "prioriteren")["selection"] == ["i groen i"]
+    dash.refresh(store.session(session.id))
+    assert [row[:2] for row in ranking(dash.table.value)[1:]] == [["<i>Groen</i>", "40"]]

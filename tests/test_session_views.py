@@ -1,72 +1,11 @@
-"""The facilitator and participant views without a browser: messages and what gets stored."""
+"""The facilitator's views without a browser: messages and what gets stored (phones: tests/test_web_*.py)."""
 
 from widgets.model.sessions import SessionSpec
 from widgets.views.facilitator import FacilitatorApp
-from widgets.views.participant import ParticipantApp, participant_cookie
 
 
 def participants(store):
     return store.backend.query("SELECT * FROM participants")
-
-
-def test_participant_without_group_or_with_long_name_gets_a_message_and_is_not_stored(sqlite_store):
-    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
-    app = ParticipantApp(params={"sessie": session.code}, cookies={}, store=sqlite_store)
-    app.join()
-    assert "Kies eerst uw stakeholdergroep." in app.message.value
-    app.group_choice.value = "inwoner"
-    app.name_input.value = "n" * 200
-    app.join()
-    assert "te lang" in app.message.value
-    assert participants(sqlite_store) == []
-    app.name_input.value = "<script>alert(1)</script>"
-    app.join()
-    assert len(participants(sqlite_store)) == 1
-    assert "<script>" not in app.header.value and "&lt;script&gt;" in app.header.value
-    assert 'data-kit-cookie="kit_p_' in app.marker.value
-
-
-def test_participant_cookie_resumes_and_a_foreign_token_does_not(sqlite_store):
-    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
-    other, _ = sqlite_store.create_session(SessionSpec(title="Andere", topic="wonen"))
-    mine = sqlite_store.join(session.code, "ambtelijk")
-    foreign = sqlite_store.join(other.code, "ambtelijk")
-    resumed = ParticipantApp(params={"sessie": session.code}, cookies={participant_cookie(session.code): mine.token},
-                             store=sqlite_store)
-    assert resumed.participant == mine
-    fresh = ParticipantApp(params={"sessie": session.code},
-                           cookies={participant_cookie(session.code): foreign.token}, store=sqlite_store)
-    assert fresh.participant is None and hasattr(fresh, "group_choice")
-
-
-def test_participant_sees_closed_and_deleted_sessions(sqlite_store):
-    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
-    me = sqlite_store.join(session.code, "ambtelijk")
-    app = ParticipantApp(params={"sessie": session.code}, cookies={participant_cookie(session.code): me.token},
-                         store=sqlite_store)
-    assert "Even wachten" in app.activity_box.children[0].value
-    sqlite_store.set_status(session.id, "closed")
-    app.poller.check()
-    assert "gesloten" in app.activity_box.children[0].value
-    sqlite_store.delete_session(session.id)
-    app.poller.check()
-    assert "bestaat niet meer" in app.message.value
-
-
-def test_closed_session_code_is_refused_with_a_message(sqlite_store):
-    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen"))
-    sqlite_store.set_status(session.id, "closed")
-    app = ParticipantApp(params={"sessie": session.code}, cookies={}, store=sqlite_store)
-    assert "Deze sessie is gesloten" in app.message.value
-    assert participants(sqlite_store) == []
-
-
-def test_english_participant_page(sqlite_store):
-    session, _ = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen", language="en"))
-    app = ParticipantApp(params={"sessie": session.code}, cookies={}, store=sqlite_store)
-    assert "Choose the group" in app.header.value
-    app.join()
-    assert app.message.value and "Please choose your stakeholder group first." in app.message.value
 
 
 def facilitator(store, **params):
@@ -141,19 +80,15 @@ def test_live_refreshes_do_not_pile_up_widgets_in_the_kernel(sqlite_store):
     """A session runs for hours: each refresh must reuse or close widgets, not add new ones."""
     from ipywidgets.widgets.widget import _instances
 
-    from widgets.views.palette import PaletteParticipant
-
     session, key = sqlite_store.create_session(SessionSpec(title="Sessie", topic="wonen", activities=("palet",)))
     sqlite_store.set_activity_open(session.id, "palet", True)
     app = facilitator(sqlite_store, sessie=session.code, sleutel=key)
     people = [sqlite_store.join(session.code, "inwoner") for _ in range(3)]
-    views = [PaletteParticipant(sqlite_store, sqlite_store.session(session.id), p, "nl") for p in people]
 
     def round_of_answers(i):
-        for n, (p, view) in enumerate(zip(people, views)):
+        for n, p in enumerate(people):
             sqlite_store.submit(p.token, "palet", {f"r{i}": {"text": f"waarde {i}-{n}", "cell": "collectief.proces"}},
                                 replace_all=True)
-            view.refresh(sqlite_store.session(session.id))
         app.poller.check()
 
     round_of_answers(0)
@@ -161,16 +96,3 @@ def test_live_refreshes_do_not_pile_up_widgets_in_the_kernel(sqlite_store):
     for i in range(1, 15):
         round_of_answers(i)
     assert len(_instances) == before
-
-
-def test_repeated_wrong_codes_are_slowed_down(sqlite_store, monkeypatch):
-    import widgets.views.participant as participant
-
-    waits = []
-    monkeypatch.setattr(participant.time, "sleep", waits.append)
-    app = ParticipantApp(params={}, cookies={}, store=sqlite_store)
-    for _ in range(6):
-        app.code_input.value = "ZZZZZZ"
-        app.open_code("ZZZZZZ", typed=True)
-    assert waits == [2, 4, 8]  # three free tries, then longer waits (at most 10 s)
-    assert "Deze sessiecode kennen we niet" in app.message.value

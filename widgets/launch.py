@@ -50,7 +50,7 @@ def voila_command(args) -> list:
     ]
     if args.no_preheat:
         command.append("--preheat_kernel=False")
-    return command
+    return command + list(getattr(args, "server_options", []))
 
 
 def parse_args(argv=None):
@@ -62,7 +62,12 @@ def parse_args(argv=None):
     parser.add_argument("--store", help="database URL, e.g. postgresql+psycopg://user@host/kit")
     parser.add_argument("--public-url", help="address participants use, e.g. https://kit.gemeente.nl/")
     parser.add_argument("--no-preheat", action="store_true", help="start kernels on demand only")
-    return parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    unknown = [option for option in rest if not option.startswith("--KitWeb.")]
+    if unknown:
+        parser.error(f"unknown option {unknown[0]} (settings of the participant pages: --KitWeb.<name>=<value>)")
+    args.server_options = rest
+    return args
 
 
 def main(argv=None) -> None:

@@ -98,7 +98,7 @@ def _palette(answers, state, session, lang) -> str:
 
 def _priorities(answers, state, session, lang) -> str:
     from .model.priorities import ITEM, spreadable_values
-    from .views.priorities import ranking_html
+    from .render.priorities import ranking_html
 
     values = spreadable_values(answers.get("palet", []), state.get("palet", {}).get("merges"),
                                state.get("prioriteren", {}).get("selection") or [])
@@ -109,7 +109,8 @@ def _priorities(answers, state, session, lang) -> str:
 
 def _rating(answers, session, lang, plots) -> str:
     from .charts.rating import block_data, block_figure, radar_figure, radar_points
-    from .views.rating import agenda_html, grades_html, statements
+    from .render.rating import agenda_html, grades_html
+    from .texts import statements
 
     texts = statements(session, lang)
     summaries = summarize(answers)

@@ -85,6 +85,11 @@ def centroid(points) -> tuple:
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
+def placements(answers) -> list:
+    """[(participant ref, group, scores)] of everyone who placed themselves (``store.answers`` rows)."""
+    return [(a["participant"], a["group"], a["value"]) for a in answers if a["item"] == "plaats"]
+
+
 def weakest_corner(all_scores) -> str:
     """The corner with the lowest mean score over everyone (ties: book order)."""
     all_scores = list(all_scores)

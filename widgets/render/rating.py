@@ -1,8 +1,16 @@
-"""Beoordelen's revealed results for phones: group means per statement as a table with bars."""
+"""Beoordelen's fragments: revealed results for phones; the grades and the conversation agenda (dashboard, report)."""
 
-from ..model.rating import OVERALL, STATEMENTS
+from ..i18n import decimal
+from ..model.rating import OVERALL, STATEMENTS, agenda
+from ..texts import national_reference, topic_label
 from . import render
 from .triangle import group_color
+
+
+def score_text(value, lang: str) -> str:
+    """A grade or score as a participant writes it: 6,5 and 7 in Dutch, 6.5 and 7 in English."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if lang == "nl" else text
 
 
 def rating_results_html(summaries, texts, session, lang: str) -> str:
@@ -15,3 +23,29 @@ def rating_results_html(summaries, texts, session, lang: str) -> str:
         rows.append({"key": key, "label": label,
                      "cells": [(color, means.get(group_key)) for group_key, _, color in groups]})
     return render("rating_results.html", lang, groups=groups, rows=rows)
+
+
+def grades_html(summaries, session, lang: str) -> str:
+    """The mean grade per group and overall, with the book's national reference for the opgave."""
+    overall = summaries[OVERALL]
+    groups = [{"key": g.key, "label": g.label, "mean": overall.group_means.get(g.key),
+               "n": len(overall.scores.get(g.key, []))} for g in session.groups]
+    reference = national_reference(session.topic)
+    return render("rating_grades.html", lang, groups=groups, overall=overall,
+                  reference=None if reference is None else score_text(reference, lang),
+                  opgave=topic_label(session.topic, lang))
+
+
+def agenda_html(summaries, texts, session, lang: str) -> str:
+    """The statements for the conversation, most dissent first, with means, questions and notes."""
+    items = []
+    for key in agenda(summaries):
+        s = summaries[key]
+        items.append({
+            "key": key, "summary": s, "text": texts[key], "dissent": f"{s.dissent:.3f}",
+            "dissent_text": {"total": decimal(s.dissent, lang), "within": decimal(s.within, lang),
+                             "between": decimal(s.between, lang)},
+            "means": [(session.group_label(g), m) for g, m in s.group_means.items()],
+            "notes": [(session.group_label(g), note) for g, note in s.notes],
+        })
+    return render("rating_agenda.html", lang, items=items)

@@ -1,11 +1,10 @@
 """The prioriteren activity: 100 points over the group's palette values, ranked live for the facilitator."""
 
-from html import escape
-
 import ipywidgets as w
 
 from ..i18n import t
-from ..model.priorities import ACTIVITY, ITEM, rank, spreadable_values
+from ..model.priorities import ACTIVITY, ITEM, spreadable_values
+from ..render.priorities import ranking_html
 
 PALETTE = "palet"
 
@@ -40,21 +39,3 @@ class PrioritiesDashboard(w.VBox):
             self.selection.value = tuple(k for k in chosen if k in {key for _, key in options})
         answers = [a for a in self.store.answers(session.id, ACTIVITY) if a["item"] == ITEM]
         self.table.value = ranking_html(palette_values(self.store, session), answers, session, self.lang)
-
-
-def ranking_html(values, answers, session, lang: str) -> str:
-    """Values ranked by points, split by group, next to how many named each (dashboard and report)."""
-    labels = {key: (label, count) for key, label, count in values}
-    spread = [{"group": a["group"], "value": a["value"]} for a in answers]
-    head = "".join(f"<th>{escape(g.label)}</th>" for g in session.groups)
-    rows = "".join(
-        f'<tr data-kit-value="{escape(r.key, quote=True)}" data-kit-points="{r.points}">'
-        f"<td>{escape(labels[r.key][0])}</td><td><b>{r.points}</b></td>"
-        + "".join(f"<td>{r.by_group.get(g.key, 0)}</td>" for g in session.groups)
-        + f"<td>{labels[r.key][1]}</td></tr>" for r in rank(spread, list(labels)))
-    return (f"<h4>{t('prioriteren.dash.ranking', lang)}</h4>"
-            f"<p>{t('prioriteren.dash.who', lang, n=len(spread))}</p>"
-            f"<table class='kit-count-table'><tr><th>{t('prioriteren.dash.value', lang)}</th>"
-            f"<th>{t('prioriteren.dash.points', lang)}</th>{head}"
-            f"<th>{t('prioriteren.dash.named', lang)}</th></tr>{rows}</table>")
-

@@ -9,6 +9,7 @@ import asyncio
 import logging
 
 import tornado.web
+from markupsafe import Markup
 from jupyter_server.auth.decorator import allow_unauthenticated
 from tornado import httputil
 from tornado.iostream import StreamClosedError
@@ -137,12 +138,28 @@ class KitHandler(tornado.web.RequestHandler):
         self.finish(self.message_page(key))
 
     async def call(self, fn, *args):
-        """A page function in the thread pool; a broken store becomes a clear page, not a traceback."""
+        """A page function in the thread pool; a broken store becomes a clear page, not a traceback.
+
+        A form that could not be saved comes back with everything that was typed in it and a
+        button that sends it again, so nothing typed is lost while the store is away.
+        """
         try:
             return await self.kit.run(fn, *args)
         except StoreUnavailable:
             log.exception("store unavailable")
-            return Html(self.message_page("error.store_failed"), 503)
+            if self.request.method != "POST":
+                return Html(self.message_page("error.store_failed"), 503)
+            from .. import render
+
+            lang = normalize_language(self.get_cookie("kit_lang", ""))
+            fields = [(name, value) for name, values in self.form().arguments.items() if name != "_xsrf"
+                      for value in values]
+            typed_names = [name for name, _ in fields if name in ("text", "name") or "note" in name]
+            body = render.render("store_failed.html", lang, env=self.kit.env, visit=self.visit(None, None, lang),
+                                 xsrf=Markup(self.xsrf_form_html()), fields=fields, typed_names=typed_names,
+                                 action=self.request.path,
+                                 message=t("error.store_failed", lang))
+            return Html(body, 503)
 
 
 class CodeHandler(KitHandler):

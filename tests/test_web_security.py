@@ -1,0 +1,149 @@
+"""The participant pages defend themselves: CSRF, capped bodies, headers, cookies, limits, a failing store."""
+
+import pytest
+import requests
+
+from .kit_server import KitServer
+from .phone import Phone
+
+
+def test_pages_forbid_inline_script_other_hosts_and_framing(kit, phone, new_session):
+    session = new_session()
+    me = phone()
+    page = me.join(session.code, "Inwoner")
+    headers = page.reply.headers
+    policy = headers["Content-Security-Policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy and headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["Cache-Control"] == "no-store"
+    assert all(not script.string for script in page.soup.select("script"))  # no inline script
+    assert not page.soup.select("[style]") and not page.soup.select("style")
+    assert all(tag["src"].startswith("/kit/static/") for tag in page.soup.select("script[src]"))
+
+
+def test_the_participant_cookie_is_http_only_and_same_site(kit, new_session):
+    session = new_session()
+    me = Phone(kit.url)
+    me.get(f"kit/{session.code}")
+    xsrf = me.http.cookies["_xsrf"]
+    reply = me.http.post(f"{kit.url}kit/{session.code}/join", data={"group": "inwoner", "_xsrf": xsrf},
+                         allow_redirects=False)
+    assert reply.status_code == 303
+    cookie = reply.headers["Set-Cookie"]
+    assert cookie.startswith(f"kit_p_{session.code}=")
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and "Path=/kit/" in cookie
+
+
+def test_a_post_without_the_forms_token_or_from_another_site_is_refused(kit, new_session, kit_store):
+    session = new_session()
+    me = Phone(kit.url)
+    me.get(f"kit/{session.code}")
+    url = f"{kit.url}kit/{session.code}/join"
+    missing = me.http.post(url, data={"group": "inwoner"})
+    assert missing.status_code == 403 and "Dit formulier is verlopen" in missing.text
+    forged = me.http.post(url, data={"group": "inwoner", "_xsrf": "2|00|00|0"})
+    assert forged.status_code == 403
+    other_site = me.http.post(url, data={"group": "inwoner", "_xsrf": me.http.cookies["_xsrf"]},
+                              headers={"Sec-Fetch-Site": "cross-site", "Origin": "http://evil.example"})
+    assert other_site.status_code == 403
+    assert kit_store.participant_counts(session.id) == {}
+
+
+def test_a_huge_request_body_is_refused_before_it_is_read(kit, phone, new_session, kit_store):
+    session = new_session()
+    me = phone()
+    me.join(session.code, "Inwoner")
+    reply = me.http.post(f"{kit.url}kit/{session.code}/palet",
+                         data={"text": "x" * 200_000, "cell": "collectief.proces", "_xsrf": me.http.cookies["_xsrf"]})
+    assert reply.status_code == 413 and "te veel tekst" in reply.text
+    assert kit_store.answers(session.id, "palet") == []
+
+
+@pytest.fixture(scope="module")
+def strict_kit(tmp_path_factory):
+    """A kit with low limits, so a test can reach them without hundreds of requests."""
+    server = KitServer(tmp_path_factory.mktemp("strict"), extra_args=[
+        "--KitWeb.joins_per_browser=3", "--KitWeb.unknown_codes_per_address=3"]).start()
+    yield server
+    server.stop()
+
+
+def test_one_browser_cannot_create_participant_after_participant(strict_kit):
+    from widgets.model.sessions import SessionSpec
+    from widgets.store import open_store
+
+    store = open_store(f"sqlite:///{strict_kit.data_dir / 'kit.sqlite3'}")
+    session, _ = store.create_session(SessionSpec(title="S", topic="wonen"))
+    me = Phone(strict_kit.url)
+    for _ in range(3):
+        me.join(session.code, "Inwoner")
+        me.submit("form[action$='not-me']")
+    page = me.submit(group="inwoner")
+    assert page.status == 429 and "Wacht een minuut" in page.text(".kit-error")
+    assert store.participant_counts(session.id) == {"inwoner": 3}
+
+
+def test_guessing_codes_is_stopped_after_a_few_tries(strict_kit):
+    me = Phone(strict_kit.url)
+    for code in ("AAAAAA", "CCCCCC", "EEEEEE"):
+        assert me.get(f"kit/?code={code}").status == 404
+    page = me.get("kit/?code=FFFFFF")
+    assert page.status == 429 and "Te veel onbekende codes" in page.text()
+
+
+@pytest.mark.postgres
+def test_a_database_that_goes_away_gives_a_clear_message_and_keeps_the_typed_text(tmp_path, postgres):
+    from widgets.model.sessions import SessionSpec
+    from widgets.store import open_store
+
+    from .postgres import _pg_bin
+
+    url = postgres.new_database()
+    server = KitServer(tmp_path / "kit", extra_args=[f"--store={url}"]).start()
+    data = f"{postgres.dir}/data"
+    try:
+        store = open_store(url)
+        session, _ = store.create_session(SessionSpec(title="S", topic="wonen", activities=("palet",)))
+        store.set_activity_open(session.id, "palet", True)
+        store.backend.close()
+        me = Phone(server.url)
+        me.join(session.code, "Inwoner")
+        me.get(f"kit/{session.code}/palet")
+        postgres._run(_pg_bin("pg_ctl"), "-D", data, "-m", "fast", "-w", "stop")
+        page = me.submit(".kit-form-palet", text="Betaalbaarheid", cell="individueel.materieel")
+        assert page.status == 503 and "Opslaan lukte niet" in page.text(".kit-error-summary")
+        assert page.all(".kit-typed li") == ["Betaalbaarheid"]  # what was typed, to copy if it takes long
+        postgres._run(_pg_bin("pg_ctl"), "-D", data, "-l", f"{postgres.dir}/log", "-w", "start", "-o",
+                      f"-k {postgres.dir} -p {postgres.port} -c listen_addresses='' -c max_connections=200")
+        page = me.submit("main form")  # "Opnieuw versturen": the same answer, sent again
+        assert page.text(".kit-notice") == "Opgeslagen: Betaalbaarheid."
+        store = open_store(url)
+        assert [a["value"]["text"] for a in store.answers(session.id, "palet")] == ["Betaalbaarheid"]
+        store.backend.close()
+    finally:
+        server.stop()
+
+
+def test_a_full_disk_rolls_back_the_write_and_says_so(tmp_path):
+    """SQLite refuses a write when its file cannot grow; the store reports it and keeps the data as it was."""
+    from widgets.model.sessions import SessionSpec
+    from widgets.store import StoreUnavailable, open_store
+
+    store = open_store(f"sqlite:///{tmp_path / 'kit.sqlite3'}")
+    session, _ = store.create_session(SessionSpec(title="S", topic="wonen", activities=("palet",)))
+    store.set_activity_open(session.id, "palet", True)
+    me = store.join(session.code, "inwoner")
+    store.submit(me.token, "palet", {"a": {"text": "Groen", "cell": "collectief.proces"}})
+    pages = store.backend.query("PRAGMA page_count")[0]["page_count"]
+    store.backend.query(f"PRAGMA max_page_count = {pages}")  # the disk is full from here on
+    with pytest.raises(StoreUnavailable):
+        store.submit(me.token, "palet", {str(i): {"text": "x" * 80, "cell": "collectief.proces"} for i in range(300)})
+    assert [a["value"]["text"] for a in store.answers(session.id, "palet")] == ["Groen"]
+
+
+def test_the_static_folder_serves_nothing_but_the_pages_own_files(kit):
+    assert requests.get(f"{kit.url}kit/static/participant.js", timeout=10).status_code == 200
+    for path in ("kit/static/..%2fservice.py", "kit/static/%2e%2e/handlers.py", "kit/static/../../settings.py"):
+        reply = requests.get(kit.url + path, timeout=10, allow_redirects=False)
+        assert reply.status_code in (403, 404), path
+        assert "def " not in reply.text

@@ -1,0 +1,80 @@
+"""Configure a regular Jupyter server to serve the kit, as on Binder (called by ``binder/postBuild``).
+
+    python tools/binder_config.py [--config-dir DIR] [--data-dir DIR]
+
+Without options it writes where Jupyter reads (``jupyter --config-dir`` and ``jupyter --data-dir``,
+which follow ``JUPYTER_CONFIG_DIR`` and ``JUPYTER_DATA_DIR``). It
+
+- links the kit's Voila page template into ``<data-dir>/voila/templates/kit``;
+- copies the page settings of ``voila.json`` (without the standalone-only ``preheat_kernel``)
+  into ``<config-dir>/jupyter_server_config.json``, keeping what else is there;
+- enables the server extensions Voila (``/voila/...``) and ``widgets.web`` (the participant
+  pages at ``/kit/<CODE>``) in ``<config-dir>/jupyter_server_config.d/publieke-waarde-kit.json``.
+
+``jupyter server extension enable widgets.web`` cannot do the last step: jupyter_server 2.21
+refuses to enable an extension that no config file lists yet ("could not be found"), so the
+file is written directly. ``tests/test_token_server_browser.py`` runs this script too.
+"""
+
+import argparse
+import json
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+EXTENSIONS = {"voila.server_extension": True, "widgets.web": True}
+EXTENSIONS_FILE = "publieke-waarde-kit.json"
+STANDALONE_ONLY = ("preheat_kernel",)
+
+
+def voila_settings(repo: Path = REPO) -> dict:
+    settings = json.loads((repo / "voila.json").read_text(encoding="utf-8"))["VoilaConfiguration"]
+    return {k: v for k, v in settings.items() if k not in STANDALONE_ONLY}
+
+
+def link_template(data_dir: Path, repo: Path = REPO) -> Path:
+    templates = data_dir / "voila" / "templates"
+    templates.mkdir(parents=True, exist_ok=True)
+    link = templates / "kit"
+    if link.is_symlink() or link.is_file():
+        link.unlink()
+    link.symlink_to(repo / "share" / "jupyter" / "voila" / "templates" / "kit", target_is_directory=True)
+    return link
+
+
+def write_settings(config_dir: Path, repo: Path = REPO) -> Path:
+    config_dir.mkdir(parents=True, exist_ok=True)
+    path = config_dir / "jupyter_server_config.json"
+    config = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    config["VoilaConfiguration"] = voila_settings(repo)
+    path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def enable_extensions(config_dir: Path) -> Path:
+    folder = config_dir / "jupyter_server_config.d"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / EXTENSIONS_FILE
+    path.write_text(json.dumps({"ServerApp": {"jpserver_extensions": EXTENSIONS}}, indent=1) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def configure(config_dir: Path, data_dir: Path, repo: Path = REPO) -> list:
+    """Everything above; returns the paths written."""
+    config_dir, data_dir = Path(config_dir), Path(data_dir)
+    return [link_template(data_dir, repo), write_settings(config_dir, repo), enable_extensions(config_dir)]
+
+
+def main(argv=None) -> None:
+    from jupyter_core.paths import jupyter_config_dir, jupyter_data_dir
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config-dir", type=Path, default=None, help="default: jupyter --config-dir")
+    parser.add_argument("--data-dir", type=Path, default=None, help="default: jupyter --data-dir")
+    args = parser.parse_args(argv)
+    for path in configure(args.config_dir or Path(jupyter_config_dir()), args.data_dir or Path(jupyter_data_dir())):
+        print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
