@@ -7,6 +7,7 @@ the page follows) and the *revision* (when revealed results are on screen, they 
 """
 
 import asyncio
+import hashlib
 import json
 import logging
 import time
@@ -20,12 +21,16 @@ RESULTS_EVERY = 1.0  # at most one results refresh per second per session
 
 
 def public_state(store, session) -> str:
-    """What a participant's screen depends on, as a short string (same input, same string)."""
+    """What a participant's screen depends on, as a short string (same input, same string).
+
+    Status and open activities, plus a digest of the facilitator's settings per activity
+    (revealed results, merged values, the selection to prioritise): when one changes, phones follow.
+    """
     if session is None:
         return "gone"
-    revealed = [a.key for a in ACTIVITIES
-                if a.revealable and a.key in session.activities and store.state(session.id, a.key).get("reveal")]
-    return f"{session.status}|{','.join(session.open_activities)}|{','.join(revealed)}"
+    settings = {a.key: store.state(session.id, a.key) for a in ACTIVITIES if a.key in session.activities}
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
+    return f"{session.status}|{','.join(session.open_activities)}|{digest}"
 
 
 class LiveHub:
