@@ -1,15 +1,15 @@
-"""Access: a page cannot make its kernel run code, and the join code opens no facilitator powers."""
+"""Access: a Voila page cannot make its kernel run code, and the join code opens no facilitator powers."""
 
 import time
 
 from .browser import LOAD, create_session, open_facilitator
 
 
-def test_voila_refuses_code_sent_from_a_participant_page(kit, watched, tmp_path):
+def test_voila_refuses_code_sent_from_a_page(kit, watched, tmp_path):
     marker = tmp_path / "executed"
     page = watched().new_page()
-    page.goto(kit.render_url("workshops/deelnemen.ipynb"))
-    page.wait_for_selector(".kit-code-input input", timeout=LOAD)
+    page.goto(kit.render_url("start.ipynb"))
+    page.wait_for_selector(".kit-card", timeout=LOAD)
     outcome = page.evaluate(
         """async (code) => {
             const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);

@@ -1,10 +1,11 @@
-"""Participant kernels stay light: no pandas, bokeh, SQLAlchemy or Voila's server stack."""
+"""Light where it matters: participant pages import no widget or chart stack; lessons' kernels stay small."""
 
 import json
 import subprocess
 import sys
 
 HEAVY = ("pandas", "bokeh", "sqlalchemy", "openpyxl", "voila", "jupyter_server", "segno", "numpy")
+WIDGETS = ("ipywidgets", "IPython", "bokeh", "pandas", "jupyter_bokeh", "openpyxl")
 
 
 def imported_after(statement: str) -> set:
@@ -13,9 +14,12 @@ def imported_after(statement: str) -> set:
     return set(json.loads(out.strip().splitlines()[-1]))
 
 
-def test_participant_app_imports_nothing_heavy():
-    loaded = imported_after("from widgets.views.participant import ParticipantApp")
-    assert loaded & set(HEAVY) == set()
+def test_participant_pages_import_no_widgets_or_charts():
+    from widgets.activities import ACTIVITIES
+
+    pages = "\n".join(f"import {a.page.split(':')[0]}" for a in ACTIVITIES)
+    loaded = imported_after(f"import widgets.web.handlers\n{pages}")
+    assert loaded & set(WIDGETS) == set()
 
 
 def test_start_page_and_lessons_import_nothing_heavy():

@@ -1,21 +1,11 @@
-"""The live loop in Chromium: a facilitator opens a session, three phones join, counts update live."""
+"""The live loop in Chromium: a facilitator opens a session, phones join without a kernel, counts update live."""
 
 import time
 
-from .browser import LOAD, create_session, group_count, join, open_facilitator
+from .browser import LOAD, create_session, group_count, join, open_activity, open_facilitator
 from .kit_server import kernel_pids
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
-
-
-def wait_for_kernels(kit, expected, timeout=30):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        count = len(kernel_pids(kit.process.pid))
-        if count == expected:
-            return count
-        time.sleep(0.5)
-    return len(kernel_pids(kit.process.pid))
 
 
 def test_three_participants_join_and_the_dashboard_counts_them_live(kit, watched):
@@ -24,6 +14,9 @@ def test_three_participants_join_and_the_dashboard_counts_them_live(kit, watched
     code = create_session(facilitator, title="Woonvisie <img src=x onerror=window.__pwned=1>")
     assert facilitator.locator("h1").first.inner_text() == "Woonvisie <img src=x onerror=window.__pwned=1>"
     assert "sleutel" not in facilitator.url and f"sessie={code}" in facilitator.url
+    link = facilitator.inner_text(".kit-link a")
+    assert link.endswith(f"/kit/{code}") and "token" not in link
+    kernels = len(kernel_pids(kit.process.pid))
 
     phone = join(watched(**PHONE), kit, code.lower(), "Ambtelijk", typed=True)
     second = join(watched(), kit, code, "Ambtelijk", name="Sanne <b>")
@@ -37,20 +30,27 @@ def test_three_participants_join_and_the_dashboard_counts_them_live(kit, watched
     assert group_count(facilitator, "inwoner") == "1"
     assert group_count(facilitator, "bestuurlijk-politiek") == "0"
     assert "Sanne <b>" in second.locator(".kit-joined").inner_text()
-
-    # the phone layout holds: nothing wider than the screen
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 
-    # a reload resumes the same participant and starts no extra kernel
-    kernels_before = wait_for_kernels(kit, len(kernel_pids(kit.process.pid)))
+    # a reload resumes the same participant; no phone ever started a kernel
     phone.reload()
     phone.wait_for_selector(".kit-joined", timeout=LOAD)
     assert "Ambtelijk" in phone.locator(".kit-joined").inner_text()
-    assert wait_for_kernels(kit, kernels_before) == kernels_before
+    assert len(kernel_pids(kit.process.pid)) == kernels
     time.sleep(1.0)
     assert facilitator.inner_text(".kit-count-total") == "3"
+
+    # the phones follow the facilitator within a second: open, close, close the session
+    open_activity(facilitator, "Waardenpalet")
+    started = time.monotonic()
+    for page in (phone, second, third):
+        page.wait_for_selector("form.kit-form-palet", timeout=3_000)
+    assert time.monotonic() - started < 3.0
+    open_activity(facilitator, "Waardenpalet")  # the toggle closes it again
+    phone.wait_for_selector(".kit-waiting", timeout=3_000)
+    facilitator.locator(".kit-facilitator button", has_text="Sessie sluiten").click()
+    second.wait_for_selector("text=De sessie is gesloten", timeout=3_000)
     assert facilitator.evaluate("window.__pwned") is None
-    third.close()
 
 
 def test_the_facilitator_dashboard_survives_a_reload_without_the_key_in_the_url(kit, watched):
@@ -63,8 +63,12 @@ def test_the_facilitator_dashboard_survives_a_reload_without_the_key_in_the_url(
     assert "sleutel" not in page.url
 
 
-def test_wrong_code_gets_a_dutch_message(kit, watched):
-    page = watched().new_page()
-    page.goto(kit.render_url("workshops/deelnemen.ipynb", "sessie=ZZZZZZ"))
-    page.wait_for_selector(".kit-message-error", timeout=LOAD)
-    assert "Deze sessiecode kennen we niet" in page.inner_text(".kit-message-error")
+def test_wrong_code_gets_a_dutch_message_above_the_field(kit, watched):
+    page = watched(**PHONE).new_page()
+    page.goto(f"{kit.url}kit/")
+    page.fill("#code", "zz zz zz")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(".kit-error", timeout=5_000)
+    assert "Deze sessiecode kennen we niet" in page.inner_text(".kit-error")
+    assert page.input_value("#code") == "zz zz zz"
+    assert page.evaluate("document.activeElement.classList.contains('kit-error-summary')")

@@ -8,7 +8,8 @@ def test_typed_code_leads_to_the_join_form_and_an_unknown_code_is_refused(kit, p
     me = phone()
     me.get("kit/")
     page = me.submit(code="ZZZZZZ")
-    assert page.status == 404 and "Deze sessiecode kennen we niet" in page.text(".kit-error")
+    assert "Deze sessiecode kennen we niet" in page.text(".kit-error")
+    assert page.form().select_one("#code")["value"] == "ZZZZZZ"
     page = me.submit(code=session.code.lower()[:3] + " " + session.code.lower()[3:])
     assert page.status == 200 and page.url.endswith(f"/kit/{session.code}")
     assert page.text("h1") == "Woonvisie 2030"

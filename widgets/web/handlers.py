@@ -178,7 +178,7 @@ class CodeHandler(KitHandler):
                 return
         visit = self.visit(None, None, lang)
         errors = {"code": t("error.unknown_code", lang)} if code else {}
-        self.send(await self.kit.run(lambda: visit.render("code.html", 404 if code else 200, errors=errors,
+        self.send(await self.kit.run(lambda: visit.render("code.html", errors=errors,
                                                           typed=self.get_query_argument("code", ""))))
 
     def _exists(self, code):
