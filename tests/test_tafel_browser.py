@@ -37,12 +37,11 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     for page, value in zip(people, ("Betaalbaarheid", "betaalbaarheid", "Groen", "Inspraak")):
         add_value(page, value, "individueel, materieel")
     next_step(facilitator, "prioriteren")
-    for page in people:
-        page.wait_for_selector(".kit-prio-points input", timeout=20_000)
-        page.locator(".kit-prio-points input").first.fill("100")
-        page.locator(".kit-prio-points input").first.press("Tab")
-        page.locator(".kit-prio-save button, button.kit-prio-save").first.click()
-        page.wait_for_selector(".kit-activity-prioriteren .kit-message-ok", timeout=10_000)
+    for page in people:  # each phone follows the run sheet to the next activity by itself
+        page.wait_for_selector("form.kit-form-prioriteren input[data-kit-points]", timeout=5_000)
+        page.locator("form.kit-form-prioriteren input[data-kit-points]").first.fill("100")
+        page.get_by_role("button", name="Verdeling opslaan").click()
+        page.wait_for_selector("text=Uw verdeling is opgeslagen.", timeout=10_000)
     next_step(facilitator, "beoordelen")
     for i, page in enumerate(people):
         rate(page, 6 + i, [5 + i], note="Meer sociale huur nodig" if i == 2 else "")
