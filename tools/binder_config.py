@@ -7,7 +7,9 @@ which follow ``JUPYTER_CONFIG_DIR`` and ``JUPYTER_DATA_DIR``). It
 
 - links the kit's Voila page template into ``<data-dir>/voila/templates/kit``;
 - copies the page settings of ``voila.json`` (without the standalone-only ``preheat_kernel``)
-  into ``<config-dir>/jupyter_server_config.json``, keeping what else is there;
+  into ``<config-dir>/jupyter_server_config.json``, keeping what else is there, and turns off
+  MathJax as the standalone server has it: Voila's server extension would otherwise make every
+  dashboard load it from cdnjs.cloudflare.com (no page of the kit asks another host for anything);
 - enables the server extensions Voila (``/voila/...``) and ``widgets.web`` (the participant
   pages at ``/kit/<CODE>``) in ``<config-dir>/jupyter_server_config.d/publieke-waarde-kit.json``.
 
@@ -24,6 +26,8 @@ REPO = Path(__file__).resolve().parent.parent
 EXTENSIONS = {"voila.server_extension": True, "widgets.web": True}
 EXTENSIONS_FILE = "publieke-waarde-kit.json"
 STANDALONE_ONLY = ("preheat_kernel",)
+# Voila reads these from the server's settings; unset, its pages fetch MathJax from a CDN.
+NO_MATHJAX = {"mathjax_url": None, "mathjax_config": None}
 
 
 def voila_settings(repo: Path = REPO) -> dict:
@@ -46,6 +50,7 @@ def write_settings(config_dir: Path, repo: Path = REPO) -> Path:
     path = config_dir / "jupyter_server_config.json"
     config = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     config["VoilaConfiguration"] = voila_settings(repo)
+    config.setdefault("ServerApp", {}).setdefault("tornado_settings", {}).update(NO_MATHJAX)
     path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     return path
 

@@ -1,8 +1,8 @@
 """The participant pages, served by the kit's own Jupyter server extension: no kernel per phone.
 
 Mounted twice with the same code: as a regular Jupyter server extension (Binder, JupyterHub:
-``jupyter server extension enable widgets.web``) and inside the kit's standalone Voila server
-(``make start``, see ``standalone.py``). Either way the pages live at ``<base>kit/<CODE>``.
+``tools/binder_config.py`` lists it in ``jupyter_server_config.d``) and inside the kit's
+standalone Voila server (``make start``, see ``standalone.py``). Either way the pages live at ``<base>kit/<CODE>``.
 """
 
 

@@ -119,6 +119,26 @@ class KitHandler(tornado.web.RequestHandler):
         return render.render("message.html", lang, env=self.kit.env, visit=self.visit(None, None, lang),
                              xsrf="", message=t(key, lang, **values))
 
+    def arrive(self, code, token, xsrf, lang, extra=None):
+        """``(visit, None)`` for a request to session ``code``, or ``(visit, page)`` to show instead.
+
+        Runs in a worker thread. A token of another session counts as no participant.
+        """
+        store = self.kit.store()
+        session = store.session_by_code(code) if is_valid_code(code) else None
+        participant = store.participant(token) if token else None
+        if participant is not None and (session is None or participant.session_id != session.id):
+            participant = None
+        visit = self.visit(session, participant, lang or (session.language if session else ""))
+        visit.store, visit.xsrf, visit.extra = store, xsrf, extra or {}
+        if session is None:
+            return visit, visit.render("code.html", 404, errors={"code": visit.t("error.unknown_code")}, typed=code)
+        if not session.is_open:
+            return visit, visit.render("message.html", message=visit.t("participant.session_closed"))
+        if participant is not None:
+            visit.state = public_state(store, session)
+        return visit, None
+
     def visit(self, session, participant, lang) -> Visit:
         return Visit(kit=self.kit, store=None, session=session, participant=participant, lang=normalize_language(lang),
                      kit_url=self.kit_url, path=self.request.path)
@@ -198,20 +218,10 @@ class SessionHandler(KitHandler):
         self.send(await self.call(self.page, code, token, self.xsrf_form_html(), self.language_choice()))
 
     def page(self, code, token, xsrf, lang):
-        store = self.kit.store()
-        session = store.session_by_code(code) if is_valid_code(code) else None
-        visit = self.visit(session, None, lang or (session.language if session else ""))
-        visit.store, visit.xsrf = store, xsrf
-        if session is None:
-            return visit.render("code.html", 404, errors={"code": visit.t("error.unknown_code")}, typed=code)
-        if not session.is_open:
-            return visit.render("message.html", message=visit.t("participant.session_closed"))
-        participant = store.participant(token)
-        if participant is None or participant.session_id != session.id:
-            return join_form(visit)
-        visit.participant = participant
-        visit.state = public_state(store, session)
-        return home(visit)
+        visit, instead = self.arrive(code, token, xsrf, lang)
+        if instead is not None:
+            return instead
+        return home(visit) if visit.participant else join_form(visit)
 
 
 def join_form(visit, errors=None, form=None, status=200) -> Html:
@@ -243,19 +253,15 @@ class JoinHandler(KitHandler):
         self.send(outcome)
 
     def join(self, code, token, form, limited, xsrf, lang):
-        store = self.kit.store()
-        session = store.session_by_code(code)
-        visit = self.visit(session, None, lang or (session.language if session else ""))
-        visit.store, visit.xsrf = store, xsrf
-        if session is None:
-            return visit.render("code.html", 404, errors={"code": visit.t("error.unknown_code")}, typed=code)
-        existing = store.participant(token)
-        if existing is not None and existing.session_id == session.id:
-            return visit.redirect()  # a second click on "Doe mee": the same participant
+        visit, instead = self.arrive(code, token, xsrf, lang)
+        if instead is not None:
+            return instead
+        if visit.participant is not None:
+            return visit.redirect()  # a second tap on "Doe mee": the same participant
         if limited:
             return join_form(visit, {"group": visit.t("error.too_many_joins")}, form, 429)
         try:
-            participant = store.join(code, form.get("group"), form.get("name"))
+            participant = visit.store.join(code, form.get("group"), form.get("name"))
         except InputError as error:
             field = "name" if error.params.get("field") == "name" else "group"
             return join_form(visit, {field: error_message(error, visit.lang)}, form)
@@ -292,18 +298,12 @@ class ActivityHandler(KitHandler):
                                   self.language_choice(), extra))
 
     def page(self, code, key, rest, form, token, xsrf, lang, extra):
-        store = self.kit.store()
-        session = store.session_by_code(code)
-        participant = store.participant(token)
-        visit = self.visit(session, participant, lang or (session.language if session else ""))
-        visit.store, visit.xsrf, visit.extra = store, xsrf, extra
-        if session is None:
-            return visit.render("code.html", 404, errors={"code": visit.t("error.unknown_code")}, typed=code)
-        if not session.is_open:
-            return visit.render("message.html", message=visit.t("participant.session_closed"))
-        if participant is None or participant.session_id != session.id:
+        visit, instead = self.arrive(code, token, xsrf, lang, extra)
+        if instead is not None:
+            return instead
+        if visit.participant is None:
             return visit.redirect()
-        visit.state = public_state(store, session)
+        session = visit.session
         page = BY_KEY[key].load("page")()
         if key not in session.open_activities:
             if form is None:
