@@ -1,15 +1,16 @@
-// The kit's page script. Loaded from the kit's own server (no other host).
+// The script of the kit's Voila pages (dashboard, tafel, start page, lessons); the participant
+// pages have their own (widgets/web/static). Loaded from the kit's own server (no other host).
 // 1. Language: ?lang=en|nl picks which bilingual lesson cells are shown.
 // 2. Markers: a view renders a hidden element
 //      <span class="kit-marker" data-kit-params='{"sessie": "K7P3QX", "sleutel": null}'
-//            data-kit-cookie="kit_p_K7P3QX" data-kit-cookie-value="TOKEN">
+//            data-kit-cookie="kit_f_K7P3QX" data-kit-cookie-value="KEY">
 //    Its parameters are written into the address bar (null removes one) and its cookie
 //    is set (an empty value removes it). Voila passes the Cookie header to the page's
-//    kernel, so a reload resumes the same participant or facilitator without any
-//    secret in the address bar (which may be on a projector).
-// 4. Lost connection (server restarted, laptop asleep, wifi gone): a banner asks to reload; the
-//    page's kernel is gone then, but a reload resumes the participant from the cookie.
-// 3. Kernel shutdown on page close: Voila 0.5 sends it with navigator.sendBeacon but
+//    kernel, so a reload reopens the facilitator's dashboard without the key in the
+//    address bar (which may be on a projector).
+// 3. Lost connection (server restarted, laptop asleep, wifi gone): a banner asks to reload; the
+//    page's kernel is gone then, but a reload reopens the dashboard from the cookie.
+// 4. Kernel shutdown on page close: Voila 0.5 sends it with navigator.sendBeacon but
 //    with the XSRF token read from the _xsrf cookie, which Voila never sets, so the
 //    server refuses it (403) and every reload leaves a kernel running (voila issue
 //    #1458). The kit sets that cookie (a random double-submit token) when it is missing.
@@ -65,9 +66,9 @@
   }
 
   var TEXT = {
-    nl: ["De verbinding met de werkplaats is even weg. Uw opgeslagen antwoorden blijven bewaard. " +
+    nl: ["De verbinding met de werkplaats is even weg. Opgeslagen gegevens blijven bewaard. " +
          "Herlaad de pagina als de verbinding terug is.", "Pagina herladen"],
-    en: ["The connection to the kit is lost for a moment. Your saved answers are kept. " +
+    en: ["The connection to the kit is lost for a moment. Saved data is kept. " +
          "Reload the page once the connection is back.", "Reload page"]
   }[lang];
 
