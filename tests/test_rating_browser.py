@@ -1,22 +1,75 @@
-"""Beoordelen in Chromium: four participants, two groups; the charts' data and the agenda follow live."""
+"""Beoordelen in Chromium: four phones, two groups, one screen per step; the dashboard's charts and agenda follow live."""
 
+import re
 import time
 
-from .browser import CHART_DATA, chart_data, create_session, join, open_activity, open_facilitator, rate
+from .browser import (
+    CHART_DATA, chart_data, create_session, join, open_activity, open_facilitator, rate, rating_step, tap_score,
+)
+
+SMALL = {"width": 375, "height": 667}
+NOTE = "<script>window.__pwned=1</script>Te weinig voor rolstoelen"
 
 
-def test_rating_charts_and_agenda_follow_the_answers(kit, watched):
+def save(page):
+    page.get_by_role("button", name="Opslaan en verder").click()
+
+
+def in_viewport(page, selector):
+    box = page.locator(selector).bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
+
+
+def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched):
     facilitator = open_facilitator(watched(), kit)
     code = create_session(facilitator, title="Woonvisie", activities=["Beoordelen"])
+    small = join(watched(viewport=SMALL), kit, code, "Inwoner")
     people = [join(watched(), kit, code, "Ambtelijk"), join(watched(), kit, code, "Ambtelijk"),
-              join(watched(viewport={"width": 375, "height": 740}), kit, code, "Inwoner"),
               join(watched(), kit, code, "Inwoner")]
     open_activity(facilitator, "Beoordelen")
-    # eerlijk: everyone 7 (consensus); toegankelijk: 9/9 against 2/3 (most dissent)
+    rating_step(small, 1)  # the phone follows by itself to the grade
+    assert small.inner_text(".kit-progress") == "Stap 1 van 10"
+
+    # the grade with the keyboard: arrows through the halves, Tab to the note and the button
+    small.focus('.kit-scale input[value="1"]')
+    for _ in range(8):
+        small.keyboard.press("ArrowRight")
+    assert small.locator(".kit-scale input:checked").get_attribute("value") == "5"
+    chosen = small.locator('.kit-scale input[value="5"] + label')
+    other = small.locator('.kit-scale input[value="4.5"] + label')
+    assert chosen.evaluate("e => getComputedStyle(e).backgroundColor") != \
+        other.evaluate("e => getComputedStyle(e).backgroundColor")  # the chosen grade is marked
+    small.keyboard.press("Tab")
+    assert small.evaluate("document.activeElement.id") == "note"
+    small.keyboard.type("Het gaat te langzaam")
+    small.keyboard.press("Tab")
+    small.keyboard.press("Enter")
+    rating_step(small, 2)
+    assert small.url.endswith(f"/kit/{code}/beoordelen/2")
+    assert "Het beleid en de beleidsuitvoering van Utrecht voor wonen zijn eerlijk." in small.inner_text("legend")
+    # statements by tapping; eerlijk: everyone 7 (consensus); toegankelijk: 9/9 against 2/3 (most dissent)
+    tap_score(small, 7)
+    save(small)
+    rating_step(small, 3)
+    tap_score(small, 2)
+    small.fill("#note", NOTE)
+    save(small)
+    rating_step(small, 4)
+    small.reload()  # mid-activity: the same screen
+    rating_step(small, 4)
+    small.goto(f"{kit.url}kit/{code}")  # the session's home: resumes at the first step without an answer
+    rating_step(small, 4)
+    assert small.inner_text(".kit-progress") == "Stap 4 van 10"
+    small.get_by_text("Weet ik niet", exact=True).click()
+    save(small)
+    rating_step(small, 5)
+    small.get_by_role("link", name="Vorige").click()
+    rating_step(small, 4)
+    assert small.locator(".kit-scale input:checked").get_attribute("value") == "?"
+
     rate(people[0], 8, [7, 9])
     rate(people[1], 7.5, [7, 9])
-    rate(people[2], 5, [7, 2], note="<script>window.__pwned=1</script>Te weinig voor rolstoelen")
-    rate(people[3], 4.5, [7, 3])
+    rate(people[2], 4.5, [7, 3])
     answered = time.monotonic()
     # each data source reaches the page as its own update: wait for the last one written (blocks)
     facilitator.wait_for_function(
@@ -31,9 +84,41 @@ def test_rating_charts_and_agenda_follow_the_answers(kit, watched):
          ("ambtelijk", 9), ("ambtelijk", 9), ("inwoner", 2), ("inwoner", 3)])
     first = facilitator.locator(".kit-agenda li[data-kit-statement]").first
     assert first.get_attribute("data-kit-statement") == "toegankelijk"
-    note = facilitator.locator(".kit-agenda .kit-note").first.inner_text()
-    assert "<script>window.__pwned=1</script>Te weinig voor rolstoelen" in note
-    assert facilitator.locator(".kit-rate-grades tr[data-kit-group='inwoner'] .kit-grade").inner_text() == "4.8"
+    assert NOTE in facilitator.locator(".kit-agenda .kit-note").first.inner_text()
+    facilitator.wait_for_selector(".kit-rate-grades tr[data-kit-group='inwoner'] .kit-grade:text-is('4,8')",
+                                  timeout=2_000)
     assert "6,8" in facilitator.inner_text(".kit-rate-grades")
-    for page in [facilitator, *people]:
+    assert "1× weet ik niet" in facilitator.inner_text(".kit-agenda li[data-kit-statement='rechtvaardig']")
+
+    # a changed answer moves the chart
+    people[2].goto(f"{kit.url}kit/{code}/beoordelen/3")
+    tap_score(people[2], 9)
+    save(people[2])
+    facilitator.wait_for_function(
+        "() => (%s)()['radar-inwoner'].mean[1] === 5.5" % CHART_DATA, timeout=2_000)
+
+    # to the end: the list of answers, "Klaar!" in view without scrolling
+    for step in range(4, 11):
+        rating_step(small, step)
+        save(small)
+    small.wait_for_selector(".kit-rate-mine")
+    assert small.url.endswith(f"/kit/{code}/beoordelen/klaar")
+    assert small.inner_text("h1") == "Klaar!" and in_viewport(small, "h1")
+    assert small.evaluate("window.scrollY") == 0
+    mine = small.locator(".kit-rate-mine li").all_inner_texts()
+    assert mine[0].startswith("Rapportcijfer: 5") and mine[3].startswith("Rechtvaardig: Weet ik niet")
+    assert NOTE in mine[2]
+    small.get_by_role("link", name=re.compile("Wijzig.*Eerlijk")).click()
+    rating_step(small, 2)
+    assert small.locator(".kit-scale input:checked").get_attribute("value") == "7"
+    small.get_by_role("link", name="Terug naar uw antwoorden").click()
+    small.wait_for_selector(".kit-rate-mine")
+
+    # revealing shows the room's means on the phone without a reload
+    assert small.locator("[data-kit-results]").count() == 0
+    facilitator.locator(".kit-rate-reveal button, button.kit-rate-reveal").first.click()
+    small.wait_for_selector("[data-kit-results] tr[data-kit-statement='toegankelijk']", timeout=3_000)
+    assert "9,0" in small.inner_text("[data-kit-results] tr[data-kit-statement='toegankelijk']")
+    for page in [facilitator, small, *people]:
         assert page.evaluate("window.__pwned") is None
+    assert small.evaluate("document.documentElement.scrollWidth") <= SMALL["width"]

@@ -1,77 +1,96 @@
-"""The beoordelen views without a browser: stepping through, revising, the dashboard's data."""
+"""The beoordelen dashboard without a browser: answers go in through the store, the charts' data and HTML come out."""
+
+import math
 
 import pytest
+from bs4 import BeautifulSoup
 
 from widgets.model.sessions import SessionSpec
 
 
 @pytest.fixture
 def rating(sqlite_store):
-    from widgets.views.rating import RatingDashboard, RatingParticipant
+    from widgets.views.rating import RatingDashboard
 
     session, _ = sqlite_store.create_session(SessionSpec(title="Woonvisie", topic="wonen", municipality="Gouda",
                                                          activities=("beoordelen",)))
     session = sqlite_store.set_activity_open(session.id, "beoordelen", True)
     people = [sqlite_store.join(session.code, g) for g in ("ambtelijk", "ambtelijk", "inwoner")]
-    views = [RatingParticipant(sqlite_store, session, p, "nl") for p in people]
-    return sqlite_store, session, views, RatingDashboard(sqlite_store, session, "nl")
+    return sqlite_store, session, people, RatingDashboard(sqlite_store, session, "nl")
 
 
-def answer(view, grade, scores, note=""):
-    view.grade.value = grade
-    view.forward.click()
-    for score in scores:
-        view.score.value = score
-        view.note.value = note
-        view.forward.click()
+def answer(store, person, grade, scores, note=""):
+    """What a phone stores: the grade, then the first statements in the book's order."""
+    from widgets.model.rating import STATEMENTS, check_answer
+
+    answers = {"cijfer": check_answer("cijfer", grade)}
+    answers.update({key: check_answer(key, score, note) for key, score in zip(STATEMENTS, scores)})
+    store.submit(person.token, "beoordelen", answers)
 
 
-def test_statements_name_the_municipality_and_topic_and_steps_are_counted(rating):
-    _, _, (view, *_), _ = rating
-    assert "Stap 1 van 10" in view.progress.value
-    view.grade.value = 7.5
-    view.forward.click()
-    assert "Stap 2 van 10" in view.progress.value
-    assert "Het beleid en de beleidsuitvoering van Gouda voor wonen zijn eerlijk." in view.question.value
+def soup(html):
+    return BeautifulSoup(html, "html.parser")
 
 
-def test_grade_is_required_and_answers_can_be_revised(rating):
-    store, session, (view, *_), _ = rating
-    view.forward.click()
-    assert "Geef een rapportcijfer" in view.message.value
-    answer(view, 6.5, [7, "?"])
-    view.back.click()
-    view.back.click()
-    view.back.click()
-    assert view.grade.value == 6.5
-    view.grade.value = 8
-    view.forward.click()
-    assert view.score.value == 7
-    mine = store.my_answers(view.participant.token, "beoordelen")
-    assert mine["cijfer"]["score"] == 8 and mine["toegankelijk"]["score"] is None
-    assert store.history_count(session.id) == 1
-
-
-def test_dashboard_radar_blocks_agenda_and_reference(rating):
+def test_radar_and_blocks_follow_the_answers(rating):
     store, session, (a1, a2, inw), dash = rating
-    answer(a1, 8, [8, 7])
-    answer(a2, 7, [8, 7])
-    answer(inw, 4, [3, 7], note="<b>te weinig</b> sociale huur")
+    answer(store, a1, 8, [8, 7])
+    answer(store, a2, 7, [8, 7])
+    answer(store, inw, 4, [3, None])
     dash.refresh(store.session(session.id))
     assert dash.radar_sources["ambtelijk"].data["mean"][:2] == [8, 7]
-    assert dash.radar_sources["inwoner"].data["mean"][:2] == [3, 7]
-    assert sorted(dash.block_source.data["score"]) == [3, 7, 7, 7, 8, 8]
-    assert '<td class="kit-grade">7.5</td>' in dash.grades.value
-    assert "Landelijk gemiddelde rapportcijfer voor Wonen: 6,8" in dash.grades.value
-    first = dash.agenda.value.split('data-kit-statement="')[1].split('"')[0]
-    assert first == "eerlijk"
+    inwoner = dash.radar_sources["inwoner"].data["mean"]
+    assert inwoner[0] == 3 and math.isnan(inwoner[1])  # "weet ik niet" leaves a gap, not a zero
+    assert sorted(dash.block_source.data["score"]) == [3, 7, 7, 8, 8]
+
+
+def test_grades_per_group_with_dutch_decimals_and_the_national_reference(rating):
+    store, session, (a1, a2, inw), dash = rating
+    answer(store, a1, 8, [])
+    answer(store, a2, 7, [])
+    answer(store, inw, 4.5, [])
+    dash.refresh(store.session(session.id))
+    grades = soup(dash.grades.value)
+    assert grades.select_one("tr[data-kit-group=ambtelijk] .kit-grade").get_text() == "7,5"
+    assert grades.select_one("tr[data-kit-group=inwoner] .kit-grade").get_text() == "4,5"
+    assert grades.select_one("tr[data-kit-group=bestuurlijk-politiek] .kit-grade").get_text() == "–"
+    assert grades.select_one(".kit-grade-all").get_text() == "6,5"
+    assert "Landelijk gemiddelde rapportcijfer voor Wonen: 6,8" in grades.get_text()
+
+
+def test_the_agenda_puts_the_most_dissent_first_and_escapes_notes(rating):
+    store, session, (a1, a2, inw), dash = rating
+    # eerlijk and toegankelijk: everyone agrees; rechtvaardig: 9 and 7 against 3
+    answer(store, a1, 8, [6, 7, 9])
+    answer(store, a2, 7, [6, 7, 7])
+    answer(store, inw, 4, [6, 7, 3], note="<b>te weinig</b> sociale huur")
+    dash.refresh(store.session(session.id))
+    agenda = soup(dash.agenda.value)
+    order = [li["data-kit-statement"] for li in agenda.select("li[data-kit-statement]")]
+    assert order[:3] == ["rechtvaardig", "eerlijk", "toegankelijk"] and len(order) == 9
+    first = agenda.select_one("li[data-kit-statement]")
+    assert first["data-kit-dissent"] == "5.816"  # within sqrt(2/3) + between 8 - 3
+    assert "verschil 5,8 (binnen 0,8, tussen 5,0)" in first.get_text()
+    assert "Ambtelijk 8,0 · Inwoner 3,0" in first.get_text()
+    assert "Het beleid van Gouda voor wonen is rechtvaardig." in first.get_text()
+    assert [li.get_text() for li in first.select("ul")[0].select("li")] == [  # the book's questions
+        "Wat is voor u 'rechtvaardigheid'?", "Welke voorbeelden zijn er van (on)rechtvaardigheid?",
+        "Wat is de achtergrond daarvan?"]
+    assert "nog geen antwoorden" in agenda.select_one("li[data-kit-statement=outcomes]").get_text()
+    notes = [li.get_text() for li in agenda.select(".kit-note")]
+    assert notes[0] == "Inwoner: <b>te weinig</b> sociale huur"
     assert "&lt;b&gt;te weinig&lt;/b&gt; sociale huur" in dash.agenda.value and "<b>te weinig" not in dash.agenda.value
 
 
-def test_revealed_results_reach_participants_without_bokeh(rating):
-    store, session, (a1, _, inw), dash = rating
-    answer(a1, 8, [8])
-    assert inw.results.value == ""
-    dash.reveal.value = True
-    inw.refresh(store.session(session.id))
-    assert 'data-kit-statement="eerlijk"' in inw.results.value and ">8.0<" in inw.results.value
+def test_english_dashboard_uses_points_and_no_reference_for_an_own_topic(sqlite_store):
+    from widgets.render.rating import grades_html
+    from widgets.model.rating import summarize
+
+    session, _ = sqlite_store.create_session(SessionSpec(title="Park", topic="Groen in de wijk", municipality="Ede",
+                                                         language="en", activities=("beoordelen",)))
+    sqlite_store.set_activity_open(session.id, "beoordelen", True)
+    person = sqlite_store.join(session.code, "inwoner")
+    answer(sqlite_store, person, 6.5, [])
+    html = grades_html(summarize(sqlite_store.answers(session.id, "beoordelen")), session, "en")
+    assert soup(html).select_one("tr[data-kit-group=inwoner] .kit-grade").get_text() == "6.5"
+    assert "The book has no national figure for this topic." in html

@@ -132,8 +132,16 @@ def test_after_the_last_statement_the_answers_are_listed_with_links_to_change_th
     assert rows[1].startswith("Eerlijk: Weet ik niet") and rows[2].startswith("Toegankelijk: niet beantwoord")
     assert "<b>dik</b> gedrukt" in rows[-1] and page.soup.select(".kit-rate-mine b") == []
     links = [a["href"] for a in page.soup.select(".kit-rate-mine a")]
-    assert links == [f"/kit/{session.code}/beoordelen/{n}" for n in range(1, 11)]
+    assert links == [f"/kit/{session.code}/beoordelen/{n}?van=klaar" for n in range(1, 11)]
     assert page.all(".kit-rate-mine a")[2] == "Wijzig : Toegankelijk"
+    # a change made from the list returns to the list
+    page = me.get(links[0])
+    assert checked(page) == ["6.5"] and page.text(".kit-rate-back") == "Terug naar uw antwoorden"
+    page = me.submit(score="4")
+    assert page.url.endswith("/beoordelen/klaar") and page.all(".kit-rate-mine li")[0] == "Rapportcijfer: 4 Wijzig : Rapportcijfer"
+    page = me.get(links[0])
+    page = me.submit(score="11")  # sent by hand and refused: still a way back to the list
+    assert page.errors() and page.text(".kit-rate-back") == "Terug naar uw antwoorden"
     # everything answered but one: the session's home resumes there, then the list again
     assert me.get(f"kit/{session.code}").url.endswith("/beoordelen/3")
     me.submit(score="10")

@@ -129,8 +129,8 @@ def _rating(answers, session, lang, plots) -> str:
 
 def _triangle(answers, session, lang, plots) -> str:
     from .charts.triangle import centroid_data, points_data, ternary_figure
-    from .model.triangle import CORNERS, centroid
-    from .views.triangle import levels_html, placements, routes_html, tensions_html
+    from .model.triangle import CORNERS, centroid, placements
+    from .render.triangle import levels_html, routes_html, tensions_html
 
     placed = placements(answers)
     order = [g.key for g in session.groups]

@@ -16,6 +16,7 @@ from . import Page
 STEPS = (OVERALL, *STATEMENTS)
 DONE = "klaar"
 DONT_KNOW = "?"  # the form's value for "weet ik niet"
+FROM_DONE = "klaar"  # ``?van=klaar``: a change made from the list returns to the list
 GRADES = tuple(x / 2 for x in range(2, 21))  # 1, 1.5, ..., 10
 
 
@@ -45,6 +46,7 @@ class RatingPage(Page):
             return visit.redirect(f"{ACTIVITY}/{first or DONE}")
         answer = own.get(STEPS[step - 1])
         typed = {"score": form_value(answer["score"]), "note": answer.get("note", "")} if answer else {}
+        typed["van"] = visit.extra.get("van", "")
         return self.step(visit, step, typed)
 
     def post(self, visit, rest: str, form):
@@ -52,8 +54,9 @@ class RatingPage(Page):
         if step is None:
             return visit.redirect(ACTIVITY)
         item = STEPS[step - 1]
-        typed = {"score": form.get("score").strip(), "note": form.get("note")}
-        following = f"{ACTIVITY}/{step + 1}" if step < len(STEPS) else f"{ACTIVITY}/{DONE}"
+        typed = {"score": form.get("score").strip(), "note": form.get("note"), "van": form.get("van")}
+        back_to_list = typed["van"] == FROM_DONE or step == len(STEPS)
+        following = f"{ACTIVITY}/{DONE}" if back_to_list else f"{ACTIVITY}/{step + 1}"
         if item != OVERALL and not typed["score"] and not typed["note"].strip():
             return visit.redirect(following)  # nothing chosen: skip this statement
         try:
@@ -85,7 +88,8 @@ class RatingPage(Page):
         return visit.render(
             "beoordelen.html", step=step, total=len(STEPS), item=item, statement=texts.get(item),
             choices=choices, typed=typed, errors=errors or {}, action=self.url(visit, str(step)),
-            previous=self.url(visit, str(step - 1)) if step > 1 else "",
+            previous=self.url(visit, str(step - 1)) if step > 1 else "", from_done=typed.get("van") == FROM_DONE,
+            done=self.url(visit, DONE),
             municipality=visit.session.municipality or visit.t("beoordelen.municipality_unknown"),
             topic=topic_label(visit.session.topic, visit.lang).lower(), results=self.results(visit, texts),
         )
@@ -103,5 +107,5 @@ class RatingPage(Page):
             else:
                 shown = score_text(answer["score"], visit.lang)
             rows.append({"step": n, "item": item, "label": label, "answer": shown, "answered": answer is not None,
-                         "note": (answer or {}).get("note", ""), "url": self.url(visit, str(n))})
+                         "note": (answer or {}).get("note", ""), "url": self.url(visit, f"{n}?van={FROM_DONE}")})
         return visit.render("beoordelen_klaar.html", rows=rows, results=self.results(visit, texts))
