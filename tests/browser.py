@@ -1,5 +1,7 @@
 """Small helpers for driving the kit's pages in Playwright: the Voila dashboard (ipywidgets) and the phones."""
 
+from widgets.model.rating import OVERALL, STATEMENTS
+
 LOAD = 60_000  # first render of a page, kernel start included
 
 
@@ -76,31 +78,94 @@ def chart_data(page):
     return page.evaluate(CHART_DATA)
 
 
+RATING_STEPS = (OVERALL, *STATEMENTS)  # beoordelen's screens 1 to 10
+
+
+def rating_step(page, step):
+    """Wait for beoordelen's screen ``step`` (1 = the grade, 2-10 the statements) in any language."""
+    page.wait_for_selector(f'form.kit-form-beoordelen[data-kit-step="{RATING_STEPS[step - 1]}"]', timeout=10_000)
+
+
+def tap_score(page, score):
+    """Tap a score button on a beoordelen screen: 6.5 for the grade, 1-10, or None for "weet ik niet"."""
+    value = "?" if score is None else f"{score:g}"
+    page.locator(f'.kit-scale input[value="{value}"] + label').click()
+
+
 def rate(page, grade, scores, note=""):
-    """Answer the beoordelen activity: a grade, then the first statements (the rest skipped)."""
-    page.wait_for_selector(".kit-rate-grade select", timeout=20_000)
-    page.locator(".kit-rate-grade select").select_option(label=str(grade).replace(".", ","))
-    page.locator(".kit-rate-next button, button.kit-rate-next").first.click()
+    """Answer beoordelen on the phone: the grade, then the first statements (None: weet ik niet), each saved.
+
+    Ends on the next screen: the first statement not answered, or the list of answers after the last.
+    """
+    rating_step(page, 1)
+    tap_score(page, grade)
+    page.locator("form.kit-form-beoordelen button[type=submit]").click()
     for step, score in enumerate(scores, start=2):
-        page.wait_for_selector(f".kit-rate-progress:has-text('Stap {step} van')", timeout=10_000)
-        page.locator(".kit-rate-score button", has_text=str(score)).first.click()
+        rating_step(page, step)
+        tap_score(page, score)
         if note:
-            page.fill(".kit-rate-note textarea", note)
-        page.locator(".kit-rate-next button, button.kit-rate-next").first.click()
-    page.wait_for_selector(f".kit-rate-progress:has-text('Stap {len(scores) + 2} van')", timeout=10_000)
+            page.fill("#note", note)
+        page.locator("form.kit-form-beoordelen button[type=submit]").click()
+    if len(scores) + 2 > len(RATING_STEPS):
+        page.wait_for_selector(".kit-rate-mine", timeout=10_000)
+    else:
+        rating_step(page, len(scores) + 2)
 
 
-def set_slider(page, css_class, key):
-    """Move an ipywidgets slider with its keyboard: 'Home' (minimum), 'End' (maximum)."""
-    handle = page.locator(f".{css_class} .noUi-handle").first
-    handle.focus()
-    handle.press(key)
+def tab_to(page, condition: str, limit: int = 60):
+    """Press Tab until ``condition`` (a JS expression about ``el``, the focused element) holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!(el && ({condition})); }})()"):
+            return
+    raise AssertionError(f"Tab never reached an element where {condition}")
 
 
-def place_in_triangle(page, willen="", mogen="", kunnen=""):
-    page.wait_for_selector(".kit-tri-place", timeout=20_000)
-    for corner, key in (("willen", willen), ("mogen", mogen), ("kunnen", kunnen)):
-        if key:
-            set_slider(page, f"kit-tri-{corner}", key)
-    page.locator(".kit-tri-place button, button.kit-tri-place").first.click()
-    page.wait_for_selector(".kit-tri-position svg", timeout=10_000)
+def choose_with_keyboard(page, name, value: int):
+    """Tab into a group of radio buttons, then Space and the arrow keys to ``value`` (0-10 or 1-5)."""
+    tab_to(page, f"el.name === {name!r}")
+    page.keyboard.press("Space")
+    current = int(page.evaluate("document.activeElement.value"))
+    for _ in range(abs(value - current)):
+        page.keyboard.press("ArrowRight" if value > current else "ArrowLeft")
+
+
+def place_in_triangle(page, willen=5, mogen=5, kunnen=5, keyboard=False):
+    """Score the three corners on the driehoek's first screen, by tapping the numbers or with the
+    keyboard alone, and place: waits for the own place in the triangle."""
+    page.wait_for_selector("form.kit-tri-scores", timeout=20_000)
+    for corner, score in (("willen", willen), ("mogen", mogen), ("kunnen", kunnen)):
+        if keyboard:
+            choose_with_keyboard(page, corner, score)
+        else:
+            page.locator(f"fieldset#{corner}").get_by_text(str(score), exact=True).click()
+    if keyboard:
+        tab_to(page, "el.matches('form.kit-tri-scores button[type=submit]')")
+        page.keyboard.press("Enter")
+    else:
+        page.locator("form.kit-tri-scores button[type=submit]").click()
+    page.wait_for_selector(".kit-tri-position svg.kit-triangle", timeout=10_000)
+
+
+def answer_tension(page, severity, note=""):
+    """On a driehoek tension screen: tap how much it chafes, type the note, save; waits for the next screen."""
+    form = page.locator("form.kit-tri-tension")
+    axis = form.get_attribute("data-kit-axis")
+    form.locator("fieldset#severity").get_by_text(str(severity), exact=True).click()
+    if note:
+        page.fill("#note", note)
+    form.locator("button[type=submit]").click()
+    page.wait_for_url(lambda url: not url.endswith(f"/spanning/{axis}"), timeout=10_000)
+
+
+def to_tension(page, axis):
+    """From the own place in the driehoek: on to the tensions, skipping those before ``axis``."""
+    page.get_by_role("link", name="Verder naar de spanningen").click()
+    page.wait_for_url("**/driehoek/spanning/*", timeout=10_000)
+    for _ in range(2):
+        if page.url.endswith(f"/spanning/{axis}"):
+            break
+        before = page.url
+        page.locator("a.kit-tri-skip").click()
+        page.wait_for_url(lambda url: url != before, timeout=10_000)
+    page.wait_for_selector(f'form.kit-tri-tension[data-kit-axis="{axis}"]', timeout=10_000)
