@@ -3,7 +3,7 @@
 import base64
 import subprocess
 
-from .browser import LOAD, add_value, join, place_in_triangle, rate
+from .browser import LOAD, add_value, answer_tension, join, place_in_triangle, rate, to_tension
 
 
 def next_step(facilitator, key):
@@ -48,10 +48,8 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     next_step(facilitator, "driehoek")
     for page in people:
         place_in_triangle(page)
-    people[3].locator(".kit-tri-severity-willen-kunnen button", has_text="5").first.click()
-    people[3].fill(".kit-tri-note-willen-kunnen textarea", "Te weinig mensen voor de uitvoering")
-    people[3].locator(".kit-tri-save-tensions button, button.kit-tri-save-tensions").first.click()
-    people[3].wait_for_selector(".kit-activity-driehoek .kit-message-ok", timeout=10_000)
+    to_tension(people[3], "willen-kunnen")
+    answer_tension(people[3], 5, "Te weinig mensen voor de uitvoering")
     next_step(facilitator, "spanningen")
     facilitator.get_by_role("button", name="Volgende stap").click()
     facilitator.wait_for_selector('.kit-tafel-step [data-kit-step="afronding"]', timeout=10_000)

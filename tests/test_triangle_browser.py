@@ -1,33 +1,67 @@
-"""The strategic triangle in Chromium: three participants, two groups, the ternary plot's data, tensions."""
+"""The strategic triangle in Chromium: phones at 375 px place themselves by tap or keyboard, the dashboard's
+ternary plot follows live, tensions and routes reach it, the revealed triangle reaches the phones."""
 
 import math
 import time
 
 import pytest
 
-from .browser import chart_data, create_session, join, open_activity, open_facilitator, place_in_triangle
+from .browser import (
+    answer_tension, chart_data, choose_with_keyboard, create_session, join, open_activity, open_facilitator,
+    place_in_triangle, tab_to, to_tension,
+)
+
+PHONE = {"width": 375, "height": 740}
+WAIT_FOR_PLOT = (
+    "() => { let p = 0, c = 0; for (const d of Bokeh.documents) for (const m of d._all_models.values()) {"
+    " if (m.name === 'ternary-points') p = m.data.x.length;"
+    " if (m.name === 'ternary-centroids') c = Array.from(m.data.x).filter((x) => Math.abs(x - 0.75) < 1e-6).length; }"
+    " return p === 3 && c === 1; }"
+)
 
 
-def test_ternary_plot_tensions_and_notes_follow_the_participants(kit, watched):
+def box(locator):
+    found = locator.bounding_box()
+    assert found is not None, f"{locator} is not on screen"
+    return found
+
+
+def inside(inner, outer) -> bool:
+    return (inner["x"] >= outer["x"] - 0.5 and inner["y"] >= outer["y"] - 0.5
+            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
+            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5)
+
+
+def overlap(a, b) -> bool:
+    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+
+
+def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     facilitator = open_facilitator(watched(), kit)
     code = create_session(facilitator, title="Woonvisie", activities=["Strategische driehoek"])
-    a1 = join(watched(), kit, code, "Ambtelijk")
-    a2 = join(watched(viewport={"width": 375, "height": 740}), kit, code, "Ambtelijk")
-    inw = join(watched(), kit, code, "Inwoner")
+    a1 = join(watched(viewport=PHONE), kit, code, "Ambtelijk")
+    a2 = join(watched(viewport=PHONE), kit, code, "Ambtelijk")
+    inw = join(watched(viewport=PHONE), kit, code, "Inwoner")
     open_activity(facilitator, "Strategische driehoek")
 
-    place_in_triangle(a1, willen="End", mogen="Home", kunnen="Home")    # 10, 0, 0: the willen corner
-    assert "Veel willen" in a1.inner_text(".kit-tri-meaning")
-    place_in_triangle(a2, willen="Home", mogen="Home", kunnen="End")    # 0, 0, 10: the kunnen corner
-    place_in_triangle(inw)                                              # 5, 5, 5: the centre
+    a1.wait_for_selector("form.kit-tri-scores", timeout=3_000)  # the phone follows by itself
+    for label in a1.locator(".kit-scale label").all():  # 33 score buttons, each big enough to tap
+        found = box(label)
+        assert found["width"] >= 44 and found["height"] >= 44
+    assert a1.locator("input[type=range], .noUi-handle").count() == 0
+    place_in_triangle(a1, willen=10, mogen=0, kunnen=0)  # taps: the willen corner
+    assert a1.inner_text(".kit-tri-meaning").startswith("Veel willen")
+    you, figure = box(a1.locator(".kit-tri-you text")), box(a1.locator(".kit-tri-position svg.kit-triangle"))
+    assert a1.text_content(".kit-tri-you text") == "jij" and inside(you, figure)
+    assert a1.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    place_in_triangle(a2, willen=0, mogen=0, kunnen=10, keyboard=True)  # the kunnen corner, keyboard alone
+    assert a2.inner_text(".kit-tri-meaning").startswith("Veel kunnen")
+    you, figure = box(a2.locator(".kit-tri-you text")), box(a2.locator(".kit-tri-position svg.kit-triangle"))
+    assert inside(you, figure)  # the label next to the right corner stays inside the drawing
+    place_in_triangle(inw)  # 5, 5, 5: the centre
     placed = time.monotonic()
-    # points and centroids reach the page as two updates: wait for both
-    facilitator.wait_for_function(
-        "() => { let p = 0, c = 0; for (const d of Bokeh.documents) for (const m of d._all_models.values()) {"
-        " if (m.name === 'ternary-points') p = m.data.x.length;"
-        " if (m.name === 'ternary-centroids') c = Array.from(m.data.x).filter((x) => Math.abs(x - 0.75) < 1e-6).length; }"
-        " return p === 3 && c === 1; }",
-        timeout=2_000)
+    facilitator.wait_for_function(WAIT_FOR_PLOT, timeout=2_000)  # points and centroids: two updates
     assert time.monotonic() - placed < 2.0
     data = chart_data(facilitator)
     points = sorted(zip(data["ternary-points"]["group"], data["ternary-points"]["x"], data["ternary-points"]["y"]))
@@ -39,16 +73,92 @@ def test_ternary_plot_tensions_and_notes_follow_the_participants(kit, watched):
                          zip(data["ternary-centroids"]["x"], data["ternary-centroids"]["y"])))
     assert centroids["ambtelijk"] == pytest.approx((0.75, math.sqrt(3) / 4))
     assert centroids["*"] == pytest.approx(((0.5 + 1.0 + 0.5) / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3))
+    levels = facilitator.locator('.kit-tri-levels tr[data-kit-group="ambtelijk"] td[data-kit-corner="kunnen"]')
+    assert levels.inner_text() == "5,0"
 
-    for page, severity, note in ((a1, "4", "<b onmouseover=alert(1)>raad</b> twijfelt"), (inw, "2", "")):
-        page.locator(".kit-tri-severity-willen-mogen button", has_text=severity).first.click()
-        if note:
-            page.fill(".kit-tri-note-willen-mogen textarea", note)
-        page.locator(".kit-tri-save-tensions button, button.kit-tri-save-tensions").first.click()
-        page.wait_for_selector(".kit-activity-driehoek .kit-message-ok", timeout=10_000)
+    # tensions: a hostile note reaches the dashboard as text
+    to_tension(a1, "willen-mogen")
+    answer_tension(a1, 4, "<b onmouseover=alert(1)>raad</b> twijfelt")
+    to_tension(inw, "willen-mogen")
+    answer_tension(inw, 2)
     axis = facilitator.locator('.kit-tri-tensions [data-kit-axis="willen-mogen"]')
     facilitator.wait_for_selector('.kit-tri-tensions [data-kit-axis="willen-mogen"][data-kit-mean="3.00"]',
                                   timeout=5_000)
     assert axis.locator(".kit-tri-distribution").inner_text() == "0 1 0 1 0"
     assert "<b onmouseover=alert(1)>raad</b> twijfelt" in axis.locator(".kit-note").inner_text()
     assert axis.locator(".kit-note b[onmouseover]").count() == 0
+
+    # routes: two full-width cards that do not overlap; the chosen one is marked and stays in view
+    a1.locator("a.kit-tri-skip").click()  # mogen-kunnen
+    a1.wait_for_url("**/spanning/willen-kunnen")
+    a1.locator("a.kit-tri-skip").click()
+    a1.wait_for_selector('form.kit-tri-route[data-kit-axis="willen-mogen"]', timeout=10_000)
+    cards = [a1.locator(f'.kit-tri-route-card[data-kit-route="{r}"] label') for r in ("a", "b")]
+    first, second = box(cards[0]), box(cards[1])
+    assert not overlap(first, second)
+    for card in (first, second):
+        assert card["x"] >= 0 and card["x"] + card["width"] <= PHONE["width"] and card["width"] >= 300
+    assert "Voorbeeld: Democratiegemeente 2" in cards[1].inner_text()
+    cards[1].click()
+    mark = "(label) => getComputedStyle(label, '::after').content"
+    assert cards[1].evaluate(mark) != "none" and cards[0].evaluate(mark) == "none"
+    assert cards[1].evaluate("(label) => getComputedStyle(label).borderTopWidth") == "4px"
+    a1.locator("form.kit-tri-route button[type=submit]").click()
+    a1.wait_for_selector('form.kit-tri-route[data-kit-axis="mogen-kunnen"]', timeout=10_000)
+    facilitator.wait_for_selector('.kit-tri-routes [data-kit-axis="willen-mogen"] [data-kit-route="b"]'
+                                  '[data-kit-count="1"]', timeout=5_000)
+    a1.locator("a.kit-tri-previous").click()
+    a1.wait_for_selector('form.kit-tri-route[data-kit-axis="willen-mogen"]', timeout=10_000)
+    chosen = a1.locator('.kit-tri-route-card[data-kit-route="b"] input')
+    assert chosen.is_checked()
+    chosen_box = box(a1.locator('.kit-tri-route-card[data-kit-route="b"] label'))
+    assert not overlap(chosen_box, box(a1.locator('.kit-tri-route-card[data-kit-route="a"] label')))
+    assert chosen_box["x"] + chosen_box["width"] <= PHONE["width"]
+
+    # revealing shows everyone's place on the phones without a reload, each phone's own point marked
+    inw.fill("#note", "half getypt")
+    facilitator.locator(".kit-tri-reveal button, button.kit-tri-reveal").first.click()
+    inw.wait_for_selector("[data-kit-results] svg.kit-triangle", timeout=3_000)
+    assert inw.input_value("#note") == "half getypt"  # the refresh kept what was typed
+    assert inw.locator("[data-kit-results] svg.kit-triangle > circle").count() == 3
+    assert [t.strip() for t in inw.locator("[data-kit-results] .kit-legend li").all_inner_texts()] == [
+        "Ambtelijk", "Inwoner", "jij: uw eigen plek"]
+    # a changed placement moves the point on the other phones
+    a2.goto(f"{kit.url}kit/{code}/driehoek/scores")
+    place_in_triangle(a2, willen=0, mogen=10, kunnen=0)
+    inw.wait_for_selector('[data-kit-results] svg.kit-triangle > circle[cx="28.0"]', timeout=4_000)
+    for page in (facilitator, a1, a2, inw):
+        assert page.evaluate("window.__pwned") is None
+
+
+def test_without_javascript_at_320_px_with_the_keyboard_alone(kit, watched, new_session, kit_store):
+    session = new_session(activities=("driehoek",))
+    phone = join(watched(viewport={"width": 320, "height": 640}, java_script_enabled=False), kit, session.code,
+                 "Inwoner")
+    phone.wait_for_selector("form.kit-tri-scores")
+    # refused first: all three at 0, the message above the scores, the zeros still chosen
+    for corner in ("willen", "mogen", "kunnen"):
+        choose_with_keyboard(phone, corner, 0)
+    tab_to(phone, "el.matches('form.kit-tri-scores button[type=submit]')")
+    phone.keyboard.press("Enter")
+    phone.wait_for_selector(".kit-error-summary")
+    assert "Alle drie op 0" in phone.inner_text("#scores-error")
+    assert phone.locator("#willen-0").is_checked()
+    assert kit_store.answers(session.id, "driehoek") == []
+    place_in_triangle(phone, willen=8, mogen=3, kunnen=4, keyboard=True)
+    assert phone.inner_text(".kit-tri-meaning").startswith("Veel willen, weinig mogen")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320
+    tab_to(phone, "el.textContent.trim() === 'Verder naar de spanningen'")
+    phone.keyboard.press("Enter")
+    phone.wait_for_selector('form.kit-tri-tension[data-kit-axis="willen-mogen"]')
+    choose_with_keyboard(phone, "severity", 5)
+    tab_to(phone, "el.id === 'note'")
+    phone.keyboard.type("Raad en partners willen iets anders")
+    tab_to(phone, "el.matches('form.kit-tri-tension button[type=submit]')")
+    phone.keyboard.press("Enter")
+    phone.wait_for_selector('form.kit-tri-tension[data-kit-axis="mogen-kunnen"]')
+    answers = kit_store.answers(session.id, "driehoek")
+    assert {a["item"]: a["value"] for a in answers} == {
+        "plaats": {"willen": 8, "mogen": 3, "kunnen": 4},
+        "spanning.willen-mogen": {"severity": 5, "note": "Raad en partners willen iets anders"}}
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 320

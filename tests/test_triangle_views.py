@@ -1,4 +1,4 @@
-"""The driehoek views without a browser: placing, tensions, routes, the dashboard's numbers."""
+"""The driehoek on the dashboard without a browser: answers through the store, the dashboard's numbers; lessons."""
 
 import math
 
@@ -9,41 +9,32 @@ from widgets.model.sessions import SessionSpec
 
 @pytest.fixture
 def triangle(sqlite_store):
-    from widgets.views.triangle import TriangleDashboard, TriangleParticipant
+    from widgets.views.triangle import TriangleDashboard
 
     session, _ = sqlite_store.create_session(SessionSpec(title="Woonvisie", topic="wonen", activities=("driehoek",)))
     session = sqlite_store.set_activity_open(session.id, "driehoek", True)
     people = [sqlite_store.join(session.code, g) for g in ("ambtelijk", "ambtelijk", "inwoner")]
-    views = [TriangleParticipant(sqlite_store, session, p, "nl") for p in people]
-    return sqlite_store, session, views, TriangleDashboard(sqlite_store, session, "nl")
+    return sqlite_store, session, people, TriangleDashboard(sqlite_store, session, "nl")
 
 
-def place(view, w, m, k):
-    view.sliders["willen"].value, view.sliders["mogen"].value, view.sliders["kunnen"].value = w, m, k
-    view.save_placement()
+def place(store, person, w, m, k):
+    store.submit(person.token, "driehoek", {"plaats": {"willen": w, "mogen": m, "kunnen": k}})
 
 
-def test_participant_sees_position_and_reading(triangle):
-    _, _, (view, *_), _ = triangle
-    place(view, 9, 5, 2)
-    assert "Veel willen, weinig kunnen" in view.placement.value
-    assert "<svg" in view.placement.value and "<circle" in view.placement.value
-    place(view, 0, 0, 0)
-    assert "Alle drie op 0" in view.message.value
+def test_an_empty_dashboard_says_nobody_placed_themselves(triangle):
+    store, session, _, dash = triangle
+    dash.refresh(store.session(session.id))
+    assert dash.points.data["x"] == [] and dash.centroids.data["x"] == []
+    assert "Nog niemand heeft zich geplaatst." in dash.levels.value
+    assert 'data-kit-axis="willen-mogen" data-kit-mean=""' in dash.tensions.value
+    assert '<td data-kit-route="a" data-kit-count="0">' in dash.route_counts.value
 
 
-def test_dashboard_points_centroids_levels_tensions_and_routes(triangle):
+def test_dashboard_points_centroids_levels_and_weakest_corner(triangle):
     store, session, (a1, a2, inw), dash = triangle
-    place(a1, 10, 0, 0)   # willen corner
-    place(a2, 0, 0, 10)   # kunnen corner
-    place(inw, 5, 5, 5)   # centre
-    a1.severity["willen-mogen"].value = 4
-    a1.notes["willen-mogen"].value = "<i>raad</i> twijfelt"
-    a1.save_tensions()
-    inw.severity["willen-mogen"].value = 2
-    inw.save_tensions()
-    a1.routes["willen-kunnen"].value = "a"
-    a1.save_routes()
+    place(store, a1, 10, 0, 0)  # willen corner
+    place(store, a2, 0, 0, 10)  # kunnen corner
+    place(store, inw, 5, 5, 5)  # centre
     dash.refresh(store.session(session.id))
     points = sorted(zip(dash.points.data["group"], dash.points.data["x"], dash.points.data["y"]))
     expected = sorted([("ambtelijk", 0.5, math.sqrt(3) / 2), ("ambtelijk", 1.0, 0.0), ("inwoner", 0.5, math.sqrt(3) / 6)])
@@ -52,20 +43,49 @@ def test_dashboard_points_centroids_levels_tensions_and_routes(triangle):
     centroids = dict(zip(dash.centroids.data["group"], zip(dash.centroids.data["x"], dash.centroids.data["y"])))
     assert centroids["ambtelijk"] == pytest.approx((0.75, math.sqrt(3) / 4))
     assert centroids["inwoner"] == pytest.approx((0.5, math.sqrt(3) / 6))
-    assert '<td data-kit-corner="willen">5.0</td>' in dash.levels.value
+    assert centroids["*"] == pytest.approx((2 / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3))
+    assert '<tr data-kit-group="ambtelijk">' in dash.levels.value
+    assert '<td data-kit-corner="willen">5,0</td>' in dash.levels.value  # ambtelijk: (10 + 0) / 2
+    assert '<td data-kit-corner="mogen"><b>1,7</b></td>' in dash.levels.value  # everyone: 5 / 3
     assert "Zwakste hoek voor de hele groep: mogen." in dash.levels.value
-    assert 'data-kit-axis="willen-mogen" data-kit-mean="3.00"' in dash.tensions.value
-    assert "&lt;i&gt;raad&lt;/i&gt; twijfelt" in dash.tensions.value and "<i>raad" not in dash.tensions.value
-    assert 'data-kit-axis="willen-kunnen"><td>Willen en kunnen</td><td>a: 1</td>' in dash.route_counts.value
+    assert 'data-kit-group="bestuurlijk-politiek"' not in dash.levels.value  # a group without placements has no row
 
 
-def test_revealed_triangle_reaches_participants_as_plain_svg(triangle):
+def test_dashboard_tensions_mean_distribution_and_escaped_notes(triangle):
     store, session, (a1, _, inw), dash = triangle
-    place(a1, 8, 5, 3)
-    assert inw.revealed.value == ""
+    store.submit(a1.token, "driehoek", {"spanning.willen-mogen": {"severity": 4, "note": "<i>raad</i> twijfelt"}})
+    store.submit(inw.token, "driehoek", {"spanning.willen-mogen": {"severity": 2, "note": ""},
+                                         "spanning.mogen-kunnen": {"severity": 5, "note": ""}})
+    dash.refresh(store.session(session.id))
+    assert 'data-kit-axis="willen-mogen" data-kit-mean="3.00"' in dash.tensions.value
+    assert 'data-kit-axis="mogen-kunnen" data-kit-mean="5.00"' in dash.tensions.value
+    assert "gemiddeld 3,0 uit 5 (2 antwoorden)" in dash.tensions.value
+    assert '<span class="kit-tri-distribution">0 1 0 1 0</span>' in dash.tensions.value
+    assert '<li class="kit-note"><b>Ambtelijk:</b> &lt;i&gt;raad&lt;/i&gt; twijfelt</li>' in dash.tensions.value
+    assert "<i>raad" not in dash.tensions.value
+    assert dash.tensions.value.count('class="kit-note"') == 1  # an empty note is not listed
+
+
+def test_dashboard_routes_count_a_and_b_per_side(triangle):
+    store, session, (a1, a2, inw), dash = triangle
+    store.submit(a1.token, "driehoek", {"route.willen-kunnen": {"route": "a"}})
+    store.submit(a2.token, "driehoek", {"route.willen-kunnen": {"route": "b"}, "route.willen-mogen": {"route": "b"}})
+    store.submit(inw.token, "driehoek", {"route.willen-kunnen": {"route": "a"}})
+    dash.refresh(store.session(session.id))
+    html = dash.route_counts.value
+    row = html.split('data-kit-axis="willen-kunnen"')[1].split("</tr>")[0]
+    assert '<th scope="row">Willen en kunnen</th>' in row
+    assert '<td data-kit-route="a" data-kit-count="2"><b>a: 2</b>' in row
+    assert '<td data-kit-route="b" data-kit-count="1"><b>b: 1</b>' in row
+    assert "Eerst de ambitie vastleggen" in row  # what route a means
+    assert '<td data-kit-route="b" data-kit-count="1">' in html.split('data-kit-axis="willen-mogen"')[1]
+
+
+def test_revealing_is_stored_for_the_phones(triangle):
+    store, session, _, dash = triangle
+    assert not store.state(session.id, "driehoek").get("reveal")
     dash.reveal.value = True
-    inw.refresh(store.session(session.id))
-    assert "De driehoek van de hele groep" in inw.revealed.value and inw.revealed.value.count("<circle") == 1
+    assert store.state(session.id, "driehoek")["reveal"] is True
 
 
 def test_lesson_place_case_compares_with_the_book():
