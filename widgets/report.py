@@ -15,6 +15,7 @@ import tempfile
 from html import escape
 from pathlib import Path
 
+from .activities import ACTIVITIES
 from .i18n import normalize_language, t
 from .model.palette import merge_palette
 from .model.rating import OVERALL, STATEMENTS, summarize
@@ -55,15 +56,10 @@ def build_report(data: dict, lang: str = None) -> str:
         answers.setdefault(answer["activity"], []).append(answer)
     state = data.get("state", {})
     plots, sections = {}, [_details(data, session, lang)]
-    if "palet" in session.activities:
-        sections.append(_palette(answers.get("palet", []), state.get("palet", {}), session, lang))
-    if "prioriteren" in session.activities:
-        sections.append(_priorities(answers, state, session, lang))
-    if "beoordelen" in session.activities:
-        sections.append(_rating(answers.get("beoordelen", []), session, lang, plots))
-    if "driehoek" in session.activities:
-        sections.append(_triangle(answers.get("driehoek", []), session, lang, plots))
-    sections.append(_notes(answers, session, lang))
+    used = [activity for activity in ACTIVITIES if activity.key in session.activities]
+    for activity in used:
+        sections.append(activity.load("report")(answers, state, session, lang, plots))
+    sections.append(_notes(answers, used, session, lang))
     script, divs = components(plots) if plots else ("", {})
     body = "\n".join(sections)
     for name, div in divs.items():
@@ -88,15 +84,19 @@ def _details(data, session, lang) -> str:
             f"<p>{t('report.code', lang)}: {escape(session.code)}</p></section>")
 
 
-def _palette(answers, state, session, lang) -> str:
+# Report sections, one per activity (named in its descriptor): each takes the answers and the
+# facilitator's settings of every activity, by key, and may add Bokeh figures to ``plots``.
+
+def palette_section(answers, state, session, lang, plots) -> str:
     from .render.palette import merged_grid_html
 
-    grid = merge_palette(answers, state.get("merges"))
-    body = merged_grid_html(grid, session, lang) if answers else f"<p>{t('report.no_answers', lang)}</p>"
+    grid = merge_palette(answers.get("palet", []), state.get("palet", {}).get("merges"))
+    body = (merged_grid_html(grid, session, lang) if answers.get("palet")
+            else f"<p>{t('report.no_answers', lang)}</p>")
     return f'<section id="palet"><h2>{t("palet.title", lang)}</h2><p><small>{t("palet.dash.legend", lang)}</small></p>{body}</section>'
 
 
-def _priorities(answers, state, session, lang) -> str:
+def priorities_section(answers, state, session, lang, plots) -> str:
     from .model.priorities import ITEM, spreadable_values
     from .render.priorities import ranking_html
 
@@ -107,13 +107,13 @@ def _priorities(answers, state, session, lang) -> str:
             f"{ranking_html(values, spread, session, lang)}</section>")
 
 
-def _rating(answers, session, lang, plots) -> str:
+def rating_section(answers, state, session, lang, plots) -> str:
     from .charts.rating import block_data, block_figure, radar_figure, radar_points
     from .render.rating import agenda_html, grades_html
     from .texts import statements
 
     texts = statements(session, lang)
-    summaries = summarize(answers)
+    summaries = summarize(answers.get("beoordelen", []))
     labels = {k: v["short"] for k, v in texts.items()}
     radar, sources = radar_figure([labels[k] for k in STATEMENTS], [(g.key, g.label) for g in session.groups],
                                   t("beoordelen.dash.radar", lang))
@@ -127,11 +127,12 @@ def _rating(answers, session, lang, plots) -> str:
             f"{agenda_html(summaries, texts, session, lang)}</section>")
 
 
-def _triangle(answers, session, lang, plots) -> str:
+def triangle_section(answers, state, session, lang, plots) -> str:
     from .charts.triangle import centroid_data, points_data, ternary_figure
     from .model.triangle import CORNERS, centroid, placements
     from .render.triangle import levels_html, routes_html, tensions_html
 
+    answers = answers.get("driehoek", [])
     placed = placements(answers)
     order = [g.key for g in session.groups]
     points = [(g, position(s)) for _, g, s in placed]
@@ -146,17 +147,22 @@ def _triangle(answers, session, lang, plots) -> str:
             f"{routes_html(answers, lang)}</section>")
 
 
-def _notes(answers, session, lang) -> str:
+def rating_notes(answers, lang) -> list:
+    """``[(what, group, note)]``: the toelichtingen of beoordelen, the grade's first."""
+    return [(t("beoordelen.grade", lang) if a["item"] == OVERALL else a["item"], a["group"], a["value"]["note"])
+            for a in answers if a["value"].get("note")]
+
+
+def triangle_notes(answers, lang) -> list:
+    """``[(what, group, note)]``: the notes on the tensions, per axis in the book's order."""
+    return [(t("axis." + axis, lang), a["group"], a["value"]["note"]) for axis in AXES for a in answers
+            if a["item"] == f"spanning.{axis}" and a["value"].get("note")]
+
+
+def _notes(answers, activities, session, lang) -> str:
     """Every toelichting and note, with its group and topic only (no names, no participant refs)."""
-    items = []
-    for answer in answers.get("beoordelen", []):
-        if answer["value"].get("note"):
-            what = t("beoordelen.grade", lang) if answer["item"] == OVERALL else answer["item"]
-            items.append((what, answer["group"], answer["value"]["note"]))
-    for axis in AXES:
-        for answer in answers.get("driehoek", []):
-            if answer["item"] == f"spanning.{axis}" and answer["value"].get("note"):
-                items.append((t("axis." + axis, lang), answer["group"], answer["value"]["note"]))
+    items = [item for activity in activities if activity.notes
+             for item in activity.load("notes")(answers.get(activity.key, []), lang)]
     listed = "".join(f'<li class="kit-report-note"><b>{escape(session.group_label(g))}</b> ({escape(what)}): '
                      f"{escape(note)}</li>" for what, g, note in items)
     return f'<section id="toelichtingen"><h2>{t("report.notes", lang)}</h2><ul>{listed or "<li>–</li>"}</ul></section>'

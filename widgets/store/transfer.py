@@ -71,12 +71,21 @@ def palette_rows(store, session_id: str) -> list:
 PALETTE_COLUMNS = ("participant", "group", "cell", "text", "merged_value", "merged_cell", "shared")
 
 
-def export_palette_csv(store, session_id: str) -> str:
+def palette_export(store, session_id: str) -> tuple:
+    """``(columns, rows)`` of the merged palette: the waardenpalet's derived export (see widgets.activities)."""
+    return PALETTE_COLUMNS, palette_rows(store, session_id)
+
+
+def derived_csv(columns, rows) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=PALETTE_COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
-    writer.writerows(palette_rows(store, session_id))
+    writer.writerows(rows)
     return out.getvalue()
+
+
+def export_palette_csv(store, session_id: str) -> str:
+    return derived_csv(*palette_export(store, session_id))
 
 
 def export_xlsx(store, session_id: str) -> bytes:
@@ -100,11 +109,15 @@ def export_xlsx(store, session_id: str) -> bytes:
         for a in rows:
             value = a["value"] if isinstance(a["value"], str) else json.dumps(a["value"], ensure_ascii=False)
             sheet.append([a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"]])
-    if "palet" in data["session"]["activities"]:
-        sheet = book.create_sheet("palet samengevoegd")
-        sheet.append(list(PALETTE_COLUMNS))
-        for row in palette_rows(store, session_id):
-            sheet.append([row[c] for c in PALETTE_COLUMNS])
+    from ..activities import ACTIVITIES
+
+    for activity in ACTIVITIES:
+        if activity.derived and activity.key in data["session"]["activities"]:
+            columns, rows = activity.load("derived")(store, session_id)
+            sheet = book.create_sheet(f"{activity.key} samengevoegd")
+            sheet.append(list(columns))
+            for row in rows:
+                sheet.append([row[c] for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -304,7 +304,8 @@ class FacilitatorApp(w.VBox):
         self.poller.check()
 
     def prepare_downloads(self) -> None:
-        from ..store.transfer import export_csv, export_json, export_palette_csv, export_xlsx
+        from ..activities import ACTIVITIES
+        from ..store.transfer import derived_csv, export_csv, export_json, export_xlsx
 
         code = self.session.code
         links = [
@@ -316,9 +317,11 @@ class FacilitatorApp(w.VBox):
                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           export_xlsx(self.store, self.session.id)),
         ]
-        if "palet" in self.session.activities:
-            links.append(download_link(self.t("activity.palet") + " (CSV)", f"sessie-{code}-palet.csv", "text/csv",
-                                       export_palette_csv(self.store, self.session.id).encode("utf-8-sig")))
+        for activity in ACTIVITIES:
+            if activity.derived and activity.key in self.session.activities:
+                table = derived_csv(*activity.load("derived")(self.store, self.session.id))
+                links.append(download_link(activity.label(self.lang) + " (CSV)", f"sessie-{code}-{activity.key}.csv",
+                                           "text/csv", table.encode("utf-8-sig")))
         links += self.report_links(code)
         self.downloads.value = " · ".join(links)
 
