@@ -197,6 +197,10 @@ def test_the_revealed_triangle_reaches_another_phone_with_its_own_point_marked(d
     assert float(you["cx"]) == pytest.approx(28 + centre[0] * 244, abs=0.1)  # the inwoner's own point
     assert page.all("[data-kit-results] .kit-legend li") == ["Ambtelijk", "Inwoner", "jij: uw eigen plek"]
     assert results.select_one('tr[data-kit-group="inwoner"] td[data-kit-corner="willen"]').get_text() == "5,0"
+    # the drawing's text alternative: every placement in a table, the viewer's own row marked
+    rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-tri-placements tr")]
+    assert rows == [["Groep", "willen", "mogen", "kunnen"], ["Ambtelijk", "10", "0", "0"],
+                    ["Inwoner (jij)", "5", "5", "5"]]
     # the first phone sees it too, its own point in the willen corner
     page = me.get(f"kit/{session.code}/driehoek/klaar")
     you = page.soup.select_one("[data-kit-results] .kit-tri-you circle:last-of-type")

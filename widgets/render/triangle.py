@@ -114,3 +114,11 @@ def routes_html(answers, lang: str) -> str:
         rows.append({"key": axis, "routes": [(r, chosen.count(r), labels[axis].get(r, ("", ""))[0]) for r in ROUTES]})
     return render("triangle_routes.html", lang, rows=rows)
 
+
+
+def placements_html(placed, session, lang: str, you_ref: str = None) -> str:
+    """Every placement as a table (the drawing's text alternative): group and the three scores, by group."""
+    order = {g.key: i for i, g in enumerate(session.groups)}
+    rows = [{"group": session.group_label(group), "scores": scores, "you": ref == you_ref}
+            for ref, group, scores in sorted(placed, key=lambda p: (order.get(p[1], len(order)), p[0]))]
+    return render("triangle_placements.html", lang, corners=CORNERS, rows=rows)

@@ -14,7 +14,7 @@ from ...model.triangle import (
     meaning_key, placements,
 )
 from ...model.validation import InputError
-from ...render.triangle import everyone_svg, levels_html, position_svg
+from ...render.triangle import everyone_svg, levels_html, placements_html, position_svg
 from ...texts import routes, tension_questions
 from . import Page
 
@@ -120,6 +120,7 @@ class TrianglePage(Page):
             return ""
         placed = placements(visit.store.answers(visit.session.id, ACTIVITY))
         return (everyone_svg(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
+                + placements_html(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
                 + levels_html(placed, visit.session, visit.lang, heading=3))
 
     def screen(self, visit, template: str, step: str, **context):
