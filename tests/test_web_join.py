@@ -73,7 +73,9 @@ def test_closed_and_deleted_sessions_say_so(kit, phone, new_session, kit_store):
     assert "De sessie is gesloten" in stranger.get(f"kit/{session.code}").text()
     kit_store.delete_session(session.id)
     page = me.get(f"kit/{session.code}")
-    assert page.status == 404 and "Deze sessiecode kennen we niet" in page.text()
+    assert page.status == 404 and "Deze sessie bestaat niet meer" in page.text()
+    page = stranger.get(f"kit/{session.code}")
+    assert page.status == 404 and "Deze sessiecode kennen we niet" in page.text(".kit-error")
 
 
 def test_the_waiting_screen_and_a_choice_when_several_activities_are_open(kit, phone, new_session, kit_store):

@@ -131,6 +131,8 @@ class KitHandler(tornado.web.RequestHandler):
             participant = None
         visit = self.visit(session, participant, lang or (session.language if session else ""))
         visit.store, visit.xsrf, visit.extra = store, xsrf, extra or {}
+        if session is None and token:  # this phone took part: the facilitator deleted the session
+            return visit, visit.render("message.html", 404, message=visit.t("error.session_gone"))
         if session is None:
             return visit, visit.render("code.html", 404, errors={"code": visit.t("error.unknown_code")}, typed=code)
         if not session.is_open:
