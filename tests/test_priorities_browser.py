@@ -40,6 +40,11 @@ def test_points_are_counted_while_typing_stepped_refused_kept_and_ranked(kit, wa
     assert counter(phone) == "10 punten te veel"
     assert "kit-counter-over" in phone.get_attribute(f"{FORM} [data-kit-counter]", "class")
     assert "-10" not in phone.inner_text("main")
+    box(phone, "Groen").fill("41")
+    assert counter(phone) == "1 punt te veel"
+    box(phone, "Groen").fill("39")
+    assert counter(phone) == "Nog 1 punt te verdelen"
+    box(phone, "Groen").fill("50")
 
     # the steppers change the number and the count
     less = phone.get_by_role("button", name="5 punten minder: Groen")

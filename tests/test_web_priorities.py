@@ -78,6 +78,8 @@ def test_ninety_points_are_refused_with_the_numbers_kept_and_nothing_stored(kit,
     assert page.text("[data-kit-counter]") == "20 punten te veel"
     assert "kit-counter-over" in page.soup.select_one("[data-kit-counter]")["class"]
     assert "-20" not in page.text()
+    page = me.submit("form.kit-form-prioriteren", points__groen="21", **{"points.sociale huur": "20"})
+    assert page.text("[data-kit-counter]") == "1 punt te veel"
     assert kit_store.my_answers(token(me, session), "prioriteren") == {}
 
 

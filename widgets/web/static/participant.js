@@ -142,6 +142,7 @@
       });
       var left = total - sum;
       var key = left > 0 ? "data-kit-left" : left < 0 ? "data-kit-over" : "data-kit-done";
+      if (Math.abs(left) === 1 && counter.hasAttribute(key + "-one")) { key += "-one"; }
       counter.textContent = say(counter.getAttribute(key), Math.abs(left));
       counter.classList.toggle("kit-counter-over", left < 0);
     }
