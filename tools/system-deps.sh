@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # System packages the test suite drives: Debian's Chromium (browser tests),
-# PostgreSQL (the store's second backend) and poppler-utils (PDF text checks).
+# PostgreSQL (the store's second backend), poppler-utils (PDF text checks) and npm
+# (the accessibility tests install axe-core from the npm registry).
 # Installs whatever is missing with apt when run as root; otherwise says what to install.
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing+=(postgresql)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ]; then
   echo "Installing system packages: ${missing[*]}"
