@@ -227,7 +227,8 @@ class SessionHandler(KitHandler):
 
 
 def join_form(visit, errors=None, form=None, status=200) -> Html:
-    return visit.render("join.html", status, errors=errors or {}, form=form or Form())
+    groups = [(g.key, g.label, "", "") for g in visit.session.groups]
+    return visit.render("join.html", status, errors=errors or {}, form=form or Form(), groups=groups)
 
 
 def home(visit) -> Html:

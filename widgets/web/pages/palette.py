@@ -50,7 +50,7 @@ class PalettePage(Page):
             revealed = merged_stacked_html(grid, session, visit.lang)
         return visit.render(
             "palet.html", status, own=own, form=form, errors=errors or {}, notice=notice,
-            cells=[(cell, help_key(cell)) for cell in VALID_CELLS], examples=examples, revealed=revealed,
+            cells=[(cell, visit.t(f"cell.{cell}"), visit.t(help_key(cell)), "") for cell in VALID_CELLS], examples=examples, revealed=revealed,
             item=form.get("item") or secrets.token_hex(6), action=self.url(visit),
         )
 

@@ -81,10 +81,10 @@ class RatingPage(Page):
         texts = statements(visit.session, visit.lang)
         item = STEPS[step - 1]
         if item == OVERALL:
-            choices = [(form_value(g), score_text(g, visit.lang), False) for g in GRADES]
+            choices = [(form_value(g), score_text(g, visit.lang), "", "") for g in GRADES]
         else:
-            choices = [(str(n), str(n), False) for n in range(1, 11)]
-            choices.append((DONT_KNOW, visit.t("beoordelen.dont_know_choice"), True))
+            choices = [(str(n), str(n), "", "") for n in range(1, 11)]
+            choices.append((DONT_KNOW, visit.t("beoordelen.dont_know_choice"), "", "kit-scale-wide"))
         return visit.render(
             "beoordelen.html", step=step, total=len(STEPS), item=item, statement=texts.get(item),
             choices=choices, typed=typed, errors=errors or {}, action=self.url(visit, str(step)),

@@ -137,7 +137,7 @@ class TrianglePage(Page):
 
     def scores(self, visit, typed: dict, errors=None, from_done=False):
         corners = [(c, f"corner.{c}", f"corner.help.{c}") for c in CORNERS]
-        return self.screen(visit, "driehoek.html", SCORES, corners=corners, scale=SCALE, typed=typed,
+        return self.screen(visit, "driehoek.html", SCORES, corners=corners, scale=[(v, v, "", "") for v in SCALE], typed=typed,
                            errors=errors or {}, from_done=from_done)
 
     def position(self, visit, scores: dict):
@@ -150,7 +150,7 @@ class TrianglePage(Page):
 
     def tension(self, visit, axis: str, typed: dict, errors=None, from_done=False):
         return self.screen(visit, "driehoek_spanning.html", f"{TENSION}/{axis}", axis=axis,
-                           questions=tension_questions(visit.lang)[axis], severities=[str(s) for s in SEVERITIES],
+                           questions=tension_questions(visit.lang)[axis], severities=[(str(s), str(s), "", "") for s in SEVERITIES],
                            typed=typed, errors=errors or {}, from_done=from_done)
 
     def route(self, visit, axis: str, typed: str, errors=None, from_done=False):
