@@ -147,3 +147,31 @@ def test_the_static_folder_serves_nothing_but_the_pages_own_files(kit):
         reply = requests.get(kit.url + path, timeout=10, allow_redirects=False)
         assert reply.status_code in (403, 404), path
         assert "def " not in reply.text
+
+
+def test_a_stuck_write_stalls_only_the_phone_that_writes(kit, phone, new_session, kit_store):
+    import sqlite3
+    import threading
+
+    session = new_session()
+    writer, reader = phone(), phone()
+    writer.join(session.code, "Inwoner")
+    reader.join(session.code, "Ambtelijk")
+    writer.get(f"kit/{session.code}/palet")
+    lock = sqlite3.connect(kit.data_dir / "kit.sqlite3", isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")  # another writer holds the database, as a slow disk would
+    try:
+        sent = threading.Thread(target=writer.submit, args=(".kit-form-palet",),
+                                kwargs={"text": "Groen", "cell": "collectief.proces"})
+        sent.start()
+        sent.join(timeout=1.0)
+        assert sent.is_alive()  # the writing phone waits for the database...
+        page = reader.get(f"kit/{session.code}/palet")
+        assert page.status == 200 and page.text("h1") == "Waardenpalet"
+        assert sent.is_alive()  # ...while another phone's page was served meanwhile
+    finally:
+        lock.execute("COMMIT")
+        lock.close()
+    sent.join(timeout=30)
+    assert writer.page.text(".kit-notice") == "Opgeslagen: Groen."
+    assert [a["value"]["text"] for a in kit_store.answers(session.id, "palet")] == ["Groen"]

@@ -26,46 +26,81 @@ def _unavailable_on(*errors):
 
 
 class SQLiteBackend:
+    """One connection per thread: in WAL mode readers never wait for a writer, so a slow write
+    (a full disk, a long lock) stalls only the request that writes, never the pages others read.
+    Writers queue on SQLite's own lock (``BEGIN IMMEDIATE`` with a busy timeout)."""
+
     dialect = "sqlite"
 
     def __init__(self, path: str):
         self.path = path
-        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._all = []
+        self._all_lock = threading.Lock()
+        self._shared = None
+        if path == ":memory:":  # one database only exists on one connection
+            self._shared = self._open()
+            self._shared_lock = threading.RLock()
+        else:
+            self._connection()  # open now: a broken data folder fails at start, with a clear error
+
+    def _open(self):
         with _unavailable_on(sqlite3.Error):
-            self._conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-            self._conn.row_factory = sqlite3.Row
-            self._conn.execute("PRAGMA busy_timeout = 30000")
-            mode = self._conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal" and path != ":memory:":
-                raise StoreUnavailable(f"SQLite refused WAL mode for {path}")
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA busy_timeout = 30000")
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal" and self.path != ":memory:":
+                raise StoreUnavailable(f"SQLite refused WAL mode for {self.path}")
             # FULL: a transaction reported as committed survives a crash of this process or the machine.
-            self._conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA synchronous = FULL")
+        with self._all_lock:
+            self._all.append(conn)
+        return conn
+
+    def _connection(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._open()
+        return conn
+
+    @contextmanager
+    def _using(self):
+        if self._shared is not None:
+            with self._shared_lock:
+                yield self._shared
+        else:
+            yield self._connection()
 
     @contextmanager
     def transaction(self):
-        with self._lock, _unavailable_on(sqlite3.Error, OSError):
+        with self._using() as conn, _unavailable_on(sqlite3.Error, OSError):
             # IMMEDIATE takes the write lock up front, so concurrent writers queue
             # (busy_timeout) instead of failing when they upgrade a read lock.
-            self._conn.execute("BEGIN IMMEDIATE")
+            conn.execute("BEGIN IMMEDIATE")
             try:
-                yield _SQLiteTx(self._conn)
+                yield _SQLiteTx(conn)
             except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
             try:
-                self._conn.execute("COMMIT")
+                conn.execute("COMMIT")
             except sqlite3.Error:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
 
     def query(self, sql: str, params=None) -> list:
-        with self._lock, _unavailable_on(sqlite3.Error, OSError):
-            return [dict(row) for row in self._conn.execute(sql, params or {})]
+        with self._using() as conn, _unavailable_on(sqlite3.Error, OSError):
+            return [dict(row) for row in conn.execute(sql, params or {})]
 
     def close(self) -> None:
-        self._conn.close()
+        with self._all_lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
 
 
 class _SQLiteTx:
