@@ -27,6 +27,10 @@ class Page:
     def errors(self) -> list:
         return self.all(".kit-error")
 
+    def checked(self, name: str) -> list:
+        """The values of the checked radio buttons (or boxes) named ``name``."""
+        return [i["value"] for i in self.soup.select(f'input[name="{name}"][checked]')]
+
     def form(self, selector: str = "main form"):
         return self.soup.select_one(selector)
 
@@ -66,6 +70,10 @@ class Phone:
             reply = self.http.get(action, params=data, timeout=30)
         self.page = Page(reply)
         return self.page
+
+    def token(self, code: str) -> str:
+        """The participant token this phone's cookie holds for session ``code``."""
+        return self.http.cookies[f"kit_p_{code}"]
 
     def join(self, code: str, group_label: str, name: str = "") -> Page:
         self.get(f"kit/{code}")

@@ -37,10 +37,6 @@ def fields(page) -> list:
     return out
 
 
-def token(me, session) -> str:
-    return me.http.cookies[f"kit_p_{session.code}"]
-
-
 def test_the_merged_palette_is_offered_one_field_per_value(kit, phone, palette_session):
     session = palette_session()
     me, page = open_page(phone, session)
@@ -71,7 +67,7 @@ def test_ninety_points_are_refused_with_the_numbers_kept_and_nothing_stored(kit,
     assert fields(page) == [("Betaalbaarheid", "60"), ("Sociale huur", ""), ("Groen", "30")]
     assert page.text("[data-kit-counter]") == "Nog 10 punten te verdelen"
     assert page.soup.title.get_text().startswith("Fout:")
-    assert kit_store.my_answers(token(me, session), "prioriteren") == {}
+    assert kit_store.my_answers(me.token(session.code), "prioriteren") == {}
 
     page = me.submit("form.kit-form-prioriteren", points__groen="40", **{"points.sociale huur": "20"})
     assert page.errors() == ["Fout: U heeft 120 van de 100 punten verdeeld. Het totaal moet precies 100 zijn."]
@@ -80,7 +76,7 @@ def test_ninety_points_are_refused_with_the_numbers_kept_and_nothing_stored(kit,
     assert "-20" not in page.text()
     page = me.submit("form.kit-form-prioriteren", points__groen="21", **{"points.sociale huur": "20"})
     assert page.text("[data-kit-counter]") == "1 punt te veel"
-    assert kit_store.my_answers(token(me, session), "prioriteren") == {}
+    assert kit_store.my_answers(me.token(session.code), "prioriteren") == {}
 
 
 @pytest.mark.parametrize("typed", ["-10", "50.5", "veel"])
@@ -96,7 +92,7 @@ def test_a_number_that_is_not_whole_or_below_zero_is_refused_above_its_field(kit
     assert box["value"] == typed and box["aria-invalid"] == "true"
     assert box["aria-describedby"] == f"{box['id']}-error"
     assert page.soup.select_one(".kit-error-summary a")["href"] == f"#{box['id']}"
-    assert kit_store.my_answers(token(me, session), "prioriteren") == {}
+    assert kit_store.my_answers(me.token(session.code), "prioriteren") == {}
 
 
 def test_one_hundred_points_are_stored_confirmed_and_shown_on_return(kit, phone, palette_session, kit_store):
@@ -109,7 +105,7 @@ def test_one_hundred_points_are_stored_confirmed_and_shown_on_return(kit, phone,
     assert fields(page) == [("Betaalbaarheid", "60"), ("Sociale huur", ""), ("Groen", "40")]
     assert page.text("[data-kit-counter]") == "Alle 100 punten verdeeld"
     assert page.all("[data-kit-saved] li") == ["Betaalbaarheid : 60 punten", "Groen : 40 punten"]
-    assert kit_store.my_answers(token(me, session), "prioriteren") == {
+    assert kit_store.my_answers(me.token(session.code), "prioriteren") == {
         "verdeling": {"betaalbaarheid": 60, "groen": 40}}
 
     # later, from the session's address: the stored numbers, no stale acknowledgement
@@ -122,7 +118,7 @@ def test_one_hundred_points_are_stored_confirmed_and_shown_on_return(kit, phone,
     # a changed mind replaces the earlier allocation
     page = me.submit("form.kit-form-prioriteren", points__betaalbaarheid="", points__groen="100")
     assert page.text(".kit-notice") == "Uw verdeling is opgeslagen."
-    assert kit_store.my_answers(token(me, session), "prioriteren") == {"verdeling": {"groen": 100}}
+    assert kit_store.my_answers(me.token(session.code), "prioriteren") == {"verdeling": {"groen": 100}}
 
 
 def test_the_facilitators_selection_narrows_the_list(kit, phone, palette_session, kit_store):
@@ -132,7 +128,7 @@ def test_the_facilitators_selection_narrows_the_list(kit, phone, palette_session
     assert fields(page) == [("Sociale huur", ""), ("Groen", "")]
     page = me.submit("form.kit-form-prioriteren", points__groen="75", **{"points.sociale huur": "25"})
     assert page.text(".kit-notice") == "Uw verdeling is opgeslagen."
-    assert kit_store.my_answers(token(me, session), "prioriteren") == {
+    assert kit_store.my_answers(me.token(session.code), "prioriteren") == {
         "verdeling": {"groen": 75, "sociale huur": 25}}
 
 
@@ -143,7 +139,7 @@ def test_points_on_a_value_taken_off_the_list_meanwhile_are_refused(kit, phone, 
     page = me.submit("form.kit-form-prioriteren", points__betaalbaarheid="50", points__groen="50")
     assert page.errors() == ["Fout: Deze waarde staat niet (meer) in de lijst om te verdelen. Herlaad de pagina."]
     assert fields(page) == [("Groen", "50")]  # the list as it is now, the typed number kept
-    assert kit_store.my_answers(token(me, session), "prioriteren") == {}
+    assert kit_store.my_answers(me.token(session.code), "prioriteren") == {}
 
 
 def test_a_closed_activity_refuses_and_stores_nothing(kit, phone, palette_session, kit_store):
@@ -152,7 +148,7 @@ def test_a_closed_activity_refuses_and_stores_nothing(kit, phone, palette_sessio
     kit_store.set_activity_open(session.id, "prioriteren", False)
     page = me.submit("form.kit-form-prioriteren", points__betaalbaarheid="60", points__groen="40")
     assert "Dit onderdeel is gesloten; uw antwoord is niet opgeslagen." in page.text(".kit-notice")
-    assert kit_store.my_answers(token(me, session), "prioriteren") == {}
+    assert kit_store.my_answers(me.token(session.code), "prioriteren") == {}
     assert me.get(f"kit/{session.code}/prioriteren").url.endswith(f"/kit/{session.code}/")
 
 

@@ -13,11 +13,11 @@ def rating(kit, phone, new_session, kit_store):
 
 
 def mine(kit_store, me, session):
-    return kit_store.my_answers(me.http.cookies[f"kit_p_{session.code}"], "beoordelen")
+    return kit_store.my_answers(me.token(session.code), "beoordelen")
 
 
 def checked(page):
-    return [i["value"] for i in page.soup.select("input[name=score][checked]")]
+    return page.checked("score")
 
 
 def test_joining_starts_at_the_grade_with_nineteen_choices_in_halves(rating):

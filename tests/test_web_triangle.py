@@ -15,11 +15,11 @@ def driehoek(kit, phone, new_session):
 
 
 def mine(kit_store, me, session):
-    return kit_store.my_answers(me.http.cookies[f"kit_p_{session.code}"], "driehoek")
+    return kit_store.my_answers(me.token(session.code), "driehoek")
 
 
 def checked(page, name):
-    return [i["value"] for i in page.soup.select(f"input[name={name}][checked]")]
+    return page.checked(name)
 
 
 def place(me, willen, mogen, kunnen):
