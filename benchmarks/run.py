@@ -24,7 +24,6 @@ import platform
 import random
 import re
 import secrets
-import signal
 import socket
 import ssl
 import statistics
@@ -37,7 +36,7 @@ import traceback
 from pathlib import Path
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.kit_server import KitServer, free_port, kernel_pids
+from tests.kit_server import KitServer, free_port, kernel_pids, stop_group
 
 REPO = Path(__file__).resolve().parent.parent
 SERVER_CORES = {0}  # the kit, the baseline Voila and their kernels
@@ -267,13 +266,7 @@ class OneButtonVoila:
         raise RuntimeError("Voila did not listen in time")
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_group(self.process)
 
 
 # ----------------------------------------------------------------------------- phones (HTTP)

@@ -12,6 +12,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+def stop_group(process, grace: float = 15) -> None:
+    """End a server started with ``start_new_session``: SIGTERM to its group, SIGKILL after ``grace`` s."""
+    if process and process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -53,13 +64,7 @@ class KitServer:
         return self.log_path.read_text(errors="replace")[-4000:] if self.log_path.exists() else ""
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_group(self.process)
 
     def render_url(self, notebook: str, query: str = "") -> str:
         return f"{self.url}voila/render/{notebook}" + (f"?{query}" if query else "")

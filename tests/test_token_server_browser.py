@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 import pytest
 
 from .browser import add_value, join
-from .kit_server import REPO, free_port
+from .kit_server import REPO, free_port, stop_group
 
 PHONE = {"viewport": {"width": 375, "height": 740}}
 LOAD = 60_000
@@ -116,13 +116,7 @@ class TokenServer:
         return self.log_path.read_text(errors="replace")[-6000:] if self.log_path.exists() else ""
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
+        stop_group(self.process)
         if self.process:
             try:  # kernels left behind in the group
                 os.killpg(self.process.pid, signal.SIGKILL)
