@@ -3,7 +3,7 @@
 from bokeh.models import ColumnDataSource, HoverTool, Legend, LegendItem
 from bokeh.plotting import figure
 
-from . import group_color
+from ..colors import group_color
 
 ANSWER_COLORS = ("#2ca02c", "#bbbbbb", "#d62728", "#1f77b4", "#ff7f0e")
 LONGEST_AXIS_LABEL = 45  # longer labels squeeze the bars off a phone screen: number them instead

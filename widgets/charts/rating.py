@@ -5,7 +5,7 @@ import math
 from bokeh.models import ColumnDataSource, FactorRange, Label, Legend, LegendItem
 from bokeh.plotting import figure
 
-from . import group_color
+from ..colors import group_color
 
 RINGS = (2, 4, 6, 8, 10)
 

@@ -4,7 +4,7 @@ from bokeh.models import ColumnDataSource, Label
 from bokeh.plotting import figure
 
 from ..model.triangle import CORNER_XY, CORNERS
-from . import group_color
+from ..colors import group_color
 
 EMPTY = {"x": [], "y": [], "group": [], "color": []}
 

@@ -1,10 +1,10 @@
 """Beoordelen's fragments: revealed results for phones; the grades and the conversation agenda (dashboard, report)."""
 
+from ..colors import group_color
 from ..i18n import decimal
 from ..model.rating import OVERALL, STATEMENTS, agenda
 from ..texts import national_reference, topic_label
 from . import render
-from .triangle import group_color
 
 
 def score_text(value, lang: str) -> str:

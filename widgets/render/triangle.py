@@ -6,20 +6,16 @@ same templates, so a number reads the same everywhere and every note is escaped 
 
 import math
 
+from ..colors import group_color
 from ..i18n import t
 from ..model.triangle import AXES, CORNER_XY, CORNERS, ROUTES, SEVERITIES, position, weakest_corner
 from ..texts import routes
 from . import render
 
-COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
 OTHER_GROUP = "#777777"
 YOU_COLOR = "#1b1b1b"
 SIZE = 300
 PAD = 28
-
-
-def group_color(index: int) -> str:
-    return COLORS[index % len(COLORS)]
 
 
 def _xy(x: float, y: float) -> tuple:
