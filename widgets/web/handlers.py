@@ -9,7 +9,6 @@ import asyncio
 import logging
 
 import tornado.web
-from markupsafe import Markup
 from jupyter_server.auth.decorator import allow_unauthenticated
 from tornado import httputil
 from tornado.iostream import StreamClosedError
@@ -113,11 +112,8 @@ class KitHandler(tornado.web.RequestHandler):
         self.clear_cookie(participant_cookie(code), path=self.kit_url)
 
     def message_page(self, key: str, lang: str = None, **values) -> str:
-        from .. import render
-
-        lang = normalize_language(lang or self.get_cookie("kit_lang", ""))
-        return render.render("message.html", lang, env=self.kit.env, visit=self.visit(None, None, lang),
-                             xsrf="", message=t(key, lang, **values))
+        visit = self.visit(None, None, lang or self.get_cookie("kit_lang", ""))
+        return visit.render("message.html", message=visit.t(key, **values)).body
 
     def arrive(self, code, token, xsrf, lang, extra=None):
         """``(visit, None)`` for a request to session ``code``, or ``(visit, page)`` to show instead.
@@ -171,17 +167,13 @@ class KitHandler(tornado.web.RequestHandler):
             log.exception("store unavailable")
             if self.request.method != "POST":
                 return Html(self.message_page("error.store_failed"), 503)
-            from .. import render
-
-            lang = normalize_language(self.get_cookie("kit_lang", ""))
+            visit = self.visit(None, None, self.get_cookie("kit_lang", ""))
+            visit.xsrf = self.xsrf_form_html()
             fields = [(name, value) for name, values in self.form().arguments.items() if name != "_xsrf"
                       for value in values]
             typed_names = [name for name, _ in fields if name in ("text", "name") or "note" in name]
-            body = render.render("store_failed.html", lang, env=self.kit.env, visit=self.visit(None, None, lang),
-                                 xsrf=Markup(self.xsrf_form_html()), fields=fields, typed_names=typed_names,
-                                 action=self.request.path,
-                                 message=t("error.store_failed", lang))
-            return Html(body, 503)
+            return visit.render("store_failed.html", 503, fields=fields, typed_names=typed_names,
+                                action=self.request.path, message=visit.t("error.store_failed"))
 
 
 class CodeHandler(KitHandler):
