@@ -49,6 +49,16 @@ def participant_link(base: str, code: str) -> str:
     return f"{_with_slash(base)}kit/{code}"
 
 
+def facilitator_cookie(code: str) -> str:
+    """The cookie that holds a facilitator key in the facilitator's own browser (dashboard and screen)."""
+    return f"kit_f_{code}"
+
+
+def screen_link(base: str, code: str) -> str:
+    """The presentation screen for the projector (needs the facilitator cookie or the key)."""
+    return f"{_with_slash(base)}kit/{code}/scherm"
+
+
 def facilitator_link(base: str, code: str, key: str, lang: str = "nl", extra=None) -> str:
     params = {"sessie": code, "sleutel": key}
     if lang != "nl":

@@ -310,10 +310,12 @@ class ActivityHandler(KitHandler):
 class EventsHandler(KitHandler):
     """``<base>kit/<CODE>/events``: Server-Sent Events telling the page when to follow the facilitator."""
 
+    def credential(self, code: str) -> str:
+        return self.get_cookie(participant_cookie(code), "")
+
     @allow_unauthenticated
     async def get(self, code):
-        token = self.get_cookie(participant_cookie(code), "")
-        session = await self.call(self._session_of, code, token)
+        session = await self.call(self._session_of, code, self.credential(code))
         if not isinstance(session, str):
             raise tornado.web.HTTPError(404)
         self.set_header("Content-Type", "text/event-stream")
@@ -378,12 +380,13 @@ class StaticHandler(tornado.web.StaticFileHandler):
 
 def handlers(base_url: str, kit) -> list:
     """The URL rules of the participant pages under ``base_url`` (which ends in '/')."""
+    from .presenter import screen_handlers
     from .service import STATIC
 
     code = r"([A-Za-z0-9\-]{1,16})"
     options = {"kit": kit, "base_url": base_url}
     root = f"{base_url}kit"
-    return [
+    return [*screen_handlers(root, code, options),
         (rf"{root}/static/(.*)", StaticHandler, {"path": str(STATIC)}),
         (rf"{root}/?", CodeHandler, options),
         (rf"{root}/{code}/?", SessionHandler, options),

@@ -60,6 +60,7 @@ class Visit:
     path: str  # the page's own path, for the language switch
     xsrf: str = ""  # the hidden CSRF field, made on the server's event loop
     state: str = ""
+    events: str = ""  # the live stream's address, when not the phones' own
     extra: dict = field(default_factory=dict)
 
     @property

@@ -27,3 +27,7 @@ class Page:
 
     def revealed(self, visit) -> bool:
         return bool(visit.store.state(visit.session.id, self.key).get("reveal"))
+
+    def screen_results(self, visit) -> list:
+        """The room's results for the presentation screen once revealed (fragments side by side), else []."""
+        return []

@@ -43,16 +43,23 @@ class PalettePage(Page):
         form = form or {}
         session = visit.session
         examples = [book_palette_html(book_palette(table), visit.lang, table) for table in book_tables(session.topic)]
-        revealed = ""
-        if self.revealed(visit):
-            grid = merge_palette(visit.store.answers(session.id, ACTIVITY),
-                                 visit.store.state(session.id, ACTIVITY).get("merges"))
-            revealed = merged_stacked_html(grid, session, visit.lang)
+        revealed = self.room_palette(visit)
         return visit.render(
             "palet.html", status, own=own, form=form, errors=errors or {}, notice=notice,
             cells=[(cell, visit.t(f"cell.{cell}"), visit.t(help_key(cell)), "") for cell in VALID_CELLS], examples=examples, revealed=revealed,
             item=form.get("item") or secrets.token_hex(6), action=self.url(visit),
         )
+
+    def screen_results(self, visit) -> list:
+        return [part for part in (self.room_palette(visit),) if part]
+
+    def room_palette(self, visit) -> str:
+        """The merged palette, stacked per cell, once the facilitator shows it; else ''."""
+        if not self.revealed(visit):
+            return ""
+        session = visit.session
+        grid = merge_palette(visit.store.answers(session.id, ACTIVITY), visit.store.state(session.id, ACTIVITY).get("merges"))
+        return merged_stacked_html(grid, session, visit.lang)
 
     def post(self, visit, rest: str, form):
         item, _, action = rest.partition("/")

@@ -77,6 +77,11 @@ class RatingPage(Page):
         return rating_results_html(summarize(visit.store.answers(visit.session.id, ACTIVITY)), texts,
                                    visit.session, visit.lang)
 
+    def screen_results(self, visit) -> list:
+        """The room's means, with the statements' short labels: one line each in large type."""
+        texts = {k: {**v, "label": v["short"]} for k, v in statements(visit.session, visit.lang).items()}
+        return [part for part in (self.results(visit, texts),) if part]
+
     def step(self, visit, step: int, typed: dict, errors=None):
         texts = statements(visit.session, visit.lang)
         item = STEPS[step - 1]

@@ -123,6 +123,13 @@ class TrianglePage(Page):
                 + placements_html(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
                 + levels_html(placed, visit.session, visit.lang, heading=3))
 
+    def screen_results(self, visit) -> list:
+        """The room's triangle beside the levels per group (no one's own point: nobody is 'jij' on a projector)."""
+        if not self.revealed(visit):
+            return []
+        placed = placements(visit.store.answers(visit.session.id, ACTIVITY))
+        return [everyone_svg(placed, visit.session, visit.lang), levels_html(placed, visit.session, visit.lang, heading=3)]
+
     def screen(self, visit, template: str, step: str, **context):
         """Every screen: its progress, where its form posts, back and skip links, the revealed results."""
         numbered = SCORES if step == POSITION else step

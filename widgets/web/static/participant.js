@@ -3,7 +3,8 @@
 //  1. Live: Server-Sent Events from <body data-kit-events>. When the session's state changes
 //     (an activity opened or closed, results revealed) the page fetches itself again and swaps
 //     <main>, keeping whatever the participant had typed and not yet saved. When only answers
-//     changed and revealed results are on screen, just those results are refreshed.
+//     changed and revealed results are on screen, just those results are refreshed (every
+//     [data-kit-results] element; the presentation screen marks its whole content so).
 //  2. A banner when the connection is lost; it goes once the stream is back.
 //  3. Prioriteren: the points left, updated on every keystroke, and +/- steppers.
 //  4. An error summary gets the focus, so a screen reader reads it first.
@@ -65,10 +66,10 @@
         var main = document.querySelector("main");
         var next = fresh.querySelector("main");
         if (!main || !next) { return; }
-        if (onlyResults) {
-          var old = main.querySelector("[data-kit-results]");
-          var now = next.querySelector("[data-kit-results]");
-          if (old && now) { old.replaceWith(document.importNode(now, true)); }
+        var olds = main.querySelectorAll("[data-kit-results]");
+        var nows = next.querySelectorAll("[data-kit-results]");
+        if (onlyResults && olds.length === nows.length) {
+          olds.forEach(function (old, i) { old.replaceWith(document.importNode(nows[i], true)); });
           return;
         }
         var focused = document.activeElement && document.activeElement.id;

@@ -1,0 +1,155 @@
+"""The presentation screen: what the room sees on the projector, and nothing that is the facilitator's.
+
+``<base>kit/<CODE>/scherm`` opens in a second window of the facilitator's browser. The
+facilitator cookie the dashboard set (``kit_f_<CODE>``) unlocks it; on another computer the
+key can be typed once. The screen shows how to join (code, short link, a QR code sized to
+the screen, live counts per group), the open activity's question in large type, and the
+room's results only once the facilitator shows them to the participants. No key, script,
+import, merge or delete control is ever on it. It follows the session live over the same
+Server-Sent Events as the phones, without a kernel.
+"""
+
+import os
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from jupyter_server.auth.decorator import allow_unauthenticated
+
+from ..activities import BY_KEY
+from ..i18n import error_message, pick, t
+from ..model.links import facilitator_cookie, participant_link
+from ..model.runsheet import steps
+from ..model.sessions import is_valid_code, normalize_code
+from ..model.validation import InputError
+from ..render.join import qr_data_uri
+from ..texts import topic_label
+from .handlers import COOKIE_DAYS, EventsHandler, KitHandler
+from .live import public_state
+from .visit import Html, Redirect
+
+SCREEN = "scherm"  # the address: <base>kit/<CODE>/scherm
+ADDRESS_STATE = ("scherm", "address")  # the participant address the facilitator chose on the dashboard
+TAFEL_STATE = "tafel"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One open activity on the screen: its question, how many answered, its results once revealed."""
+
+    key: str
+    label: str
+    question: str
+    answered: int
+    results: list  # HTML fragments, shown side by side where they fit
+
+
+def join_base(store, session, request_base: str) -> str:
+    """The address phones use: the facilitator's choice on the dashboard, the configured one, or this one."""
+    chosen = store.state(session.id, ADDRESS_STATE[0]).get(ADDRESS_STATE[1])
+    return chosen or os.environ.get("KIT_PUBLIC_URL", "").strip() or request_base
+
+
+def tafel_step(store, session, lang) -> str:
+    """'Stap 3 van 7: …' while a publieke waarde tafel runs this session, else ''."""
+    state = store.state(session.id, TAFEL_STATE)
+    if "step" not in state:
+        return ""
+    all_steps = steps()
+    index = max(0, min(len(all_steps) - 1, int(state["step"])))
+    return t("screen.step", lang, n=index + 1, total=len(all_steps), title=pick(all_steps[index]["title"], lang))
+
+
+def screen_page(visit, request_base: str) -> Html:
+    store, session = visit.store, visit.session
+    counts = store.participant_counts(session.id)
+    answered = store.answer_counts(session.id)
+    topic = topic_label(session.topic, visit.lang).lower()
+    shown = []
+    for key in session.open_activities:
+        activity = BY_KEY.get(key)
+        if activity is None:
+            continue
+        page = activity.load("page")()
+        shown.append(Shown(key, activity.label(visit.lang),
+                           visit.t(f"screen.question.{key}", topic=topic,
+                                   municipality=session.municipality or visit.t("screen.municipality_unknown")),
+                           sum(answered.get(key, {}).values()), page.screen_results(visit)))
+    link = participant_link(join_base(store, session, request_base), session.code)
+    groups = [(g.label, counts.get(g.key, 0)) for g in session.groups]
+    return visit.render("scherm.html", shown=shown, link=link, short_link=link.split("://", 1)[-1],
+                        qr=qr_data_uri(link), groups=groups, total=sum(counts.values()),
+                        step=tafel_step(store, session, visit.lang),
+                        subtitle=" · ".join(x for x in (session.municipality, topic_label(session.topic, visit.lang))
+                                            if x))
+
+
+class ScreenHandler(KitHandler):
+    """GET the screen; POST the facilitator key once on a computer that has no cookie yet."""
+
+    def key(self, code: str) -> str:
+        return unquote(self.get_cookie(facilitator_cookie(code), ""))
+
+    def request_base(self) -> str:
+        scheme = "https" if self.is_https() else self.request.protocol
+        return f"{scheme}://{self.request.host}{self.base_url}"
+
+    @allow_unauthenticated
+    async def get(self, code):
+        canonical = normalize_code(code)
+        if canonical != code:
+            self.redirect(f"{self.kit_url}{canonical}/{SCREEN}", status=301 if is_valid_code(canonical) else 303)
+            return
+        self.send(await self.call(self.page, code, self.key(code), self.xsrf_form_html(), self.language_choice(),
+                                  None))
+
+    @allow_unauthenticated
+    async def post(self, code):
+        typed = self.form().get("key").strip()
+        outcome = await self.call(self.page, normalize_code(code), typed, self.xsrf_form_html(),
+                                  self.language_choice(), typed)
+        if isinstance(outcome, Redirect):  # the right key: remember it in this browser
+            self.set_cookie(facilitator_cookie(normalize_code(code)), typed, path=self.base_url, samesite="Strict",
+                            httponly=True, secure=self.is_https(), expires_days=COOKIE_DAYS)
+        self.send(outcome)
+
+    def page(self, code, key, xsrf, lang, typed):
+        """Runs in a worker thread; ``typed`` is the key from the form, None on a plain GET."""
+        store = self.kit.store()
+        session = store.session_by_code(code) if is_valid_code(code) else None
+        visit = self.visit(session, None, lang or (session.language if session else ""))
+        visit.store, visit.xsrf = store, xsrf
+        if session is None:
+            return visit.render("message.html", 404, message=visit.t("error.session_gone"))
+        try:
+            store.facilitator_session(code, key)
+        except InputError as error:
+            errors = {"key": error_message(error, visit.lang)} if typed is not None else {}
+            return visit.render("scherm_sleutel.html", errors=errors)
+        if typed is not None:
+            return Redirect(self.request.path)
+        visit.state = public_state(store, session)
+        visit.events = f"{visit.base}{SCREEN}/events"
+        if not session.is_open:
+            return visit.render("message.html", message=visit.t("screen.closed"))
+        return screen_page(visit, self.request_base())
+
+
+class ScreenEventsHandler(EventsHandler):
+    """``<base>kit/<CODE>/scherm/events``: the phones' live stream, for the holder of the facilitator key."""
+
+    def credential(self, code: str) -> str:
+        return unquote(self.get_cookie(facilitator_cookie(code), ""))
+
+    def _session_of(self, code, key):
+        try:
+            return self.kit.store().facilitator_session(code, key).id
+        except InputError:
+            return None
+
+
+def screen_handlers(root: str, code: str, options: dict) -> list:
+    """URL rules, placed before the activity pages' catch-all rule."""
+    return [
+        (rf"{root}/{code}/{SCREEN}/events", ScreenEventsHandler, options),
+        (rf"{root}/{code}/{SCREEN}/?", ScreenHandler, options),
+    ]
