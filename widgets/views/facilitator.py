@@ -1,8 +1,10 @@
-"""The facilitator's dashboard: create or reopen a session, show how to join, steer activities.
+"""The facilitator's control page: create or reopen a session, steer activities, export, delete.
 
-The join code, QR code and link are sized for a projector. The facilitator key
-never appears on the dashboard's face: it sits in a folded panel, and after
-opening it is kept in a cookie rather than in the address bar.
+It belongs on the facilitator's own screen. What the room sees is the presentation screen
+(``widgets.web.presenter``), opened from here in a second window: join code, QR code,
+the open question and the revealed results, never a key or a control. The facilitator key
+sits in a folded panel here, and after opening it is kept in a cookie rather than in the
+address bar. Every state is written out ("Open voor deelnemers: ja"), not only shaded.
 """
 
 import base64
@@ -12,32 +14,31 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import error_message, normalize_language, t
-from ..model.links import base_address, facilitator_link, is_local_only, participant_link
+from ..model.links import (base_address, facilitator_cookie, facilitator_link, is_local_only, participant_link,
+                           screen_link)
 from ..model.sessions import DEFAULT_GROUPS, TOPICS, SessionSpec
 from ..model.validation import InputError
+from ..render.join import qr_data_uri
 from ..request import page_cookies, page_host, page_params
 from ..store import open_store
 from .activities import available, facilitator_views
 from .common import Message, marker, topic_label
+from .failures import StoreGuard, store_action
 from .live import Poller
 
 OTHER_TOPIC = "__anders__"
-
-
-def facilitator_cookie(code: str) -> str:
-    return f"kit_f_{code}"
-
-
-def qr_svg_data_uri(text: str) -> str:
-    import segno
-
-    return segno.make(text, error="m").svg_data_uri(scale=8, border=2)
 
 
 def download_link(label: str, filename: str, mime: str, payload: bytes) -> str:
     data = base64.b64encode(payload).decode()
     return (f'<a class="kit-download" download="{escape(filename, quote=True)}" '
             f'href="data:{mime};base64,{data}">{escape(label)}</a>')
+
+
+def state_badge(label: str, on: bool, on_text: str, off_text: str) -> str:
+    """A state written out in words, coloured as well ("Open voor deelnemers: ja")."""
+    kind = "on" if on else "off"
+    return f'<span class="kit-state kit-state-{kind}">{escape(label)}: <b>{escape(on_text if on else off_text)}</b></span>'
 
 
 class FacilitatorApp(w.VBox):
@@ -51,6 +52,7 @@ class FacilitatorApp(w.VBox):
         self.poller = None
         self.views = {}
         self.message = Message()
+        self.guard = StoreGuard(self.message, self.lang, self.store)  # a failing store is said, not lost
         self.body = w.VBox()
         self.marker = w.HTML()
         super().__init__([self.message, self.body, self.marker], layout=w.Layout(width="100%"))
@@ -125,6 +127,7 @@ class FacilitatorApp(w.VBox):
         go.on_click(lambda _: self.import_new(upload))
         return w.VBox([w.HTML(f"<p>{self.t('facilitator.import_help')}</p>"), upload, go])
 
+    @store_action
     def create_session(self) -> None:
         topic = self.f_topic_other.value if self.f_topic.value == OTHER_TOPIC else self.f_topic.value
         spec = SessionSpec(
@@ -140,6 +143,7 @@ class FacilitatorApp(w.VBox):
             return
         self.show_dashboard(session, key)
 
+    @store_action
     def open_session(self, code: str, key: str, quiet: bool = False) -> None:
         try:
             session = self.store.facilitator_session(code, key)
@@ -150,6 +154,7 @@ class FacilitatorApp(w.VBox):
             return
         self.show_dashboard(session, key.strip())
 
+    @store_action
     def import_new(self, upload) -> None:
         from ..store.transfer import import_json
 
@@ -172,15 +177,18 @@ class FacilitatorApp(w.VBox):
         self.message.clear()
         self.marker.value = marker({"sessie": session.code, "sleutel": None},
                                    facilitator_cookie(session.code), key)
-        base, self.link_extra = base_address(self.env, page_host())
-        self.address = w.Text(value=base, description=self.t("facilitator.address"),
+        self.own_base, self.link_extra = base_address(self.env, page_host())
+        chosen = self.store.state(session.id, "scherm").get("address")  # the screen shows the same address
+        self.address = w.Text(value=chosen or self.own_base, description=self.t("facilitator.address"),
                               style={"description_width": "initial"}, layout=w.Layout(width="100%"))
-        self.address.observe(lambda _: self.render_join(), "value")
+        self.address.observe(lambda _: self.address_changed(), "value")
         self.join_panel = w.HTML()
+        self.join_panel.add_class("kit-join-panel")
         self.key_panel = w.HTML()
         key_box = w.Accordion(children=[self.key_panel], titles=(self.t("facilitator.key_panel"),), selected_index=None)
         self.counts = w.HTML()
         self.activity_controls = w.VBox()
+        self.activity_controls.add_class("kit-activity-rows")
         self.activity_views = w.VBox()
         self.session_controls = self._session_controls()
         self.render_join()
@@ -188,25 +196,40 @@ class FacilitatorApp(w.VBox):
             w.HTML(f"<h1>{escape(session.title)}</h1>"
                    f"<p>{escape(session.municipality)} · {escape(topic_label(session.topic, self.lang))}</p>"),
             w.HBox([self.join_panel, self.counts], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
-            self.address, key_box,
+            w.HTML(f'<p class="kit-shortcuts">{self.t(self.shortcuts_key)}</p>'),
             w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"), self.activity_controls, self.activity_views,
             w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"), self.session_controls,
+            self.address, key_box,
         ]
         if self.poller:
             self.poller.stop()
-        self.poller = Poller(lambda: self.store.revision(session.id), self.refresh, interval=0.4)
+        self.poller = Poller(lambda: self.store.revision(session.id), self.refresh, interval=0.4,
+                             guard=self.guard)
         self.poller.check()
         self.poller.start()
 
+    shortcuts_key = "facilitator.shortcuts"
+
+    @store_action
+    def address_changed(self) -> None:
+        self.render_join()
+        self.store.set_state(self.session.id, "scherm", "address", self.address.value.strip())
+
     def render_join(self) -> None:
+        """The button to the presentation screen, and how to join, small: the screen shows it to the room."""
         session = self.session
         link = participant_link(self.address.value, session.code)
+        screen = screen_link(self.own_base, session.code) + ("?lang=en" if self.lang == "en" else "")
         warning = f'<div class="kit-message kit-message-info">{self.t("facilitator.local_only")}</div>' \
             if is_local_only(self.address.value) else ""
         self.join_panel.value = (
-            f'<div class="kit-join"><p>{self.t("facilitator.join_with")}</p>'
+            f'<div class="kit-join"><p><a class="kit-button-link" data-kit-screen href="{escape(screen, quote=True)}" '
+            f'target="kit-scherm">{self.t("facilitator.open_screen")}</a></p>'
+            f'<p class="kit-hint">{self.t("facilitator.open_screen_help")}</p>'
+            f'<p>{self.t("facilitator.join_with")}</p>'
             f'<div class="kit-code" data-kit-join-code>{escape(session.code)}</div>'
-            f'<img class="kit-qr" alt="QR" width="240" height="240" src="{qr_svg_data_uri(link)}">'
+            f'<img class="kit-qr" alt="{escape(self.t("screen.qr_alt", link=link), quote=True)}" width="160" '
+            f'height="160" src="{qr_data_uri(link)}">'
             f'<p class="kit-link"><a href="{escape(link, quote=True)}" target="_blank" rel="noopener">'
             f"{escape(link)}</a></p>{warning}</div>"
         )
@@ -216,10 +239,12 @@ class FacilitatorApp(w.VBox):
                                 f"<p>{self.t('facilitator.key')}: <code>{escape(self.key)}</code></p>")
 
     def _session_controls(self) -> w.Widget:
+        self.status_state = w.HTML()
         self.status_button = w.Button()
         self.status_button.on_click(lambda _: self.toggle_status())
-        exports = w.Button(description=self.t("facilitator.export"))
+        exports = w.Button(description=self.t("facilitator.export"), icon="download")
         self.downloads = w.HTML()
+        self.downloads.add_class("kit-downloads")
         exports.on_click(lambda _: self.prepare_downloads())
         upload = w.FileUpload(accept=".json,.csv", multiple=False, description=self.t("facilitator.choose_file"))
         merge = w.Button(description=self.t("facilitator.import_merge"))
@@ -227,11 +252,15 @@ class FacilitatorApp(w.VBox):
         self.confirm_delete = w.Checkbox(description=self.t("facilitator.delete_confirm"), indent=False)
         delete = w.Button(description=self.t("facilitator.delete"), button_style="danger")
         delete.on_click(lambda _: self.delete())
+        row = {"layout": w.Layout(flex_flow="row wrap", align_items="center")}
+        danger = w.VBox([w.HTML(f"<h3>{self.t('facilitator.delete')}</h3><p>{self.t('facilitator.delete_help')}</p>"),
+                         w.HBox([self.confirm_delete, delete], **row)])
+        danger.add_class("kit-danger-zone")
         return w.VBox([
-            self.status_button,
-            w.HBox([exports, self.downloads]),
-            w.HBox([upload, merge]),
-            w.HBox([self.confirm_delete, delete]),
+            w.HBox([self.status_state, self.status_button], **row),
+            w.HTML(f"<h3>{self.t('facilitator.exports')}</h3>"), w.HBox([exports, self.downloads], **row),
+            w.HTML(f"<h3>{self.t('facilitator.imports')}</h3>"), w.HBox([upload, merge], **row),
+            danger,
         ])
 
     def refresh(self, revision=None) -> None:
@@ -256,35 +285,70 @@ class FacilitatorApp(w.VBox):
         self.status_button.description = self.t("facilitator.close_session" if session.is_open
                                                  else "facilitator.reopen_session")
         self.status_button.button_style = "warning" if session.is_open else "success"
-        self.update_toggles(session, answered)
+        self.status_state.value = state_badge(self.t("facilitator.session_state"), session.is_open,
+                                              self.t("facilitator.state_open"), self.t("facilitator.state_closed"))
         views = facilitator_views()
         for activity in session.activities:
             if activity in views:
                 if activity not in self.views:
                     self.views[activity] = views[activity](self.store, session, self.lang)
                 self.views[activity].refresh(session)
+        self.update_toggles(session, answered)
         self.activity_views.children = list(self.views.values())
 
+    def reveal_switch(self, activity: str):
+        """The activity's 'show to participants' switch, moved from its view into the control row."""
+        view = self.views.get(activity)
+        switch = getattr(view, "reveal", None)
+        if switch is not None and switch in view.children:
+            view.children = tuple(child for child in view.children if child is not switch)
+        return switch
+
     def update_toggles(self, session, answered) -> None:
-        """One toggle per activity, made once and then only updated (no widgets pile up)."""
+        """One row per activity, made once and then only updated (no widgets pile up).
+
+        A row says in words whether the activity is open and whether its results are shown
+        (on the phones and the presentation screen), and has the buttons that change either.
+        """
         if self.toggles is None:
-            self.toggles, self.toggle_notes = {}, {}
+            self.toggles, self.toggle_notes, self.reveals = {}, {}, {}
+            rows = []
             for activity in session.activities:
-                toggle = w.ToggleButton(description=self.t("activity." + activity),
-                                        tooltip=self.t("facilitator.toggle_help"))
+                toggle = w.ToggleButton(tooltip=self.t("facilitator.toggle_help"))
                 toggle.observe(lambda change, a=activity: self._toggled(a, change["new"]), "value")
                 self.toggles[activity], self.toggle_notes[activity] = toggle, w.HTML()
-            self.activity_controls.children = [w.HBox([self.toggles[a], self.toggle_notes[a]])
-                                               for a in session.activities]
+                self.reveals[activity] = self.reveal_switch(activity)
+                parts = [w.HTML(f"<h3>{self.t('activity.' + activity)}</h3>"), self.toggle_notes[activity], toggle]
+                if self.reveals[activity] is not None:
+                    parts.append(self.reveals[activity])
+                row = w.HBox(parts, layout=w.Layout(flex_flow="row wrap", align_items="center"))
+                row.add_class("kit-activity-row")
+                rows.append(row)
+            self.activity_controls.children = rows
         self._updating = True
         try:
+            open_revealable = [a for a in session.open_activities if self.reveals.get(a) is not None]
             for activity, toggle in self.toggles.items():
                 is_open = activity in session.open_activities
+                label = self.t("activity." + activity)
                 toggle.value = is_open
-                toggle.button_style = "success" if is_open else ""
+                toggle.description = self.t("facilitator.close_activity" if is_open else "facilitator.open_activity",
+                                            activity=label)
+                toggle.button_style = "warning" if is_open else "success"
                 n = sum(answered.get(activity, {}).values())
-                state = self.t("facilitator.is_open" if is_open else "facilitator.is_closed")
-                self.toggle_notes[activity].value = f"{state} · {self.t('facilitator.answered', n=n)}"
+                notes = [state_badge(self.t("facilitator.open_state"), is_open, self.t("facilitator.yes"),
+                                     self.t("facilitator.no"))]
+                switch = self.reveals.get(activity)
+                if switch is not None:
+                    notes.append(state_badge(self.t("facilitator.reveal_state"), switch.value,
+                                             self.t("facilitator.on"), self.t("facilitator.off")))
+                    switch.description = self.t("facilitator.hide_results" if switch.value
+                                                else "facilitator.show_results")
+                    switch.button_style = "info" if switch.value else ""
+                    keyed = open_revealable == [activity]  # R reveals the one open activity
+                    (switch.add_class if keyed else switch.remove_class)("kit-key-reveal")
+                notes.append(f'<span class="kit-answered">{escape(self.t("facilitator.answered", n=n))}</span>')
+                self.toggle_notes[activity].value = " ".join(notes)
         finally:
             self._updating = False
 
@@ -292,6 +356,7 @@ class FacilitatorApp(w.VBox):
         if not getattr(self, "_updating", False):
             self.set_open(activity, is_open)
 
+    @store_action
     def set_open(self, activity: str, is_open: bool) -> None:
         try:
             self.store.set_activity_open(self.session.id, activity, is_open)
@@ -299,10 +364,12 @@ class FacilitatorApp(w.VBox):
             self.message.show(error_message(error, self.lang), "error")
         self.poller.check()
 
+    @store_action
     def toggle_status(self) -> None:
         self.store.set_status(self.session.id, "closed" if self.session.is_open else "open")
         self.poller.check()
 
+    @store_action
     def prepare_downloads(self) -> None:
         from ..activities import ACTIVITIES
         from ..store.transfer import derived_csv, export_csv, export_json, export_xlsx
@@ -346,6 +413,7 @@ class FacilitatorApp(w.VBox):
                 links.append(f"<small>{self.t('facilitator.report_pdf_hint')}</small>")
         return links
 
+    @store_action
     def import_merge(self, upload) -> None:
         from ..store.transfer import import_csv, import_json
 
@@ -368,6 +436,7 @@ class FacilitatorApp(w.VBox):
         self.message.show(self.t("facilitator.imported", **counts), "ok")
         self.poller.check()
 
+    @store_action
     def delete(self) -> None:
         if not self.confirm_delete.value:
             self.message.show(self.t("facilitator.delete_first_confirm"), "error")

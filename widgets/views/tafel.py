@@ -1,4 +1,8 @@
-"""The publieke waarde tafel: the facilitator's dashboard with a run sheet that opens one step at a time."""
+"""The publieke waarde tafel: the facilitator's control page with a run sheet that opens one step at a time.
+
+Before a session exists the page says what a tafel is and previews the run sheet; once it
+runs, the step it is at is also on the presentation screen (its title only, never the script).
+"""
 
 from html import escape
 
@@ -7,11 +11,30 @@ import ipywidgets as w
 from ..i18n import pick, t
 from ..model.runsheet import DURATIONS, activities_to_open, minutes, steps
 from .facilitator import FacilitatorApp
+from .failures import store_action
 
 STATE = "tafel"
 
 
+def preview_html(lang: str, duration: int = 120) -> str:
+    """What a tafel is and its steps with their minutes, before a session exists."""
+    items = "".join(
+        f"<li><b>{escape(pick(step['title'], lang))}</b> "
+        f"({escape(t('tafel.minutes', lang, n=minutes(step, duration)))}): {escape(pick(step['show'], lang))}</li>"
+        for step in steps())
+    return (f'<section class="kit-tafel-preview"><h1>{t("tafel.title", lang)}</h1>'
+            f"<p>{t('tafel.intro', lang)}</p>"
+            f"<h2>{t('tafel.preview', lang, n=duration)}</h2><ol>{items}</ol>"
+            f"<p>{t('tafel.preview_start', lang)}</p></section>")
+
+
 class TafelApp(FacilitatorApp):
+    shortcuts_key = "tafel.shortcuts"
+
+    def show_start(self) -> None:
+        super().show_start()
+        self.body.children = [w.HTML(preview_html(self.lang)), *self.body.children[1:]]
+
     def show_dashboard(self, session, key: str) -> None:
         super().show_dashboard(session, key)
         state = self.store.state(session.id, STATE)
@@ -26,6 +49,8 @@ class TafelApp(FacilitatorApp):
         following = w.Button(description=t("tafel.next", self.lang))
         start = w.Button(description=t("tafel.start_step", self.lang), button_style="primary")
         start.add_class("kit-tafel-start")
+        for button, shortcut in ((previous, "kit-key-previous"), (following, "kit-key-next"), (start, "kit-key-start")):
+            button.add_class(shortcut)
         previous.on_click(lambda _: self.move(-1))
         following.on_click(lambda _: self.move(+1))
         start.on_click(lambda _: self.start_step())
@@ -33,10 +58,13 @@ class TafelApp(FacilitatorApp):
         runsheet = w.VBox([w.HTML(f"<h2>{t('tafel.title', self.lang)}</h2>"), self.duration, self.card,
                            w.HBox([previous, start, following]), self.step_message])
         runsheet.add_class("kit-tafel")
-        children = list(self.body.children)
-        self.body.children = [children[0], runsheet, *children[1:]]
+        children = list(self.body.children)  # title, join and screen, then the run sheet
+        self.body.children = [*children[:2], runsheet, *children[2:]]
+        if "step" not in state:
+            self.save_place()  # the presentation screen shows the step from the start
         self.show_step()
 
+    @store_action
     def save_place(self) -> None:
         self.store.set_state(self.session.id, STATE, "step", self.step_index)
         self.store.set_state(self.session.id, STATE, "duration", self.duration.value)
@@ -58,6 +86,7 @@ class TafelApp(FacilitatorApp):
             f"<p><b>{t('tafel.show', self.lang)}:</b> {escape(pick(step['show'], self.lang))}</p>"
             f"<p><b>{t('tafel.ask', self.lang)}:</b></p><ul>{ask}</ul></div>")
 
+    @store_action
     def start_step(self) -> None:
         """Open this step's activity and close every other one."""
         step = steps()[self.step_index]

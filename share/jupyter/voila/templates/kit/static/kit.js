@@ -14,6 +14,9 @@
 //    with the XSRF token read from the _xsrf cookie, which Voila never sets, so the
 //    server refuses it (403) and every reload leaves a kernel running (voila issue
 //    #1458). The kit sets that cookie (a random double-submit token) when it is missing.
+// 5. Keyboard shortcuts of the control page (not while typing): an element with class
+//    kit-key-next / kit-key-previous / kit-key-start / kit-key-reveal is clicked on
+//    → or PageDown / ← or PageUp / S / R (PageDown and PageUp are what presentation clickers send).
 (function () {
   "use strict";
   var params = new URLSearchParams(window.location.search);
@@ -45,11 +48,21 @@
     }
   }
 
+  function basePath() {
+    // This server's own path (on Binder and JupyterHub one host serves many users' servers:
+    // a facilitator key must not travel to the others).
+    try {
+      var config = JSON.parse(document.getElementById("jupyter-config-data").textContent);
+      if (config.baseUrl && config.baseUrl.charAt(0) === "/") { return config.baseUrl; }
+    } catch (e) { /* no page config: the root */ }
+    return "/";
+  }
+
   function applyCookie(name, value) {
     if (!/^[A-Za-z0-9_]+$/.test(name)) { return; }
     var maxAge = value ? 60 * 60 * 24 * 30 : 0;
     document.cookie = name + "=" + encodeURIComponent(value || "") +
-      "; path=/; max-age=" + maxAge + "; SameSite=Lax";
+      "; path=" + basePath() + "; max-age=" + maxAge + "; SameSite=Lax";
   }
 
   function applyMarker(el) {
@@ -101,6 +114,22 @@
       });
     }, 3000);
   }
+
+  var SHORTCUTS = { ArrowRight: "next", PageDown: "next", ArrowLeft: "previous", PageUp: "previous",
+                    s: "start", S: "start", r: "reveal", R: "reveal" };
+
+  document.addEventListener("keydown", function (event) {
+    var action = SHORTCUTS[event.key];
+    if (!action || event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (typing) { return; }
+    var target = document.querySelector(".kit-key-" + action);
+    var button = target && (target.matches("button") ? target : target.querySelector("button"));
+    if (button && !button.disabled) {
+      event.preventDefault();
+      button.click();
+    }
+  });
 
   document.addEventListener("DOMContentLoaded", function () {
     scan(document.body);
