@@ -15,4 +15,8 @@ def open_store(url=None) -> "Store":
     from ..settings import store_url
     from .backends import connect
 
-    return Store(connect(url or store_url()))
+    try:
+        url = url or store_url()
+    except OSError as error:  # the data folder cannot be created (read-only parent, full disk)
+        raise StoreUnavailable(str(error)) from error
+    return Store(connect(url))

@@ -60,15 +60,29 @@ def close_tree(widget) -> None:
 class RevealSwitch(w.ToggleButton):
     """'Show to participants' for one activity, kept as that activity's ``reveal`` state in the store."""
 
-    def __init__(self, store, session, activity: str, description: str, css_class: str):
+    def __init__(self, store, session, activity: str, description: str, css_class: str, guard=None):
         super().__init__(description=description, value=False)
         self.store, self.session_id, self.activity = store, session.id, activity
+        self.guard = guard  # failures.StoreGuard: a failed save is said in the view's message line
+        self._reverting = False
         self.add_class(css_class)
         self.observe(self._changed, "value")
 
     def _changed(self, change) -> None:
-        if change["new"] != self.stored():
-            self.store.set_state(self.session_id, self.activity, "reveal", bool(change["new"]))
+        if self._reverting:
+            return
+        if self.guard is None:
+            self._save(change["new"])
+        elif not self.guard.run(self._save, change["new"]):
+            self._reverting = True  # not stored: the switch shows what the participants see
+            try:
+                self.value = change["old"]
+            finally:
+                self._reverting = False
+
+    def _save(self, value) -> None:
+        if value != self.stored():
+            self.store.set_state(self.session_id, self.activity, "reveal", bool(value))
 
     def stored(self) -> bool:
         return bool(self.store.state(self.session_id, self.activity).get("reveal"))

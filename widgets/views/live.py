@@ -6,17 +6,22 @@ and calls back only when it changed.
 """
 
 import asyncio
-import logging
 
-log = logging.getLogger(__name__)
+from ..store import StoreUnavailable
+from .failures import server_log, report
 
 
 class Poller:
-    def __init__(self, read_revision, on_change, interval: float = 0.4):
+    """``guard`` (a failures.StoreGuard) shows a failing store in the page's message line; the
+    server log gets one entry per outage, not one per poll, and the page catches up once it is back."""
+
+    def __init__(self, read_revision, on_change, interval: float = 0.4, guard=None):
         self.read_revision = read_revision
         self.on_change = on_change
         self.interval = interval
+        self.guard = guard
         self.last = object()
+        self.failing = False
         self._task = None
 
     def start(self) -> "Poller":
@@ -43,14 +48,34 @@ class Poller:
         revision = self.read_revision()
         if revision == self.last:
             return False
-        self.last = revision
         self.on_change(revision)
+        self.last = revision  # only now: a refresh that failed half-way is done again
         return True
+
+    def poll(self) -> None:
+        """One check as the loop does it: a store failure is reported once, then retried quietly."""
+        try:
+            self.check()
+        except StoreUnavailable as error:
+            if not self.failing:
+                if self.guard is not None:
+                    self.guard.failed(error, "read")
+                else:
+                    report(error, "live update failed, the store is unavailable")
+            self.failing = True
+            return
+        except Exception:  # a failed refresh must not end live updates
+            if not self.failing:
+                server_log().exception("live update failed")
+            self.failing = True
+            return
+        if self.failing:
+            server_log().info("live updates work again")
+            if self.guard is not None:
+                self.guard.recovered()
+        self.failing = False
 
     async def _run(self) -> None:
         while True:
-            try:
-                self.check()
-            except Exception:  # a failed refresh must not end live updates
-                log.exception("live update failed")
+            self.poll()
             await asyncio.sleep(self.interval)

@@ -8,7 +8,8 @@ from ..i18n import t
 from ..model.palette import book_tables, compare_with_book, merge_palette, suggest_merges
 from ..render.palette import merged_grid_html
 from ..texts import book_palette
-from .common import RevealSwitch, replace_children
+from .common import Message, RevealSwitch, replace_children
+from .failures import StoreGuard, store_action
 
 ACTIVITY = "palet"
 
@@ -22,16 +23,20 @@ class PaletteDashboard(w.VBox):
         self.suggestions = w.VBox()
         self.suggestions.add_class("kit-palet-suggestions")
         self.compare = w.HTML()
-        self.reveal = RevealSwitch(store, session, ACTIVITY, t("palet.dash.reveal", lang), "kit-palet-reveal")
+        self.message = Message()
+        self.guard = StoreGuard(self.message, lang, store)
+        self.reveal = RevealSwitch(store, session, ACTIVITY, t("palet.dash.reveal", lang), "kit-palet-reveal",
+                                   guard=self.guard)
         self.undo = w.Button(description=t("palet.dash.undo_merges", lang))
-        self.undo.on_click(lambda _: self.store.set_state(self.session.id, ACTIVITY, "merges", {}))
+        self.undo.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "merges", {})))
         super().__init__([
             w.HTML(f"<h3>{t('palet.title', lang)}</h3><p><small>{t('palet.dash.legend', lang)}</small></p>"),
-            self.reveal, self.grid, self.per_group,
+            self.message, self.reveal, self.grid, self.per_group,
             w.HTML(f"<h4>{t('palet.dash.suggestions', lang)}</h4>"), self.suggestions, self.undo, self.compare,
         ])
         self.add_class("kit-dashboard-palet")
 
+    @store_action
     def merge(self, a: str, b: str, counts: dict) -> None:
         """Merge the less named key into the more named one (ties: the shorter)."""
         keep, drop = sorted((a, b), key=lambda k: (-counts.get(k, 0), len(k), k))
@@ -39,6 +44,7 @@ class PaletteDashboard(w.VBox):
         merges[drop] = keep
         self.store.set_state(self.session.id, ACTIVITY, "merges", merges)
 
+    @store_action
     def keep_apart(self, a: str, b: str) -> None:
         dismissed = list(self.store.state(self.session.id, ACTIVITY).get("apart", []))
         dismissed.append(sorted((a, b)))

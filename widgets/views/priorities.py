@@ -5,6 +5,8 @@ import ipywidgets as w
 from ..i18n import t
 from ..model.priorities import ACTIVITY, ITEM, spreadable_values
 from ..render.priorities import ranking_html
+from .common import Message
+from .failures import StoreGuard
 
 PALETTE = "palet"
 
@@ -24,10 +26,13 @@ class PrioritiesDashboard(w.VBox):
         self.table.add_class("kit-prio-ranking")
         self.selection = w.SelectMultiple(rows=6, layout=w.Layout(width="100%"))
         save = w.Button(description=t("prioriteren.dash.save_selection", lang))
-        save.on_click(lambda _: self.store.set_state(self.session.id, ACTIVITY, "selection",
-                                                     list(self.selection.value)))
+        self.message = Message()
+        self.guard = StoreGuard(self.message, lang, store)
+        save.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "selection",
+                                                                list(self.selection.value))))
         super().__init__([w.HTML(f"<h3>{t('prioriteren.title', lang)}</h3>"), self.table,
-                          w.HTML(f"<small>{t('prioriteren.dash.selection', lang)}</small>"), self.selection, save])
+                          w.HTML(f"<small>{t('prioriteren.dash.selection', lang)}</small>"), self.selection,
+                          self.message, save])
         self.add_class("kit-dashboard-prioriteren")
 
     def refresh(self, session) -> None:

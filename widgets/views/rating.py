@@ -6,7 +6,8 @@ from ..i18n import t
 from ..model.rating import ACTIVITY, STATEMENTS, summarize
 from ..render.rating import agenda_html, grades_html
 from ..texts import statements
-from .common import RevealSwitch
+from .common import Message, RevealSwitch
+from .failures import StoreGuard
 
 
 class RatingDashboard(w.VBox):
@@ -26,13 +27,16 @@ class RatingDashboard(w.VBox):
         self.grades.add_class("kit-rate-grades")
         self.agenda = w.HTML()
         self.agenda.add_class("kit-agenda")
-        self.reveal = RevealSwitch(store, session, ACTIVITY, t("beoordelen.dash.reveal", lang), "kit-rate-reveal")
+        self.message = Message()
+        self.guard = StoreGuard(self.message, lang, store)
+        self.reveal = RevealSwitch(store, session, ACTIVITY, t("beoordelen.dash.reveal", lang), "kit-rate-reveal",
+                                   guard=self.guard)
         # Fill the charts before they become widgets: updates sent before the page has drawn
         # a chart are not applied by jupyter_bokeh.
         self.update_charts(summarize(store.answers(session.id, ACTIVITY)))
         charts = w.HBox([widget(radar), widget(blocks)], layout=w.Layout(flex_flow="row wrap"))
-        super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.reveal, self.grades, charts,
-                          self.agenda])
+        super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.message, self.reveal, self.grades,
+                          charts, self.agenda])
         self.add_class("kit-dashboard-beoordelen")
 
     def update_charts(self, summaries) -> None:

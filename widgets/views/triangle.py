@@ -5,7 +5,8 @@ import ipywidgets as w
 from ..i18n import t
 from ..model.triangle import ACTIVITY, CORNERS, centroid, placements, position
 from ..render.triangle import levels_html, routes_html, tensions_html
-from .common import RevealSwitch
+from .common import Message, RevealSwitch
+from .failures import StoreGuard
 
 
 class TriangleDashboard(w.VBox):
@@ -22,9 +23,12 @@ class TriangleDashboard(w.VBox):
         self.tensions.add_class("kit-tri-tensions")
         self.route_counts = w.HTML()
         self.route_counts.add_class("kit-tri-routes")
-        self.reveal = RevealSwitch(store, session, ACTIVITY, t("driehoek.dash.reveal", lang), "kit-tri-reveal")
+        self.message = Message()
+        self.guard = StoreGuard(self.message, lang, store)
+        self.reveal = RevealSwitch(store, session, ACTIVITY, t("driehoek.dash.reveal", lang), "kit-tri-reveal",
+                                   guard=self.guard)
         self.update_chart(store.answers(session.id, ACTIVITY))  # before it is drawn (see rating.py)
-        super().__init__([w.HTML(f"<h3>{t('driehoek.title', lang)}</h3>"), self.reveal,
+        super().__init__([w.HTML(f"<h3>{t('driehoek.title', lang)}</h3>"), self.message, self.reveal,
                           w.HBox([widget(plot), self.levels], layout=w.Layout(flex_flow="row wrap")),
                           self.tensions, self.route_counts])
         self.add_class("kit-dashboard-driehoek")
