@@ -476,6 +476,50 @@ def answer_after_the_activity_closed(scene):
     assert "gesloten" in scene.page.inner_text("main")
 
 
+def presentation(scene, reveal=()):
+    """The projector's screen of a session with answers, unlocked by the facilitator cookie."""
+    from widgets.model.sessions import SessionSpec
+
+    session, key = scene.store.create_session(SessionSpec(
+        title="Woonvisie 2030", topic="wonen", municipality="Utrecht", language="nl", activities=ACTIVITIES))
+    scene.opened(session, "beoordelen", "driehoek")
+    scene.others(session, "beoordelen", RATINGS)
+    scene.others(session, "driehoek", PLACES)
+    scene.opened(session, *reveal)
+    for activity in reveal:
+        scene.reveal(session, activity)
+    scene.page.context.add_cookies([{"name": f"kit_f_{session.code}", "value": key,
+                                     "domain": urlparse(scene.kit.url).hostname, "path": "/"}])
+    scene.goto(f"{session.code}/scherm")
+    scene.expect("[data-kit-join-code]")
+
+
+@screen("scherm-sleutel")
+def presentation_locked(scene):
+    session = scene.session()
+    scene.goto(f"{session.code}/scherm")
+    scene.page.fill("#key", "fout")
+    scene.button("Scherm openen")
+    scene.expect(".kit-error-summary")
+
+
+@screen("scherm")
+def presentation_join(scene):
+    presentation(scene)
+
+
+@screen("scherm-beoordelen")
+def presentation_rating(scene):
+    presentation(scene, reveal=("beoordelen",))
+    scene.expect(".kit-results-table")
+
+
+@screen("scherm-driehoek")
+def presentation_triangle(scene):
+    presentation(scene, reveal=("driehoek",))
+    scene.expect("svg.kit-triangle")
+
+
 # ------------------------------------------------------------------------------------------- browsers
 class Phone:
     """A browser context kept for the whole module (one per kind of screen), its page reused screen after screen."""
