@@ -195,7 +195,8 @@ def test_postbuild_configures_the_server_with_the_tools_script(server):
     assert config["ServerApp"]["jpserver_extensions"] == {"voila.server_extension": True, "widgets.web": True}
     settings = json.loads((server.config_dir / "jupyter_server_config.json").read_text())
     assert settings["VoilaConfiguration"]["template"] == "kit" and "preheat_kernel" not in settings["VoilaConfiguration"]
-    assert settings["ServerApp"]["tornado_settings"] == {"mathjax_url": None, "mathjax_config": None}
+    assert settings["ServerApp"]["tornado_settings"] == {"mathjax_url": None, "mathjax_config": None,
+                                                         "websocket_max_message_size": 6 * 1024 * 1024}
     assert (server.data_dir / "voila" / "templates" / "kit" / "conf.json").exists()
     assert "widgets.web | extension was successfully loaded" in server.log()
 

@@ -10,6 +10,11 @@ which follow ``JUPYTER_CONFIG_DIR`` and ``JUPYTER_DATA_DIR``). It
   into ``<config-dir>/jupyter_server_config.json``, keeping what else is there, and turns off
   MathJax as the standalone server has it: Voila's server extension would otherwise make every
   dashboard load it from cdnjs.cloudflare.com (no page of the kit asks another host for anything);
+- gives the server's kernels the kit's hygiene (``widgets/web/kernels.py``): kernels no page is
+  connected to are culled after ``--cull-idle`` seconds, open pages' kernels after ``--cull-connected``,
+  and one websocket message from a browser is bounded to ``--max-message-mb`` MiB (the dashboard's
+  file upload is one message). The cap on the number of kernels is the standalone server's only:
+  on Binder the pod's memory limit stands in for it;
 - enables the server extensions Voila (``/voila/...``) and ``widgets.web`` (the participant
   pages at ``/kit/<CODE>``) in ``<config-dir>/jupyter_server_config.d/publieke-waarde-kit.json``.
 
@@ -28,6 +33,15 @@ EXTENSIONS_FILE = "publieke-waarde-kit.json"
 STANDALONE_ONLY = ("preheat_kernel",)
 # Voila reads these from the server's settings; unset, its pages fetch MathJax from a CDN.
 NO_MATHJAX = {"mathjax_url": None, "mathjax_config": None}
+KERNEL_MANAGER = "widgets.web.kernels.KitKernelManager"
+
+
+def kernel_defaults() -> dict:
+    """The standalone server's defaults (one place: widgets/web/kernels.py)."""
+    from widgets.web import kernels
+
+    return {"cull_idle": kernels.CULL_IDLE_TIMEOUT, "cull_connected": kernels.CULL_CONNECTED_TIMEOUT,
+            "cull_interval": kernels.CULL_INTERVAL, "max_message_mb": kernels.MAX_MESSAGE_MB}
 
 
 def voila_settings(repo: Path = REPO) -> dict:
@@ -45,12 +59,19 @@ def link_template(data_dir: Path, repo: Path = REPO) -> Path:
     return link
 
 
-def write_settings(config_dir: Path, repo: Path = REPO) -> Path:
+def write_settings(config_dir: Path, repo: Path = REPO, kernels: dict = None) -> Path:
+    kernels = {**kernel_defaults(), **(kernels or {})}
     config_dir.mkdir(parents=True, exist_ok=True)
     path = config_dir / "jupyter_server_config.json"
     config = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     config["VoilaConfiguration"] = voila_settings(repo)
-    config.setdefault("ServerApp", {}).setdefault("tornado_settings", {}).update(NO_MATHJAX)
+    server = config.setdefault("ServerApp", {})
+    server.setdefault("tornado_settings", {}).update(
+        NO_MATHJAX, websocket_max_message_size=kernels["max_message_mb"] * 1024 * 1024)
+    server["kernel_manager_class"] = KERNEL_MANAGER
+    config.setdefault("KitKernelManager", {}).update(
+        cull_idle_timeout=kernels["cull_idle"], cull_connected_timeout=kernels["cull_connected"],
+        cull_interval=kernels["cull_interval"])
     path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     return path
 
@@ -64,10 +85,10 @@ def enable_extensions(config_dir: Path) -> Path:
     return path
 
 
-def configure(config_dir: Path, data_dir: Path, repo: Path = REPO) -> list:
-    """Everything above; returns the paths written."""
+def configure(config_dir: Path, data_dir: Path, repo: Path = REPO, kernels: dict = None) -> list:
+    """Everything above; returns the paths written. ``kernels`` overrides ``kernel_defaults()``."""
     config_dir, data_dir = Path(config_dir), Path(data_dir)
-    return [link_template(data_dir, repo), write_settings(config_dir, repo), enable_extensions(config_dir)]
+    return [link_template(data_dir, repo), write_settings(config_dir, repo, kernels), enable_extensions(config_dir)]
 
 
 def main(argv=None) -> None:
@@ -76,8 +97,22 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config-dir", type=Path, default=None, help="default: jupyter --config-dir")
     parser.add_argument("--data-dir", type=Path, default=None, help="default: jupyter --data-dir")
+    defaults = kernel_defaults()
+    for name, help_text in (
+            ("cull_idle", "seconds before a kernel no page is connected to is culled; 0: never"),
+            ("cull_connected", "seconds without activity before an open page's kernel is culled; 0: never"),
+            ("cull_interval", "seconds between checks for idle kernels"),
+            ("max_message_mb", "largest websocket message from a browser, in MiB")):
+        parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=int, default=defaults[name],
+                            metavar="N", help=f"{help_text} (default {defaults[name]})")
     args = parser.parse_args(argv)
-    for path in configure(args.config_dir or Path(jupyter_config_dir()), args.data_dir or Path(jupyter_data_dir())):
+    for name in defaults:
+        least = 1 if name in ("cull_interval", "max_message_mb") else 0
+        if getattr(args, name) < least:
+            parser.error(f"--{name.replace('_', '-')} moet {least} of meer zijn / must be {least} or more")
+    kernels = {name: getattr(args, name) for name in defaults}
+    for path in configure(args.config_dir or Path(jupyter_config_dir()), args.data_dir or Path(jupyter_data_dir()),
+                          kernels=kernels):
         print(f"wrote {path}")
 
 

@@ -12,6 +12,24 @@ import sys
 
 from .settings import REPO_ROOT
 
+# Launcher option -> the setting of the Voila pages' kernels it sets (widgets/web/kernels.py has the defaults).
+KERNEL_OPTIONS = {
+    "cull-idle": "KitKernelManager.cull_idle_timeout",
+    "cull-connected": "KitKernelManager.cull_connected_timeout",
+    "cull-interval": "KitKernelManager.cull_interval",
+    "max-kernels": "KitKernelManager.max_kernels",
+    "max-message-mb": "KitVoila.max_message_mb",
+}
+KERNEL_HELP = {
+    "cull-idle": "seconds before a page's kernel that no browser is connected to is stopped (default {}; 0: never)",
+    "cull-connected": "seconds without activity before the kernel of a page still open is stopped "
+                      "(default {}; 0: never)",
+    "cull-interval": "seconds between checks for idle kernels (default {})",
+    "max-kernels": "most dashboards and lessons running at once; more get 'De werkplaats is vol' "
+                   "(default {}; 0: no cap)",
+    "max-message-mb": "largest message a browser may send a page, in MiB; bounds file uploads (default {})",
+}
+
 
 def lan_address() -> str:
     """This machine's address on the local network (no packet is sent)."""
@@ -50,6 +68,10 @@ def voila_command(args) -> list:
     ]
     if args.no_preheat:
         command.append("--preheat_kernel=False")
+    for option, setting in KERNEL_OPTIONS.items():
+        value = getattr(args, option.replace("-", "_"), None)
+        if value is not None:
+            command.append(f"--{setting}={value}")
     return command + list(getattr(args, "server_options", []))
 
 
@@ -62,7 +84,18 @@ def parse_args(argv=None):
     parser.add_argument("--store", help="database URL, e.g. postgresql+psycopg://user@host/kit")
     parser.add_argument("--public-url", help="address participants use, e.g. https://kit.gemeente.nl/")
     parser.add_argument("--no-preheat", action="store_true", help="start kernels on demand only")
+    from .web import kernels
+
+    defaults = (kernels.CULL_IDLE_TIMEOUT, kernels.CULL_CONNECTED_TIMEOUT, kernels.CULL_INTERVAL,
+                kernels.MAX_KERNELS, kernels.MAX_MESSAGE_MB)
+    for option, default in zip(KERNEL_OPTIONS, defaults):
+        parser.add_argument(f"--{option}", type=int, metavar="N", help=KERNEL_HELP[option].format(default))
     args, rest = parser.parse_known_args(argv)
+    for option in KERNEL_OPTIONS:
+        value = getattr(args, option.replace("-", "_"))
+        least = 1 if option in ("max-message-mb", "cull-interval") else 0
+        if value is not None and value < least:
+            parser.error(f"--{option} moet {least} of meer zijn / must be {least} or more")
     unknown = [option for option in rest if not option.startswith("--KitWeb.")]
     if unknown:
         parser.error(f"unknown option {unknown[0]} (settings of the participant pages: --KitWeb.<name>=<value>)")
@@ -73,6 +106,7 @@ def parse_args(argv=None):
 def main(argv=None) -> None:
     args = parse_args(argv)
     env = kit_environment(args)
+    from .preflight import check_store; check_store(env)  # refuse a store it cannot write, before Voila
     shown = env.get("KIT_PUBLIC_URL") or f"http://localhost:{args.port}/"
     print(f"\n  Publieke-waardekit start op {shown}  (stoppen: Ctrl+C)\n", flush=True)
     os.chdir(REPO_ROOT)

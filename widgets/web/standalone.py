@@ -1,14 +1,32 @@
 """The kit's standalone server: Voila (facilitator, tafel, start page, lessons) plus the participant pages.
 
 Voila 0.5 runs its own Tornado application; this subclass adds the kit's handlers to it,
-so ``make start`` serves ``/kit/<CODE>`` from the same process as the Voila pages.
+so ``make start`` serves ``/kit/<CODE>`` from the same process as the Voila pages. It also
+gives the Voila pages the kit's kernel hygiene (``kernels.py``): idle kernels culled, a cap
+on how many run, and a bound on one websocket message.
 """
 
+from traitlets import Integer
+
 from voila.app import Voila
+
+from .kernels import MAX_MESSAGE_MB, KitKernelManager, capped_handlers
 
 
 class KitVoila(Voila):
     name = "voila"  # read voila.json and Voila's own config files, as plain Voila does
+
+    max_message_mb = Integer(
+        MAX_MESSAGE_MB, config=True,
+        help="Largest websocket message a browser may send a page's kernel, in MiB "
+             "(a dashboard's file upload is one message).")
+
+    def init_settings(self):
+        if "multi_kernel_manager_class" not in self.voila_configuration.config.VoilaConfiguration:
+            self.voila_configuration.multi_kernel_manager_class = KitKernelManager
+        settings = super().init_settings()
+        settings["websocket_max_message_size"] = self.max_message_mb * 1024 * 1024
+        return settings
 
     def init_handlers(self):
         from .handlers import handlers
@@ -16,7 +34,7 @@ class KitVoila(Voila):
 
         base_url = self.server_url if self.server_url.endswith("/") else self.server_url + "/"
         self.kit = KitWeb(web_settings=self.app.settings, parent=self)
-        return handlers(base_url, self.kit) + super().init_handlers()
+        return handlers(base_url, self.kit) + capped_handlers(super().init_handlers())
 
 
 main = KitVoila.launch_instance
