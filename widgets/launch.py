@@ -10,6 +10,7 @@ import os
 import socket
 import sys
 
+from .preflight import check_store
 from .settings import REPO_ROOT
 
 # Launcher option -> the setting of the Voila pages' kernels it sets (widgets/web/kernels.py has the defaults).
@@ -106,7 +107,7 @@ def parse_args(argv=None):
 def main(argv=None) -> None:
     args = parse_args(argv)
     env = kit_environment(args)
-    from .preflight import check_store; check_store(env)  # refuse a store it cannot write, before Voila
+    check_store(env)  # refuse a data folder or database it cannot write to, before Voila starts
     shown = env.get("KIT_PUBLIC_URL") or f"http://localhost:{args.port}/"
     print(f"\n  Publieke-waardekit start op {shown}  (stoppen: Ctrl+C)\n", flush=True)
     os.chdir(REPO_ROOT)
