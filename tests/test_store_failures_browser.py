@@ -11,7 +11,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -25,29 +24,14 @@ from .kit_server import KitServer
 class NamespacedKit(KitServer):
     """The kit with its data folder on its own small tmpfs, in a private mount namespace."""
 
-    def start(self, timeout: float = 90):
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.log_path = self.data_dir.parent / f"{self.data_dir.name}-voila.log"
-        log = open(self.log_path, "ab")
+    def __init__(self, data_dir, *args, **kwargs):
+        super().__init__(data_dir, *args, **kwargs)
+        self.log_path = self.data_dir.parent / f"{self.data_dir.name}-voila.log"  # outside the tmpfs
+
+    def command(self) -> list:
         user = () if os.geteuid() == 0 else ("-r",)
         script = f'mount -t tmpfs -o size=6m tmpfs "{self.data_dir}" && exec "$@"'
-        self.process = subprocess.Popen(
-            ["unshare", *user, "-m", "--propagation", "private", "sh", "-c", script, "sh",
-             sys.executable, "-m", "widgets.launch", f"--port={self.port}", f"--data-dir={self.data_dir}", *self.args],
-            cwd=self.root, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        import urllib.request
-
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"kit stopped at start:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(self.url, timeout=2) as reply:
-                    if reply.status == 200:
-                        return self
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError(f"kit did not answer within {timeout}s:\n{self.log()}")
+        return ["unshare", *user, "-m", "--propagation", "private", "sh", "-c", script, "sh", *super().command()]
 
     def inside(self, path="") -> str:
         """A path in the kit's data folder as this process reaches it."""

@@ -137,6 +137,14 @@ class KitHandler(tornado.web.RequestHandler):
             visit.state = public_state(store, session)
         return visit, None
 
+    def canonical(self, code: str, rest: str = "") -> bool:
+        """Redirect a code typed in another form (lower case, a dash) to its one address; False if it did."""
+        canonical = normalize_code(code)
+        if canonical == code:
+            return True
+        self.redirect(f"{self.kit_url}{canonical}{rest}", status=301 if is_valid_code(canonical) else 303)
+        return False
+
     def visit(self, session, participant, lang) -> Visit:
         return Visit(kit=self.kit, store=None, session=session, participant=participant, lang=normalize_language(lang),
                      kit_url=self.kit_url, path=self.request.path)
@@ -204,9 +212,7 @@ class SessionHandler(KitHandler):
 
     @allow_unauthenticated
     async def get(self, code):
-        canonical = normalize_code(code)
-        if canonical != code:
-            self.redirect(f"{self.kit_url}{canonical}", status=301 if is_valid_code(canonical) else 303)
+        if not self.canonical(code):
             return
         token = self.get_cookie(participant_cookie(code), "")
         self.send(await self.call(self.page, code, token, self.xsrf_form_html(), self.language_choice()))

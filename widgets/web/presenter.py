@@ -95,9 +95,7 @@ class ScreenHandler(KitHandler):
 
     @allow_unauthenticated
     async def get(self, code):
-        canonical = normalize_code(code)
-        if canonical != code:
-            self.redirect(f"{self.kit_url}{canonical}/{SCREEN}", status=301 if is_valid_code(canonical) else 303)
+        if not self.canonical(code, f"/{SCREEN}"):
             return
         self.send(await self.call(self.page, code, self.key(code), self.xsrf_form_html(), self.language_choice(),
                                   None))
