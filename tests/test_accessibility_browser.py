@@ -253,6 +253,17 @@ def priorities_saved(scene):
     scene.expect("[data-kit-saved]")
 
 
+@screen("prioriteren-revealed")
+def priorities_revealed(scene):
+    session, me = with_palette(scene)
+    scene.goto(f"{session.code}/prioriteren")
+    keys = scene.page.eval_on_selector_all("input[data-kit-points]", "els => els.map(e => e.name.slice(7))")
+    scene.submit(me, "prioriteren", {POINTS_ITEM: {keys[0]: 70, keys[1]: 30}})
+    scene.reveal(session, "prioriteren")
+    scene.goto(f"{session.code}/prioriteren")
+    scene.expect("[data-kit-results] table")
+
+
 @screen("prioriteren-too-many")
 def priorities_too_many(scene):
     session, _ = with_palette(scene)

@@ -170,3 +170,19 @@ def test_value_names_are_text_and_english_reads_english(kit, phone, palette_sess
     assert page.text("[data-kit-counter]") == "100 points left to spread"
     page = me.submit("form.kit-form-prioriteren", **{"points.b groen b schoon": "90"})
     assert page.text("[data-kit-counter]") == "10 points left to spread"
+
+
+def test_the_ranking_reaches_the_phones_only_once_the_facilitator_shows_it(kit, phone, palette_session, kit_store):
+    session = palette_session()
+    me, _ = open_page(phone, session)
+    me.submit("form.kit-form-prioriteren", points__betaalbaarheid="70", points__groen="30")
+    other, _ = open_page(phone, session)
+    other.submit("form.kit-form-prioriteren", points__groen="100")
+    page = me.get(f"kit/{session.code}/prioriteren")
+    assert page.soup.select("[data-kit-results]") == []
+    kit_store.set_state(session.id, "prioriteren", "reveal", True)
+    page = me.get(f"kit/{session.code}/prioriteren")
+    assert page.text("[data-kit-results] h2") == "Hoe de groep de punten verdeelde"
+    rows = page.all("[data-kit-results] tr[data-kit-value]")
+    assert rows[0].startswith("Groen 130") and rows[1].startswith("Betaalbaarheid 70")
+    assert fields(page)[0] == ("Betaalbaarheid", "70")  # the form stays: points can still change

@@ -36,7 +36,7 @@ ACTIVITIES = (
     Activity("palet", "widgets.web.pages.palette:PalettePage", "widgets.views.palette:PaletteDashboard",
              "widgets.report:palette_section", derived="widgets.store.transfer:palette_export"),
     Activity("prioriteren", "widgets.web.pages.priorities:PrioritiesPage",
-             "widgets.views.priorities:PrioritiesDashboard", "widgets.report:priorities_section", revealable=False),
+             "widgets.views.priorities:PrioritiesDashboard", "widgets.report:priorities_section"),
     Activity("beoordelen", "widgets.web.pages.rating:RatingPage", "widgets.views.rating:RatingDashboard",
              "widgets.report:rating_section", notes="widgets.report:rating_notes"),
     Activity("driehoek", "widgets.web.pages.triangle:TrianglePage", "widgets.views.triangle:TriangleDashboard",

@@ -4,7 +4,7 @@ from ..model.priorities import rank
 from . import render
 
 
-def ranking_html(values, answers, session, lang: str) -> str:
+def ranking_html(values, answers, session, lang: str, heading: int = 4) -> str:
     """Values ranked by points, split by group, next to how many named each in the palette.
 
     ``values`` are ``[(key, label, mentions)]`` (``spreadable_values``), ``answers`` the
@@ -15,4 +15,4 @@ def ranking_html(values, answers, session, lang: str) -> str:
     rows = [{"key": r.key, "label": labels[r.key][0], "points": r.points, "mentions": labels[r.key][1],
              "by_group": [r.by_group.get(g.key, 0) for g in session.groups]} for r in rank(spread, list(labels))]
     return render("priorities_ranking.html", lang, rows=rows, groups=[g.label for g in session.groups],
-                  participants=len(spread))
+                  participants=len(spread), heading=heading)

@@ -5,7 +5,7 @@ import ipywidgets as w
 from ..i18n import t
 from ..model.priorities import ACTIVITY, ITEM, spreadable_values
 from ..render.priorities import ranking_html
-from .common import Message
+from .common import Message, RevealSwitch
 from .failures import StoreGuard
 
 PALETTE = "palet"
@@ -30,13 +30,16 @@ class PrioritiesDashboard(w.VBox):
         self.guard = StoreGuard(self.message, lang, store)
         save.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "selection",
                                                                 list(self.selection.value))))
-        super().__init__([w.HTML(f"<h3>{t('prioriteren.title', lang)}</h3>"), self.table,
+        self.reveal = RevealSwitch(store, session, ACTIVITY, t("prioriteren.dash.reveal", lang), "kit-prio-reveal",
+                                   guard=self.guard)
+        super().__init__([w.HTML(f"<h3>{t('prioriteren.title', lang)}</h3>"), self.reveal, self.table,
                           w.HTML(f"<small>{t('prioriteren.dash.selection', lang)}</small>"), self.selection,
                           self.message, save])
         self.add_class("kit-dashboard-prioriteren")
 
     def refresh(self, session) -> None:
         self.session = session
+        self.reveal.sync()
         options = [(label, key) for key, label, _ in palette_values(self.store, session, selection=())]
         if list(self.selection.options) != options:
             chosen = self.store.state(session.id, ACTIVITY).get("selection") or []

@@ -10,6 +10,7 @@ the server's and every refusal says what to change.
 from ...i18n import error_message
 from ...model.priorities import ACTIVITY, ITEM, POINTS, check_allocation, spreadable_values
 from ...model.validation import InputError
+from ...render.priorities import ranking_html
 from . import Page
 
 PALETTE = "palet"
@@ -90,5 +91,15 @@ class PrioritiesPage(Page):
                       key=lambda row: (-row[1], row[0].lower()))
         return visit.render(
             "prioriteren.html", status, fields=fields, errors=errors or {}, notice=notice, left=left,
-            total=POINTS, step=STEP, mine=mine, action=self.url(visit),
+            total=POINTS, step=STEP, mine=mine, action=self.url(visit), results=self.room_ranking(visit),
         )
+
+    def room_ranking(self, visit) -> str:
+        """Everyone's points per value once the facilitator shows them; else ''."""
+        if not self.revealed(visit):
+            return ""
+        answers = [a for a in visit.store.answers(visit.session.id, ACTIVITY) if a["item"] == ITEM]
+        return ranking_html(self.values(visit), answers, visit.session, visit.lang, heading=3)
+
+    def screen_results(self, visit) -> list:
+        return [part for part in (self.room_ranking(visit),) if part]
