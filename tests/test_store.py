@@ -277,3 +277,25 @@ def test_exports_never_contain_participant_tokens(store):
     for text in (export_json(store, session.id), export_csv(store, session.id),
                  export_palette_csv(store, session.id), cells):
         assert not any(token in text for token in tokens)
+
+
+def test_a_run_sheet_step_opens_exactly_its_activities_in_one_go(store):
+    session, _ = new_session(store, activities=("palet", "prioriteren", "beoordelen"))
+    store.set_activity_open(session.id, "palet", True)
+    store.set_activity_open(session.id, "prioriteren", True)
+    before = store.revision(session.id)
+    after = store.set_open_activities(session.id, {"beoordelen"})
+    assert list(after.open_activities) == ["beoordelen"]
+    assert store.revision(session.id) == before + 1  # one write: phones never see half a step
+    with pytest.raises(InputError):
+        store.set_open_activities(session.id, {"palet", "driehoek"})  # driehoek is not in this session
+    assert list(store.session(session.id).open_activities) == ["beoordelen"]  # nothing changed
+
+
+def test_several_settings_are_stored_together_or_not_at_all(store):
+    session, _ = new_session(store)
+    store.set_states(session.id, "tafel", {"step": 3, "duration": 90})
+    assert store.state(session.id, "tafel") == {"step": 3, "duration": 90}
+    store.delete_session(session.id)
+    with pytest.raises(InputError):
+        store.set_states(session.id, "tafel", {"step": 4})

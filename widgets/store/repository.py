@@ -131,6 +131,21 @@ class Store:
             self._bump(tx, session_id)
         return self.session(session_id)
 
+    def set_open_activities(self, session_id: str, activities) -> Session:
+        """Open exactly ``activities`` and close the others, in one transaction (a run sheet's step)."""
+        with self.backend.transaction() as tx:
+            rows = tx.query("SELECT activities FROM sessions WHERE id = :id", {"id": session_id})
+            if not rows:
+                raise InputError("error.session_gone")
+            enabled = json.loads(rows[0]["activities"])
+            unknown = [a for a in activities if a not in enabled]
+            if unknown:
+                raise InputError("error.unknown_activity", name=unknown[0])
+            tx.execute("UPDATE sessions SET open_activities = :o WHERE id = :id",
+                       {"o": json.dumps([a for a in enabled if a in set(activities)]), "id": session_id})
+            self._bump(tx, session_id)
+        return self.session(session_id)
+
     def set_status(self, session_id: str, status: str) -> Session:
         if status not in ("open", "closed"):
             raise ValueError(status)
@@ -272,14 +287,19 @@ class Store:
     # --------------------------------------------------------- facilitator state
     def set_state(self, session_id: str, activity: str, key: str, value) -> None:
         """A facilitator setting of one activity (e.g. merges, 'show to participants')."""
+        self.set_states(session_id, activity, {key: value})
+
+    def set_states(self, session_id: str, activity: str, values: dict) -> None:
+        """Several settings of one activity in one transaction: all stored, or none."""
         with self.backend.transaction() as tx:
             if not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": session_id}):
                 raise InputError("error.session_gone")
-            tx.execute("DELETE FROM activity_state WHERE session_id = :s AND activity = :a AND key = :k",
-                       {"s": session_id, "a": activity, "k": key})
-            tx.execute("INSERT INTO activity_state (session_id, activity, key, value, updated_at) "
-                       "VALUES (:s, :a, :k, :v, :now)",
-                       {"s": session_id, "a": activity, "k": key, "v": encode(value), "now": time.time()})
+            for key, value in values.items():
+                tx.execute("DELETE FROM activity_state WHERE session_id = :s AND activity = :a AND key = :k",
+                           {"s": session_id, "a": activity, "k": key})
+                tx.execute("INSERT INTO activity_state (session_id, activity, key, value, updated_at) "
+                           "VALUES (:s, :a, :k, :v, :now)",
+                           {"s": session_id, "a": activity, "k": key, "v": encode(value), "now": time.time()})
             self._bump(tx, session_id)
 
     def state(self, session_id: str, activity: str) -> dict:

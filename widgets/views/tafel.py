@@ -66,8 +66,7 @@ class TafelApp(FacilitatorApp):
 
     @store_action
     def save_place(self) -> None:
-        self.store.set_state(self.session.id, STATE, "step", self.step_index)
-        self.store.set_state(self.session.id, STATE, "duration", self.duration.value)
+        self.store.set_states(self.session.id, STATE, {"step": self.step_index, "duration": self.duration.value})
         self.show_step()
 
     def move(self, delta: int) -> None:
@@ -91,9 +90,7 @@ class TafelApp(FacilitatorApp):
         """Open this step's activity and close every other one."""
         step = steps()[self.step_index]
         wanted = activities_to_open(step, self.session.activities)
-        for activity in self.session.activities:
-            if (activity in self.session.open_activities) != (activity in wanted):
-                self.store.set_activity_open(self.session.id, activity, activity in wanted)
+        self.store.set_open_activities(self.session.id, wanted)  # one transaction: never half a step
         title = pick(step["title"], self.lang)
         key = "tafel.started" if wanted else "tafel.started_none"
         self.step_message.value = f'<div class="kit-message kit-message-ok">{escape(t(key, self.lang, title=title))}</div>'
