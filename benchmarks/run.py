@@ -13,7 +13,10 @@ asserts nothing; a figure that fails prints its error and the run goes on.
 
 Figures: join burst, memory with 0/100/300 participants on the live stream, submit to
 dashboard at 300 participants, and the join page's weight and time to interactive in Chromium
-(plain and over an emulated 1.6 Mbit/s, 150 ms network). See benchmarks/RESULTS.md.
+(plain and over an emulated 1.6 Mbit/s, 150 ms network). ``pages``: how soon the facilitator's form,
+a reopened dashboard, the tafel, the start page and two lessons can be used (median of a few first
+loads on an idle server), as ratios to the one-button page and the participants' code page. See
+benchmarks/RESULTS.md.
 """
 
 import argparse
@@ -34,6 +37,7 @@ import threading
 import time
 import traceback
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.kit_server import KitServer, free_port, kernel_pids, stop_group
@@ -1024,6 +1028,125 @@ def join_page(results, browser, url: str, loads: int, slow_loads: int):
                 f"{ratio(p95, base.get('slow_p95'))} (vs {base.get('slow_p95') or 0:.2f} s)", verdict(p95, 2.0))
 
 
+# ----------------------------------------------------------------------------- Voila pages (facilitator, tafel, lessons)
+
+# (figure, path under the kit's URL with {session} for a session's query, the element that makes the page usable)
+KIT_PAGES = (
+    ("start page", "voila/render/start.ipynb", ".kit-card a"),
+    ("facilitator form", "voila/render/workshops/facilitator.ipynb", ".kit-f-title input"),
+    ("dashboard reopened", "voila/render/workshops/facilitator.ipynb?{session}", ".kit-dashboard-palet"),
+    ("tafel with its session", "voila/render/workshops/publieke-waarde-tafel.ipynb?{session}", ".kit-tafel-start"),
+    ("lesson 01", "voila/render/lessons/01-wat-is-publieke-waarde.ipynb", "button.jupyter-button, .widget-button"),
+    ("lesson 03 (a chart)", "voila/render/lessons/03-beleid-beoordelen.ipynb",
+     "button.jupyter-button, .widget-button"),
+)
+# First moment (ms since navigation start) the element is drawn, shown and enabled: the page can be used.
+ELEMENT_READY = """(selector) => {
+  const check = () => {
+    const el = document.querySelector(selector);
+    if (el && !el.disabled && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden') {
+      window.__kitReady = performance.now();
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+}"""
+
+
+SHUT_KERNEL = """async (url) => {
+  const xsrf = (document.cookie.match(/(?:^|; )_xsrf=([^;]*)/) || [])[1] || '';
+  return (await fetch(url, {method: 'DELETE', headers: {'X-XSRFToken': decodeURIComponent(xsrf)}})).status;
+}"""
+
+
+def time_to_element(browser, url: str, selector: str) -> tuple:
+    """A first load at 1280 x 900 in a fresh context (cold cache): (seconds to usable, HTML bytes).
+
+    The page's kernel is shut down afterwards, as the page cannot (Voila keeps a closed page's kernel
+    until it is culled): every load meets the same idle server, and no cap on kernels is reached.
+    """
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        kernels = []
+        page.on("websocket", lambda socket: kernels.extend(re.findall(r"/api/kernels/([0-9a-f-]{36})", socket.url)))
+        page.add_init_script(script=f"({ELEMENT_READY})({selector!r})")
+        page.goto(url, wait_until="commit", timeout=120_000)
+        page.wait_for_function("window.__kitReady > 0", timeout=180_000, polling=100)
+        html = page.evaluate("performance.getEntriesByType('navigation')[0].decodedBodySize")
+        ready = page.evaluate("window.__kitReady") / 1000
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(url))  # both servers run at the root path
+        for kernel in set(kernels):
+            page.evaluate(SHUT_KERNEL, f"{origin}/api/kernels/{kernel}")
+        return ready, html
+    finally:
+        context.close()
+
+
+def settle_kernels(server_pid: int, idle: int, timeout: float = 60) -> None:
+    """Wait until the server runs ``idle`` kernels again: the page's kernel shut, preheated pools refilled."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and len(kernel_pids(server_pid)) != idle:
+        time.sleep(0.5)
+    time.sleep(1)  # a refilled kernel may still be running its notebook up to the request
+
+
+def kit_pages(results, browser, folder: Path, loads: int, kit_root: Path = None):
+    """Time until each Voila page is usable, median of ``loads`` first loads, each on an idle server.
+
+    Baselines in the same run: the one-button page on plain Voila (its own kernel, no kit) and the
+    participants' code page (no kernel).
+    """
+    voila = OneButtonVoila(folder / "voila-page").start()
+    try:
+        base = []
+        for _ in range(loads):
+            settle_kernels(voila.process.pid, 0)
+            base.append(time_to_element(browser, voila.url, "button.jupyter-button, .widget-button")[0])
+    finally:
+        voila.stop()
+    baseline = statistics.median(base)
+    say(f"baseline, one-button page on plain Voila: median {baseline:.2f} s ({' '.join(f'{x:.2f}' for x in base)})")
+    root = Path(kit_root or REPO).resolve()
+    with on_cores(SERVER_CORES):
+        kit = KitServer(folder / "kit", extra_args=KIT_ARGS, root=root,
+                        env={"PYTHONPATH": str(root)} if kit_root else None).start()
+    pin_tree(kit.process.pid, SERVER_CORES)
+    try:
+        from widgets.model.sessions import SessionSpec
+        from widgets.store import open_store
+
+        store = open_store(f"sqlite:///{kit.data_dir / 'kit.sqlite3'}")
+        session, key = store.create_session(SessionSpec(title="Benchmark", topic="wonen", municipality="Utrecht",
+                                                        activities=("palet", "beoordelen", "driehoek")))
+        store.set_activity_open(session.id, "palet", True)
+        store.backend.close()
+        time.sleep(5)
+        idle = len(kernel_pids(kit.process.pid))  # the preheated pools, filled
+        say(f"kit from {root} on cores {cores_of(kit.process.pid)}, {idle} preheated kernel(s) idle")
+        code = [time_to_element(browser, f"{kit.url}kit/", "input[name=code]")[0] for _ in range(loads)]
+        code_page = statistics.median(code)
+        say(f"participants' code page (no kernel): median {code_page:.2f} s")
+        for figure, path, selector in KIT_PAGES:
+            url = kit.url + path.format(session=f"sessie={session.code}&sleutel={key}")
+            times, weight = [], 0
+            for _ in range(loads):
+                settle_kernels(kit.process.pid, idle)
+                pin_tree(kit.process.pid, SERVER_CORES)
+                seconds, weight = time_to_element(browser, url, selector)
+                times.append(seconds)
+            median = statistics.median(times)
+            say(f"{figure}: median {median:.2f} s ({' '.join(f'{x:.2f}' for x in times)}), "
+                f"HTML {weight / 1024:.0f} KB")
+            results.row(f"{figure}: usable, median of {len(times)}", "<= 3 s" if figure != "start page" else "",
+                        f"{median:.2f} s", f"{ratio(median, baseline)} of the one-button page "
+                        f"({baseline:.2f} s); {ratio(median, code_page)} of the code page ({code_page:.2f} s)",
+                        verdict(median, 3.0) if figure != "start page" else "")
+    finally:
+        kit.stop()
+
+
 # ----------------------------------------------------------------------------- main
 
 def git_commit() -> str:
@@ -1037,15 +1160,21 @@ def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small N, few loads (a smoke run)")
     parser.add_argument("--only", default="",
-                        help="comma-separated: baseline (or baseline_page, baseline_burst), burst, memory "
-                             "(default: all)")
+                        help="comma-separated: baseline (or baseline_page, baseline_burst), burst, memory, "
+                             "pages (default: all)")
+    parser.add_argument("--page-loads", type=int, default=None, help="pages: loads per page (default 5, --quick 2)")
+    parser.add_argument("--kit-root", type=Path, default=None,
+                        help="pages: serve the kit from this checkout instead (e.g. `git archive` of an older commit)")
     parser.add_argument("--rate", type=float, default=5.0, help="palette values submitted per second")
     args = parser.parse_args(argv)
     only = set(filter(None, args.only.split(",")))
     if args.quick:
         bursts, base_burst, sizes, loads, slow_loads, clicks = (10, 30), 5, (0, 20), 3, 2, 5
+        page_loads = 2
     else:
         bursts, base_burst, sizes, loads, slow_loads, clicks = (40, 100, 300), 40, (0, 100, 300), 20, 20, 20
+        page_loads = 5
+    page_loads = args.page_loads or page_loads
     voila_slow = max(2, slow_loads // 4)
     targets = {"burst": 300, "memory": 300, "submit": 300}
 
@@ -1086,6 +1215,9 @@ def main(argv=None) -> None:
             if not only or "memory" in only:
                 results.run("memory, submit to dashboard, join page", memory_and_submit, browser, folder / "memory",
                             sizes, sizes[-1], args.rate, loop, targets, loads, slow_loads)
+            if not only or "pages" in only:
+                results.run("Voila pages usable (facilitator, tafel, lessons)", kit_pages, browser, folder / "pages",
+                            page_loads, args.kit_root)
         finally:
             browser.close()
             loop.close()

@@ -1,4 +1,4 @@
-"""The start page: the catalog of workshops and lessons, in Dutch or English."""
+"""The start page: the three ways in first (tafel, lead a session, join), then the learning path and lessons."""
 
 from html import escape
 
@@ -8,6 +8,27 @@ from ..catalog import learning_path, read_catalog
 from ..i18n import t
 from ..settings import REPO_ROOT
 from .common import page_language
+
+# Where each way in goes, relative to the page: Voila serves it at ``<base>voila/render/start.ipynb``
+# both standalone (``make start``) and as a server extension (Binder, JupyterHub); the participant
+# pages live at ``<base>kit/`` in both, outside Voila and without a kernel.
+WAYS = (
+    ("tafel", "workshops/publieke-waarde-tafel.ipynb"),
+    ("facilitator", "workshops/facilitator.ipynb"),
+    ("join", "../../kit/"),
+)
+
+
+def ways_html(lang: str) -> str:
+    """The three ways in as large cards; each card is one link (its title and one line saying what it is for)."""
+    cards = "".join(
+        f'<li><a class="kit-way" data-kit-way="{key}" href="{escape(href, quote=True)}?lang={lang}">'
+        f'<span class="kit-way-title">{escape(t("start.way." + key, lang))}</span>'
+        f'<span class="kit-way-text">{escape(t("start.way." + key + ".text", lang))}</span></a></li>'
+        for key, href in WAYS
+    )
+    return (f'<section class="kit-ways" aria-labelledby="kit-ways-title">'
+            f'<h2 id="kit-ways-title">{escape(t("start.ways", lang))}</h2><ul>{cards}</ul></section>')
 
 
 def _card(entry, lang: str) -> str:
@@ -50,9 +71,11 @@ def start_page(params=None) -> w.Widget:
     other = "en" if lang == "nl" else "nl"
     catalog = read_catalog(REPO_ROOT, lang)
     parts = [
-        f'<div class="kit-langswitch"><a href="?lang={other}" hreflang="{other}">{t("start.switch", lang)}</a></div>',
+        f'<nav class="kit-langswitch"><a href="?lang={other}" hreflang="{other}" lang="{other}">'
+        f'{t("start.switch", lang)}</a></nav>',
         f"<h1>{t('start.title', lang)}</h1>",
-        f"<p>{t('start.intro', lang)}</p>",
+        f'<p class="kit-start-intro">{escape(t("start.intro.short", lang))}</p>',
+        ways_html(lang),
         path_html(catalog, lang),
     ]
     for section in ("workshops", "lessons"):
@@ -61,4 +84,6 @@ def start_page(params=None) -> w.Widget:
         if not entries:
             parts.append(f"<p>{t('start.empty', lang)}</p>")
         parts.extend(_card(entry, lang) for entry in entries)
-    return w.HTML("\n".join(parts))
+    page = w.HTML("\n".join(parts))
+    page.add_class("kit-start")
+    return page
