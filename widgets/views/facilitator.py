@@ -43,6 +43,10 @@ def state_badge(label: str, on: bool, on_text: str, off_text: str) -> str:
 
 class FacilitatorApp(w.VBox):
     def __init__(self, params=None, cookies=None, store=None, env=None):
+        if params is None and os.environ.get("VOILA_PREHEAT") == "True":
+            from ..charts import preload
+
+            preload()  # a preheated kernel imports the charts while it waits, not while the facilitator does
         params = page_params() if params is None else params
         self.cookies = page_cookies() if cookies is None else cookies
         self.env = dict(os.environ) if env is None else env
