@@ -23,7 +23,9 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 @pytest.fixture(scope="session")
 def kit(tmp_path_factory):
-    server = KitServer(tmp_path_factory.mktemp("kit-data")).start()
+    # The suite opens far more Voila pages than a room does, and Playwright closes them without the
+    # unload beacon that shuts a page's kernel down: the cap on kernels is raised for this one kit.
+    server = KitServer(tmp_path_factory.mktemp("kit-data"), ["--max-kernels=80"]).start()
     yield server
     server.stop()
 
