@@ -243,22 +243,25 @@ def priorities(scene):
     scene.expect("form.kit-form-prioriteren .kit-stepper")
 
 
-@screen("prioriteren-saved")
-def priorities_saved(scene):
+def with_points(scene):
+    """A palette, and this phone's 70 / 30 points on its first two values."""
     session, me = with_palette(scene)
     scene.goto(f"{session.code}/prioriteren")
     keys = scene.page.eval_on_selector_all("input[data-kit-points]", "els => els.map(e => e.name.slice(7))")
     scene.submit(me, "prioriteren", {POINTS_ITEM: {keys[0]: 70, keys[1]: 30}})
+    return session
+
+
+@screen("prioriteren-saved")
+def priorities_saved(scene):
+    session = with_points(scene)
     scene.goto(f"{session.code}/prioriteren?ok=saved")
     scene.expect("[data-kit-saved]")
 
 
 @screen("prioriteren-revealed")
 def priorities_revealed(scene):
-    session, me = with_palette(scene)
-    scene.goto(f"{session.code}/prioriteren")
-    keys = scene.page.eval_on_selector_all("input[data-kit-points]", "els => els.map(e => e.name.slice(7))")
-    scene.submit(me, "prioriteren", {POINTS_ITEM: {keys[0]: 70, keys[1]: 30}})
+    session = with_points(scene)
     scene.reveal(session, "prioriteren")
     scene.goto(f"{session.code}/prioriteren")
     scene.expect("[data-kit-results] table")

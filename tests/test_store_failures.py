@@ -174,12 +174,17 @@ def cut_off(cluster, database):
     _admin(cluster, f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database}'")
 
 
-@pytest.mark.postgres
-def test_a_lost_postgresql_connection_is_a_store_failure_and_stores_nothing(postgres):
-    url = postgres.new_database()
-    database = url.split("/")[3].split("?")[0]
+def postgres_session(cluster):
+    """A store on a fresh database of the suite's cluster, with one session: (store, session, database name)."""
+    url = cluster.new_database()
     store = open_store(url)
     session, _ = new_session(store)
+    return store, session, url.split("/")[3].split("?")[0]
+
+
+@pytest.mark.postgres
+def test_a_lost_postgresql_connection_is_a_store_failure_and_stores_nothing(postgres):
+    store, session, database = postgres_session(postgres)
     cut_off(postgres, database)
     try:
         with pytest.raises(StoreUnavailable) as failed:
@@ -196,10 +201,7 @@ def test_a_lost_postgresql_connection_is_a_store_failure_and_stores_nothing(post
 
 @pytest.mark.postgres
 def test_a_read_only_postgresql_database_is_said_so(postgres):
-    url = postgres.new_database()
-    database = url.split("/")[3].split("?")[0]
-    store = open_store(url)
-    session, _ = new_session(store)
+    store, session, database = postgres_session(postgres)
     _admin(postgres, f'ALTER DATABASE "{database}" SET default_transaction_read_only = on')
     store.backend.close()  # new connections get the setting
     with pytest.raises(StoreUnavailable) as failed:
