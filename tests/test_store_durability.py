@@ -80,3 +80,21 @@ def test_writer_killed_mid_burst_loses_no_acknowledged_answer(store_url):
     # whatever was stored beyond the last acknowledgement is whole, never a part
     assert all(len(values) == 3 for values in submissions.values())
     assert json.dumps(items)  # every stored value decodes
+
+
+def test_a_deleted_session_leaves_no_trace_in_the_database_files(tmp_path):
+    """Not in the database file, not in its write-ahead log: a participant's words and token are gone."""
+    store = open_store(f"sqlite:///{tmp_path / 'kit.sqlite3'}")
+    session, _ = store.create_session(SessionSpec(title="Woonvisie 2030", topic="wonen", activities=("palet",)))
+    store.set_activity_open(session.id, "palet", True)
+    someone = store.join(session.code, "inwoner", "Marieke Tijdelijk")
+    for version in range(5):  # edits leave older versions behind in the log and in the history table
+        store.submit(someone.token, "palet", {"v": {"text": f"Zwembad Zuidpark {version}", "cell": "collectief.materieel"}})
+    store.delete_session(session.id)
+    files = [path for path in tmp_path.iterdir() if path.name.startswith("kit.sqlite3")]
+    assert files and any(path.name == "kit.sqlite3" for path in files)
+    for path in files:
+        data = path.read_bytes()
+        for secret in ("Zwembad Zuidpark", "Marieke Tijdelijk", someone.token, session.code):
+            assert secret.encode() not in data, f"{secret!r} is still in {path.name}"
+    store.backend.close()

@@ -54,6 +54,8 @@ class SQLiteBackend:
                 raise StoreUnavailable(f"SQLite refused WAL mode for {self.path}")
             # FULL: a transaction reported as committed survives a crash of this process or the machine.
             conn.execute("PRAGMA synchronous = FULL")
+            # Deleted rows are overwritten, not only unlinked (not every SQLite build does this by default).
+            conn.execute("PRAGMA secure_delete = ON")
         with self._all_lock:
             self._all.append(conn)
         return conn
@@ -95,6 +97,18 @@ class SQLiteBackend:
         with self._using() as conn, _unavailable_on(sqlite3.Error, OSError):
             return [dict(row) for row in conn.execute(sql, params or {})]
 
+    def forget(self) -> None:
+        """After a delete: copy the log into the database file and empty it, so no old page stays on disk.
+
+        In WAL mode the earlier versions of every page (with a participant's words and token) sit
+        in the ``-wal`` file until a checkpoint; TRUNCATE writes them back, already overwritten by
+        ``secure_delete``, and cuts the log to nothing.
+        """
+        with self._using() as conn, _unavailable_on(sqlite3.Error, OSError):
+            busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if busy:  # another connection is reading this moment: once more, after it
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def close(self) -> None:
         with self._all_lock:
             for conn in self._all:
@@ -134,6 +148,9 @@ class SQLAlchemyBackend:
 
         with _unavailable_on(SQLAlchemyError, OSError), self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(self._text(sql), params or {})]
+
+    def forget(self) -> None:
+        """A database server reclaims deleted rows itself (VACUUM); its logs and backups are its administrator's."""
 
     def close(self) -> None:
         self.engine.dispose()

@@ -156,11 +156,12 @@ class Store:
         return self.session(session_id)
 
     def delete_session(self, session_id: str) -> None:
-        """Removes the session and every row that belongs to it."""
+        """Removes the session and every row that belongs to it, also from the database's log on disk."""
         with self.backend.transaction() as tx:
             tx.execute("DELETE FROM sessions WHERE id = :id", {"id": session_id})
             for table in ("stakeholder_groups", "participants", "answers", "answer_history", "activity_state"):
                 tx.execute(f"DELETE FROM {table} WHERE session_id = :id", {"id": session_id})
+        self.backend.forget()
 
     # ------------------------------------------------------------- participants
     def join(self, code: str, group: str, name: str = "") -> Participant:
