@@ -183,7 +183,8 @@ def fill(store):
     people = [store.join(session.code, g) for g in ("ambtelijk", "ambtelijk", "inwoner")]
     for i, p in enumerate(people):
         store.submit(p.token, "palet", {f"v{i}": {"text": f"waarde {i}", "cell": "collectief.proces"}})
-        store.submit(p.token, "beoordelen", {"cijfer": 6 + i, "eerlijk": None if i == 2 else 7})
+        store.submit(p.token, "beoordelen", {"cijfer": {"score": 6 + i, "note": ""},
+                                             "eerlijk": {"score": None if i == 2 else 7, "note": ""}})
     return session, key
 
 
@@ -227,7 +228,8 @@ def test_paper_answers_in_csv_add_a_group_and_participant(store):
     counts = import_csv(store, paper, session.id)
     assert counts == {"groups": 1, "participants": 1, "answers": 2}
     assert store.participant_counts(session.id) == {"raadslid": 1}
-    assert {a["item"]: a["value"] for a in store.answers(session.id)} == {"cijfer": 7, "eerlijk": 8}
+    assert {a["item"]: a["value"] for a in store.answers(session.id)} == {"cijfer": {"score": 7, "note": ""},
+                                                                         "eerlijk": {"score": 8, "note": ""}}
 
 
 @pytest.mark.parametrize("text, key", [
@@ -250,6 +252,42 @@ def test_csv_with_an_unknown_participant_answer_changes_nothing(store):
         import_csv(store, "activity,participant,group\npalet,x,y\n", session.id)
     assert caught.value.key == "error.import_csv_columns"
     assert snapshot(store) == before
+
+
+CRAFTED = [  # (CSV row after the header, what the facilitator is told)
+    ("beoordelen,p-1,Raadslid,cijfer,99",
+     "Rij 1 van het bestand (beoordelen, cijfer) is niet ingelezen: Een rapportcijfer is een getal van 1 tot en met 10"),
+    ('beoordelen,p-1,Raadslid,cijfer,"{""score"": ""acht""}"', "Rij 1 van het bestand (beoordelen, cijfer)"),
+    ('palet,p-1,Raadslid,v1,"{""text"": ""' + "x" * 5000 + '"", ""cell"": ""collectief.proces""}"',
+     "Rij 1 van het bestand (palet, v1) is niet ingelezen"),
+    ('palet,p-1,Raadslid,v1,"{""text"": ""Groen"", ""cell"": ""nergens.niets""}"', "Rij 1 van het bestand (palet, v1)"),
+    ('driehoek,p-1,Raadslid,plaats,"{""willen"": -5, ""mogen"": 5, ""kunnen"": 5}"', "Rij 1 van het bestand (driehoek"),
+    ('stemmen,p-1,Raadslid,x,1', "Rij 1 van het bestand (stemmen, x) is niet ingelezen"),
+]
+
+
+@pytest.mark.parametrize("row, message", CRAFTED)
+def test_crafted_csv_answers_are_refused_with_their_row_and_change_nothing(store, row, message):
+    session, _ = new_session(store, activities=("palet", "beoordelen", "driehoek"))
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        import_csv(store, "activity,participant,group,item,value\n" + row + "\n", session.id)
+    text = error_message(caught.value, "nl")
+    assert text.startswith(message) and text.endswith("Er is niets toegevoegd.")
+    assert snapshot(store) == before
+
+
+def test_a_json_import_with_one_bad_answer_leaves_no_session_behind(store):
+    session, _ = fill(store)
+    data = json.loads(export_json(store, session.id))
+    data["answers"][-1]["value"] = {"score": 99, "note": ""} if data["answers"][-1]["activity"] == "beoordelen" \
+        else {"text": "", "cell": "collectief.proces"}
+    store.delete_session(session.id)
+    before = snapshot(store)
+    with pytest.raises(InputError) as caught:
+        import_json(store, json.dumps(data))
+    assert caught.value.key == "error.import_row"
+    assert snapshot(store) == before  # no session whose key nobody saw
 
 
 def test_xlsx_export_has_a_sheet_per_activity(store):

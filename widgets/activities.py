@@ -22,6 +22,7 @@ class Activity:
     revealable: bool = True  # the facilitator can show the room's results on the phones
     notes: str = ""  # the participants' own words for the report: (answers, lang) -> [(what, group, text)]
     derived: str = ""  # an extra export of derived rows: (store, session id) -> (columns, rows)
+    check: str = ""  # an answer from a file checked as a phone's: (item, value) -> cleaned value or InputError
 
     def label(self, lang: str) -> str:
         return t(f"activity.{self.key}", lang)
@@ -34,13 +35,17 @@ class Activity:
 # In the order a publieke waarde tafel runs them.
 ACTIVITIES = (
     Activity("palet", "widgets.web.pages.palette:PalettePage", "widgets.views.palette:PaletteDashboard",
-             "widgets.report:palette_section", derived="widgets.store.transfer:palette_export"),
+             "widgets.report:palette_section", derived="widgets.store.transfer:palette_export",
+             check="widgets.model.palette:check_stored"),
     Activity("prioriteren", "widgets.web.pages.priorities:PrioritiesPage",
-             "widgets.views.priorities:PrioritiesDashboard", "widgets.report:priorities_section"),
+             "widgets.views.priorities:PrioritiesDashboard", "widgets.report:priorities_section",
+             check="widgets.model.priorities:check_stored"),
     Activity("beoordelen", "widgets.web.pages.rating:RatingPage", "widgets.views.rating:RatingDashboard",
-             "widgets.report:rating_section", notes="widgets.report:rating_notes"),
+             "widgets.report:rating_section", notes="widgets.report:rating_notes",
+             check="widgets.model.rating:check_stored"),
     Activity("driehoek", "widgets.web.pages.triangle:TrianglePage", "widgets.views.triangle:TriangleDashboard",
-             "widgets.report:triangle_section", notes="widgets.report:triangle_notes"),
+             "widgets.report:triangle_section", notes="widgets.report:triangle_notes",
+             check="widgets.model.triangle:check_stored"),
 )
 BY_KEY = {activity.key: activity for activity in ACTIVITIES}
 

@@ -44,6 +44,9 @@ def pick(text, lang: str = DEFAULT_LANGUAGE) -> str:
 def error_message(error, lang: str = DEFAULT_LANGUAGE) -> str:
     """The user-facing text of a model InputError (its field name translated too)."""
     params = dict(getattr(error, "params", {}))
+    for name, value in params.items():  # a reason that is itself an error (an import's row)
+        if hasattr(value, "key") and hasattr(value, "params"):
+            params[name] = error_message(value, lang)
     if "field" in params:
         params["field"] = t(f"field.{params['field']}", lang)
     return t(error.key, lang, **params)

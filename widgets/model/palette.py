@@ -154,3 +154,15 @@ def check_new_value(text: str, cell: str, own_texts, editing_text: str = None) -
     if editing_text is None and len(others) >= MAX_VALUES_PER_PARTICIPANT:
         raise InputError("palet.error.too_many", max=MAX_VALUES_PER_PARTICIPANT)
     return text
+
+
+def check_stored(item: str, value) -> dict:
+    """A palette answer from a file (an import), checked as a phone's is: a value of one line in one cell."""
+    from .validation import InputError, clean_text
+
+    if not isinstance(value, dict):
+        raise InputError("error.import_value")
+    text = clean_text(value.get("text"), "value")
+    if value.get("cell") not in VALID_CELLS:
+        raise InputError("palet.error.cell")
+    return {"text": text, "cell": value["cell"]}

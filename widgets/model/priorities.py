@@ -59,3 +59,10 @@ def spreadable_values(palette_answers, merges=None, selection=()) -> list:
     grid = merge_palette(palette_answers, merges)
     values = [(m.key, m.label, m.count) for cell in VALID_CELLS for m in grid[cell]]
     return [v for v in values if v[0] in selection] if selection else values
+
+
+def check_stored(item: str, value) -> dict:
+    """A spread of points from a file, checked as a phone's is (which values exist is not known here)."""
+    if item != ITEM or not isinstance(value, dict):
+        raise InputError("error.import_value")
+    return check_allocation(value, value.keys())

@@ -113,3 +113,15 @@ def agenda(summaries) -> list:
 
 def fill_placeholders(text: str, municipality: str, topic: str) -> str:
     return text.replace("[gemeente]", municipality or "de gemeente").replace("[lokale opgave]", topic)
+
+
+def check_stored(item: str, value) -> dict:
+    """A grade or a statement's score from a file, checked as a phone's is and stored in a phone's shape.
+
+    A bare number (a score typed in from a paper form) counts as that score without a note.
+    """
+    if value is None or isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        value = {"score": value, "note": ""}
+    if not isinstance(value, dict):
+        raise InputError("error.import_value")
+    return check_answer(item, value.get("score"), value.get("note") or "")

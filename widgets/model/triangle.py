@@ -107,3 +107,17 @@ def check_route(route) -> dict:
     if route not in ROUTES:
         raise InputError("driehoek.error.route")
     return {"route": route}
+
+
+def check_stored(item: str, value) -> dict:
+    """A place, a tension or a route from a file, checked as a phone's is."""
+    kind, _, axis = item.partition(".")
+    if not isinstance(value, dict) or (kind != "plaats" and axis not in AXES):
+        raise InputError("error.import_value")
+    if kind == "plaats" and not axis:
+        return check_scores(value)
+    if kind == "spanning":
+        return check_tension(value.get("severity"), value.get("note") or "")
+    if kind == "route":
+        return check_route(value.get("route"))
+    raise InputError("error.import_value")

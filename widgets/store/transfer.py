@@ -125,6 +125,38 @@ def export_xlsx(store, session_id: str) -> bytes:
     return buffer.getvalue()
 
 
+def checked_answers(answers, activities) -> list:
+    """Every answer of a file checked as a phone's answer is (each activity's ``check``), or InputError.
+
+    Nothing is stored before the whole file passed: a score of 99 or a value of 5,000 characters
+    is refused with the row it is on, and the session stays as it was.
+    """
+    from ..activities import BY_KEY
+
+    cleaned = []
+    for row, answer in enumerate(answers, start=1):
+        activity, item = str(answer.get("activity", "")), str(answer.get("item", ""))
+        try:
+            if activity not in activities or activity not in BY_KEY:
+                raise InputError("error.unknown_activity", name=activity)
+            value = BY_KEY[activity].load("check")(item, answer.get("value"))
+            stamp = answer.get("updated_at")
+            if stamp not in (None, "") and not _is_number(stamp):
+                raise InputError("error.import_value")
+        except InputError as error:
+            raise InputError("error.import_row", row=row, activity=activity, item=item, reason=error) from None
+        cleaned.append(dict(answer, activity=activity, item=item, value=value))
+    return cleaned
+
+
+def _is_number(text) -> bool:
+    try:
+        float(text)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
 def _parse_json(text: str) -> dict:
     try:
         data = json.loads(text)
@@ -144,6 +176,8 @@ def import_json(store, text: str, session_id: str = None) -> tuple:
     data = _parse_json(text)
     labels = [g["label"] for g in data.get("groups", [])]
     key = None
+    activities = data["session"].get("activities", ()) if session_id is None else store.session(session_id).activities
+    answers = checked_answers(data.get("answers", []), activities)  # before anything is stored
     if session_id is None:
         info = data["session"]
         spec = SessionSpec(title=info["title"], topic=info["topic"], municipality=info.get("municipality", ""),
@@ -154,7 +188,7 @@ def import_json(store, text: str, session_id: str = None) -> tuple:
     key_of = {g["key"]: g["label"] for g in data.get("groups", [])}
     # group keys may differ between copies of the kit; map through the label
     participants = [dict(p, group=group_key(key_of.get(p["group"], p["group"]))) for p in data.get("participants", [])]
-    counts = store.merge(session_id, labels, participants, data.get("answers", []))
+    counts = store.merge(session_id, labels, participants, answers)
     for activity, settings in data.get("state", {}).items():
         present = store.state(session_id, activity)
         for name, value in settings.items():
@@ -183,6 +217,7 @@ def import_csv(store, text: str, session_id: str) -> dict:
             value = row["value"]
         answers.append({"participant": row["participant"].strip(), "activity": row["activity"].strip(),
                         "item": row["item"], "value": value, "updated_at": row.get("updated_at") or None})
+    answers = checked_answers(answers, session.activities)
     new_labels = [p["group"] for p in participants.values() if p["group"] not in labels]
     for p in participants.values():
         p["group"] = p["group"] if p["group"] in labels else group_key(p["group"])
