@@ -290,6 +290,17 @@ def test_a_json_import_with_one_bad_answer_leaves_no_session_behind(store):
     assert snapshot(store) == before  # no session whose key nobody saw
 
 
+def test_an_import_that_replaces_an_answer_keeps_the_old_one_in_the_history(store):
+    session, _ = new_session(store)
+    paper = "activity,participant,group,item,value,updated_at\nbeoordelen,papier-1,Raadslid,cijfer,6,100\n"
+    import_csv(store, paper, session.id)
+    assert store.history_count(session.id) == 0
+    import_csv(store, paper.replace(",6,100", ",8,200"), session.id)  # a later copy of the same paper form
+    assert [a["value"]["score"] for a in store.answers(session.id)] == [8]
+    history = store.backend.query("SELECT value FROM answer_history WHERE session_id = :s", {"s": session.id})
+    assert [json.loads(h["value"])["score"] for h in history] == [6]
+
+
 def test_xlsx_export_has_a_sheet_per_activity(store):
     from io import BytesIO
 

@@ -4,6 +4,7 @@ import json
 import time
 import uuid
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from ..model.sessions import (
     Group, Participant, Session, SessionSpec, group_key, hash_key, is_valid_code, key_matches,
@@ -384,10 +385,13 @@ class Store:
                 if token is None:
                     raise InputError("error.import_unknown_participant", ref=a["participant"])
                 text, stamp = encode(a["value"]), float(a.get("updated_at") or now)
-                old = tx.query("SELECT value, updated_at FROM answers WHERE participant = :p AND activity = :a "
+                old = tx.query("SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a "
                                "AND item = :i", {"p": token, "a": a["activity"], "i": str(a["item"])})
                 if old and (old[0]["value"] == text or float(old[0]["updated_at"]) >= stamp):
                     continue
+                if old:  # the replaced answer goes to the history, as with an answer from a phone
+                    owner = SimpleNamespace(session_id=session_id, token=token)
+                    self._archive(tx, owner, a["activity"], old[0], now)
                 tx.execute("DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
                            {"p": token, "a": a["activity"], "i": str(a["item"])})
                 tx.execute("INSERT INTO answers (session_id, participant, activity, item, value, updated_at) "
