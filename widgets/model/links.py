@@ -54,9 +54,13 @@ def facilitator_cookie(code: str) -> str:
     return f"kit_f_{code}"
 
 
+SCREEN = "scherm"  # the presentation screen's address, and the store's name for its settings
+ADDRESS_KEY = "address"  # the participant address the facilitator chose, shown on the screen too
+
+
 def screen_link(base: str, code: str) -> str:
     """The presentation screen for the projector (needs the facilitator cookie or the key)."""
-    return f"{_with_slash(base)}kit/{code}/scherm"
+    return f"{_with_slash(base)}kit/{code}/{SCREEN}"
 
 
 def facilitator_link(base: str, code: str, key: str, lang: str = "nl", extra=None) -> str:

@@ -5,6 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DURATIONS = (90, 120, 180)
+STATE = "tafel"  # the store's name for a running tafel's place: {"step": index, "duration": minutes}
 _FILE = Path(__file__).resolve().parent.parent / "content" / "draaiboek.json"
 
 

@@ -14,8 +14,8 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import error_message, normalize_language, t
-from ..model.links import (base_address, facilitator_cookie, facilitator_link, is_local_only, participant_link,
-                           screen_link)
+from ..model.links import (ADDRESS_KEY, SCREEN, base_address, facilitator_cookie, facilitator_link, is_local_only,
+                           participant_link, screen_link)
 from ..model.sessions import DEFAULT_GROUPS, TOPICS, SessionSpec
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
@@ -182,7 +182,7 @@ class FacilitatorApp(w.VBox):
         self.marker.value = marker({"sessie": session.code, "sleutel": None},
                                    facilitator_cookie(session.code), key)
         self.own_base, self.link_extra = base_address(self.env, page_host())
-        chosen = self.store.state(session.id, "scherm").get("address")  # the screen shows the same address
+        chosen = self.store.state(session.id, SCREEN).get(ADDRESS_KEY)  # the screen shows the same address
         self.address = w.Text(value=chosen or self.own_base, description=self.t("facilitator.address"),
                               style={"description_width": "initial"}, layout=w.Layout(width="100%"))
         self.address.observe(lambda _: self.address_changed(), "value")
@@ -217,7 +217,7 @@ class FacilitatorApp(w.VBox):
     @store_action
     def address_changed(self) -> None:
         self.render_join()
-        self.store.set_state(self.session.id, "scherm", "address", self.address.value.strip())
+        self.store.set_state(self.session.id, SCREEN, ADDRESS_KEY, self.address.value.strip())
 
     def render_join(self) -> None:
         """The button to the presentation screen, and how to join, small: the screen shows it to the room."""

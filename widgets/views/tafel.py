@@ -9,12 +9,9 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import pick, t
-from ..model.runsheet import DURATIONS, activities_to_open, minutes, steps
+from ..model.runsheet import DURATIONS, STATE, activities_to_open, minutes, steps
 from .facilitator import FacilitatorApp
 from .failures import store_action
-
-STATE = "tafel"
-
 
 def preview_html(lang: str, duration: int = 120) -> str:
     """What a tafel is and its steps with their minutes, before a session exists."""

@@ -17,7 +17,8 @@ from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..activities import BY_KEY
 from ..i18n import error_message, pick, t
-from ..model.links import facilitator_cookie, participant_link
+from ..model.links import ADDRESS_KEY, SCREEN, facilitator_cookie, participant_link
+from ..model.runsheet import STATE as TAFEL_STATE
 from ..model.runsheet import steps
 from ..model.sessions import is_valid_code, normalize_code
 from ..model.validation import InputError
@@ -27,9 +28,6 @@ from .handlers import COOKIE_DAYS, EventsHandler, KitHandler
 from .live import public_state
 from .visit import Html, Redirect
 
-SCREEN = "scherm"  # the address: <base>kit/<CODE>/scherm
-ADDRESS_STATE = ("scherm", "address")  # the participant address the facilitator chose on the dashboard
-TAFEL_STATE = "tafel"
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ class Shown:
 
 def join_base(store, session, request_base: str) -> str:
     """The address phones use: the facilitator's choice on the dashboard, the configured one, or this one."""
-    chosen = store.state(session.id, ADDRESS_STATE[0]).get(ADDRESS_STATE[1])
+    chosen = store.state(session.id, SCREEN).get(ADDRESS_KEY)
     return chosen or os.environ.get("KIT_PUBLIC_URL", "").strip() or request_base
 
 
@@ -57,6 +55,11 @@ def tafel_step(store, session, lang) -> str:
     all_steps = steps()
     index = max(0, min(len(all_steps) - 1, int(state["step"])))
     return t("screen.step", lang, n=index + 1, total=len(all_steps), title=pick(all_steps[index]["title"], lang))
+
+
+def cookie_key(handler, code: str) -> str:
+    """The facilitator key this browser holds for session ``code`` (set by the dashboard, or typed here once)."""
+    return unquote(handler.get_cookie(facilitator_cookie(code), ""))
 
 
 def screen_page(visit, request_base: str) -> Html:
@@ -86,9 +89,6 @@ def screen_page(visit, request_base: str) -> Html:
 class ScreenHandler(KitHandler):
     """GET the screen; POST the facilitator key once on a computer that has no cookie yet."""
 
-    def key(self, code: str) -> str:
-        return unquote(self.get_cookie(facilitator_cookie(code), ""))
-
     def request_base(self) -> str:
         scheme = "https" if self.is_https() else self.request.protocol
         return f"{scheme}://{self.request.host}{self.base_url}"
@@ -97,7 +97,7 @@ class ScreenHandler(KitHandler):
     async def get(self, code):
         if not self.canonical(code, f"/{SCREEN}"):
             return
-        self.send(await self.call(self.page, code, self.key(code), self.xsrf_form_html(), self.language_choice(),
+        self.send(await self.call(self.page, code, cookie_key(self, code), self.xsrf_form_html(), self.language_choice(),
                                   None))
 
     @allow_unauthenticated
@@ -136,7 +136,7 @@ class ScreenEventsHandler(EventsHandler):
     """``<base>kit/<CODE>/scherm/events``: the phones' live stream, for the holder of the facilitator key."""
 
     def credential(self, code: str) -> str:
-        return unquote(self.get_cookie(facilitator_cookie(code), ""))
+        return cookie_key(self, code)
 
     def _session_of(self, code, key):
         try:
