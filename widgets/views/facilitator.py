@@ -300,14 +300,6 @@ class FacilitatorApp(w.VBox):
         self.update_toggles(session, answered)
         self.activity_views.children = list(self.views.values())
 
-    def reveal_switch(self, activity: str):
-        """The activity's 'show to participants' switch, moved from its view into the control row."""
-        view = self.views.get(activity)
-        switch = getattr(view, "reveal", None)
-        if switch is not None and switch in view.children:
-            view.children = tuple(child for child in view.children if child is not switch)
-        return switch
-
     def update_toggles(self, session, answered) -> None:
         """One row per activity, made once and then only updated (no widgets pile up).
 
@@ -321,7 +313,7 @@ class FacilitatorApp(w.VBox):
                 toggle = w.ToggleButton(tooltip=self.t("facilitator.toggle_help"))
                 toggle.observe(lambda change, a=activity: self._toggled(a, change["new"]), "value")
                 self.toggles[activity], self.toggle_notes[activity] = toggle, w.HTML()
-                self.reveals[activity] = self.reveal_switch(activity)
+                self.reveals[activity] = getattr(self.views.get(activity), "reveal", None)
                 parts = [w.HTML(f"<h3>{self.t('activity.' + activity)}</h3>"), self.toggle_notes[activity], toggle]
                 if self.reveals[activity] is not None:
                     parts.append(self.reveals[activity])

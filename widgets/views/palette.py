@@ -25,13 +25,14 @@ class PaletteDashboard(w.VBox):
         self.compare = w.HTML()
         self.message = Message()
         self.guard = StoreGuard(self.message, lang, store)
+        # shown in the control page's row of this activity (views.facilitator), not in this view
         self.reveal = RevealSwitch(store, session, ACTIVITY, t("palet.dash.reveal", lang), "kit-palet-reveal",
                                    guard=self.guard)
         self.undo = w.Button(description=t("palet.dash.undo_merges", lang))
         self.undo.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "merges", {})))
         super().__init__([
             w.HTML(f"<h3>{t('palet.title', lang)}</h3><p><small>{t('palet.dash.legend', lang)}</small></p>"),
-            self.message, self.reveal, self.grid, self.per_group,
+            self.message, self.grid, self.per_group,
             w.HTML(f"<h4>{t('palet.dash.suggestions', lang)}</h4>"), self.suggestions, self.undo, self.compare,
         ])
         self.add_class("kit-dashboard-palet")

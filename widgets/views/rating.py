@@ -29,13 +29,14 @@ class RatingDashboard(w.VBox):
         self.agenda.add_class("kit-agenda")
         self.message = Message()
         self.guard = StoreGuard(self.message, lang, store)
+        # shown in the control page's row of this activity (views.facilitator), not in this view
         self.reveal = RevealSwitch(store, session, ACTIVITY, t("beoordelen.dash.reveal", lang), "kit-rate-reveal",
                                    guard=self.guard)
         # Fill the charts before they become widgets: updates sent before the page has drawn
         # a chart are not applied by jupyter_bokeh.
         self.update_charts(summarize(store.answers(session.id, ACTIVITY)))
         charts = w.HBox([widget(radar), widget(blocks)], layout=w.Layout(flex_flow="row wrap"))
-        super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.message, self.reveal, self.grades,
+        super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.message, self.grades,
                           charts, self.agenda])
         self.add_class("kit-dashboard-beoordelen")
 

@@ -25,10 +25,11 @@ class TriangleDashboard(w.VBox):
         self.route_counts.add_class("kit-tri-routes")
         self.message = Message()
         self.guard = StoreGuard(self.message, lang, store)
+        # shown in the control page's row of this activity (views.facilitator), not in this view
         self.reveal = RevealSwitch(store, session, ACTIVITY, t("driehoek.dash.reveal", lang), "kit-tri-reveal",
                                    guard=self.guard)
         self.update_chart(store.answers(session.id, ACTIVITY))  # before it is drawn (see rating.py)
-        super().__init__([w.HTML(f"<h3>{t('driehoek.title', lang)}</h3>"), self.message, self.reveal,
+        super().__init__([w.HTML(f"<h3>{t('driehoek.title', lang)}</h3>"), self.message,
                           w.HBox([widget(plot), self.levels], layout=w.Layout(flex_flow="row wrap")),
                           self.tensions, self.route_counts])
         self.add_class("kit-dashboard-driehoek")
