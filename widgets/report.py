@@ -9,9 +9,6 @@ where it is not, open the HTML report and use the browser's Print > Save as PDF.
 import argparse
 import datetime
 import json
-import shutil
-import subprocess
-import tempfile
 from html import escape
 from pathlib import Path
 
@@ -21,9 +18,9 @@ from .model.palette import merge_palette
 from .model.rating import OVERALL, STATEMENTS, summarize
 from .model.sessions import Group, Session
 from .model.triangle import AXES, position
+from .pdf import html_to_pdf
 from .texts import topic_label
 
-CHROMIUM = "/usr/bin/chromium"
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 1000px; margin: 24px auto; padding: 0 16px; color: #222; }
 h1 { margin-bottom: 0; } h2 { border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 32px; }
@@ -166,20 +163,6 @@ def _notes(answers, activities, session, lang) -> str:
     listed = "".join(f'<li class="kit-report-note"><b>{escape(session.group_label(g))}</b> ({escape(what)}): '
                      f"{escape(note)}</li>" for what, g, note in items)
     return f'<section id="toelichtingen"><h2>{t("report.notes", lang)}</h2><ul>{listed or "<li>–</li>"}</ul></section>'
-
-
-def html_to_pdf(html_path: Path, pdf_path: Path) -> bool:
-    """Print the report with headless Chromium; False where Chromium is not installed (Binder)."""
-    binary = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    if not binary:
-        return False
-    with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run",
-                        f"--user-data-dir={profile}", "--virtual-time-budget=10000", "--no-pdf-header-footer",
-                        f"--print-to-pdf={pdf_path}", html_path.resolve().as_uri()],
-                       check=True, capture_output=True, timeout=120)
-    return pdf_path.exists()
 
 
 def main(argv=None) -> None:

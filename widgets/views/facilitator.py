@@ -393,7 +393,8 @@ class FacilitatorApp(w.VBox):
         import tempfile
         from pathlib import Path
 
-        from ..report import build_report, html_to_pdf
+        from ..pdf import html_to_pdf
+        from ..report import build_report
         from ..store.transfer import export_session
 
         html = build_report(export_session(self.store, self.session.id), self.session.language)
