@@ -98,3 +98,27 @@ def test_a_deleted_session_leaves_no_trace_in_the_database_files(tmp_path):
         for secret in ("Zwembad Zuidpark", "Marieke Tijdelijk", someone.token, session.code):
             assert secret.encode() not in data, f"{secret!r} is still in {path.name}"
     store.backend.close()
+
+
+def test_a_deleted_session_leaves_no_row_behind_and_others_keep_theirs(store):
+    """On both backends: no table holds a row, word or token of the deleted session; PostgreSQL vacuumed."""
+    from widgets.store.repository import SESSION_TABLES
+
+    kept, _ = store.create_session(SessionSpec(title="Blijft", topic="wonen", activities=("palet",)))
+    gone, _ = store.create_session(SessionSpec(title="Woonvisie 2030", topic="wonen", activities=("palet",)))
+    for session in (kept, gone):
+        store.set_activity_open(session.id, "palet", True)
+    stays = store.join(kept.code, "inwoner", "Blijvend")
+    store.submit(stays.token, "palet", {"v": {"text": "Speeltuin", "cell": "collectief.materieel"}})
+    someone = store.join(gone.code, "inwoner", "Marieke Tijdelijk")
+    for version in range(3):
+        store.submit(someone.token, "palet", {"v": {"text": f"Zwembad Zuidpark {version}", "cell": "collectief.materieel"}})
+    store.delete_session(gone.id)
+    for table in SESSION_TABLES:
+        rows = json.dumps(store.backend.query(f"SELECT * FROM {table}"), default=str)
+        for secret in (gone.id, gone.code, "Zwembad Zuidpark", "Marieke Tijdelijk", someone.token):
+            assert secret not in rows, f"{secret!r} is still in {table}"
+    assert [a["value"]["text"] for a in store.answers(kept.id)] == ["Speeltuin"]
+    if store.backend.dialect == "postgresql":
+        vacuumed = store.backend.query("SELECT relname FROM pg_stat_user_tables WHERE vacuum_count > 0")
+        assert {row["relname"] for row in vacuumed} >= set(SESSION_TABLES)

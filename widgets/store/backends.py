@@ -5,6 +5,7 @@ library (participant kernels stay free of SQLAlchemy, ~12 MB each); other
 databases through SQLAlchemy, imported only then.
 """
 
+import logging
 import sqlite3
 import threading
 from contextlib import contextmanager
@@ -97,7 +98,7 @@ class SQLiteBackend:
         with self._using() as conn, _unavailable_on(sqlite3.Error, OSError):
             return [dict(row) for row in conn.execute(sql, params or {})]
 
-    def forget(self) -> None:
+    def forget(self, tables=()) -> None:
         """After a delete: copy the log into the database file and empty it, so no old page stays on disk.
 
         In WAL mode the earlier versions of every page (with a participant's words and token) sit
@@ -149,8 +150,24 @@ class SQLAlchemyBackend:
         with _unavailable_on(SQLAlchemyError, OSError), self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(self._text(sql), params or {})]
 
-    def forget(self) -> None:
-        """A database server reclaims deleted rows itself (VACUUM); its logs and backups are its administrator's."""
+    def forget(self, tables=()) -> None:
+        """After a delete: VACUUM the session's tables, so the deleted rows are pruned from their pages now.
+
+        Plain VACUUM takes no lock that stops other sessions. What it cannot reach (freed space
+        not yet reused, index pages, the write-ahead log until it is recycled, backups) is
+        listed in SECURITY.md for the database's administrator. A refused VACUUM (the kit's
+        user does not own the tables) leaves the delete done and is only logged.
+        """
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if self.dialect != "postgresql":
+            return
+        try:
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                for table in tables:
+                    conn.execute(self._text(f"VACUUM {table}"))
+        except SQLAlchemyError as error:
+            logging.getLogger(__name__).warning("VACUUM after a delete failed: %s", error)
 
     def close(self) -> None:
         self.engine.dispose()

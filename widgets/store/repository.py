@@ -13,6 +13,8 @@ from ..model.sessions import (
 from ..model.validation import InputError, clean_text
 from .schema import migrate
 
+# Every table that holds a session's rows, the session itself first.
+SESSION_TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
 SESSION_COLUMNS = ("id, code, title, topic, municipality, language, activities, open_activities, "
                    "status, revision, created_at")
 
@@ -160,9 +162,9 @@ class Store:
         """Removes the session and every row that belongs to it, also from the database's log on disk."""
         with self.backend.transaction() as tx:
             tx.execute("DELETE FROM sessions WHERE id = :id", {"id": session_id})
-            for table in ("stakeholder_groups", "participants", "answers", "answer_history", "activity_state"):
+            for table in SESSION_TABLES[1:]:
                 tx.execute(f"DELETE FROM {table} WHERE session_id = :id", {"id": session_id})
-        self.backend.forget()
+        self.backend.forget(SESSION_TABLES)
 
     # ------------------------------------------------------------- participants
     def join(self, code: str, group: str, name: str = "") -> Participant:
