@@ -1,13 +1,20 @@
-"""The session report from an export file alone: every section, charts inline, offline, escaped; a PDF."""
+"""The session report from an export file alone: a summary first, every section, charts inline, offline, escaped;
+an A4 PDF with page numbers."""
 
+import datetime
 import json
+import re
 import subprocess
+from html import unescape
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from widgets.model.rating import STATEMENTS
 from widgets.model.sessions import SessionSpec
+from widgets.report import build_report, report_pdf
 from widgets.report import main as report_main
-from widgets.store.transfer import export_json
+from widgets.store.transfer import export_json, export_session
 
 NOTE = "<script>window.__pwned=1</script>Te weinig sociale huur"
 
@@ -38,7 +45,7 @@ def test_report_from_an_export_file_has_every_section_and_no_names(export_file):
     report_main([str(export_file)])
     html = export_file.with_suffix(".rapport.html").read_text(encoding="utf-8")
     for section in ("sessie", "palet", "prioriteren", "beoordelen", "driehoek", "toelichtingen"):
-        assert f'<section id="{section}">' in html
+        assert f'<section id="{section}"' in html
     assert "Woonvisie &lt;b&gt;2030&lt;/b&gt;" in html
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;Te weinig sociale huur" in html and NOTE not in html
     assert "Geheime Naam" not in html
@@ -67,3 +74,191 @@ def test_report_opens_offline_in_chromium_with_charts_and_prints_to_pdf(export_f
     for heading in ("Waardenpalet", "Prioriteren", "Beoordelen", "Strategische driehoek", "Toelichtingen van deelnemers"):
         assert heading in text
     assert "Te weinig sociale huur" in text
+
+
+# --- The first page's summary, A4 with page numbers, charts kept with their tables ---
+
+DECEMBER_1 = datetime.datetime(2026, 12, 1, 14, 0, tzinfo=ZoneInfo("Europe/Amsterdam")).timestamp()
+AXIS_ORDER = ("willen-mogen", "mogen-kunnen", "willen-kunnen")
+# group, grade, statement scores, (willen, mogen, kunnen), severities in AXIS_ORDER, palette values
+KNOWN = [
+    ("ambtelijk", 6, {"eerlijk": 2, "toegankelijk": 6, "rechtvaardig": 5, "gelijkheid": 5, "proportionaliteit": 4,
+                      "financieel": 3, "outcomes": 7}, (8, 5, 2), (2, 5, 3), ["Betaalbaarheid", "Veiligheid"]),
+    ("ambtelijk", 7, {"eerlijk": 3, "toegankelijk": 6, "rechtvaardig": 7, "gelijkheid": 5, "proportionaliteit": 4,
+                      "financieel": 9, "outcomes": 7}, (6, 5, 4), (3, 4, 3), ["Betaalbaarheid"]),
+    ("inwoner", 5, {"eerlijk": 9, "toegankelijk": 6, "rechtvaardig": 6, "gelijkheid": 5, "proportionaliteit": 7,
+                    "financieel": 6, "outcomes": 7}, (7, 3, 3), (2, 4, 3), ["betaalbaarheid", "Groen", "Veiligheid"]),
+    ("inwoner", 6, {"eerlijk": 8, "toegankelijk": 6, "rechtvaardig": 6, "gelijkheid": 6, "proportionaliteit": 7,
+                    "financieel": 6, "outcomes": 7}, (9, 6, 1), (1, 5, 3), ["Betaalbaarheid", "Veiligheid"]),
+    ("inwoner", 8, {"eerlijk": 9, "toegankelijk": 6, "rechtvaardig": 7, "gelijkheid": 4, "proportionaliteit": 7,
+                    "financieel": 6, "outcomes": 7}, (5, 4, 5), (2, 3, 3), ["Betaalbaarheid"]),
+]
+
+
+def _answer(store, token, grade, scores, corners, severities, values, note=""):
+    store.submit(token, "palet", {f"v{i}": {"text": v, "cell": "collectief.materieel"} for i, v in enumerate(values)})
+    store.submit(token, "prioriteren", {"verdeling": {"betaalbaarheid": 60, "veiligheid": 40}})
+    store.submit(token, "beoordelen", {"cijfer": {"score": grade, "note": note},
+                                       **{k: {"score": s, "note": ""} for k, s in scores.items()}})
+    store.submit(token, "driehoek", {"plaats": dict(zip(("willen", "mogen", "kunnen"), corners)),
+                                     **{f"spanning.{axis}": {"severity": s, "note": ""}
+                                        for axis, s in zip(AXIS_ORDER, severities)}})
+
+
+def _export(store, rows, language="nl", groups=None, title="Woonvisie 2030", note=""):
+    spec = SessionSpec(title=title, topic="wonen", municipality="Gouda", language=language,
+                       **({"groups": groups} if groups else {}))
+    session, _ = store.create_session(spec)
+    for activity in ("palet", "prioriteren", "beoordelen", "driehoek"):
+        store.set_activity_open(session.id, activity, True)
+    for index, (group, *answers) in enumerate(rows):
+        person = store.join(session.code, group, name=f"Geheime Naam {index}")
+        _answer(store, person.token, *answers, note=note if index == 0 else "")
+    data = export_session(store, session.id)
+    data["session"]["created_at"] = DECEMBER_1
+    return data
+
+
+def _part(html: str, element_id: str) -> str:
+    return re.search(rf'<section id="{element_id}".*?</section>', html, re.S).group(0)
+
+
+def _summary(html: str) -> str:
+    """The first page: from its heading to the first activity's section."""
+    return html.split('<section id="samenvatting">')[1].split('class="kit-report-activity"')[0]
+
+
+def _pdf_pages(pdf: bytes, tmp_path) -> list:
+    path = tmp_path / "rapport.pdf"
+    path.write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:.*\(A4\)", info), info
+    count = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True,
+                           text=True, check=True).stdout for n in range(1, count + 1)]
+
+
+@pytest.fixture
+def known(sqlite_store):
+    return _export(sqlite_store, KNOWN)
+
+
+def test_the_first_page_summarises_with_hand_computed_figures(known):
+    html = build_report(known)
+    summary = _summary(html)
+    # Joined: 2 ambtelijk, 3 inwoner, nobody from the other two groups.
+    assert re.findall(r'data-kit-group="([^"]+)" data-kit-count="(\d+)"', _part(summary, "sessie")) == [
+        ("bestuurlijk-politiek", "0"), ("ambtelijk", "2"), ("maatschappelijke-partner", "0"), ("inwoner", "3"),
+        ("*", "5")]
+    # Grade: (6 + 7 + 5 + 6 + 8) / 5 = 6.4 against the book's 6.8 for wonen; ambtelijk 6.5, inwoner 19/3 = 6.3.
+    grade = _part(summary, "samenvatting-cijfer")
+    assert "De zaal geeft gemiddeld een 6,4 (5 cijfers)." in grade
+    assert "Het landelijk gemiddelde voor Wonen is 6,8: deze zaal zit er 0,4 onder." in grade
+    assert re.search(r'"ambtelijk"><td>Ambtelijk</td><td>6,5</td><td>2</td>', grade)
+    assert re.search(r'"inwoner"><td>Inwoner</td><td>6,3</td><td>3</td>', grade)
+    # Dissent = within + between. Eerlijk: groups 2.5 and 8.67, gap 6.17, within 0.48 -> 6.6;
+    # proportionaliteit: 4/4 vs 7/7/7 -> 3.0; financieel: 3/9 vs 6/6/6 -> within sqrt(18/5) = 1.9.
+    dissent = _part(summary, "samenvatting-onenigheid")
+    assert re.findall(r'data-kit-statement="(\w+)"', dissent) == ["eerlijk", "proportionaliteit", "financieel"]
+    assert "onenigheid 6,6, gemiddeld 6,2 (5 scores)" in dissent
+    # Everyone 6 on toegankelijk and 7 on outcomes (0); gelijkheid 5/5 vs 5/6/4 (within sqrt(2/5) = 0.6).
+    agreement = _part(summary, "samenvatting-overeenstemming")
+    assert re.findall(r'data-kit-statement="(\w+)"', agreement) == ["toegankelijk", "outcomes", "gelijkheid"]
+    # Shared values: betaalbaarheid by all five (two groups), veiligheid by three; groen by one group only.
+    palette = _part(summary, "samenvatting-palet")
+    assert re.findall(r'data-kit-value="(\w+)" data-kit-groups="(\d)"', palette) == [("betaalbaarheid", "2"),
+                                                                                     ("veiligheid", "2")]
+    assert "Groen" not in palette
+    # Corners: willen 35/5 = 7.0, mogen 23/5 = 4.6, kunnen 15/5 = 3.0 is the weakest.
+    corner = _part(summary, "samenvatting-driehoek")
+    assert 'data-kit-corner="kunnen">Kunnen: gemiddeld 3,0 uit 10 (5 deelnemers geplaatst).' in corner
+    assert "willen 7,0 · mogen 4,6 · kunnen 3,0" in corner
+    # Severities: mogen-kunnen 21/5 = 4.2, willen-kunnen 3.0, willen-mogen 10/5 = 2.0.
+    tensions = _part(summary, "samenvatting-spanningen")
+    assert re.findall(r'data-kit-axis="([\w-]+)"', tensions) == ["mogen-kunnen", "willen-kunnen", "willen-mogen"]
+    assert "Mogen en kunnen</b>: gemiddeld 4,2 uit 5 (5 antwoorden)" in tensions
+    # The points: betaalbaarheid 5 x 60, veiligheid 5 x 40.
+    assert re.findall(r'data-kit-points="(\d+)"', _part(summary, "samenvatting-prioriteren")) == ["300", "200"]
+    assert "1 december 2026" in html and "Geheime Naam" not in html
+
+
+def test_each_summary_item_says_no_answers_when_there_are_none(sqlite_store):
+    html = build_report(_export(sqlite_store, []))
+    for element_id in ("samenvatting-palet", "samenvatting-prioriteren", "samenvatting-cijfer",
+                       "samenvatting-onenigheid", "samenvatting-overeenstemming", "samenvatting-driehoek",
+                       "samenvatting-spanningen"):
+        assert "Geen antwoorden." in _part(_summary(html), element_id), element_id
+
+
+def test_each_chart_has_its_figures_as_a_table(known):
+    html = build_report(known)
+    radar = re.search(r'<figure class="kit-report-figure" id="figuur-radar">.*?</figure>', html, re.S).group(0)
+    # Eerlijk: ambtelijk (2 + 3) / 2 = 2.5, inwoner 26/3 = 8.7, everyone 31/5 = 6.2; no score from the other groups.
+    assert re.search(r'data-kit-statement="eerlijk"><th scope="row">Eerlijk</th><td>–</td><td>2,5</td><td>–</td>'
+                     r'<td>8,7</td><td><b>6,2</b></td>', radar)
+    assert 'data-root-id="' in radar  # the Bokeh chart itself sits in the same figure
+    blocks = re.search(r'<figure class="kit-report-figure" id="figuur-blocks">.*?</figure>', html, re.S).group(0)
+    # Financieel: one 3, one 9, three 6s.
+    counts = re.search(r'data-kit-statement="financieel">(.*?)</tr>', blocks).group(1)
+    assert re.findall(r"<td>(\d*)</td>", counts) == ["", "", "1", "", "", "3", "", "", "1", ""]
+    ternary = re.search(r'<figure class="kit-report-figure" id="figuur-ternary">.*?</figure>', html, re.S).group(0)
+    assert re.search(r'data-kit-group="\*">.*?<b>7,0</b>.*?<b>4,6</b>.*?<b>3,0</b>', ternary)
+
+
+def test_the_pdf_is_a4_numbered_and_starts_with_the_summary(known, tmp_path):
+    pages = _pdf_pages(report_pdf(known), tmp_path)
+    assert len(pages) > 1
+    first = pages[0]
+    assert "Pagina 1 van " + str(len(pages)) in first and f"Pagina 2 van {len(pages)}" in pages[1]
+    assert "Woonvisie 2030" in pages[1].splitlines()[0]  # the title, small, in every page's header
+    for figure in ("6,4 (5 cijfers)", "Eerlijk: onenigheid 6,6", "Kunnen: gemiddeld 3,0", "Mogen en kunnen:",
+                   "1 december 2026"):
+        assert figure in " ".join(first.split()), figure
+    assert not any("Beoordelen" in line.strip()[:11] for line in first.splitlines())  # sections start after it
+
+
+def test_a_large_session_keeps_the_block_chart_with_its_table(sqlite_store, tmp_path):
+    crowd = [(("ambtelijk", "inwoner", "bestuurlijk-politiek", "maatschappelijke-partner")[i % 4], 5 + i % 5,
+              {k: 1 + (i * 7 + j * 3) % 10 for j, k in enumerate(STATEMENTS)}, (1 + i % 9, 2 + i % 7, 1 + i % 5),
+              (1 + i % 5, 1 + (i + 2) % 5, 1 + (i + 4) % 5), ["Betaalbaarheid", f"Waarde {i % 6}"])
+             for i in range(40)]
+    pages = _pdf_pages(report_pdf(_export(sqlite_store, crowd, note="Te <b>traag</b>")), tmp_path)
+    title, last_line = "Alle scores per stelling (elk blokje is één deelnemer)", "Aantal scores per cijfer"
+    on = [n for n, text in enumerate(pages) if title in text]
+    assert len(on) == 1 and last_line in pages[on[0]]
+    assert re.search(r"^\s*Outcomes\s", pages[on[0]].split(title)[1], re.M)  # the table's last row, same page
+    text = "".join(pages)
+    assert "Te <b>traag</b>" in text and "Geheime Naam" not in text
+
+
+def test_an_english_session_reads_in_english(sqlite_store, tmp_path):
+    data = _export(sqlite_store, [("resident", *KNOWN[0][1:]), ("civil-service", *KNOWN[1][1:])], language="en",
+                   groups=("Civil service", "Resident"))
+    html = unescape(build_report(data))
+    for text in ('<html lang="en">', "Summary", "Participants per group", "Most dissent", "Broadest agreement",
+                 "Weakest corner of the triangle", "The room's mean grade is 6.5 (2 grades).", "December 1, 2026"):
+        assert text in html, text
+    assert "Samenvatting" not in html and "Geen antwoorden" not in html
+    pages = _pdf_pages(report_pdf(data), tmp_path)
+    assert f"Page 1 of {len(pages)}" in pages[0] and "December 1, 2026" in pages[0].splitlines()[0]
+
+
+def test_participant_and_facilitator_text_stays_text(sqlite_store):
+    title = "Woonvisie </style><script>window.__pwned=1</script>"
+    data = _export(sqlite_store, [("inwoner", *KNOWN[2][1:5], ["<b>Groen</b>", "<script>x()</script>"])] * 1,
+                   title=title, note=NOTE)
+    data["answers"].append({**data["answers"][0], "participant": "p2", "group": "ambtelijk"})  # shared value
+    html = build_report(data)
+    assert html.count("</style>") == 1 and "<script>window.__pwned" not in html and "<script>x()" not in html
+    assert "&lt;b&gt;Groen&lt;/b&gt;" in html and "<b>Groen</b>" not in html
+    assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;Te weinig sociale huur" in html
+    assert "Geheime Naam" not in html and not any(p["ref"] in html for p in data["participants"])
+
+
+def test_every_activity_names_a_summary_for_the_first_page():
+    import inspect
+
+    from widgets.activities import ACTIVITIES
+
+    for activity in ACTIVITIES:
+        assert list(inspect.signature(activity.load("summary")).parameters) == ["answers", "state", "session", "lang"]

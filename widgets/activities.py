@@ -21,8 +21,11 @@ class Activity:
     report: str  # report section: (answers by activity, settings by activity, session, lang, plots) -> HTML
     revealable: bool = True  # the facilitator can show the room's results on the phones
     notes: str = ""  # the participants' own words for the report: (answers, lang) -> [(what, group, text)]
-    derived: str = ""  # an extra export of derived rows: (store, session id) -> (columns, rows)
+    derived: str = ""  # an extra sheet of derived rows in the workbook: (data, lang) -> (title, columns, rows)
     check: str = ""  # an answer from a file checked as a phone's: (item, value) -> cleaned value or InputError
+    summary: str = ""  # the report's first page: (answers by activity, settings by activity, session, lang) -> HTML
+    paper: str = ""  # the paper answer sheet's fields: (values to spread) -> widgets.model.paper.PaperForm
+    rows: str = ""  # readable export rows: (answers by activity, settings by activity, session, lang) -> [dict]
 
     def label(self, lang: str) -> str:
         return t(f"activity.{self.key}", lang)
@@ -35,17 +38,25 @@ class Activity:
 # In the order a publieke waarde tafel runs them.
 ACTIVITIES = (
     Activity("palet", "widgets.web.pages.palette:PalettePage", "widgets.views.palette:PaletteDashboard",
-             "widgets.report:palette_section", derived="widgets.store.transfer:palette_export",
-             check="widgets.model.palette:check_stored"),
+             "widgets.report:palette_section", derived="widgets.exports:palette_derived",
+             summary="widgets.render.report:palette_summary",
+             check="widgets.model.palette:check_stored", paper="widgets.model.paper:palette_form",
+             rows="widgets.exports:palette_export_rows"),
     Activity("prioriteren", "widgets.web.pages.priorities:PrioritiesPage",
              "widgets.views.priorities:PrioritiesDashboard", "widgets.report:priorities_section",
-             check="widgets.model.priorities:check_stored"),
+             summary="widgets.render.report:priorities_summary",
+             check="widgets.model.priorities:check_stored", paper="widgets.model.paper:priorities_form",
+             rows="widgets.exports:priorities_export_rows"),
     Activity("beoordelen", "widgets.web.pages.rating:RatingPage", "widgets.views.rating:RatingDashboard",
              "widgets.report:rating_section", notes="widgets.report:rating_notes",
-             check="widgets.model.rating:check_stored"),
+             summary="widgets.render.report:rating_summary",
+             check="widgets.model.rating:check_stored", paper="widgets.model.paper:rating_form",
+             rows="widgets.exports:rating_export_rows"),
     Activity("driehoek", "widgets.web.pages.triangle:TrianglePage", "widgets.views.triangle:TriangleDashboard",
              "widgets.report:triangle_section", notes="widgets.report:triangle_notes",
-             check="widgets.model.triangle:check_stored"),
+             summary="widgets.render.report:triangle_summary",
+             check="widgets.model.triangle:check_stored", paper="widgets.model.paper:triangle_form",
+             rows="widgets.exports:triangle_export_rows"),
 )
 BY_KEY = {activity.key: activity for activity in ACTIVITIES}
 

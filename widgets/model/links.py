@@ -63,6 +63,14 @@ def screen_link(base: str, code: str) -> str:
     return f"{_with_slash(base)}kit/{code}/{SCREEN}"
 
 
+FILES = "bestanden"  # a session's downloads: exports, report, paper sheets (facilitator cookie)
+
+
+def files_link(base: str, code: str, name: str, lang: str = "nl") -> str:
+    """A download of the session's (see widgets.files), in the dashboard's language."""
+    return f"{_with_slash(base)}kit/{code}/{FILES}/{name}" + ("?lang=en" if lang == "en" else "")
+
+
 def facilitator_link(base: str, code: str, key: str, lang: str = "nl", extra=None) -> str:
     params = {"sessie": code, "sleutel": key}
     if lang != "nl":

@@ -7,15 +7,14 @@ sits in a folded panel here, and after opening it is kept in a cookie rather tha
 address bar. Every state is written out ("Open voor deelnemers: ja"), not only shaded.
 """
 
-import base64
 import os
 from html import escape
 
 import ipywidgets as w
 
 from ..i18n import error_message, normalize_language, t
-from ..model.links import (ADDRESS_KEY, SCREEN, base_address, facilitator_cookie, facilitator_link, is_local_only,
-                           participant_link, screen_link)
+from ..model.links import (ADDRESS_KEY, SCREEN, base_address, facilitator_cookie, facilitator_link, files_link,
+                           is_local_only, participant_link, screen_link)
 from ..model.sessions import DEFAULT_GROUPS, TOPICS, SessionSpec
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
@@ -27,12 +26,6 @@ from .failures import StoreGuard, store_action
 from .live import Poller
 
 OTHER_TOPIC = "__anders__"
-
-
-def download_link(label: str, filename: str, mime: str, payload: bytes) -> str:
-    data = base64.b64encode(payload).decode()
-    return (f'<a class="kit-download" download="{escape(filename, quote=True)}" '
-            f'href="data:{mime};base64,{data}">{escape(label)}</a>')
 
 
 def state_badge(label: str, on: bool, on_text: str, off_text: str) -> str:
@@ -246,11 +239,9 @@ class FacilitatorApp(w.VBox):
         self.status_state = w.HTML()
         self.status_button = w.Button()
         self.status_button.on_click(lambda _: self.toggle_status())
-        exports = w.Button(description=self.t("facilitator.export"), icon="download")
         self.downloads = w.HTML()
         self.downloads.add_class("kit-downloads")
-        exports.on_click(lambda _: self.prepare_downloads())
-        upload = w.FileUpload(accept=".json,.csv", multiple=False, description=self.t("facilitator.choose_file"))
+        upload = w.FileUpload(accept=".json,.csv,.xlsx", multiple=False, description=self.t("facilitator.choose_file"))
         merge = w.Button(description=self.t("facilitator.import_merge"))
         merge.on_click(lambda _: self.import_merge(upload))
         self.confirm_delete = w.Checkbox(description=self.t("facilitator.delete_confirm"), indent=False)
@@ -262,8 +253,9 @@ class FacilitatorApp(w.VBox):
         danger.add_class("kit-danger-zone")
         return w.VBox([
             w.HBox([self.status_state, self.status_button], **row),
-            w.HTML(f"<h3>{self.t('facilitator.exports')}</h3>"), w.HBox([exports, self.downloads], **row),
-            w.HTML(f"<h3>{self.t('facilitator.imports')}</h3>"), w.HBox([upload, merge], **row),
+            self.downloads,
+            w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
+            w.HBox([upload, merge], **row),
             danger,
         ])
 
@@ -298,6 +290,9 @@ class FacilitatorApp(w.VBox):
                     self.views[activity] = views[activity](self.store, session, self.lang)
                 self.views[activity].refresh(session)
         self.update_toggles(session, answered)
+        downloads = self.downloads_html()
+        if self.downloads.value != downloads:
+            self.downloads.value = downloads
         self.activity_views.children = list(self.views.values())
 
     def update_toggles(self, session, answered) -> None:
@@ -365,65 +360,48 @@ class FacilitatorApp(w.VBox):
         self.store.set_status(self.session.id, "closed" if self.session.is_open else "open")
         self.poller.check()
 
-    @store_action
-    def prepare_downloads(self) -> None:
-        from ..activities import ACTIVITIES
-        from ..store.transfer import derived_csv, export_csv, export_json, export_xlsx
+    def downloads_html(self) -> str:
+        """Links to the session's files (widgets.files), served by the server extension when clicked."""
+        from ..activities import BY_KEY
+        from ..files import downloads
+        from ..pdf import chromium
 
-        code = self.session.code
-        links = [
-            download_link("JSON", f"sessie-{code}.json", "application/json",
-                          export_json(self.store, self.session.id).encode()),
-            download_link("CSV", f"sessie-{code}-antwoorden.csv", "text/csv",
-                          export_csv(self.store, self.session.id).encode("utf-8-sig")),
-            download_link("Excel", f"sessie-{code}.xlsx",
-                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          export_xlsx(self.store, self.session.id)),
-        ]
-        for activity in ACTIVITIES:
-            if activity.derived and activity.key in self.session.activities:
-                table = derived_csv(*activity.load("derived")(self.store, self.session.id))
-                links.append(download_link(activity.label(self.lang) + " (CSV)", f"sessie-{code}-{activity.key}.csv",
-                                           "text/csv", table.encode("utf-8-sig")))
-        links += self.report_links(code)
-        self.downloads.value = " · ".join(links)
-
-    def report_links(self, code: str) -> list:
-        """The session report as HTML, and as PDF where headless Chromium can print it."""
-        import tempfile
-        from pathlib import Path
-
-        from ..pdf import html_to_pdf
-        from ..report import build_report
-        from ..store.transfer import export_session
-
-        html = build_report(export_session(self.store, self.session.id), self.session.language)
-        links = [download_link(self.t("facilitator.report") + " (HTML)", f"rapport-{code}.html", "text/html",
-                               html.encode("utf-8"))]
-        with tempfile.TemporaryDirectory() as folder:
-            source, pdf = Path(folder) / "rapport.html", Path(folder) / "rapport.pdf"
-            source.write_text(html, encoding="utf-8")
-            if html_to_pdf(source, pdf):
-                links.append(download_link(self.t("facilitator.report") + " (PDF)", f"rapport-{code}.pdf",
-                                           "application/pdf", pdf.read_bytes()))
+        code, printable = self.session.code, bool(chromium())
+        lines = {"export": [], "report": [], "paper": {}}
+        for item in downloads(self.session):
+            if item.pdf and not printable:
+                link = f'<small>{self.t("facilitator.report_pdf_hint")}</small>'
             else:
-                links.append(f"<small>{self.t('facilitator.report_pdf_hint')}</small>")
-        return links
+                href = files_link(self.own_base, code, item.name, self.lang)
+                link = (f'<a class="kit-download" href="{escape(href, quote=True)}" '
+                        f'download="{escape(item.filename.format(code=code), quote=True)}">{self.t(item.label)}</a>')
+            if item.kind == "paper":
+                lines["paper"].setdefault(item.activity, []).append(link)
+            else:
+                lines[item.kind].append(link)
+        paper = "".join(f"<li>{escape(BY_KEY[key].label(self.lang))}: {' · '.join(links)}</li>"
+                        for key, links in lines["paper"].items())
+        return (f"<h3>{self.t('facilitator.exports')}</h3>"
+                f"<p>{self.t('facilitator.report')}: {' · '.join(lines['report'])}</p>"
+                f"<p>{self.t('facilitator.answers_files')}: {' · '.join(lines['export'])}</p>"
+                f"<p class='kit-hint'>{self.t('facilitator.exports_help')}</p>"
+                f"<h3>{self.t('facilitator.paper')}</h3><p>{self.t('facilitator.paper_help')}</p><ul>{paper}</ul>")
 
     @store_action
     def import_merge(self, upload) -> None:
-        from ..store.transfer import import_csv, import_json
+        from ..store.paper import import_paper
+        from ..store.transfer import import_json
 
         if not upload.value:
             self.message.show(self.t("facilitator.no_file"), "error")
             return
         item = upload.value[0]
         try:
-            text = bytes(item["content"]).decode("utf-8-sig")
-            if item["name"].lower().endswith(".csv"):
-                counts = import_csv(self.store, text, self.session.id)
+            payload = bytes(item["content"])
+            if item["name"].lower().endswith((".csv", ".xlsx")):  # a paper form's entry table
+                counts = import_paper(self.store, self.session.id, item["name"], payload)
             else:
-                counts = import_json(self.store, text, self.session.id)[2]
+                counts = import_json(self.store, payload.decode("utf-8-sig"), self.session.id)[2]
         except InputError as error:
             self.message.show(error_message(error, self.lang), "error")
             return

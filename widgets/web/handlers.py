@@ -386,13 +386,14 @@ class StaticHandler(tornado.web.StaticFileHandler):
 
 def handlers(base_url: str, kit) -> list:
     """The URL rules of the participant pages under ``base_url`` (which ends in '/')."""
+    from .downloads import download_handlers
     from .presenter import screen_handlers
     from .service import STATIC
 
     code = r"([A-Za-z0-9\-]{1,16})"
     options = {"kit": kit, "base_url": base_url}
     root = f"{base_url}kit"
-    return [*screen_handlers(root, code, options),
+    return [*screen_handlers(root, code, options), *download_handlers(root, code, options),
         (rf"{root}/static/(.*)", StaticHandler, {"path": str(STATIC)}),
         (rf"{root}/?", CodeHandler, options),
         (rf"{root}/{code}/?", SessionHandler, options),

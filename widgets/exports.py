@@ -1,0 +1,366 @@
+"""Exports a griffier opens as is: CSV and Excel with readable columns, from a session export alone.
+
+One row per answer element (a triangle place gives three rows, a spread of points one row per
+value) in the session's language: group label, public participant reference, activity, item,
+score as a number, answer in words, palette cell, note, local date and time. No JSON in a cell.
+Each activity's rows come from the function its descriptor names (``Activity.rows``), so
+a new activity adds its rows without an ``if`` here. Working from ``export_session``'s dict
+means a session can be exported after the server is gone:
+    python -m widgets.exports sessie-K7P3QX.json [--xlsx] [--plain] [--lang en]
+
+Every text that a spreadsheet could take for a formula is neutralised (OWASP): in CSV with a
+leading apostrophe (``csv_cell``), in XLSX as a string cell with Excel's quote prefix. Numbers
+are never touched, so a score stays a number.
+"""
+
+import argparse
+import csv
+import datetime
+import io
+import json
+from pathlib import Path
+
+from .activities import ACTIVITIES
+from .dates import date_in_words, local_datetime
+from .i18n import error_message, normalize_language, t
+from .model.palette import merge_palette, normalize_value, resolve
+from .model.validation import InputError
+from .store.cells import csv_cell, starts_formula
+from .store.transfer import FORMAT
+
+COLUMNS = ("group", "participant", "activity", "item", "score", "value", "cell", "note", "time")
+PALETTE_COLUMNS = ("participant", "group", "cell", "text", "merged_value", "merged_cell", "shared")
+MAX_WIDTH = 60
+SHEET_NAME = 31  # Excel's limit
+DATE_FORMATS = {"nl": "dd-mm-yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
+CSV_TIMES = {"nl": "%d-%m-%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
+
+
+# --- reading the export --------------------------------------------------------------------
+
+def _checked(data) -> dict:
+    """The export dict, or InputError (in words) when it is not one of this kit."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("session"), dict):
+        raise InputError("error.import_format")
+    return data
+
+
+def _session(data):
+    from .store.transfer import session_from_export
+
+    return session_from_export(data)
+
+
+def _language(data, lang) -> str:
+    return normalize_language(lang or data["session"].get("language"))
+
+
+def _by_activity(data) -> dict:
+    """Answers per activity, each participant's together in the order they joined."""
+    order = {p["ref"]: i for i, p in enumerate(data.get("participants", []))}
+    answers = sorted(data.get("answers", []),
+                     key=lambda a: (order.get(a["participant"], len(order)), a.get("updated_at") or 0))
+    grouped = {}
+    for answer in answers:
+        grouped.setdefault(answer["activity"], []).append(answer)
+    return grouped
+
+
+def _time(answer):
+    stamp = answer.get("updated_at")
+    return local_datetime(stamp) if stamp not in (None, "") else None
+
+
+def _row(answer, session, lang, item, score=None, value="", cell="", note="") -> dict:
+    return {"group": session.group_label(answer["group"]), "participant": answer["participant"],
+            "activity": t(f"activity.{answer['activity']}", lang), "item": item, "score": score,
+            "value": value, "cell": cell, "note": note or "", "time": _time(answer)}
+
+
+def _cell_words(cell: str, lang: str) -> str:
+    return t(f"cell.{cell}", lang) if cell else ""
+
+
+def _merged(answers: dict, state: dict) -> tuple:
+    """``({key: MergedValue}, merges)`` of the session's palette, as the facilitator merged it."""
+    merges = state.get("palet", {}).get("merges") or {}
+    grid = merge_palette(answers.get("palet", []), merges)
+    return {m.key: m for values in grid.values() for m in values}, merges
+
+
+# --- each activity's rows (named in its descriptor): (answers, state, session, lang) -> [dict] ------
+
+def palette_export_rows(answers, state, session, lang) -> list:
+    """One row per value a participant named: the own words as the answer, the cell in words."""
+    rows = []
+    for a in answers.get("palet", []):
+        cell = _cell_words(a["value"].get("cell", ""), lang)
+        rows.append(_row(a, session, lang, item=t("palet.value", lang), value=a["value"].get("text", ""), cell=cell))
+    return rows
+
+
+def priorities_export_rows(answers, state, session, lang) -> list:
+    """One row per value a participant gave points to, most points first."""
+    merged, merges = _merged(answers, state)
+    rows = []
+    for a in answers.get("prioriteren", []):
+        for key, points in sorted(a["value"].items(), key=lambda kv: (-kv[1], kv[0])):
+            value = merged.get(resolve(key, merges))
+            rows.append(_row(a, session, lang, item=t("export.item.points", lang), score=points,
+                             value=value.label if value else key,
+                             cell=_cell_words(value.cell, lang) if value else ""))
+    return rows
+
+
+def rating_export_rows(answers, state, session, lang) -> list:
+    """The rapportcijfer, then the nine statements in the book's order, each with its toelichting."""
+    from .model.rating import OVERALL, STATEMENTS
+    from .texts import statements
+
+    texts = statements(session, lang)
+    order = (OVERALL, *STATEMENTS)
+    rows = []
+    for a in sorted(answers.get("beoordelen", []), key=lambda a: _rank(a["item"], order)):
+        item = t("beoordelen.grade_short", lang) if a["item"] == OVERALL else texts.get(a["item"], {}).get(
+            "label", a["item"])
+        score = a["value"].get("score")
+        rows.append(_row(a, session, lang, item=item, score=score,
+                         value="" if score is not None else t("beoordelen.dont_know", lang),
+                         note=a["value"].get("note", "")))
+    return rows
+
+
+def triangle_export_rows(answers, state, session, lang) -> list:
+    """A place as three rows (one per corner), then the tensions (severity, note) and routes in words."""
+    from .model.triangle import AXES, CORNERS
+    from .texts import routes
+
+    words = routes(lang)
+    order = ("plaats", *(f"spanning.{axis}" for axis in AXES), *(f"route.{axis}" for axis in AXES))
+    rows = []
+    for a in sorted(answers.get("driehoek", []), key=lambda a: _rank(a["item"], order)):
+        kind, _, axis = a["item"].partition(".")
+        corners = dict(zip("ab", (t(f"corner.short.{c}", lang) for c in axis.split("-")))) if axis else {}
+        if kind == "plaats":
+            rows += [_row(a, session, lang, item=t("export.item.place", lang, corner=t(f"corner.short.{c}", lang)),
+                          score=a["value"].get(c)) for c in CORNERS]
+        elif kind == "spanning" and len(corners) == 2:
+            rows.append(_row(a, session, lang, item=t("export.item.tension", lang, **corners),
+                             score=a["value"].get("severity"), note=a["value"].get("note", "")))
+        elif kind == "route" and len(corners) == 2:
+            route = a["value"].get("route", "")
+            label = words.get(axis, {}).get(route, ("",))[0]
+            rows.append(_row(a, session, lang, item=t("export.item.route", lang, **corners),
+                             value=t("export.value.route", lang, route=route, label=label)))
+    return rows
+
+
+def _rank(item: str, order) -> int:
+    return order.index(item) if item in order else len(order)
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+def answer_rows(data, lang=None, activity: str = None) -> list:
+    """Every answer element of the session (or of one activity) as readable rows, activity by activity."""
+    data = _checked(data)
+    session, lang = _session(data), _language(data, lang)
+    answers, state = _by_activity(data), data.get("state", {})
+    rows = []
+    for described in _used(session, activity):
+        rows += described.load("rows")(answers, state, session, lang)
+    return rows
+
+
+def palette_rows(data, lang=None) -> list:
+    """The merged palette's derived rows: each participant's own words and the merged value they count for."""
+    data = _checked(data)
+    session, lang = _session(data), _language(data, lang)
+    answers = _by_activity(data)
+    merged, merges = _merged(answers, data.get("state", {}))
+    rows = []
+    for a in answers.get("palet", []):
+        value = merged.get(resolve(normalize_value(a["value"].get("text", "")), merges))
+        rows.append({"participant": a["participant"], "group": session.group_label(a["group"]),
+                     "cell": _cell_words(a["value"].get("cell", ""), lang), "text": a["value"].get("text", ""),
+                     "merged_value": value.label if value else "",
+                     "merged_cell": _cell_words(value.cell, lang) if value else "",
+                     "shared": t("export.yes" if value and value.shared else "export.no", lang)})
+    return rows
+
+
+def palette_derived(data, lang=None) -> tuple:
+    """The waardenpalet's extra sheet (its descriptor's ``derived``): the merged palette."""
+    return t("export.sheet.palette_merged", _language(data, lang)), PALETTE_COLUMNS, palette_rows(data, lang)
+
+
+def _used(session, only: str = None) -> list:
+    return [a for a in ACTIVITIES if a.key in session.activities and a.rows and only in (None, a.key)]
+
+
+def headers(columns, lang: str) -> list:
+    return [t(f"export.column.{column}", lang) for column in columns]
+
+
+# --- CSV -------------------------------------------------------------------------------------
+
+def csv_bytes(data, lang=None, plain: bool = False, activity: str = None) -> bytes:
+    """The answers as CSV. Default: as Excel opens it in the session's language (Dutch: ``;``,
+    decimal comma, BOM); ``plain``: for tools (``,``, no BOM, English column keys, ISO 8601 times)."""
+    lang = _language(_checked(data), lang)
+    return _csv(COLUMNS, answer_rows(data, lang, activity), lang, plain)
+
+
+def palette_csv_bytes(data, lang=None, plain: bool = False) -> bytes:
+    """The merged palette (``palette_rows``) as CSV, in the same two dialects as ``csv_bytes``."""
+    lang = _language(_checked(data), lang)
+    return _csv(PALETTE_COLUMNS, palette_rows(data, lang), lang, plain)
+
+
+def _csv(columns, rows, lang: str, plain: bool) -> bytes:
+    dutch = lang == "nl" and not plain
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if dutch else ",")
+    writer.writerow(columns if plain else headers(columns, lang))
+    for row in rows:
+        writer.writerow([_csv_text(row[column], dutch, plain, lang) for column in columns])
+    return out.getvalue().encode("utf-8" if plain else "utf-8-sig")
+
+
+def _csv_text(value, dutch: bool, plain: bool, lang: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(timespec="seconds") if plain else value.strftime(CSV_TIMES[lang])
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        text = str(int(value)) if float(value).is_integer() else repr(float(value))
+        return text.replace(".", ",") if dutch else text  # a number: never an apostrophe
+    return csv_cell(str(value))
+
+
+# --- XLSX ------------------------------------------------------------------------------------
+
+def xlsx_bytes(data, lang=None) -> bytes:
+    """A workbook: the session on its first sheet, then one sheet per activity (and the merged palette)."""
+    from openpyxl import Workbook
+
+    data = _checked(data)
+    session, lang = _session(data), _language(data, lang)
+    book = Workbook()
+    _session_sheet(book.active, data, session, lang)
+    answers, state = _by_activity(data), data.get("state", {})
+    for described in _used(session):
+        rows = described.load("rows")(answers, state, session, lang)
+        _table_sheet(book.create_sheet(_sheet_name(described.label(lang))), COLUMNS, rows, lang)
+        if described.derived:
+            title, columns, derived = described.load("derived")(data, lang)
+            _table_sheet(book.create_sheet(_sheet_name(title)), columns, derived, lang)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_name(label: str) -> str:
+    for char in "[]:*?/\\":
+        label = label.replace(char, " ")
+    return label[:SHEET_NAME]
+
+
+def _session_sheet(sheet, data, session, lang) -> None:
+    from openpyxl.styles import Font
+
+    from .texts import topic_label
+
+    sheet.title = _sheet_name(t("export.sheet.session", lang))
+    created = data["session"].get("created_at")
+    facts = [("title", session.title), ("municipality", session.municipality),
+             ("topic", topic_label(session.topic, lang)), ("code", session.code),
+             ("date", date_in_words(created, lang) if created else ""),
+             ("activities", ", ".join(a.label(lang) for a in _used(session)))]
+    for name, value in facts:
+        _append(sheet, [t(f"export.session.{name}", lang), value], lang)
+    sheet.append([])
+    _append(sheet, [t("export.session.participants", lang)], lang)
+    counts = {}
+    for p in data.get("participants", []):
+        counts[p["group"]] = counts.get(p["group"], 0) + 1
+    known = [g.key for g in session.groups]
+    for key in known + sorted(set(counts) - set(known)):
+        _append(sheet, [session.group_label(key), counts.get(key, 0)], lang)
+    _append(sheet, [t("export.session.total", lang), sum(counts.values())], lang)
+    for row in sheet.iter_rows(min_col=1, max_col=1):
+        row[0].font = Font(bold=True)
+    _fit_widths(sheet)
+
+
+def _table_sheet(sheet, columns, rows, lang) -> None:
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    _append(sheet, headers(columns, lang), lang)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        _append(sheet, [row[column] for column in columns], lang)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{max(sheet.max_row, 1)}"
+    _fit_widths(sheet)
+
+
+def _append(sheet, values, lang) -> None:
+    """Append typed cells: numbers as numbers, times as local dates, every text as a string, never a formula."""
+    sheet.append([_xlsx_value(v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, datetime.datetime):
+            cell.number_format = DATE_FORMATS[lang]
+        elif isinstance(cell.value, str) and (cell.data_type == "f" or starts_formula(cell.value)):
+            cell.data_type = "s"
+            cell.quotePrefix = True  # Excel's own "text as typed", also after editing the cell
+
+
+def _xlsx_value(value):
+    if isinstance(value, datetime.datetime):
+        return value.replace(tzinfo=None, microsecond=0)  # Excel has no time zones: local time
+    return None if value == "" else value
+
+
+def _fit_widths(sheet) -> None:
+    from openpyxl.utils import get_column_letter
+
+    widths = {}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.value is None:
+                continue
+            size = 16 if isinstance(cell.value, datetime.datetime) else max(
+                len(line) for line in str(cell.value).splitlines() or [""])
+            widths[cell.column] = max(widths.get(cell.column, 0), size)
+    for column, size in widths.items():
+        sheet.column_dimensions[get_column_letter(column)].width = min(max(size + 2, 8), MAX_WIDTH)
+
+
+# --- from a file -----------------------------------------------------------------------------
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Antwoorden als CSV of Excel uit een sessie-export (JSON).")
+    parser.add_argument("export", help="sessie-export (JSON) uit het facilitatordashboard")
+    parser.add_argument("--xlsx", action="store_true", help="Excel-werkmap in plaats van CSV")
+    parser.add_argument("--plain", action="store_true", help="CSV voor programma's: komma's, ISO-tijden")
+    parser.add_argument("--lang", help="nl of en (standaard de taal van de sessie)")
+    parser.add_argument("--out", help="uitvoerbestand (standaard naast de export)")
+    args = parser.parse_args(argv)
+    source = Path(args.export)
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+        content = xlsx_bytes(data, args.lang) if args.xlsx else csv_bytes(data, args.lang, args.plain)
+    except InputError as error:  # before ValueError, which it is
+        raise SystemExit(error_message(error)) from None
+    except ValueError:
+        raise SystemExit(t("error.import_not_json")) from None
+    out = Path(args.out) if args.out else source.with_suffix(".xlsx" if args.xlsx else ".csv")
+    out.write_bytes(content)
+    print(f"Export: {out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""Every file a facilitator can download for a session: exports, the report and the paper sheets.
+
+One list that the dashboard's links and the server extension's download handler both read, so
+a file offered is a file served. Each file is built from the session's export (``data``, see
+``widgets.store.transfer.export_session``) on request; nothing is kept on disk.
+"""
+
+import json
+from dataclasses import dataclass
+from importlib import import_module
+
+from .activities import ACTIVITIES
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Download:
+    name: str  # in the address: kit/<CODE>/bestanden/<name>
+    label: str  # catalog key of the link's text
+    filename: str  # as saved, with {code}
+    mime: str
+    build: str  # "module:function" (data, lang[, activity]) -> bytes; b"" when it cannot be made here
+    kind: str  # "export", "report" or "paper": where the dashboard lists it
+    activity: str = ""  # a paper sheet's activity
+    pdf: bool = False  # needs Chromium
+
+    def make(self, data: dict, lang: str) -> bytes:
+        module, _, name = self.build.partition(":")
+        build = getattr(import_module(module), name)
+        return build(data, self.activity, lang) if self.activity else build(data, lang)
+
+
+def json_bytes(data: dict, lang: str) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def report_html_bytes(data: dict, lang: str) -> bytes:
+    from .report import build_report
+
+    return build_report(data, lang).encode("utf-8")
+
+
+def plain_csv_bytes(data: dict, lang: str) -> bytes:
+    from .exports import csv_bytes
+
+    return csv_bytes(data, lang, plain=True)
+
+
+FIXED = (
+    Download("antwoorden.xlsx", "files.xlsx", "sessie-{code}.xlsx", XLSX, "widgets.exports:xlsx_bytes", "export"),
+    Download("antwoorden.csv", "files.csv", "sessie-{code}-antwoorden.csv", "text/csv; charset=utf-8",
+             "widgets.exports:csv_bytes", "export"),
+    Download("antwoorden-komma.csv", "files.csv_plain", "sessie-{code}-antwoorden-komma.csv",
+             "text/csv; charset=utf-8", "widgets.files:plain_csv_bytes", "export"),
+    Download("sessie.json", "files.json", "sessie-{code}.json", "application/json",
+             "widgets.files:json_bytes", "export"),
+    Download("rapport.pdf", "files.report_pdf", "rapport-{code}.pdf", "application/pdf",
+             "widgets.report:report_pdf", "report", pdf=True),
+    Download("rapport.html", "files.report_html", "rapport-{code}.html", "text/html; charset=utf-8",
+             "widgets.files:report_html_bytes", "report"),
+)
+
+
+def paper_files(activity: str) -> tuple:
+    """The printable sheet of one activity and the table to type the filled-in sheets into."""
+    return (
+        Download(f"papier-{activity}.pdf", "files.paper_pdf", f"papier-{{code}}-{activity}.pdf", "application/pdf",
+                 "widgets.render.paper:sheet_pdf", "paper", activity, pdf=True),
+        Download(f"papier-{activity}.xlsx", "files.paper_xlsx", f"papier-{{code}}-{activity}.xlsx", XLSX,
+                 "widgets.store.paper:template_xlsx", "paper", activity),
+        Download(f"papier-{activity}.csv", "files.paper_csv", f"papier-{{code}}-{activity}.csv",
+                 "text/csv; charset=utf-8", "widgets.store.paper:template_csv", "paper", activity),
+    )
+
+
+def downloads(session) -> list:
+    """What a session offers, in the order the dashboard lists it."""
+    offered = list(FIXED)
+    for activity in ACTIVITIES:
+        if activity.key in session.activities and getattr(activity, "paper", ""):
+            offered += paper_files(activity.key)
+    return offered
+
+
+def download(session, name: str):
+    """The download called ``name`` for this session, or None."""
+    return next((d for d in downloads(session) if d.name == name), None)

@@ -1,0 +1,311 @@
+"""Typing in paper answer sheets: an empty table to fill in (XLSX or CSV), and its import.
+
+Each row is one paper sheet (the palette: one value of one sheet) with the group and the sheet
+number written on it. A sheet becomes participant ``papier-<number>`` of that group, the same
+person in every activity. The whole file is one ``store.merge``: a bad row is refused with its
+row number and nothing is stored; the same file twice adds nothing; a corrected row replaces
+its answer (the old one goes to the history, as with a phone).
+"""
+
+import csv
+import io
+
+from ..i18n import LANGUAGES, t
+from ..model import paper
+from ..model.palette import VALID_CELLS, normalize_value, resolve
+from ..model.priorities import spreadable_values
+from ..model.validation import InputError
+from .cells import append_as_text, csv_cell, from_csv_cell
+
+EMPTY_ROWS = {False: 60, True: 300}  # rows the template's checks cover: sheets, or palette values
+MAX_ROWS = 5000  # more rows than any room writes on paper
+
+
+def _words(text) -> str:
+    return " ".join(str(text or "").lower().split())
+
+
+def spread_values(data: dict) -> list:
+    """prioriteren's ``[(key, label, mentions)]``: the session's selection of its merged palette."""
+    state = data.get("state", {})
+    palette_answers = [a for a in data.get("answers", []) if a["activity"] == "palet"]
+    return spreadable_values(palette_answers, state.get("palet", {}).get("merges"),
+                             state.get("prioriteren", {}).get("selection") or [])
+
+
+def paper_form(data: dict, activity: str) -> paper.PaperForm:
+    from ..activities import BY_KEY
+
+    if activity not in data["session"]["activities"] or not getattr(BY_KEY.get(activity), "paper", ""):
+        raise InputError("error.unknown_activity", name=activity)
+    return BY_KEY[activity].load("paper")(spread_values(data) if activity == "prioriteren" else ())
+
+
+def field_label(field: paper.Field, data: dict, lang: str) -> str:
+    """A field's column heading, also its words on the printed sheet."""
+    from .transfer import session_from_export
+    from ..texts import statements
+
+    kind, name = field.kind, field.name
+    if field.label:
+        return field.label
+    if kind == "grade":
+        return t("beoordelen.grade_short", lang)
+    if kind == "score":
+        return statements(session_from_export(data), lang)[name]["short"]
+    if name == paper.NOTE:
+        return t("paper.col.grade_note", lang)
+    if kind == "corner":
+        return t(f"corner.short.{name}", lang).capitalize()
+    if kind in ("severity", "note", "route"):
+        axis = t(f"axis.{name.partition('.')[2]}", lang).lower()
+        return t(f"paper.col.{kind}", lang, axis=axis)
+    return t("palet.cell" if kind == "cell" else "palet.value", lang)
+
+
+def columns(data: dict, activity: str, lang: str) -> list:
+    """``[(field name, heading)]`` of the typed-in table: group, sheet number, then the activity's fields."""
+    fields = paper_form(data, activity).fields
+    return [(paper.GROUP, t("paper.col.group", lang)), (paper.SHEET, t("paper.col.sheet", lang))] + \
+        [(f.name, field_label(f, data, lang)) for f in fields]
+
+
+def cell_words(lang: str) -> dict:
+    """``{cell key: words}`` as printed on the palette's sheet."""
+    return {cell: t(f"cell.{cell}", lang) for cell in VALID_CELLS}
+
+
+# ------------------------------------------------------------------ templates
+def template_csv(data: dict, activity: str, lang: str) -> bytes:
+    """The header row, ';'-separated with a BOM, as Dutch Excel opens and saves it."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerow([csv_cell(heading) for _, heading in columns(data, activity, lang)])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def template_xlsx(data: dict, activity: str, lang: str) -> bytes:
+    """One sheet with a frozen header and no example rows; lists and ranges check what is typed."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
+    form = paper_form(data, activity)
+    heads = columns(data, activity, lang)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = t("paper.xlsx.sheet", lang)[:31]
+    append_as_text(sheet, [heading for _, heading in heads])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    last = 1 + EMPTY_ROWS[form.per_value]
+    lists = book.create_sheet("lijsten")  # list values live here: group labels may hold commas
+    lists.sheet_state = "hidden"
+    for row, group in enumerate(data["groups"], start=1):
+        lists.cell(row=row, column=1, value=group["label"]).data_type = "s"
+    for row, words in enumerate(cell_words(lang).values(), start=1):
+        lists.cell(row=row, column=2, value=words).data_type = "s"
+    kinds = {f.name: f.kind for f in form.fields}
+    for index, (name, heading) in enumerate(heads, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = max(10, min(40, len(heading) + 4))
+        rule = _rule(name, kinds.get(name), len(data["groups"]), quote_sheetname(lists.title))
+        if rule is None:
+            continue
+        rule.error, rule.errorTitle = t("paper.xlsx.invalid", lang), t("paper.xlsx.invalid_title", lang)
+        rule.showErrorMessage = True
+        sheet.add_data_validation(rule)
+        rule.add(f"{letter}2:{letter}{last}")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _rule(name: str, kind, groups: int, lists: str):
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    if name == paper.GROUP:
+        return DataValidation(type="list", formula1=f"{lists}!$A$1:$A${groups}", allow_blank=True)
+    if name == paper.SHEET:
+        return DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True)
+    if kind == "cell":
+        return DataValidation(type="list", formula1=f"{lists}!$B$1:$B${len(VALID_CELLS)}", allow_blank=True)
+    if kind == "route":
+        return DataValidation(type="list", formula1='"a,b"', allow_blank=True)
+    ranges = {"grade": ("decimal", 1, 10), "corner": ("whole", 0, 10), "severity": ("whole", 1, 5),
+              "points": ("whole", 0, 100)}
+    if kind in ranges:
+        kind, low, high = ranges[kind]
+        return DataValidation(type=kind, operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
+    return None  # statements take "weet ik niet" too; notes and values are free text
+
+
+# --------------------------------------------------------------------- import
+def read_rows(filename: str, payload: bytes) -> list:
+    """``[(row number, cells)]`` of the rows that hold anything (an .xlsx's first sheet, or a CSV)."""
+    name = str(filename or "").lower()
+    if name.endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(io.BytesIO(payload), read_only=True, data_only=True)
+            rows = _filled(book.worksheets[0].iter_rows(values_only=True))
+            book.close()
+        except InputError:
+            raise
+        except Exception:  # openpyxl raises many kinds for a file that is no workbook
+            raise InputError("paper.error.file") from None
+        return rows
+    if name.endswith(".csv"):
+        try:
+            text = payload.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = payload.decode("cp1252", errors="replace")  # Excel's "CSV" without UTF-8
+        first = text.split("\n", 1)[0]
+        delimiter = max((";", ",", "\t"), key=first.count)
+        return _filled([from_csv_cell(cell) for cell in row]
+                       for row in csv.reader(io.StringIO(text), delimiter=delimiter))
+    raise InputError("paper.error.file")
+
+
+def _filled(rows) -> list:
+    kept = []
+    for number, row in enumerate(rows, start=1):
+        if any(not _blank(cell) for cell in row):
+            if len(kept) > MAX_ROWS:
+                raise InputError("paper.error.too_many", max=MAX_ROWS)
+            kept.append((number, list(row)))
+    return kept
+
+
+def _headings(data: dict, activity: str, heads: list) -> dict:
+    """``{column index: field name}``; an unknown heading is refused (another activity's table, say)."""
+    known = {}
+    for lang in LANGUAGES:
+        for name, heading in columns(data, activity, lang):
+            known.setdefault(_words(heading), name)
+    known.update({_words(w): paper.GROUP for w in ("groep", "group")})
+    known.update({_words(w): paper.SHEET for w in ("blad", "blad nr.", "blad nr", "bladnummer", "sheet", "sheet no.")})
+    if activity == "palet":
+        known.update({"cel": paper.CELL, "cell": paper.CELL})
+    merges = data.get("state", {}).get("palet", {}).get("merges", {})
+    spread = {key for key, *_ in spread_values(data)} if activity == "prioriteren" else set()
+    found = {}
+    for index, heading in enumerate(heads):
+        if heading is None or str(heading).strip() == "":
+            continue
+        name = known.get(_words(heading))
+        if name is None and activity == "prioriteren":  # a value's other spelling, or merged since
+            key = resolve(normalize_value(heading), merges)
+            name = key if key in spread else None
+        if name is None or name in found.values():
+            raise InputError("paper.error.column", column=str(heading).strip(),
+                             activity=t(f"activity.{activity}", data["session"]["language"]))
+        found[index] = name
+    if not {paper.GROUP, paper.SHEET} <= set(found.values()):
+        raise InputError("paper.error.columns", group=t("paper.col.group", data["session"]["language"]),
+                         sheet=t("paper.col.sheet", data["session"]["language"]))
+    return found
+
+
+def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
+    """Add the typed-in sheets of one activity (an .xlsx or .csv from the template) to a session.
+
+    The activity is the one whose headings the file has. Returns the counts ``store.merge`` gives.
+    """
+    from .transfer import export_session
+
+    data = export_session(store, session_id)
+    lang = data["session"]["language"]
+    rows = read_rows(filename, payload)
+    if not rows:
+        raise InputError("paper.error.empty")
+    activity, found = _activity_of(data, rows[0][1])
+    form = paper_form(data, activity)
+    labels = {name: heading for name, heading in columns(data, activity, lang)}
+    allowed = [key for key, *_ in spread_values(data)] if activity == "prioriteren" else ()
+    groups = {_words(g["label"]): g["key"] for g in data["groups"]}
+    groups.update({_words(g["key"]): g["key"] for g in data["groups"]})
+    known = {p["ref"]: p["group"] for p in data["participants"]}
+    group_label = {g["key"]: g["label"] for g in data["groups"]}
+    sheets, answers, seen, palette_texts = {}, [], {}, {}
+    for row_number, row in rows[1:]:
+        cells = {name: _cell(row[i] if i < len(row) else None) for i, name in found.items()}
+        if all(c is None for c in cells.values()):
+            continue
+        where = {"row": row_number, "activity": t(f"activity.{activity}", lang)}
+        try:
+            group = groups.get(_words(cells.get(paper.GROUP)))
+            if group is None:
+                where["item"] = labels[paper.GROUP]
+                raise InputError("paper.error.group", group=str(cells.get(paper.GROUP) or ""),
+                                 groups=", ".join(g["label"] for g in data["groups"]))
+            where["item"] = labels[paper.SHEET]
+            ref = paper.sheet_ref(paper.sheet_number(cells.get(paper.SHEET)))
+            earlier = sheets.get(ref, known.get(ref))
+            if earlier is not None and earlier != group:
+                raise InputError("paper.error.sheet_group", sheet=ref.removeprefix(paper.REF_PREFIX),
+                                 group=group_label.get(earlier, earlier))
+            if ref in seen and not form.per_value:
+                raise InputError("paper.error.sheet_twice", sheet=ref.removeprefix(paper.REF_PREFIX), row=seen[ref])
+            seen.setdefault(ref, row_number)
+            sheets[ref] = group
+            values = {name: cell for name, cell in cells.items() if name not in (paper.GROUP, paper.SHEET)}
+            if form.per_value:
+                values[paper.CELL] = _cell_key(values.get(paper.CELL))
+                own = palette_texts.setdefault(ref, [])
+                value = paper.palette_value(values, own)
+                items = {paper.palette_item(len(own) + 1): value} if value else {}
+                own.extend([value["text"]] if value else [])
+            else:
+                items = paper.row_answers(activity, values, allowed)
+        except paper.CellError as error:
+            where["item"] = labels.get(error.field) or t("prioriteren.dash.points", lang)
+            raise InputError("error.import_row", reason=InputError(error.key, **error.params), **where) from None
+        except InputError as error:
+            raise InputError("error.import_row", reason=error, **where) from None
+        answers.extend({"participant": ref, "activity": activity, "item": item, "value": value,
+                        "updated_at": None} for item, value in items.items())
+    if not sheets:
+        raise InputError("paper.error.empty")
+    participants = [{"ref": ref, "group": group} for ref, group in sheets.items()]
+    return store.merge(session_id, [], participants, answers)
+
+
+def _activity_of(data: dict, heads: list) -> tuple:
+    """The session's activity whose table this is (most headings its own), and ``{column index: field name}``."""
+    typed = {_words(h) for h in heads if not _blank(h)}
+
+    def fit(activity):
+        own = {_words(heading) for lang in LANGUAGES for _, heading in columns(data, activity, lang)}
+        fields = len(paper_form(data, activity).fields) + 2
+        return len(typed & own), -abs(fields - len(typed))
+
+    best = max(data["session"]["activities"], key=fit, default=None)
+    if best is None:
+        raise InputError("paper.error.empty")
+    return best, _headings(data, best, heads)
+
+
+def _blank(cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _cell(cell):
+    """A typed cell: text trimmed, None for empty; numbers as they are."""
+    if isinstance(cell, str):
+        return cell.strip() or None
+    return cell
+
+
+def _cell_key(words):
+    """The palette cell a typed row names (its printed words in either language, or its key)."""
+    if words is None:
+        return None
+    wanted = normalize_value(words)
+    for lang in LANGUAGES:
+        for cell, printed in cell_words(lang).items():
+            if wanted in (normalize_value(printed), normalize_value(cell)):
+                return cell
+    return str(words)
+
