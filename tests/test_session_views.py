@@ -53,10 +53,12 @@ def test_facilitator_counts_and_exports(sqlite_store):
     app.poller.check()
     assert 'data-kit-group="inwoner"><td>Inwoner</td><td class="kit-count">1<' in app.counts.value
     assert '<th class="kit-count-total">2<' in app.counts.value
-    app.prepare_downloads()
-    assert app.downloads.value.count('class="kit-download"') == 6  # JSON, CSV, Excel, palette CSV, report HTML + PDF
-    assert f'download="sessie-{session.code}-palet.csv"' in app.downloads.value
-    assert f'download="sessie-{session.code}.json"' in app.downloads.value
+    links = app.downloads.value
+    for name, saved in (("antwoorden.xlsx", f"sessie-{session.code}.xlsx"), ("sessie.json", f"sessie-{session.code}.json"),
+                        ("rapport.pdf", f"rapport-{session.code}.pdf"),
+                        ("papier-beoordelen.pdf", f"papier-{session.code}-beoordelen.pdf")):
+        assert f'href="http://localhost:8866/kit/{session.code}/bestanden/{name}" download="{saved}"' in links
+    assert "data:" not in links  # built when clicked, not pushed through the kernel
 
 
 def test_a_dashboard_reopened_by_link_shows_its_activities_in_a_fresh_kernel(sqlite_store):

@@ -9,7 +9,7 @@ from widgets.model.sessions import JOIN_ALPHABET, SessionSpec
 from widgets.model.validation import InputError
 from widgets.store import open_store
 from widgets.store.schema import SCHEMA_VERSION, current_version
-from widgets.store.transfer import export_csv, export_json, export_xlsx, import_csv, import_json
+from widgets.store.transfer import export_json, export_session, import_json
 
 TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
 
@@ -210,28 +210,6 @@ def test_export_delete_import_round_trip_gives_the_same_aggregates(store):
     assert aggregates(store, restored.id) == before
 
 
-def test_csv_export_imports_into_another_copy_without_duplicates(store):
-    session, _ = fill(store)
-    text = export_csv(store, session.id)
-    other, _ = new_session(store, title="Kopie")
-    first = import_csv(store, text, other.id)
-    second = import_csv(store, text, other.id)
-    assert first["answers"] == 9 and second["answers"] == 0
-    assert aggregates(store, other.id)[2] == aggregates(store, session.id)[2]
-
-
-def test_paper_answers_in_csv_add_a_group_and_participant(store):
-    session, _ = new_session(store)
-    paper = ("activity,participant,group,item,value\n"
-             "beoordelen,papier-1,Raadslid,cijfer,7\n"
-             "beoordelen,papier-1,Raadslid,eerlijk,\"8\"\n")
-    counts = import_csv(store, paper, session.id)
-    assert counts == {"groups": 1, "participants": 1, "answers": 2}
-    assert store.participant_counts(session.id) == {"raadslid": 1}
-    assert {a["item"]: a["value"] for a in store.answers(session.id)} == {"cijfer": {"score": 7, "note": ""},
-                                                                         "eerlijk": {"score": 8, "note": ""}}
-
-
 @pytest.mark.parametrize("text, key", [
     ("{not json", "error.import_not_json"),
     ('{"format": "iets anders"}', "error.import_format"),
@@ -245,33 +223,32 @@ def test_bad_import_files_are_refused_and_change_nothing(store, text, key):
     assert snapshot(store) == before
 
 
-def test_csv_with_an_unknown_participant_answer_changes_nothing(store):
-    session, _ = new_session(store)
-    before = snapshot(store)
-    with pytest.raises(InputError) as caught:
-        import_csv(store, "activity,participant,group\npalet,x,y\n", session.id)
-    assert caught.value.key == "error.import_csv_columns"
-    assert snapshot(store) == before
-
-
-CRAFTED = [  # (CSV row after the header, what the facilitator is told)
-    ("beoordelen,p-1,Raadslid,cijfer,99",
+CRAFTED = [  # (a crafted answer in a JSON export, what the facilitator is told)
+    (("beoordelen", "cijfer", 99),
      "Rij 1 van het bestand (beoordelen, cijfer) is niet ingelezen: Een rapportcijfer is een getal van 1 tot en met 10"),
-    ('beoordelen,p-1,Raadslid,cijfer,"{""score"": ""acht""}"', "Rij 1 van het bestand (beoordelen, cijfer)"),
-    ('palet,p-1,Raadslid,v1,"{""text"": ""' + "x" * 5000 + '"", ""cell"": ""collectief.proces""}"',
+    (("beoordelen", "cijfer", {"score": "acht"}), "Rij 1 van het bestand (beoordelen, cijfer)"),
+    (("palet", "v1", {"text": "x" * 5000, "cell": "collectief.proces"}),
      "Rij 1 van het bestand (palet, v1) is niet ingelezen"),
-    ('palet,p-1,Raadslid,v1,"{""text"": ""Groen"", ""cell"": ""nergens.niets""}"', "Rij 1 van het bestand (palet, v1)"),
-    ('driehoek,p-1,Raadslid,plaats,"{""willen"": -5, ""mogen"": 5, ""kunnen"": 5}"', "Rij 1 van het bestand (driehoek"),
-    ('stemmen,p-1,Raadslid,x,1', "Rij 1 van het bestand (stemmen, x) is niet ingelezen"),
+    (("palet", "v1", {"text": "Groen", "cell": "nergens.niets"}), "Rij 1 van het bestand (palet, v1)"),
+    (("driehoek", "plaats", {"willen": -5, "mogen": 5, "kunnen": 5}), "Rij 1 van het bestand (driehoek"),
+    (("stemmen", "x", 1), "Rij 1 van het bestand (stemmen, x) is niet ingelezen"),
 ]
 
 
-@pytest.mark.parametrize("row, message", CRAFTED)
-def test_crafted_csv_answers_are_refused_with_their_row_and_change_nothing(store, row, message):
+def crafted_export(store, session, answers) -> str:
+    data = export_session(store, session.id)
+    data["participants"] = [{"ref": "p-1", "group": "inwoner", "name": ""}]
+    data["answers"] = [{"activity": activity, "participant": "p-1", "group": "inwoner", "item": item, "value": value,
+                        "updated_at": stamp} for activity, item, value, stamp in answers]
+    return json.dumps(data)
+
+
+@pytest.mark.parametrize("answer, message", CRAFTED)
+def test_crafted_answers_in_a_file_are_refused_with_their_row_and_change_nothing(store, answer, message):
     session, _ = new_session(store, activities=("palet", "beoordelen", "driehoek"))
     before = snapshot(store)
     with pytest.raises(InputError) as caught:
-        import_csv(store, "activity,participant,group,item,value\n" + row + "\n", session.id)
+        import_json(store, crafted_export(store, session, [(*answer, 100)]), session.id)
     text = error_message(caught.value, "nl")
     assert text.startswith(message) and text.endswith("Er is niets toegevoegd.")
     assert snapshot(store) == before
@@ -292,24 +269,13 @@ def test_a_json_import_with_one_bad_answer_leaves_no_session_behind(store):
 
 def test_an_import_that_replaces_an_answer_keeps_the_old_one_in_the_history(store):
     session, _ = new_session(store)
-    paper = "activity,participant,group,item,value,updated_at\nbeoordelen,papier-1,Raadslid,cijfer,6,100\n"
-    import_csv(store, paper, session.id)
+    import_json(store, crafted_export(store, session, [("beoordelen", "cijfer", 6, 100)]), session.id)
     assert store.history_count(session.id) == 0
-    import_csv(store, paper.replace(",6,100", ",8,200"), session.id)  # a later copy of the same paper form
+    later = crafted_export(store, session, [("beoordelen", "cijfer", 8, 200)])  # a later copy of the same answer
+    import_json(store, later, session.id)
     assert [a["value"]["score"] for a in store.answers(session.id)] == [8]
     history = store.backend.query("SELECT value FROM answer_history WHERE session_id = :s", {"s": session.id})
     assert [json.loads(h["value"])["score"] for h in history] == [6]
-
-
-def test_xlsx_export_has_a_sheet_per_activity(store):
-    from io import BytesIO
-
-    from openpyxl import load_workbook
-
-    session, _ = fill(store)
-    book = load_workbook(BytesIO(export_xlsx(store, session.id)))
-    assert book.sheetnames == ["sessie", "deelnemers", "palet", "beoordelen", "palet samengevoegd"]
-    assert book["palet"].max_row == 4 and book["deelnemers"].max_row == 4
 
 
 def test_exports_never_contain_participant_tokens(store):
@@ -317,14 +283,17 @@ def test_exports_never_contain_participant_tokens(store):
 
     from openpyxl import load_workbook
 
-    from widgets.store.transfer import export_palette_csv
+    from widgets.exports import csv_bytes, palette_csv_bytes, xlsx_bytes
+    from widgets.report import build_report
 
     session, _ = fill(store)
     tokens = [r["token"] for r in store.backend.query("SELECT token FROM participants")]
-    book = load_workbook(BytesIO(export_xlsx(store, session.id)))
+    data = export_session(store, session.id)
+    book = load_workbook(BytesIO(xlsx_bytes(data)))
     cells = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row)
-    for text in (export_json(store, session.id), export_csv(store, session.id),
-                 export_palette_csv(store, session.id), cells):
+    for text in (export_json(store, session.id), csv_bytes(data).decode("utf-8-sig"),
+                 csv_bytes(data, plain=True).decode(), palette_csv_bytes(data).decode("utf-8-sig"), cells,
+                 build_report(data)):
         assert not any(token in text for token in tokens)
 
 
