@@ -88,8 +88,8 @@ def typed_rows(activity):
             row.update(person["points"])
         elif activity == "beoordelen":
             row.update({OVERALL: str(person["grade"]).replace(".", ","), "toelichting": person["note"]})
-            row.update({key: "?" if score is None and number == 3 else score
-                        for key, score in zip(STATEMENTS, person["scores"])})
+            dont_know = "?" if number == 3 else "Weet ik niet"  # the box ticked on the sheet
+            row.update({key: dont_know if score is None else score for key, score in zip(STATEMENTS, person["scores"])})
         else:
             row.update(person["place"])
             for axis, (severity, note) in person["tensions"].items():
@@ -167,6 +167,17 @@ def test_the_same_file_twice_adds_nothing_and_a_corrected_row_replaces_its_answe
               if a["item"] == OVERALL}
     assert grades["papier-1"] == 9 and len(grades) == 4
     assert store.history_count(session.id) == 1  # the 6,5 it replaced is kept
+
+
+def test_an_empty_box_is_no_answer_and_a_ticked_weet_ik_niet_is(store):
+    session = new_session(store)
+    data = export_session(store, session.id)
+    header = template_csv(data, "beoordelen", "nl").decode("utf-8-sig").strip().split(";")
+    row = {"Groep": "Inwoner", "Blad": "5", "Rapportcijfer": "6,5", header[3]: "?", header[4]: "8"}
+    line = ";".join(row.get(name, "") for name in header)
+    import_paper(store, session.id, "beoordelen.csv", (";".join(header) + "\n" + line + "\n").encode("utf-8-sig"))
+    mine = {a["item"]: a["value"]["score"] for a in store.answers(session.id, "beoordelen")}
+    assert mine == {OVERALL: 6.5, STATEMENTS[0]: None, STATEMENTS[1]: 8}  # the seven empty boxes: not answered
 
 
 def test_the_csv_template_is_for_dutch_excel_and_imports_too(store):

@@ -1,8 +1,12 @@
 """A whole publieke waarde tafel in Chromium: four participants, two groups, every activity, the report."""
 
+import csv
+import re
 import subprocess
 
-from .browser import LOAD, add_value, answer_tension, join, place_in_triangle, rate, to_tension
+from openpyxl import load_workbook
+
+from .browser import LOAD, add_value, group_count, answer_tension, join, place_in_triangle, rate, to_tension
 
 
 def next_step(facilitator, key):
@@ -72,3 +76,31 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     for heading in ("Waardenpalet", "Prioriteren", "Beoordelen", "Strategische driehoek"):
         assert heading in text
     assert "Meer sociale huur nodig" in text
+
+    # the PDF is A4, numbered, and its first page says what the dashboard says
+    room_grade = facilitator.locator(".kit-rate-grades .kit-grade-all").first.text_content().strip()
+    assert room_grade == "7,5"  # 6, 7, 8 and 9
+    counts = {key: group_count(facilitator, key) for key in ("ambtelijk", "inwoner")}
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    assert "(A4)" in info and pages > 1
+    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
+                           text=True, check=True).stdout
+    assert f"Pagina 1 van {pages}" in first
+    assert f"gemiddeld een {room_grade} (4 cijfers)" in first
+    for label, key in (("Ambtelijk", "ambtelijk"), ("Inwoner", "inwoner")):
+        assert re.search(rf"{label}\s+{counts[key]}\b", first), (label, counts[key])
+    last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert f"Pagina {pages} van {pages}" in last
+
+    # the answers as Dutch Excel opens them, and the workbook with typed numbers
+    table = download(facilitator, f"sessie-{code}-antwoorden.csv", tmp_path).read_bytes()
+    assert table.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
+    header, *rows = list(csv.reader(table.decode("utf-8-sig").splitlines(), delimiter=";"))
+    assert header[:3] == ["Groep", "Deelnemer", "Activiteit"]
+    assert sorted(r[4] for r in rows if r[3] == "Rapportcijfer") == ["6", "7", "8", "9"]
+    book = load_workbook(download(facilitator, f"sessie-{code}.xlsx", tmp_path))
+    sheet = book["Beoordelen"]
+    grades = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True) if row[3] == "Rapportcijfer"]
+    assert sorted(grades) == [6, 7, 8, 9] and sheet.freeze_panes == "A2"

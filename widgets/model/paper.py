@@ -16,7 +16,7 @@ GROUP, SHEET = "groep", "blad"  # the two columns every typed-in table starts wi
 REF_PREFIX = "papier-"  # a sheet's participant ref: the same number across activities is the same person
 NOTE = "toelichting"  # beoordelen: the explanation of the grade
 CELL, VALUE = "vak", "waarde"  # palet
-# What people write for "weet ik niet" besides leaving the box empty.
+# What people write for "weet ik niet" (the sheet has a box for it; an empty box is no answer).
 DONT_KNOW = {"?", "-", "weet ik niet", "weet niet", "wn", "don't know", "dont know"}
 
 
@@ -31,7 +31,8 @@ class Field:
 class PaperForm:
     activity: str
     fields: tuple
-    per_value: bool = False  # palet: one row per value, so a sheet may take several rows
+    read: object = None  # (cells, allowed value keys) -> {item: value} of one typed-in row
+    per_value: bool = False  # palet: one row per value, so a sheet may take several rows (see palette_value)
 
 
 class CellError(InputError):
@@ -42,10 +43,12 @@ class CellError(InputError):
         self.field = field
 
 
+RATING_FIELDS = (Field(rating.OVERALL, "grade"), *(Field(key, "score") for key in rating.STATEMENTS), Field(NOTE, "note"))
+
+
 def rating_form(values=()) -> PaperForm:
     """Rapportcijfer, the nine statements (1-10 or "weet ik niet"), the grade's explanation."""
-    return PaperForm(rating.ACTIVITY, (Field(rating.OVERALL, "grade"),
-                                       *(Field(key, "score") for key in rating.STATEMENTS), Field(NOTE, "note")))
+    return PaperForm(rating.ACTIVITY, RATING_FIELDS, _rating)
 
 
 def triangle_form(values=()) -> PaperForm:
@@ -53,28 +56,17 @@ def triangle_form(values=()) -> PaperForm:
     tensions = (f for axis in triangle.AXES for f in (Field(f"spanning.{axis}", "severity"),
                                                       Field(f"note.{axis}", "note")))
     return PaperForm(triangle.ACTIVITY, (*(Field(c, "corner") for c in triangle.CORNERS), *tensions,
-                                         *(Field(f"route.{axis}", "route") for axis in triangle.AXES)))
+                                         *(Field(f"route.{axis}", "route") for axis in triangle.AXES)), _triangle)
 
 
 def priorities_form(values=()) -> PaperForm:
     """Points per value of the session's selection, ``values`` as spreadable_values gives them."""
-    return PaperForm(priorities.ACTIVITY, tuple(Field(v[0], "points", v[1]) for v in values))
+    return PaperForm(priorities.ACTIVITY, tuple(Field(v[0], "points", v[1]) for v in values), _priorities)
 
 
 def palette_form(values=()) -> PaperForm:
     """One row per value: the cell it was written in and the value's words."""
     return PaperForm("palet", (Field(CELL, "cell"), Field(VALUE, "text")), per_value=True)
-
-
-FORMS = {"palet": palette_form, priorities.ACTIVITY: priorities_form, rating.ACTIVITY: rating_form,
-         triangle.ACTIVITY: triangle_form}
-
-
-def form(activity: str, values=()) -> PaperForm:
-    """The fields of ``activity``'s sheet (the descriptors name the same builders)."""
-    if activity not in FORMS:
-        raise InputError("error.unknown_activity", name=activity)
-    return FORMS[activity](values)
 
 
 def sheet_ref(number) -> str:
@@ -107,7 +99,7 @@ def to_number(cell):
 
 
 def is_dont_know(cell) -> bool:
-    return cell is None or (isinstance(cell, str) and " ".join(cell.lower().split()) in DONT_KNOW)
+    return isinstance(cell, str) and " ".join(cell.lower().split()) in DONT_KNOW
 
 
 def _text(cell) -> str:
@@ -127,37 +119,33 @@ def _checked(field: str, check, *args):
         raise CellError(field, error) from None
 
 
-def row_answers(activity: str, cells: dict, allowed=()) -> dict:
+def row_answers(form: PaperForm, cells: dict, allowed=()) -> dict:
     """``{item: value}`` of one sheet's row (``cells``: field name -> typed cell, None for empty).
 
     An empty row gives ``{}``. ``allowed`` are the value keys prioriteren may spread over.
     Raises CellError naming the field. The palet's rows go through ``palette_value`` instead.
     """
-    if activity == rating.ACTIVITY:
-        return _rating(cells)
-    if activity == triangle.ACTIVITY:
-        return _triangle(cells)
-    if activity == priorities.ACTIVITY:
-        return _priorities(cells, allowed)
-    raise InputError("error.unknown_activity", name=activity)
+    return form.read(cells, allowed)
 
 
-def _rating(cells: dict) -> dict:
-    if all(_text(cells.get(f.name)) == "" for f in form(rating.ACTIVITY).fields):
+def _rating(cells: dict, allowed=()) -> dict:
+    if all(_text(cells.get(f.name)) == "" for f in RATING_FIELDS):
         return {}
     answers = {}
     grade, note = cells.get(rating.OVERALL), _text(cells.get(NOTE))
     if _text(grade) or note:
         answers[rating.OVERALL] = _checked(rating.OVERALL, rating.check_stored, rating.OVERALL,
                                            {"score": _text(grade), "note": note})
-    for key in rating.STATEMENTS:  # an empty box on a filled-in sheet is "weet ik niet"
+    for key in rating.STATEMENTS:  # an empty box is not answered, as on a phone; '?' is "weet ik niet"
         score = cells.get(key)
+        if _text(score) == "":
+            continue
         answers[key] = _checked(key, rating.check_stored, key,
                                 {"score": None if is_dont_know(score) else _text(score), "note": ""})
     return answers
 
 
-def _triangle(cells: dict) -> dict:
+def _triangle(cells: dict, allowed=()) -> dict:
     answers = {}
     scores = {c: to_number(cells.get(c)) for c in triangle.CORNERS}
     if any(v is not None for v in scores.values()):

@@ -258,7 +258,7 @@ def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
                 items = {paper.palette_item(len(own) + 1): value} if value else {}
                 own.extend([value["text"]] if value else [])
             else:
-                items = paper.row_answers(activity, values, allowed)
+                items = paper.row_answers(form, values, allowed)
         except paper.CellError as error:
             where["item"] = labels.get(error.field) or t("prioriteren.dash.points", lang)
             raise InputError("error.import_row", reason=InputError(error.key, **error.params), **where) from None
