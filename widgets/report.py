@@ -66,12 +66,6 @@ def report_pdf(data: dict, lang: str = None) -> bytes:
     return print_pdf(build_report(data, lang))
 
 
-def report_documents(data: dict, lang: str = None) -> tuple:
-    """``(html, pdf bytes)`` from one build, for a page offering both; the PDF is b'' without Chromium."""
-    html = build_report(data, lang)
-    return html, print_pdf(html)
-
-
 def _section(key: str, lang: str, *parts, legend: str = "") -> str:
     return report_render("report_section.html", lang, key=key, title=t(f"{key}.title", lang), parts=parts,
                          legend=legend)
@@ -173,7 +167,8 @@ def main(argv=None) -> None:
     source = Path(args.export)
     out = Path(args.out) if args.out else source.with_suffix(".rapport.html")
     data = json.loads(source.read_text(encoding="utf-8"))
-    html, pdf = report_documents(data, args.lang) if args.pdf else (build_report(data, args.lang), b"")
+    html = build_report(data, args.lang)
+    pdf = print_pdf(html) if args.pdf else b""
     out.write_text(html, encoding="utf-8")
     print(f"Rapport: {out}")
     if args.pdf:
