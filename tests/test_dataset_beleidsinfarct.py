@@ -1,11 +1,11 @@
 """datasets/beleidsinfarct_reeksen.csv and datasets/meer_beter_anders.csv.
 
 Source: Van Vieren (2025), *Het gat tussen denken en doen, en hoe dat te dichten* (lustrumbundel,
-Van Vieren, eerste druk april 2025), shared/seeds/003_560fab9708610d2e.txt:
+Van Vieren, eerste druk april 2025):
 - essay Konijn & Van Spijker, 'Beleidsinfarct' (p. 11 e.v., OCR lines 123-298);
 - essay Van Erkel & De Kleermaeker, 'Het versterken van de uitvoering bij gemeenten' (p. 25 e.v.,
   OCR lines 302-450), section 'Bouwen aan een solide fundament: meer, beter en anders' (lines 406-422).
-All expected numbers below are written down BY HAND from the seed, not computed from the CSV files.
+All expected numbers below are written down BY HAND from the printed text, not computed from the CSV files.
 """
 
 from collections import defaultdict
@@ -16,7 +16,6 @@ from .dataset_files import DATASETS, provenance, rows
 
 SERIES = DATASETS / "beleidsinfarct_reeksen.csv"
 TRIAGE = DATASETS / "meer_beter_anders.csv"
-SEED = "003_560fab9708610d2e.txt"
 
 
 def series() -> dict:
@@ -49,7 +48,7 @@ def test_provenance_names_the_source(path):
     header = provenance(path)
     assert len(header) >= 3
     text = "\n".join(header)
-    for part in (SEED, "Van Vieren", "2025", "Het gat tussen denken en doen", "vertaling van de kit"):
+    for part in ("Van Vieren", "2025", "Het gat tussen denken en doen", "vertaling van de kit"):
         assert part in text, part
 
 

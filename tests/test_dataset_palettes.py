@@ -1,4 +1,4 @@
-"""datasets/waardenpaletten.csv: the four example value palettes of file 000.
+"""datasets/waardenpaletten.csv: the four example value palettes of *Werken aan publieke waarde* (2018).
 
 Source: Van der Torre, Douglas & 't Hart (2018), *Werken aan publieke waarde. Leren van en voor
 gemeenten* (VNG / Universiteit Utrecht), Tabel 1.1 (§1.2.1), 2.1 (§2.2), 3.1 (§3.2), 4.1 (§4.2).
@@ -22,9 +22,8 @@ TOPICS = {"1.1": "verkeersbeleid", "2.1": "wonen", "3.1": "arbeidsintegratie", "
 PERSPECTIVES = {"individueel", "collectief", "beide"}
 KINDS = {"materieel", "immaterieel", "proces"}
 
-# Written down BY HAND from reading the tables in shared/seeds/000_e59ed75a6dca4ab1.txt
-# (Tabel 1.1 near line 103, 2.1 near line 233, 3.1 near line 474, 4.1 near line 731),
-# counting the items in each cell of the OCR'd table. NOT computed from the CSV.
+# Written down BY HAND from reading Tabel 1.1, 2.1, 3.1 and 4.1 of Van der Torre, Douglas & 't Hart (2018),
+# counting the items in each cell of the table. NOT computed from the CSV.
 # In Tabel 2.1 and 3.1 the collective row has an empty process cell: the process cell spans both
 # perspectives (merged cell), so those values are counted under "beide".
 EXPECTED_COUNTS = {

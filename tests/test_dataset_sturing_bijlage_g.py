@@ -2,8 +2,7 @@
 
 Source: Nijdam (2020), *Sturing in 3D* (proefschrift, Erasmus Universiteit Rotterdam), Bijlage G,
 with the figures of chapter 6 as independent checks. Every expected number below is written down
-BY HAND from shared/seeds/001_7c064ade63ea7566.txt (line numbers "r." refer to that file), not
-computed from the CSV.
+BY HAND from the thesis, not computed from the CSV ("r." = "line" numbers are positions in the extracted text the kit was written from, a reading aid only).
 
 Tolerances
 - A row's four shares: each printed share is rounded to 0.1, so up to 0.05 off; four of them can
@@ -120,7 +119,7 @@ def test_provenance_names_the_thesis_and_the_appendix():
     assert len(header) >= 3
     text = "\n".join(header)
     for part in ("Nijdam", "Sturing in 3D", "2020", "Erasmus Universiteit Rotterdam", "Bijlage G",
-                 "001_7c064ade63ea7566.txt", "Hoorn", "314"):
+                 "Hoorn", "314"):
         assert part in text, f"provenance does not mention {part!r}"
     assert all(line.startswith("# ") for line in header)
 

@@ -1,4 +1,4 @@
-"""Every dataset: provenance comment lines first, naming its source; then a header and full rows.
+"""Every dataset: provenance comment lines first, citing its source as a reader finds it; then a header and full rows.
 
 The per-dataset tests recompute a figure each source prints; this one keeps the shape honest for
 any CSV a trainer adds to datasets/.
@@ -13,18 +13,32 @@ from widgets.datasets import read_dataset
 
 REPO = Path(__file__).resolve().parent.parent
 DATASETS = sorted(p.name for p in (REPO / "datasets").glob("*.csv"))
-SEEDS = {p.name for p in (REPO.parent / "shared" / "seeds").glob("0*.txt")} or {
-    "000_e59ed75a6dca4ab1.txt", "001_7c064ade63ea7566.txt", "002_ef951656af7bb619.txt",
-    "003_560fab9708610d2e.txt", "004_814842e7f382bafb.txt"}
+# Where a reader finds a figure in the printed text: a table, box, figure, appendix, section or page.
+PLACE = re.compile(r"\b(Tabel|Box|Figuur|Afbeelding|Bijlage|hoofdstuk|par\.|p\.)\s*[0-9A-Z]|§\s*\d")
+
+
+def _citation(provenance: tuple) -> str:
+    """The 'Bron:' line and the indented lines that continue it."""
+    start = next((i for i, line in enumerate(provenance) if line.startswith(("Bron:", "Bronnen:"))), None)
+    if start is None:
+        return ""
+    lines = [provenance[start]]
+    for line in provenance[start + 1:]:
+        if not line or line.startswith(("Bron", "Plaats", "Vindplaats", "Kolommen")) or ":" in line.split(" ")[0]:
+            break
+        lines.append(line)
+    return " ".join(lines)
 
 
 @pytest.mark.parametrize("name", DATASETS)
 def test_dataset_has_provenance_and_complete_rows(name):
     data = read_dataset(name)
     assert len(data.provenance) >= 3, f"{name} must start with comment lines giving provenance"
-    text = "\n".join(data.provenance)
-    assert any(seed in text for seed in SEEDS), f"{name}: provenance must name its source file in shared/seeds"
-    assert re.search(r"\b(19|20)\d\d\b", text), f"{name}: provenance must give the source's year"
+    citation = _citation(data.provenance)
+    assert citation, f"{name}: provenance needs a line 'Bron: author(s) (year). Title. ...'"
+    assert re.search(r"\b(19|20)\d\d\b", citation), f"{name}: the Bron line must give the source's year"
+    assert re.search(r"[A-Z][a-z]+", citation.split(":", 1)[1]), f"{name}: the Bron line must name an author"
+    assert PLACE.search("\n".join(data.provenance)), f"{name}: provenance must name the table, box, section or page"
     assert data.rows, f"{name} has no rows"
     header = list(data.rows[0])
     for row in data.rows:

@@ -1,4 +1,7 @@
-"""Spider (radar) chart of group means and block diagram of every score (file 000, Box 5.2)."""
+"""Spider (radar) chart of group means and block diagram of every score.
+
+As *Werken aan publieke waarde* (Van der Torre, Douglas & 't Hart, 2018), Box 5.2, proposes them.
+"""
 
 import math
 

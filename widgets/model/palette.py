@@ -132,7 +132,7 @@ def compare_with_book(grid: dict, book_values) -> tuple:
     return also, only_book, new
 
 
-# The book's example palette per opgave (file 000): table number.
+# The book's example palette per opgave (*Werken aan publieke waarde*): table number.
 TOPIC_TABLES = {"verkeersbeleid": "1.1", "wonen": "2.1", "arbeidsintegratie": "3.1", "lokale democratie": "4.1"}
 
 

@@ -1,5 +1,7 @@
-"""Prioriteren: 100 points over the session's palette values (file 000, §2.5: not every value can
-be realised with the capacity at hand)."""
+"""Prioriteren: 100 points over the session's palette values.
+
+Grounded in *Werken aan publieke waarde*, §2.5: not every value can be realised with the capacity at hand.
+"""
 
 from dataclasses import dataclass, field
 

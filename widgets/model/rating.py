@@ -1,4 +1,5 @@
-"""Beoordelen (file 000, Box 5.2): a rapportcijfer and nine statements, summarised per group.
+"""Beoordelen (*Werken aan publieke waarde*, Box 5.2): a rapportcijfer and nine statements,
+summarised per group.
 
 Answers of the activity ``beoordelen`` are stored per item: ``cijfer`` (the
 overall grade, 1-10 in halves) and one item per statement key (1-10 whole

@@ -12,16 +12,17 @@ from .validation import InputError, clean_text
 JOIN_ALPHABET = "ACEFGHJKMNPRTUVWXY34679"
 CODE_LENGTH = 6
 
-# Activities in the order a publieke waarde tafel runs them (KIT.md).
+# Activities in the order a publieke waarde tafel runs them
+# (*Werken aan publieke waarde*, Box 5.5).
 ACTIVITIES = ("palet", "prioriteren", "beoordelen", "driehoek")
 
-# Stakeholder groups of file 000 (§1.3, Bijlage 2), plus residents.
+# Stakeholder groups of *Werken aan publieke waarde* (§1.3, Bijlage 2), plus residents.
 DEFAULT_GROUPS = {
     "nl": ("Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner", "Inwoner"),
     "en": ("Administrative-political", "Civil service", "Societal partner", "Resident"),
 }
 
-# Opgaven with an example palette and national reference in file 000.
+# Opgaven with an example palette and national reference in *Werken aan publieke waarde*.
 TOPICS = ("wonen", "arbeidsintegratie", "lokale democratie", "verkeersbeleid")
 
 

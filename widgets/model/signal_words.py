@@ -1,4 +1,5 @@
-"""Counting the signal words of the four sturingsperspectieven in a text (file 001, Bijlage C and G).
+"""Counting the signal words of the four sturingsperspectieven in a text
+(*Sturing in 3D*, Nijdam 2020, Bijlage C and G).
 
 A word list entry matches a whole word, also with a plain Dutch ending (plural
 -s/-n/-en, an -e): "vrijwilligers" counts for "vrijwilliger"; compounds and

@@ -1,4 +1,4 @@
-"""A team answering a published survey's statements and comparing (file 004, Afbeelding 4).
+"""A team answering a published survey's statements and comparing (*Village Deals*, Afbeelding 4).
 
 The team counts hands per statement; percentages make a small team comparable
 with the survey's respondents. Nothing is stored.

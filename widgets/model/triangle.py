@@ -1,4 +1,4 @@
-"""Moore's strategic triangle (file 000, §1.2.2, Box 5.3, Box 5.4).
+"""Moore's strategic triangle (*Werken aan publieke waarde*, §1.2.2, Box 5.3, Box 5.4).
 
 A participant scores how strong the team stands on each corner, 0-10:
 willen (publieke waardepropositie), mogen (authorizing environment) and

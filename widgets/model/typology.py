@@ -1,4 +1,4 @@
-"""The typology of public values (file 000, §1.2.1, Tabel 1.1).
+"""The typology of public values (*Werken aan publieke waarde*, §1.2.1, Tabel 1.1).
 
 Two perspectives (individual, collective) by three kinds (material,
 immaterial, process). In the book's tables the process column often spans

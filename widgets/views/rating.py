@@ -1,4 +1,7 @@
-"""The beoordelen dashboard (file 000, Box 5.2): grades per group, the charts and the conversation agenda."""
+"""The beoordelen dashboard (*Werken aan publieke waarde*, Box 5.2).
+
+Grades per group, the charts and the conversation agenda.
+"""
 
 import ipywidgets as w
 

@@ -1,4 +1,4 @@
-"""Strategische driehoek on a phone (file 000 §1.2.2, Box 5.3, Box 5.4), one thing per screen.
+"""Strategische driehoek on a phone (*Werken aan publieke waarde*, §1.2.2, Box 5.3, Box 5.4), one thing per screen.
 
 Addresses under ``driehoek/``: ``scores`` (willen, mogen, kunnen 0-10), ``positie`` (the own
 place in the triangle and what it means), ``spanning/<axis>`` (how much it chafes, Box 5.3),
