@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kit-installed
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: start room test test-fast benchmark freeze clean-venv lesson lab
+.PHONY: start room test test-fast benchmark freeze clean-venv lesson lab catalogs
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ test-fast: $(STAMP)
 ## New numbered lesson from the template: make lesson TITLE="Mijn les" [EN="My lesson"]
 lesson: $(STAMP)
 	$(PY) tools/new_lesson.py "$(TITLE)" --en "$(EN)"
+
+## Extract the message ids (pybabel, babel.cfg) into widgets/locale/kit.pot and check every catalog.
+catalogs: $(STAMP)
+	$(PY) tools/catalogs.py
 
 ## JupyterLab on this repository, for writing lessons (not for participants).
 lab: $(STAMP)

@@ -10,6 +10,8 @@ import pytest
 # never into the developer's ./data.
 os.environ["KIT_DATA_DIR"] = tempfile.mkdtemp(prefix="kit-test-data-")
 os.environ.pop("KIT_STORE_URL", None)
+os.environ["KIT_LANG"] = "nl"  # command-line tools speak the operator's language: the tests read Dutch
+os.environ.pop("KIT_LOCALE_DIR", None)
 
 from .kit_server import KitServer
 

@@ -45,7 +45,7 @@ def test_typed_in_paper_sheets_count_as_participants_of_their_group(kit, kit_sto
         sheet.append(["Inwoner", sheet_number, grade] + [None] * (len(header) - 3))
     book.save(table)
     add_file(page, table)
-    page.wait_for_selector(".kit-message-ok:has-text('2 deelnemers, 2 antwoorden erbij')", timeout=20_000)
+    page.wait_for_selector(".kit-message-ok:has-text('2 deelnemers en 2 antwoorden')", timeout=20_000)
     page.wait_for_function("() => document.querySelector('[data-kit-group=\"inwoner\"] .kit-count')"
                            ".textContent.trim() === '2'", timeout=10_000)
     page.wait_for_selector(".kit-rate-grades .kit-grade-all:text-is('7,0')", state="attached", timeout=10_000)

@@ -94,26 +94,27 @@ def configure(config_dir: Path, data_dir: Path, repo: Path = REPO, kernels: dict
 def main(argv=None) -> None:
     from jupyter_core.paths import jupyter_config_dir, jupyter_data_dir
 
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--config-dir", type=Path, default=None, help="default: jupyter --config-dir")
-    parser.add_argument("--data-dir", type=Path, default=None, help="default: jupyter --data-dir")
+    from widgets.i18n import cli_language, t
+
+    say = cli_language()
+    parser = argparse.ArgumentParser(description=t("cli.binder.description", say))
+    parser.add_argument("--config-dir", type=Path, default=None,
+                        help=t("cli.binder.default", say, command="jupyter --config-dir"))
+    parser.add_argument("--data-dir", type=Path, default=None,
+                        help=t("cli.binder.default", say, command="jupyter --data-dir"))
     defaults = kernel_defaults()
-    for name, help_text in (
-            ("cull_idle", "seconds before a kernel no page is connected to is culled; 0: never"),
-            ("cull_connected", "seconds without activity before an open page's kernel is culled; 0: never"),
-            ("cull_interval", "seconds between checks for idle kernels"),
-            ("max_message_mb", "largest websocket message from a browser, in MiB")):
+    for name in ("cull_idle", "cull_connected", "cull_interval", "max_message_mb"):
         parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=int, default=defaults[name],
-                            metavar="N", help=f"{help_text} (default {defaults[name]})")
+                            metavar="N", help=t(f"cli.launch.{name}", say, default=defaults[name]))
     args = parser.parse_args(argv)
     for name in defaults:
         least = 1 if name in ("cull_interval", "max_message_mb") else 0
         if getattr(args, name) < least:
-            parser.error(f"--{name.replace('_', '-')} moet {least} of meer zijn / must be {least} or more")
+            parser.error(t("cli.at_least", say, option=f"--{name.replace('_', '-')}", least=least))
     kernels = {name: getattr(args, name) for name in defaults}
     for path in configure(args.config_dir or Path(jupyter_config_dir()), args.data_dir or Path(jupyter_data_dir()),
                           kernels=kernels):
-        print(f"wrote {path}")
+        print(t("cli.written", say, path=path))
 
 
 if __name__ == "__main__":

@@ -1,25 +1,50 @@
-"""Add or update messages in both catalogs at once (developer tool).
+"""Add or update messages in the Dutch and English catalogs at once (developer tool).
 
     python tools/messages.py key "Nederlandse tekst" "English text"
+    echo '{"key": ["nl", "en"], "counted": [["1 nl", "{n} nl"], ["1 en", "{n} en"]]}' | python tools/messages.py
 
-Keys stay sorted so diffs of the catalogs are readable.
+A pair of lists is a plural message (the form for one, then the others). Other languages get the
+id at the next `make catalogs` check, which lists what they still lack. Messages stay sorted.
 """
 
 import json
+import re
 import sys
 from pathlib import Path
+
+from babel.messages.pofile import read_po, write_po
 
 LOCALE = Path(__file__).resolve().parent.parent / "widgets" / "locale"
 
 
+def path(lang: str) -> Path:
+    return LOCALE / lang / "LC_MESSAGES" / "kit.po"
+
+
+def write(catalog, lang: str) -> None:
+    with open(path(lang), "wb") as handle:
+        write_po(handle, catalog, sort_output=True)
+
+
 def update(pairs) -> None:
-    for index, lang in enumerate(("nl", "en")):
-        path = LOCALE / f"{lang}.json"
-        data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-        for key, texts in pairs.items():
-            data[key] = texts[index]
-        path.write_text(json.dumps(dict(sorted(data.items())), ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
+    """``{key: (dutch, english)}``; a text is a string, or a list of plural forms."""
+    catalogs = {}
+    for lang in ("nl", "en"):
+        with open(path(lang), "rb") as handle:
+            catalogs[lang] = read_po(handle, locale=lang, domain="kit")
+    for key, texts in pairs.items():
+        dutch = texts[0]
+        plural = isinstance(dutch, (list, tuple))
+        flags = ("python-brace-format",) if re.search(r"{\w+}", json.dumps(dutch)) else ()
+        comment = " | ".join(dutch) if plural else dutch
+        for index, lang in enumerate(("nl", "en")):
+            catalog = catalogs[lang]
+            if key in catalog:
+                catalog.delete(key)
+            catalog.add((key, key) if plural else key, tuple(texts[index]) if plural else texts[index],
+                        auto_comments=[] if lang == "nl" else [comment], flags=flags)
+    for lang, catalog in catalogs.items():
+        write(catalog, lang)
 
 
 if __name__ == "__main__":

@@ -37,12 +37,15 @@ def new_lesson(title: str, root: Path = ROOT, title_en: str = "") -> Path:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description="Maak een nieuwe les vanuit het sjabloon.")
-    parser.add_argument("title", help="titel van de les (Nederlands)")
-    parser.add_argument("--en", default="", help="English title")
+    from widgets.i18n import cli_language, t
+
+    say = cli_language()
+    parser = argparse.ArgumentParser(description=t("cli.lesson.description", say))
+    parser.add_argument("title", help=t("cli.lesson.title", say))
+    parser.add_argument("--en", default="", help=t("cli.lesson.title_en", say))
     args = parser.parse_args(argv)
     path = new_lesson(args.title, title_en=args.en)
-    print(f"Nieuwe les: {path.relative_to(ROOT)} (open hem in JupyterLab: make lab)")
+    print(t("cli.lesson.written", say, path=path.relative_to(ROOT)))
 
 
 if __name__ == "__main__":

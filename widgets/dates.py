@@ -10,9 +10,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
-from babel.numbers import format_decimal
-
-from .i18n import normalize_language
+from .i18n import decimal, normalize_language
 
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 
@@ -42,6 +40,5 @@ def datetime_text(stamp, lang: str) -> str:
 
 
 def decimal_text(value, lang: str, digits: int = 1) -> str:
-    """A number with a decimal comma in Dutch and a point in English: '6,5' / '6.5'."""
-    pattern = "0." + "0" * digits if digits else "0"
-    return format_decimal(value, pattern, locale=normalize_language(lang))
+    """A number with a decimal comma in Dutch and a point in English: '6,5' / '6.5' (``i18n.decimal``)."""
+    return decimal(value, lang, digits)

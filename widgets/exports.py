@@ -22,7 +22,7 @@ from pathlib import Path
 
 from .activities import ACTIVITIES
 from .dates import date_in_words, local_datetime
-from .i18n import error_message, normalize_language, t
+from .i18n import cli_language, error_message, languages, normalize_language, t
 from .model.palette import merge_palette, normalize_value, resolve
 from .model.validation import InputError
 from .store.cells import csv_cell, starts_formula
@@ -342,24 +342,27 @@ def _fit_widths(sheet) -> None:
 # --- from a file -----------------------------------------------------------------------------
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description="Antwoorden als CSV of Excel uit een sessie-export (JSON).")
-    parser.add_argument("export", help="sessie-export (JSON) uit het facilitatordashboard")
-    parser.add_argument("--xlsx", action="store_true", help="Excel-werkmap in plaats van CSV")
-    parser.add_argument("--plain", action="store_true", help="CSV voor programma's: komma's, ISO-tijden")
-    parser.add_argument("--lang", help="nl of en (standaard de taal van de sessie)")
-    parser.add_argument("--out", help="uitvoerbestand (standaard naast de export)")
+    asked = argparse.ArgumentParser(add_help=False)
+    asked.add_argument("--lang")
+    say = cli_language(asked.parse_known_args(argv)[0].lang)  # the tool's own messages
+    parser = argparse.ArgumentParser(description=t("cli.exports.description", say))
+    parser.add_argument("export", help=t("cli.export_file", say))
+    parser.add_argument("--xlsx", action="store_true", help=t("cli.exports.xlsx", say))
+    parser.add_argument("--plain", action="store_true", help=t("cli.exports.plain", say))
+    parser.add_argument("--lang", help=t("cli.lang", say, languages=", ".join(languages())))
+    parser.add_argument("--out", help=t("cli.exports.out", say))
     args = parser.parse_args(argv)
     source = Path(args.export)
     try:
         data = json.loads(source.read_text(encoding="utf-8"))
         content = xlsx_bytes(data, args.lang) if args.xlsx else csv_bytes(data, args.lang, args.plain)
     except InputError as error:  # before ValueError, which it is
-        raise SystemExit(error_message(error)) from None
+        raise SystemExit(error_message(error, say)) from None
     except ValueError:
-        raise SystemExit(t("error.import_not_json")) from None
+        raise SystemExit(t("error.import_not_json", say)) from None
     out = Path(args.out) if args.out else source.with_suffix(".xlsx" if args.xlsx else ".csv")
     out.write_bytes(content)
-    print(f"Export: {out}")
+    print(t("cli.exports.written", say, path=out))
 
 
 if __name__ == "__main__":

@@ -1,37 +1,128 @@
 """One translation function for every user-facing string.
 
-Messages live in ``locale/<lang>.json`` (same keys in every language, checked
-by a test). Dutch is the default; a key missing in English falls back to Dutch
-rather than showing a raw key to a participant.
+Messages live in gettext catalogs, ``locale/<lang>/LC_MESSAGES/kit.po``, read through Babel
+(no compile step). The message ids are symbolic ("facilitator.answered"); the Dutch text is in
+``nl/…/kit.po`` and, for translators, as a comment in ``locale/kit.pot``. A language is a folder
+with a ``kit.po``: adding one needs no code. Dutch is the default, and the fallback for a message
+a catalog lacks, so a participant never sees a raw id.
+
+Messages that count have plural forms; ``t()`` picks one with the catalog's plural rule from the
+placeholder ``n`` (``t("facilitator.answered", lang, n=3)``).
 """
 
-import json
+import gettext
+import os
+import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-LANGUAGES = ("nl", "en")
+from babel import Locale
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
 DEFAULT_LANGUAGE = "nl"
-_LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+DOMAIN = "kit"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+COUNT = "n"  # the placeholder that chooses a plural form
 
 
-def normalize_language(value) -> str:
-    value = (value or "").strip().lower()[:2]
-    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+def locale_dir() -> Path:
+    """The catalogs' folder; ``KIT_LOCALE_DIR`` points elsewhere (a translator trying a copy, tests)."""
+    return Path(os.environ.get("KIT_LOCALE_DIR") or LOCALE_DIR)
+
+
+def po_path(lang: str, folder: Path = None) -> Path:
+    return Path(folder or locale_dir()) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 @lru_cache(maxsize=None)
+def _languages(folder: str) -> tuple:
+    found = sorted(path.parent.parent.name for path in Path(folder).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return tuple(sorted(found, key=lambda code: code != DEFAULT_LANGUAGE))  # Dutch first
+
+
+def languages() -> tuple:
+    """The languages whose catalog is present, Dutch first."""
+    return _languages(str(locale_dir()))
+
+
+LANGUAGES = languages()  # at import; code that must see a catalog added later calls languages()
+
+
+def normalize_language(value) -> str:
+    """A language the kit speaks: 'EN', 'en-GB', 'nl_NL.UTF-8' -> 'en'/'nl'; anything else Dutch."""
+    code = re.split(r"[-_.@,;\s]", (value or "").strip().lower() + " ", maxsplit=1)[0]
+    return code if code in languages() else DEFAULT_LANGUAGE
+
+
+def language_name(lang: str) -> str:
+    """A language's own name for itself, capitalised: 'Nederlands', 'English', 'Frysk'."""
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+def language_choices(lang: str = None) -> list:
+    """(code, own name) for a language switch; without ``lang`` all, else the others."""
+    return [(code, language_name(code)) for code in languages() if code != lang]
+
+
+@dataclass(frozen=True)
+class Messages:
+    texts: dict  # id -> text, or a tuple of plural forms
+    plural: object  # count -> index of the form
+
+
+@lru_cache(maxsize=None)
+def _messages(folder: str, lang: str) -> Messages:
+    with open(po_path(lang, Path(folder)), "rb") as handle:
+        po = read_po(handle, locale=lang, domain=DOMAIN)
+    texts = {}
+    for message in po:
+        if not message.id or message.fuzzy:
+            continue
+        if message.pluralizable:
+            forms = tuple(message.string)
+            if all(forms):  # a half-translated plural falls back to Dutch as a whole
+                texts[message.id[0]] = forms
+        elif message.string:
+            texts[message.id] = message.string
+    return Messages(texts, gettext.c2py(po.plural_expr))
+
+
+def messages(lang: str) -> Messages:
+    return _messages(str(locale_dir()), normalize_language(lang))
+
+
 def catalog(lang: str) -> dict:
-    with open(_LOCALE_DIR / f"{lang}.json", encoding="utf-8") as handle:
-        return json.load(handle)
+    """The translated messages of ``lang`` (id -> text or plural forms); missing ones are Dutch."""
+    return messages(lang).texts
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **values) -> str:
-    """The message ``key`` in ``lang``, with ``{name}`` placeholders filled in."""
-    lang = normalize_language(lang)
-    message = catalog(lang).get(key)
-    if message is None:
-        message = catalog(DEFAULT_LANGUAGE)[key]
-    return message.format(**values) if values else message
+def _form(found: Messages, forms: tuple, count) -> str:
+    if count is None:
+        return forms[-1]  # a template for a script that fills in the count itself
+    try:
+        index = found.plural(abs(int(count)))
+    except (TypeError, ValueError):
+        index = len(forms) - 1
+    return forms[min(index, len(forms) - 1)]
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, *, count=None, **values) -> str:
+    """The message ``key`` in ``lang``, with ``{name}`` placeholders filled in.
+
+    A plural message takes its form from ``n`` (or ``count``, which chooses the form for a
+    text returned with its placeholders unfilled, as a page script wants it).
+    """
+    found = messages(lang)
+    text = found.texts.get(key)
+    if text is None:
+        found = messages(DEFAULT_LANGUAGE)
+        text = found.texts[key]
+    if isinstance(text, tuple):
+        text = _form(found, text, values.get(COUNT) if count is None else count)
+    return text.format(**values) if values else text
 
 
 def pick(text, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -52,10 +143,21 @@ def error_message(error, lang: str = DEFAULT_LANGUAGE) -> str:
     return t(error.key, lang, **params)
 
 
-def decimal(value: float, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:
-    """A number as readers of the page write it: 20,7 in Dutch, 20.7 in English."""
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "nl" else text
+def decimal(value: float, lang: str = DEFAULT_LANGUAGE, digits=1) -> str:
+    """A number as readers of the language write it (Babel): 20,7 in Dutch, 20.7 in English.
+
+    ``digits`` decimals always; ``digits=None``: only those the number has, at most three (6,5 and 7).
+    """
+    pattern = "0.###" if digits is None else "0." + "0" * digits if digits else "0"
+    return format_decimal(value, pattern, locale=normalize_language(lang))
+
+
+def cli_language(asked: str = None) -> str:
+    """The language of a command-line tool: ``--lang``, else ``KIT_LANG``, else ``LANG``; Dutch by default."""
+    for value in (asked, os.environ.get("KIT_LANG"), os.environ.get("LANG")):
+        if value and normalize_language(value) == re.split(r"[-_.@]", value.strip().lower())[0]:
+            return normalize_language(value)
+    return DEFAULT_LANGUAGE
 
 
 def label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -10,6 +10,7 @@ import os
 import socket
 import sys
 
+from .i18n import cli_language, t
 from .preflight import check_store
 from .settings import REPO_ROOT
 
@@ -21,15 +22,7 @@ KERNEL_OPTIONS = {
     "max-kernels": "KitKernelManager.max_kernels",
     "max-message-mb": "KitVoila.max_message_mb",
 }
-KERNEL_HELP = {
-    "cull-idle": "seconds before a page's kernel that no browser is connected to is stopped (default {}; 0: never)",
-    "cull-connected": "seconds without activity before the kernel of a page still open is stopped "
-                      "(default {}; 0: never)",
-    "cull-interval": "seconds between checks for idle kernels (default {})",
-    "max-kernels": "most dashboards and lessons running at once; more get 'De werkplaats is vol' "
-                   "(default {}; 0: no cap)",
-    "max-message-mb": "largest message a browser may send a page, in MiB; bounds file uploads (default {})",
-}
+KERNEL_HELP = {option: "cli.launch." + option.replace("-", "_") for option in KERNEL_OPTIONS}  # catalog ids
 
 
 def lan_address() -> str:
@@ -77,29 +70,30 @@ def voila_command(args) -> list:
 
 
 def parse_args(argv=None):
-    parser = argparse.ArgumentParser(prog="kit", description="Start the public value kit (Voila).")
-    parser.add_argument("--port", type=int, default=int(os.environ.get("KIT_PORT", "8866")))
-    parser.add_argument("--room", action="store_true",
-                        help="listen on the local network so phones can join")
-    parser.add_argument("--data-dir", help="folder for sessions (default: ./data)")
-    parser.add_argument("--store", help="database URL, e.g. postgresql+psycopg://user@host/kit")
-    parser.add_argument("--public-url", help="address participants use, e.g. https://kit.gemeente.nl/")
-    parser.add_argument("--no-preheat", action="store_true", help="start kernels on demand only")
+    say = cli_language()
+    port = int(os.environ.get("KIT_PORT", "8866"))
+    parser = argparse.ArgumentParser(prog="kit", description=t("cli.launch.description", say))
+    parser.add_argument("--port", type=int, default=port, help=t("cli.launch.port", say, default=port))
+    parser.add_argument("--room", action="store_true", help=t("cli.launch.room", say))
+    parser.add_argument("--data-dir", help=t("cli.launch.data_dir", say))
+    parser.add_argument("--store", help=t("cli.launch.store", say))
+    parser.add_argument("--public-url", help=t("cli.launch.public_url", say))
+    parser.add_argument("--no-preheat", action="store_true", help=t("cli.launch.no_preheat", say))
     from .web import kernels
 
     defaults = (kernels.CULL_IDLE_TIMEOUT, kernels.CULL_CONNECTED_TIMEOUT, kernels.CULL_INTERVAL,
                 kernels.MAX_KERNELS, kernels.MAX_MESSAGE_MB)
     for option, default in zip(KERNEL_OPTIONS, defaults):
-        parser.add_argument(f"--{option}", type=int, metavar="N", help=KERNEL_HELP[option].format(default))
+        parser.add_argument(f"--{option}", type=int, metavar="N", help=t(KERNEL_HELP[option], say, default=default))
     args, rest = parser.parse_known_args(argv)
     for option in KERNEL_OPTIONS:
         value = getattr(args, option.replace("-", "_"))
         least = 1 if option in ("max-message-mb", "cull-interval") else 0
         if value is not None and value < least:
-            parser.error(f"--{option} moet {least} of meer zijn / must be {least} or more")
+            parser.error(t("cli.at_least", say, option=f"--{option}", least=least))
     unknown = [option for option in rest if not option.startswith("--KitWeb.")]
     if unknown:
-        parser.error(f"unknown option {unknown[0]} (settings of the participant pages: --KitWeb.<name>=<value>)")
+        parser.error(t("cli.launch.unknown_option", say, option=unknown[0]))
     args.server_options = rest
     return args
 
@@ -109,7 +103,7 @@ def main(argv=None) -> None:
     env = kit_environment(args)
     check_store(env)  # refuse a data folder or database it cannot write to, before Voila starts
     shown = env.get("KIT_PUBLIC_URL") or f"http://localhost:{args.port}/"
-    print(f"\n  Publieke-waardekit start op {shown}  (stoppen: Ctrl+C)\n", flush=True)
+    print(f"\n  {t('cli.launch.starting', cli_language(), address=shown)}\n", flush=True)
     os.chdir(REPO_ROOT)
     os.execve(sys.executable, voila_command(args), env)
 

@@ -1,8 +1,9 @@
 """Before Voila starts: refuse a store the kit cannot write; only warn about a database server that is away.
 
 A data folder that is read-only or on a full disk would let the kit start and then fail at
-every page and every answer, so the launcher stops at once and says why (Dutch, then
-English). A database server that cannot be reached may simply not be up yet (a JupyterHub or
+every page and every answer, so the launcher stops at once and says why (in the language of
+``KIT_LANG``/``LANG`` first, then in the kit's other languages, for whoever reads the server's
+log). A database server that cannot be reached may simply not be up yet (a JupyterHub or
 Kubernetes deployment starts both at once) and the pages recover by themselves once it is
 there, so that is only a warning; a server that answers but refuses (wrong password, no such
 database) will not get better by waiting, so that stops the launcher too.
@@ -14,7 +15,7 @@ import sqlite3
 import sys
 import tempfile
 
-from .i18n import t
+from .i18n import cli_language, languages, t
 
 EXIT_CODE = 2
 _PROBE_BYTES = 64 * 1024  # a zero-byte file can still be created on a full disk; this much cannot
@@ -29,7 +30,8 @@ class Problem(Exception):
         self.key, self.fatal, self.values = key, fatal, values
 
     def text(self) -> str:
-        return "\n".join(t(self.key, lang, **self.values) for lang in ("nl", "en"))
+        first = cli_language()  # an operator's language first, then every other the kit speaks
+        return "\n".join(t(self.key, lang, **self.values) for lang in dict.fromkeys((first, *languages())))
 
 
 def _folder_problem(folder: str, error: OSError) -> Problem:

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .activities import ACTIVITIES
 from .dates import date_in_words
-from .i18n import normalize_language, t
+from .i18n import cli_language, languages, normalize_language, t
 from .model.palette import merge_palette
 from .model.rating import OVERALL, STATEMENTS, summarize
 from .model.triangle import AXES, position
@@ -158,11 +158,14 @@ def triangle_notes(answers, lang) -> list:
 
 
 def main(argv=None) -> None:
-    parser = argparse.ArgumentParser(description="Sessierapport (HTML, en PDF) uit een sessie-export (JSON).")
-    parser.add_argument("export", help="sessie-export (JSON) uit het facilitatordashboard")
-    parser.add_argument("--out", help="HTML-bestand (standaard naast de export)")
-    parser.add_argument("--pdf", action="store_true", help="maak ook een PDF (met Chromium)")
-    parser.add_argument("--lang", help="nl of en (standaard de taal van de sessie)")
+    asked = argparse.ArgumentParser(add_help=False)
+    asked.add_argument("--lang")
+    say = cli_language(asked.parse_known_args(argv)[0].lang)  # the tool's own messages
+    parser = argparse.ArgumentParser(description=t("cli.report.description", say))
+    parser.add_argument("export", help=t("cli.export_file", say))
+    parser.add_argument("--out", help=t("cli.report.out", say))
+    parser.add_argument("--pdf", action="store_true", help=t("cli.report.pdf", say))
+    parser.add_argument("--lang", help=t("cli.lang", say, languages=", ".join(languages())))
     args = parser.parse_args(argv)
     source = Path(args.export)
     out = Path(args.out) if args.out else source.with_suffix(".rapport.html")
@@ -170,13 +173,13 @@ def main(argv=None) -> None:
     html = build_report(data, args.lang)
     pdf = print_pdf(html) if args.pdf else b""
     out.write_text(html, encoding="utf-8")
-    print(f"Rapport: {out}")
+    print(t("cli.report.written", say, path=out))
     if args.pdf:
         if pdf:
             out.with_suffix(".pdf").write_bytes(pdf)
-            print(f"PDF: {out.with_suffix('.pdf')}")
+            print(t("cli.report.pdf_written", say, path=out.with_suffix(".pdf")))
         else:
-            print("Geen Chromium gevonden: open het HTML-rapport en kies Afdrukken > Opslaan als PDF.")
+            print(t("cli.report.no_chromium", say))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from ..i18n import decimal, normalize_language, t
+from ..i18n import decimal, language_choices, normalize_language, t
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -34,4 +34,5 @@ def render(name: str, lang: str, env: jinja2.Environment = None, **context) -> M
     """
     lang = normalize_language(lang)
     template = (env or environment()).get_template(name)
-    return Markup(template.render(t=partial(t, lang=lang), lang=lang, **context))
+    return Markup(template.render(t=partial(t, lang=lang), lang=lang, other_languages=language_choices(lang),
+                                  **context))

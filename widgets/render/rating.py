@@ -9,8 +9,7 @@ from . import render
 
 def score_text(value, lang: str) -> str:
     """A grade or score as a participant writes it: 6,5 and 7 in Dutch, 6.5 and 7 in English."""
-    text = f"{value:g}"
-    return text.replace(".", ",") if lang == "nl" else text
+    return decimal(value, lang, digits=None)
 
 
 def rating_results_html(summaries, texts, session, lang: str) -> str:

@@ -10,7 +10,7 @@ its answer (the old one goes to the history, as with a phone).
 import csv
 import io
 
-from ..i18n import LANGUAGES, t
+from ..i18n import languages, t
 from ..model import paper
 from ..model.palette import VALID_CELLS, normalize_value, resolve
 from ..model.priorities import spreadable_values
@@ -181,7 +181,7 @@ def _filled(rows) -> list:
 def _headings(data: dict, activity: str, heads: list) -> dict:
     """``{column index: field name}``; an unknown heading is refused (another activity's table, say)."""
     known = {}
-    for lang in LANGUAGES:
+    for lang in languages():
         for name, heading in columns(data, activity, lang):
             known.setdefault(_words(heading), name)
     known.update({_words(w): paper.GROUP for w in ("groep", "group")})
@@ -277,7 +277,7 @@ def _activity_of(data: dict, heads: list) -> tuple:
     typed = {_words(h) for h in heads if not _blank(h)}
 
     def fit(activity):
-        own = {_words(heading) for lang in LANGUAGES for _, heading in columns(data, activity, lang)}
+        own = {_words(heading) for lang in languages() for _, heading in columns(data, activity, lang)}
         fields = len(paper_form(data, activity).fields) + 2
         return len(typed & own), -abs(fields - len(typed))
 
@@ -303,7 +303,7 @@ def _cell_key(words):
     if words is None:
         return None
     wanted = normalize_value(words)
-    for lang in LANGUAGES:
+    for lang in languages():
         for cell, printed in cell_words(lang).items():
             if wanted in (normalize_value(printed), normalize_value(cell)):
                 return cell

@@ -12,7 +12,7 @@ from html import escape
 
 import ipywidgets as w
 
-from ..i18n import error_message, normalize_language, t
+from ..i18n import error_message, language_choices, normalize_language, t
 from ..model.links import (ADDRESS_KEY, SCREEN, base_address, facilitator_cookie, facilitator_link, files_link,
                            is_local_only, participant_link, screen_link)
 from ..model.sessions import DEFAULT_GROUPS, TOPICS, SessionSpec
@@ -91,7 +91,7 @@ class FacilitatorApp(w.VBox):
         self.f_municipality = w.Text(description=self.t("field.municipality"), **label())
         self.f_municipality.add_class("kit-f-municipality")
         self.f_language = w.Dropdown(description=self.t("facilitator.language"),
-                                     options=[("Nederlands", "nl"), ("English", "en")], value=self.lang, **label())
+                                     options=[(name, code) for code, name in language_choices()], value=self.lang, **label())
         self.f_activities = [w.Checkbox(value=True, description=self.t(f"activity.{a}"), indent=False)
                              for a in available()]
         self.f_activity_keys = available()
@@ -165,7 +165,7 @@ class FacilitatorApp(w.VBox):
             self.message.show(text, "error")
             return
         self.show_dashboard(session, key)
-        self.message.show(self.t("facilitator.imported", **counts), "ok")
+        self.message.show(self.imported_text(counts), "ok")
 
     # --------------------------------------------------------------- dashboard
     def show_dashboard(self, session, key: str) -> None:
@@ -360,6 +360,10 @@ class FacilitatorApp(w.VBox):
         self.store.set_status(self.session.id, "closed" if self.session.is_open else "open")
         self.poller.check()
 
+    def imported_text(self, counts: dict) -> str:
+        """'Toegevoegd: 0 groepen, 1 deelnemer en 2 antwoorden.' (each count with its own plural)."""
+        return self.t("facilitator.imported", **{name: self.t(f"count.{name}", n=n) for name, n in counts.items()})
+
     def downloads_html(self) -> str:
         """Links to the session's files (widgets.files), served by the server extension when clicked."""
         from ..activities import BY_KEY
@@ -408,7 +412,7 @@ class FacilitatorApp(w.VBox):
         except UnicodeDecodeError:
             self.message.show(self.t("error.import_not_json"), "error")
             return
-        self.message.show(self.t("facilitator.imported", **counts), "ok")
+        self.message.show(self.imported_text(counts), "ok")
         self.poller.check()
 
     @store_action

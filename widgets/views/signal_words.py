@@ -1,5 +1,5 @@
 """The signal-word analyser of lesson 09: paste a policy text, see its four sturingsperspectieven
-among the 49 municipalities of the thesis (file 001, Bijlage C and G). Nothing is stored."""
+among the 49 municipalities of the thesis (*Sturing in 3D*, Bijlage C and G). Nothing is stored."""
 
 from html import escape
 from statistics import fmean
@@ -38,10 +38,10 @@ def result_html(found: dict, lang: str) -> str:
                     f"<td><small>{listed}</small></td></tr>")
     head = "".join(f"<th>{escape(t('signal.col.' + c, lang))}</th>"
                    for c in ("perspective", "hits", "share", "mean", "rank", "words"))
-    warning = (f'<div class="kit-message kit-message-error">{escape(t("signal.few_hits", lang, hits=total, min=MIN_HITS))}</div>'
+    warning = (f'<div class="kit-message kit-message-error">{escape(t("signal.few_hits", lang, n=total, min=MIN_HITS))}</div>'
                if total < MIN_HITS else "")
     nearest = escape(", ".join(place["nearest"]))
-    return (f"{warning}<p>{escape(t('signal.summary', lang, words=found['tokens'], hits=total))}</p>"
+    return (f"{warning}<p>{escape(t('signal.summary', lang, words=found['tokens'], n=total))}</p>"
             f'<table class="kit-palette kit-signal"><tr>{head}</tr>{"".join(rows)}</table>'
             f"<p>{escape(t('signal.nearest', lang))} <b>{nearest}</b></p>"
             f'<div class="kit-message kit-message-info">{escape(t("signal.caveat", lang))}</div>')

@@ -5,7 +5,7 @@ from html import escape
 import ipywidgets as w
 
 from ..catalog import learning_path, read_catalog
-from ..i18n import t
+from ..i18n import language_choices, t
 from ..settings import REPO_ROOT
 from .common import page_language
 
@@ -68,11 +68,11 @@ def path_html(catalog: dict, lang: str) -> str:
 
 def start_page(params=None) -> w.Widget:
     lang = page_language(params)
-    other = "en" if lang == "nl" else "nl"
     catalog = read_catalog(REPO_ROOT, lang)
+    switch = "".join(f'<a href="?lang={code}" hreflang="{code}" lang="{code}">{escape(name)}</a>'
+                     for code, name in language_choices(lang))
     parts = [
-        f'<nav class="kit-langswitch"><a href="?lang={other}" hreflang="{other}" lang="{other}">'
-        f'{t("start.switch", lang)}</a></nav>',
+        f'<nav class="kit-langswitch">{switch}</nav>',
         f"<h1>{t('start.title', lang)}</h1>",
         f'<p class="kit-start-intro">{escape(t("start.intro.short", lang))}</p>',
         ways_html(lang),

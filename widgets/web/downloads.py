@@ -12,6 +12,7 @@ from urllib.parse import quote
 from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..files import download
+from ..i18n import languages
 from ..model.links import FILES
 from ..model.sessions import is_valid_code
 from ..model.validation import InputError
@@ -37,7 +38,7 @@ class DownloadHandler(KitHandler):
         """Runs in a worker thread: ``(filename, mime, bytes)``, or a page that says why not."""
         store = self.kit.store()
         session = store.session_by_code(code) if is_valid_code(code) else None
-        lang = lang if lang in ("nl", "en") else (session.language if session else "")
+        lang = lang if lang in languages() else (session.language if session else "")
         if session is None:
             return Html(self.message_page("error.session_gone", lang), 404)
         try:

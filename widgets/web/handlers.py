@@ -14,7 +14,7 @@ from tornado import httputil
 from tornado.iostream import StreamClosedError
 
 from ..activities import BY_KEY
-from ..i18n import LANGUAGES, error_message, normalize_language, t
+from ..i18n import error_message, languages, normalize_language, t
 from ..model.sessions import is_valid_code, normalize_code
 from ..model.validation import InputError
 from ..store import StoreUnavailable
@@ -94,11 +94,11 @@ class KitHandler(tornado.web.RequestHandler):
     def language_choice(self) -> str:
         """The language the participant chose (``?lang=``, remembered in a cookie), or '' for the session's."""
         asked = self.get_query_argument("lang", "")
-        if asked in LANGUAGES:
+        if asked in languages():
             self.set_cookie("kit_lang", asked, path=self.kit_url, samesite="Lax", expires_days=COOKIE_DAYS)
             return asked
         remembered = self.get_cookie("kit_lang", "")
-        return remembered if remembered in LANGUAGES else ""
+        return remembered if remembered in languages() else ""
 
     # -------------------------------------------------------------- responses
     def is_https(self) -> bool:

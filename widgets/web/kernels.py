@@ -27,7 +27,7 @@ from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelMana
 from traitlets import Integer, default
 from voila.tornado.handler import TornadoVoilaHandler
 
-from ..i18n import normalize_language, t
+from ..i18n import language_choices, normalize_language, t
 from .visit import Visit
 
 CULL_IDLE_TIMEOUT = 15 * 60  # a page nobody is connected to: a quarter of an hour
@@ -130,7 +130,7 @@ class CappedVoilaHandler(TornadoVoilaHandler):
         base = self.base_url if self.base_url.endswith("/") else self.base_url + "/"
         visit = Visit(kit=kit, store=None, session=None, participant=None, lang=lang,
                       kit_url=f"{base}kit/", path=self.request.path)
-        other = "en" if lang == "nl" else "nl"
+        other = next((code for code, _ in language_choices(lang)), lang)
         manager = self.kernel_manager
         html = visit.render(
             "kernels_full.html", 503, max=manager.max_kernels,
