@@ -17,7 +17,7 @@ from .dataset_files import rows as read_rows
 
 PATH = DATASETS / "waardenpaletten.csv"
 
-COLUMNS = ["table", "topic", "perspective", "kind", "value"]
+COLUMNS = ["table", "topic", "perspective", "kind", "value", "value_en"]  # value_en: the kit's translation
 TOPICS = {"1.1": "verkeersbeleid", "2.1": "wonen", "3.1": "arbeidsintegratie", "4.1": "lokale democratie"}
 PERSPECTIVES = {"individueel", "collectief", "beide"}
 KINDS = {"materieel", "immaterieel", "proces"}
@@ -103,7 +103,7 @@ def test_csv_module_reads_the_same_rows(frame):
 @pytest.mark.parametrize("table", sorted(EXPECTED_COUNTS))
 def test_values_per_cell_match_the_book(frame, table):
     rows = frame[frame["table"] == table]
-    counted = Counter(zip(rows["perspective"], rows["kind"]))
+    counted = Counter(zip(rows["perspective"], rows["kind"], strict=True))
     assert dict(counted) == EXPECTED_COUNTS[table]
 
 

@@ -10,9 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from widgets.activities import ACTIVITIES
-from widgets.exports import COLUMNS, csv_bytes, main as exports_main, palette_csv_bytes, xlsx_bytes
-from widgets.i18n import error_message
-from widgets.model.sessions import DEFAULT_GROUPS, SessionSpec
+from widgets.exports import COLUMNS, csv_bytes, xlsx_bytes
+from widgets.exports import main as exports_main
+from widgets.i18n import error_message, t
+from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
 from widgets.store.cells import FORMULA_STARTS
 from widgets.store.transfer import export_session
@@ -20,30 +21,75 @@ from widgets.store.transfer import export_session
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1", "@SUM(A1)", "-2+3"]
 BOM = b"\xef\xbb\xbf"
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-DUTCH_HEADER = ["Groep", "Deelnemer", "Activiteit", "Onderdeel", "Score", "Antwoord", "Vak in het palet",
-                "Toelichting", "Datum en tijd"]
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
+DUTCH_HEADER = [
+    "Groep",
+    "Deelnemer",
+    "Activiteit",
+    "Onderdeel",
+    "Score",
+    "Antwoord",
+    "Vak in het palet",
+    "Toelichting",
+    "Datum en tijd",
+]
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 
 def workshop(store, lang="nl"):
     """A session with all four activities: three participants, a half grade, a 'weet ik niet', hostile words."""
-    session, _ = store.create_session(SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Gouda",
-                                                  language=lang, groups=DEFAULT_GROUPS[lang]))
+    session, _ = store.create_session(
+        SessionSpec(
+            title="Woonvisie 2030",
+            topic="wonen",
+            municipality="Gouda",
+            language=lang,
+            groups=tuple(t("facilitator.default_groups", lang).split("\n")),
+        )
+    )
     for activity in ("palet", "prioriteren", "beoordelen", "driehoek"):
         store.set_activity_open(session.id, activity, True)
     groups = [g.key for g in session.groups]
     people = [store.join(session.code, g) for g in (groups[1], groups[3], groups[3])]
     for i, p in enumerate(people):
-        store.submit(p.token, "palet", {"v": {"text": ["Betaalbaarheid", "betaalbaarheid", "Groen"][i],
-                                              "cell": "individueel.materieel"},
-                                        "x": {"text": HOSTILE[i], "cell": "collectief.proces"}})
+        store.submit(
+            p.token,
+            "palet",
+            {
+                "v": {"text": ["Betaalbaarheid", "betaalbaarheid", "Groen"][i], "cell": "individueel.materieel"},
+                "x": {"text": HOSTILE[i], "cell": "collectief.proces"},
+            },
+        )
         store.submit(p.token, "prioriteren", {"verdeling": {"betaalbaarheid": 70, "groen": 30}})
-        store.submit(p.token, "beoordelen", {"cijfer": {"score": 6.5 + i, "note": ""},
-                                             "eerlijk": {"score": None if i == 2 else 4 + i, "note": HOSTILE[3]}})
-        store.submit(p.token, "driehoek", {"plaats": {"willen": 8, "mogen": 5 - i, "kunnen": 2 + i},
-                                           "spanning.willen-mogen": {"severity": 3 + i, "note": "Raad wil sneller"},
-                                           "route.willen-kunnen": {"route": "a"}})
+        store.submit(
+            p.token,
+            "beoordelen",
+            {
+                "cijfer": {"score": 6.5 + i, "note": ""},
+                "eerlijk": {"score": None if i == 2 else 4 + i, "note": HOSTILE[3]},
+            },
+        )
+        store.submit(
+            p.token,
+            "driehoek",
+            {
+                "plaats": {"willen": 8, "mogen": 5 - i, "kunnen": 2 + i},
+                "spanning.willen-mogen": {"severity": 3 + i, "note": "Raad wil sneller"},
+                "route.willen-kunnen": {"route": "a"},
+            },
+        )
     return export_session(store, session.id)
 
 
@@ -76,15 +122,19 @@ def test_the_dutch_csv_opens_in_dutch_excel_with_readable_rows(store, monkeypatc
     ref = grade[by["participant"]]
     mine = [r for r in rows if r[by["participant"]] == ref]
     assert [(r[by["item"]], r[by["score"]]) for r in mine if r[by["item"]].startswith("Plaats")] == [
-        ("Plaats: willen", "8"), ("Plaats: mogen", "5"), ("Plaats: kunnen", "2")]
+        ("Plaats: willen", "8"),
+        ("Plaats: mogen", "5"),
+        ("Plaats: kunnen", "2"),
+    ]
     assert [(r[by["score"]], r[by["value"]]) for r in mine if r[by["activity"]] == "Prioriteren"] == [
-        ("70", "Betaalbaarheid"), ("30", "Groen")]
+        ("70", "Betaalbaarheid"),
+        ("30", "Groen"),
+    ]
     route = next(r for r in mine if r[by["item"]] == "Route willen en kunnen")
     assert route[by["value"]].startswith("Route a: Eerst de ambitie vastleggen")
     tension = next(r for r in mine if r[by["item"]] == "Spanning willen en mogen")
     assert (tension[by["score"]], tension[by["note"]]) == ("3", "Raad wil sneller")
-    assert any(r[by["item"]] == "Eerlijk" and r[by["value"]] == "weet ik niet" and r[by["score"]] == ""
-               for r in rows)
+    assert any(r[by["item"]] == "Eerlijk" and r[by["value"]] == "weet ik niet" and r[by["score"]] == "" for r in rows)
     palette = next(r for r in mine if r[by["value"]] == "Betaalbaarheid" and r[by["activity"]] == "Waardenpalet")
     assert palette[by["cell"]] == "individueel, materieel"
     assert not any("{" in cell or "[" in cell for row in rows for cell in row)
@@ -107,8 +157,14 @@ def test_the_plain_csv_is_for_tools(store):
 def test_the_workbook_has_a_session_sheet_and_typed_filterable_tables(store):
     data = workshop(store)
     book = load_workbook(io.BytesIO(xlsx_bytes(data)))
-    assert book.sheetnames == ["Sessie", "Waardenpalet", "Palet samengevoegd", "Prioriteren", "Beoordelen",
-                               "Strategische driehoek"]
+    assert book.sheetnames == [
+        "Sessie",
+        "Waardenpalet",
+        "Palet samengevoegd",
+        "Prioriteren",
+        "Beoordelen",
+        "Strategische driehoek",
+    ]
     facts = {row[0]: row[1] for row in book["Sessie"].iter_rows(values_only=True) if row[0]}
     assert facts["Titel"] == "Woonvisie 2030" and facts["Gemeente"] == "Gouda" and facts["Opgave"] == "Wonen"
     assert facts["Sessiecode"] == data["session"]["code"]
@@ -147,8 +203,10 @@ def test_what_participants_typed_never_becomes_a_formula(store):
     texts = [c for c in cells if isinstance(c.value, str)]
     assert set(HOSTILE) <= {c.value for c in texts}  # the words as typed
     assert all(c.data_type == "s" and c.quotePrefix for c in texts if c.value[:1] in FORMULA_STARTS)
-    for content, delimiter in ((csv_bytes(data), ";"), (csv_bytes(data, plain=True), ","),
-                               (palette_csv_bytes(data), ";")):
+    for content, delimiter in (
+        (csv_bytes(data), ";"),
+        (csv_bytes(data, plain=True), ","),
+    ):
         rows = read_csv(content, delimiter)
         assert [c for row in rows for c in row if c[:1] in FORMULA_STARTS] == []
         assert "'" + HOSTILE[0] in {c for row in rows for c in row}
@@ -162,11 +220,27 @@ def test_what_participants_typed_never_becomes_a_formula(store):
 def test_an_english_session_gets_english_headers_labels_and_sheets(store):
     data = workshop(store, "en")
     header, *rows = read_csv(csv_bytes(data), ",")
-    assert header == ["Group", "Participant", "Activity", "Item", "Score", "Answer", "Palette cell", "Note",
-                      "Date and time"]
+    assert header == [
+        "Group",
+        "Participant",
+        "Activity",
+        "Item",
+        "Score",
+        "Answer",
+        "Palette cell",
+        "Note",
+        "Date and time",
+    ]
     items = {r[3] for r in rows}
-    assert {"Overall grade", "Fair", "Place: willen", "Tension willen and mogen", "Route willen and kunnen",
-            "Spread of 100 points", "Value"} <= items
+    assert {
+        "Overall grade",
+        "Fair",
+        "Place: willen",
+        "Tension willen and mogen",
+        "Route willen and kunnen",
+        "Spread of 100 points",
+        "Value",
+    } <= items
     assert any(r[4] == "6.5" for r in rows) and any(r[5] == "don't know" for r in rows)
     assert {r[0] for r in rows} == {"Civil service", "Resident"}
     book = load_workbook(io.BytesIO(xlsx_bytes(data)))

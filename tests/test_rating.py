@@ -6,7 +6,13 @@ import pytest
 
 from widgets.datasets import read_dataset
 from widgets.model.rating import (
-    OVERALL, STATEMENTS, agenda, check_answer, check_score, fill_placeholders, summarize,
+    OVERALL,
+    STATEMENTS,
+    agenda,
+    check_answer,
+    check_score,
+    fill_placeholders,
+    summarize,
 )
 from widgets.model.validation import InputError
 
@@ -16,11 +22,21 @@ def a(group, item, score, note=""):
 
 
 ANSWERS = [
-    a("A", "eerlijk", 6), a("A", "eerlijk", 8), a("B", "eerlijk", 4, "Te weinig sociale huur"),
-    a("A", "toegankelijk", 5), a("A", "toegankelijk", 7), a("B", "toegankelijk", 5), a("B", "toegankelijk", 7),
-    a("A", "rechtvaardig", 7), a("A", "rechtvaardig", 7), a("B", "rechtvaardig", 7),
-    a("A", "outcomes", None), a("B", "outcomes", None),
-    a("A", OVERALL, 6.5), a("A", OVERALL, 7.5), a("B", OVERALL, 4),
+    a("A", "eerlijk", 6),
+    a("A", "eerlijk", 8),
+    a("B", "eerlijk", 4, "Te weinig sociale huur"),
+    a("A", "toegankelijk", 5),
+    a("A", "toegankelijk", 7),
+    a("B", "toegankelijk", 5),
+    a("B", "toegankelijk", 7),
+    a("A", "rechtvaardig", 7),
+    a("A", "rechtvaardig", 7),
+    a("B", "rechtvaardig", 7),
+    a("A", "outcomes", None),
+    a("B", "outcomes", None),
+    a("A", OVERALL, 6.5),
+    a("A", OVERALL, 7.5),
+    a("B", OVERALL, 4),
 ]
 
 
@@ -49,19 +65,31 @@ def test_agenda_puts_most_dissent_first_and_unanswered_last():
     assert order[-1] == "outcomes" and sorted(order) == sorted(STATEMENTS)
 
 
-@pytest.mark.parametrize("item, value, expected", [
-    (OVERALL, "6,5", 6.5), (OVERALL, 10, 10), ("eerlijk", "7", 7), ("eerlijk", None, None),
-])
+@pytest.mark.parametrize(
+    "item, value, expected",
+    [
+        (OVERALL, "6,5", 6.5),
+        (OVERALL, 10, 10),
+        ("eerlijk", "7", 7),
+        ("eerlijk", None, None),
+    ],
+)
 def test_valid_scores(item, value, expected):
     assert check_score(value, item) == expected
 
 
-@pytest.mark.parametrize("item, value, key", [
-    (OVERALL, None, "beoordelen.error.grade_required"), (OVERALL, "6.3", "beoordelen.error.grade"),
-    (OVERALL, 11, "beoordelen.error.grade"), (OVERALL, "zes", "beoordelen.error.score"),
-    ("eerlijk", 6.5, "beoordelen.error.score"), ("eerlijk", 0, "beoordelen.error.score"),
-    ("eerlijk", "nan", "beoordelen.error.score"),
-])
+@pytest.mark.parametrize(
+    "item, value, key",
+    [
+        (OVERALL, None, "beoordelen.error.grade_required"),
+        (OVERALL, "6.3", "beoordelen.error.grade"),
+        (OVERALL, 11, "beoordelen.error.grade"),
+        (OVERALL, "zes", "beoordelen.error.score"),
+        ("eerlijk", 6.5, "beoordelen.error.score"),
+        ("eerlijk", 0, "beoordelen.error.score"),
+        ("eerlijk", "nan", "beoordelen.error.score"),
+    ],
+)
 def test_bad_scores_are_refused(item, value, key):
     with pytest.raises(InputError) as caught:
         check_score(value, item)
@@ -88,11 +116,11 @@ def test_statements_dataset_has_the_nine_of_box_5_2_with_questions_and_placehold
 
 def test_lesson_spider_example_supports_the_lessons_answers():
     """Lesson 03's quiz says: least agreement on 'financieel', most critical group the societal partner."""
-    from widgets.views.lesson import SPIDER_EXAMPLE, ChoiceQuestion
+    from widgets.views.exercises import ChoiceQuestion
+    from widgets.views.lesson import SPIDER_EXAMPLE
 
-    means = {key: values for key, (_, _, values) in SPIDER_EXAMPLE.items()}
-    gaps = {s: max(m[i] for m in means.values()) - min(m[i] for m in means.values())
-            for i, s in enumerate(STATEMENTS)}
+    means = dict(SPIDER_EXAMPLE)
+    gaps = {s: max(m[i] for m in means.values()) - min(m[i] for m in means.values()) for i, s in enumerate(STATEMENTS)}
     offered = ["eerlijk", "financieel", "maatschappelijk", "outcomes"]  # the options of question 1
     assert gaps["financieel"] > max(gaps[o] for o in offered if o != "financieel")
     assert min(means, key=lambda g: sum(means[g])) == "maatschappelijke-partner"

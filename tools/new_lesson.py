@@ -1,8 +1,9 @@
 """Create a new numbered lesson from the template: ``make lesson TITLE="Mijn les"``.
 
 Copies ``lessons/_sjabloon.ipynb`` to ``lessons/NN-<slug>.ipynb`` (NN = next free number),
-fills in the title and gives every cell a fresh id. The start page and the test suite pick the
-new lesson up without any other change.
+fills in the title and gives every cell a fresh id; copies the template's exercise file
+``lessons/exercises/_sjabloon.toml`` (a question as data, see CONTRIBUTING.md) next to it. The
+start page and the test suite pick the new lesson up without any other change.
 """
 
 import argparse
@@ -33,6 +34,9 @@ def new_lesson(title: str, root: Path = ROOT, title_en: str = "") -> Path:
             heading = title if "nl" in cell["metadata"].get("tags", []) else (title_en or title)
             cell["source"] = re.sub(r"^# .*", f"# {heading}", source, count=1)
     path.write_text(json.dumps(notebook, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    exercises = (lessons / "exercises" / "_sjabloon.toml").read_text(encoding="utf-8")
+    exercises = re.sub(r"^# .*", f"# Oefeningen en teksten bij les {path.stem}: {title}.", exercises, count=1)
+    (lessons / "exercises" / f"{path.stem}.toml").write_text(exercises, encoding="utf-8")
     return path
 
 

@@ -1,8 +1,15 @@
-"""Reading the kit's CSV datasets: comment lines (provenance) first, then a header row."""
+"""Reading the kit's CSV datasets: comment lines (provenance) first, then a header row.
+
+Text in more than one language is one column per language, ``<name>_<lang>`` (``summary_nl``,
+``summary_en``); a column without suffix is the Dutch original, a code or a number. Read such a
+column with ``widgets.model.tables.localized(row, name, lang)``: the language's own text where
+the cell has one, else the Dutch. A new language is a new column; headings for readers are the
+catalogs' ``column.<name>`` messages (``widgets.i18n.label``).
+"""
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from .settings import datasets_dir
 
@@ -14,7 +21,7 @@ class Dataset:
     rows: tuple  # of dicts, one per data row
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_dataset(name: str) -> Dataset:
     """Read once per kernel: dashboards refresh many times a minute, the files never change while running."""
     path = datasets_dir() / name

@@ -20,9 +20,16 @@ from .model.palette import merge_palette
 from .model.rating import OVERALL, STATEMENTS, summarize
 from .model.triangle import AXES, position
 from .pdf import print_pdf
+from .render.report import (
+    figure_html,
+    notes_html,
+    page_counter_css,
+    participants_summary,
+    rating_blocks_table,
+    rating_means_table,
+    report_render,
+)
 from .store.transfer import session_from_export
-from .render.report import (figure_html, notes_html, page_counter_css, participants_summary, rating_blocks_table,
-                            rating_means_table, report_render)
 from .texts import topic_label
 
 # Charts fill the A4 text width (210 mm less 2 x 16 mm margins is 178 mm); 640 px is 169 mm.
@@ -45,17 +52,28 @@ def build_report(data: dict, lang: str = None) -> str:
     summaries = [activity.load("summary")(answers, state, session, lang) for activity in used if activity.summary]
     plots = {}
     sections = [activity.load("report")(answers, state, session, lang, plots) for activity in used]
-    notes = notes_html([(a.key, a.label(lang), a.load("notes")(answers.get(a.key, []), lang)) for a in used if a.notes],
-                       session, lang)
+    notes = notes_html(
+        [(a.key, a.label(lang), a.load("notes")(answers.get(a.key, []), lang)) for a in used if a.notes], session, lang
+    )
     script, divs = components(plots) if plots else ("", {})
     # Only the BokehJS parts these charts use (not widgets, tables, MathJax): a third of the bytes to load and print.
     resources = "".join(bundle_for_objs_and_resources(list(plots.values()), INLINE)) if plots else ""
-    html = str(report_render(
-        "report.html", lang, session=session, topic=topic_label(session.topic, lang),
-        date=date_in_words(session.created_at, lang) if session.created_at else "",
-        page_counter=page_counter_css(lang), resources=Markup(resources),
-        script=Markup(script), participants=participants_summary(data, session, lang), summaries=summaries,
-        sections=sections, notes=notes))  # str: Markup.replace would escape the charts' divs
+    html = str(
+        report_render(
+            "report.html",
+            lang,
+            session=session,
+            topic=topic_label(session.topic, lang),
+            date=date_in_words(session.created_at, lang) if session.created_at else "",
+            page_counter=page_counter_css(lang),
+            resources=Markup(resources),
+            script=Markup(script),
+            participants=participants_summary(data, session, lang),
+            summaries=summaries,
+            sections=sections,
+            notes=notes,
+        )
+    )  # str: Markup.replace would escape the charts' divs
     for name, div in divs.items():
         html = html.replace(f"<!--chart:{name}-->", div)
     return html
@@ -67,19 +85,24 @@ def report_pdf(data: dict, lang: str = None) -> bytes:
 
 
 def _section(key: str, lang: str, *parts, legend: str = "") -> str:
-    return report_render("report_section.html", lang, key=key, title=t(f"{key}.title", lang), parts=parts,
-                         legend=legend)
+    return report_render(
+        "report_section.html", lang, key=key, title=t(f"{key}.title", lang), parts=parts, legend=legend
+    )
 
 
 # Report sections, one per activity (named in its descriptor): each takes the answers and the
 # facilitator's settings of every activity, by key, and may add Bokeh figures to ``plots``.
 
+
 def palette_section(answers, state, session, lang, plots) -> str:
     from .render.palette import merged_grid_html
 
     grid = merge_palette(answers.get("palet", []), state.get("palet", {}).get("merges"))
-    body = (merged_grid_html(grid, session, lang) if answers.get("palet")
-            else Markup("<p>%s</p>") % t("report.no_answers", lang))
+    body = (
+        merged_grid_html(grid, session, lang)
+        if answers.get("palet")
+        else Markup("<p>%s</p>") % t("report.no_answers", lang)
+    )
     return _section("palet", lang, body, legend=t("palet.dash.legend", lang))
 
 
@@ -87,8 +110,11 @@ def priorities_section(answers, state, session, lang, plots) -> str:
     from .model.priorities import ITEM, spreadable_values
     from .render.priorities import ranking_html
 
-    values = spreadable_values(answers.get("palet", []), state.get("palet", {}).get("merges"),
-                               state.get("prioriteren", {}).get("selection") or [])
+    values = spreadable_values(
+        answers.get("palet", []),
+        state.get("palet", {}).get("merges"),
+        state.get("prioriteren", {}).get("selection") or [],
+    )
     spread = [a for a in answers.get("prioriteren", []) if a["item"] == ITEM]
     return _section("prioriteren", lang, ranking_html(values, spread, session, lang))
 
@@ -109,12 +135,25 @@ def rating_section(answers, state, session, lang, plots) -> str:
     radar.width, radar.height, blocks.width = CHART_WIDTH, 540, CHART_WIDTH
     plots["radar"], plots["blocks"] = radar, blocks
     return _section(
-        "beoordelen", lang,
-        figure_html("radar", t("beoordelen.dash.radar", lang), rating_means_table(summaries, texts, session, lang),
-                    t("report.figure.radar_note", lang), lang),
-        figure_html("blocks", t("beoordelen.dash.blocks", lang), rating_blocks_table(summaries, texts, lang),
-                    t("report.figure.blocks_note", lang), lang),
-        grades_html(summaries, session, lang), agenda_html(summaries, texts, session, lang))
+        "beoordelen",
+        lang,
+        figure_html(
+            "radar",
+            t("beoordelen.dash.radar", lang),
+            rating_means_table(summaries, texts, session, lang),
+            t("report.figure.radar_note", lang),
+            lang,
+        ),
+        figure_html(
+            "blocks",
+            t("beoordelen.dash.blocks", lang),
+            rating_blocks_table(summaries, texts, lang),
+            t("report.figure.blocks_note", lang),
+            lang,
+        ),
+        grades_html(summaries, session, lang),
+        agenda_html(summaries, texts, session, lang),
+    )
 
 
 def triangle_section(answers, state, session, lang, plots) -> str:
@@ -128,33 +167,53 @@ def triangle_section(answers, state, session, lang, plots) -> str:
     points = [(g, position(s)) for _, g, s in placed]
     plot, point_source, centroid_source = ternary_figure({c: t("corner.short." + c, lang) for c in CORNERS})
     point_source.data = points_data(points, order)
-    centroid_source.data = centroid_data({g: centroid([p for pg, p in points if pg == g]) for g in order}, order,
-                                         centroid([p for _, p in points]))
+    centroid_source.data = centroid_data(
+        {g: centroid([p for pg, p in points if pg == g]) for g in order}, order, centroid([p for _, p in points])
+    )
     plot.width, plot.height = CHART_WIDTH, 560
     plots["ternary"] = plot
     return _section(
-        "driehoek", lang,
-        figure_html("ternary", t("driehoek.dash.plot", lang), levels_html(placed, session, lang),
-                    t("report.figure.ternary_note", lang), lang),
-        tensions_html(answers, session, lang), routes_html(answers, lang))
+        "driehoek",
+        lang,
+        figure_html(
+            "ternary",
+            t("driehoek.dash.plot", lang),
+            levels_html(placed, session, lang),
+            t("report.figure.ternary_note", lang),
+            lang,
+        ),
+        tensions_html(answers, session, lang),
+        routes_html(answers, lang),
+    )
 
 
 def rating_notes(answers, lang) -> list:
     """``[(what, group, note)]``: the toelichtingen of beoordelen, the grade's first, each statement by its name."""
     from .datasets import read_dataset
+    from .model.tables import localized
     from .texts import STATEMENTS_FILE
 
-    names = {row["key"]: row["value_en" if lang == "en" else "value_nl"] for row in read_dataset(STATEMENTS_FILE).rows}
+    names = {row["key"]: localized(row, "value", lang) for row in read_dataset(STATEMENTS_FILE).rows}
     notes = [a for a in answers if a["value"].get("note")]
     notes.sort(key=lambda a: a["item"] != OVERALL)
-    return [(t("report.summary.grade", lang) if a["item"] == OVERALL else names.get(a["item"], a["item"]), a["group"],
-             a["value"]["note"]) for a in notes]
+    return [
+        (
+            t("report.summary.grade", lang) if a["item"] == OVERALL else names.get(a["item"], a["item"]),
+            a["group"],
+            a["value"]["note"],
+        )
+        for a in notes
+    ]
 
 
 def triangle_notes(answers, lang) -> list:
     """``[(what, group, note)]``: the notes on the tensions, per axis in the book's order."""
-    return [(t("axis." + axis, lang), a["group"], a["value"]["note"]) for axis in AXES for a in answers
-            if a["item"] == f"spanning.{axis}" and a["value"].get("note")]
+    return [
+        (t("axis." + axis, lang), a["group"], a["value"]["note"])
+        for axis in AXES
+        for a in answers
+        if a["item"] == f"spanning.{axis}" and a["value"].get("note")
+    ]
 
 
 def main(argv=None) -> None:

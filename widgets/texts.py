@@ -3,21 +3,21 @@
 Read from the datasets, so participant pages, the dashboard and the report word them alike.
 """
 
+from dataclasses import dataclass
+
 from .datasets import read_dataset
 from .i18n import t
 from .model.rating import fill_placeholders
 from .model.sessions import TOPICS
+from .model.tables import SOURCE_LANGUAGE, localize, localized
 from .model.triangle import AXES
+from .model.typology import PaletteValue
 
 STATEMENTS_FILE = "stellingen_box_5_2.csv"
 REFERENCE_FILE = "landelijke_referentie.csv"
 QUESTIONS_FILE = "spanningen_box_5_3.csv"
 ROUTES_FILE = "routes_box_5_4.csv"
 PALETTES_FILE = "waardenpaletten.csv"
-
-
-def _suffix(lang: str) -> str:
-    return "en" if lang == "en" else "nl"
 
 
 def topic_label(topic: str, lang: str) -> str:
@@ -27,15 +27,14 @@ def topic_label(topic: str, lang: str) -> str:
 
 def statements(session, lang: str) -> dict:
     """``{key: {"label", "short", "text", "questions", "category"}}`` in the session's words (Box 5.2)."""
-    suffix = _suffix(lang)
     topic = topic_label(session.topic, lang)
     out = {}
     for row in read_dataset(STATEMENTS_FILE).rows:
         out[row["key"]] = {
-            "label": row[f"value_{suffix}"],
-            "short": row[f"short_{suffix}"],
-            "text": fill_placeholders(row[f"statement_{suffix}"], session.municipality, topic.lower()),
-            "questions": row[f"questions_{suffix}"].split(" | "),
+            "label": localized(row, "value", lang),
+            "short": localized(row, "short", lang),
+            "text": fill_placeholders(localized(row, "statement", lang), session.municipality, topic.lower()),
+            "questions": localized(row, "questions", lang).split(" | "),
             "category": row["category"],
         }
     return out
@@ -51,24 +50,41 @@ def national_reference(topic: str):
 
 def tension_questions(lang: str) -> dict:
     """``{axis: [question, ...]}`` of Box 5.3."""
-    column = f"question_{_suffix(lang)}"
     out = {axis: [] for axis in AXES}
     for row in read_dataset(QUESTIONS_FILE).rows:
-        out[row["axis"]].append(row[column])
+        out[row["axis"]].append(localized(row, "question", lang))
     return out
 
 
 def routes(lang: str) -> dict:
     """``{axis: {route: (label, example)}}`` of Box 5.4."""
-    suffix = _suffix(lang)
     out = {axis: {} for axis in AXES}
     for row in read_dataset(ROUTES_FILE).rows:
-        out[row["axis"]][row["route"]] = (row[f"label_{suffix}"], row[f"example_{suffix}"])
+        out[row["axis"]][row["route"]] = (localized(row, "label", lang), localized(row, "example", lang))
     return out
 
 
-def book_palette(table: str) -> list:
-    """The PaletteValues of one of the book's tables (1.1, 2.1, 3.1, 4.1)."""
-    from .model.typology import palette_values
+@dataclass(frozen=True)
+class BookValue(PaletteValue):
+    """A value of the book's example palettes as a reader sees it.
 
-    return [v for v in palette_values(read_dataset(PALETTES_FILE).rows) if v.table == table]
+    ``value`` is in the reader's language; where that is a translation, ``original`` holds the
+    book's Dutch wording (shown with it, marked ``lang="nl"``) and ``lang`` says which language
+    ``value`` is in.
+    """
+
+    original: str = ""
+    lang: str = "nl"
+
+
+def book_palette(table: str, lang: str = "nl") -> list:
+    """The values of one of the book's tables (1.1, 2.1, 3.1, 4.1), translated where ``lang`` has them."""
+    out = []
+    for row in read_dataset(PALETTES_FILE).rows:
+        if row["table"] == table:
+            text, text_lang = localize(row, "value", lang)
+            original = localized(row, "value", SOURCE_LANGUAGE) if text_lang != SOURCE_LANGUAGE else ""
+            out.append(
+                BookValue(row["table"], row["topic"], row["perspective"], row["kind"], text, original, text_lang)
+            )
+    return out

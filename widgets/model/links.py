@@ -68,7 +68,7 @@ FILES = "bestanden"  # a session's downloads: exports, report, paper sheets (fac
 
 def files_link(base: str, code: str, name: str, lang: str = "nl") -> str:
     """A download of the session's (see widgets.files), in the dashboard's language."""
-    return f"{_with_slash(base)}kit/{code}/{FILES}/{name}" + ("?lang=en" if lang == "en" else "")
+    return f"{_with_slash(base)}kit/{code}/{FILES}/{name}" + (f"?lang={lang}" if lang != "nl" else "")
 
 
 def facilitator_link(base: str, code: str, key: str, lang: str = "nl", extra=None) -> str:

@@ -6,6 +6,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
+from ..i18n import normalize_language
 from .validation import InputError, clean_text
 
 # No look-alikes: 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B are left out.
@@ -16,11 +17,9 @@ CODE_LENGTH = 6
 # (*Werken aan publieke waarde*, Box 5.5).
 ACTIVITIES = ("palet", "prioriteren", "beoordelen", "driehoek")
 
-# Stakeholder groups of *Werken aan publieke waarde* (§1.3, Bijlage 2), plus residents.
-DEFAULT_GROUPS = {
-    "nl": ("Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner", "Inwoner"),
-    "en": ("Administrative-political", "Civil service", "Societal partner", "Resident"),
-}
+# Stakeholder groups of *Werken aan publieke waarde* (§1.3, Bijlage 2), plus residents. The
+# facilitator's form offers them in the session's language (catalog "facilitator.default_groups").
+DEFAULT_GROUPS = ("Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner", "Inwoner")
 
 # Opgaven with an example palette and national reference in *Werken aan publieke waarde*.
 TOPICS = ("wonen", "arbeidsintegratie", "lokale democratie", "verkeersbeleid")
@@ -73,7 +72,7 @@ class SessionSpec:
     municipality: str = ""
     language: str = "nl"
     activities: tuple = ACTIVITIES
-    groups: tuple = field(default_factory=lambda: DEFAULT_GROUPS["nl"])
+    groups: tuple = field(default_factory=lambda: DEFAULT_GROUPS)
 
     def cleaned(self) -> "SessionSpec":
         groups = tuple(clean_text(g, "group") for g in self.groups if str(g).strip())
@@ -89,7 +88,7 @@ class SessionSpec:
             title=clean_text(self.title, "title"),
             topic=clean_text(self.topic, "topic"),
             municipality=clean_text(self.municipality, "municipality", required=False),
-            language=self.language if self.language in ("nl", "en") else "nl",
+            language=normalize_language(self.language),  # a language the kit has a catalog for
             activities=tuple(a for a in ACTIVITIES if a in self.activities),
             groups=groups,
         )

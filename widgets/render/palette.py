@@ -1,5 +1,6 @@
 """The merged waardenpalet as HTML: a 2x3 table for wide screens, stacked per cell for phones."""
 
+from ..i18n import normalize_language
 from ..model.typology import KINDS, PERSPECTIVES
 from . import render
 
@@ -12,8 +13,16 @@ def _cells(grid: dict, session) -> list:
             chips = []
             for value in grid[f"{perspective}.{kind}"]:
                 groups = sorted(value.groups)
-                chips.append({"key": value.key, "label": value.label, "count": value.count, "groups": groups,
-                              "shared": value.shared, "own_group": session.group_label(groups[0]) if groups else ""})
+                chips.append(
+                    {
+                        "key": value.key,
+                        "label": value.label,
+                        "count": value.count,
+                        "groups": groups,
+                        "shared": value.shared,
+                        "own_group": session.group_label(groups[0]) if groups else "",
+                    }
+                )
             out.append((perspective, kind, chips))
     return out
 
@@ -28,12 +37,27 @@ def merged_stacked_html(grid: dict, session, lang: str) -> str:
     return render("palette_stacked.html", lang, cells=_cells(grid, session))
 
 
+def book_value(value, lang: str) -> tuple:
+    """``(text, its language, Dutch original or "")`` of a book value (``texts.BookValue``).
+
+    A plain PaletteValue is the book's Dutch wording itself.
+    """
+    original = getattr(value, "original", "")
+    return value.value, getattr(value, "lang", "nl"), original
+
+
 def book_palette_html(values, lang: str, table: str) -> str:
-    """One of the book's example palettes, listed per cell (process values of both perspectives once)."""
+    """One of the book's example palettes, listed per cell (process values of both perspectives once).
+
+    Translated values keep the Dutch original beside them (``lang="nl"``) and the list says once
+    that it is a translation, so an English reader knows which words are the book's.
+    """
+    lang = normalize_language(lang)
     cells = []
     for perspective in (*PERSPECTIVES, "beide"):
         for kind in KINDS:
-            listed = [v.value for v in values if v.perspective == perspective and v.kind == kind]
+            listed = [book_value(v, lang) for v in values if v.perspective == perspective and v.kind == kind]
             if listed:
                 cells.append((perspective, kind, listed))
-    return render("palette_book.html", lang, cells=cells, table=table)
+    translated = any(original for *_, listed in cells for _, _, original in listed)
+    return render("palette_book.html", lang, cells=cells, table=table, translated=translated)

@@ -1,7 +1,8 @@
-"""Lesson exercises driven by a dataset: sorting, quizzes, a ladder, a survey to compare with, group means.
+"""Lesson exercises: sorting, quizzes, a ladder, a survey to compare with, group means.
 
-Each takes dataset rows and resolved column names; nothing is stored, feedback
-is immediate, every text from a dataset or a learner is escaped.
+They are driven by a dataset (rows and resolved column names) or by a lesson's exercise file
+(``exercise_widget``, see widgets/model/exercises.py); nothing is stored, feedback is
+immediate, every text from a file, a dataset or a learner is escaped.
 """
 
 from html import escape
@@ -9,6 +10,7 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import decimal, error_message, pick, t
+from ..model.exercises import text_of
 from ..model.survey import compare
 from ..model.tables import distinct, number_or_none
 from ..model.validation import InputError
@@ -28,13 +30,15 @@ class ChoiceQuestion(w.VBox):
     def __init__(self, question, options, correct: int, explanation, lang: str = "nl"):
         self.correct, self.lang = correct, lang
         self.explanation = pick(explanation, lang)
-        self.options = w.RadioButtons(options=[(pick(o, lang), i) for i, o in enumerate(options)], value=None,
-                                      layout=w.Layout(width="auto"))
+        self.options = w.RadioButtons(
+            options=[(pick(o, lang), i) for i, o in enumerate(options)], value=None, layout=w.Layout(width="auto")
+        )
         self.check = w.Button(description=t("lesson.check", lang), button_style="primary")
         self.feedback = Message()
         self.check.on_click(lambda _: self.show_feedback())
-        super().__init__([w.HTML(f"<p><b>{escape(pick(question, lang))}</b></p>"), self.options, self.check,
-                          self.feedback])
+        super().__init__(
+            [w.HTML(f"<p><b>{escape(pick(question, lang))}</b></p>"), self.options, self.check, self.feedback]
+        )
 
     def show_feedback(self) -> None:
         if self.options.value is None:
@@ -53,8 +57,10 @@ class SortExercise(w.VBox):
         self.explanations = list(explanations) if explanations else [""] * len(self.items)
         options = [(t("lesson.sort_choose", lang), None)] + [(c, c) for c in distinct(categories or self.answers)]
         self.choices = [w.Dropdown(options=options, layout=w.Layout(width="auto")) for _ in self.items]
-        rows = [w.VBox([w.HTML(f"<p>{escape(item)}</p>"), choice], layout=w.Layout(margin="0 0 6px 0"))
-                for item, choice in zip(self.items, self.choices)]
+        rows = [
+            w.VBox([w.HTML(f"<p>{escape(item)}</p>"), choice], layout=w.Layout(margin="0 0 6px 0"))
+            for item, choice in zip(self.items, self.choices, strict=True)
+        ]
         self.check = w.Button(description=t("lesson.check", lang), button_style="primary")
         self.feedback = w.HTML()
         self.check.on_click(lambda _: self.show_feedback())
@@ -62,30 +68,73 @@ class SortExercise(w.VBox):
         self.add_class("kit-sort")
 
     def score(self) -> int:
-        return sum(1 for choice, answer in zip(self.choices, self.answers) if choice.value == answer)
+        return sum(1 for choice, answer in zip(self.choices, self.answers, strict=True) if choice.value == answer)
 
     def show_feedback(self) -> None:
         if all(choice.value is None for choice in self.choices):
             self.feedback.value = f'<div class="kit-message kit-message-error">{t("lesson.sort_none", self.lang)}</div>'
             return
         lines = []
-        for item, choice, answer, why in zip(self.items, self.choices, self.answers, self.explanations):
-            key = "lesson.sort_right" if choice.value == answer else (
-                "lesson.sort_missing" if choice.value is None else "lesson.sort_wrong")
+        for item, choice, answer, why in zip(self.items, self.choices, self.answers, self.explanations, strict=True):
+            key = (
+                "lesson.sort_right"
+                if choice.value == answer
+                else ("lesson.sort_missing" if choice.value is None else "lesson.sort_wrong")
+            )
             text = escape(t(key, self.lang, item=item, answer=answer))
-            lines.append(("✓" if choice.value == answer else "✗",
-                          text + (f" <small>{escape(why)}</small>" if why else "")))
+            lines.append(
+                ("✓" if choice.value == answer else "✗", text + (f" <small>{escape(why)}</small>" if why else ""))
+            )
         score = self.score()
-        self.feedback.value = feedback_html(lines, t("lesson.score", self.lang, right=score, total=len(self.items)),
-                                            score == len(self.items))
+        self.feedback.value = feedback_html(
+            lines, t("lesson.score", self.lang, right=score, total=len(self.items)), score == len(self.items)
+        )
+
+
+def exercise_widget(exercise: dict, lang: str = "nl") -> w.Widget:
+    """The widget for one ``[[exercise]]`` of a lesson's file, in the page's language."""
+    kind = exercise["kind"]
+    if kind == "choice":
+        options = exercise["options"]
+        correct = [o.get("correct", False) for o in options].index(True)
+        return ChoiceQuestion(
+            exercise["question"], [text_of(o) for o in options], correct, exercise["explanation"], lang
+        )
+    if kind == "signal_words":
+        from .signal_words import SignalWords
+
+        return SignalWords(exercise["example"], lang)
+    if kind == "sort":
+        named = {c["nl"]: pick(c, lang) for c in exercise["categories"]}
+        items = exercise["items"]
+        sort = SortExercise(
+            [pick(i["text"], lang) for i in items],
+            [named[i["answer"]] for i in items],
+            [pick(i.get("explanation"), lang) for i in items],
+            lang,
+            categories=list(named.values()),
+        )
+    else:  # match: each left-hand text has its own right-hand one, offered in alphabetical order
+        rights = [pick(p["right"], lang) for p in exercise["pairs"]]
+        sort = SortExercise(
+            [pick(p["left"], lang) for p in exercise["pairs"]],
+            rights,
+            lang=lang,
+            categories=sorted(rights, key=str.casefold),
+        )
+    return w.VBox([w.HTML(f"<p><b>{escape(pick(exercise['question'], lang))}</b></p>"), sort])
 
 
 def quiz(questions, answers, explanations=None, lang: str = "nl") -> w.VBox:
     """One multiple-choice question per row; every row's answer is an option for all of them."""
     options = sorted(distinct(answers), key=str.casefold)  # the author's order could mirror the questions'
     explanations = list(explanations) if explanations else [""] * len(questions)
-    return w.VBox([ChoiceQuestion(q, options, options.index(a), why, lang)
-                   for q, a, why in zip(questions, answers, explanations)])
+    return w.VBox(
+        [
+            ChoiceQuestion(q, options, options.index(a), why, lang)
+            for q, a, why in zip(questions, answers, explanations, strict=False)
+        ]
+    )
 
 
 class Ladder(w.VBox):
@@ -94,12 +143,12 @@ class Ladder(w.VBox):
     def __init__(self, rungs, descriptions, questions=None, lang: str = "nl"):
         self.rungs, self.descriptions, self.lang = list(rungs), list(descriptions), lang
         self.questions = list(questions) if questions else [""] * len(self.rungs)
-        self.choice = w.RadioButtons(options=[(r, i) for i, r in enumerate(self.rungs)], value=None,
-                                     layout=w.Layout(width="auto"))
+        self.choice = w.RadioButtons(
+            options=[(r, i) for i, r in enumerate(self.rungs)], value=None, layout=w.Layout(width="auto")
+        )
         self.reading = w.HTML()
         self.choice.observe(lambda _: self.show(), "value")
-        super().__init__([w.HTML(f"<p><b>{escape(t('lesson.ladder_ask', lang))}</b></p>"), self.choice,
-                          self.reading])
+        super().__init__([w.HTML(f"<p><b>{escape(t('lesson.ladder_ask', lang))}</b></p>"), self.choice, self.reading])
         self.add_class("kit-ladder")
 
     def show(self) -> None:
@@ -110,8 +159,10 @@ class Ladder(w.VBox):
         parts = [f"<h4>{escape(self.rungs[i])}</h4><p>{escape(self.descriptions[i])}</p>"]
         for j, key in ((i - 1, "lesson.ladder_up"), (i + 1, "lesson.ladder_down")):
             if 0 <= j < len(self.rungs):
-                parts.append(f"<p><small>{escape(t(key, self.lang, rung=self.rungs[j]))} "
-                             f"{escape(self.descriptions[j])}</small></p>")
+                parts.append(
+                    f"<p><small>{escape(t(key, self.lang, rung=self.rungs[j]))} "
+                    f"{escape(self.descriptions[j])}</small></p>"
+                )
         if self.questions[i]:
             parts.append(f"<p><b>{escape(t('lesson.ladder_question', self.lang))}</b> {escape(self.questions[i])}</p>")
         self.reading.value = "".join(parts)
@@ -124,16 +175,32 @@ class SurveyCompare(w.VBox):
         self.statements, self.parts, self.lang = list(statements), list(parts), lang
         self.published = [[number_or_none(v) for v in row] for row in published]
         self.respondents = list(respondents)
-        self.counts = [[w.BoundedIntText(value=0, min=0, max=500, description=part,
-                                         style={"description_width": "initial"}, layout=w.Layout(width="150px"))
-                        for part in self.parts] for _ in self.statements]
-        rows = [w.VBox([w.HTML(f"<p><b>{i + 1}.</b> {escape(s)}</p>"), w.HBox(counts)])
-                for i, (s, counts) in enumerate(zip(self.statements, self.counts))]
+        self.counts = [
+            [
+                w.BoundedIntText(
+                    value=0,
+                    min=0,
+                    max=500,
+                    description=part,
+                    style={"description_width": "initial"},
+                    layout=w.Layout(width="150px"),
+                )
+                for part in self.parts
+            ]
+            for _ in self.statements
+        ]
+        rows = [
+            w.VBox([w.HTML(f"<p><b>{i + 1}.</b> {escape(s)}</p>"), w.HBox(counts)])
+            for i, (s, counts) in enumerate(zip(self.statements, self.counts, strict=True))
+        ]
         self.button = w.Button(description=t("lesson.survey_compare", lang), button_style="primary")
         self.message, self.table = Message(), w.HTML()
         self.button.on_click(lambda _: self.show())
-        super().__init__([w.HTML(f"<p>{escape(t('lesson.survey_intro', lang))}</p>")] + rows
-                         + [self.button, self.message, self.table])
+        super().__init__(
+            [w.HTML(f"<p>{escape(t('lesson.survey_intro', lang))}</p>")]
+            + rows
+            + [self.button, self.message, self.table]
+        )
         self.add_class("kit-survey-compare")
 
     def show(self) -> None:
@@ -146,17 +213,22 @@ class SurveyCompare(w.VBox):
         self.message.clear()
         head = "".join(f"<th>{escape(p)}</th>" for p in self.parts)
         body = []
-        for i, (statement, n, (theirs, ours)) in enumerate(zip(self.statements, self.respondents, result)):
+        for i, (statement, n, (theirs, ours)) in enumerate(zip(self.statements, self.respondents, result, strict=True)):
             survey = "".join("<td>–</td>" if v is None else f"<td>{v:.0f}%</td>" for v in theirs)
             team = "".join(f"<td>{v:.0f}%</td>" for v in ours) if ours else f'<td colspan="{len(self.parts)}">–</td>'
             gap = f"{ours[0] - theirs[0]:+.0f}" if ours and theirs[0] is not None else "–"
-            body.append(f'<tr><td rowspan="2">{i + 1}. {escape(statement)}</td>'
-                        f"<td>{escape(t('lesson.survey_them', self.lang, n=n))}</td>{survey}"
-                        f'<td rowspan="2">{gap}</td></tr>'
-                        f"<tr><td>{escape(t('lesson.survey_us', self.lang))}</td>{team}</tr>")
-        self.table.value = (f'<table class="kit-palette kit-survey"><tr><th></th><th></th>{head}'
-                            f"<th>{escape(t('lesson.survey_gap', self.lang, part=self.parts[0]))}</th></tr>"
-                            + "".join(body) + "</table>")
+            body.append(
+                f'<tr><td rowspan="2">{i + 1}. {escape(statement)}</td>'
+                f"<td>{escape(t('lesson.survey_them', self.lang, n=n))}</td>{survey}"
+                f'<td rowspan="2">{gap}</td></tr>'
+                f"<tr><td>{escape(t('lesson.survey_us', self.lang))}</td>{team}</tr>"
+            )
+        self.table.value = (
+            f'<table class="kit-palette kit-survey"><tr><th></th><th></th>{head}'
+            f"<th>{escape(t('lesson.survey_gap', self.lang, part=self.parts[0]))}</th></tr>"
+            + "".join(body)
+            + "</table>"
+        )
 
 
 def group_means_html(groups, columns, by_label: str, lang: str) -> str:
@@ -167,5 +239,8 @@ def group_means_html(groups, columns, by_label: str, lang: str) -> str:
         cells = "".join(f"<td>{decimal(m, lang)}</td>" for m in means)
         label = escape(group) if group is not None else f"<b>{escape(t('lesson.all', lang))}</b>"
         body.append(f"<tr><td>{label}</td><td>{n}</td>{cells}</tr>")
-    return (f'<table class="kit-palette kit-means"><tr><th>{escape(by_label)}</th><th>n</th>{head}</tr>'
-            + "".join(body) + "</table>")
+    return (
+        f'<table class="kit-palette kit-means"><tr><th>{escape(by_label)}</th><th>n</th>{head}</tr>'
+        + "".join(body)
+        + "</table>"
+    )

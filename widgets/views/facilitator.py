@@ -13,9 +13,18 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import error_message, language_choices, normalize_language, t
-from ..model.links import (ADDRESS_KEY, SCREEN, base_address, facilitator_cookie, facilitator_link, files_link,
-                           is_local_only, participant_link, screen_link)
-from ..model.sessions import DEFAULT_GROUPS, TOPICS, SessionSpec
+from ..model.links import (
+    ADDRESS_KEY,
+    SCREEN,
+    base_address,
+    facilitator_cookie,
+    facilitator_link,
+    files_link,
+    is_local_only,
+    participant_link,
+    screen_link,
+)
+from ..model.sessions import TOPICS, SessionSpec
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
 from ..request import page_cookies, page_host, page_params
@@ -31,7 +40,9 @@ OTHER_TOPIC = "__anders__"
 def state_badge(label: str, on: bool, on_text: str, off_text: str) -> str:
     """A state written out in words, coloured as well ("Open voor deelnemers: ja")."""
     kind = "on" if on else "off"
-    return f'<span class="kit-state kit-state-{kind}">{escape(label)}: <b>{escape(on_text if on else off_text)}</b></span>'
+    return (
+        f'<span class="kit-state kit-state-{kind}">{escape(label)}: <b>{escape(on_text if on else off_text)}</b></span>'
+    )
 
 
 class FacilitatorApp(w.VBox):
@@ -69,11 +80,18 @@ class FacilitatorApp(w.VBox):
 
     # ------------------------------------------------------------ start screen
     def show_start(self) -> None:
-        self.body.children = [w.HTML(f"<h1>{self.t('facilitator.title')}</h1>"), w.Tab(
-            children=[self._create_form(), self._reopen_form(), self._import_form()],
-            titles=[self.t("facilitator.tab.new"), self.t("facilitator.tab.reopen"), self.t("facilitator.tab.import")],
-            selected_index=0,
-        )]
+        self.body.children = [
+            w.HTML(f"<h1>{self.t('facilitator.title')}</h1>"),
+            w.Tab(
+                children=[self._create_form(), self._reopen_form(), self._import_form()],
+                titles=[
+                    self.t("facilitator.tab.new"),
+                    self.t("facilitator.tab.reopen"),
+                    self.t("facilitator.tab.import"),
+                ],
+                selected_index=0,
+            ),
+        ]
 
     def _create_form(self) -> w.Widget:
         def label():  # each widget needs its own Layout: hiding one must not hide the others
@@ -81,35 +99,57 @@ class FacilitatorApp(w.VBox):
 
         self.f_title = w.Text(description=self.t("field.title"), placeholder="Woonvisie 2030", **label())
         self.f_title.add_class("kit-f-title")
-        self.f_topic = w.Dropdown(description=self.t("field.topic"),
-                                  options=[(self.t(f"topic.{x}"), x) for x in TOPICS]
-                                  + [(self.t("topic.other"), OTHER_TOPIC)], **label())
+        self.f_topic = w.Dropdown(
+            description=self.t("field.topic"),
+            options=[(self.t(f"topic.{x}"), x) for x in TOPICS] + [(self.t("topic.other"), OTHER_TOPIC)],
+            **label(),
+        )
         self.f_topic_other = w.Text(description=self.t("facilitator.topic_other"), **label())
         self.f_topic_other.layout.display = "none"
-        self.f_topic.observe(lambda c: setattr(self.f_topic_other.layout, "display",
-                                               "" if c["new"] == OTHER_TOPIC else "none"), "value")
+        self.f_topic.observe(
+            lambda c: setattr(self.f_topic_other.layout, "display", "" if c["new"] == OTHER_TOPIC else "none"), "value"
+        )
         self.f_municipality = w.Text(description=self.t("field.municipality"), **label())
         self.f_municipality.add_class("kit-f-municipality")
-        self.f_language = w.Dropdown(description=self.t("facilitator.language"),
-                                     options=[(name, code) for code, name in language_choices()], value=self.lang, **label())
-        self.f_activities = [w.Checkbox(value=True, description=self.t(f"activity.{a}"), indent=False)
-                             for a in available()]
+        self.f_language = w.Dropdown(
+            description=self.t("facilitator.language"),
+            options=[(name, code) for code, name in language_choices()],
+            value=self.lang,
+            **label(),
+        )
+        self.f_activities = [
+            w.Checkbox(value=True, description=self.t(f"activity.{a}"), indent=False) for a in available()
+        ]
         self.f_activity_keys = available()
-        self.f_groups = w.Textarea(value="\n".join(DEFAULT_GROUPS[self.lang]), rows=5,
-                                   description=self.t("facilitator.groups"), **label())
+        self.f_groups = w.Textarea(
+            value=t("facilitator.default_groups", self.lang),
+            rows=5,
+            description=self.t("facilitator.groups"),
+            **label(),
+        )
         self.f_language.observe(self._default_groups_follow_language, "value")
         create = w.Button(description=self.t("facilitator.create"), button_style="primary")
         create.on_click(lambda _: self.create_session())
         activities = [w.HTML(f"<b>{self.t('facilitator.activities')}</b>")] + self.f_activities
         if not self.f_activities:
             activities.append(w.HTML(f"<p>{self.t('facilitator.no_activities')}</p>"))
-        return w.VBox([self.f_title, self.f_topic, self.f_topic_other, self.f_municipality, self.f_language,
-                       *activities, self.f_groups, w.HTML(f"<small>{self.t('facilitator.groups_help')}</small>"),
-                       create])
+        return w.VBox(
+            [
+                self.f_title,
+                self.f_topic,
+                self.f_topic_other,
+                self.f_municipality,
+                self.f_language,
+                *activities,
+                self.f_groups,
+                w.HTML(f"<small>{self.t('facilitator.groups_help')}</small>"),
+                create,
+            ]
+        )
 
     def _default_groups_follow_language(self, change) -> None:
-        if self.f_groups.value.strip() == "\n".join(DEFAULT_GROUPS[change["old"]]):
-            self.f_groups.value = "\n".join(DEFAULT_GROUPS[change["new"]])
+        if self.f_groups.value.strip() == t("facilitator.default_groups", change["old"]):
+            self.f_groups.value = t("facilitator.default_groups", change["new"])
 
     def _reopen_form(self) -> w.Widget:
         self.r_code = w.Text(description=self.t("facilitator.code"), style={"description_width": "140px"})
@@ -128,9 +168,11 @@ class FacilitatorApp(w.VBox):
     def create_session(self) -> None:
         topic = self.f_topic_other.value if self.f_topic.value == OTHER_TOPIC else self.f_topic.value
         spec = SessionSpec(
-            title=self.f_title.value, topic=topic, municipality=self.f_municipality.value,
+            title=self.f_title.value,
+            topic=topic,
+            municipality=self.f_municipality.value,
             language=self.f_language.value,
-            activities=tuple(a for a, box in zip(self.f_activity_keys, self.f_activities) if box.value),
+            activities=tuple(a for a, box in zip(self.f_activity_keys, self.f_activities, strict=True) if box.value),
             groups=tuple(self.f_groups.value.splitlines()),
         )
         try:
@@ -172,12 +214,15 @@ class FacilitatorApp(w.VBox):
         self.session, self.key = session, key
         self.views, self.toggles = {}, None
         self.message.clear()
-        self.marker.value = marker({"sessie": session.code, "sleutel": None},
-                                   facilitator_cookie(session.code), key)
+        self.marker.value = marker({"sessie": session.code, "sleutel": None}, facilitator_cookie(session.code), key)
         self.own_base, self.link_extra = base_address(self.env, page_host())
         chosen = self.store.state(session.id, SCREEN).get(ADDRESS_KEY)  # the screen shows the same address
-        self.address = w.Text(value=chosen or self.own_base, description=self.t("facilitator.address"),
-                              style={"description_width": "initial"}, layout=w.Layout(width="100%"))
+        self.address = w.Text(
+            value=chosen or self.own_base,
+            description=self.t("facilitator.address"),
+            style={"description_width": "initial"},
+            layout=w.Layout(width="100%"),
+        )
         self.address.observe(lambda _: self.address_changed(), "value")
         self.join_panel = w.HTML()
         self.join_panel.add_class("kit-join-panel")
@@ -190,18 +235,23 @@ class FacilitatorApp(w.VBox):
         self.session_controls = self._session_controls()
         self.render_join()
         self.body.children = [
-            w.HTML(f"<h1>{escape(session.title)}</h1>"
-                   f"<p>{escape(session.municipality)} · {escape(topic_label(session.topic, self.lang))}</p>"),
+            w.HTML(
+                f"<h1>{escape(session.title)}</h1>"
+                f"<p>{escape(session.municipality)} · {escape(topic_label(session.topic, self.lang))}</p>"
+            ),
             w.HBox([self.join_panel, self.counts], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
             w.HTML(f'<p class="kit-shortcuts">{self.t(self.shortcuts_key)}</p>'),
-            w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"), self.activity_controls, self.activity_views,
-            w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"), self.session_controls,
-            self.address, key_box,
+            w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"),
+            self.activity_controls,
+            self.activity_views,
+            w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"),
+            self.session_controls,
+            self.address,
+            key_box,
         ]
         if self.poller:
             self.poller.stop()
-        self.poller = Poller(lambda: self.store.revision(session.id), self.refresh, interval=0.4,
-                             guard=self.guard)
+        self.poller = Poller(lambda: self.store.revision(session.id), self.refresh, interval=0.4, guard=self.guard)
         self.poller.check()
         self.poller.start()
 
@@ -216,14 +266,17 @@ class FacilitatorApp(w.VBox):
         """The button to the presentation screen, and how to join, small: the screen shows it to the room."""
         session = self.session
         link = participant_link(self.address.value, session.code)
-        screen = screen_link(self.own_base, session.code) + ("?lang=en" if self.lang == "en" else "")
-        warning = f'<div class="kit-message kit-message-info">{self.t("facilitator.local_only")}</div>' \
-            if is_local_only(self.address.value) else ""
+        screen = screen_link(self.own_base, session.code) + (f"?lang={self.lang}" if self.lang != "nl" else "")
+        warning = (
+            f'<div class="kit-message kit-message-info">{self.t("facilitator.local_only")}</div>'
+            if is_local_only(self.address.value)
+            else ""
+        )
         self.join_panel.value = (
             f'<div class="kit-join"><p><a class="kit-button-link" data-kit-screen href="{escape(screen, quote=True)}" '
             f'target="kit-scherm">{self.t("facilitator.open_screen")}</a></p>'
             f'<p class="kit-hint">{self.t("facilitator.open_screen_help")}</p>'
-            f'<p>{self.t("facilitator.join_with")}</p>'
+            f"<p>{self.t('facilitator.join_with')}</p>"
             f'<div class="kit-code" data-kit-join-code>{escape(session.code)}</div>'
             f'<img class="kit-qr" alt="{escape(self.t("screen.qr_alt", link=link), quote=True)}" width="160" '
             f'height="160" src="{qr_data_uri(link)}">'
@@ -231,9 +284,11 @@ class FacilitatorApp(w.VBox):
             f"{escape(link)}</a></p>{warning}</div>"
         )
         own = facilitator_link(self.address.value, session.code, self.key, self.lang, self.link_extra)
-        self.key_panel.value = (f"<p>{self.t('facilitator.key_help')}</p>"
-                                f'<p class="kit-link"><code>{escape(own)}</code></p>'
-                                f"<p>{self.t('facilitator.key')}: <code>{escape(self.key)}</code></p>")
+        self.key_panel.value = (
+            f"<p>{self.t('facilitator.key_help')}</p>"
+            f'<p class="kit-link"><code>{escape(own)}</code></p>'
+            f"<p>{self.t('facilitator.key')}: <code>{escape(self.key)}</code></p>"
+        )
 
     def _session_controls(self) -> w.Widget:
         self.status_state = w.HTML()
@@ -248,16 +303,22 @@ class FacilitatorApp(w.VBox):
         delete = w.Button(description=self.t("facilitator.delete"), button_style="danger")
         delete.on_click(lambda _: self.delete())
         row = {"layout": w.Layout(flex_flow="row wrap", align_items="center")}
-        danger = w.VBox([w.HTML(f"<h3>{self.t('facilitator.delete')}</h3><p>{self.t('facilitator.delete_help')}</p>"),
-                         w.HBox([self.confirm_delete, delete], **row)])
+        danger = w.VBox(
+            [
+                w.HTML(f"<h3>{self.t('facilitator.delete')}</h3><p>{self.t('facilitator.delete_help')}</p>"),
+                w.HBox([self.confirm_delete, delete], **row),
+            ]
+        )
         danger.add_class("kit-danger-zone")
-        return w.VBox([
-            w.HBox([self.status_state, self.status_button], **row),
-            self.downloads,
-            w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
-            w.HBox([upload, merge], **row),
-            danger,
-        ])
+        return w.VBox(
+            [
+                w.HBox([self.status_state, self.status_button], **row),
+                self.downloads,
+                w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
+                w.HBox([upload, merge], **row),
+                danger,
+            ]
+        )
 
     def refresh(self, revision=None) -> None:
         session = self.store.session(self.session.id)
@@ -272,17 +333,26 @@ class FacilitatorApp(w.VBox):
         answered = self.store.answer_counts(session.id)
         rows = "".join(
             f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
-            f'<td class="kit-count">{counts.get(g.key, 0)}</td></tr>' for g in session.groups)
+            f'<td class="kit-count">{counts.get(g.key, 0)}</td></tr>'
+            for g in session.groups
+        )
         total = sum(counts.values())
-        self.counts.value = (f'<table class="kit-count-table"><tr><th>{self.t("facilitator.group")}</th>'
-                             f'<th>{self.t("facilitator.participants")}</th></tr>{rows}'
-                             f'<tr><th>{self.t("facilitator.total")}</th><th class="kit-count-total">{total}</th></tr>'
-                             f"</table>")
-        self.status_button.description = self.t("facilitator.close_session" if session.is_open
-                                                 else "facilitator.reopen_session")
+        self.counts.value = (
+            f'<table class="kit-count-table"><tr><th>{self.t("facilitator.group")}</th>'
+            f"<th>{self.t('facilitator.participants')}</th></tr>{rows}"
+            f'<tr><th>{self.t("facilitator.total")}</th><th class="kit-count-total">{total}</th></tr>'
+            f"</table>"
+        )
+        self.status_button.description = self.t(
+            "facilitator.close_session" if session.is_open else "facilitator.reopen_session"
+        )
         self.status_button.button_style = "warning" if session.is_open else "success"
-        self.status_state.value = state_badge(self.t("facilitator.session_state"), session.is_open,
-                                              self.t("facilitator.state_open"), self.t("facilitator.state_closed"))
+        self.status_state.value = state_badge(
+            self.t("facilitator.session_state"),
+            session.is_open,
+            self.t("facilitator.state_open"),
+            self.t("facilitator.state_closed"),
+        )
         views = facilitator_views()
         for activity in session.activities:
             if activity in views:
@@ -323,18 +393,29 @@ class FacilitatorApp(w.VBox):
                 is_open = activity in session.open_activities
                 label = self.t("activity." + activity)
                 toggle.value = is_open
-                toggle.description = self.t("facilitator.close_activity" if is_open else "facilitator.open_activity",
-                                            activity=label)
+                toggle.description = self.t(
+                    "facilitator.close_activity" if is_open else "facilitator.open_activity", activity=label
+                )
                 toggle.button_style = "warning" if is_open else "success"
                 n = sum(answered.get(activity, {}).values())
-                notes = [state_badge(self.t("facilitator.open_state"), is_open, self.t("facilitator.yes"),
-                                     self.t("facilitator.no"))]
+                notes = [
+                    state_badge(
+                        self.t("facilitator.open_state"), is_open, self.t("facilitator.yes"), self.t("facilitator.no")
+                    )
+                ]
                 switch = self.reveals.get(activity)
                 if switch is not None:
-                    notes.append(state_badge(self.t("facilitator.reveal_state"), switch.value,
-                                             self.t("facilitator.on"), self.t("facilitator.off")))
-                    switch.description = self.t("facilitator.hide_results" if switch.value
-                                                else "facilitator.show_results")
+                    notes.append(
+                        state_badge(
+                            self.t("facilitator.reveal_state"),
+                            switch.value,
+                            self.t("facilitator.on"),
+                            self.t("facilitator.off"),
+                        )
+                    )
+                    switch.description = self.t(
+                        "facilitator.hide_results" if switch.value else "facilitator.show_results"
+                    )
                     switch.button_style = "info" if switch.value else ""
                     keyed = open_revealable == [activity]  # R reveals the one open activity
                     (switch.add_class if keyed else switch.remove_class)("kit-key-reveal")
@@ -374,22 +455,28 @@ class FacilitatorApp(w.VBox):
         lines = {"export": [], "report": [], "paper": {}}
         for item in downloads(self.session):
             if item.pdf and not printable:
-                link = f'<small>{self.t("facilitator.report_pdf_hint")}</small>'
+                link = f"<small>{self.t('facilitator.report_pdf_hint')}</small>"
             else:
                 href = files_link(self.own_base, code, item.name, self.lang)
-                link = (f'<a class="kit-download" href="{escape(href, quote=True)}" '
-                        f'download="{escape(item.filename.format(code=code), quote=True)}">{self.t(item.label)}</a>')
+                link = (
+                    f'<a class="kit-download" href="{escape(href, quote=True)}" '
+                    f'download="{escape(item.filename.format(code=code), quote=True)}">{self.t(item.label)}</a>'
+                )
             if item.kind == "paper":
                 lines["paper"].setdefault(item.activity, []).append(link)
             else:
                 lines[item.kind].append(link)
-        paper = "".join(f"<li>{escape(BY_KEY[key].label(self.lang))}: {' · '.join(links)}</li>"
-                        for key, links in lines["paper"].items())
-        return (f"<h3>{self.t('facilitator.exports')}</h3>"
-                f"<p>{self.t('facilitator.report')}: {' · '.join(lines['report'])}</p>"
-                f"<p>{self.t('facilitator.answers_files')}: {' · '.join(lines['export'])}</p>"
-                f"<p class='kit-hint'>{self.t('facilitator.exports_help')}</p>"
-                f"<h3>{self.t('facilitator.paper')}</h3><p>{self.t('facilitator.paper_help')}</p><ul>{paper}</ul>")
+        paper = "".join(
+            f"<li>{escape(BY_KEY[key].label(self.lang))}: {' · '.join(links)}</li>"
+            for key, links in lines["paper"].items()
+        )
+        return (
+            f"<h3>{self.t('facilitator.exports')}</h3>"
+            f"<p>{self.t('facilitator.report')}: {' · '.join(lines['report'])}</p>"
+            f"<p>{self.t('facilitator.answers_files')}: {' · '.join(lines['export'])}</p>"
+            f"<p class='kit-hint'>{self.t('facilitator.exports_help')}</p>"
+            f"<h3>{self.t('facilitator.paper')}</h3><p>{self.t('facilitator.paper_help')}</p><ul>{paper}</ul>"
+        )
 
     @store_action
     def import_merge(self, upload) -> None:

@@ -1,37 +1,68 @@
 """Glue for lesson notebooks: one object that knows the page language and the datasets."""
 
+import os
 from html import escape
+from pathlib import PurePosixPath
+from urllib.parse import unquote
 
 import ipywidgets as w
 
 from ..datasets import read_dataset
 from ..i18n import error_message, label, pick, t
-from ..model.typology import CELLS, KINDS, PERSPECTIVES, palette_values, placement_is_right, sample_values
-from ..model.tables import (column, group_means, number, number_or_none, resolve, sample_rows, series_points,
-                            shuffled, with_rest)
+from ..model.exercises import find
+from ..model.tables import (
+    SOURCE_LANGUAGE,
+    column,
+    group_means,
+    localize,
+    localized,
+    localized_names,
+    number,
+    number_or_none,
+    sample_rows,
+    series_points,
+    shuffled,
+    with_rest,
+)
+from ..model.typology import CELLS, KINDS, PERSPECTIVES, placement_is_right, sample_values
 from ..model.validation import InputError
 from .common import Message, page_language
-from .exercises import ChoiceQuestion, Ladder, SortExercise, SurveyCompare, feedback_html, group_means_html, quiz
+from .exercises import Ladder, SortExercise, SurveyCompare, exercise_widget, feedback_html, group_means_html, quiz
 
-PALETTES = "waardenpaletten.csv"
+
+def book_value_html(value, lang: str) -> str:
+    """A book value in the reader's language; a translation keeps the Dutch original beside it, marked as Dutch."""
+    from ..render.palette import book_value
+
+    text, text_lang, original = book_value(value, lang)
+    marked = f' lang="{text_lang}"' if text_lang != lang else ""
+    beside = f' <small class="kit-original" lang="{SOURCE_LANGUAGE}">({escape(original)})</small>' if original else ""
+    return f"<span{marked}>{escape(text)}</span>{beside}"
+
+
+def translation_note(lang: str, originals: bool = False) -> str:
+    """The one line under a table that says its texts are translated from the Dutch sources."""
+    note = t("translation.note_originals" if originals else "translation.note", lang)
+    return f'<p class="kit-translation-note"><small>{note}</small></p>'
 
 
 def palette_grid_html(values, lang: str) -> str:
     """The 2x3 palette as an HTML table; process values of both perspectives span the rows."""
     head = "".join(f"<th>{t('kind.' + kind, lang)}</th>" for kind in KINDS)
     rows = []
-    shared = [escape(v.value) for v in values if v.perspective == "beide"]
+    shared = [book_value_html(v, lang) for v in values if v.perspective == "beide"]
     for index, perspective in enumerate(PERSPECTIVES):
         cells = []
         for kind in KINDS:
-            own = [escape(v.value) for v in values if v.perspective == perspective and v.kind == kind]
+            own = [book_value_html(v, lang) for v in values if v.perspective == perspective and v.kind == kind]
             if kind == "proces" and shared:
                 if index == 0:
                     cells.append(f'<td rowspan="2">{"<br>".join(shared + own)}</td>')
                 continue
             cells.append(f"<td>{'<br>'.join(own)}</td>")
         rows.append(f"<tr><th>{t('perspective.' + perspective, lang)}</th>{''.join(cells)}</tr>")
-    return f'<table class="kit-palette"><tr><th></th>{head}</tr>{"".join(rows)}</table>'
+    note = translation_note(lang, originals=True) if any(getattr(v, "original", "") for v in values) else ""
+    return f'<table class="kit-palette"><tr><th></th>{head}</tr>{"".join(rows)}</table>{note}'
 
 
 class ClassifyExercise(w.VBox):
@@ -40,21 +71,26 @@ class ClassifyExercise(w.VBox):
     def __init__(self, values, lang: str = "nl"):
         self.values = list(values)
         self.lang = lang
-        options = [(t("lesson.choose", lang), None)] + [
-            (t(f"cell.{p}.{k}", lang), (p, k)) for p, k in CELLS
+        options = [(t("lesson.choose", lang), None)] + [(t(f"cell.{p}.{k}", lang), (p, k)) for p, k in CELLS]
+        self.choices = [
+            w.Dropdown(
+                options=options,
+                description=v.value,
+                style={"description_width": "initial"},
+                layout=w.Layout(width="auto"),
+            )
+            for v in self.values
         ]
-        self.choices = [w.Dropdown(options=options, description=v.value,
-                                   style={"description_width": "initial"},
-                                   layout=w.Layout(width="auto")) for v in self.values]
         self.check = w.Button(description=t("lesson.check", lang), button_style="primary")
         self.feedback = Message()
         self.check.on_click(lambda _: self.show_feedback())
-        super().__init__(self.choices + [self.check, self.feedback])
+        note = [w.HTML(translation_note(lang))] if any(getattr(v, "original", "") for v in self.values) else []
+        super().__init__(note + self.choices + [self.check, self.feedback])
 
     def results(self) -> list:
         """``(value, chosen cell or None, right?)`` per value."""
         out = []
-        for value, choice in zip(self.values, self.choices):
+        for value, choice in zip(self.values, self.choices, strict=True):
             cell = choice.value
             out.append((value, cell, cell is not None and placement_is_right(value, *cell)))
         return out
@@ -70,31 +106,48 @@ class ClassifyExercise(w.VBox):
             else:
                 lines.append(("✗", t("lesson.wrong", self.lang, value=value.value, cell=book_cell)))
         score = sum(1 for *_, right in self.results() if right)
-        self.feedback.value = feedback_html([(mark, escape(text)) for mark, text in lines],
-                                            t("lesson.score", self.lang, right=score, total=len(self.values)),
-                                            score == len(self.values))
+        self.feedback.value = feedback_html(
+            [(mark, escape(text)) for mark, text in lines],
+            t("lesson.score", self.lang, right=score, total=len(self.values)),
+            score == len(self.values),
+        )
 
 
-# Invented group means for the spider chart exercise of lesson 03, in Box 5.2 order.
+# Invented group means for the spider chart exercise of lesson 03, in Box 5.2 order;
+# the groups' names are the catalogs' lesson.example_group.<key>.
 SPIDER_EXAMPLE = {
-    "bestuurlijk-politiek": ("Bestuurlijk-politiek", "Administrative-political", (7, 7, 7, 7, 6, 8, 7, 5, 6)),
-    "ambtelijk": ("Ambtelijk", "Civil service", (7, 6, 7, 7, 7, 7, 7, 7, 7)),
-    "maatschappelijke-partner": ("Maatschappelijke partner", "Societal partner", (6, 4, 6, 6, 6, 7, 4, 6, 5)),
+    "bestuurlijk-politiek": (7, 7, 7, 7, 6, 8, 7, 5, 6),
+    "ambtelijk": (7, 6, 7, 7, 7, 7, 7, 7, 7),
+    "maatschappelijke-partner": (6, 4, 6, 6, 6, 7, 4, 6, 5),
 }
 
 
 def dataset_html(name: str, columns=None, lang: str = "nl") -> str:
-    """A dataset as a table with its provenance lines under it; every cell escaped."""
+    """A dataset as a table with readable headings and its provenance lines under it; every cell escaped.
+
+    Without ``columns`` every column is shown once, in the reader's language (``summary`` for
+    ``summary_nl`` / ``summary_en``). Dutch text on a page in another language is marked
+    ``lang="nl"``; a table with translated cells says so once under it.
+    """
     data = read_dataset(name)
-    present = list(data.rows[0]) if data.rows else []
-    heads = [label(c, lang) for c in columns] if columns else present
-    columns = [resolve(present, c, lang) for c in columns] if columns else present
-    head = "".join(f"<th>{escape(c)}</th>" for c in heads)
-    body = "".join("<tr>" + "".join(f"<td>{escape(row[c] or '')}</td>" for c in columns) + "</tr>"
-                   for row in data.rows)
+    columns = list(columns) if columns else localized_names(data.rows[0] if data.rows else ())
+    head = "".join(f"<th>{escape(label(c, lang))}</th>" for c in columns)
+    body, translated = [], False
+    for row in data.rows:
+        cells = []
+        for c in columns:
+            text, text_lang = localize(row, c, lang)
+            translated = translated or text_lang != SOURCE_LANGUAGE
+            words = any(ch.isalpha() for ch in text or "")
+            marked = f' lang="{text_lang}"' if text_lang != lang and words else ""
+            cells.append(f"<td{marked}>{escape(text or '')}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
     source = "<br>".join(escape(line) for line in data.provenance)
-    return (f'<table class="kit-palette kit-dataset">{"<tr>" + head + "</tr>"}{body}</table>'
-            f'<details><summary>{escape(name)}</summary><small>{source}</small></details>')
+    note = translation_note(lang) if translated else ""
+    return (
+        f'<table class="kit-palette kit-dataset"><tr>{head}</tr>{"".join(body)}</table>{note}'
+        f'<details><summary>{escape(name)}</summary><small lang="{SOURCE_LANGUAGE}">{source}</small></details>'
+    )
 
 
 def with_key(chart, labels) -> w.Widget:
@@ -107,17 +160,35 @@ def with_key(chart, labels) -> w.Widget:
     return w.VBox([chart, w.HTML(f'<ol class="kit-chart-key">{items}</ol>')])
 
 
-class Lesson:
-    """What a lesson notebook needs: ``les = Lesson()``, then ``les.<exercise>(...)``."""
+def notebook_name() -> str:
+    """The running notebook's name without ``.ipynb``: Voila gives its page path, JupyterLab the
+    session's path; '' where neither does (nbval)."""
+    for variable in ("SCRIPT_NAME", "JPY_SESSION_NAME"):
+        path = unquote(os.environ.get(variable, ""))
+        if path.endswith(".ipynb"):
+            return PurePosixPath(path).stem
+    return ""
 
-    def __init__(self, params=None):
+
+class Lesson:
+    """What a lesson notebook needs: ``les = Lesson()``, then ``les.<exercise>(...)``.
+
+    ``lesson`` names the exercise file (``lessons/exercises/<lesson>.toml``); by default the
+    notebook's own name.
+    """
+
+    def __init__(self, params=None, lesson: str = ""):
         self.lang = page_language(params)
+        self.lesson = lesson
 
     def t(self, key: str, **values) -> str:
         return t(key, self.lang, **values)
 
     def palette(self, table: str) -> list:
-        return [v for v in palette_values(read_dataset(PALETTES).rows) if v.table == table]
+        """The book's example palette ``table`` in the lesson's language (translations keep the Dutch)."""
+        from ..texts import book_palette
+
+        return book_palette(table, self.lang)
 
     def palette_table(self, table: str) -> w.HTML:
         return w.HTML(palette_grid_html(self.palette(table), self.lang))
@@ -142,9 +213,13 @@ class Lesson:
     def sort_exercise(self, name: str, item: str, category: str, explanation=None, n=None, seed=None) -> SortExercise:
         """Sort every row's ``item`` into its ``category``: items shuffled, categories in the author's order."""
         rows = shuffled(sample_rows(self.rows(name), n, seed), seed)  # dataset order would give answers away
-        return SortExercise(self.column(name, item, rows), self.column(name, category, rows),
-                            self.column(name, explanation, rows), self.lang,
-                            categories=self.column(name, category))
+        return SortExercise(
+            self.column(name, item, rows),
+            self.column(name, category, rows),
+            self.column(name, explanation, rows),
+            self.lang,
+            categories=self.column(name, category),
+        )
 
     def quiz(self, name: str, question: str, answer: str, explanation=None) -> w.VBox:
         return quiz(self.column(name, question), self.column(name, answer), self.column(name, explanation), self.lang)
@@ -153,18 +228,14 @@ class Lesson:
         return Ladder(self.column(name, rung), self.column(name, description), self.column(name, question), self.lang)
 
     def survey_compare(self, name: str, statement: str, parts=("eens", "neutraal", "oneens"), n="n") -> SurveyCompare:
-        published = list(zip(*(self.column(name, p) for p in parts)))
-        return SurveyCompare(self.column(name, statement), [self.label(p) for p in parts], published,
-                             self.column(name, n), self.lang)
+        published = list(zip(*(self.column(name, p) for p in parts), strict=True))
+        return SurveyCompare(
+            self.column(name, statement), [self.label(p) for p in parts], published, self.column(name, n), self.lang
+        )
 
     def group_means(self, name: str, by: str, columns) -> w.HTML:
         groups = group_means(self.rows(name), by, columns, self.lang)
         return w.HTML(group_means_html(groups, [self.label(c) for c in columns], self.label(by), self.lang))
-
-    def signal_words(self, example: str = "") -> w.VBox:
-        from .signal_words import SignalWords
-
-        return SignalWords(example, self.lang)
 
     def bar_chart(self, name: str, label: str, value: str, title=None):
         from ..charts import widget
@@ -178,7 +249,7 @@ class Lesson:
         from ..charts import widget
         from ..charts.lesson import stacked_figure
 
-        shares = [[number_or_none(v) for v in row] for row in zip(*(self.column(name, p) for p in parts))]
+        shares = [[number_or_none(v) for v in row] for row in zip(*(self.column(name, p) for p in parts), strict=True)]
         legend, shares = with_rest(shares, self.t("lesson.answer_rest"), [self.label(p) for p in parts])
         labels = self.column(name, label)
         return with_key(widget(stacked_figure(labels, legend, shares, pick(title, self.lang))), labels)
@@ -191,18 +262,31 @@ class Lesson:
         y_label = self.t("lesson.index_label") if index else ""
         return widget(line_figure(points, pick(title, self.lang), y_label))
 
-    def choice(self, question, options, correct: int, explanation="") -> ChoiceQuestion:
-        return ChoiceQuestion(question, options, correct, explanation, self.lang)
+    def _from_file(self, section: str, item_id: str):
+        found, path = find(section, item_id, self.lesson or notebook_name())
+        if found is None:
+            where = f"lessons/exercises/{path.name}" if path else "lessons/exercises/"
+            key = "lesson.exercise_unknown" if section == "exercise" else "lesson.text_unknown"
+            raise LookupError(t(key, self.lang, id=item_id, file=where))
+        return found
+
+    def exercise(self, exercise_id: str) -> w.Widget:
+        """An exercise written as data in the lesson's file: a choice, sorting, matching, signal words."""
+        return exercise_widget(self._from_file("exercise", exercise_id), self.lang)
+
+    def text(self, text_id: str) -> str:
+        """A text from the lesson's file (``[text.<id>]``), e.g. a chart title, in the page language."""
+        return pick(self._from_file("text", text_id), self.lang)
 
     def place_case(self, case: str) -> w.VBox:
         """Read a case, place it with three sliders, then compare with the book (lesson 04)."""
         from ..model.triangle import CORNERS, barycentric, check_scores, level, level_key, meaning_key, position
         from ..render.triangle import triangle_svg
 
-        suffix = "en" if self.lang == "en" else "nl"
         row = next(r for r in read_dataset("driehoek_casussen.csv").rows if r["case"] == case)
-        sliders = {c: w.IntSlider(value=5, min=0, max=10, description=c, layout=w.Layout(width="100%"))
-                   for c in CORNERS}
+        sliders = {
+            c: w.IntSlider(value=5, min=0, max=10, description=c, layout=w.Layout(width="100%")) for c in CORNERS
+        }
         placed, book = w.HTML(), w.HTML()
         feedback = Message()
         place = w.Button(description=t("lesson.place", self.lang), button_style="primary")
@@ -217,8 +301,10 @@ class Lesson:
                 return
             feedback.clear()
             x, y = position(scores)
-            placed.value = (triangle_svg(you=(x, y), lang=self.lang, title=case) + f"<p><b>{t(meaning_key(scores), self.lang)}"
-                            f"</b> {t(level_key(scores), self.lang, level=f'{level(scores):.1f}')}</p>")
+            placed.value = (
+                triangle_svg(you=(x, y), lang=self.lang, title=case) + f"<p><b>{t(meaning_key(scores), self.lang)}"
+                f"</b> {t(level_key(scores), self.lang, level=f'{level(scores):.1f}')}</p>"
+            )
             compare.disabled = False
             chosen["shares"] = barycentric(scores)
 
@@ -226,7 +312,8 @@ class Lesson:
             shares = chosen["shares"]
             strong = max(CORNERS, key=lambda c: shares[c])
             weak = min(CORNERS, key=lambda c: shares[c])
-            lines = [f"<p>{t('lesson.book_says', self.lang)}</p><blockquote>{escape(row[f'book_{suffix}'])}</blockquote>"]
+            says = escape(localized(row, "book", self.lang))
+            lines = [f"<p>{t('lesson.book_says', self.lang)}</p><blockquote>{says}</blockquote>"]
             for kind, yours in (("strong", strong), ("weak", weak)):
                 if row[kind]:
                     key = f"lesson.{kind}_match" if row[kind] == yours else f"lesson.{kind}_differs"
@@ -235,8 +322,17 @@ class Lesson:
 
         place.on_click(on_place)
         compare.on_click(on_compare)
-        return w.VBox([w.HTML(f"<h4>{escape(case)}</h4><p>{escape(row[f'summary_{suffix}'])}</p>"),
-                       *sliders.values(), place, feedback, placed, compare, book])
+        return w.VBox(
+            [
+                w.HTML(f"<h4>{escape(case)}</h4><p>{escape(localized(row, 'summary', self.lang))}</p>"),
+                *sliders.values(),
+                place,
+                feedback,
+                placed,
+                compare,
+                book,
+            ]
+        )
 
     def self_scan(self) -> w.VBox:
         """Box 5.3 and 5.4 as a self-scan for the learner's own case; nothing is stored (lesson 05)."""
@@ -244,10 +340,18 @@ class Lesson:
         from ..texts import routes, tension_questions
 
         asked, options = tension_questions(self.lang), routes(self.lang)
-        severity = {a: w.ToggleButtons(options=[(str(s), s) for s in SEVERITIES], value=None,
-                                       style={"button_width": "44px"}) for a in AXES}
-        route = {a: w.RadioButtons(options=[(f"{r}) {label}", r) for r, (label, _) in sorted(options[a].items())],
-                                   value=None, layout=w.Layout(width="auto")) for a in AXES}
+        severity = {
+            a: w.ToggleButtons(options=[(str(s), s) for s in SEVERITIES], value=None, style={"button_width": "44px"})
+            for a in AXES
+        }
+        route = {
+            a: w.RadioButtons(
+                options=[(f"{r}) {label}", r) for r, (label, _) in sorted(options[a].items())],
+                value=None,
+                layout=w.Layout(width="auto"),
+            )
+            for a in AXES
+        }
         summary = w.HTML()
         show = w.Button(description=t("lesson.scan_show", self.lang), button_style="primary")
 
@@ -258,18 +362,30 @@ class Lesson:
                 return
             worst = max(AXES, key=lambda a: scored.get(a, 0))
             lines = [t("lesson.scan_most", self.lang, axis=t("axis." + worst, self.lang), severity=scored[worst])]
-            lines += [t("lesson.scan_route", self.lang, axis=t("axis." + a, self.lang), route=route[a].value)
-                      for a in AXES if route[a].value]
-            summary.value = (f"<h4>{t('lesson.scan_summary', self.lang)}</h4><ul>"
-                             + "".join(f"<li>{escape(line)}</li>" for line in lines) + "</ul>")
+            lines += [
+                t("lesson.scan_route", self.lang, axis=t("axis." + a, self.lang), route=route[a].value)
+                for a in AXES
+                if route[a].value
+            ]
+            summary.value = (
+                f"<h4>{t('lesson.scan_summary', self.lang)}</h4><ul>"
+                + "".join(f"<li>{escape(line)}</li>" for line in lines)
+                + "</ul>"
+            )
 
         show.on_click(on_show)
         rows = []
         for a in AXES:
             listed = "".join(f"<li>{escape(q)}</li>" for q in asked[a])
-            rows += [w.HTML(f"<h4>{t('axis.' + a, self.lang)}</h4><ul>{listed}</ul>"
-                            f"<small>{t('driehoek.severity', self.lang)}</small>"), severity[a],
-                     w.HTML(f"<small>{t('driehoek.routes', self.lang)}</small>"), route[a]]
+            rows += [
+                w.HTML(
+                    f"<h4>{t('axis.' + a, self.lang)}</h4><ul>{listed}</ul>"
+                    f"<small>{t('driehoek.severity', self.lang)}</small>"
+                ),
+                severity[a],
+                w.HTML(f"<small>{t('driehoek.routes', self.lang)}</small>"),
+                route[a],
+            ]
         self.scan = {"severity": severity, "route": route, "summary": summary, "show": show}
         return w.VBox(rows + [show, summary])
 
@@ -278,11 +394,9 @@ class Lesson:
         from ..charts import widget
         from ..charts.rating import radar_figure, radar_points
 
-        column = "value_en" if self.lang == "en" else "value_nl"
-        labels = [row[column] for row in read_dataset("stellingen_box_5_2.csv").rows]
-        groups = [(key, label_en if self.lang == "en" else label_nl)
-                  for key, (label_nl, label_en, _) in SPIDER_EXAMPLE.items()]
+        labels = [localized(row, "value", self.lang) for row in read_dataset("stellingen_box_5_2.csv").rows]
+        groups = [(key, t(f"lesson.example_group.{key}", self.lang)) for key in SPIDER_EXAMPLE]
         plot, sources = radar_figure(labels, groups, t("lesson.example_invented", self.lang))
-        for key, (_, _, means) in SPIDER_EXAMPLE.items():
+        for key, means in SPIDER_EXAMPLE.items():
             sources[key].data = radar_points(list(means))
         return widget(plot)

@@ -26,15 +26,23 @@ class PaletteDashboard(w.VBox):
         self.message = Message()
         self.guard = StoreGuard(self.message, lang, store)
         # shown in the control page's row of this activity (views.facilitator), not in this view
-        self.reveal = RevealSwitch(store, session, ACTIVITY, t("palet.dash.reveal", lang), "kit-palet-reveal",
-                                   guard=self.guard)
+        self.reveal = RevealSwitch(
+            store, session, ACTIVITY, t("palet.dash.reveal", lang), "kit-palet-reveal", guard=self.guard
+        )
         self.undo = w.Button(description=t("palet.dash.undo_merges", lang))
         self.undo.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "merges", {})))
-        super().__init__([
-            w.HTML(f"<h3>{t('palet.title', lang)}</h3><p><small>{t('palet.dash.legend', lang)}</small></p>"),
-            self.message, self.grid, self.per_group,
-            w.HTML(f"<h4>{t('palet.dash.suggestions', lang)}</h4>"), self.suggestions, self.undo, self.compare,
-        ])
+        super().__init__(
+            [
+                w.HTML(f"<h3>{t('palet.title', lang)}</h3><p><small>{t('palet.dash.legend', lang)}</small></p>"),
+                self.message,
+                self.grid,
+                self.per_group,
+                w.HTML(f"<h4>{t('palet.dash.suggestions', lang)}</h4>"),
+                self.suggestions,
+                self.undo,
+                self.compare,
+            ]
+        )
         self.add_class("kit-dashboard-palet")
 
     @store_action
@@ -58,19 +66,26 @@ class PaletteDashboard(w.VBox):
         grid = merge_palette(answers, state.get("merges"))
         merged = {m.key: m for values in grid.values() for m in values}
         self.reveal.value = bool(state.get("reveal"))  # state already read: no second query
-        self.grid.value = (f"<h4>{t('palet.dash.grid', self.lang)}</h4>" + merged_grid_html(grid, session, self.lang)
-                           if merged else f"<p>{t('palet.dash.empty', self.lang)}</p>")
+        self.grid.value = (
+            f"<h4>{t('palet.dash.grid', self.lang)}</h4>" + merged_grid_html(grid, session, self.lang)
+            if merged
+            else f"<p>{t('palet.dash.empty', self.lang)}</p>"
+        )
         per_group = {}
         for answer in answers:
             per_group[answer["group"]] = per_group.get(answer["group"], 0) + 1
-        self.per_group.value = (f"<p><b>{t('palet.dash.per_group', self.lang)}:</b> "
-                                + " · ".join(f"{escape(g.label)} {per_group.get(g.key, 0)}" for g in session.groups)
-                                + "</p>")
+        self.per_group.value = (
+            f"<p><b>{t('palet.dash.per_group', self.lang)}:</b> "
+            + " · ".join(f"{escape(g.label)} {per_group.get(g.key, 0)}" for g in session.groups)
+            + "</p>"
+        )
         counts = {k: m.count for k, m in merged.items()}
         rows = []
         for a, b in suggest_merges(merged, state.get("apart", ()))[:8]:
-            pair = w.HTML(escape(t("palet.dash.pair", self.lang, a=merged[a].label, b=merged[b].label)),
-                          layout=w.Layout(flex="1 1 auto"))
+            pair = w.HTML(
+                escape(t("palet.dash.pair", self.lang, a=merged[a].label, b=merged[b].label)),
+                layout=w.Layout(flex="1 1 auto"),
+            )
             join = w.Button(description=t("palet.dash.merge", self.lang), button_style="info")
             join.add_class("kit-merge")
             join.on_click(lambda _, a=a, b=b: self.merge(a, b, counts))
@@ -79,7 +94,7 @@ class PaletteDashboard(w.VBox):
             rows.append(w.HBox([pair, join, apart]))
         replace_children(self.suggestions, rows or [w.HTML(f"<p>{t('palet.dash.no_suggestions', self.lang)}</p>")])
         self.undo.layout.display = "" if state.get("merges") else "none"
-        book = [v for table in book_tables(session.topic) for v in book_palette(table)]
+        book = [v for table in book_tables(session.topic) for v in book_palette(table, session.language)]
         also, only_book, new = compare_with_book(grid, book)
         tables = ", ".join(book_tables(session.topic))
 
@@ -87,8 +102,10 @@ class PaletteDashboard(w.VBox):
             shown = "".join(f"<li>{escape(i)}</li>" for i in items) or "<li>–</li>"
             return f"<div class='kit-compare-col'><b>{title}</b><ul>{shown}</ul></div>"
 
-        self.compare.value = (f"<h4>{t('palet.dash.compare', self.lang)}</h4><div class='kit-compare'>"
-                              + listing(t("palet.dash.also", self.lang, table=tables), also)
-                              + listing(t("palet.dash.new", self.lang), new)
-                              + listing(t("palet.dash.only_book", self.lang), only_book) + "</div>")
-
+        self.compare.value = (
+            f"<h4>{t('palet.dash.compare', self.lang)}</h4><div class='kit-compare'>"
+            + listing(t("palet.dash.also", self.lang, table=tables), also)
+            + listing(t("palet.dash.new", self.lang), new)
+            + listing(t("palet.dash.only_book", self.lang), only_book)
+            + "</div>"
+        )

@@ -26,8 +26,9 @@ class PalettePage(Page):
         own = self.own(visit)
         item, _, action = rest.partition("/")
         if action == "edit" and item in own:
-            return self.page(visit, own, form={"item": item, "text": own[item]["text"], "cell": own[item]["cell"],
-                                               "editing": "1"})
+            return self.page(
+                visit, own, form={"item": item, "text": own[item]["text"], "cell": own[item]["cell"], "editing": "1"}
+            )
         if rest:
             return visit.redirect(ACTIVITY)
         return self.page(visit, own, notice=self.notice(visit, own))
@@ -42,12 +43,23 @@ class PalettePage(Page):
     def page(self, visit, own, form=None, errors=None, notice="", status=200):
         form = form or {}
         session = visit.session
-        examples = [book_palette_html(book_palette(table), visit.lang, table) for table in book_tables(session.topic)]
+        examples = [
+            book_palette_html(book_palette(table, visit.lang), visit.lang, table)
+            for table in book_tables(session.topic)
+        ]
         revealed = self.room_palette(visit)
         return visit.render(
-            "palet.html", status, own=own, form=form, errors=errors or {}, notice=notice,
-            cells=[(cell, visit.t(f"cell.{cell}"), visit.t(help_key(cell)), "") for cell in VALID_CELLS], examples=examples, revealed=revealed,
-            item=form.get("item") or secrets.token_hex(6), action=self.url(visit),
+            "palet.html",
+            status,
+            own=own,
+            form=form,
+            errors=errors or {},
+            notice=notice,
+            cells=[(cell, visit.t(f"cell.{cell}"), visit.t(help_key(cell)), "") for cell in VALID_CELLS],
+            examples=examples,
+            revealed=revealed,
+            item=form.get("item") or secrets.token_hex(6),
+            action=self.url(visit),
         )
 
     def screen_results(self, visit) -> list:
@@ -58,7 +70,9 @@ class PalettePage(Page):
         if not self.revealed(visit):
             return ""
         session = visit.session
-        grid = merge_palette(visit.store.answers(session.id, ACTIVITY), visit.store.state(session.id, ACTIVITY).get("merges"))
+        grid = merge_palette(
+            visit.store.answers(session.id, ACTIVITY), visit.store.state(session.id, ACTIVITY).get("merges")
+        )
         return merged_stacked_html(grid, session, visit.lang)
 
     def post(self, visit, rest: str, form):
@@ -75,13 +89,15 @@ class PalettePage(Page):
         if item in own and not editing:
             return visit.redirect(f"{ACTIVITY}?ok=added&item={item}")  # the same form sent twice
         try:
-            text = check_new_value(typed["text"], typed["cell"], [v["text"] for v in own.values()],
-                                   own[item]["text"] if editing else None)
+            text = check_new_value(
+                typed["text"], typed["cell"], [v["text"] for v in own.values()], own[item]["text"] if editing else None
+            )
         except InputError as error:
             field = "cell" if error.key == "palet.error.cell" else "text"
             return self.page(visit, own, form=typed, errors={field: error_message(error, visit.lang)})
-        error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY,
-                                                      {item: {"text": text, "cell": typed["cell"]}}))
+        error = visit.save(
+            lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item: {"text": text, "cell": typed["cell"]}})
+        )
         if error:
             return self.page(visit, own, form=typed, errors={"text": error})
         return visit.redirect(f"{ACTIVITY}?ok=added&item={item}")
