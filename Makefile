@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kit-installed
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: start room test test-fast benchmark freeze clean-venv lesson lab catalogs
+.PHONY: start room test test-fast lint benchmark freeze clean-venv lesson lab catalogs
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,14 +23,20 @@ start: $(STAMP)
 room: $(STAMP)
 	$(PY) -m widgets.launch --room $(ARGS)
 
-## The whole suite: unit tests, every notebook (nbval), PostgreSQL and browser tests.
-test: $(STAMP)
+## The whole suite: the lint first, then unit tests, every notebook (nbval), PostgreSQL and browser tests.
+test: $(STAMP) lint
 	bash tools/system-deps.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Quick loop while developing: no browser, no PostgreSQL.
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser and not postgres" $(PYTEST_ARGS)
+
+## Ruff, configured in pyproject.toml: lint, then check the formatting (`ruff format .` fixes it).
+lint: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) tools/catalogs.py --check
 
 ## New numbered lesson from the template: make lesson TITLE="Mijn les" [EN="My lesson"]
 lesson: $(STAMP)

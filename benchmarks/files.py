@@ -29,20 +29,32 @@ VALUES = ("Betaalbaarheid", "Groen", "Inspraak", "Veiligheid", "Rechtvaardigheid
 
 
 def filled_session(store, participants: int):
-    spec = SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Gouda", groups=GROUPS,
-                       activities=("palet", "prioriteren", "beoordelen", "driehoek"))
+    spec = SessionSpec(
+        title="Woonvisie 2030",
+        topic="wonen",
+        municipality="Gouda",
+        groups=GROUPS,
+        activities=("palet", "prioriteren", "beoordelen", "driehoek"),
+    )
     session, _ = store.create_session(spec)
     store.set_open_activities(session.id, session.activities)
     for i in range(participants):
         token = store.join(session.code, GROUPS[i % 4].lower()).token
-        store.submit(token, "palet", {f"v{j}": {"text": VALUES[(i + j) % 8], "cell": "collectief.materieel"}
-                                      for j in range(3)})
+        store.submit(
+            token, "palet", {f"v{j}": {"text": VALUES[(i + j) % 8], "cell": "collectief.materieel"} for j in range(3)}
+        )
         store.submit(token, "prioriteren", {"verdeling": {VALUES[i % 8].lower(): 60, VALUES[(i + 1) % 8].lower(): 40}})
-        rating = {OVERALL: {"score": 5 + i % 5, "note": "Toelichting %d" % i if i % 3 == 0 else ""}}
+        rating = {OVERALL: {"score": 5 + i % 5, "note": f"Toelichting {i}" if i % 3 == 0 else ""}}
         rating.update({key: {"score": 1 + (i + k) % 10, "note": ""} for k, key in enumerate(STATEMENTS)})
         store.submit(token, "beoordelen", rating)
-        store.submit(token, "driehoek", {"plaats": {"willen": 8, "mogen": i % 10, "kunnen": 3},
-                                         "spanning.willen-mogen": {"severity": 1 + i % 5, "note": ""}})
+        store.submit(
+            token,
+            "driehoek",
+            {
+                "plaats": {"willen": 8, "mogen": i % 10, "kunnen": 3},
+                "spanning.willen-mogen": {"severity": 1 + i % 5, "note": ""},
+            },
+        )
     return session
 
 
@@ -61,8 +73,10 @@ def main(argv=None) -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-    print(f"# files benchmark {time.strftime('%Y-%m-%d %H:%M')} on {platform.node()} ({platform.machine()}), "
-          f"commit {commit}; {args.participants} participants, median of {args.repeat}")
+    print(
+        f"# files benchmark {time.strftime('%Y-%m-%d %H:%M')} on {platform.node()} ({platform.machine()}), "
+        f"commit {commit}; {args.participants} participants, median of {args.repeat}"
+    )
     with tempfile.TemporaryDirectory(prefix="kit-bench-files-") as folder:
         store = open_store(f"sqlite:///{Path(folder) / 'kit.sqlite3'}")
         session = filled_session(store, args.participants)
@@ -75,17 +89,22 @@ def main(argv=None) -> None:
         for item in downloads(session):
             item.make(export_session(store, session.id), "nl")  # warm this builder's imports (Bokeh, openpyxl)
             size = len(item.make(export_session(store, session.id), "nl"))
-            seconds = timed(lambda: item.make(export_session(store, session.id), "nl"), args.repeat)
+            seconds = timed(lambda item=item: item.make(export_session(store, session.id), "nl"), args.repeat)
             total += seconds if item.kind != "paper" else 0
             shown = f"{size / 1024:.0f} KiB" if size >= 1024 else f"{size} B"
             times = seconds / baseline
-            print(f"| {item.name} | {shown} | {seconds:.2f} | {times:.1f} |" if times < 10 else
-                  f"| {item.name} | {shown} | {seconds:.2f} | {times:.0f} |")
+            print(
+                f"| {item.name} | {shown} | {seconds:.2f} | {times:.1f} |"
+                if times < 10
+                else f"| {item.name} | {shown} | {seconds:.2f} | {times:.0f} |"
+            )
         report = next(d for d in downloads(session) if d.name == "rapport.pdf")
         report_seconds = timed(lambda: report.make(export_session(store, session.id), "nl"), 1)
-        print(f"\nexports and report at once (what one click of the old Exporteren cost, at least): {total:.1f} s, "
-              f"{total / baseline:.0f}x the baseline; the report's PDF alone {report_seconds:.1f} s, "
-              f"{report_seconds / total:.2f} of that")
+        print(
+            f"\nexports and report at once (what one click of the old Exporteren cost, at least): {total:.1f} s, "
+            f"{total / baseline:.0f}x the baseline; the report's PDF alone {report_seconds:.1f} s, "
+            f"{report_seconds / total:.2f} of that"
+        )
         store.backend.close()
 
 

@@ -68,6 +68,7 @@ button"""
 
 # ----------------------------------------------------------------------------- measuring
 
+
 def memory(pid: int) -> dict:
     """RSS and PSS in MB from /proc (PSS counts shared pages once, split between sharers)."""
     values = {}
@@ -99,8 +100,10 @@ def percentile(values, q: float) -> float:
 def spread(values, unit="s") -> str:
     if not values:
         return "no values"
-    return (f"p50 {statistics.median(values):.2f} {unit}, p95 {percentile(values, 0.95):.2f} {unit}, "
-            f"max {max(values):.2f} {unit} (n={len(values)})")
+    return (
+        f"p50 {statistics.median(values):.2f} {unit}, p95 {percentile(values, 0.95):.2f} {unit}, "
+        f"max {max(values):.2f} {unit} (n={len(values)})"
+    )
 
 
 def cpu_seconds(pid: int) -> float:
@@ -152,18 +155,27 @@ class CpuWatch:
         self.start = self._read()
 
     def _read(self):
-        return (time.monotonic(), {n: schedstat(p) for n, p in self.pids.items()}, time.process_time(),
-                core_times(self.core))
+        return (
+            time.monotonic(),
+            {n: schedstat(p) for n, p in self.pids.items()},
+            time.process_time(),
+            core_times(self.core),
+        )
 
     def stop(self) -> str:
         wall0, pids0, own0, core0 = self.start
         wall1, pids1, own1, core1 = self._read()
         wall = wall1 - wall0
-        parts = [f"{n} {pids1[n][0] - pids0[n][0]:.2f} s on a CPU and {pids1[n][1] - pids0[n][1]:.2f} "
-                 f"thread-seconds runnable but waiting for the core" for n in self.pids]
+        parts = [
+            f"{n} {pids1[n][0] - pids0[n][0]:.2f} s on a CPU and {pids1[n][1] - pids0[n][1]:.2f} "
+            f"thread-seconds runnable but waiting for the core"
+            for n in self.pids
+        ]
         busy = (core1[0] - core0[0]) / max(1, core1[1] - core0[1])
-        return (f"over {wall:.1f} s: {'; '.join(parts)}; core {self.core} busy {busy:.0%} "
-                f"(all processes on the machine); load generator {own1 - own0:.2f} s CPU")
+        return (
+            f"over {wall:.1f} s: {'; '.join(parts)}; core {self.core} busy {busy:.0%} "
+            f"(all processes on the machine); load generator {own1 - own0:.2f} s CPU"
+        )
 
 
 def load_average() -> str:
@@ -171,6 +183,7 @@ def load_average() -> str:
 
 
 # ----------------------------------------------------------------------------- cores
+
 
 @contextlib.contextmanager
 def on_cores(cores):
@@ -235,6 +248,7 @@ def start_kit(folder: Path) -> KitServer:
 
 # ----------------------------------------------------------------------------- baseline Voila
 
+
 class OneButtonVoila:
     """The old design's floor: plain ``python -m voila`` serving a notebook that shows one button."""
 
@@ -255,9 +269,20 @@ class OneButtonVoila:
         log = open(self.folder / "voila.log", "ab")
         with on_cores(SERVER_CORES):
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "voila", "one_button.ipynb", "--no-browser", f"--port={self.port}",
-                 "--Voila.ip=127.0.0.1"],
-                cwd=self.folder, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+                [
+                    sys.executable,
+                    "-m",
+                    "voila",
+                    "one_button.ipynb",
+                    "--no-browser",
+                    f"--port={self.port}",
+                    "--Voila.ip=127.0.0.1",
+                ],
+                cwd=self.folder,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:  # a TCP connect only: a GET would start a kernel
             if self.process.poll() is not None:
@@ -283,8 +308,9 @@ _TLS = ssl.create_default_context()  # shared: 300 clients must not each load th
 def http_client(base_url: str, **options):
     import httpx
 
-    return httpx.AsyncClient(base_url=base_url, verify=_TLS, trust_env=False, follow_redirects=False,
-                             timeout=httpx.Timeout(60.0), **options)
+    return httpx.AsyncClient(
+        base_url=base_url, verify=_TLS, trust_env=False, follow_redirects=False, timeout=httpx.Timeout(60.0), **options
+    )
 
 
 class Phone:
@@ -309,8 +335,9 @@ class Phone:
         groups = GROUP.findall(reply.text)
         token = XSRF.search(reply.text).group(1)
         mark = time.monotonic()
-        reply = await self.client.post(f"kit/{self.code}/join", data={
-            "group": groups[self.number % len(groups)], "name": "", "_xsrf": token})
+        reply = await self.client.post(
+            f"kit/{self.code}/join", data={"group": groups[self.number % len(groups)], "name": "", "_xsrf": token}
+        )
         if reply.status_code != 303:
             raise RuntimeError(f"join answered {reply.status_code}")
         self.steps["post join"] = time.monotonic() - mark
@@ -349,8 +376,10 @@ class Phone:
         """Add one palette value: (POST sent, 303 received, the page it leads to received), monotonic."""
         token = XSRF.search(self.page).group(1)
         sent = time.monotonic()
-        reply = await self.client.post(f"kit/{self.code}/palet", data={
-            "item": secrets.token_hex(6), "text": text, "cell": "individueel.materieel", "_xsrf": token})
+        reply = await self.client.post(
+            f"kit/{self.code}/palet",
+            data={"item": secrets.token_hex(6), "text": text, "cell": "individueel.materieel", "_xsrf": token},
+        )
         answered = time.monotonic()
         if reply.status_code != 303:
             raise RuntimeError(f"palet answered {reply.status_code}")
@@ -426,8 +455,9 @@ class RawPhone(Phone):
         self.steps["get join page"] = time.monotonic() - started
         groups, token = GROUP.findall(text), XSRF.search(text).group(1)
         mark = time.monotonic()
-        status, headers, _ = await self.request("POST", f"/kit/{self.code}/join", {
-            "group": groups[self.number % len(groups)], "name": "", "_xsrf": token})
+        status, headers, _ = await self.request(
+            "POST", f"/kit/{self.code}/join", {"group": groups[self.number % len(groups)], "name": "", "_xsrf": token}
+        )
         if status != 303:
             raise RuntimeError(f"join answered {status}")
         self.steps["post join"] = time.monotonic() - mark
@@ -494,6 +524,7 @@ async def close_all(phones) -> None:
 
 # ----------------------------------------------------------------------------- browser helpers
 
+
 def new_context(browser, **options):
     return browser.new_context(**options)
 
@@ -547,9 +578,13 @@ class Traffic:
         self.socket_bytes += len(event["response"].get("payloadData", ""))
 
     def summary(self) -> dict:
-        return {"requests": len(self.responses), "bytes": sum(self.encoded.get(r, 0) for r in self.responses),
-                "by_url": sorted(((self.encoded.get(r, 0), u) for r, u in self.responses.items()), reverse=True),
-                "socket_bytes": self.socket_bytes, "outside": list(self.outside)}
+        return {
+            "requests": len(self.responses),
+            "bytes": sum(self.encoded.get(r, 0) for r in self.responses),
+            "by_url": sorted(((self.encoded.get(r, 0), u) for r, u in self.responses.items()), reverse=True),
+            "socket_bytes": self.socket_bytes,
+            "outside": list(self.outside),
+        }
 
 
 WIDGET_READY = """() => {
@@ -667,6 +702,7 @@ def value_texts(count: int, seed: int = 7) -> list:
 
 # ----------------------------------------------------------------------------- results
 
+
 class Results:
     def __init__(self):
         self.rows = []
@@ -711,6 +747,7 @@ def say(text: str) -> None:
 
 # ----------------------------------------------------------------------------- figures
 
+
 def baseline_page(results, browser, folder: Path, loads: int, slow_loads: int, clicks: int):
     """The one-button Voila page: server + one kernel, a widget round trip, weight, time to the button."""
     voila = OneButtonVoila(folder).start()
@@ -720,15 +757,22 @@ def baseline_page(results, browser, folder: Path, loads: int, slow_loads: int, c
         kernels = kernel_pids(voila.process.pid)
         server = memory(voila.process.pid)["pss"]
         kernel = memory(kernels[0])["pss"] if kernels else 0
-        results.base.update(server_pss=server, kernel_pss=kernel, page_bytes=traffic["bytes"],
-                            page_requests=traffic["requests"])
-        say(f"Voila server {voila.process.pid} on cores {cores_of(voila.process.pid)}, "
-            f"kernel on cores {cores_of(kernels[0]) if kernels else '?'}")
-        say(f"memory: Voila server PSS {server:.0f} MB + one kernel PSS {kernel:.0f} MB "
-            f"= {server + kernel:.0f} MB ({len(kernels)} kernel running)")
-        say(f"first load: {traffic['requests']} responses, {traffic['bytes'] / 1024:.0f} KB on the wire "
+        results.base.update(
+            server_pss=server, kernel_pss=kernel, page_bytes=traffic["bytes"], page_requests=traffic["requests"]
+        )
+        say(
+            f"Voila server {voila.process.pid} on cores {cores_of(voila.process.pid)}, "
+            f"kernel on cores {cores_of(kernels[0]) if kernels else '?'}"
+        )
+        say(
+            f"memory: Voila server PSS {server:.0f} MB + one kernel PSS {kernel:.0f} MB "
+            f"= {server + kernel:.0f} MB ({len(kernels)} kernel running)"
+        )
+        say(
+            f"first load: {traffic['requests']} responses, {traffic['bytes'] / 1024:.0f} KB on the wire "
             f"(+ {traffic['socket_bytes'] / 1024:.0f} KB of kernel messages on the websocket); largest: "
-            + ", ".join(f"{b / 1024:.0f} KB {u.rsplit('/', 1)[-1][:40]}" for b, u in traffic["by_url"][:3]))
+            + ", ".join(f"{b / 1024:.0f} KB {u.rsplit('/', 1)[-1][:40]}" for b, u in traffic["by_url"][:3])
+        )
         if traffic["outside"]:
             say(f"  refused requests to other hosts: {traffic['outside'][:5]}")
         trips = []
@@ -777,7 +821,7 @@ def baseline_burst(results, folder: Path, count: int, loop: Loop):
                 await go.wait()
                 try:
                     await asyncio.wait_for(fetch(client), timeout=deadline)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     errors.append(f"not ready within {deadline} s")
                 except Exception as error:
                     errors.append(repr(error))
@@ -792,13 +836,17 @@ def baseline_burst(results, folder: Path, count: int, loop: Loop):
 
         watch = CpuWatch({"Voila server": voila.process.pid})
         first, done, errors = loop.run(burst(), timeout=600)
-        say(f"{count} GETs at once: first byte {spread(first)}; whole page (kernel started, notebook run) "
-            f"{spread(done)}; {len(errors)} failed {sorted(set(errors))[:3]}")
+        say(
+            f"{count} GETs at once: first byte {spread(first)}; whole page (kernel started, notebook run) "
+            f"{spread(done)}; {len(errors)} failed {sorted(set(errors))[:3]}"
+        )
         if errors:
             log = (folder / "voila.log").read_text(errors="replace")
             gave_up = log.count("Kernel didn't respond")
-            say(f"  Voila's log says \"Kernel didn't respond in 60 seconds\" {gave_up} times; the baseline's p95 is "
-                f"of the pages that came, so it flatters the old design")
+            say(
+                f"  Voila's log says \"Kernel didn't respond in 60 seconds\" {gave_up} times; the baseline's p95 is "
+                f"of the pages that came, so it flatters the old design"
+            )
         kernels = kernel_pids(voila.process.pid)
         run, wait = schedstat(kernels)
         say(f"  {watch.stop()}; its {len(kernels)} kernels {run:.2f} s on a CPU, {wait:.2f} thread-seconds waiting")
@@ -843,37 +891,64 @@ def join_burst(results, browser, folder: Path, count: int, loop: Loop, target_n:
         server_cpu = cpu_seconds(kit.process.pid)
         times, errors = loop.run(burst(), timeout=300, page=page)
         cpu = watch.stop()
-        steps = {name: [p.steps[name] for p in phones if name in p.steps]
-                 for name in ("get join page", "post join", "get activity")}
+        steps = {
+            name: [p.steps[name] for p in phones if name in p.steps]
+            for name in ("get join page", "post join", "get activity")
+        }
         say(f"N={count} ({client}): {spread(times)}; {len(errors)} failed {errors[:2]}")
-        say("  per request: " + "; ".join(f"{name} p50 {statistics.median(v):.2f} s p95 {percentile(v, 0.95):.2f} s"
-                                          for name, v in steps.items() if v))
+        say(
+            "  per request: "
+            + "; ".join(
+                f"{name} p50 {statistics.median(v):.2f} s p95 {percentile(v, 0.95):.2f} s"
+                for name, v in steps.items()
+                if v
+            )
+        )
         say(f"  {cpu}")
         used = cpu_seconds(kit.process.pid) - server_cpu
-        say(f"  kit server CPU for the burst {used:.2f} s, {used / count * 1000:.1f} ms per phone (three requests): "
-            f"on a core of its own the last phone could not be done sooner")
+        say(
+            f"  kit server CPU for the burst {used:.2f} s, {used / count * 1000:.1f} ms per phone (three requests): "
+            f"on a core of its own the last phone could not be done sooner"
+        )
         loop.run(close_all(phones), timeout=60)
         base = results.base.get("burst_p95")
         p95 = percentile(times, 0.95) if times else float("inf")
-        results.row(f"join burst N={count}, p95 ({client})", "<= 2 s at 300",
-                    f"{p95:.2f} s (p50 {statistics.median(times):.2f}, "
-                    f"max {max(times):.2f}; server CPU {used:.2f} s){', %d failed' % len(errors) if errors else ''}",
-                    f"{ratio(p95, base)} (vs {results.base.get('burst_n')} Voila pages at once, "
-                    f"p95 {base:.1f} s, {results.base.get('burst_failed')} never ready)" if base else "n/a",
-                    verdict(p95, 2.0, count == target_n and not errors))
+        results.row(
+            f"join burst N={count}, p95 ({client})",
+            "<= 2 s at 300",
+            f"{p95:.2f} s (p50 {statistics.median(times):.2f}, "
+            f"max {max(times):.2f}; server CPU {used:.2f} s){f', {len(errors)} failed' if errors else ''}",
+            f"{ratio(p95, base)} (vs {results.base.get('burst_n')} Voila pages at once, "
+            f"p95 {base:.1f} s, {results.base.get('burst_failed')} never ready)"
+            if base
+            else "n/a",
+            verdict(p95, 2.0, count == target_n and not errors),
+        )
     finally:
         kit.stop()
 
 
-def memory_and_submit(results, browser, folder: Path, sizes, submissions: int, rate: float, loop: Loop,
-                      targets: dict, loads: int, slow_loads: int):
+def memory_and_submit(
+    results,
+    browser,
+    folder: Path,
+    sizes,
+    submissions: int,
+    rate: float,
+    loop: Loop,
+    targets: dict,
+    loads: int,
+    slow_loads: int,
+):
     """One kit: PSS with 0..N phones on the live stream, then submit -> dashboard, then the join page."""
     kit = start_kit(folder)
     phones = []
     try:
         page, code, facilitator = dashboard(browser, kit)
-        say(f"kit server {kit.process.pid} on cores {cores_of(kit.process.pid)}; dashboard kernel {facilitator} on "
-            f"cores {cores_of(facilitator) if facilitator else '?'}; this process on {sorted(os.sched_getaffinity(0))}")
+        say(
+            f"kit server {kit.process.pid} on cores {cores_of(kit.process.pid)}; dashboard kernel {facilitator} on "
+            f"cores {cores_of(facilitator) if facilitator else '?'}; this process on {sorted(os.sched_getaffinity(0))}"
+        )
         base_server, base_kernel = results.base.get("server_pss"), results.base.get("kernel_pss")
         totals = {}
         for n in sizes:
@@ -885,28 +960,43 @@ def memory_and_submit(results, browser, folder: Path, sizes, submissions: int, r
             server = own["pss"]
             dash = kernels[facilitator]["pss"] if facilitator in kernels else 0
             others = sum(v["pss"] for pid, v in kernels.items() if pid != facilitator)
-            connected = sum(1 for p in phones if p.connected is not None and p.connected.done()
-                            and not p.connected.exception() and not p.listener.done())
+            connected = sum(
+                1
+                for p in phones
+                if p.connected is not None
+                and p.connected.done()
+                and not p.connected.exception()
+                and not p.listener.done()
+            )
             total = server + dash
             totals[n] = (total, own["uss"])
             floor = (base_server + base_kernel * (1 + n)) if base_server else None
-            say(f"N={n}: {connected} phones on the live stream; kit server PSS {server:.0f} MB (RSS {own['rss']:.0f}, "
+            say(
+                f"N={n}: {connected} phones on the live stream; kit server PSS {server:.0f} MB (RSS {own['rss']:.0f}, "
                 f"private {own['uss']:.0f}) + dashboard kernel PSS {dash:.0f} MB = {total:.0f} MB; other kernels: "
                 f"{len(kernels) - (1 if dash else 0)} ({others:.0f} MB PSS, the start page's preheated one); "
-                f"{len(errors)} failed {errors[:2]}")
+                f"{len(errors)} failed {errors[:2]}"
+            )
             if floor:
-                say(f"  old design's floor at N={n}: Voila server {base_server:.0f} MB + {1 + n} one-button kernels "
-                    f"x {base_kernel:.0f} MB = {floor:.0f} MB")
-            results.row(f"memory, {n} participants on the live stream", "<= 600 MB at 300",
-                        f"{total:.0f} MB (server {server:.0f} + dashboard {dash:.0f})",
-                        f"{ratio(total, floor)} (vs {floor:.0f} MB: Voila + {1 + n} kernels)" if floor else "n/a",
-                        verdict(total, 600, n == targets["memory"]))
+                say(
+                    f"  old design's floor at N={n}: Voila server {base_server:.0f} MB + {1 + n} one-button kernels "
+                    f"x {base_kernel:.0f} MB = {floor:.0f} MB"
+                )
+            results.row(
+                f"memory, {n} participants on the live stream",
+                "<= 600 MB at 300",
+                f"{total:.0f} MB (server {server:.0f} + dashboard {dash:.0f})",
+                f"{ratio(total, floor)} (vs {floor:.0f} MB: Voila + {1 + n} kernels)" if floor else "n/a",
+                verdict(total, 600, n == targets["memory"]),
+            )
         if len(totals) > 1 and sizes[-1] > sizes[0]:
             (first, first_own), (last, last_own) = totals[sizes[0]], totals[sizes[-1]]
             each = 1024 / (sizes[-1] - sizes[0])
-            say(f"per participant, N={sizes[0]} to N={sizes[-1]}: {(last - first) * each:.0f} KB PSS, "
+            say(
+                f"per participant, N={sizes[0]} to N={sizes[-1]}: {(last - first) * each:.0f} KB PSS, "
                 f"{(last_own - first_own) * each:.0f} KB of the server's private memory; the old design: one kernel, "
-                f"{base_kernel or 0:.0f} MB PSS")
+                f"{base_kernel or 0:.0f} MB PSS"
+            )
         submit_to_dashboard(results, page, phones, submissions, rate, loop, facilitator, kit, targets["submit"])
         loop.run(close_all(phones), timeout=120, page=page)
         phones = []
@@ -919,8 +1009,9 @@ def memory_and_submit(results, browser, folder: Path, sizes, submissions: int, r
         kit.stop()
 
 
-def submit_to_dashboard(results, page, phones, submissions: int, rate: float, loop: Loop, facilitator, kit,
-                        target_n: int):
+def submit_to_dashboard(
+    results, page, phones, submissions: int, rate: float, loop: Loop, facilitator, kit, target_n: int
+):
     """Phones on the live stream submit palette values at a steady rate; the time until the dashboard shows each."""
     texts = value_texts(submissions)
     from widgets.model.palette import normalize_value
@@ -969,30 +1060,38 @@ def submit_to_dashboard(results, page, phones, submissions: int, rate: float, lo
             latencies.append(seen[keys[i]] / 1000 - offset - posted)
         else:
             missing += 1
-    say(f"{len(sent)} submissions by {len(phones)} phones at {rate:g}/s: POST to value in the dashboard's grid "
-        f"{spread(latencies)}; {missing} never shown within 20 s; {len(errors)} failed {errors[:2]}")
+    say(
+        f"{len(sent)} submissions by {len(phones)} phones at {rate:g}/s: POST to value in the dashboard's grid "
+        f"{spread(latencies)}; {missing} never shown within 20 s; {len(errors)} failed {errors[:2]}"
+    )
     shown_after = [seen[keys[i]] / 1000 - offset - answered for i, (_, answered, _) in sent.items() if keys[i] in seen]
     say(f"  POST answered (stored): {spread(posts)}; stored to shown: {spread(shown_after)}")
-    say(f"  the grid changed {updates} times "
-        f"(one redraw per {len(sent) / rate / max(1, updates):.2f} s)")
-    say(f"  clocks: browser - this process {offset:.4f} s +- {error * 1000:.1f} ms before, "
-        f"{offset_after:.4f} s +- {error_after * 1000:.1f} ms after (drift {abs(offset_after - offset) * 1000:.1f} ms)")
+    say(f"  the grid changed {updates} times (one redraw per {len(sent) / rate / max(1, updates):.2f} s)")
+    say(
+        f"  clocks: browser - this process {offset:.4f} s +- {error * 1000:.1f} ms before, "
+        f"{offset_after:.4f} s +- {error_after * 1000:.1f} ms after (drift {abs(offset_after - offset) * 1000:.1f} ms)"
+    )
     say(f"  {cpu}")
     messages = sum(p.messages for p in phones)
     say(f"  live stream messages received by the phones: {messages} ({messages / max(1, len(phones)):.1f} each)")
     base = results.base.get("click_p95")
     p95 = percentile(latencies, 0.95) if latencies else float("inf")
-    results.row(f"submit to dashboard, p95, {len(phones)} on the live stream, {rate:g}/s", "<= 1 s at 300",
-                f"{p95:.2f} s (p50 {statistics.median(latencies):.2f})" + (f", {missing} not shown" if missing else ""),
-                f"{ratio(p95, base)} (vs one widget round trip, p95 {base * 1000:.0f} ms)" if base else "n/a",
-                verdict(p95, 1.0, len(phones) == target_n and not missing))
+    results.row(
+        f"submit to dashboard, p95, {len(phones)} on the live stream, {rate:g}/s",
+        "<= 1 s at 300",
+        f"{p95:.2f} s (p50 {statistics.median(latencies):.2f})" + (f", {missing} not shown" if missing else ""),
+        f"{ratio(p95, base)} (vs one widget round trip, p95 {base * 1000:.0f} ms)" if base else "n/a",
+        verdict(p95, 1.0, len(phones) == target_n and not missing),
+    )
 
 
 def join_page(results, browser, url: str, loads: int, slow_loads: int):
     base = results.base
     ready, traffic = load_join_page(browser, url, throttle=False)
-    say(f"\njoin page, first load: {traffic['requests']} responses, {traffic['bytes'] / 1024:.1f} KB on the wire: "
-        + ", ".join(f"{b / 1024:.1f} KB {u.rsplit('/', 1)[-1].split('?')[0]}" for b, u in traffic["by_url"]))
+    say(
+        f"\njoin page, first load: {traffic['requests']} responses, {traffic['bytes'] / 1024:.1f} KB on the wire: "
+        + ", ".join(f"{b / 1024:.1f} KB {u.rsplit('/', 1)[-1].split('?')[0]}" for b, u in traffic["by_url"])
+    )
     if traffic["outside"]:
         say(f"  refused requests to other hosts: {traffic['outside'][:5]}")
     chromium = [pid for pid in descendants(os.getpid()) if b"chrom" in Path(f"/proc/{pid}/cmdline").read_bytes()[:200]]
@@ -1000,35 +1099,69 @@ def join_page(results, browser, url: str, loads: int, slow_loads: int):
     runs = [(ready, traffic)] + [load_join_page(browser, url, throttle=False) for _ in range(loads - 1)]
     times = [r[0] for r in runs]
     say(f"time to interactive (navigation start to DOMContentLoaded handled), 375 px: {spread(times)}")
-    say("  navigation start to: " + ", ".join(
-        f"{label} p50 {statistics.median(r[1]['phases'][key] for r in runs):.0f} ms "
-        f"p95 {percentile([r[1]['phases'][key] for r in runs], 0.95):.0f} ms"
-        for key, label in (("answered", "first byte"), ("received", "HTML received"),
-                           ("parsed", "HTML parsed (CSS, JS in)"), ("ready", "script run"))))
+    say(
+        "  navigation start to: "
+        + ", ".join(
+            f"{label} p50 {statistics.median(r[1]['phases'][key] for r in runs):.0f} ms "
+            f"p95 {percentile([r[1]['phases'][key] for r in runs], 0.95):.0f} ms"
+            for key, label in (
+                ("answered", "first byte"),
+                ("received", "HTML received"),
+                ("parsed", "HTML parsed (CSS, JS in)"),
+                ("ready", "script run"),
+            )
+        )
+    )
     say(f"  {watch.stop()}")
     slow_runs = [load_join_page(browser, url, throttle=True) for _ in range(slow_loads)]
     slow = [r[0] for r in slow_runs]
     say(f"same over 1.6 Mbit/s, 150 ms latency: {spread(slow)}")
-    say("  navigation start to: " + ", ".join(
-        f"{label} p50 {statistics.median(r[1]['phases'][key] for r in slow_runs):.0f} ms"
-        for key, label in (("answered", "first byte"), ("received", "HTML received"),
-                           ("parsed", "HTML parsed (CSS, JS in)"), ("ready", "script run"))))
+    say(
+        "  navigation start to: "
+        + ", ".join(
+            f"{label} p50 {statistics.median(r[1]['phases'][key] for r in slow_runs):.0f} ms"
+            for key, label in (
+                ("answered", "first byte"),
+                ("received", "HTML received"),
+                ("parsed", "HTML parsed (CSS, JS in)"),
+                ("ready", "script run"),
+            )
+        )
+    )
     kb = traffic["bytes"] / 1024
-    results.row("join page, first load, bytes", "<= 60 KB", f"{kb:.1f} KB",
-                f"{ratio(traffic['bytes'], base.get('page_bytes'))} (vs {base.get('page_bytes', 0) / 1024:.0f} KB)",
-                verdict(kb, 60))
-    results.row("join page, first load, requests", "<= 6", str(traffic["requests"]),
-                f"{ratio(traffic['requests'], base.get('page_requests'))} (vs {base.get('page_requests')})",
-                verdict(traffic["requests"], 6))
+    results.row(
+        "join page, first load, bytes",
+        "<= 60 KB",
+        f"{kb:.1f} KB",
+        f"{ratio(traffic['bytes'], base.get('page_bytes'))} (vs {base.get('page_bytes', 0) / 1024:.0f} KB)",
+        verdict(kb, 60),
+    )
+    results.row(
+        "join page, first load, requests",
+        "<= 6",
+        str(traffic["requests"]),
+        f"{ratio(traffic['requests'], base.get('page_requests'))} (vs {base.get('page_requests')})",
+        verdict(traffic["requests"], 6),
+    )
     p95 = percentile(times, 0.95)
-    results.row(f"join page interactive, p95 of {len(times)}, 375 px", "<= 0.5 s", f"{p95:.3f} s",
-                f"{ratio(p95, base.get('tti_p95'))} (vs {base.get('tti_p95') or 0:.2f} s)", verdict(p95, 0.5))
+    results.row(
+        f"join page interactive, p95 of {len(times)}, 375 px",
+        "<= 0.5 s",
+        f"{p95:.3f} s",
+        f"{ratio(p95, base.get('tti_p95'))} (vs {base.get('tti_p95') or 0:.2f} s)",
+        verdict(p95, 0.5),
+    )
     p95 = percentile(slow, 0.95)
-    results.row(f"join page interactive, p95 of {len(slow)}, 1.6 Mbit/s 150 ms", "<= 2 s", f"{p95:.3f} s",
-                f"{ratio(p95, base.get('slow_p95'))} (vs {base.get('slow_p95') or 0:.2f} s)", verdict(p95, 2.0))
+    results.row(
+        f"join page interactive, p95 of {len(slow)}, 1.6 Mbit/s 150 ms",
+        "<= 2 s",
+        f"{p95:.3f} s",
+        f"{ratio(p95, base.get('slow_p95'))} (vs {base.get('slow_p95') or 0:.2f} s)",
+        verdict(p95, 2.0),
+    )
 
 
-# ----------------------------------------------------------------------------- Voila pages (facilitator, tafel, lessons)
+# ------------------------------------------------------------------------ Voila pages (facilitator, tafel, lessons)
 
 # (figure, path under the kit's URL with {session} for a session's query, the element that makes the page usable)
 KIT_PAGES = (
@@ -1037,8 +1170,7 @@ KIT_PAGES = (
     ("dashboard reopened", "voila/render/workshops/facilitator.ipynb?{session}", ".kit-dashboard-palet"),
     ("tafel with its session", "voila/render/workshops/publieke-waarde-tafel.ipynb?{session}", ".kit-tafel-start"),
     ("lesson 01", "voila/render/lessons/01-wat-is-publieke-waarde.ipynb", "button.jupyter-button, .widget-button"),
-    ("lesson 03 (a chart)", "voila/render/lessons/03-beleid-beoordelen.ipynb",
-     "button.jupyter-button, .widget-button"),
+    ("lesson 03 (a chart)", "voila/render/lessons/03-beleid-beoordelen.ipynb", "button.jupyter-button, .widget-button"),
 )
 # First moment (ms since navigation start) the element is drawn, shown and enabled: the page can be used.
 ELEMENT_READY = """(selector) => {
@@ -1110,16 +1242,20 @@ def kit_pages(results, browser, folder: Path, loads: int, kit_root: Path = None)
     say(f"baseline, one-button page on plain Voila: median {baseline:.2f} s ({' '.join(f'{x:.2f}' for x in base)})")
     root = Path(kit_root or REPO).resolve()
     with on_cores(SERVER_CORES):
-        kit = KitServer(folder / "kit", extra_args=KIT_ARGS, root=root,
-                        env={"PYTHONPATH": str(root)} if kit_root else None).start()
+        kit = KitServer(
+            folder / "kit", extra_args=KIT_ARGS, root=root, env={"PYTHONPATH": str(root)} if kit_root else None
+        ).start()
     pin_tree(kit.process.pid, SERVER_CORES)
     try:
         from widgets.model.sessions import SessionSpec
         from widgets.store import open_store
 
         store = open_store(f"sqlite:///{kit.data_dir / 'kit.sqlite3'}")
-        session, key = store.create_session(SessionSpec(title="Benchmark", topic="wonen", municipality="Utrecht",
-                                                        activities=("palet", "beoordelen", "driehoek")))
+        session, key = store.create_session(
+            SessionSpec(
+                title="Benchmark", topic="wonen", municipality="Utrecht", activities=("palet", "beoordelen", "driehoek")
+            )
+        )
         store.set_activity_open(session.id, "palet", True)
         store.backend.close()
         time.sleep(5)
@@ -1137,34 +1273,45 @@ def kit_pages(results, browser, folder: Path, loads: int, kit_root: Path = None)
                 seconds, weight = time_to_element(browser, url, selector)
                 times.append(seconds)
             median = statistics.median(times)
-            say(f"{figure}: median {median:.2f} s ({' '.join(f'{x:.2f}' for x in times)}), "
-                f"HTML {weight / 1024:.0f} KB")
-            results.row(f"{figure}: usable, median of {len(times)}", "<= 3 s" if figure != "start page" else "",
-                        f"{median:.2f} s", f"{ratio(median, baseline)} of the one-button page "
-                        f"({baseline:.2f} s); {ratio(median, code_page)} of the code page ({code_page:.2f} s)",
-                        verdict(median, 3.0) if figure != "start page" else "")
+            say(f"{figure}: median {median:.2f} s ({' '.join(f'{x:.2f}' for x in times)}), HTML {weight / 1024:.0f} KB")
+            results.row(
+                f"{figure}: usable, median of {len(times)}",
+                "<= 3 s" if figure != "start page" else "",
+                f"{median:.2f} s",
+                f"{ratio(median, baseline)} of the one-button page "
+                f"({baseline:.2f} s); {ratio(median, code_page)} of the code page ({code_page:.2f} s)",
+                verdict(median, 3.0) if figure != "start page" else "",
+            )
     finally:
         kit.stop()
 
 
 # ----------------------------------------------------------------------------- main
 
+
 def git_commit() -> str:
     run = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
-    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO,
-                           capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True
+    ).stdout.strip()
     return run.stdout.strip() + (" (with uncommitted changes)" if dirty else "")
 
 
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small N, few loads (a smoke run)")
-    parser.add_argument("--only", default="",
-                        help="comma-separated: baseline (or baseline_page, baseline_burst), burst, memory, "
-                             "pages (default: all)")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated: baseline (or baseline_page, baseline_burst), burst, memory, pages (default: all)",
+    )
     parser.add_argument("--page-loads", type=int, default=None, help="pages: loads per page (default 5, --quick 2)")
-    parser.add_argument("--kit-root", type=Path, default=None,
-                        help="pages: serve the kit from this checkout instead (e.g. `git archive` of an older commit)")
+    parser.add_argument(
+        "--kit-root",
+        type=Path,
+        default=None,
+        help="pages: serve the kit from this checkout instead (e.g. `git archive` of an older commit)",
+    )
     parser.add_argument("--rate", type=float, default=5.0, help="palette values submitted per second")
     args = parser.parse_args(argv)
     only = set(filter(None, args.only.split(",")))
@@ -1185,12 +1332,16 @@ def main(argv=None) -> None:
         SERVER_CORES = LOAD_CORES = cores
     os.sched_setaffinity(0, LOAD_CORES)
 
-    say(f"# benchmark {time.strftime('%Y-%m-%d %H:%M')} on {platform.node()} ({platform.machine()}, "
-        f"{os.cpu_count()} cores), commit {git_commit()}")
+    say(
+        f"# benchmark {time.strftime('%Y-%m-%d %H:%M')} on {platform.node()} ({platform.machine()}, "
+        f"{os.cpu_count()} cores), commit {git_commit()}"
+    )
     with open("/proc/meminfo") as handle:
-        ram = int(handle.readline().split()[1]) / 1024 ** 2
-    say(f"memory {ram:.0f} GiB; kit and baseline Voila on core(s) {sorted(SERVER_CORES)}; phones, Playwright, "
-        f"Chromium on {sorted(LOAD_CORES)}; load average at start {load_average()}")
+        ram = int(handle.readline().split()[1]) / 1024**2
+    say(
+        f"memory {ram:.0f} GiB; kit and baseline Voila on core(s) {sorted(SERVER_CORES)}; phones, Playwright, "
+        f"Chromium on {sorted(LOAD_CORES)}; load average at start {load_average()}"
+    )
     from playwright.sync_api import sync_playwright
 
     results = Results()
@@ -1200,24 +1351,61 @@ def main(argv=None) -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS, headless=True)
         try:
             if not only or only & {"baseline", "baseline_page"}:
-                results.run("baseline: one-button Voila page", baseline_page, browser, folder / "voila-page",
-                            loads, voila_slow, clicks)
+                results.run(
+                    "baseline: one-button Voila page",
+                    baseline_page,
+                    browser,
+                    folder / "voila-page",
+                    loads,
+                    voila_slow,
+                    clicks,
+                )
             if not only or only & {"baseline", "baseline_burst"}:
-                results.run(f"baseline: {base_burst} one-button Voila pages at once", baseline_burst,
-                            folder / "voila-burst", base_burst, loop)
+                results.run(
+                    f"baseline: {base_burst} one-button Voila pages at once",
+                    baseline_burst,
+                    folder / "voila-burst",
+                    base_burst,
+                    loop,
+                )
             if not only or "burst" in only:
                 for n in bursts:
-                    results.run(f"join burst, N={n}", join_burst, browser, folder / f"burst-{n}", n, loop,
-                                targets["burst"])
-                results.run(f"join burst, N={bursts[-1]}, bare-socket phones (how much is the load generator)",
-                            join_burst, browser, folder / f"burst-{bursts[-1]}-raw", bursts[-1], loop,
-                            targets["burst"], True)
+                    results.run(
+                        f"join burst, N={n}", join_burst, browser, folder / f"burst-{n}", n, loop, targets["burst"]
+                    )
+                results.run(
+                    f"join burst, N={bursts[-1]}, bare-socket phones (how much is the load generator)",
+                    join_burst,
+                    browser,
+                    folder / f"burst-{bursts[-1]}-raw",
+                    bursts[-1],
+                    loop,
+                    targets["burst"],
+                    True,
+                )
             if not only or "memory" in only:
-                results.run("memory, submit to dashboard, join page", memory_and_submit, browser, folder / "memory",
-                            sizes, sizes[-1], args.rate, loop, targets, loads, slow_loads)
+                results.run(
+                    "memory, submit to dashboard, join page",
+                    memory_and_submit,
+                    browser,
+                    folder / "memory",
+                    sizes,
+                    sizes[-1],
+                    args.rate,
+                    loop,
+                    targets,
+                    loads,
+                    slow_loads,
+                )
             if not only or "pages" in only:
-                results.run("Voila pages usable (facilitator, tafel, lessons)", kit_pages, browser, folder / "pages",
-                            page_loads, args.kit_root)
+                results.run(
+                    "Voila pages usable (facilitator, tafel, lessons)",
+                    kit_pages,
+                    browser,
+                    folder / "pages",
+                    page_loads,
+                    args.kit_root,
+                )
         finally:
             browser.close()
             loop.close()

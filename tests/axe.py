@@ -23,8 +23,22 @@ def install() -> Path:
     """The path of ``axe.min.js``, installed with npm (``--no-save``: no package.json, no lock file) if missing."""
     if not SCRIPT.exists():
         try:
-            subprocess.run(["npm", "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(PREFIX),
-                            f"axe-core@{VERSION}"], check=True, capture_output=True, text=True, timeout=300)
+            subprocess.run(
+                [
+                    "npm",
+                    "install",
+                    "--no-save",
+                    "--no-audit",
+                    "--no-fund",
+                    "--prefix",
+                    str(PREFIX),
+                    f"axe-core@{VERSION}",
+                ],
+                check=True,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
         except FileNotFoundError:
             raise RuntimeError("npm is missing: install Node.js (20 or later) to run the accessibility tests") from None
         except subprocess.CalledProcessError as error:

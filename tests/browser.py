@@ -167,5 +167,5 @@ def to_tension(page, axis):
             break
         before = page.url
         page.locator("a.kit-tri-skip").click()
-        page.wait_for_url(lambda url: url != before, timeout=10_000)
+        page.wait_for_url(lambda url, before=before: url != before, timeout=10_000)
     page.wait_for_selector(f'form.kit-tri-tension[data-kit-axis="{axis}"]', timeout=10_000)

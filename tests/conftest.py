@@ -17,8 +17,13 @@ from .kit_server import KitServer
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
@@ -35,8 +40,7 @@ def kit(tmp_path_factory):
 @pytest.fixture(scope="session")
 def browser():
     if not os.path.exists(CHROMIUM):
-        pytest.fail("Debian's Chromium is missing: run `make test` (it installs it) "
-                    "or `apt-get install chromium`.")
+        pytest.fail("Debian's Chromium is missing: run `make test` (it installs it) or `apt-get install chromium`.")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -145,14 +149,22 @@ def new_session(kit_store):
     """``new_session(activities=..., open=..., **spec)``: a session on the running kit, activities opened."""
     from widgets.model.sessions import SessionSpec
 
-    def make(activities=("palet",), open=None, title="Woonvisie 2030", topic="wonen", municipality="Utrecht",
-             language="nl", groups=None):
-        spec = SessionSpec(title=title, topic=topic, municipality=municipality, language=language,
-                           activities=tuple(activities))
+    def make(
+        activities=("palet",),
+        open=None,
+        title="Woonvisie 2030",
+        topic="wonen",
+        municipality="Utrecht",
+        language="nl",
+        groups=None,
+    ):
+        spec = SessionSpec(
+            title=title, topic=topic, municipality=municipality, language=language, activities=tuple(activities)
+        )
         if groups:
             spec.groups = tuple(groups)
         session, _ = kit_store.create_session(spec)
-        for activity in (activities if open is None else open):
+        for activity in activities if open is None else open:
             kit_store.set_activity_open(session.id, activity, True)
         return kit_store.session(session.id)
 

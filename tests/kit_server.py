@@ -42,14 +42,21 @@ class KitServer:
 
     def command(self) -> list:
         """How a user starts the kit; a subclass may wrap it (another mount namespace, say)."""
-        return [sys.executable, "-m", "widgets.launch", f"--port={self.port}", f"--data-dir={self.data_dir}",
-                *self.args]
+        return [
+            sys.executable,
+            "-m",
+            "widgets.launch",
+            f"--port={self.port}",
+            f"--data-dir={self.data_dir}",
+            *self.args,
+        ]
 
     def start(self, timeout: float = 90) -> "KitServer":
         self.data_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(self.command(), cwd=self.root, env=self.env, stdout=log,
-                                        stderr=subprocess.STDOUT, start_new_session=True)
+        self.process = subprocess.Popen(
+            self.command(), cwd=self.root, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -77,6 +77,9 @@ class Phone:
 
     def join(self, code: str, group_label: str, name: str = "") -> Page:
         self.get(f"kit/{code}")
-        group = next(i["value"] for i in self.page.soup.select("input[name=group]")
-                     if self.page.soup.select_one(f'label[for="{i["id"]}"]').get_text(strip=True) == group_label)
+        group = next(
+            i["value"]
+            for i in self.page.soup.select("input[name=group]")
+            if self.page.soup.select_one(f'label[for="{i["id"]}"]').get_text(strip=True) == group_label
+        )
         return self.submit(group=group, name=name)

@@ -14,8 +14,9 @@ from .kit_server import free_port
 def _pg_bin(name: str) -> str:
     found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
     if not found:
-        raise RuntimeError("PostgreSQL is not installed: run `make test` (it installs it) "
-                           "or `apt-get install postgresql`.")
+        raise RuntimeError(
+            "PostgreSQL is not installed: run `make test` (it installs it) or `apt-get install postgresql`."
+        )
     return found[-1]
 
 
@@ -37,8 +38,17 @@ class PostgresCluster:
             shutil.chown(self.dir, "postgres")
         data = os.path.join(self.dir, "data")
         self._run(_pg_bin("initdb"), "-D", data, "-A", "trust", "-U", self.user, "--no-sync", "-E", "UTF8")
-        self._run(_pg_bin("pg_ctl"), "-D", data, "-l", os.path.join(self.dir, "log"), "-w", "start",
-                  "-o", f"-k {self.dir} -p {self.port} -c listen_addresses='' -c max_connections=200 -c fsync=off")
+        self._run(
+            _pg_bin("pg_ctl"),
+            "-D",
+            data,
+            "-l",
+            os.path.join(self.dir, "log"),
+            "-w",
+            "start",
+            "-o",
+            f"-k {self.dir} -p {self.port} -c listen_addresses='' -c max_connections=200 -c fsync=off",
+        )
         self._run(_pg_bin("createdb"), "-h", self.dir, "-p", str(self.port), "-U", self.user, "kit")
         return self
 

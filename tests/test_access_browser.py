@@ -20,7 +20,8 @@ def test_voila_refuses_code_sent_from_a_page(kit, watched, tmp_path):
             ws.onmessage = (event) => replies.push(JSON.parse(event.data).header.msg_type);
             const id = 'attack-' + Math.random();
             ws.send(JSON.stringify({
-                header: {msg_id: id, msg_type: 'execute_request', username: 'x', session: 'x', version: '5.3', date: ''},
+                header: {msg_id: id, msg_type: 'execute_request', username: 'x', session: 'x', version: '5.3',
+                         date: ''},
                 parent_header: {}, metadata: {}, channel: 'shell', buffers: [],
                 content: {code, silent: false, store_history: false, user_expressions: {}, allow_stdin: false}
             }));
@@ -28,7 +29,8 @@ def test_voila_refuses_code_sent_from_a_page(kit, watched, tmp_path):
             ws.close();
             return replies;
         }""",
-        f"open({str(marker)!r}, 'w').write('pwned')")
+        f"open({str(marker)!r}, 'w').write('pwned')",
+    )
     time.sleep(1)
     assert not marker.exists(), "the kernel ran code sent by the page"
     assert "execute_reply" not in outcome

@@ -60,8 +60,16 @@ class Scene:
     def me(self, session, group="inwoner", name=""):
         """This phone takes part: a participant in the store, its token in the page's cookie."""
         participant = self.store.join(session.code, group, name)
-        self.page.context.add_cookies([{"name": f"kit_p_{session.code}", "value": participant.token,
-                                        "domain": urlparse(self.kit.url).hostname, "path": "/kit/"}])
+        self.page.context.add_cookies(
+            [
+                {
+                    "name": f"kit_p_{session.code}",
+                    "value": participant.token,
+                    "domain": urlparse(self.kit.url).hostname,
+                    "path": "/kit/",
+                }
+            ]
+        )
         return participant
 
     def submit(self, who, activity, answers):
@@ -87,6 +95,7 @@ def screen(name):
     def register(build):
         SCREENS[name] = build
         return build
+
     return register
 
 
@@ -95,22 +104,38 @@ def value(text, cell):
 
 
 PALETTE = {
-    "ambtelijk": [{"a1": value("Betaalbaarheid", "individueel.materieel"),
-                   "a2": value("Inspraak", "collectief.proces")},
-                  {"b1": value("Betaalbaarheid", "individueel.materieel")}],
-    "inwoner": [{"c1": value("Groen in de wijk", "collectief.materieel"),
-                 "c2": value("Veiligheid", "individueel.immaterieel")}],
+    "ambtelijk": [
+        {"a1": value("Betaalbaarheid", "individueel.materieel"), "a2": value("Inspraak", "collectief.proces")},
+        {"b1": value("Betaalbaarheid", "individueel.materieel")},
+    ],
+    "inwoner": [
+        {"c1": value("Groen in de wijk", "collectief.materieel"), "c2": value("Veiligheid", "individueel.immaterieel")}
+    ],
 }
 RATINGS = {
-    "ambtelijk": [{"cijfer": {"score": 6.5, "note": ""}, "eerlijk": {"score": 7, "note": "Redelijk"},
-                   "toegankelijk": {"score": None, "note": ""}}],
-    "inwoner": [{"cijfer": {"score": 5, "note": "Te langzaam"}, "eerlijk": {"score": 4, "note": ""},
-                 "toegankelijk": {"score": 3, "note": "Te weinig voor rolstoelen"}}],
+    "ambtelijk": [
+        {
+            "cijfer": {"score": 6.5, "note": ""},
+            "eerlijk": {"score": 7, "note": "Redelijk"},
+            "toegankelijk": {"score": None, "note": ""},
+        }
+    ],
+    "inwoner": [
+        {
+            "cijfer": {"score": 5, "note": "Te langzaam"},
+            "eerlijk": {"score": 4, "note": ""},
+            "toegankelijk": {"score": 3, "note": "Te weinig voor rolstoelen"},
+        }
+    ],
 }
 PLACES = {
-    "ambtelijk": [{"plaats": {"willen": 8, "mogen": 4, "kunnen": 5},
-                   "spanning.willen-mogen": {"severity": 4, "note": ""},
-                   "route.willen-mogen": {"route": "a"}}],
+    "ambtelijk": [
+        {
+            "plaats": {"willen": 8, "mogen": 4, "kunnen": 5},
+            "spanning.willen-mogen": {"severity": 4, "note": ""},
+            "route.willen-mogen": {"route": "a"},
+        }
+    ],
     "inwoner": [{"plaats": {"willen": 3, "mogen": 6, "kunnen": 2}}],
 }
 
@@ -171,8 +196,9 @@ def palette_empty(scene):
 def palette_own_values(scene):
     session = scene.session(open=("palet",))
     me = scene.me(session)
-    scene.submit(me, "palet", {"m1": value("Groen", "collectief.materieel"),
-                               "m2": value("Inspraak", "collectief.proces")})
+    scene.submit(
+        me, "palet", {"m1": value("Groen", "collectief.materieel"), "m2": value("Inspraak", "collectief.proces")}
+    )
     scene.goto(f"{session.code}/palet?ok=added&item=m2")
     scene.expect(".kit-notice")
 
@@ -331,8 +357,9 @@ def rating_refused(scene):
 @screen("beoordelen-klaar")
 def rating_done(scene):
     session, me = rating_session(scene)
-    scene.submit(me, "beoordelen", {"cijfer": {"score": 7.5, "note": "Goed op weg"},
-                                    "eerlijk": {"score": None, "note": ""}})
+    scene.submit(
+        me, "beoordelen", {"cijfer": {"score": 7.5, "note": "Goed op weg"}, "eerlijk": {"score": None, "note": ""}}
+    )
     scene.goto(f"{session.code}/beoordelen/klaar")
     scene.expect(".kit-rate-mine")
 
@@ -394,6 +421,7 @@ def triangle_position(scene):
 
 
 for _axis in AXES:
+
     def _tension(scene, axis=_axis):
         session, _ = triangle_session(scene)
         scene.goto(f"{session.code}/driehoek/spanning/{axis}")
@@ -428,8 +456,11 @@ def triangle_route_refused(scene):
 @screen("driehoek-klaar")
 def triangle_done(scene):
     session, me = triangle_session(scene)
-    scene.submit(me, "driehoek", {"spanning.willen-mogen": {"severity": 3, "note": "Weinig budget"},
-                                  "route.willen-mogen": {"route": "b"}})
+    scene.submit(
+        me,
+        "driehoek",
+        {"spanning.willen-mogen": {"severity": 3, "note": "Weinig budget"}, "route.willen-mogen": {"route": "b"}},
+    )
     scene.goto(f"{session.code}/driehoek/klaar")
     scene.expect(".kit-tri-mine")
 
@@ -494,16 +525,18 @@ def presentation(scene, reveal=()):
     """The projector's screen of a session with answers, unlocked by the facilitator cookie."""
     from widgets.model.sessions import SessionSpec
 
-    session, key = scene.store.create_session(SessionSpec(
-        title="Woonvisie 2030", topic="wonen", municipality="Utrecht", language="nl", activities=ACTIVITIES))
+    session, key = scene.store.create_session(
+        SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", language="nl", activities=ACTIVITIES)
+    )
     scene.opened(session, "beoordelen", "driehoek")
     scene.others(session, "beoordelen", RATINGS)
     scene.others(session, "driehoek", PLACES)
     scene.opened(session, *reveal)
     for activity in reveal:
         scene.reveal(session, activity)
-    scene.page.context.add_cookies([{"name": f"kit_f_{session.code}", "value": key,
-                                     "domain": urlparse(scene.kit.url).hostname, "path": "/"}])
+    scene.page.context.add_cookies(
+        [{"name": f"kit_f_{session.code}", "value": key, "domain": urlparse(scene.kit.url).hostname, "path": "/"}]
+    )
     scene.goto(f"{session.code}/scherm")
     scene.expect("[data-kit-join-code]")
 
@@ -631,8 +664,10 @@ def test_axe_does_find_a_field_without_a_label(show, axe_script):
     assert "label" in [violation["id"] for violation in axe.violations(page, axe_script)]
 
 
-TARGETS = ("a, button, input[type=radio] + label, input[type=checkbox] + label, input:not([type=hidden]), textarea, "
-           "select, summary")
+TARGETS = (
+    "a, button, input[type=radio] + label, input[type=checkbox] + label, input:not([type=hidden]), textarea, "
+    "select, summary"
+)
 SMALL_SCREEN = """(targets) => {
   const describe = (el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
     (el.className && typeof el.className === 'string' ? '.' + el.className.trim().split(/\\s+/).join('.') : '') +
@@ -699,13 +734,24 @@ def test_small_screen_no_sideways_scrolling_and_44_px_targets(name, show):
     assert found["small"] == [], f"{name} at 320 px: targets under 44 x 44 px:\n" + "\n".join(found["small"])
     page.focus(".kit-skip")  # the skip link appears when it has the focus
     skip = page.eval_on_selector(
-        ".kit-skip", "el => { const b = el.getBoundingClientRect(); return [b.width, b.height]; }")
+        ".kit-skip", "el => { const b = el.getBoundingClientRect(); return [b.width, b.height]; }"
+    )
     assert skip[0] >= 44 and skip[1] >= 44, f"{name}: the skip link is {skip[0]} x {skip[1]} px"
 
 
-@pytest.mark.parametrize("name", ["join-no-group", "palet-own", "palet-revealed", "beoordelen-grade",
-                                  "beoordelen-statement", "beoordelen-revealed-klaar", "driehoek-scores",
-                                  "driehoek-revealed-klaar"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "join-no-group",
+        "palet-own",
+        "palet-revealed",
+        "beoordelen-grade",
+        "beoordelen-statement",
+        "beoordelen-revealed-klaar",
+        "driehoek-scores",
+        "driehoek-revealed-klaar",
+    ],
+)
 def test_nothing_cut_off_at_200_percent_zoom(name, show):
     page = show(name, "zoom")
     assert page.evaluate("window.devicePixelRatio") == 2
@@ -772,15 +818,17 @@ class Keyboard:
         before, focused = found["before"], found["focused"]
         if before:
             self.compared += 1
-            assert before["focused"] != before["unfocused"], \
+            assert before["focused"] != before["unfocused"], (
                 f"{before['what']} looks the same with and without the focus: {before['focused']}"
+            )
         if focused:
             self.stops += 1
             look = focused["look"]
             assert focused["focusVisible"], f"{focused['what']}: :focus-visible does not apply"
             assert focused["onTop"], f"{focused['what']} has the focus but is covered by {focused['covered']}"
-            assert (look["outline"] != "none" and look["width"] >= 2) or look["shadow"] != "none", \
+            assert (look["outline"] != "none" and look["width"] >= 2) or look["shadow"] != "none", (
                 f"{focused['what']} has the focus but shows no outline or ring: {look}"
+            )
 
     def active(self, condition: str) -> bool:
         return self.page.evaluate(f"(() => {{ const el = document.activeElement; return !!(el && ({condition})); }})()")
@@ -812,8 +860,11 @@ class Keyboard:
 def test_the_whole_flow_with_the_keyboard_alone(kit, watched, kit_store, new_session):
     session = new_session(activities=ACTIVITIES, open=("palet",))
     other = kit_store.join(session.code, "ambtelijk")
-    kit_store.submit(other.token, "palet", {"o1": value("Betaalbaarheid", "individueel.materieel"),
-                                            "o2": value("Inspraak", "collectief.proces")})
+    kit_store.submit(
+        other.token,
+        "palet",
+        {"o1": value("Betaalbaarheid", "individueel.materieel"), "o2": value("Inspraak", "collectief.proces")},
+    )
     page = watched(viewport=PHONE).new_page()  # the pages' own CSP stays on
     page.goto(f"{kit.url}kit/{session.code}")
     keys = Keyboard(page)

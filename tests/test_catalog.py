@@ -15,9 +15,16 @@ def write_notebook(path, metadata=None, heading=None):
 def test_new_notebooks_appear_with_metadata_heading_or_file_name(tmp_path):
     (tmp_path / "lessons").mkdir()
     (tmp_path / "workshops").mkdir()
-    write_notebook(tmp_path / "lessons" / "02-tweede.ipynb",
-                   {"kit": {"title": {"nl": "Tweede les", "en": "Second lesson"},
-                            "description": "Kort", "minutes": {"teaching": 10, "exercises": 5}}})
+    write_notebook(
+        tmp_path / "lessons" / "02-tweede.ipynb",
+        {
+            "kit": {
+                "title": {"nl": "Tweede les", "en": "Second lesson"},
+                "description": "Kort",
+                "minutes": {"teaching": 10, "exercises": 5},
+            }
+        },
+    )
     write_notebook(tmp_path / "lessons" / "01-eerste.ipynb", heading="Eerste les")
     write_notebook(tmp_path / "lessons" / "03-zonder-titel.ipynb")
     write_notebook(tmp_path / "lessons" / "_sjabloon.ipynb", heading="Sjabloon")
@@ -39,12 +46,16 @@ def test_learning_path_orders_lessons_before_each_workshop_and_after(tmp_path):
     (tmp_path / "workshops").mkdir()
     write_notebook(tmp_path / "workshops" / "tafel.ipynb", {"kit": {"title": "Tafel"}})
     write_notebook(tmp_path / "workshops" / "deelnemen.ipynb", {"kit": {"title": "Deelnemen"}})
-    write_notebook(tmp_path / "lessons" / "02-palet.ipynb", {"kit": {"title": "Palet", "level": "basis",
-                                                                    "prepares": ["tafel"]}})
-    write_notebook(tmp_path / "lessons" / "01-intro.ipynb", {"kit": {"title": "Intro", "level": "basis",
-                                                                    "prepares": ["tafel"]}})
-    write_notebook(tmp_path / "lessons" / "03-casus.ipynb", {"kit": {"title": "Casus", "level": "verdieping",
-                                                                    "prepares": ["tafel"]}})
+    write_notebook(
+        tmp_path / "lessons" / "02-palet.ipynb", {"kit": {"title": "Palet", "level": "basis", "prepares": ["tafel"]}}
+    )
+    write_notebook(
+        tmp_path / "lessons" / "01-intro.ipynb", {"kit": {"title": "Intro", "level": "basis", "prepares": ["tafel"]}}
+    )
+    write_notebook(
+        tmp_path / "lessons" / "03-casus.ipynb",
+        {"kit": {"title": "Casus", "level": "verdieping", "prepares": ["tafel"]}},
+    )
     write_notebook(tmp_path / "lessons" / "04-extra.ipynb", {"kit": {"title": "Extra <i>", "level": "verdieping"}})
 
     steps, after = learning_path(read_catalog(tmp_path, "nl"))

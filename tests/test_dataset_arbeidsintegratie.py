@@ -2,8 +2,8 @@
 
 Source: Van der Torre, Douglas & 't Hart (2018), *Werken aan publieke waarde. Leren van en voor
 gemeenten* (VNG / Universiteit Utrecht), §3.4.1 Box 3.4 and §1.3.2.
-All expected numbers below are written down BY HAND from the book
-("line" numbers are positions in the extracted text the kit was written from, a reading aid only), not computed from the CSV.
+All expected numbers below are written down BY HAND from the book ("line" numbers are positions
+in the extracted text the kit was written from, a reading aid only), not computed from the CSV.
 """
 
 import re
@@ -11,8 +11,17 @@ import re
 from .dataset_files import DATASETS, header_line, provenance, rows
 
 DATASET = DATASETS / "arbeidsintegratie_succesfactoren_box_3_4.csv"
-COLUMNS = ["rank", "factor_nl", "factor_en", "mentions", "n", "in_cases_nl", "in_cases_en",
-           "case_factor_nl", "case_factor_en"]
+COLUMNS = [
+    "rank",
+    "factor_nl",
+    "factor_en",
+    "mentions",
+    "n",
+    "in_cases_nl",
+    "in_cases_en",
+    "case_factor_nl",
+    "case_factor_en",
+]
 
 # Box 3.4, one count per bullet, keyed by a word that only that printed factor contains.
 PRINTED_COUNTS = {
@@ -47,8 +56,16 @@ def test_provenance_names_the_book_box_and_lines():
     header = provenance(DATASET)
     assert len(header) >= 3
     text = "\n".join(header)
-    for needle in ("Werken aan publieke waarde", "Van der Torre", "2018",
-                   "Box 3.4", "tien factoren", "n=55", "1.3.2", "LEZING VAN DE KIT"):
+    for needle in (
+        "Werken aan publieke waarde",
+        "Van der Torre",
+        "2018",
+        "Box 3.4",
+        "tien factoren",
+        "n=55",
+        "1.3.2",
+        "LEZING VAN DE KIT",
+    ):
         assert needle in text, needle
 
 

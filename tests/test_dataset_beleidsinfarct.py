@@ -9,6 +9,7 @@ All expected numbers below are written down BY HAND from the printed text, not c
 """
 
 from collections import defaultdict
+from itertools import pairwise
 
 import pytest
 
@@ -43,6 +44,7 @@ def value(keyword: str, year: int) -> float:
 
 # --- provenance ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("path", [SERIES, TRIAGE], ids=lambda p: p.name)
 def test_provenance_names_the_source(path):
     header = provenance(path)
@@ -65,10 +67,19 @@ def test_series_provenance_gives_the_caveats():
 
 # --- beleidsinfarct series --------------------------------------------------------------------------
 
+
 def test_columns_and_both_languages():
     data = rows(SERIES)
-    assert list(data[0]) == ["series_nl", "series_en", "unit_nl", "unit_en", "year", "value",
-                             "source_note_nl", "source_note_en"]
+    assert list(data[0]) == [
+        "series_nl",
+        "series_en",
+        "unit_nl",
+        "unit_en",
+        "year",
+        "value",
+        "source_note_nl",
+        "source_note_en",
+    ]
     for row in data:
         assert all(row[key].strip() for key in row), row
 
@@ -142,8 +153,14 @@ APPROACHES = {"Meer doen": "Do more", "Beter doen": "Do better", "Anders doen": 
 
 def test_triage_columns_size_and_languages():
     data = rows(TRIAGE)
-    assert list(data[0]) == ["situation_nl", "situation_en", "approach_nl", "approach_en",
-                             "explanation_nl", "explanation_en"]
+    assert list(data[0]) == [
+        "situation_nl",
+        "situation_en",
+        "approach_nl",
+        "approach_en",
+        "explanation_nl",
+        "explanation_en",
+    ]
     assert 9 <= len(data) <= 15
     for row in data:
         assert all(row[key].strip() for key in row), row
@@ -163,5 +180,5 @@ def test_triage_uses_exactly_the_three_approaches_each_at_least_twice():
 def test_triage_order_does_not_give_the_answer_away():
     # The exercise shows rows in file order: neighbours should not all share one approach.
     approaches = [r["approach_nl"] for r in rows(TRIAGE)]
-    same_as_next = sum(a == b for a, b in zip(approaches, approaches[1:]))
+    same_as_next = sum(a == b for a, b in pairwise(approaches))
     assert same_as_next <= len(approaches) // 4

@@ -2,8 +2,9 @@
 
 Source: Van der Torre, Douglas & 't Hart (2018), *Werken aan publieke waarde. Leren van en voor gemeenten*
 (VNG / Universiteit Utrecht), Box 4.3 and Tabel 4.2 "Democratische waarden en thema's" (§4.2), taken by the
-book from Michels & Binnema (2016), p. 47. Expected figures are written down BY HAND
-from the book, not computed from the CSV ("line" numbers are positions in the extracted text the kit was written from, a reading aid only).
+book from Michels & Binnema (2016), p. 47. Expected figures are written down BY HAND from the book, not
+computed from the CSV ("line" numbers are positions in the extracted text the kit was written from, a reading
+aid only).
 """
 
 from collections import Counter
@@ -13,8 +14,16 @@ import pytest
 from .dataset_files import DATASETS, header_line, provenance, rows
 
 PATH = DATASETS / "democratische_waarden_tabel_4_2.csv"
-COLUMNS = ["value_nl", "value_en", "question_nl", "question_en", "theme_nl", "theme_en",
-           "explanation_nl", "explanation_en"]
+COLUMNS = [
+    "value_nl",
+    "value_en",
+    "question_nl",
+    "question_en",
+    "theme_nl",
+    "theme_en",
+    "explanation_nl",
+    "explanation_en",
+]
 
 # Tabel 4.2, lines 756-761: the first column lists six democratic values, in this order.
 PRINTED_VALUES = ["Insluiting", "Invloed", "Deliberatie", "Burgerschap", "Transparantie", "Legitimiteit"]
@@ -24,12 +33,12 @@ QUESTIONS_PER_VALUE = 1
 N_QUESTIONS = 6
 # A key word of each printed question (lines 756-761), so a question cannot drift to the wrong value.
 KEY_WORD = {
-    "Insluiting": "divers",          # line 756: "Hoe divers is de deelnemersgroep?"
-    "Invloed": "ideeën",             # line 757: "... de input en ideeën van deelnemers?"
-    "Deliberatie": "dialoog",        # line 758: "... sprake van dialoog tussen deelnemers?"
-    "Burgerschap": "burgers",        # line 759: "Leidt het tot betere democratische burgers?"
-    "Transparantie": "verwachten",   # line 760: "Is duidelijk wat deelnemers kunnen verwachten?"
-    "Legitimiteit": "steunen",       # line 761: "Steunen deelnemers het proces en de uitkomst?"
+    "Insluiting": "divers",  # line 756: "Hoe divers is de deelnemersgroep?"
+    "Invloed": "ideeën",  # line 757: "... de input en ideeën van deelnemers?"
+    "Deliberatie": "dialoog",  # line 758: "... sprake van dialoog tussen deelnemers?"
+    "Burgerschap": "burgers",  # line 759: "Leidt het tot betere democratische burgers?"
+    "Transparantie": "verwachten",  # line 760: "Is duidelijk wat deelnemers kunnen verwachten?"
+    "Legitimiteit": "steunen",  # line 761: "Steunen deelnemers het proces en de uitkomst?"
 }
 
 
@@ -37,8 +46,18 @@ def test_provenance_names_the_book_the_table_and_its_origin():
     header = provenance(PATH)
     assert len(header) >= 3 and all(line.startswith("# ") for line in header)
     text = "\n".join(header)
-    for needle in ("Werken aan publieke waarde", "Van der Torre", "2018",
-                   "Tabel 4.2", "Box 4.3", "Michels", "Binnema", "2016", "p. 47", "vertalingen van de kit"):
+    for needle in (
+        "Werken aan publieke waarde",
+        "Van der Torre",
+        "2018",
+        "Tabel 4.2",
+        "Box 4.3",
+        "Michels",
+        "Binnema",
+        "2016",
+        "p. 47",
+        "vertalingen van de kit",
+    ):
         assert needle in text, needle
 
 
@@ -86,4 +105,3 @@ def test_explanation_starts_with_its_own_value(language):
     # the explanation says why the question belongs to *that* value (shown after "Controleer")
     for row in rows(PATH):
         assert row[f"explanation_{language}"].startswith(row[f"value_{language}"]), row["value_nl"]
-

@@ -39,8 +39,12 @@ GROUP_SIZE = 4
 # Ch. 3, lines 426-440 and Bijlage line 1193: green = succesfactor, yellow = knelpunt, blue = behoefte.
 KINDS = {"Succesfactor": "Success factor", "Knelpunt": "Bottleneck", "Behoefte": "Need"}
 # §2.5 lines 284-287, sticky wall lines 415-416 and Bijlage lines 1180-1181: four actors.
-ROLE_NAMES = {"Gemeenteraad": "Municipal council", "College van B&W": "Executive (mayor and aldermen)",
-              "Ambtenaar": "Civil servant", "Samenleving": "Society"}
+ROLE_NAMES = {
+    "Gemeenteraad": "Municipal council",
+    "College van B&W": "Executive (mayor and aldermen)",
+    "Ambtenaar": "Civil servant",
+    "Samenleving": "Society",
+}
 
 
 def bilingual_columns(path: Path) -> list:
@@ -75,8 +79,16 @@ def test_every_text_column_has_both_languages_filled(path):
 
 def test_ladder_has_the_five_printed_rungs_in_the_printed_order():
     data = rows(LADDER)
-    assert list(data[0]) == ["rung_nl", "rung_en", "role_nl", "role_en", "description_nl", "description_en",
-                             "question_nl", "question_en"]
+    assert list(data[0]) == [
+        "rung_nl",
+        "rung_en",
+        "role_nl",
+        "role_en",
+        "description_nl",
+        "description_en",
+        "question_nl",
+        "question_en",
+    ]
     assert len(data) == PRINTED_NUMBER_OF_RUNGS
     assert tuple(r["rung_nl"].lower() for r in data) == PRINTED_RUNGS
     names = [r["rung_nl"].lower() for r in data]

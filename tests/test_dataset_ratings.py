@@ -2,8 +2,8 @@
 
 Source: Van der Torre, Douglas & 't Hart (2018), *Werken aan publieke waarde. Leren van en voor
 gemeenten* (VNG / Universiteit Utrecht): §2.3 (Box 2.3), §3.3 (Box 3.3), §4.3 (Box 4.4), §1.3.2.
-All expected numbers below are written down BY HAND from the book,
-not computed from the CSV files ("line" numbers are positions in the extracted text the kit was written from, a reading aid only).
+All expected numbers below are written down BY HAND from the book, not computed from the CSV files
+("line" numbers are positions in the extracted text the kit was written from, a reading aid only).
 """
 
 import re
@@ -61,8 +61,14 @@ def test_reconstruction_says_it_is_a_reconstruction_from_the_running_text():
     assert "2.3" in text
     assert "lopende tekst" in text
     # how the approximate words became numbers
-    for words in ("rond de 7,5", "rond de 8", "tussen de 7 en de 8", "zuinige 6", "reiken tot een 7",
-                  "tot een mager zesje"):
+    for words in (
+        "rond de 7,5",
+        "rond de 8",
+        "tussen de 7 en de 8",
+        "zuinige 6",
+        "reiken tot een 7",
+        "tot een mager zesje",
+    ):
         assert words in text, words
 
 
@@ -72,10 +78,14 @@ def test_reference_provenance_gives_survey_and_response():
         assert needle in text, needle
 
 
-@pytest.mark.parametrize("path,columns", [
-    (RECONSTRUCTION, ["case", "group", "low", "high", "note"]),
-    (REFERENCE, ["topic", "mean_grade", "section"]),
-], ids=lambda p: getattr(p, "name", ""))
+@pytest.mark.parametrize(
+    "path,columns",
+    [
+        (RECONSTRUCTION, ["case", "group", "low", "high", "note"]),
+        (REFERENCE, ["topic", "mean_grade", "section"]),
+    ],
+    ids=lambda p: getattr(p, "name", ""),
+)
 def test_header_row_follows_the_provenance(path, columns):
     assert header_line(path) == ",".join(columns)
     assert all(list(row) == columns for row in rows(path))
@@ -98,8 +108,11 @@ def test_reconstruction_values_are_grades_and_notes_are_filled():
 
 
 def test_opposition_four_is_the_lowest_political_grade_in_gemeente_2():
-    political = [grade(r["low"]) for r in rows(RECONSTRUCTION)
-                 if r["case"] == "gemeente 2" and r["group"] == "bestuurlijk-politiek"]
+    political = [
+        grade(r["low"])
+        for r in rows(RECONSTRUCTION)
+        if r["case"] == "gemeente 2" and r["group"] == "bestuurlijk-politiek"
+    ]
     assert min(political) == OPPOSITION_GRADE_GEMEENTE_2
 
 

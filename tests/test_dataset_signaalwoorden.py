@@ -1,8 +1,9 @@
 """datasets/signaalwoorden_bijlage_c.csv: the signal words per sturingsperspectief.
 
 Source: Nijdam (2020), *Sturing in 3D* (proefschrift, Erasmus Universiteit Rotterdam), Bijlage C
-"Operationalisering van de sturingsperspectieven in signaalwoorden". Expected figures are written down BY HAND from that appendix, not computed from
-the CSV ("r." = "line" numbers are positions in the extracted text the kit was written from, a reading aid only).
+"Operationalisering van de sturingsperspectieven in signaalwoorden". Expected figures are written
+down BY HAND from that appendix, not computed from the CSV ("r." = "line" numbers are positions in
+the extracted text the kit was written from, a reading aid only).
 """
 
 import re
@@ -49,8 +50,16 @@ def test_provenance_names_the_source_and_the_counting_method():
     header = provenance(PATH)
     assert len(header) >= 3 and all(line.startswith("# ") for line in header)
     text = "\n".join(header)
-    for part in ("Nijdam", "Sturing in 3D", "2020", "Erasmus Universiteit Rotterdam", "Bijlage C",
-                 "NVivo", "§5.2.3", "creëren"):
+    for part in (
+        "Nijdam",
+        "Sturing in 3D",
+        "2020",
+        "Erasmus Universiteit Rotterdam",
+        "Bijlage C",
+        "NVivo",
+        "§5.2.3",
+        "creëren",
+    ):
         assert part in text, f"provenance does not mention {part!r}"
 
 

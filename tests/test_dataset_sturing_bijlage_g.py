@@ -2,7 +2,8 @@
 
 Source: Nijdam (2020), *Sturing in 3D* (proefschrift, Erasmus Universiteit Rotterdam), Bijlage G,
 with the figures of chapter 6 as independent checks. Every expected number below is written down
-BY HAND from the thesis, not computed from the CSV ("r." = "line" numbers are positions in the extracted text the kit was written from, a reading aid only).
+BY HAND from the thesis, not computed from the CSV ("r." = "line" numbers are positions in the
+extracted text the kit was written from, a reading aid only).
 
 Tolerances
 - A row's four shares: each printed share is rounded to 0.1, so up to 0.05 off; four of them can
@@ -118,8 +119,7 @@ def test_provenance_names_the_thesis_and_the_appendix():
     header = provenance(PATH)
     assert len(header) >= 3
     text = "\n".join(header)
-    for part in ("Nijdam", "Sturing in 3D", "2020", "Erasmus Universiteit Rotterdam", "Bijlage G",
-                 "Hoorn", "314"):
+    for part in ("Nijdam", "Sturing in 3D", "2020", "Erasmus Universiteit Rotterdam", "Bijlage G", "Hoorn", "314"):
         assert part in text, f"provenance does not mention {part!r}"
     assert all(line.startswith("# ") for line in header)
 
@@ -173,7 +173,7 @@ def test_breakdown_tables_of_chapter_6(rows, field, table):
     for group, (count, *printed) in table.items():
         members = [row for row in rows if row[field] == group]
         assert len(members) == count
-        for p, expected in zip(SHARES, printed):
+        for p, expected in zip(SHARES, printed, strict=True):
             got = mean(float(row[p]) for row in members)
             assert abs(got - expected) < MEAN_TOLERANCE, (group, p, round(got, 3), expected)
 

@@ -3,7 +3,8 @@ datasets/sturing_indicatoren_bijlage_e.csv.
 
 Source: Nijdam (2020), *Sturing in 3D*, proefschrift Erasmus Universiteit Rotterdam.
 Every expected value below is written down BY HAND from the thesis, with the section and an
-approximate line number ("line" numbers are positions in the extracted text the kit was written from, a reading aid only); nothing is computed from the CSV files themselves.
+approximate line number ("line" numbers are positions in the extracted text the kit was written
+from, a reading aid only); nothing is computed from the CSV files themselves.
 """
 
 from collections import Counter
@@ -66,8 +67,9 @@ def display_names() -> dict:
     names = {}
     for row in rows(PERSPECTIVES):
         code = row["code"]
-        names[code] = tuple(f"{row[f'label_{lang}'][0].upper()}{row[f'label_{lang}'][1:]} ({code.upper()})"
-                            for lang in ("nl", "en"))
+        names[code] = tuple(
+            f"{row[f'label_{lang}'][0].upper()}{row[f'label_{lang}'][1:]} ({code.upper()})" for lang in ("nl", "en")
+        )
     return names
 
 
@@ -111,8 +113,12 @@ def test_four_perspectives_with_the_thesis_labels_and_axes():
     assert len({(row["axis_1_nl"], row["axis_2_nl"]) for row in data}) == 4
     assert len({row["quadrant_nl"] for row in data}) == 4
     # the English axis values follow the Dutch ones
-    for dutch, english in (("overheid", "government"), ("samenleving", "society"),
-                           ("randvoorwaarden", "preconditions"), ("resultaten", "results")):
+    for dutch, english in (
+        ("overheid", "government"),
+        ("samenleving", "society"),
+        ("randvoorwaarden", "preconditions"),
+        ("resultaten", "results"),
+    ):
         for row in data:
             if row["axis_1_nl"] == dutch:
                 assert row["axis_1_en"] == english
@@ -157,8 +163,12 @@ def test_signal_word_examples_occur_in_bijlage_c():
     for row in rows(BIJLAGE_C):
         value = (row.get("perspective") or row.get("perspective_nl") or "").strip().lower()
         for code in CODES:
-            aliases = {code, perspectives[code]["name_nl"].lower(), perspectives[code]["label_nl"].lower(),
-                       names[code][0].lower()}
+            aliases = {
+                code,
+                perspectives[code]["name_nl"].lower(),
+                perspectives[code]["label_nl"].lower(),
+                names[code][0].lower(),
+            }
             if value in aliases:
                 words[code].add((row.get("word") or row.get("word_nl") or "").strip().lower())
     for code in CODES:

@@ -32,8 +32,15 @@ def test_provenance_names_the_book_the_box_and_n():
     header = provenance(PATH)
     assert len(header) >= 3
     text = "\n".join(header)
-    for needle in ("Werken aan publieke waarde", "Van der Torre", "2018",
-                   "Box 2.4", "2.4.1", "1.3.2", "gemeentesecretarissen en griffiers"):
+    for needle in (
+        "Werken aan publieke waarde",
+        "Van der Torre",
+        "2018",
+        "Box 2.4",
+        "2.4.1",
+        "1.3.2",
+        "gemeentesecretarissen en griffiers",
+    ):
         assert needle in text, needle
     # the provenance states n as printed, says whether multiple answers were possible, and why no share column
     printed_n = re.findall(r"\bn=(\d+)", text)

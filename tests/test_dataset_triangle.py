@@ -6,7 +6,8 @@
 - datasets/routes_box_5_4.csv: routes (a) and (b) per side of the triangle with the book's case example (Box 5.4).
 
 Source: Van der Torre, Douglas & 't Hart (2018), *Werken aan publieke waarde. Leren van en voor
-gemeenten* (VNG / Universiteit Utrecht). In the comments below, "line" numbers are positions in the extracted text the kit was written from, a reading aid only.
+gemeenten* (VNG / Universiteit Utrecht). In the comments below, "line" numbers are positions in the
+extracted text the kit was written from, a reading aid only.
 """
 
 import re
@@ -20,8 +21,20 @@ QUESTIONS_FILE = "spanningen_box_5_3.csv"
 ROUTES_FILE = "routes_box_5_4.csv"
 
 COLUMNS = {
-    CASES_FILE: ["case", "topic", "section", "strong", "weak", "route_willen_mogen", "route_mogen_kunnen",
-                 "route_willen_kunnen", "summary_nl", "summary_en", "book_nl", "book_en"],
+    CASES_FILE: [
+        "case",
+        "topic",
+        "section",
+        "strong",
+        "weak",
+        "route_willen_mogen",
+        "route_mogen_kunnen",
+        "route_willen_kunnen",
+        "summary_nl",
+        "summary_en",
+        "book_nl",
+        "book_en",
+    ],
     QUESTIONS_FILE: ["axis", "question_nl", "question_en"],
     ROUTES_FILE: ["axis", "route", "label_nl", "label_en", "example_nl", "example_en"],
 }
@@ -222,4 +235,3 @@ def test_routes_file_agrees_with_cases_file(cases, routes):
         named = [c for c in cases if c in row["example_nl"].lower()]
         assert len(named) == 1
         assert cases[named[0]][route_column(row["axis"])] == row["route"]
-

@@ -6,7 +6,6 @@ written down BY HAND from the report, not computed from the CSV files
 ("line" numbers are positions in the extracted text the kit was written from, a reading aid only).
 """
 
-
 import pytest
 
 from .dataset_files import DATASETS, header_line, provenance, rows
@@ -16,8 +15,13 @@ STYLES = DATASETS / "bestuursstijlen.csv"
 PARTS = ("eens", "neutraal", "oneens")
 
 # Rows are found by a key word in statement_nl (Afbeelding 4 has no numbering).
-KEYS = {"nieuwe rol": "nieuwe rol", "toegerust": "toegerust", "kennis": "kennis",
-        "instrumenten": "instrumenten", "dilemma": "rechtmatigheid"}
+KEYS = {
+    "nieuwe rol": "nieuwe rol",
+    "toegerust": "toegerust",
+    "kennis": "kennis",
+    "instrumenten": "instrumenten",
+    "dilemma": "rechtmatigheid",
+}
 
 # Afbeelding 4, lines 397-401: N per statement.
 PRINTED_N = {"nieuwe rol": 43, "toegerust": 35, "kennis": 35, "instrumenten": 35, "dilemma": 35}
@@ -58,10 +62,14 @@ def test_survey_provenance_names_figure_and_the_repairs_question():
         assert needle.lower() in text.lower(), needle
 
 
-@pytest.mark.parametrize("path,columns", [
-    (SURVEY, ["statement_nl", "statement_en", "eens", "neutraal", "oneens", "n"]),
-    (STYLES, ["trait_nl", "trait_en", "style_nl", "style_en", "explanation_nl", "explanation_en"]),
-], ids=lambda p: getattr(p, "name", ""))
+@pytest.mark.parametrize(
+    "path,columns",
+    [
+        (SURVEY, ["statement_nl", "statement_en", "eens", "neutraal", "oneens", "n"]),
+        (STYLES, ["trait_nl", "trait_en", "style_nl", "style_en", "explanation_nl", "explanation_en"]),
+    ],
+    ids=lambda p: getattr(p, "name", ""),
+)
 def test_header_row_follows_the_provenance(path, columns):
     assert header_line(path) == ",".join(columns)
     assert all(list(row) == columns and None not in row.values() for row in rows(path))

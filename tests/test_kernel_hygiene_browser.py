@@ -105,10 +105,22 @@ async def kernel_answers(channels: str, size: int) -> bool:
 
     socket = await websocket_connect(f"{channels}?session_id={uuid.uuid4()}")
     msg_id = uuid.uuid4().hex
-    header = {"msg_id": msg_id, "msg_type": "comm_info_request", "username": "", "session": "test",
-              "version": "5.3", "date": ""}
-    message = {"header": header, "parent_header": {}, "metadata": {}, "channel": "shell",
-               "content": {"target_name": "x" * (size - 300)}, "buffers": []}
+    header = {
+        "msg_id": msg_id,
+        "msg_type": "comm_info_request",
+        "username": "",
+        "session": "test",
+        "version": "5.3",
+        "date": "",
+    }
+    message = {
+        "header": header,
+        "parent_header": {},
+        "metadata": {},
+        "channel": "shell",
+        "content": {"target_name": "x" * (size - 300)},
+        "buffers": [],
+    }
     try:
         await socket.write_message(json.dumps(message))
         while True:
@@ -126,12 +138,20 @@ async def kernel_answers(channels: str, size: int) -> bool:
 def widget_open(client, value: str) -> str:
     """Send the comm_open a browser would send to create an ipywidgets Text; its comm id."""
     comm_id = uuid.uuid4().hex
-    state = {"_model_module": "@jupyter-widgets/controls", "_model_module_version": "2.0.0",
-             "_model_name": "TextModel", "_view_module": "@jupyter-widgets/controls",
-             "_view_module_version": "2.0.0", "_view_name": "TextView", "value": value}
-    msg = client.session.msg("comm_open", {"comm_id": comm_id, "target_name": "jupyter.widget",
-                                           "data": {"state": state, "buffer_paths": []}},
-                             metadata={"version": "2.1.0"})
+    state = {
+        "_model_module": "@jupyter-widgets/controls",
+        "_model_module_version": "2.0.0",
+        "_model_name": "TextModel",
+        "_view_module": "@jupyter-widgets/controls",
+        "_view_module_version": "2.0.0",
+        "_view_name": "TextView",
+        "value": value,
+    }
+    msg = client.session.msg(
+        "comm_open",
+        {"comm_id": comm_id, "target_name": "jupyter.widget", "data": {"state": state, "buffer_paths": []}},
+        metadata={"version": "2.1.0"},
+    )
     client.shell_channel.send(msg)
     return comm_id
 
@@ -157,8 +177,10 @@ def test_a_page_kernel_builds_no_widget_the_browser_asks_for():
         refused = widget_open(client, "x" * (5 * 1024 * 1024))
         assert run(client, count) == "1"  # the 5 MiB widget was not built
         assert run(client, f"import comm; print({refused!r} in comm.get_comm_manager().comms)") == "False"
-        assert run(client, "import comm; print(sorted(comm.get_comm_manager().targets))") == \
-            "['jupyter.widget', 'jupyter.widget.control']"  # the front end can still ask for the kernel's widgets
+        assert (
+            run(client, "import comm; print(sorted(comm.get_comm_manager().targets))")
+            == "['jupyter.widget', 'jupyter.widget.control']"
+        )  # the front end can still ask for the kernel's widgets
     finally:
         client.stop_channels()
         manager.shutdown_kernel(now=True)

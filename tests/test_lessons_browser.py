@@ -73,7 +73,9 @@ def test_signal_word_analyser_counts_a_pasted_text_and_refuses_an_empty_one(kit,
     analyser.get_by_role("button", name="Analyseer").click()
     table = analyser.locator("table.kit-signal")
     table.wait_for(timeout=10_000)
-    rows = {row.locator("th").inner_text(): row.locator("td").all_inner_texts() for row in table.locator("tr").all()[1:]}
+    rows = {
+        row.locator("th").inner_text(): row.locator("td").all_inner_texts() for row in table.locator("tr").all()[1:]
+    }
     assert rows["Participerende overheid (SR)"][:2] == ["3", "60,0%"]
     assert rows["Presterende overheid (NPM)"][:2] == ["2", "40,0%"]
     assert rows["Rechtmatige overheid (PA)"][:2] == ["0", "0,0%"]

@@ -24,7 +24,8 @@ def test_three_participants_join_and_the_dashboard_counts_them_live(kit, watched
     joined_at = time.monotonic()
     facilitator.wait_for_function(
         "document.querySelector('.kit-count-total') && document.querySelector('.kit-count-total').textContent === '3'",
-        timeout=2_000)
+        timeout=2_000,
+    )
     assert time.monotonic() - joined_at < 2.0
     assert group_count(facilitator, "ambtelijk") == "2"
     assert group_count(facilitator, "inwoner") == "1"

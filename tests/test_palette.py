@@ -3,7 +3,11 @@
 import pytest
 
 from widgets.model.palette import (
-    check_new_value, compare_with_book, merge_palette, normalize_value, suggest_merges,
+    check_new_value,
+    compare_with_book,
+    merge_palette,
+    normalize_value,
+    suggest_merges,
 )
 from widgets.model.sessions import SessionSpec
 from widgets.model.typology import PaletteValue
@@ -21,11 +25,13 @@ def test_normalisation_ignores_case_spacing_accents_and_punctuation():
 
 
 def test_same_value_in_other_spelling_counts_once_per_participant_and_marks_shared():
-    grid = merge_palette([
-        answer("p1", "ambtelijk", "Betaalbaarheid"),
-        answer("p2", "inwoner", " betaalbaarheid "),
-        answer("p3", "inwoner", "Groen", "collectief.immaterieel"),
-    ])
+    grid = merge_palette(
+        [
+            answer("p1", "ambtelijk", "Betaalbaarheid"),
+            answer("p2", "inwoner", " betaalbaarheid "),
+            answer("p3", "inwoner", "Groen", "collectief.immaterieel"),
+        ]
+    )
     (value,) = grid["individueel.materieel"]
     assert (value.key, value.count, value.groups, value.shared) == ("betaalbaarheid", 2, {"ambtelijk", "inwoner"}, True)
     (own,) = grid["collectief.immaterieel"]
@@ -33,11 +39,13 @@ def test_same_value_in_other_spelling_counts_once_per_participant_and_marks_shar
 
 
 def test_a_merged_value_sits_in_the_cell_most_people_chose():
-    grid = merge_palette([
-        answer("p1", "a", "inspraak", "individueel.proces"),
-        answer("p2", "a", "Inspraak", "collectief.proces"),
-        answer("p3", "b", "inspraak", "collectief.proces"),
-    ])
+    grid = merge_palette(
+        [
+            answer("p1", "a", "inspraak", "individueel.proces"),
+            answer("p2", "a", "Inspraak", "collectief.proces"),
+            answer("p3", "b", "inspraak", "collectief.proces"),
+        ]
+    )
     assert [v.key for v in grid["collectief.proces"]] == ["inspraak"]
     assert grid["individueel.proces"] == []
 
@@ -62,20 +70,25 @@ def test_facilitator_merge_combines_counts_and_groups_and_keeps_the_words():
 
 
 def test_comparison_with_the_book():
-    book = [PaletteValue("2.1", "wonen", "individueel", "materieel", "Betaalbaarheid"),
-            PaletteValue("2.1", "wonen", "collectief", "immaterieel", "Leefbaarheid")]
+    book = [
+        PaletteValue("2.1", "wonen", "individueel", "materieel", "Betaalbaarheid"),
+        PaletteValue("2.1", "wonen", "collectief", "immaterieel", "Leefbaarheid"),
+    ]
     grid = merge_palette([answer("p1", "a", "betaalbaarheid"), answer("p2", "a", "Groene wijk")])
     also, only_book, new = compare_with_book(grid, book)
     assert (also, only_book, new) == (["Betaalbaarheid"], ["Leefbaarheid"], ["Groene wijk"])
 
 
-@pytest.mark.parametrize("text, cell, own, key", [
-    ("", "individueel.materieel", [], "error.required"),
-    ("x" * 81, "individueel.materieel", [], "error.too_long"),
-    ("groen", "nergens", [], "palet.error.cell"),
-    ("Groen ", "individueel.materieel", ["groen"], "palet.error.duplicate"),
-    ("nieuw", "individueel.materieel", [f"w{i}" for i in range(30)], "palet.error.too_many"),
-])
+@pytest.mark.parametrize(
+    "text, cell, own, key",
+    [
+        ("", "individueel.materieel", [], "error.required"),
+        ("x" * 81, "individueel.materieel", [], "error.too_long"),
+        ("groen", "nergens", [], "palet.error.cell"),
+        ("Groen ", "individueel.materieel", ["groen"], "palet.error.duplicate"),
+        ("nieuw", "individueel.materieel", [f"w{i}" for i in range(30)], "palet.error.too_many"),
+    ],
+)
 def test_bad_values_are_refused(text, cell, own, key):
     with pytest.raises(InputError) as caught:
         check_new_value(text, cell, own)
@@ -126,28 +139,27 @@ def test_merge_button_merges_and_the_reveal_switch_is_stored(sqlite_store):
 
 
 def test_palette_export_records_merges_and_keeps_own_words(sqlite_store):
-    import csv
-    import io
     from io import BytesIO
 
     from openpyxl import load_workbook
 
-    from widgets.exports import palette_csv_bytes, xlsx_bytes
-    from widgets.store.transfer import export_json, export_session, import_json
+    from widgets.exports import palette_rows, xlsx_bytes
+    from widgets.files import json_bytes
+    from widgets.store.transfer import export_session, import_json
 
     session, (ambt, inw), dash = setup_palette(sqlite_store)
     add(sqlite_store, ambt, "betaalbaarheid")
     add(sqlite_store, inw, "Betaalbare woningen")
     dash.merge("betaalbaarheid", "betaalbare woningen", {"betaalbaarheid": 1, "betaalbare woningen": 1})
     data = export_session(sqlite_store, session.id)
-    rows = list(csv.DictReader(io.StringIO(palette_csv_bytes(data, plain=True).decode("utf-8"))))
+    rows = palette_rows(data)  # the workbook's "Palet samengevoegd" sheet
     assert sorted(r["text"] for r in rows) == ["Betaalbare woningen", "betaalbaarheid"]
     assert {r["merged_value"] for r in rows} == {"betaalbaarheid"}
     assert all(r["shared"] == "ja" for r in rows)
     book = load_workbook(BytesIO(xlsx_bytes(data)))
     assert book["Palet samengevoegd"].max_row == 3
     # the merge travels with a JSON export
-    exported = export_json(sqlite_store, session.id)
+    exported = json_bytes(data, "nl").decode("utf-8")
     sqlite_store.delete_session(session.id)
     restored, _, _ = import_json(sqlite_store, exported)
     assert sqlite_store.state(restored.id, "palet")["merges"] == {"betaalbare woningen": "betaalbaarheid"}

@@ -48,11 +48,12 @@ def test_palette_grid_counts_merges_and_reveals_live(kit, watched):
     first.fill("#text", "half getypt")
     assert first.locator("[data-kit-results]").count() == 0
     facilitator.locator(".kit-palet-reveal button, button.kit-palet-reveal").first.click()
-    first.wait_for_selector('[data-kit-results] [data-kit-value="betaalbaarheid"][data-kit-count="3"]',
-                            timeout=3_000)
+    first.wait_for_selector('[data-kit-results] [data-kit-value="betaalbaarheid"][data-kit-count="3"]', timeout=3_000)
     assert first.input_value("#text") == "half getypt"  # the refresh kept what was typed
-    assert first.locator('[data-kit-results] section[data-kit-cell="individueel.materieel"] h4').inner_text() \
+    assert (
+        first.locator('[data-kit-results] section[data-kit-cell="individueel.materieel"] h4').inner_text()
         == "individueel, materieel"
+    )
     # a new answer updates the revealed palette on the phone
     add_value(third, "Groene wijk", "collectief, materieel")
     first.wait_for_selector('[data-kit-results] [data-kit-value="groene wijk"]', timeout=3_000)

@@ -25,8 +25,9 @@ def add_file(page, path):
 
 
 def test_typed_in_paper_sheets_count_as_participants_of_their_group(kit, kit_store, watched, tmp_path):
-    session, key = kit_store.create_session(SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Gouda",
-                                                        activities=("beoordelen",)))
+    session, key = kit_store.create_session(
+        SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Gouda", activities=("beoordelen",))
+    )
     page = watched().new_page()
     page.goto(kit.render_url("workshops/facilitator.ipynb", f"sessie={session.code}&sleutel={key}"))
     page.wait_for_selector("a.kit-download", timeout=LOAD)
@@ -46,8 +47,10 @@ def test_typed_in_paper_sheets_count_as_participants_of_their_group(kit, kit_sto
     book.save(table)
     add_file(page, table)
     page.wait_for_selector(".kit-message-ok:has-text('2 deelnemers en 2 antwoorden')", timeout=20_000)
-    page.wait_for_function("() => document.querySelector('[data-kit-group=\"inwoner\"] .kit-count')"
-                           ".textContent.trim() === '2'", timeout=10_000)
+    page.wait_for_function(
+        "() => document.querySelector('[data-kit-group=\"inwoner\"] .kit-count').textContent.trim() === '2'",
+        timeout=10_000,
+    )
     page.wait_for_selector(".kit-rate-grades .kit-grade-all:text-is('7,0')", state="attached", timeout=10_000)
 
     sheet.append(["Marsmannetjes", 3, 7] + [None] * (len(header) - 3))  # a group this session does not have

@@ -11,17 +11,25 @@ KEYS = ["betaalbaarheid", "groen", "inspraak"]
 
 def test_exactly_one_hundred_points_on_known_values():
     assert check_allocation({"betaalbaarheid": 60, "groen": "40", "inspraak": 0}, KEYS) == {
-        "betaalbaarheid": 60, "groen": 40}
+        "betaalbaarheid": 60,
+        "groen": 40,
+    }
 
 
-@pytest.mark.parametrize("allocation, message", [
-    ({"betaalbaarheid": 60, "groen": 30}, "U heeft 90 van de 100 punten verdeeld. Het totaal moet precies 100 zijn."),
-    ({"betaalbaarheid": 110}, "U heeft 110 van de 100 punten verdeeld. Het totaal moet precies 100 zijn."),
-    ({"betaalbaarheid": -10, "groen": 110}, "Punten zijn hele getallen van 0 of meer."),
-    ({"betaalbaarheid": 50.5, "groen": 49.5}, "Punten zijn hele getallen van 0 of meer."),
-    ({"betaalbaarheid": "veel"}, "Punten zijn hele getallen van 0 of meer."),
-    ({"onbekend": 100}, "Deze waarde staat niet (meer) in de lijst om te verdelen. Herlaad de pagina."),
-])
+@pytest.mark.parametrize(
+    "allocation, message",
+    [
+        (
+            {"betaalbaarheid": 60, "groen": 30},
+            "U heeft 90 van de 100 punten verdeeld. Het totaal moet precies 100 zijn.",
+        ),
+        ({"betaalbaarheid": 110}, "U heeft 110 van de 100 punten verdeeld. Het totaal moet precies 100 zijn."),
+        ({"betaalbaarheid": -10, "groen": 110}, "Punten zijn hele getallen van 0 of meer."),
+        ({"betaalbaarheid": 50.5, "groen": 49.5}, "Punten zijn hele getallen van 0 of meer."),
+        ({"betaalbaarheid": "veel"}, "Punten zijn hele getallen van 0 of meer."),
+        ({"onbekend": 100}, "Deze waarde staat niet (meer) in de lijst om te verdelen. Herlaad de pagina."),
+    ],
+)
 def test_other_allocations_are_refused_with_a_message(allocation, message):
     with pytest.raises(InputError) as caught:
         check_allocation(allocation, KEYS)
@@ -36,7 +44,10 @@ def test_ranking_by_points_then_by_how_many_gave_points():
     ]
     ranked = rank(answers, KEYS)
     assert [(r.key, r.points, r.participants) for r in ranked] == [
-        ("inspraak", 120, 2), ("groen", 100, 3), ("betaalbaarheid", 80, 2)]
+        ("inspraak", 120, 2),
+        ("groen", 100, 3),
+        ("betaalbaarheid", 80, 2),
+    ]
     assert ranked[1].by_group == {"a": 50, "b": 50}
 
 
@@ -58,14 +69,27 @@ def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
     session = store.set_activity_open(session.id, "prioriteren", True)
     a, b = store.join(session.code, "ambtelijk"), store.join(session.code, "inwoner")
     store.submit(a.token, "palet", {"1": {"text": "Betaalbaarheid", "cell": "individueel.materieel"}})
-    store.submit(b.token, "palet", {"2": {"text": "betaalbaarheid", "cell": "individueel.materieel"},
-                                    "3": {"text": "<i>Groen</i>", "cell": "collectief.immaterieel"}})
+    store.submit(
+        b.token,
+        "palet",
+        {
+            "2": {"text": "betaalbaarheid", "cell": "individueel.materieel"},
+            "3": {"text": "<i>Groen</i>", "cell": "collectief.immaterieel"},
+        },
+    )
     dash = PrioritiesDashboard(store, store.session(session.id), "nl")
     dash.refresh(store.session(session.id))
     assert "0 deelnemers verdeelden hun punten" in dash.table.value
     assert ranking(dash.table.value) == [
-        ["Waarde", "Punten", "Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner", "Inwoner",
-         "Genoemd door"],
+        [
+            "Waarde",
+            "Punten",
+            "Bestuurlijk-politiek",
+            "Ambtelijk",
+            "Maatschappelijke partner",
+            "Inwoner",
+            "Genoemd door",
+        ],
         ["Betaalbaarheid", "0", "0", "0", "0", "0", "2"],
         ["<i>Groen</i>", "0", "0", "0", "0", "0", "1"],
     ]

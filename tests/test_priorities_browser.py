@@ -24,9 +24,14 @@ def test_points_are_counted_while_typing_stepped_refused_kept_and_ranked(kit, wa
     add_value(phone, "Groen", "collectief, immaterieel")
     session = kit_store.session_by_code(code)
     other = kit_store.join(code, "ambtelijk")
-    kit_store.submit(other.token, "palet", {str(i): {"text": text, "cell": "collectief.proces"} for i, text in
-                                            enumerate(["Inspraak", "Transparantie", "Rechtvaardigheid",
-                                                       "Zorgvuldigheid"])})
+    kit_store.submit(
+        other.token,
+        "palet",
+        {
+            str(i): {"text": text, "cell": "collectief.proces"}
+            for i, text in enumerate(["Inspraak", "Transparantie", "Rechtvaardigheid", "Zorgvuldigheid"])
+        },
+    )
     open_activity(facilitator, "Waardenpalet")  # closed again
     open_activity(facilitator, "Prioriteren")
     phone.wait_for_selector(f"{FORM} .kit-stepper", timeout=10_000)  # the phone follows by itself
@@ -71,8 +76,8 @@ def test_points_are_counted_while_typing_stepped_refused_kept_and_ranked(kit, wa
     # Tab to the last field while it is just below the screen: it comes into view above the counter
     last_top = box(phone, "Zorgvuldigheid").evaluate("f => f.getBoundingClientRect().top + window.scrollY")
     phone.get_by_role("button", name="5 punten meer: Transparantie").evaluate(
-        "(button, top) => { button.focus({preventScroll: true}); window.scrollTo(0, top); }",
-        last_top - HEIGHT + 2)
+        "(button, top) => { button.focus({preventScroll: true}); window.scrollTo(0, top); }", last_top - HEIGHT + 2
+    )
     phone.keyboard.press("Tab")
     phone.keyboard.press("Tab")
     assert phone.evaluate("document.activeElement.id") == box(phone, "Zorgvuldigheid").get_attribute("id")
@@ -96,13 +101,15 @@ def test_points_are_counted_while_typing_stepped_refused_kept_and_ranked(kit, wa
     phone.get_by_role("button", name="Verdeling opslaan").click()
     phone.wait_for_selector("text=Uw verdeling is opgeslagen.", timeout=10_000)
     assert (box(phone, "Betaalbaarheid").input_value(), box(phone, "Groen").input_value()) == ("60", "40")
-    facilitator.wait_for_selector('.kit-prio-ranking tr[data-kit-value="betaalbaarheid"][data-kit-points="60"]',
-                                  timeout=10_000)
+    facilitator.wait_for_selector(
+        '.kit-prio-ranking tr[data-kit-value="betaalbaarheid"][data-kit-points="60"]', timeout=10_000
+    )
     assert ranked(facilitator)[:2] == [["betaalbaarheid", "60"], ["groen", "40"]]
 
     # JavaScript off: no steppers, the server's counter, the same form
-    plain = join(watched(viewport={"width": WIDTH, "height": HEIGHT}, java_script_enabled=False), kit, code,
-                 "Ambtelijk")
+    plain = join(
+        watched(viewport={"width": WIDTH, "height": HEIGHT}, java_script_enabled=False), kit, code, "Ambtelijk"
+    )
     assert plain.locator(f"{FORM} .kit-stepper").count() == 0
     assert counter(plain) == "Nog 100 punten te verdelen"
     box(plain, "Groen").fill("100")
@@ -115,11 +122,11 @@ def test_points_are_counted_while_typing_stepped_refused_kept_and_ranked(kit, wa
     plain.get_by_role("button", name="Verdeling opslaan").click()
     plain.wait_for_selector("text=Uw verdeling is opgeslagen.", timeout=10_000)
     assert counter(plain) == "Alle 100 punten verdeeld"
-    facilitator.wait_for_selector('.kit-prio-ranking tr[data-kit-value="groen"][data-kit-points="140"]',
-                                  timeout=10_000)
+    facilitator.wait_for_selector('.kit-prio-ranking tr[data-kit-value="groen"][data-kit-points="140"]', timeout=10_000)
     assert ranked(facilitator)[:2] == [["groen", "140"], ["betaalbaarheid", "60"]]
 
 
 def ranked(facilitator):
     return facilitator.locator(".kit-prio-ranking tr[data-kit-value]").evaluate_all(
-        "rows => rows.map(r => [r.getAttribute('data-kit-value'), r.getAttribute('data-kit-points')])")
+        "rows => rows.map(r => [r.getAttribute('data-kit-value'), r.getAttribute('data-kit-points')])"
+    )

@@ -1,10 +1,18 @@
-"""Beoordelen in Chromium: four phones, two groups, one screen per step; the dashboard's charts and agenda follow live."""
+"""Beoordelen in Chromium: four phones, two groups, one screen per step; the dashboard's charts and agenda follow."""
 
 import re
 import time
 
 from .browser import (
-    CHART_DATA, chart_data, create_session, join, open_activity, open_facilitator, rate, rating_step, tap_score,
+    CHART_DATA,
+    chart_data,
+    create_session,
+    join,
+    open_activity,
+    open_facilitator,
+    rate,
+    rating_step,
+    tap_score,
 )
 
 SMALL = {"width": 375, "height": 667}
@@ -24,8 +32,11 @@ def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched):
     facilitator = open_facilitator(watched(), kit)
     code = create_session(facilitator, title="Woonvisie", activities=["Beoordelen"])
     small = join(watched(viewport=SMALL), kit, code, "Inwoner")
-    people = [join(watched(), kit, code, "Ambtelijk"), join(watched(), kit, code, "Ambtelijk"),
-              join(watched(), kit, code, "Inwoner")]
+    people = [
+        join(watched(), kit, code, "Ambtelijk"),
+        join(watched(), kit, code, "Ambtelijk"),
+        join(watched(), kit, code, "Inwoner"),
+    ]
     open_activity(facilitator, "Beoordelen")
     rating_step(small, 1)  # the phone follows by itself to the grade
     assert small.inner_text(".kit-progress") == "Stap 1 van 10"
@@ -37,8 +48,9 @@ def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched):
     assert small.locator(".kit-scale input:checked").get_attribute("value") == "5"
     chosen = small.locator('.kit-scale input[value="5"] + label')
     other = small.locator('.kit-scale input[value="4.5"] + label')
-    assert chosen.evaluate("e => getComputedStyle(e).backgroundColor") != \
-        other.evaluate("e => getComputedStyle(e).backgroundColor")  # the chosen grade is marked
+    assert chosen.evaluate("e => getComputedStyle(e).backgroundColor") != other.evaluate(
+        "e => getComputedStyle(e).backgroundColor"
+    )  # the chosen grade is marked
     small.keyboard.press("Tab")
     assert small.evaluate("document.activeElement.id") == "note"
     small.keyboard.type("Het gaat te langzaam")
@@ -73,20 +85,32 @@ def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched):
     answered = time.monotonic()
     # each data source reaches the page as its own update: wait for the last one written (blocks)
     facilitator.wait_for_function(
-        "() => { const d = (%s)(); return d['radar-inwoner'] && d['radar-inwoner'].mean[1] === 2.5"
-        " && d.blocks.score.length === 8; }" % CHART_DATA, timeout=2_000)
+        "() => { const d = (" + CHART_DATA + ")(); return d['radar-inwoner'] && d['radar-inwoner'].mean[1] === 2.5"
+        " && d.blocks.score.length === 8; }",
+        timeout=2_000,
+    )
     assert time.monotonic() - answered < 2.0
     data = chart_data(facilitator)
     assert data["radar-ambtelijk"]["mean"][:2] == [7, 9]
     assert data["radar-inwoner"]["mean"][:2] == [7, 2.5]
-    assert sorted(zip(data["blocks"]["group"], data["blocks"]["score"])) == sorted(
-        [("ambtelijk", 7), ("ambtelijk", 7), ("inwoner", 7), ("inwoner", 7),
-         ("ambtelijk", 9), ("ambtelijk", 9), ("inwoner", 2), ("inwoner", 3)])
+    assert sorted(zip(data["blocks"]["group"], data["blocks"]["score"], strict=True)) == sorted(
+        [
+            ("ambtelijk", 7),
+            ("ambtelijk", 7),
+            ("inwoner", 7),
+            ("inwoner", 7),
+            ("ambtelijk", 9),
+            ("ambtelijk", 9),
+            ("inwoner", 2),
+            ("inwoner", 3),
+        ]
+    )
     first = facilitator.locator(".kit-agenda li[data-kit-statement]").first
     assert first.get_attribute("data-kit-statement") == "toegankelijk"
     assert NOTE in facilitator.locator(".kit-agenda .kit-note").first.inner_text()
-    facilitator.wait_for_selector(".kit-rate-grades tr[data-kit-group='inwoner'] .kit-grade:text-is('4,8')",
-                                  timeout=2_000)
+    facilitator.wait_for_selector(
+        ".kit-rate-grades tr[data-kit-group='inwoner'] .kit-grade:text-is('4,8')", timeout=2_000
+    )
     assert "6,8" in facilitator.inner_text(".kit-rate-grades")
     assert "1× weet ik niet" in facilitator.inner_text(".kit-agenda li[data-kit-statement='rechtvaardig']")
 
@@ -94,8 +118,7 @@ def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched):
     people[2].goto(f"{kit.url}kit/{code}/beoordelen/3")
     tap_score(people[2], 9)
     save(people[2])
-    facilitator.wait_for_function(
-        "() => (%s)()['radar-inwoner'].mean[1] === 5.5" % CHART_DATA, timeout=2_000)
+    facilitator.wait_for_function("() => (" + CHART_DATA + ")()['radar-inwoner'].mean[1] === 5.5", timeout=2_000)
 
     # to the end: the list of answers, "Klaar!" in view without scrolling
     for step in range(4, 11):

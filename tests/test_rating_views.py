@@ -12,8 +12,9 @@ from widgets.model.sessions import SessionSpec
 def rating(sqlite_store):
     from widgets.views.rating import RatingDashboard
 
-    session, _ = sqlite_store.create_session(SessionSpec(title="Woonvisie", topic="wonen", municipality="Gouda",
-                                                         activities=("beoordelen",)))
+    session, _ = sqlite_store.create_session(
+        SessionSpec(title="Woonvisie", topic="wonen", municipality="Gouda", activities=("beoordelen",))
+    )
     session = sqlite_store.set_activity_open(session.id, "beoordelen", True)
     people = [sqlite_store.join(session.code, g) for g in ("ambtelijk", "ambtelijk", "inwoner")]
     return sqlite_store, session, people, RatingDashboard(sqlite_store, session, "nl")
@@ -24,7 +25,7 @@ def answer(store, person, grade, scores, note=""):
     from widgets.model.rating import STATEMENTS, check_answer
 
     answers = {"cijfer": check_answer("cijfer", grade)}
-    answers.update({key: check_answer(key, score, note) for key, score in zip(STATEMENTS, scores)})
+    answers.update({key: check_answer(key, score, note) for key, score in zip(STATEMENTS, scores, strict=False)})
     store.submit(person.token, "beoordelen", answers)
 
 
@@ -74,8 +75,10 @@ def test_the_agenda_puts_the_most_dissent_first_and_escapes_notes(rating):
     assert "Ambtelijk 8,0 · Inwoner 3,0" in first.get_text()
     assert "Het beleid van Gouda voor wonen is rechtvaardig." in first.get_text()
     assert [li.get_text() for li in first.select("ul")[0].select("li")] == [  # the book's questions
-        "Wat is voor u 'rechtvaardigheid'?", "Welke voorbeelden zijn er van (on)rechtvaardigheid?",
-        "Wat is de achtergrond daarvan?"]
+        "Wat is voor u 'rechtvaardigheid'?",
+        "Welke voorbeelden zijn er van (on)rechtvaardigheid?",
+        "Wat is de achtergrond daarvan?",
+    ]
     assert "nog geen antwoorden" in agenda.select_one("li[data-kit-statement=outcomes]").get_text()
     notes = [li.get_text() for li in agenda.select(".kit-note")]
     assert notes[0] == "Inwoner: <b>te weinig</b> sociale huur"
@@ -83,11 +86,14 @@ def test_the_agenda_puts_the_most_dissent_first_and_escapes_notes(rating):
 
 
 def test_english_dashboard_uses_points_and_no_reference_for_an_own_topic(sqlite_store):
-    from widgets.render.rating import grades_html
     from widgets.model.rating import summarize
+    from widgets.render.rating import grades_html
 
-    session, _ = sqlite_store.create_session(SessionSpec(title="Park", topic="Groen in de wijk", municipality="Ede",
-                                                         language="en", activities=("beoordelen",)))
+    session, _ = sqlite_store.create_session(
+        SessionSpec(
+            title="Park", topic="Groen in de wijk", municipality="Ede", language="en", activities=("beoordelen",)
+        )
+    )
     sqlite_store.set_activity_open(session.id, "beoordelen", True)
     person = sqlite_store.join(session.code, "inwoner")
     answer(sqlite_store, person, 6.5, [])

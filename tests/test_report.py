@@ -10,11 +10,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from widgets.files import json_bytes
 from widgets.model.rating import STATEMENTS
 from widgets.model.sessions import SessionSpec
 from widgets.report import build_report, report_pdf
 from widgets.report import main as report_main
-from widgets.store.transfer import export_json, export_session
+from widgets.store.transfer import export_session
 
 NOTE = "<script>window.__pwned=1</script>Te weinig sociale huur"
 
@@ -27,16 +28,28 @@ def export_file(sqlite_store, tmp_path):
         store.set_activity_open(session.id, activity, True)
     people = [store.join(session.code, g, name="Geheime Naam") for g in ("ambtelijk", "inwoner", "inwoner")]
     for i, p in enumerate(people):
-        store.submit(p.token, "palet", {"v": {"text": ["Betaalbaarheid", "betaalbaarheid", "Groen"][i],
-                                              "cell": "individueel.materieel"}})
+        store.submit(
+            p.token,
+            "palet",
+            {"v": {"text": ["Betaalbaarheid", "betaalbaarheid", "Groen"][i], "cell": "individueel.materieel"}},
+        )
         store.submit(p.token, "prioriteren", {"verdeling": {"betaalbaarheid": 70, "groen": 30}})
-        store.submit(p.token, "beoordelen", {"cijfer": {"score": 6 + i, "note": ""},
-                                             "eerlijk": {"score": 4 + 2 * i, "note": NOTE if i == 1 else ""}})
-        store.submit(p.token, "driehoek", {"plaats": {"willen": 8, "mogen": 5 - i, "kunnen": 2 + i},
-                                           "spanning.willen-mogen": {"severity": 3 + i, "note": "Raad wil sneller"},
-                                           "route.willen-kunnen": {"route": "a"}})
+        store.submit(
+            p.token,
+            "beoordelen",
+            {"cijfer": {"score": 6 + i, "note": ""}, "eerlijk": {"score": 4 + 2 * i, "note": NOTE if i == 1 else ""}},
+        )
+        store.submit(
+            p.token,
+            "driehoek",
+            {
+                "plaats": {"willen": 8, "mogen": 5 - i, "kunnen": 2 + i},
+                "spanning.willen-mogen": {"severity": 3 + i, "note": "Raad wil sneller"},
+                "route.willen-kunnen": {"route": "a"},
+            },
+        )
     path = tmp_path / "sessie.json"
-    path.write_text(export_json(store, session.id), encoding="utf-8")
+    path.write_bytes(json_bytes(export_session(store, session.id), "nl"))  # the sessie.json download
     store.delete_session(session.id)  # the report needs nothing but the file
     return path
 
@@ -65,13 +78,21 @@ def test_report_opens_offline_in_chromium_with_charts_and_prints_to_pdf(export_f
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(html_path.as_uri())
     page.wait_for_function(
-        "() => window.Bokeh && Bokeh.documents.reduce((n, d) => n + d.roots().length, 0) === 3", timeout=30_000)
+        "() => window.Bokeh && Bokeh.documents.reduce((n, d) => n + d.roots().length, 0) === 3", timeout=30_000
+    )
     assert requests == [] and errors == []
     assert page.evaluate("window.__pwned") is None
     context.close()
-    text = subprocess.run(["pdftotext", str(html_path.with_suffix(".pdf")), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    for heading in ("Waardenpalet", "Prioriteren", "Beoordelen", "Strategische driehoek", "Toelichtingen van deelnemers"):
+    text = subprocess.run(
+        ["pdftotext", str(html_path.with_suffix(".pdf")), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for heading in (
+        "Waardenpalet",
+        "Prioriteren",
+        "Beoordelen",
+        "Strategische driehoek",
+        "Toelichtingen van deelnemers",
+    ):
         assert heading in text
     assert "Te weinig sociale huur" in text
 
@@ -82,32 +103,111 @@ DECEMBER_1 = datetime.datetime(2026, 12, 1, 14, 0, tzinfo=ZoneInfo("Europe/Amste
 AXIS_ORDER = ("willen-mogen", "mogen-kunnen", "willen-kunnen")
 # group, grade, statement scores, (willen, mogen, kunnen), severities in AXIS_ORDER, palette values
 KNOWN = [
-    ("ambtelijk", 6, {"eerlijk": 2, "toegankelijk": 6, "rechtvaardig": 5, "gelijkheid": 5, "proportionaliteit": 4,
-                      "financieel": 3, "outcomes": 7}, (8, 5, 2), (2, 5, 3), ["Betaalbaarheid", "Veiligheid"]),
-    ("ambtelijk", 7, {"eerlijk": 3, "toegankelijk": 6, "rechtvaardig": 7, "gelijkheid": 5, "proportionaliteit": 4,
-                      "financieel": 9, "outcomes": 7}, (6, 5, 4), (3, 4, 3), ["Betaalbaarheid"]),
-    ("inwoner", 5, {"eerlijk": 9, "toegankelijk": 6, "rechtvaardig": 6, "gelijkheid": 5, "proportionaliteit": 7,
-                    "financieel": 6, "outcomes": 7}, (7, 3, 3), (2, 4, 3), ["betaalbaarheid", "Groen", "Veiligheid"]),
-    ("inwoner", 6, {"eerlijk": 8, "toegankelijk": 6, "rechtvaardig": 6, "gelijkheid": 6, "proportionaliteit": 7,
-                    "financieel": 6, "outcomes": 7}, (9, 6, 1), (1, 5, 3), ["Betaalbaarheid", "Veiligheid"]),
-    ("inwoner", 8, {"eerlijk": 9, "toegankelijk": 6, "rechtvaardig": 7, "gelijkheid": 4, "proportionaliteit": 7,
-                    "financieel": 6, "outcomes": 7}, (5, 4, 5), (2, 3, 3), ["Betaalbaarheid"]),
+    (
+        "ambtelijk",
+        6,
+        {
+            "eerlijk": 2,
+            "toegankelijk": 6,
+            "rechtvaardig": 5,
+            "gelijkheid": 5,
+            "proportionaliteit": 4,
+            "financieel": 3,
+            "outcomes": 7,
+        },
+        (8, 5, 2),
+        (2, 5, 3),
+        ["Betaalbaarheid", "Veiligheid"],
+    ),
+    (
+        "ambtelijk",
+        7,
+        {
+            "eerlijk": 3,
+            "toegankelijk": 6,
+            "rechtvaardig": 7,
+            "gelijkheid": 5,
+            "proportionaliteit": 4,
+            "financieel": 9,
+            "outcomes": 7,
+        },
+        (6, 5, 4),
+        (3, 4, 3),
+        ["Betaalbaarheid"],
+    ),
+    (
+        "inwoner",
+        5,
+        {
+            "eerlijk": 9,
+            "toegankelijk": 6,
+            "rechtvaardig": 6,
+            "gelijkheid": 5,
+            "proportionaliteit": 7,
+            "financieel": 6,
+            "outcomes": 7,
+        },
+        (7, 3, 3),
+        (2, 4, 3),
+        ["betaalbaarheid", "Groen", "Veiligheid"],
+    ),
+    (
+        "inwoner",
+        6,
+        {
+            "eerlijk": 8,
+            "toegankelijk": 6,
+            "rechtvaardig": 6,
+            "gelijkheid": 6,
+            "proportionaliteit": 7,
+            "financieel": 6,
+            "outcomes": 7,
+        },
+        (9, 6, 1),
+        (1, 5, 3),
+        ["Betaalbaarheid", "Veiligheid"],
+    ),
+    (
+        "inwoner",
+        8,
+        {
+            "eerlijk": 9,
+            "toegankelijk": 6,
+            "rechtvaardig": 7,
+            "gelijkheid": 4,
+            "proportionaliteit": 7,
+            "financieel": 6,
+            "outcomes": 7,
+        },
+        (5, 4, 5),
+        (2, 3, 3),
+        ["Betaalbaarheid"],
+    ),
 ]
 
 
 def _answer(store, token, grade, scores, corners, severities, values, note=""):
     store.submit(token, "palet", {f"v{i}": {"text": v, "cell": "collectief.materieel"} for i, v in enumerate(values)})
     store.submit(token, "prioriteren", {"verdeling": {"betaalbaarheid": 60, "veiligheid": 40}})
-    store.submit(token, "beoordelen", {"cijfer": {"score": grade, "note": note},
-                                       **{k: {"score": s, "note": ""} for k, s in scores.items()}})
-    store.submit(token, "driehoek", {"plaats": dict(zip(("willen", "mogen", "kunnen"), corners)),
-                                     **{f"spanning.{axis}": {"severity": s, "note": ""}
-                                        for axis, s in zip(AXIS_ORDER, severities)}})
+    store.submit(
+        token,
+        "beoordelen",
+        {"cijfer": {"score": grade, "note": note}, **{k: {"score": s, "note": ""} for k, s in scores.items()}},
+    )
+    store.submit(
+        token,
+        "driehoek",
+        {
+            "plaats": dict(zip(("willen", "mogen", "kunnen"), corners, strict=True)),
+            **{f"spanning.{axis}": {"severity": s, "note": ""} for axis, s in zip(AXIS_ORDER, severities, strict=True)},
+        },
+    )
 
 
 def _export(store, rows, language="nl", groups=None, title="Woonvisie 2030", note=""):
-    spec = SessionSpec(title=title, topic="wonen", municipality="Gouda", language=language,
-                       **({"groups": groups} if groups else {}))
+    spec = SessionSpec(
+        title=title, topic="wonen", municipality="Gouda", language=language, **({"groups": groups} if groups else {})
+    )
     session, _ = store.create_session(spec)
     for activity in ("palet", "prioriteren", "beoordelen", "driehoek"):
         store.set_activity_open(session.id, activity, True)
@@ -134,8 +234,15 @@ def _pdf_pages(pdf: bytes, tmp_path) -> list:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Page size:.*\(A4\)", info), info
     count = int(re.search(r"Pages:\s+(\d+)", info).group(1))
-    return [subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True,
-                           text=True, check=True).stdout for n in range(1, count + 1)]
+    return [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, count + 1)
+    ]
 
 
 @pytest.fixture
@@ -148,8 +255,12 @@ def test_the_first_page_summarises_with_hand_computed_figures(known):
     summary = _summary(html)
     # Joined: 2 ambtelijk, 3 inwoner, nobody from the other two groups.
     assert re.findall(r'data-kit-group="([^"]+)" data-kit-count="(\d+)"', _part(summary, "sessie")) == [
-        ("bestuurlijk-politiek", "0"), ("ambtelijk", "2"), ("maatschappelijke-partner", "0"), ("inwoner", "3"),
-        ("*", "5")]
+        ("bestuurlijk-politiek", "0"),
+        ("ambtelijk", "2"),
+        ("maatschappelijke-partner", "0"),
+        ("inwoner", "3"),
+        ("*", "5"),
+    ]
     # Grade: (6 + 7 + 5 + 6 + 8) / 5 = 6.4 against the book's 6.8 for wonen; ambtelijk 6.5, inwoner 19/3 = 6.3.
     grade = _part(summary, "samenvatting-cijfer")
     assert "De zaal geeft gemiddeld een 6,4 (5 cijfers)." in grade
@@ -166,8 +277,10 @@ def test_the_first_page_summarises_with_hand_computed_figures(known):
     assert re.findall(r'data-kit-statement="(\w+)"', agreement) == ["toegankelijk", "outcomes", "gelijkheid"]
     # Shared values: betaalbaarheid by all five (two groups), veiligheid by three; groen by one group only.
     palette = _part(summary, "samenvatting-palet")
-    assert re.findall(r'data-kit-value="(\w+)" data-kit-groups="(\d)"', palette) == [("betaalbaarheid", "2"),
-                                                                                     ("veiligheid", "2")]
+    assert re.findall(r'data-kit-value="(\w+)" data-kit-groups="(\d)"', palette) == [
+        ("betaalbaarheid", "2"),
+        ("veiligheid", "2"),
+    ]
     assert "Groen" not in palette
     # Corners: willen 35/5 = 7.0, mogen 23/5 = 4.6, kunnen 15/5 = 3.0 is the weakest.
     corner = _part(summary, "samenvatting-driehoek")
@@ -184,9 +297,15 @@ def test_the_first_page_summarises_with_hand_computed_figures(known):
 
 def test_each_summary_item_says_no_answers_when_there_are_none(sqlite_store):
     html = build_report(_export(sqlite_store, []))
-    for element_id in ("samenvatting-palet", "samenvatting-prioriteren", "samenvatting-cijfer",
-                       "samenvatting-onenigheid", "samenvatting-overeenstemming", "samenvatting-driehoek",
-                       "samenvatting-spanningen"):
+    for element_id in (
+        "samenvatting-palet",
+        "samenvatting-prioriteren",
+        "samenvatting-cijfer",
+        "samenvatting-onenigheid",
+        "samenvatting-overeenstemming",
+        "samenvatting-driehoek",
+        "samenvatting-spanningen",
+    ):
         assert "Geen antwoorden." in _part(_summary(html), element_id), element_id
 
 
@@ -194,8 +313,11 @@ def test_each_chart_has_its_figures_as_a_table(known):
     html = build_report(known)
     radar = re.search(r'<figure class="kit-report-figure" id="figuur-radar">.*?</figure>', html, re.S).group(0)
     # Eerlijk: ambtelijk (2 + 3) / 2 = 2.5, inwoner 26/3 = 8.7, everyone 31/5 = 6.2; no score from the other groups.
-    assert re.search(r'data-kit-statement="eerlijk"><th scope="row">Eerlijk</th><td>–</td><td>2,5</td><td>–</td>'
-                     r'<td>8,7</td><td><b>6,2</b></td>', radar)
+    assert re.search(
+        r'data-kit-statement="eerlijk"><th scope="row">Eerlijk</th><td>–</td><td>2,5</td><td>–</td>'
+        r"<td>8,7</td><td><b>6,2</b></td>",
+        radar,
+    )
     assert 'data-root-id="' in radar  # the Bokeh chart itself sits in the same figure
     blocks = re.search(r'<figure class="kit-report-figure" id="figuur-blocks">.*?</figure>', html, re.S).group(0)
     # Financieel: one 3, one 9, three 6s.
@@ -211,17 +333,29 @@ def test_the_pdf_is_a4_numbered_and_starts_with_the_summary(known, tmp_path):
     first = pages[0]
     assert "Pagina 1 van " + str(len(pages)) in first and f"Pagina 2 van {len(pages)}" in pages[1]
     assert "Woonvisie 2030" in pages[1].splitlines()[0]  # the title, small, in every page's header
-    for figure in ("6,4 (5 cijfers)", "Eerlijk: onenigheid 6,6", "Kunnen: gemiddeld 3,0", "Mogen en kunnen:",
-                   "1 december 2026"):
+    for figure in (
+        "6,4 (5 cijfers)",
+        "Eerlijk: onenigheid 6,6",
+        "Kunnen: gemiddeld 3,0",
+        "Mogen en kunnen:",
+        "1 december 2026",
+    ):
         assert figure in " ".join(first.split()), figure
     assert not any("Beoordelen" in line.strip()[:11] for line in first.splitlines())  # sections start after it
 
 
 def test_a_large_session_keeps_the_block_chart_with_its_table(sqlite_store, tmp_path):
-    crowd = [(("ambtelijk", "inwoner", "bestuurlijk-politiek", "maatschappelijke-partner")[i % 4], 5 + i % 5,
-              {k: 1 + (i * 7 + j * 3) % 10 for j, k in enumerate(STATEMENTS)}, (1 + i % 9, 2 + i % 7, 1 + i % 5),
-              (1 + i % 5, 1 + (i + 2) % 5, 1 + (i + 4) % 5), ["Betaalbaarheid", f"Waarde {i % 6}"])
-             for i in range(40)]
+    crowd = [
+        (
+            ("ambtelijk", "inwoner", "bestuurlijk-politiek", "maatschappelijke-partner")[i % 4],
+            5 + i % 5,
+            {k: 1 + (i * 7 + j * 3) % 10 for j, k in enumerate(STATEMENTS)},
+            (1 + i % 9, 2 + i % 7, 1 + i % 5),
+            (1 + i % 5, 1 + (i + 2) % 5, 1 + (i + 4) % 5),
+            ["Betaalbaarheid", f"Waarde {i % 6}"],
+        )
+        for i in range(40)
+    ]
     pages = _pdf_pages(report_pdf(_export(sqlite_store, crowd, note="Te <b>traag</b>")), tmp_path)
     title, last_line = "Alle scores per stelling (elk blokje is één deelnemer)", "Aantal scores per cijfer"
     on = [n for n, text in enumerate(pages) if title in text]
@@ -232,11 +366,23 @@ def test_a_large_session_keeps_the_block_chart_with_its_table(sqlite_store, tmp_
 
 
 def test_an_english_session_reads_in_english(sqlite_store, tmp_path):
-    data = _export(sqlite_store, [("resident", *KNOWN[0][1:]), ("civil-service", *KNOWN[1][1:])], language="en",
-                   groups=("Civil service", "Resident"))
+    data = _export(
+        sqlite_store,
+        [("resident", *KNOWN[0][1:]), ("civil-service", *KNOWN[1][1:])],
+        language="en",
+        groups=("Civil service", "Resident"),
+    )
     html = unescape(build_report(data))
-    for text in ('<html lang="en">', "Summary", "Participants per group", "Most dissent", "Broadest agreement",
-                 "Weakest corner of the triangle", "The room's mean grade is 6.5 (2 grades).", "December 1, 2026"):
+    for text in (
+        '<html lang="en">',
+        "Summary",
+        "Participants per group",
+        "Most dissent",
+        "Broadest agreement",
+        "Weakest corner of the triangle",
+        "The room's mean grade is 6.5 (2 grades).",
+        "December 1, 2026",
+    ):
         assert text in html, text
     assert "Samenvatting" not in html and "Geen antwoorden" not in html
     pages = _pdf_pages(report_pdf(data), tmp_path)
@@ -245,8 +391,12 @@ def test_an_english_session_reads_in_english(sqlite_store, tmp_path):
 
 def test_participant_and_facilitator_text_stays_text(sqlite_store):
     title = "Woonvisie </style><script>window.__pwned=1</script>"
-    data = _export(sqlite_store, [("inwoner", *KNOWN[2][1:5], ["<b>Groen</b>", "<script>x()</script>"])] * 1,
-                   title=title, note=NOTE)
+    data = _export(
+        sqlite_store,
+        [("inwoner", *KNOWN[2][1:5], ["<b>Groen</b>", "<script>x()</script>"])] * 1,
+        title=title,
+        note=NOTE,
+    )
     data["answers"].append({**data["answers"][0], "participant": "p2", "group": "ambtelijk"})  # shared value
     html = build_report(data)
     assert html.count("</style>") == 1 and "<script>window.__pwned" not in html and "<script>x()" not in html

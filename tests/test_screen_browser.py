@@ -16,8 +16,10 @@ CUT_OFF = """(selector) => Array.from(document.querySelectorAll(selector))
                && getComputedStyle(e).overflow !== 'visible' || (e.offsetParent !== null
                && getComputedStyle(e).textOverflow === 'ellipsis' && e.scrollWidth > e.clientWidth + 1))
   .map(e => e.textContent.trim().slice(0, 60))"""
-CONTROL_LABELS = (".kit-facilitator button, .kit-facilitator .widget-label, .kit-facilitator .widget-label-basic, "
-                  ".kit-facilitator .widget-checkbox label, .kit-facilitator a.kit-download")
+CONTROL_LABELS = (
+    ".kit-facilitator button, .kit-facilitator .widget-label, .kit-facilitator .widget-label-basic, "
+    ".kit-facilitator .widget-checkbox label, .kit-facilitator a.kit-download"
+)
 
 
 def smallest_text(page) -> float:
@@ -45,8 +47,7 @@ def check_projected(screen, key):
     """What the room sees: big code and QR, large text, nothing cut off, nothing of the facilitator's."""
     height = screen.viewport_size["height"]
     assert screen.locator(".kit-screen-qr").bounding_box()["height"] >= height / 3
-    assert float(screen.locator("[data-kit-join-code]").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) \
-        >= 48
+    assert float(screen.locator("[data-kit-join-code]").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 48
     if screen.viewport_size["width"] >= 1920:
         assert smallest_text(screen) >= 28
     assert fits_the_viewport(screen)["sideways"] <= 0
@@ -112,8 +113,11 @@ def test_control_page_and_presentation_screen_through_a_tafel(kit, watched):
 
     press(control, "r")  # R reveals the open activity's results on the phones and the screen
     screen.wait_for_selector(".kit-screen-results-body .kit-results-table", timeout=5_000)
-    control.wait_for_function("document.querySelector('.kit-facilitator').innerText.includes("
-                              "'Resultaten zichtbaar voor deelnemers en op het scherm: aan')", timeout=5_000)
+    control.wait_for_function(
+        "document.querySelector('.kit-facilitator').innerText.includes("
+        "'Resultaten zichtbaar voor deelnemers en op het scherm: aan')",
+        timeout=5_000,
+    )
     check_projected(screen, key)
     screen.set_viewport_size({"width": 1280, "height": 720})
     check_projected(screen, key)

@@ -54,9 +54,12 @@ def test_facilitator_counts_and_exports(sqlite_store):
     assert 'data-kit-group="inwoner"><td>Inwoner</td><td class="kit-count">1<' in app.counts.value
     assert '<th class="kit-count-total">2<' in app.counts.value
     links = app.downloads.value
-    for name, saved in (("antwoorden.xlsx", f"sessie-{session.code}.xlsx"), ("sessie.json", f"sessie-{session.code}.json"),
-                        ("rapport.pdf", f"rapport-{session.code}.pdf"),
-                        ("papier-beoordelen.pdf", f"papier-{session.code}-beoordelen.pdf")):
+    for name, saved in (
+        ("antwoorden.xlsx", f"sessie-{session.code}.xlsx"),
+        ("sessie.json", f"sessie-{session.code}.json"),
+        ("rapport.pdf", f"rapport-{session.code}.pdf"),
+        ("papier-beoordelen.pdf", f"papier-{session.code}-beoordelen.pdf"),
+    ):
         assert f'href="http://localhost:8866/kit/{session.code}/bestanden/{name}" download="{saved}"' in links
     assert "data:" not in links  # built when clicked, not pushed through the kernel
 
@@ -70,8 +73,9 @@ def test_a_dashboard_reopened_by_link_shows_its_activities_in_a_fresh_kernel(sql
     code = (
         "from widgets.store import open_store\n"
         "from widgets.views.facilitator import FacilitatorApp\n"
+        f"store = open_store('sqlite:///{sqlite_store.backend.path}')\n"
         f"app = FacilitatorApp(params={{'sessie': '{session.code}', 'sleutel': '{key}'}}, cookies={{}}, env={{}},\n"
-        f"                     store=open_store('{sqlite_store.backend.path and 'sqlite:///' + sqlite_store.backend.path}'))\n"
+        f"                     store=store)\n"
         "print(sorted(app.views))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
@@ -89,8 +93,9 @@ def test_live_refreshes_do_not_pile_up_widgets_in_the_kernel(sqlite_store):
 
     def round_of_answers(i):
         for n, p in enumerate(people):
-            sqlite_store.submit(p.token, "palet", {f"r{i}": {"text": f"waarde {i}-{n}", "cell": "collectief.proces"}},
-                                replace_all=True)
+            sqlite_store.submit(
+                p.token, "palet", {f"r{i}": {"text": f"waarde {i}-{n}", "cell": "collectief.proces"}}, replace_all=True
+            )
         app.poller.check()
 
     round_of_answers(0)

@@ -20,8 +20,20 @@ def pins(path: Path) -> dict:
 
 def test_requirements_pin_the_stack_exactly():
     pinned = pins(REPO / "requirements.txt")
-    for name in ("jupyterlab", "ipywidgets", "voila", "pandas", "bokeh", "jupyter-bokeh",
-                 "nbval", "pytest", "playwright", "segno", "openpyxl", "sqlalchemy"):
+    for name in (
+        "jupyterlab",
+        "ipywidgets",
+        "voila",
+        "pandas",
+        "bokeh",
+        "jupyter-bokeh",
+        "nbval",
+        "pytest",
+        "playwright",
+        "segno",
+        "openpyxl",
+        "sqlalchemy",
+    ):
         assert name in pinned, f"{name} is not pinned"
     assert pinned["ipywidgets"].startswith("8.")
     assert pinned["voila"].startswith("0.5.")
@@ -29,6 +41,13 @@ def test_requirements_pin_the_stack_exactly():
 
 def test_binder_installs_the_same_pins():
     assert pins(REPO / "binder" / "requirements.txt") == pins(REPO / "requirements.txt")
+
+
+def test_pre_commit_runs_the_pinned_ruff():
+    """A commit hook with another ruff would reformat what `make lint` accepts, or the other way round."""
+    config = (REPO / ".pre-commit-config.yaml").read_text()
+    rev = re.search(r"ruff-pre-commit\n\s+rev: v?(\S+)", config)
+    assert rev and rev.group(1) == pins(REPO / "requirements.txt")["ruff"]
 
 
 def test_binder_badge_opens_the_start_page_in_voila():

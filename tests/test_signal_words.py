@@ -5,14 +5,16 @@ import pytest
 from widgets.model.signal_words import Lexicon, count, placement, shares
 from widgets.model.validation import InputError
 
-LEXICON = Lexicon.from_rows([
-    {"perspective": "pa", "word": "regel*"},
-    {"perspective": "pa", "word": "toezicht"},
-    {"perspective": "npm", "word": "resultaat"},
-    {"perspective": "npg", "word": "samenwerking"},
-    {"perspective": "npg", "word": "eigen"},
-    {"perspective": "sr", "word": "eigen kracht"},
-])
+LEXICON = Lexicon.from_rows(
+    [
+        {"perspective": "pa", "word": "regel*"},
+        {"perspective": "pa", "word": "toezicht"},
+        {"perspective": "npm", "word": "resultaat"},
+        {"perspective": "npg", "word": "samenwerking"},
+        {"perspective": "npg", "word": "eigen"},
+        {"perspective": "sr", "word": "eigen kracht"},
+    ]
+)
 
 
 def test_whole_words_prefixes_and_phrases_are_counted():
@@ -50,9 +52,11 @@ def test_a_text_without_signal_words_has_no_shares():
 
 
 def test_placement_ranks_and_finds_the_closest_municipalities():
-    others = [("Aa", {"pa": 10, "npm": 20, "npg": 30, "sr": 40}),
-              ("Bb", {"pa": 40, "npm": 30, "npg": 20, "sr": 10}),
-              ("Cc", {"pa": 25, "npm": 25, "npg": 25, "sr": 25})]
+    others = [
+        ("Aa", {"pa": 10, "npm": 20, "npg": 30, "sr": 40}),
+        ("Bb", {"pa": 40, "npm": 30, "npg": 20, "sr": 10}),
+        ("Cc", {"pa": 25, "npm": 25, "npg": 25, "sr": 25}),
+    ]
     place = placement({"pa": 12, "npm": 20, "npg": 28, "sr": 40}, others, nearest=2)
     assert place["below"] == {"pa": 1, "npm": 0, "npg": 2, "sr": 2} and place["total"] == 3
     assert place["nearest"] == ["Aa", "Cc"]

@@ -41,8 +41,11 @@ FORBIDDEN_IN_CODE = [
 def scanned_files() -> list:
     files = [REPO / name for name in TOP_FILES if (REPO / name).exists()]
     for folder in SCANNED:
-        files += [p for p in sorted((REPO / folder).rglob("*"))
-                  if p.is_file() and p.suffix in TEXT and "__pycache__" not in p.parts]
+        files += [
+            p
+            for p in sorted((REPO / folder).rglob("*"))
+            if p.is_file() and p.suffix in TEXT and "__pycache__" not in p.parts
+        ]
     return [p for p in files if p.resolve() != THIS]
 
 
@@ -60,16 +63,35 @@ def test_the_scan_sees_the_files_users_read():
     assert "tests/dataset_files.py" in names and "tests/test_sources.py" not in names
 
 
-@pytest.mark.parametrize("example", [
-    "zie `../shared/seeds`", "(bronbestand: shared/seeds/000_e59ed75a6dca4ab1.txt)", "Path('/work/x')",
-    "open('/tmp/kit.csv')", "/home/anna/boek.txt", r"C:\Users\anna", "Volgorde (KIT.md).", "(file 000, Box 5.2)"])
+@pytest.mark.parametrize(
+    "example",
+    [
+        "zie `../shared/seeds`",
+        "(bronbestand: shared/seeds/000_e59ed75a6dca4ab1.txt)",
+        "Path('/work/x')",
+        "open('/tmp/kit.csv')",
+        "/home/anna/boek.txt",
+        r"C:\Users\anna",
+        "Volgorde (KIT.md).",
+        "(file 000, Box 5.2)",
+    ],
+)
 def test_a_path_or_file_citation_is_refused(example):
     assert offences(example)
 
 
-@pytest.mark.parametrize("example", [
-    "voila/render/workshops/facilitator.ipynb", "https://example.org/home/page", "/usr/bin/chromium", "/proc/<pid>/root",
-    "shared by exactly two perspectives", "Van der Torre, Douglas & 't Hart (2018), Box 5.2", "~/.jupyter"])
+@pytest.mark.parametrize(
+    "example",
+    [
+        "voila/render/workshops/facilitator.ipynb",
+        "https://example.org/home/page",
+        "/usr/bin/chromium",
+        "/proc/<pid>/root",
+        "shared by exactly two perspectives",
+        "Van der Torre, Douglas & 't Hart (2018), Box 5.2",
+        "~/.jupyter",
+    ],
+)
 def test_ordinary_text_passes(example):
     assert offences(example) == []
 
@@ -87,7 +109,8 @@ def test_no_folder_or_machine_path(path):
 SOURCES = os.environ.get("KIT_SOURCE_TEXTS")
 needs_sources = pytest.mark.skipif(
     not SOURCES or not Path(SOURCES).is_dir(),
-    reason="set KIT_SOURCE_TEXTS to a folder with the source texts (plain text) to check paraphrasing")
+    reason="set KIT_SOURCE_TEXTS to a folder with the source texts (plain text) to check paraphrasing",
+)
 
 # Texts the kit wrote in its own words, and the longest run of words they may share with a source.
 PARAPHRASED_COLUMNS = {
@@ -98,7 +121,10 @@ PARAPHRASED_COLUMNS = {
 }
 PARAPHRASED_CELLS = {  # lesson -> headings of markdown cells written in the kit's own words
     "08-casus-lokale-democratie.ipynb": ("## Twee gemeenten die 'echt iets willen'",),
-    "12-beleidsinfarct-meer-beter-anders.ipynb": ("## Een infarct in het bestuur", "## Meer doen, beter doen, anders doen"),
+    "12-beleidsinfarct-meer-beter-anders.ipynb": (
+        "## Een infarct in het bestuur",
+        "## Meer doen, beter doen, anders doen",
+    ),
 }
 CELL_RUN = 7
 
@@ -110,7 +136,7 @@ def words(text: str) -> list:
 
 def shared_runs(text: str, grams: set, n: int) -> list:
     found = words(text)
-    return [" ".join(found[i:i + n]) for i in range(len(found) - n + 1) if tuple(found[i:i + n]) in grams]
+    return [" ".join(found[i : i + n]) for i in range(len(found) - n + 1) if tuple(found[i : i + n]) in grams]
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +145,7 @@ def source_words():
 
 
 def grams_of(texts: list, n: int) -> set:
-    return {tuple(text[i:i + n]) for text in texts for i in range(len(text) - n + 1)}
+    return {tuple(text[i : i + n]) for text in texts for i in range(len(text) - n + 1)}
 
 
 @needs_sources

@@ -26,8 +26,7 @@ def test_root_opens_start_page_listing_every_notebook(kit, watched):
     page.wait_for_selector(".kit-card", timeout=WIDGET_TIMEOUT)
     assert page.url.endswith("/voila/render/start.ipynb")
     assert page.locator("h1").first.inner_text().startswith("Publieke waarde")
-    shown = sorted(page.locator(".kit-card").evaluate_all(
-        "cards => cards.map(c => c.getAttribute('data-kit-entry'))"))
+    shown = sorted(page.locator(".kit-card").evaluate_all("cards => cards.map(c => c.getAttribute('data-kit-entry'))"))
     assert shown == listed_notebooks()
     assert "lessons/01-wat-is-publieke-waarde.ipynb" in shown
 
@@ -116,16 +115,19 @@ def test_three_ways_in_are_whole_card_links_above_the_fold(kit, watched):
     assert "Meedoen als deelnemer" in facts[2]["text"]
     # every card link underlined and coloured, not by colour alone
     style = page.locator(".kit-way-title").first.evaluate(
-        "el => [getComputedStyle(el).textDecorationLine, getComputedStyle(el).color]")
+        "el => [getComputedStyle(el).textDecorationLine, getComputedStyle(el).color]"
+    )
     assert "underline" in style[0] and style[1] != "rgb(0, 0, 0)"
-    lesson_link = page.locator('.kit-card h3 a').first
+    lesson_link = page.locator(".kit-card h3 a").first
     assert "underline" in lesson_link.evaluate("el => getComputedStyle(el).textDecorationLine")
     found = axe.violations(page, axe.install())
     assert found == [], axe.report(found)
     # the keyboard reaches the first card and shows where it is
     tab_to(page, "el.dataset && el.dataset.kitWay === 'tafel'")
-    outline = page.evaluate("(() => { const s = getComputedStyle(document.activeElement);"
-                            " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
     assert outline[0] != "none" and outline[1] >= 2
     # each card leads to its page: the two Voila pages in a tab of their own, then the participants' code form
     for way in ("tafel", "facilitator"):

@@ -4,25 +4,27 @@ import json
 
 import pytest
 
+from widgets.files import json_bytes
 from widgets.i18n import error_message
 from widgets.model.sessions import JOIN_ALPHABET, SessionSpec
 from widgets.model.validation import InputError
 from widgets.store import open_store
 from widgets.store.schema import SCHEMA_VERSION, current_version
-from widgets.store.transfer import export_json, export_session, import_json
+from widgets.store.transfer import export_session, import_json
 
 TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
 
 
 def snapshot(store):
     """Every row of every table: to show that a refused action changed nothing."""
-    return {table: sorted(json.dumps(r, sort_keys=True, default=str)
-                          for r in store.backend.query(f"SELECT * FROM {table}")) for table in TABLES}
+    return {
+        table: sorted(json.dumps(r, sort_keys=True, default=str) for r in store.backend.query(f"SELECT * FROM {table}"))
+        for table in TABLES
+    }
 
 
 def new_session(store, **overrides):
-    spec = dict(title="Woonvisie 2030", topic="wonen", municipality="Utrecht",
-                activities=("palet", "beoordelen"))
+    spec = dict(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", activities=("palet", "beoordelen"))
     spec.update(overrides)
     return store.create_session(SessionSpec(**spec))
 
@@ -37,7 +39,11 @@ def test_new_session_has_code_key_and_the_books_groups(store):
     assert not set(session.code) & set("0O1IL")
     assert len(key) >= 32
     assert [g.label for g in session.groups] == [
-        "Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner", "Inwoner"]
+        "Bestuurlijk-politiek",
+        "Ambtelijk",
+        "Maatschappelijke partner",
+        "Inwoner",
+    ]
     assert session.activities == ("palet", "beoordelen") and session.is_open
     # only a hash of the key is stored
     assert key not in json.dumps(store.backend.query("SELECT * FROM sessions"))
@@ -70,16 +76,27 @@ def test_participants_join_and_are_counted_per_group(store):
     assert store.revision(session.id) > before
 
 
-@pytest.mark.parametrize("code, group, name, message", [
-    ("ZZZZZZ", "ambtelijk", "", "Deze sessiecode kennen we niet. Controleer de zes tekens op het scherm."),
-    ("", "ambtelijk", "", "Deze sessiecode kennen we niet. Controleer de zes tekens op het scherm."),
-    (None, "", "", "Kies eerst uw stakeholdergroep."),
-    (None, "ambtelijk", "x" * 41, "Naam of rol is te lang: maximaal 40 tekens."),
-    (None, "ambtelijk", "Piet\x00", "Naam of rol bevat tekens die niet zijn toegestaan (zoals stuurtekens). "
-                                    "Typ de tekst opnieuw."),
-    (None, "ambtelijk", "abc\u202edcba", "Naam of rol bevat tekens die niet zijn toegestaan (zoals stuurtekens). "
-                                         "Typ de tekst opnieuw."),
-])
+@pytest.mark.parametrize(
+    "code, group, name, message",
+    [
+        ("ZZZZZZ", "ambtelijk", "", "Deze sessiecode kennen we niet. Controleer de zes tekens op het scherm."),
+        ("", "ambtelijk", "", "Deze sessiecode kennen we niet. Controleer de zes tekens op het scherm."),
+        (None, "", "", "Kies eerst uw stakeholdergroep."),
+        (None, "ambtelijk", "x" * 41, "Naam of rol is te lang: maximaal 40 tekens."),
+        (
+            None,
+            "ambtelijk",
+            "Piet\x00",
+            "Naam of rol bevat tekens die niet zijn toegestaan (zoals stuurtekens). Typ de tekst opnieuw.",
+        ),
+        (
+            None,
+            "ambtelijk",
+            "abc\u202edcba",
+            "Naam of rol bevat tekens die niet zijn toegestaan (zoals stuurtekens). Typ de tekst opnieuw.",
+        ),
+    ],
+)
 def test_bad_joins_get_a_dutch_message_and_store_nothing(store, code, group, name, message):
     session, _ = new_session(store)
     before = snapshot(store)
@@ -101,13 +118,16 @@ def test_closed_session_refuses_joins_until_reopened(store):
     assert store.join(session.code, "inwoner").group_key == "inwoner"
 
 
-@pytest.mark.parametrize("field, value, key", [
-    ("title", "", "error.required"),
-    ("title", "t" * 121, "error.too_long"),
-    ("groups", ("",), "error.no_groups"),
-    ("groups", ("Raad", "raad "), "error.duplicate_groups"),
-    ("municipality", "Gouda\x07", "error.control_chars"),
-])
+@pytest.mark.parametrize(
+    "field, value, key",
+    [
+        ("title", "", "error.required"),
+        ("title", "t" * 121, "error.too_long"),
+        ("groups", ("",), "error.no_groups"),
+        ("groups", ("Raad", "raad "), "error.duplicate_groups"),
+        ("municipality", "Gouda\x07", "error.control_chars"),
+    ],
+)
 def test_bad_session_settings_are_refused(store, field, value, key):
     before = snapshot(store)
     with pytest.raises(InputError) as caught:
@@ -176,6 +196,11 @@ def test_deleting_a_session_removes_every_row_of_it(store):
     assert caught.value.key == "error.unknown_participant"
 
 
+def downloaded_json(store, session_id) -> str:
+    """What the dashboard's sessie.json link gives."""
+    return json_bytes(export_session(store, session_id), "nl").decode("utf-8")
+
+
 def fill(store):
     session, key = new_session(store)
     opened(store, session)
@@ -183,21 +208,26 @@ def fill(store):
     people = [store.join(session.code, g) for g in ("ambtelijk", "ambtelijk", "inwoner")]
     for i, p in enumerate(people):
         store.submit(p.token, "palet", {f"v{i}": {"text": f"waarde {i}", "cell": "collectief.proces"}})
-        store.submit(p.token, "beoordelen", {"cijfer": {"score": 6 + i, "note": ""},
-                                             "eerlijk": {"score": None if i == 2 else 7, "note": ""}})
+        store.submit(
+            p.token,
+            "beoordelen",
+            {"cijfer": {"score": 6 + i, "note": ""}, "eerlijk": {"score": None if i == 2 else 7, "note": ""}},
+        )
     return session, key
 
 
 def aggregates(store, session_id):
-    answers = sorted((a["participant"], a["group"], a["activity"], a["item"], json.dumps(a["value"]))
-                     for a in store.answers(session_id))
+    answers = sorted(
+        (a["participant"], a["group"], a["activity"], a["item"], json.dumps(a["value"]))
+        for a in store.answers(session_id)
+    )
     return store.participant_counts(session_id), store.answer_counts(session_id), answers
 
 
 def test_export_delete_import_round_trip_gives_the_same_aggregates(store):
     session, _ = fill(store)
     before = aggregates(store, session.id)
-    exported = export_json(store, session.id)
+    exported = downloaded_json(store, session.id)
     assert "token" not in exported
     store.delete_session(session.id)
     restored, key, counts = import_json(store, exported)
@@ -210,10 +240,13 @@ def test_export_delete_import_round_trip_gives_the_same_aggregates(store):
     assert aggregates(store, restored.id) == before
 
 
-@pytest.mark.parametrize("text, key", [
-    ("{not json", "error.import_not_json"),
-    ('{"format": "iets anders"}', "error.import_format"),
-])
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("{not json", "error.import_not_json"),
+        ('{"format": "iets anders"}', "error.import_format"),
+    ],
+)
 def test_bad_import_files_are_refused_and_change_nothing(store, text, key):
     fill(store)
     before = snapshot(store)
@@ -224,11 +257,16 @@ def test_bad_import_files_are_refused_and_change_nothing(store, text, key):
 
 
 CRAFTED = [  # (a crafted answer in a JSON export, what the facilitator is told)
-    (("beoordelen", "cijfer", 99),
-     "Rij 1 van het bestand (beoordelen, cijfer) is niet ingelezen: Een rapportcijfer is een getal van 1 tot en met 10"),
+    (
+        ("beoordelen", "cijfer", 99),
+        "Rij 1 van het bestand (beoordelen, cijfer) is niet ingelezen: "
+        "Een rapportcijfer is een getal van 1 tot en met 10",
+    ),
     (("beoordelen", "cijfer", {"score": "acht"}), "Rij 1 van het bestand (beoordelen, cijfer)"),
-    (("palet", "v1", {"text": "x" * 5000, "cell": "collectief.proces"}),
-     "Rij 1 van het bestand (palet, v1) is niet ingelezen"),
+    (
+        ("palet", "v1", {"text": "x" * 5000, "cell": "collectief.proces"}),
+        "Rij 1 van het bestand (palet, v1) is niet ingelezen",
+    ),
     (("palet", "v1", {"text": "Groen", "cell": "nergens.niets"}), "Rij 1 van het bestand (palet, v1)"),
     (("driehoek", "plaats", {"willen": -5, "mogen": 5, "kunnen": 5}), "Rij 1 van het bestand (driehoek"),
     (("stemmen", "x", 1), "Rij 1 van het bestand (stemmen, x) is niet ingelezen"),
@@ -238,8 +276,17 @@ CRAFTED = [  # (a crafted answer in a JSON export, what the facilitator is told)
 def crafted_export(store, session, answers) -> str:
     data = export_session(store, session.id)
     data["participants"] = [{"ref": "p-1", "group": "inwoner", "name": ""}]
-    data["answers"] = [{"activity": activity, "participant": "p-1", "group": "inwoner", "item": item, "value": value,
-                        "updated_at": stamp} for activity, item, value, stamp in answers]
+    data["answers"] = [
+        {
+            "activity": activity,
+            "participant": "p-1",
+            "group": "inwoner",
+            "item": item,
+            "value": value,
+            "updated_at": stamp,
+        }
+        for activity, item, value, stamp in answers
+    ]
     return json.dumps(data)
 
 
@@ -256,9 +303,12 @@ def test_crafted_answers_in_a_file_are_refused_with_their_row_and_change_nothing
 
 def test_a_json_import_with_one_bad_answer_leaves_no_session_behind(store):
     session, _ = fill(store)
-    data = json.loads(export_json(store, session.id))
-    data["answers"][-1]["value"] = {"score": 99, "note": ""} if data["answers"][-1]["activity"] == "beoordelen" \
+    data = json.loads(downloaded_json(store, session.id))
+    data["answers"][-1]["value"] = (
+        {"score": 99, "note": ""}
+        if data["answers"][-1]["activity"] == "beoordelen"
         else {"text": "", "cell": "collectief.proces"}
+    )
     store.delete_session(session.id)
     before = snapshot(store)
     with pytest.raises(InputError) as caught:
@@ -283,7 +333,7 @@ def test_exports_never_contain_participant_tokens(store):
 
     from openpyxl import load_workbook
 
-    from widgets.exports import csv_bytes, palette_csv_bytes, xlsx_bytes
+    from widgets.exports import csv_bytes, xlsx_bytes
     from widgets.report import build_report
 
     session, _ = fill(store)
@@ -291,9 +341,13 @@ def test_exports_never_contain_participant_tokens(store):
     data = export_session(store, session.id)
     book = load_workbook(BytesIO(xlsx_bytes(data)))
     cells = " ".join(str(c.value) for sheet in book for row in sheet.iter_rows() for c in row)
-    for text in (export_json(store, session.id), csv_bytes(data).decode("utf-8-sig"),
-                 csv_bytes(data, plain=True).decode(), palette_csv_bytes(data).decode("utf-8-sig"), cells,
-                 build_report(data)):
+    for text in (
+        downloaded_json(store, session.id),
+        csv_bytes(data).decode("utf-8-sig"),
+        csv_bytes(data, plain=True).decode(),
+        cells,
+        build_report(data),
+    ):
         assert not any(token in text for token in tokens)
 
 

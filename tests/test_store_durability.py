@@ -58,8 +58,9 @@ def test_writer_killed_mid_burst_loses_no_acknowledged_answer(store_url):
     session, _ = store.create_session(SessionSpec(title="Stroomstoring", topic="wonen"))
     store.set_activity_open(session.id, "palet", True)
     token = store.join(session.code, "inwoner").token
-    writer = subprocess.Popen([sys.executable, "-c", WRITER, store_url, token],
-                              stdout=subprocess.PIPE, text=True, env=dict(os.environ))
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, store_url, token], stdout=subprocess.PIPE, text=True, env=dict(os.environ)
+    )
     acknowledged = -1
     deadline = time.monotonic() + 60
     while acknowledged < 40 and time.monotonic() < deadline:
@@ -89,7 +90,9 @@ def test_a_deleted_session_leaves_no_trace_in_the_database_files(tmp_path):
     store.set_activity_open(session.id, "palet", True)
     someone = store.join(session.code, "inwoner", "Marieke Tijdelijk")
     for version in range(5):  # edits leave older versions behind in the log and in the history table
-        store.submit(someone.token, "palet", {"v": {"text": f"Zwembad Zuidpark {version}", "cell": "collectief.materieel"}})
+        store.submit(
+            someone.token, "palet", {"v": {"text": f"Zwembad Zuidpark {version}", "cell": "collectief.materieel"}}
+        )
     store.delete_session(session.id)
     files = [path for path in tmp_path.iterdir() if path.name.startswith("kit.sqlite3")]
     assert files and any(path.name == "kit.sqlite3" for path in files)
@@ -112,7 +115,9 @@ def test_a_deleted_session_leaves_no_row_behind_and_others_keep_theirs(store):
     store.submit(stays.token, "palet", {"v": {"text": "Speeltuin", "cell": "collectief.materieel"}})
     someone = store.join(gone.code, "inwoner", "Marieke Tijdelijk")
     for version in range(3):
-        store.submit(someone.token, "palet", {"v": {"text": f"Zwembad Zuidpark {version}", "cell": "collectief.materieel"}})
+        store.submit(
+            someone.token, "palet", {"v": {"text": f"Zwembad Zuidpark {version}", "cell": "collectief.materieel"}}
+        )
     store.delete_session(gone.id)
     for table in SESSION_TABLES:
         rows = json.dumps(store.backend.query(f"SELECT * FROM {table}"), default=str)

@@ -21,8 +21,9 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def new_session(store, activities=("palet",)):
-    session, key = store.create_session(SessionSpec(title="Woonvisie 2030", topic="wonen",
-                                                    municipality="Utrecht", activities=activities))
+    session, key = store.create_session(
+        SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", activities=activities)
+    )
     return session, key
 
 
@@ -133,8 +134,9 @@ def test_a_page_whose_store_fails_shows_the_kits_message_not_a_traceback():
     shell = InteractiveShell.instance()
     install(shell)
     with capture_output() as shown:
-        shell.run_cell("from widgets.store import StoreUnavailable\n"
-                       "raise StoreUnavailable('attempt to write a readonly database')")
+        shell.run_cell(
+            "from widgets.store import StoreUnavailable\nraise StoreUnavailable('attempt to write a readonly database')"
+        )
     html = "".join(output.data.get("text/html", "") for output in shown.outputs)
     assert "Deze pagina kan niet starten" in html and "alleen-lezen" in html
     assert "Traceback" not in shown.stdout
@@ -223,8 +225,14 @@ def test_an_unreachable_server_is_a_store_failure(tmp_path):
 def _launch(data_dir, *extra, prefix=()):
     env = dict(os.environ, KIT_PORT="1")  # never reaches Voila when it is refused
     env.pop("KIT_STORE_URL", None)
-    return subprocess.run([*prefix, sys.executable, "-m", "widgets.launch", f"--data-dir={data_dir}", *extra],
-                          cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "widgets.launch", f"--data-dir={data_dir}", *extra],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def _read_only_prefix(folder):
@@ -237,8 +245,16 @@ def _read_only_prefix(folder):
     probe = subprocess.run(["unshare", "-m", "true"], capture_output=True)
     if probe.returncode:
         pytest.skip("root without mount namespaces: no way to make a folder read-only for it")
-    return ("unshare", "-m", "--propagation", "private", "sh", "-c",
-            f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" && exec "$@"', "sh")
+    return (
+        "unshare",
+        "-m",
+        "--propagation",
+        "private",
+        "sh",
+        "-c",
+        f'mount --bind "{folder}" "{folder}" && mount -o remount,ro,bind "{folder}" && exec "$@"',
+        "sh",
+    )
 
 
 def test_the_launcher_refuses_a_read_only_data_folder(tmp_path):

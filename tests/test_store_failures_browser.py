@@ -40,25 +40,36 @@ class NamespacedKit(KitServer):
     def enter(self, *command, **run) -> subprocess.CompletedProcess:
         """Run a command in the kit's mount namespace (SQLite resolves /proc/<pid>/root to the outside path)."""
         user = () if os.geteuid() == 0 else ("-U", "--preserve-credentials")
-        return subprocess.run(["nsenter", "-t", str(self.process.pid), *user, "-m", *command], check=True,
-                              capture_output=True, text=True, **run)
+        return subprocess.run(
+            ["nsenter", "-t", str(self.process.pid), *user, "-m", *command],
+            check=True,
+            capture_output=True,
+            text=True,
+            **run,
+        )
 
     def remount(self, mode: str) -> None:
         self.enter("mount", "-o", f"remount,{mode}", str(self.data_dir))
 
     def store(self, code: str) -> dict:
         """Run ``code`` (Python, with ``store`` open on the kit's database) inside; its ``result`` as JSON."""
-        script = (f"import json; from widgets.store import open_store; "
-                  f"store = open_store('sqlite:///{self.data_dir}/kit.sqlite3'); result = None\n{code}\n"
-                  f"print(json.dumps(result))")
+        script = (
+            f"import json; from widgets.store import open_store; "
+            f"store = open_store('sqlite:///{self.data_dir}/kit.sqlite3'); result = None\n{code}\n"
+            f"print(json.dumps(result))"
+        )
         return json.loads(self.enter(sys.executable, "-c", script, cwd=self.root).stdout)
 
 
 @pytest.fixture(scope="module")
 def tmpfs_kit(tmp_path_factory):
     user = () if os.geteuid() == 0 else ("-r",)
-    if not (shutil.which("unshare") and shutil.which("nsenter")) or subprocess.run(
-            ["unshare", *user, "-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"], capture_output=True).returncode:
+    if (
+        not (shutil.which("unshare") and shutil.which("nsenter"))
+        or subprocess.run(
+            ["unshare", *user, "-m", "sh", "-c", "mount -t tmpfs tmpfs /mnt"], capture_output=True
+        ).returncode
+    ):
         pytest.skip("needs mount namespaces (unshare) to give the kit a real read-only or full file system")
     server = NamespacedKit(tmp_path_factory.mktemp("tmpfs") / "data").start()
     yield server
@@ -157,8 +168,9 @@ def test_a_lost_postgresql_connection_is_said_on_the_dashboard_and_stores_nothin
     kit = KitServer(tmp_path / "data", extra_args=[f"--store={url}"]).start()
     store, page = open_store(url), None
     try:
-        session, key = store.create_session(SessionSpec(title="Woonvisie 2030", topic="wonen",
-                                                        municipality="Utrecht", activities=("palet",)))
+        session, key = store.create_session(
+            SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", activities=("palet",))
+        )
         page = dashboard(watched(), kit, session.code, key, lang="en")
         cut_off(postgres, database)
         try:

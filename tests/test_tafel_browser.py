@@ -6,7 +6,7 @@ import subprocess
 
 from openpyxl import load_workbook
 
-from .browser import LOAD, add_value, group_count, answer_tension, join, place_in_triangle, rate, to_tension
+from .browser import LOAD, add_value, answer_tension, group_count, join, place_in_triangle, rate, to_tension
 
 
 def next_step(facilitator, key):
@@ -36,11 +36,13 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     facilitator.wait_for_selector(".kit-tafel-step", timeout=20_000)
     code = facilitator.inner_text("[data-kit-join-code]").strip()
     groups = ("Ambtelijk", "Ambtelijk", "Inwoner", "Inwoner")
-    people = [join(watched(viewport={"width": 375, "height": 740}) if i == 0 else watched(), kit, code, g)
-              for i, g in enumerate(groups)]
+    people = [
+        join(watched(viewport={"width": 375, "height": 740}) if i == 0 else watched(), kit, code, g)
+        for i, g in enumerate(groups)
+    ]
 
     next_step(facilitator, "palet")
-    for page, value in zip(people, ("Betaalbaarheid", "betaalbaarheid", "Groen", "Inspraak")):
+    for page, value in zip(people, ("Betaalbaarheid", "betaalbaarheid", "Groen", "Inspraak"), strict=True):
         add_value(page, value, "individueel, materieel")
     next_step(facilitator, "prioriteren")
     for page in people:  # each phone follows the run sheet to the next activity by itself
@@ -65,8 +67,9 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
 
     page = watched().new_page()
     page.goto(report.as_uri())
-    page.wait_for_function("() => window.Bokeh && Bokeh.documents.reduce((n, d) => n + d.roots().length, 0) === 3",
-                           timeout=30_000)
+    page.wait_for_function(
+        "() => window.Bokeh && Bokeh.documents.reduce((n, d) => n + d.roots().length, 0) === 3", timeout=30_000
+    )
     assert page.locator('#palet [data-kit-value="betaalbaarheid"][data-kit-count="2"]').count() == 1
     assert page.locator("#prioriteren tr").count() >= 2
     assert "Meer sociale huur nodig" in page.inner_text("#toelichtingen")
@@ -84,14 +87,16 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert "(A4)" in info and pages > 1
-    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True,
-                           text=True, check=True).stdout
+    first = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert f"Pagina 1 van {pages}" in first
     assert f"gemiddeld een {room_grade} (4 cijfers)" in first
     for label, key in (("Ambtelijk", "ambtelijk"), ("Inwoner", "inwoner")):
         assert re.search(rf"{label}\s+{counts[key]}\b", first), (label, counts[key])
-    last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
+    last = subprocess.run(
+        ["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert f"Pagina {pages} van {pages}" in last
 
     # the answers as Dutch Excel opens them, and the workbook with typed numbers

@@ -29,14 +29,24 @@ LOAD = 60_000
 # What the browser must not get without the token (GET), with what the server answers WITH it:
 # None: not asked with the token (a Voila page would start a kernel; the facilitator test opens it).
 CLOSED = {
-    "api/kernels": 200, "api/contents": 200, "api/sessions": 200, "api/terminals": 200,
-    "api/kernelspecs": 200, "api/me": 200, "lab": 200, "tree": None,
-    "files/README.md": 200, "voila/render/workshops/facilitator.ipynb": None,
-    "voila/render/start.ipynb": None, "voila/tree": None,
+    "api/kernels": 200,
+    "api/contents": 200,
+    "api/sessions": 200,
+    "api/terminals": 200,
+    "api/kernelspecs": 200,
+    "api/me": 200,
+    "lab": 200,
+    "tree": None,
+    "files/README.md": 200,
+    "voila/render/workshops/facilitator.ipynb": None,
+    "voila/render/start.ipynb": None,
+    "voila/tree": None,
 }
 # Chromium logs every refused page load as a console error; those are the point here.
-EXPECTED_CONSOLE = re.compile(r"Failed to load resource: the server responded with a status of 40[34]"
-                              r"|WebSocket connection to .* failed")
+EXPECTED_CONSOLE = re.compile(
+    r"Failed to load resource: the server responded with a status of 40[34]"
+    r"|WebSocket connection to .* failed"
+)
 
 
 class TokenServer:
@@ -51,33 +61,52 @@ class TokenServer:
         self.kit_data = self.root / "kit-data"
         self.log_path = self.root / "jupyter-server.log"
         self.process = None
-        self.env = {k: v for k, v in os.environ.items()
-                    if not k.startswith(("JUPYTER", "JPY_", "KIT_", "VOILA_"))}
-        self.env.update({
-            "JUPYTER_CONFIG_DIR": str(self.config_dir), "JUPYTER_DATA_DIR": str(self.data_dir),
-            "JUPYTER_RUNTIME_DIR": str(self.root / "runtime"), "KIT_DATA_DIR": str(self.kit_data),
-            # as on Binder: the hub's prefix and the token of the link that opened the server
-            "JUPYTERHUB_SERVICE_PREFIX": "/", "JUPYTERHUB_API_TOKEN": self.token,
-        })
+        self.env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "JPY_", "KIT_", "VOILA_"))}
+        self.env.update(
+            {
+                "JUPYTER_CONFIG_DIR": str(self.config_dir),
+                "JUPYTER_DATA_DIR": str(self.data_dir),
+                "JUPYTER_RUNTIME_DIR": str(self.root / "runtime"),
+                "KIT_DATA_DIR": str(self.kit_data),
+                # as on Binder: the hub's prefix and the token of the link that opened the server
+                "JUPYTERHUB_SERVICE_PREFIX": "/",
+                "JUPYTERHUB_API_TOKEN": self.token,
+            }
+        )
 
     def configure(self) -> str:
         """What binder/postBuild runs after installing the package (no options: Jupyter's own folders)."""
-        done = subprocess.run([sys.executable, "tools/binder_config.py"], cwd=REPO, env=self.env,
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "tools/binder_config.py"],
+            cwd=REPO,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, done.stdout + done.stderr
         return done.stdout
 
     def start(self, timeout: float = 90) -> "TokenServer":
         self.kit_data.mkdir(parents=True, exist_ok=True)
-        args = [sys.executable, "-m", "jupyter_server", "--no-browser", "--ip=127.0.0.1",
-                f"--port={self.port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={self.token}",
-                f"--ServerApp.root_dir={REPO}"]
+        args = [
+            sys.executable,
+            "-m",
+            "jupyter_server",
+            "--no-browser",
+            "--ip=127.0.0.1",
+            f"--port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={REPO}",
+        ]
         if os.geteuid() == 0:
             args.append("--allow-root")
         with open(self.log_path, "ab") as log:
             # in the repository, as on Binder (Voila's extension also reads ./voila.json)
-            self.process = subprocess.Popen(args, cwd=REPO, env=self.env, stdout=log,
-                                            stderr=subprocess.STDOUT, start_new_session=True)
+            self.process = subprocess.Popen(
+                args, cwd=REPO, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -93,8 +122,9 @@ class TokenServer:
 
     def get(self, path: str, token: bool = False, method: str = "GET") -> tuple:
         """``(status, body)`` without following redirects; with the token in the Authorization header."""
-        request = urllib.request.Request(self.url + path, method=method,
-                                         headers={"Authorization": f"token {self.token}"} if token else {})
+        request = urllib.request.Request(
+            self.url + path, method=method, headers={"Authorization": f"token {self.token}"} if token else {}
+        )
         opener = urllib.request.build_opener(NoRedirect)
         try:
             with opener.open(request, timeout=30) as reply:
@@ -160,8 +190,9 @@ def show_log_on_failure(request, server):
 def new_session(store, title="Woonvisie 2030"):
     from widgets.model.sessions import SessionSpec
 
-    session, _ = store.create_session(SessionSpec(title=title, topic="wonen", municipality="Utrecht",
-                                                  language="nl", activities=("palet",)))
+    session, _ = store.create_session(
+        SessionSpec(title=title, topic="wonen", municipality="Utrecht", language="nl", activities=("palet",))
+    )
     store.set_activity_open(session.id, "palet", True)
     return session
 
@@ -176,12 +207,15 @@ def refused(page, response) -> bool:
 
 def connect(page, url) -> str:
     """Open a WebSocket from the page: 'open', 'refused' or 'timeout'."""
-    return page.evaluate("""url => new Promise(done => {
+    return page.evaluate(
+        """url => new Promise(done => {
         const socket = new WebSocket(url);
         socket.onopen = () => { socket.close(); done("open"); };
         socket.onerror = () => done("refused");
         setTimeout(() => done("timeout"), 10000);
-    })""", url)
+    })""",
+        url,
+    )
 
 
 def drop_expected_console_errors(context):
@@ -194,9 +228,14 @@ def test_postbuild_configures_the_server_with_the_tools_script(server):
     config = json.loads((server.config_dir / "jupyter_server_config.d" / "publieke-waarde-kit.json").read_text())
     assert config["ServerApp"]["jpserver_extensions"] == {"voila.server_extension": True, "widgets.web": True}
     settings = json.loads((server.config_dir / "jupyter_server_config.json").read_text())
-    assert settings["VoilaConfiguration"]["template"] == "kit" and "preheat_kernel" not in settings["VoilaConfiguration"]
-    assert settings["ServerApp"]["tornado_settings"] == {"mathjax_url": None, "mathjax_config": None,
-                                                         "websocket_max_message_size": 6 * 1024 * 1024}
+    assert (
+        settings["VoilaConfiguration"]["template"] == "kit" and "preheat_kernel" not in settings["VoilaConfiguration"]
+    )
+    assert settings["ServerApp"]["tornado_settings"] == {
+        "mathjax_url": None,
+        "mathjax_config": None,
+        "websocket_max_message_size": 6 * 1024 * 1024,
+    }
     assert (server.data_dir / "voila" / "templates" / "kit" / "conf.json").exists()
     assert "widgets.web | extension was successfully loaded" in server.log()
 
@@ -228,8 +267,9 @@ def test_a_phone_with_the_join_link_takes_part_and_keeps_the_server_active(serve
 
 def test_the_same_browser_gets_nothing_else_of_the_server(server, store, watched):
     with_token = {path: server.get(path, token=True)[0] for path, expected in CLOSED.items() if expected}
-    assert with_token == {path: expected for path, expected in CLOSED.items() if expected}, \
+    assert with_token == {path: expected for path, expected in CLOSED.items() if expected}, (
         "the token itself does not open these (the refusals below would prove nothing)"
+    )
 
     session = new_session(store, title="Gesloten deuren")
     phone = watched(**PHONE)

@@ -39,18 +39,44 @@ def test_a_new_lesson_runs_in_the_suite_and_appears_on_the_start_page(tmp_path, 
     # STAMP points at a fresh file: the copy shares the real .venv, which make must not reinstall into it.
     stamp = tmp_path / "venv-ready"
     stamp.touch()
-    made = subprocess.run(["make", "--no-print-directory", "lesson", "TITLE=Sturen op waarden",
-                           "EN=Steering by values", f"STAMP={stamp}"],
-                          cwd=root, capture_output=True, text=True, timeout=120)
+    made = subprocess.run(
+        [
+            "make",
+            "--no-print-directory",
+            "lesson",
+            "TITLE=Sturen op waarden",
+            "EN=Steering by values",
+            f"STAMP={stamp}",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert made.returncode == 0, made.stdout + made.stderr
     assert "pip" not in made.stdout, made.stdout
     lesson = root / "lessons" / f"{int(before[-1][:2]) + 1:02d}-sturen-op-waarden.ipynb"
     assert lesson.exists(), made.stdout
     edit_title(lesson, "Sturen op waarden in de praktijk", "Steering by values in practice")
 
-    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                            f"lessons/{lesson.name}", "tests/test_lessons_lint.py", "-k", lesson.stem[:2]],
-                           cwd=root, capture_output=True, text=True, timeout=300)
+    suite = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"lessons/{lesson.name}",
+            "tests/test_lessons_lint.py",
+            "-k",
+            lesson.stem[:2],
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert suite.returncode == 0, suite.stdout[-3000:]
     assert " passed" in suite.stdout and "failed" not in suite.stdout
 

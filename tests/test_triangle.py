@@ -6,8 +6,17 @@ import pytest
 
 from widgets.i18n import t
 from widgets.model.triangle import (
-    CORNER_XY, CORNERS, barycentric, centroid, check_scores, check_route, check_tension, level, meaning_key,
-    position, weakest_corner,
+    CORNER_XY,
+    CORNERS,
+    barycentric,
+    centroid,
+    check_route,
+    check_scores,
+    check_tension,
+    level,
+    meaning_key,
+    position,
+    weakest_corner,
 )
 from widgets.model.validation import InputError
 
@@ -39,8 +48,9 @@ def test_scaling_all_three_leaves_the_position_unchanged_but_not_the_level():
 def test_all_zeros_is_refused_with_a_clear_message():
     with pytest.raises(InputError) as caught:
         check_scores(s(0, 0, 0))
-    assert t(caught.value.key) == ("Alle drie op 0 geeft geen plek in de driehoek. "
-                                   "Geef minstens één hoek een score boven 0.")
+    assert t(caught.value.key) == (
+        "Alle drie op 0 geeft geen plek in de driehoek. Geef minstens één hoek een score boven 0."
+    )
     with pytest.raises(InputError):
         barycentric(s(0, 0, 0))
 
@@ -52,15 +62,18 @@ def test_scores_out_of_range_or_not_numbers_are_refused(scores):
     assert caught.value.key == "driehoek.error.score"
 
 
-@pytest.mark.parametrize("scores, key, words", [
-    (s(9, 5, 2), "driehoek.meaning.willen.kunnen", "Veel willen, weinig kunnen"),
-    (s(9, 2, 5), "driehoek.meaning.willen.mogen", "Veel willen, weinig mogen"),
-    (s(2, 9, 5), "driehoek.meaning.mogen.willen", "Veel mogen, weinig willen"),
-    (s(5, 9, 2), "driehoek.meaning.mogen.kunnen", "Veel mogen, weinig kunnen"),
-    (s(2, 5, 9), "driehoek.meaning.kunnen.willen", "Veel kunnen, weinig willen"),
-    (s(5, 2, 9), "driehoek.meaning.kunnen.mogen", "Veel kunnen, weinig mogen"),
-    (s(7, 7, 6), "driehoek.meaning.balanced", "in evenwicht"),
-])
+@pytest.mark.parametrize(
+    "scores, key, words",
+    [
+        (s(9, 5, 2), "driehoek.meaning.willen.kunnen", "Veel willen, weinig kunnen"),
+        (s(9, 2, 5), "driehoek.meaning.willen.mogen", "Veel willen, weinig mogen"),
+        (s(2, 9, 5), "driehoek.meaning.mogen.willen", "Veel mogen, weinig willen"),
+        (s(5, 9, 2), "driehoek.meaning.mogen.kunnen", "Veel mogen, weinig kunnen"),
+        (s(2, 5, 9), "driehoek.meaning.kunnen.willen", "Veel kunnen, weinig willen"),
+        (s(5, 2, 9), "driehoek.meaning.kunnen.mogen", "Veel kunnen, weinig mogen"),
+        (s(7, 7, 6), "driehoek.meaning.balanced", "in evenwicht"),
+    ],
+)
 def test_each_region_has_its_sentence(scores, key, words):
     assert meaning_key(scores) == key
     assert words in t(key)

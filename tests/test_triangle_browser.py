@@ -7,8 +7,16 @@ import time
 import pytest
 
 from .browser import (
-    answer_tension, chart_data, choose_with_keyboard, create_session, join, open_activity, open_facilitator,
-    place_in_triangle, tab_to, to_tension,
+    answer_tension,
+    chart_data,
+    choose_with_keyboard,
+    create_session,
+    join,
+    open_activity,
+    open_facilitator,
+    place_in_triangle,
+    tab_to,
+    to_tension,
 )
 
 PHONE = {"width": 375, "height": 740}
@@ -27,14 +35,21 @@ def box(locator):
 
 
 def inside(inner, outer) -> bool:
-    return (inner["x"] >= outer["x"] - 0.5 and inner["y"] >= outer["y"] - 0.5
-            and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
-            and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5)
+    return (
+        inner["x"] >= outer["x"] - 0.5
+        and inner["y"] >= outer["y"] - 0.5
+        and inner["x"] + inner["width"] <= outer["x"] + outer["width"] + 0.5
+        and inner["y"] + inner["height"] <= outer["y"] + outer["height"] + 0.5
+    )
 
 
 def overlap(a, b) -> bool:
-    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
-                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
 
 
 def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
@@ -64,13 +79,21 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     facilitator.wait_for_function(WAIT_FOR_PLOT, timeout=2_000)  # points and centroids: two updates
     assert time.monotonic() - placed < 2.0
     data = chart_data(facilitator)
-    points = sorted(zip(data["ternary-points"]["group"], data["ternary-points"]["x"], data["ternary-points"]["y"]))
-    expected = sorted([("ambtelijk", 0.5, math.sqrt(3) / 2), ("ambtelijk", 1.0, 0.0),
-                       ("inwoner", 0.5, math.sqrt(3) / 6)])
-    for got, want in zip(points, expected):
+    points = sorted(
+        zip(data["ternary-points"]["group"], data["ternary-points"]["x"], data["ternary-points"]["y"], strict=True)
+    )
+    expected = sorted(
+        [("ambtelijk", 0.5, math.sqrt(3) / 2), ("ambtelijk", 1.0, 0.0), ("inwoner", 0.5, math.sqrt(3) / 6)]
+    )
+    for got, want in zip(points, expected, strict=True):
         assert got[0] == want[0] and got[1:] == pytest.approx(want[1:])
-    centroids = dict(zip(data["ternary-centroids"]["group"],
-                         zip(data["ternary-centroids"]["x"], data["ternary-centroids"]["y"])))
+    centroids = dict(
+        zip(
+            data["ternary-centroids"]["group"],
+            zip(data["ternary-centroids"]["x"], data["ternary-centroids"]["y"], strict=True),
+            strict=True,
+        )
+    )
     assert centroids["ambtelijk"] == pytest.approx((0.75, math.sqrt(3) / 4))
     assert centroids["*"] == pytest.approx(((0.5 + 1.0 + 0.5) / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3))
     levels = facilitator.locator('.kit-tri-levels tr[data-kit-group="ambtelijk"] td[data-kit-corner="kunnen"]')
@@ -82,8 +105,9 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     to_tension(inw, "willen-mogen")
     answer_tension(inw, 2)
     axis = facilitator.locator('.kit-tri-tensions [data-kit-axis="willen-mogen"]')
-    facilitator.wait_for_selector('.kit-tri-tensions [data-kit-axis="willen-mogen"][data-kit-mean="3.00"]',
-                                  timeout=5_000)
+    facilitator.wait_for_selector(
+        '.kit-tri-tensions [data-kit-axis="willen-mogen"][data-kit-mean="3.00"]', timeout=5_000
+    )
     assert axis.locator(".kit-tri-distribution").inner_text() == "0 1 0 1 0"
     assert "<b onmouseover=alert(1)>raad</b> twijfelt" in axis.locator(".kit-note").inner_text()
     assert axis.locator(".kit-note b[onmouseover]").count() == 0
@@ -105,8 +129,9 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     assert cards[1].evaluate("(label) => getComputedStyle(label).borderTopWidth") == "4px"
     a1.locator("form.kit-tri-route button[type=submit]").click()
     a1.wait_for_selector('form.kit-tri-route[data-kit-axis="mogen-kunnen"]', timeout=10_000)
-    facilitator.wait_for_selector('.kit-tri-routes [data-kit-axis="willen-mogen"] [data-kit-route="b"]'
-                                  '[data-kit-count="1"]', timeout=5_000)
+    facilitator.wait_for_selector(
+        '.kit-tri-routes [data-kit-axis="willen-mogen"] [data-kit-route="b"][data-kit-count="1"]', timeout=5_000
+    )
     a1.locator("a.kit-tri-previous").click()
     a1.wait_for_selector('form.kit-tri-route[data-kit-axis="willen-mogen"]', timeout=10_000)
     chosen = a1.locator('.kit-tri-route-card[data-kit-route="b"] input')
@@ -122,7 +147,10 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     assert inw.input_value("#note") == "half getypt"  # the refresh kept what was typed
     assert inw.locator("[data-kit-results] svg.kit-triangle > circle").count() == 3
     assert [t.strip() for t in inw.locator("[data-kit-results] .kit-legend li").all_inner_texts()] == [
-        "Ambtelijk", "Inwoner", "jij: uw eigen plek"]
+        "Ambtelijk",
+        "Inwoner",
+        "jij: uw eigen plek",
+    ]
     # a changed placement moves the point on the other phones
     a2.goto(f"{kit.url}kit/{code}/driehoek/scores")
     place_in_triangle(a2, willen=0, mogen=10, kunnen=0)
@@ -133,8 +161,9 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
 
 def test_without_javascript_at_320_px_with_the_keyboard_alone(kit, watched, new_session, kit_store):
     session = new_session(activities=("driehoek",))
-    phone = join(watched(viewport={"width": 320, "height": 640}, java_script_enabled=False), kit, session.code,
-                 "Inwoner")
+    phone = join(
+        watched(viewport={"width": 320, "height": 640}, java_script_enabled=False), kit, session.code, "Inwoner"
+    )
     phone.wait_for_selector("form.kit-tri-scores")
     # refused first: all three at 0, the message above the scores, the zeros still chosen
     for corner in ("willen", "mogen", "kunnen"):
@@ -160,5 +189,6 @@ def test_without_javascript_at_320_px_with_the_keyboard_alone(kit, watched, new_
     answers = kit_store.answers(session.id, "driehoek")
     assert {a["item"]: a["value"] for a in answers} == {
         "plaats": {"willen": 8, "mogen": 3, "kunnen": 4},
-        "spanning.willen-mogen": {"severity": 5, "note": "Raad en partners willen iets anders"}}
+        "spanning.willen-mogen": {"severity": 5, "note": "Raad en partners willen iets anders"},
+    }
     assert phone.evaluate("document.documentElement.scrollWidth") <= 320

@@ -36,11 +36,19 @@ def test_dashboard_points_centroids_levels_and_weakest_corner(triangle):
     place(store, a2, 0, 0, 10)  # kunnen corner
     place(store, inw, 5, 5, 5)  # centre
     dash.refresh(store.session(session.id))
-    points = sorted(zip(dash.points.data["group"], dash.points.data["x"], dash.points.data["y"]))
-    expected = sorted([("ambtelijk", 0.5, math.sqrt(3) / 2), ("ambtelijk", 1.0, 0.0), ("inwoner", 0.5, math.sqrt(3) / 6)])
-    for got, want in zip(points, expected):
+    points = sorted(zip(dash.points.data["group"], dash.points.data["x"], dash.points.data["y"], strict=True))
+    expected = sorted(
+        [("ambtelijk", 0.5, math.sqrt(3) / 2), ("ambtelijk", 1.0, 0.0), ("inwoner", 0.5, math.sqrt(3) / 6)]
+    )
+    for got, want in zip(points, expected, strict=True):
         assert got[0] == want[0] and got[1:] == pytest.approx(want[1:])
-    centroids = dict(zip(dash.centroids.data["group"], zip(dash.centroids.data["x"], dash.centroids.data["y"])))
+    centroids = dict(
+        zip(
+            dash.centroids.data["group"],
+            zip(dash.centroids.data["x"], dash.centroids.data["y"], strict=True),
+            strict=True,
+        )
+    )
     assert centroids["ambtelijk"] == pytest.approx((0.75, math.sqrt(3) / 4))
     assert centroids["inwoner"] == pytest.approx((0.5, math.sqrt(3) / 6))
     assert centroids["*"] == pytest.approx((2 / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3))
@@ -54,8 +62,11 @@ def test_dashboard_points_centroids_levels_and_weakest_corner(triangle):
 def test_dashboard_tensions_mean_distribution_and_escaped_notes(triangle):
     store, session, (a1, _, inw), dash = triangle
     store.submit(a1.token, "driehoek", {"spanning.willen-mogen": {"severity": 4, "note": "<i>raad</i> twijfelt"}})
-    store.submit(inw.token, "driehoek", {"spanning.willen-mogen": {"severity": 2, "note": ""},
-                                         "spanning.mogen-kunnen": {"severity": 5, "note": ""}})
+    store.submit(
+        inw.token,
+        "driehoek",
+        {"spanning.willen-mogen": {"severity": 2, "note": ""}, "spanning.mogen-kunnen": {"severity": 5, "note": ""}},
+    )
     dash.refresh(store.session(session.id))
     assert 'data-kit-axis="willen-mogen" data-kit-mean="3.00"' in dash.tensions.value
     assert 'data-kit-axis="mogen-kunnen" data-kit-mean="5.00"' in dash.tensions.value
@@ -96,14 +107,14 @@ def test_lesson_place_case_compares_with_the_book():
     buttons = [c for c in box.children if c.__class__.__name__ == "Button"]
     place, compare = buttons
     assert compare.disabled
-    for slider, value in zip(sliders, (9, 5, 2)):
+    for slider, value in zip(sliders, (9, 5, 2), strict=True):
         slider.value = value
     place.click()
     compare.click()
     book = box.children[-1].value
     assert "Uw sterkste hoek (willen) is ook die van het boek." in book
     assert "Uw zwakste hoek (kunnen) is ook die van het boek." in book
-    for slider, value in zip(sliders, (2, 9, 5)):
+    for slider, value in zip(sliders, (2, 9, 5), strict=True):
         slider.value = value
     place.click()
     compare.click()

@@ -31,10 +31,13 @@ def test_sample_spreads_over_cells_and_respects_n():
 
 
 def test_exercise_feedback_marks_each_value():
-    values = [value("individueel", "materieel", "reistijd"), value("collectief", "immaterieel", "leefbaarheid"),
-              value("beide", "proces", "inspraak")]
+    values = [
+        value("individueel", "materieel", "reistijd"),
+        value("collectief", "immaterieel", "leefbaarheid"),
+        value("beide", "proces", "inspraak"),
+    ]
     exercise = ClassifyExercise(values, "nl")
-    exercise.choices[0].value = ("individueel", "materieel")   # right
+    exercise.choices[0].value = ("individueel", "materieel")  # right
     exercise.choices[1].value = ("individueel", "immaterieel")  # wrong perspective
     exercise.check.click()
     text = exercise.feedback.value
@@ -61,7 +64,7 @@ def test_lesson_exercise_on_a_book_table_accepts_the_books_placement():
 
     exercise = Lesson(params={}).classify_exercise("2.1", n=8, seed=3)
     assert len(exercise.values) == 8 and {v.table for v in exercise.values} == {"2.1"}
-    for value, choice in zip(exercise.values, exercise.choices):
+    for value, choice in zip(exercise.values, exercise.choices, strict=True):
         choice.value = ("collectief" if value.perspective == "beide" else value.perspective, value.kind)
     exercise.check.click()
     assert "8 van de 8 goed" in exercise.feedback.value

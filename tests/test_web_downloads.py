@@ -13,13 +13,18 @@ from widgets.model.sessions import SessionSpec
 
 @pytest.fixture
 def session_with_answers(kit_store):
-    spec = SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", language="nl",
-                       activities=("palet", "prioriteren", "beoordelen", "driehoek"),
-                       groups=("Bestuurders", "Inwoners"))
+    spec = SessionSpec(
+        title="Woonvisie 2030",
+        topic="wonen",
+        municipality="Utrecht",
+        language="nl",
+        activities=("palet", "prioriteren", "beoordelen", "driehoek"),
+        groups=("Bestuurders", "Inwoners"),
+    )
     session, key = kit_store.create_session(spec)
     kit_store.set_activity_open(session.id, "beoordelen", True)
     someone = kit_store.join(session.code, "inwoners")
-    kit_store.submit(someone.token, "beoordelen", {"cijfer": {"score": 6.5, "note": "=HYPERLINK(\"http://x\")"}})
+    kit_store.submit(someone.token, "beoordelen", {"cijfer": {"score": 6.5, "note": '=HYPERLINK("http://x")'}})
     return session, key
 
 
@@ -27,8 +32,10 @@ def fetch(phone, session, name, key=None, lang=""):
     device = phone()
     if key is not None:
         device.http.cookies.set(f"kit_f_{session.code}", key)
-    return device.http.get(f"{device.base_url}kit/{session.code}/bestanden/{name}" + (f"?lang={lang}" if lang else ""),
-                           allow_redirects=False)
+    return device.http.get(
+        f"{device.base_url}kit/{session.code}/bestanden/{name}" + (f"?lang={lang}" if lang else ""),
+        allow_redirects=False,
+    )
 
 
 def test_without_the_facilitator_key_no_file_is_given(phone, session_with_answers, kit_store):

@@ -14,7 +14,11 @@ def test_typed_code_leads_to_the_join_form_and_an_unknown_code_is_refused(kit, p
     assert page.status == 200 and page.url.endswith(f"/kit/{session.code}")
     assert page.text("h1") == "Woonvisie 2030"
     assert [label for label in page.all(".kit-choice label")] == [
-        "Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner", "Inwoner"]
+        "Bestuurlijk-politiek",
+        "Ambtelijk",
+        "Maatschappelijke partner",
+        "Inwoner",
+    ]
 
 
 def test_join_without_group_or_with_a_long_name_changes_nothing(kit, phone, new_session, kit_store):

@@ -45,13 +45,16 @@ def test_the_same_form_sent_twice_stores_one_value(palet, kit_store):
     assert len(kit_store.answers(session.id, "palet")) == 1
 
 
-@pytest.mark.parametrize("fields, message", [
-    ({"text": "", "cell": "collectief.proces"}, "Waarde is verplicht."),
-    ({"text": "x" * 81, "cell": "collectief.proces"}, "Waarde is te lang: maximaal 80 tekens."),
-    ({"text": "Groen\u202e", "cell": "collectief.proces"}, "tekens die niet zijn toegestaan"),
-    ({"text": "Groen"}, "Kies een vak voor deze waarde."),
-    ({"text": "Groen", "cell": "nergens.niets"}, "Kies een vak voor deze waarde."),
-])
+@pytest.mark.parametrize(
+    "fields, message",
+    [
+        ({"text": "", "cell": "collectief.proces"}, "Waarde is verplicht."),
+        ({"text": "x" * 81, "cell": "collectief.proces"}, "Waarde is te lang: maximaal 80 tekens."),
+        ({"text": "Groen\u202e", "cell": "collectief.proces"}, "tekens die niet zijn toegestaan"),
+        ({"text": "Groen"}, "Kies een vak voor deze waarde."),
+        ({"text": "Groen", "cell": "nergens.niets"}, "Kies een vak voor deze waarde."),
+    ],
+)
 def test_refused_values_keep_what_was_typed_and_store_nothing(palet, kit_store, fields, message):
     session, me = palet
     page = me.submit(".kit-form-palet", **fields)

@@ -9,10 +9,14 @@ ACTIVITIES = ("palet", "prioriteren")
 def palette_session(new_session, kit_store):
     """A session whose palette has 'Betaalbaarheid' twice (two spellings), 'Groen' and 'Sociale huur'."""
 
-    def make(values=(("Betaalbaarheid", "individueel.materieel"),
-                     ("betaalbaarheid ", "individueel.materieel"),
-                     ("Groen", "collectief.immaterieel"),
-                     ("Sociale huur", "collectief.materieel"))):
+    def make(
+        values=(
+            ("Betaalbaarheid", "individueel.materieel"),
+            ("betaalbaarheid ", "individueel.materieel"),
+            ("Groen", "collectief.immaterieel"),
+            ("Sociale huur", "collectief.materieel"),
+        ),
+    ):
         session = new_session(activities=ACTIVITIES)
         for i, (text, cell) in enumerate(values):
             someone = kit_store.join(session.code, ("ambtelijk", "inwoner")[i % 2])
@@ -50,11 +54,13 @@ def test_the_merged_palette_is_offered_one_field_per_value(kit, phone, palette_s
     counter = page.soup.select_one("form.kit-form-prioriteren [data-kit-counter]")
     assert counter.get_text(strip=True) == "Nog 100 punten te verdelen"
     assert (counter["data-kit-left"], counter["data-kit-over"], counter["data-kit-done"]) == (
-        "Nog {n} punten te verdelen", "{n} punten te veel", "Alle 100 punten verdeeld")
+        "Nog {n} punten te verdelen",
+        "{n} punten te veel",
+        "Alle 100 punten verdeeld",
+    )
 
 
-def test_ninety_points_are_refused_with_the_numbers_kept_and_nothing_stored(kit, phone, palette_session,
-                                                                             kit_store):
+def test_ninety_points_are_refused_with_the_numbers_kept_and_nothing_stored(kit, phone, palette_session, kit_store):
     session = palette_session()
     me, page = open_page(phone, session)
     page = me.submit("form.kit-form-prioriteren", points__betaalbaarheid="60", points__groen="30")
@@ -80,8 +86,9 @@ def test_ninety_points_are_refused_with_the_numbers_kept_and_nothing_stored(kit,
 
 
 @pytest.mark.parametrize("typed", ["-10", "50.5", "veel"])
-def test_a_number_that_is_not_whole_or_below_zero_is_refused_above_its_field(kit, phone, palette_session,
-                                                                             kit_store, typed):
+def test_a_number_that_is_not_whole_or_below_zero_is_refused_above_its_field(
+    kit, phone, palette_session, kit_store, typed
+):
     session = palette_session()
     me, page = open_page(phone, session)
     page = me.submit("form.kit-form-prioriteren", points__betaalbaarheid="60", points__groen=typed)
@@ -106,7 +113,8 @@ def test_one_hundred_points_are_stored_confirmed_and_shown_on_return(kit, phone,
     assert page.text("[data-kit-counter]") == "Alle 100 punten verdeeld"
     assert page.all("[data-kit-saved] li") == ["Betaalbaarheid : 60 punten", "Groen : 40 punten"]
     assert kit_store.my_answers(me.token(session.code), "prioriteren") == {
-        "verdeling": {"betaalbaarheid": 60, "groen": 40}}
+        "verdeling": {"betaalbaarheid": 60, "groen": 40}
+    }
 
     # later, from the session's address: the stored numbers, no stale acknowledgement
     kit_store.set_activity_open(session.id, "palet", False)
@@ -129,7 +137,8 @@ def test_the_facilitators_selection_narrows_the_list(kit, phone, palette_session
     page = me.submit("form.kit-form-prioriteren", points__groen="75", **{"points.sociale huur": "25"})
     assert page.text(".kit-notice") == "Uw verdeling is opgeslagen."
     assert kit_store.my_answers(me.token(session.code), "prioriteren") == {
-        "verdeling": {"groen": 75, "sociale huur": 25}}
+        "verdeling": {"groen": 75, "sociale huur": 25}
+    }
 
 
 def test_points_on_a_value_taken_off_the_list_meanwhile_are_refused(kit, phone, palette_session, kit_store):

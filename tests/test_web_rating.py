@@ -26,8 +26,27 @@ def test_joining_starts_at_the_grade_with_nineteen_choices_in_halves(rating):
     assert page.url.endswith(f"/kit/{session.code}/beoordelen/1")
     assert page.text(".kit-progress") == "Stap 1 van 10"
     assert "Uw rapportcijfer voor het beleid" in page.text("legend")
-    assert page.all(".kit-scale label") == ["1", "1,5", "2", "2,5", "3", "3,5", "4", "4,5", "5", "5,5", "6", "6,5",
-                                            "7", "7,5", "8", "8,5", "9", "9,5", "10"]
+    assert page.all(".kit-scale label") == [
+        "1",
+        "1,5",
+        "2",
+        "2,5",
+        "3",
+        "3,5",
+        "4",
+        "4,5",
+        "5",
+        "5,5",
+        "6",
+        "6,5",
+        "7",
+        "7,5",
+        "8",
+        "8,5",
+        "9",
+        "9,5",
+        "10",
+    ]
     assert page.soup.select_one("textarea[name=note]")["id"] == page.soup.select_one("label[for=note]")["for"]
     assert page.soup.select(".kit-rate-previous") == []  # nothing before the first step
 
@@ -50,8 +69,10 @@ def test_a_half_grade_is_stored_and_the_next_screen_is_the_first_statement(ratin
     page = me.submit(score="6.5")
     assert page.url.endswith("/beoordelen/2") and page.text(".kit-progress") == "Stap 2 van 10"
     assert mine(kit_store, me, session)["cijfer"] == {"score": 6.5, "note": ""}
-    assert page.text("[data-kit-statement=eerlijk]") == \
-        "Het beleid en de beleidsuitvoering van Utrecht voor wonen zijn eerlijk."
+    assert (
+        page.text("[data-kit-statement=eerlijk]")
+        == "Het beleid en de beleidsuitvoering van Utrecht voor wonen zijn eerlijk."
+    )
     assert "Proceswaarde" in page.text("legend") and "1 = helemaal oneens, 10 = helemaal eens" in page.text()
     assert page.all(".kit-scale label") == [*map(str, range(1, 11)), "Weet ik niet"]
     assert page.soup.select_one(".kit-scale-wide input")["value"] == "?"
@@ -138,7 +159,10 @@ def test_after_the_last_statement_the_answers_are_listed_with_links_to_change_th
     page = me.get(links[0])
     assert checked(page) == ["6.5"] and page.text(".kit-rate-back") == "Terug naar uw antwoorden"
     page = me.submit(score="4")
-    assert page.url.endswith("/beoordelen/klaar") and page.all(".kit-rate-mine li")[0] == "Rapportcijfer: 4 Wijzig : Rapportcijfer"
+    assert (
+        page.url.endswith("/beoordelen/klaar")
+        and page.all(".kit-rate-mine li")[0] == "Rapportcijfer: 4 Wijzig : Rapportcijfer"
+    )
     page = me.get(links[0])
     page = me.submit(score="11")  # sent by hand and refused: still a way back to the list
     assert page.errors() and page.text(".kit-rate-back") == "Terug naar uw antwoorden"
@@ -187,7 +211,10 @@ def test_english_session(kit, phone, new_session, kit_store):
     page = me.submit()
     assert page.errors() == ["Error: Give a grade from 1 to 10."]
     page = me.submit(score="6.5")
-    assert page.text("[data-kit-statement=eerlijk]") == "The policy of Utrecht on housing and the way it is carried out are fair."
+    assert (
+        page.text("[data-kit-statement=eerlijk]")
+        == "The policy of Utrecht on housing and the way it is carried out are fair."
+    )
     assert page.all(".kit-scale label")[-1] == "Don't know"
     assert page.text("button[type=submit]") == "Save and continue" and page.text(".kit-rate-previous") == "Previous"
     page = me.get(f"kit/{session.code}/beoordelen/klaar")

@@ -9,9 +9,14 @@ from widgets.model.sessions import SessionSpec
 @pytest.fixture
 def tafel(kit_store):
     """A Dutch session with three groups and all four activities; returns (session, key)."""
-    spec = SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", language="nl",
-                       activities=("palet", "prioriteren", "beoordelen", "driehoek"),
-                       groups=("Bestuurders", "Ambtenaren", "Inwoners"))
+    spec = SessionSpec(
+        title="Woonvisie 2030",
+        topic="wonen",
+        municipality="Utrecht",
+        language="nl",
+        activities=("palet", "prioriteren", "beoordelen", "driehoek"),
+        groups=("Bestuurders", "Ambtenaren", "Inwoners"),
+    )
     return kit_store.create_session(spec)
 
 
@@ -68,8 +73,9 @@ def test_an_open_activity_shows_its_question_and_results_only_once_revealed(phon
     kit_store.submit(me.token(session.code), "beoordelen", answers)
     _, page = screen(phone, session, key)
     assert page.text(".kit-screen-activity h2") == "Beoordelen"
-    assert page.text(".kit-screen-question") == ("Hoe staat het met wonen in Utrecht? Geef een rapportcijfer "
-                                                 "en beoordeel de stellingen.")
+    assert page.text(".kit-screen-question") == (
+        "Hoe staat het met wonen in Utrecht? Geef een rapportcijfer en beoordeel de stellingen."
+    )
     assert page.text(".kit-screen-answered") == "1 van de 1 deelnemers heeft geantwoord"
     assert page.soup.select(".kit-results-table") == []  # not revealed yet
 

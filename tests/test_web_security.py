@@ -26,8 +26,9 @@ def test_the_participant_cookie_is_http_only_and_same_site(kit, new_session):
     me = Phone(kit.url)
     me.get(f"kit/{session.code}")
     xsrf = me.http.cookies["_xsrf"]
-    reply = me.http.post(f"{kit.url}kit/{session.code}/join", data={"group": "inwoner", "_xsrf": xsrf},
-                         allow_redirects=False)
+    reply = me.http.post(
+        f"{kit.url}kit/{session.code}/join", data={"group": "inwoner", "_xsrf": xsrf}, allow_redirects=False
+    )
     assert reply.status_code == 303
     cookie = reply.headers["Set-Cookie"]
     assert cookie.startswith(f"kit_p_{session.code}=")
@@ -43,8 +44,11 @@ def test_a_post_without_the_forms_token_or_from_another_site_is_refused(kit, new
     assert missing.status_code == 403 and "Dit formulier is verlopen" in missing.text
     forged = me.http.post(url, data={"group": "inwoner", "_xsrf": "2|00|00|0"})
     assert forged.status_code == 403
-    other_site = me.http.post(url, data={"group": "inwoner", "_xsrf": me.http.cookies["_xsrf"]},
-                              headers={"Sec-Fetch-Site": "cross-site", "Origin": "http://evil.example"})
+    other_site = me.http.post(
+        url,
+        data={"group": "inwoner", "_xsrf": me.http.cookies["_xsrf"]},
+        headers={"Sec-Fetch-Site": "cross-site", "Origin": "http://evil.example"},
+    )
     assert other_site.status_code == 403
     assert kit_store.participant_counts(session.id) == {}
 
@@ -53,8 +57,10 @@ def test_a_huge_request_body_is_refused_before_it_is_read(kit, phone, new_sessio
     session = new_session()
     me = phone()
     me.join(session.code, "Inwoner")
-    reply = me.http.post(f"{kit.url}kit/{session.code}/palet",
-                         data={"text": "x" * 200_000, "cell": "collectief.proces", "_xsrf": me.http.cookies["_xsrf"]})
+    reply = me.http.post(
+        f"{kit.url}kit/{session.code}/palet",
+        data={"text": "x" * 200_000, "cell": "collectief.proces", "_xsrf": me.http.cookies["_xsrf"]},
+    )
     assert reply.status_code == 413 and "te veel tekst" in reply.text
     assert kit_store.answers(session.id, "palet") == []
 
@@ -62,8 +68,10 @@ def test_a_huge_request_body_is_refused_before_it_is_read(kit, phone, new_sessio
 @pytest.fixture(scope="module")
 def strict_kit(tmp_path_factory):
     """A kit with low limits, so a test can reach them without hundreds of requests."""
-    server = KitServer(tmp_path_factory.mktemp("strict"), extra_args=[
-        "--KitWeb.joins_per_browser=3", "--KitWeb.unknown_codes_per_address=3"]).start()
+    server = KitServer(
+        tmp_path_factory.mktemp("strict"),
+        extra_args=["--KitWeb.joins_per_browser=3", "--KitWeb.unknown_codes_per_address=3"],
+    ).start()
     yield server
     server.stop()
 
@@ -113,8 +121,17 @@ def test_a_database_that_goes_away_gives_a_clear_message_and_keeps_the_typed_tex
         page = me.submit(".kit-form-palet", text="Betaalbaarheid", cell="individueel.materieel")
         assert page.status == 503 and "Opslaan lukte niet" in page.text(".kit-error-summary")
         assert page.all(".kit-typed li") == ["Betaalbaarheid"]  # what was typed, to copy if it takes long
-        postgres._run(_pg_bin("pg_ctl"), "-D", data, "-l", f"{postgres.dir}/log", "-w", "start", "-o",
-                      f"-k {postgres.dir} -p {postgres.port} -c listen_addresses='' -c max_connections=200")
+        postgres._run(
+            _pg_bin("pg_ctl"),
+            "-D",
+            data,
+            "-l",
+            f"{postgres.dir}/log",
+            "-w",
+            "start",
+            "-o",
+            f"-k {postgres.dir} -p {postgres.port} -c listen_addresses='' -c max_connections=200",
+        )
         page = me.submit("main form")  # "Opnieuw versturen": the same answer, sent again
         assert page.text(".kit-notice") == "Opgeslagen: Betaalbaarheid."
         store = open_store(url)
@@ -161,8 +178,9 @@ def test_a_stuck_write_stalls_only_the_phone_that_writes(kit, phone, new_session
     lock = sqlite3.connect(kit.data_dir / "kit.sqlite3", isolation_level=None)
     lock.execute("BEGIN IMMEDIATE")  # another writer holds the database, as a slow disk would
     try:
-        sent = threading.Thread(target=writer.submit, args=(".kit-form-palet",),
-                                kwargs={"text": "Groen", "cell": "collectief.proces"})
+        sent = threading.Thread(
+            target=writer.submit, args=(".kit-form-palet",), kwargs={"text": "Groen", "cell": "collectief.proces"}
+        )
         sent.start()
         sent.join(timeout=1.0)
         assert sent.is_alive()  # the writing phone waits for the database...

@@ -31,8 +31,11 @@ def test_joining_starts_at_the_scores_with_eleven_buttons_per_corner(driehoek):
     page = me.page
     assert page.url.endswith(f"/kit/{session.code}/driehoek/scores")
     assert page.text(".kit-progress") == "Stap 1 van 7 · Uw plek"
-    assert page.all("legend") == ["Willen: publieke waardepropositie", "Mogen: steun in de authorizing environment",
-                                  "Kunnen: operationele capaciteit"]
+    assert page.all("legend") == [
+        "Willen: publieke waardepropositie",
+        "Mogen: steun in de authorizing environment",
+        "Kunnen: operationele capaciteit",
+    ]
     for corner in ("willen", "mogen", "kunnen"):
         assert page.all(f"fieldset#{corner} .kit-scale label") == [str(n) for n in range(11)]
         hint = page.soup.select_one(f"#{corner}-hint")
@@ -55,7 +58,7 @@ def test_placing_shows_the_own_place_marked_and_what_it_means(driehoek, kit_stor
     dot = marker.select("circle")[-1]
     x, y = position({"willen": 9, "mogen": 5, "kunnen": 2})
     assert float(dot["cx"]) == pytest.approx(28 + x * 244, abs=0.1)
-    assert float(dot["cy"]) == pytest.approx(round(244 * 3 ** 0.5 / 2 + 56) - 28 - y * 244, abs=1)
+    assert float(dot["cy"]) == pytest.approx(round(244 * 3**0.5 / 2 + 56) - 28 - y * 244, abs=1)
     assert page.all(".kit-legend li") == ["jij: uw eigen plek"]
     assert page.text(".kit-tri-meaning").startswith("Veel willen, weinig kunnen")
     assert "redelijk (gemiddeld 5,3)" in page.text(".kit-tri-meaning")
@@ -71,8 +74,9 @@ def test_all_zeros_and_a_missing_corner_are_refused_and_nothing_is_stored(drieho
     session, me = driehoek
     page = place(me, 0, 0, 0)
     assert page.url.endswith("/driehoek/scores")
-    assert page.errors() == ["Fout: Alle drie op 0 geeft geen plek in de driehoek. "
-                             "Geef minstens één hoek een score boven 0."]
+    assert page.errors() == [
+        "Fout: Alle drie op 0 geeft geen plek in de driehoek. Geef minstens één hoek een score boven 0."
+    ]
     assert page.soup.select_one(".kit-error-summary a")["href"] == "#scores"
     assert [checked(page, c) for c in ("willen", "mogen", "kunnen")] == [["0"], ["0"], ["0"]]  # what was chosen
     assert page.soup.title.get_text().startswith("Fout:")
@@ -102,7 +106,9 @@ def test_tensions_are_stored_and_shown_as_chosen_on_return(driehoek, kit_store):
     page = me.submit("form.kit-tri-tension", severity="2")
     assert page.url.endswith("/driehoek/spanning/willen-kunnen")
     assert mine(kit_store, me, session)["spanning.willen-mogen"] == {
-        "severity": 4, "note": "De raad wil sneller dan de partners"}
+        "severity": 4,
+        "note": "De raad wil sneller dan de partners",
+    }
     assert mine(kit_store, me, session)["spanning.mogen-kunnen"] == {"severity": 2, "note": ""}
     page = me.get(f"kit/{session.code}/driehoek/spanning/willen-mogen")
     assert checked(page, "severity") == ["4"]
@@ -163,7 +169,13 @@ def test_the_done_screen_lists_every_answer_and_changes_come_back_to_it(driehoek
     me.submit("form.kit-tri-route", route="a")
     page = me.get(f"kit/{session.code}/driehoek/klaar")
     assert page.text("h1") == "Klaar, bedankt!"
-    items = dict(zip([li["data-kit-item"] for li in page.soup.select(".kit-tri-mine li")], page.all(".kit-tri-mine li")))
+    items = dict(
+        zip(
+            [li["data-kit-item"] for li in page.soup.select(".kit-tri-mine li")],
+            page.all(".kit-tri-mine li"),
+            strict=True,
+        )
+    )
     assert items["plaats"].startswith("Uw plek: Veel willen, weinig kunnen")
     assert "Spanning: Willen en kunnen: schuurt 5 uit 5 Te weinig mensen" in items["spanning.willen-kunnen"]
     assert "nog niet beantwoord" in items["spanning.willen-mogen"]
@@ -199,8 +211,11 @@ def test_the_revealed_triangle_reaches_another_phone_with_its_own_point_marked(d
     assert results.select_one('tr[data-kit-group="inwoner"] td[data-kit-corner="willen"]').get_text() == "5,0"
     # the drawing's text alternative: every placement in a table, the viewer's own row marked
     rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-tri-placements tr")]
-    assert rows == [["Groep", "willen", "mogen", "kunnen"], ["Ambtelijk", "10", "0", "0"],
-                    ["Inwoner (jij)", "5", "5", "5"]]
+    assert rows == [
+        ["Groep", "willen", "mogen", "kunnen"],
+        ["Ambtelijk", "10", "0", "0"],
+        ["Inwoner (jij)", "5", "5", "5"],
+    ]
     # the first phone sees it too, its own point in the willen corner
     page = me.get(f"kit/{session.code}/driehoek/klaar")
     you = page.soup.select_one("[data-kit-results] .kit-tri-you circle:last-of-type")

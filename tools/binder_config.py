@@ -40,8 +40,12 @@ def kernel_defaults() -> dict:
     """The standalone server's defaults (one place: widgets/web/kernels.py)."""
     from widgets.web import kernels
 
-    return {"cull_idle": kernels.CULL_IDLE_TIMEOUT, "cull_connected": kernels.CULL_CONNECTED_TIMEOUT,
-            "cull_interval": kernels.CULL_INTERVAL, "max_message_mb": kernels.MAX_MESSAGE_MB}
+    return {
+        "cull_idle": kernels.CULL_IDLE_TIMEOUT,
+        "cull_connected": kernels.CULL_CONNECTED_TIMEOUT,
+        "cull_interval": kernels.CULL_INTERVAL,
+        "max_message_mb": kernels.MAX_MESSAGE_MB,
+    }
 
 
 def voila_settings(repo: Path = REPO) -> dict:
@@ -67,11 +71,14 @@ def write_settings(config_dir: Path, repo: Path = REPO, kernels: dict = None) ->
     config["VoilaConfiguration"] = voila_settings(repo)
     server = config.setdefault("ServerApp", {})
     server.setdefault("tornado_settings", {}).update(
-        NO_MATHJAX, websocket_max_message_size=kernels["max_message_mb"] * 1024 * 1024)
+        NO_MATHJAX, websocket_max_message_size=kernels["max_message_mb"] * 1024 * 1024
+    )
     server["kernel_manager_class"] = KERNEL_MANAGER
     config.setdefault("KitKernelManager", {}).update(
-        cull_idle_timeout=kernels["cull_idle"], cull_connected_timeout=kernels["cull_connected"],
-        cull_interval=kernels["cull_interval"])
+        cull_idle_timeout=kernels["cull_idle"],
+        cull_connected_timeout=kernels["cull_connected"],
+        cull_interval=kernels["cull_interval"],
+    )
     path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     return path
 
@@ -80,8 +87,7 @@ def enable_extensions(config_dir: Path) -> Path:
     folder = config_dir / "jupyter_server_config.d"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / EXTENSIONS_FILE
-    path.write_text(json.dumps({"ServerApp": {"jpserver_extensions": EXTENSIONS}}, indent=1) + "\n",
-                    encoding="utf-8")
+    path.write_text(json.dumps({"ServerApp": {"jpserver_extensions": EXTENSIONS}}, indent=1) + "\n", encoding="utf-8")
     return path
 
 
@@ -98,22 +104,31 @@ def main(argv=None) -> None:
 
     say = cli_language()
     parser = argparse.ArgumentParser(description=t("cli.binder.description", say))
-    parser.add_argument("--config-dir", type=Path, default=None,
-                        help=t("cli.binder.default", say, command="jupyter --config-dir"))
-    parser.add_argument("--data-dir", type=Path, default=None,
-                        help=t("cli.binder.default", say, command="jupyter --data-dir"))
+    parser.add_argument(
+        "--config-dir", type=Path, default=None, help=t("cli.binder.default", say, command="jupyter --config-dir")
+    )
+    parser.add_argument(
+        "--data-dir", type=Path, default=None, help=t("cli.binder.default", say, command="jupyter --data-dir")
+    )
     defaults = kernel_defaults()
     for name in ("cull_idle", "cull_connected", "cull_interval", "max_message_mb"):
-        parser.add_argument(f"--{name.replace('_', '-')}", dest=name, type=int, default=defaults[name],
-                            metavar="N", help=t(f"cli.launch.{name}", say, default=defaults[name]))
+        parser.add_argument(
+            f"--{name.replace('_', '-')}",
+            dest=name,
+            type=int,
+            default=defaults[name],
+            metavar="N",
+            help=t(f"cli.launch.{name}", say, default=defaults[name]),
+        )
     args = parser.parse_args(argv)
     for name in defaults:
         least = 1 if name in ("cull_interval", "max_message_mb") else 0
         if getattr(args, name) < least:
             parser.error(t("cli.at_least", say, option=f"--{name.replace('_', '-')}", least=least))
     kernels = {name: getattr(args, name) for name in defaults}
-    for path in configure(args.config_dir or Path(jupyter_config_dir()), args.data_dir or Path(jupyter_data_dir()),
-                          kernels=kernels):
+    for path in configure(
+        args.config_dir or Path(jupyter_config_dir()), args.data_dir or Path(jupyter_data_dir()), kernels=kernels
+    ):
         print(t("cli.written", say, path=path))
 
 

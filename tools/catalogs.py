@@ -13,7 +13,7 @@ import argparse
 import re
 import sys
 import tempfile
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -38,8 +38,21 @@ def extract(root: Path = ROOT) -> Catalog:
     """The ids the code and the templates name literally, with the files they are in."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "extracted.pot"
-        CommandLineInterface().run(["pybabel", "-q", "extract", "-F", str(root / "babel.cfg"), "-k", "t",
-                                    "--no-default-keywords", "-o", str(out), str(root)])
+        CommandLineInterface().run(
+            [
+                "pybabel",
+                "-q",
+                "extract",
+                "-F",
+                str(root / "babel.cfg"),
+                "-k",
+                "t",
+                "--no-default-keywords",
+                "-o",
+                str(out),
+                str(root),
+            ]
+        )
         return read(out)
 
 
@@ -58,8 +71,10 @@ def placeholders(text: str) -> set:
 def catalogs(folder: Path = LOCALE) -> dict:
     """lang -> Catalog for every language folder, Dutch first."""
     found = sorted(path.parent.parent.name for path in folder.glob("*/LC_MESSAGES/kit.po"))
-    return {lang: read(folder / lang / "LC_MESSAGES" / "kit.po", lang)
-            for lang in sorted(found, key=lambda code: code != DUTCH)}
+    return {
+        lang: read(folder / lang / "LC_MESSAGES" / "kit.po", lang)
+        for lang in sorted(found, key=lambda code: code != DUTCH)
+    }
 
 
 def _is_known(key: str, ids: set) -> bool:
@@ -73,7 +88,8 @@ def _is_known(key: str, ids: set) -> bool:
 
 def _glued(key: str, ids: set) -> int:
     """How many ids ``key`` is made of (other pieces: plain words without a dot); -1 if none fits."""
-    @lru_cache(maxsize=None)
+
+    @cache
     def count(start: int) -> int:
         if start == len(key):
             return 0
@@ -86,6 +102,7 @@ def _glued(key: str, ids: set) -> int:
             end += 1
             best = count(end)
         return best
+
     return count(0)
 
 
@@ -129,7 +146,9 @@ def problems(folder: Path = LOCALE, extracted: Catalog = None) -> list:
             for text in forms(message):  # a plural form for one may say "one" instead of {n}
                 have = placeholders(text) | ({COUNT} & wanted if message.pluralizable else set())
                 if have != wanted:
-                    lines.append(f"{lang}: {key}: placeholders {sorted(placeholders(text))}, Dutch has {sorted(wanted)}")
+                    lines.append(
+                        f"{lang}: {key}: placeholders {sorted(placeholders(text))}, Dutch has {sorted(wanted)}"
+                    )
             if message.pluralizable and COUNT not in wanted:
                 lines.append(f"{lang}: {key}: a plural message needs the count {{{COUNT}}}")
     return lines
@@ -144,27 +163,39 @@ def template(extracted: Catalog, folder: Path = LOCALE) -> Catalog:
     """kit.pot: every Dutch id, the Dutch text as a comment for translators, where the code uses it."""
     dutch = catalogs(folder)[DUTCH]
     used = {msgid(m): m.locations for m in extracted if m.id}
-    pot = Catalog(domain="kit", project="publieke-waardekit", version="1", copyright_holder="publieke-waardekit",
-                  header_comment="# Template of the kit's messages: the ids, with the Dutch text as a comment.\n"
-                                 "# A new language: see 'Adding a language' in CONTRIBUTING.md.")
+    pot = Catalog(
+        domain="kit",
+        project="publieke-waardekit",
+        version="1",
+        copyright_holder="publieke-waardekit",
+        header_comment="# Template of the kit's messages: the ids, with the Dutch text as a comment.\n"
+        "# A new language: see 'Adding a language' in CONTRIBUTING.md.",
+    )
     for message in dutch:
         if not message.id:
             continue
         key = msgid(message)
         comments = [" | ".join(forms(message))]
         locations = sorted({(_relative(path), None) for path, _ in used.get(key, ())})
-        pot.add(message.id, ("", "") if message.pluralizable else "", locations=locations,
-                auto_comments=comments, flags=message.flags)
+        pot.add(
+            message.id,
+            ("", "") if message.pluralizable else "",
+            locations=locations,
+            auto_comments=comments,
+            flags=message.flags,
+        )
     return pot
 
 
 def write_template(pot: Catalog, path: Path = TEMPLATE) -> bool:
     """Write kit.pot if its messages changed (the header's date alone is no change)."""
+
     def render(catalog):
         with tempfile.TemporaryFile() as handle:
             write_po(handle, catalog, sort_output=True, include_lineno=False)
             handle.seek(0)
             return handle.read()
+
     if path.exists():
         pot.creation_date = read(path).creation_date
         if render(pot) == path.read_bytes():

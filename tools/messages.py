@@ -41,8 +41,12 @@ def update(pairs) -> None:
             catalog = catalogs[lang]
             if key in catalog:
                 catalog.delete(key)
-            catalog.add((key, key) if plural else key, tuple(texts[index]) if plural else texts[index],
-                        auto_comments=[] if lang == "nl" else [comment], flags=flags)
+            catalog.add(
+                (key, key) if plural else key,
+                tuple(texts[index]) if plural else texts[index],
+                auto_comments=[] if lang == "nl" else [comment],
+                flags=flags,
+            )
     for lang, catalog in catalogs.items():
         write(catalog, lang)
 

@@ -68,9 +68,7 @@ def read_catalog(root: Path, lang: str = "nl") -> dict:
     catalog = {}
     for section in SECTIONS:
         paths = sorted((root / section).glob("*.ipynb"))
-        catalog[section] = [
-            read_entry(path, root, lang) for path in paths if not path.name.startswith(("_", "."))
-        ]
+        catalog[section] = [read_entry(path, root, lang) for path in paths if not path.name.startswith(("_", "."))]
     return catalog
 
 
@@ -91,6 +89,11 @@ def learning_path(catalog: dict) -> tuple:
     for workshop in catalog.get("workshops", []):
         before = [lesson for lesson in lessons if workshop.stem in lesson.prepares]
         if before:
-            steps.append(PathStep(workshop, tuple(x for x in before if x.level != "verdieping"),
-                                  tuple(x for x in before if x.level == "verdieping")))
+            steps.append(
+                PathStep(
+                    workshop,
+                    tuple(x for x in before if x.level != "verdieping"),
+                    tuple(x for x in before if x.level == "verdieping"),
+                )
+            )
     return steps, tuple(lesson for lesson in lessons if not lesson.prepares)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
+
 from .i18n import decimal, normalize_language
 
 DEFAULT_TIMEZONE = "Europe/Amsterdam"

@@ -38,6 +38,7 @@ CSV_TIMES = {"nl": "%d-%m-%Y %H:%M", "en": "%Y-%m-%d %H:%M"}
 
 # --- reading the export --------------------------------------------------------------------
 
+
 def _checked(data) -> dict:
     """The export dict, or InputError (in words) when it is not one of this kit."""
     if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("session"), dict):
@@ -58,8 +59,9 @@ def _language(data, lang) -> str:
 def _by_activity(data) -> dict:
     """Answers per activity, each participant's together in the order they joined."""
     order = {p["ref"]: i for i, p in enumerate(data.get("participants", []))}
-    answers = sorted(data.get("answers", []),
-                     key=lambda a: (order.get(a["participant"], len(order)), a.get("updated_at") or 0))
+    answers = sorted(
+        data.get("answers", []), key=lambda a: (order.get(a["participant"], len(order)), a.get("updated_at") or 0)
+    )
     grouped = {}
     for answer in answers:
         grouped.setdefault(answer["activity"], []).append(answer)
@@ -72,9 +74,17 @@ def _time(answer):
 
 
 def _row(answer, session, lang, item, score=None, value="", cell="", note="") -> dict:
-    return {"group": session.group_label(answer["group"]), "participant": answer["participant"],
-            "activity": t(f"activity.{answer['activity']}", lang), "item": item, "score": score,
-            "value": value, "cell": cell, "note": note or "", "time": _time(answer)}
+    return {
+        "group": session.group_label(answer["group"]),
+        "participant": answer["participant"],
+        "activity": t(f"activity.{answer['activity']}", lang),
+        "item": item,
+        "score": score,
+        "value": value,
+        "cell": cell,
+        "note": note or "",
+        "time": _time(answer),
+    }
 
 
 def _cell_words(cell: str, lang: str) -> str:
@@ -89,6 +99,7 @@ def _merged(answers: dict, state: dict) -> tuple:
 
 
 # --- each activity's rows (named in its descriptor): (answers, state, session, lang) -> [dict] ------
+
 
 def palette_export_rows(answers, state, session, lang) -> list:
     """One row per value a participant named: the own words as the answer, the cell in words."""
@@ -106,9 +117,17 @@ def priorities_export_rows(answers, state, session, lang) -> list:
     for a in answers.get("prioriteren", []):
         for key, points in sorted(a["value"].items(), key=lambda kv: (-kv[1], kv[0])):
             value = merged.get(resolve(key, merges))
-            rows.append(_row(a, session, lang, item=t("export.item.points", lang), score=points,
-                             value=value.label if value else key,
-                             cell=_cell_words(value.cell, lang) if value else ""))
+            rows.append(
+                _row(
+                    a,
+                    session,
+                    lang,
+                    item=t("export.item.points", lang),
+                    score=points,
+                    value=value.label if value else key,
+                    cell=_cell_words(value.cell, lang) if value else "",
+                )
+            )
     return rows
 
 
@@ -121,12 +140,23 @@ def rating_export_rows(answers, state, session, lang) -> list:
     order = (OVERALL, *STATEMENTS)
     rows = []
     for a in sorted(answers.get("beoordelen", []), key=lambda a: _rank(a["item"], order)):
-        item = t("beoordelen.grade_short", lang) if a["item"] == OVERALL else texts.get(a["item"], {}).get(
-            "label", a["item"])
+        item = (
+            t("beoordelen.grade_short", lang)
+            if a["item"] == OVERALL
+            else texts.get(a["item"], {}).get("label", a["item"])
+        )
         score = a["value"].get("score")
-        rows.append(_row(a, session, lang, item=item, score=score,
-                         value="" if score is not None else t("beoordelen.dont_know", lang),
-                         note=a["value"].get("note", "")))
+        rows.append(
+            _row(
+                a,
+                session,
+                lang,
+                item=item,
+                score=score,
+                value="" if score is not None else t("beoordelen.dont_know", lang),
+                note=a["value"].get("note", ""),
+            )
+        )
     return rows
 
 
@@ -140,18 +170,41 @@ def triangle_export_rows(answers, state, session, lang) -> list:
     rows = []
     for a in sorted(answers.get("driehoek", []), key=lambda a: _rank(a["item"], order)):
         kind, _, axis = a["item"].partition(".")
-        corners = dict(zip("ab", (t(f"corner.short.{c}", lang) for c in axis.split("-")))) if axis else {}
+        corners = dict(zip("ab", (t(f"corner.short.{c}", lang) for c in axis.split("-")), strict=False)) if axis else {}
         if kind == "plaats":
-            rows += [_row(a, session, lang, item=t("export.item.place", lang, corner=t(f"corner.short.{c}", lang)),
-                          score=a["value"].get(c)) for c in CORNERS]
+            rows += [
+                _row(
+                    a,
+                    session,
+                    lang,
+                    item=t("export.item.place", lang, corner=t(f"corner.short.{c}", lang)),
+                    score=a["value"].get(c),
+                )
+                for c in CORNERS
+            ]
         elif kind == "spanning" and len(corners) == 2:
-            rows.append(_row(a, session, lang, item=t("export.item.tension", lang, **corners),
-                             score=a["value"].get("severity"), note=a["value"].get("note", "")))
+            rows.append(
+                _row(
+                    a,
+                    session,
+                    lang,
+                    item=t("export.item.tension", lang, **corners),
+                    score=a["value"].get("severity"),
+                    note=a["value"].get("note", ""),
+                )
+            )
         elif kind == "route" and len(corners) == 2:
             route = a["value"].get("route", "")
             label = words.get(axis, {}).get(route, ("",))[0]
-            rows.append(_row(a, session, lang, item=t("export.item.route", lang, **corners),
-                             value=t("export.value.route", lang, route=route, label=label)))
+            rows.append(
+                _row(
+                    a,
+                    session,
+                    lang,
+                    item=t("export.item.route", lang, **corners),
+                    value=t("export.value.route", lang, route=route, label=label),
+                )
+            )
     return rows
 
 
@@ -160,6 +213,7 @@ def _rank(item: str, order) -> int:
 
 
 # --- tables ----------------------------------------------------------------------------------
+
 
 def answer_rows(data, lang=None, activity: str = None) -> list:
     """Every answer element of the session (or of one activity) as readable rows, activity by activity."""
@@ -181,11 +235,17 @@ def palette_rows(data, lang=None) -> list:
     rows = []
     for a in answers.get("palet", []):
         value = merged.get(resolve(normalize_value(a["value"].get("text", "")), merges))
-        rows.append({"participant": a["participant"], "group": session.group_label(a["group"]),
-                     "cell": _cell_words(a["value"].get("cell", ""), lang), "text": a["value"].get("text", ""),
-                     "merged_value": value.label if value else "",
-                     "merged_cell": _cell_words(value.cell, lang) if value else "",
-                     "shared": t("export.yes" if value and value.shared else "export.no", lang)})
+        rows.append(
+            {
+                "participant": a["participant"],
+                "group": session.group_label(a["group"]),
+                "cell": _cell_words(a["value"].get("cell", ""), lang),
+                "text": a["value"].get("text", ""),
+                "merged_value": value.label if value else "",
+                "merged_cell": _cell_words(value.cell, lang) if value else "",
+                "shared": t("export.yes" if value and value.shared else "export.no", lang),
+            }
+        )
     return rows
 
 
@@ -204,17 +264,12 @@ def headers(columns, lang: str) -> list:
 
 # --- CSV -------------------------------------------------------------------------------------
 
+
 def csv_bytes(data, lang=None, plain: bool = False, activity: str = None) -> bytes:
     """The answers as CSV. Default: as Excel opens it in the session's language (Dutch: ``;``,
     decimal comma, BOM); ``plain``: for tools (``,``, no BOM, English column keys, ISO 8601 times)."""
     lang = _language(_checked(data), lang)
     return _csv(COLUMNS, answer_rows(data, lang, activity), lang, plain)
-
-
-def palette_csv_bytes(data, lang=None, plain: bool = False) -> bytes:
-    """The merged palette (``palette_rows``) as CSV, in the same two dialects as ``csv_bytes``."""
-    lang = _language(_checked(data), lang)
-    return _csv(PALETTE_COLUMNS, palette_rows(data, lang), lang, plain)
 
 
 def _csv(columns, rows, lang: str, plain: bool) -> bytes:
@@ -239,6 +294,7 @@ def _csv_text(value, dutch: bool, plain: bool, lang: str) -> str:
 
 
 # --- XLSX ------------------------------------------------------------------------------------
+
 
 def xlsx_bytes(data, lang=None) -> bytes:
     """A workbook: the session on its first sheet, then one sheet per activity (and the merged palette)."""
@@ -273,10 +329,14 @@ def _session_sheet(sheet, data, session, lang) -> None:
 
     sheet.title = _sheet_name(t("export.sheet.session", lang))
     created = data["session"].get("created_at")
-    facts = [("title", session.title), ("municipality", session.municipality),
-             ("topic", topic_label(session.topic, lang)), ("code", session.code),
-             ("date", date_in_words(created, lang) if created else ""),
-             ("activities", ", ".join(a.label(lang) for a in _used(session)))]
+    facts = [
+        ("title", session.title),
+        ("municipality", session.municipality),
+        ("topic", topic_label(session.topic, lang)),
+        ("code", session.code),
+        ("date", date_in_words(created, lang) if created else ""),
+        ("activities", ", ".join(a.label(lang) for a in _used(session))),
+    ]
     for name, value in facts:
         _append(sheet, [t(f"export.session.{name}", lang), value], lang)
     sheet.append([])
@@ -332,14 +392,18 @@ def _fit_widths(sheet) -> None:
         for cell in row:
             if cell.value is None:
                 continue
-            size = 16 if isinstance(cell.value, datetime.datetime) else max(
-                len(line) for line in str(cell.value).splitlines() or [""])
+            size = (
+                16
+                if isinstance(cell.value, datetime.datetime)
+                else max(len(line) for line in str(cell.value).splitlines() or [""])
+            )
             widths[cell.column] = max(widths.get(cell.column, 0), size)
     for column, size in widths.items():
         sheet.column_dimensions[get_column_letter(column)].width = min(max(size + 2, 8), MAX_WIDTH)
 
 
 # --- from a file -----------------------------------------------------------------------------
+
 
 def main(argv=None) -> None:
     asked = argparse.ArgumentParser(add_help=False)

@@ -49,28 +49,76 @@ def plain_csv_bytes(data: dict, lang: str) -> bytes:
 
 FIXED = (
     Download("antwoorden.xlsx", "files.xlsx", "sessie-{code}.xlsx", XLSX, "widgets.exports:xlsx_bytes", "export"),
-    Download("antwoorden.csv", "files.csv", "sessie-{code}-antwoorden.csv", "text/csv; charset=utf-8",
-             "widgets.exports:csv_bytes", "export"),
-    Download("antwoorden-komma.csv", "files.csv_plain", "sessie-{code}-antwoorden-komma.csv",
-             "text/csv; charset=utf-8", "widgets.files:plain_csv_bytes", "export"),
-    Download("sessie.json", "files.json", "sessie-{code}.json", "application/json",
-             "widgets.files:json_bytes", "export"),
-    Download("rapport.pdf", "files.report_pdf", "rapport-{code}.pdf", "application/pdf",
-             "widgets.report:report_pdf", "report", pdf=True),
-    Download("rapport.html", "files.report_html", "rapport-{code}.html", "text/html; charset=utf-8",
-             "widgets.files:report_html_bytes", "report"),
+    Download(
+        "antwoorden.csv",
+        "files.csv",
+        "sessie-{code}-antwoorden.csv",
+        "text/csv; charset=utf-8",
+        "widgets.exports:csv_bytes",
+        "export",
+    ),
+    Download(
+        "antwoorden-komma.csv",
+        "files.csv_plain",
+        "sessie-{code}-antwoorden-komma.csv",
+        "text/csv; charset=utf-8",
+        "widgets.files:plain_csv_bytes",
+        "export",
+    ),
+    Download(
+        "sessie.json", "files.json", "sessie-{code}.json", "application/json", "widgets.files:json_bytes", "export"
+    ),
+    Download(
+        "rapport.pdf",
+        "files.report_pdf",
+        "rapport-{code}.pdf",
+        "application/pdf",
+        "widgets.report:report_pdf",
+        "report",
+        pdf=True,
+    ),
+    Download(
+        "rapport.html",
+        "files.report_html",
+        "rapport-{code}.html",
+        "text/html; charset=utf-8",
+        "widgets.files:report_html_bytes",
+        "report",
+    ),
 )
 
 
 def paper_files(activity: str) -> tuple:
     """The printable sheet of one activity and the table to type the filled-in sheets into."""
     return (
-        Download(f"papier-{activity}.pdf", "files.paper_pdf", f"papier-{{code}}-{activity}.pdf", "application/pdf",
-                 "widgets.render.paper:sheet_pdf", "paper", activity, pdf=True),
-        Download(f"papier-{activity}.xlsx", "files.paper_xlsx", f"papier-{{code}}-{activity}.xlsx", XLSX,
-                 "widgets.store.paper:template_xlsx", "paper", activity),
-        Download(f"papier-{activity}.csv", "files.paper_csv", f"papier-{{code}}-{activity}.csv",
-                 "text/csv; charset=utf-8", "widgets.store.paper:template_csv", "paper", activity),
+        Download(
+            f"papier-{activity}.pdf",
+            "files.paper_pdf",
+            f"papier-{{code}}-{activity}.pdf",
+            "application/pdf",
+            "widgets.render.paper:sheet_pdf",
+            "paper",
+            activity,
+            pdf=True,
+        ),
+        Download(
+            f"papier-{activity}.xlsx",
+            "files.paper_xlsx",
+            f"papier-{{code}}-{activity}.xlsx",
+            XLSX,
+            "widgets.store.paper:template_xlsx",
+            "paper",
+            activity,
+        ),
+        Download(
+            f"papier-{activity}.csv",
+            "files.paper_csv",
+            f"papier-{{code}}-{activity}.csv",
+            "text/csv; charset=utf-8",
+            "widgets.store.paper:template_csv",
+            "paper",
+            activity,
+        ),
     )
 
 

@@ -14,7 +14,7 @@ import gettext
 import os
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel import Locale
@@ -36,7 +36,7 @@ def po_path(lang: str, folder: Path = None) -> Path:
     return Path(folder or locale_dir()) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _languages(folder: str) -> tuple:
     found = sorted(path.parent.parent.name for path in Path(folder).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
     return tuple(sorted(found, key=lambda code: code != DEFAULT_LANGUAGE))  # Dutch first
@@ -45,9 +45,6 @@ def _languages(folder: str) -> tuple:
 def languages() -> tuple:
     """The languages whose catalog is present, Dutch first."""
     return _languages(str(locale_dir()))
-
-
-LANGUAGES = languages()  # at import; code that must see a catalog added later calls languages()
 
 
 def normalize_language(value) -> str:
@@ -73,7 +70,7 @@ class Messages:
     plural: object  # count -> index of the form
 
 
-@lru_cache(maxsize=None)
+@cache
 def _messages(folder: str, lang: str) -> Messages:
     with open(po_path(lang, Path(folder)), "rb") as handle:
         po = read_po(handle, locale=lang, domain=DOMAIN)

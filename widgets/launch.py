@@ -55,7 +55,10 @@ def kit_environment(args, base=None) -> dict:
 
 def voila_command(args) -> list:
     command = [
-        sys.executable, "-m", "widgets.web.standalone", str(REPO_ROOT),
+        sys.executable,
+        "-m",
+        "widgets.web.standalone",
+        str(REPO_ROOT),
         "--no-browser",
         f"--port={args.port}",
         f"--Voila.ip={'0.0.0.0' if args.room else '127.0.0.1'}",
@@ -81,9 +84,14 @@ def parse_args(argv=None):
     parser.add_argument("--no-preheat", action="store_true", help=t("cli.launch.no_preheat", say))
     from .web import kernels
 
-    defaults = (kernels.CULL_IDLE_TIMEOUT, kernels.CULL_CONNECTED_TIMEOUT, kernels.CULL_INTERVAL,
-                kernels.MAX_KERNELS, kernels.MAX_MESSAGE_MB)
-    for option, default in zip(KERNEL_OPTIONS, defaults):
+    defaults = (
+        kernels.CULL_IDLE_TIMEOUT,
+        kernels.CULL_CONNECTED_TIMEOUT,
+        kernels.CULL_INTERVAL,
+        kernels.MAX_KERNELS,
+        kernels.MAX_MESSAGE_MB,
+    )
+    for option, default in zip(KERNEL_OPTIONS, defaults, strict=True):
         parser.add_argument(f"--{option}", type=int, metavar="N", help=t(KERNEL_HELP[option], say, default=default))
     args, rest = parser.parse_known_args(argv)
     for option in KERNEL_OPTIONS:

@@ -72,8 +72,9 @@ def check_sqlite(path: str) -> None:
             raise Problem("preflight.disk_full", folder=folder, error=str(error)) from error
         if code == 5:  # BUSY: another kit has it open; that is fine
             return
-        raise Problem("preflight.database_unusable", folder=folder, database=os.path.basename(path),
-                      error=str(error)) from error
+        raise Problem(
+            "preflight.database_unusable", folder=folder, database=os.path.basename(path), error=str(error)
+        ) from error
 
 
 def check_server(url: str) -> None:
@@ -108,7 +109,7 @@ def problem(env):
 
             check_sqlite(os.path.join(env.get("KIT_DATA_DIR") or str(REPO_ROOT / "data"), "kit.sqlite3"))
         elif url.startswith("sqlite:///") and url != "sqlite:///":
-            check_sqlite(url[len("sqlite:///"):])
+            check_sqlite(url[len("sqlite:///") :])
         elif not url.startswith("sqlite:"):
             check_server(url)
     except Problem as found:

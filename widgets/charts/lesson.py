@@ -31,13 +31,20 @@ def bar_figure(labels, values, title: str = "", name: str = "bars"):
     """Horizontal bars, first row on top; the value is printed at the end of each bar."""
     full = list(labels)
     labels = axis_labels(full)
-    source = ColumnDataSource({"label": labels, "full": full, "value": list(values),
-                               "text": [f"{v:g}" for v in values]}, name=name)
-    plot = figure(y_range=list(reversed(labels)), height=_height(len(labels)), width=640, title=title,
-                  x_range=(0, max(list(values) + [1]) * 1.15))
+    source = ColumnDataSource(
+        {"label": labels, "full": full, "value": list(values), "text": [f"{v:g}" for v in values]}, name=name
+    )
+    plot = figure(
+        y_range=list(reversed(labels)),
+        height=_height(len(labels)),
+        width=640,
+        title=title,
+        x_range=(0, max(list(values) + [1]) * 1.15),
+    )
     plot.hbar(y="label", right="value", height=0.7, source=source, color=group_color(0))
-    plot.text(x="value", y="label", text="text", source=source, x_offset=4, text_baseline="middle",
-              text_font_size="11px")
+    plot.text(
+        x="value", y="label", text="text", source=source, x_offset=4, text_baseline="middle", text_font_size="11px"
+    )
     plot.add_tools(HoverTool(tooltips=[("", "@full"), ("", "@text")]))
     _plain(plot)
     return plot
@@ -48,15 +55,27 @@ def stacked_figure(labels, parts, shares, title: str = "", name: str = "stacked"
     full = list(labels)
     labels = axis_labels(full)
     data = {"label": labels, "full": full}
-    for index, part in enumerate(parts):
+    for index in range(len(parts)):
         data[f"p{index}"] = [row[index] for row in shares]
     source = ColumnDataSource(data, name=name)
-    plot = figure(y_range=list(reversed(labels)), height=_height(len(labels)) + 40, width=640, title=title,
-                  x_range=(0, 100))
-    renderers = plot.hbar_stack([f"p{i}" for i in range(len(parts))], y="label", height=0.7, source=source,
-                                color=[ANSWER_COLORS[i % len(ANSWER_COLORS)] for i in range(len(parts))])
-    plot.add_layout(Legend(items=[LegendItem(label=part, renderers=[r]) for part, r in zip(parts, renderers)],
-                           orientation="horizontal", location="center"), "below")
+    plot = figure(
+        y_range=list(reversed(labels)), height=_height(len(labels)) + 40, width=640, title=title, x_range=(0, 100)
+    )
+    renderers = plot.hbar_stack(
+        [f"p{i}" for i in range(len(parts))],
+        y="label",
+        height=0.7,
+        source=source,
+        color=[ANSWER_COLORS[i % len(ANSWER_COLORS)] for i in range(len(parts))],
+    )
+    plot.add_layout(
+        Legend(
+            items=[LegendItem(label=part, renderers=[r]) for part, r in zip(parts, renderers, strict=True)],
+            orientation="horizontal",
+            location="center",
+        ),
+        "below",
+    )
     plot.xaxis.axis_label = "%"
     _plain(plot)
     return plot

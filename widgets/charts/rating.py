@@ -31,8 +31,15 @@ def radar_points(means: list) -> dict:
 def radar_figure(labels: list, groups: list, title: str = "") -> tuple:
     """A radar with one line per group; returns (figure, {group key: ColumnDataSource})."""
     n = len(labels)
-    plot = figure(width=560, height=520, x_range=(-1.5, 1.5), y_range=(-1.3, 1.3), title=title,
-                  toolbar_location=None, match_aspect=True)
+    plot = figure(
+        width=560,
+        height=520,
+        x_range=(-1.5, 1.5),
+        y_range=(-1.3, 1.3),
+        title=title,
+        toolbar_location=None,
+        match_aspect=True,
+    )
     plot.axis.visible = False
     plot.grid.visible = False
     for ring in RINGS:
@@ -42,8 +49,16 @@ def radar_figure(labels: list, groups: list, title: str = "") -> tuple:
     for i, label in enumerate(labels):
         angle = _angle(i, n)
         plot.line([0, math.cos(angle)], [0, math.sin(angle)], color="#dddddd")
-        plot.add_layout(Label(x=1.08 * math.cos(angle), y=1.08 * math.sin(angle), text=label,
-                              text_font_size="10px", text_align="center", text_baseline="middle"))
+        plot.add_layout(
+            Label(
+                x=1.08 * math.cos(angle),
+                y=1.08 * math.sin(angle),
+                text=label,
+                text_font_size="10px",
+                text_align="center",
+                text_baseline="middle",
+            )
+        )
     sources, items = {}, []
     for index, (key, name) in enumerate(groups):
         source = ColumnDataSource(radar_points([None] * n), name=f"radar-{key}")
@@ -76,8 +91,14 @@ def block_data(summaries: dict, keys: list, labels: dict, group_order: list) -> 
 
 def block_figure(keys: list, labels: dict, title: str = "") -> tuple:
     rows = [labels[k] for k in reversed(keys)]
-    plot = figure(width=560, height=60 + 34 * len(rows), y_range=FactorRange(*rows), x_range=(0.5, 10.5),
-                  title=title, toolbar_location=None)
+    plot = figure(
+        width=560,
+        height=60 + 34 * len(rows),
+        y_range=FactorRange(*rows),
+        x_range=(0.5, 10.5),
+        title=title,
+        toolbar_location=None,
+    )
     plot.xaxis.ticker = list(range(1, 11))
     source = ColumnDataSource({"statement": [], "score": [], "group": [], "x": [], "color": []}, name="blocks")
     plot.rect("x", "statement", width=0.1, height=0.6, source=source, color="color", alpha=0.85)

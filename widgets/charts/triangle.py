@@ -3,16 +3,23 @@
 from bokeh.models import ColumnDataSource, Label
 from bokeh.plotting import figure
 
-from ..model.triangle import CORNER_XY, CORNERS
 from ..colors import group_color
+from ..model.triangle import CORNER_XY, CORNERS
 
 EMPTY = {"x": [], "y": [], "group": [], "color": []}
 
 
 def ternary_figure(corner_labels: dict, title: str = "") -> tuple:
     """(figure, points source, centroids source); fill both with ``points_data``/``centroid_data``."""
-    plot = figure(width=560, height=520, x_range=(-0.15, 1.15), y_range=(-0.12, 1.0), title=title,
-                  toolbar_location=None, match_aspect=True)
+    plot = figure(
+        width=560,
+        height=520,
+        x_range=(-0.15, 1.15),
+        y_range=(-0.12, 1.0),
+        title=title,
+        toolbar_location=None,
+        match_aspect=True,
+    )
     plot.axis.visible = False
     plot.grid.visible = False
     outline = [CORNER_XY[c] for c in (*CORNERS, CORNERS[0])]
@@ -21,8 +28,16 @@ def ternary_figure(corner_labels: dict, title: str = "") -> tuple:
     for corner in CORNERS:
         x, y = CORNER_XY[corner]
         dx, dy = offsets[corner]
-        plot.add_layout(Label(x=x + dx, y=y + dy, text=corner_labels[corner], text_align="center",
-                              text_font_size="12px", text_font_style="bold"))
+        plot.add_layout(
+            Label(
+                x=x + dx,
+                y=y + dy,
+                text=corner_labels[corner],
+                text_align="center",
+                text_font_size="12px",
+                text_font_style="bold",
+            )
+        )
     points = ColumnDataSource(dict(EMPTY), name="ternary-points")
     centroids = ColumnDataSource(dict(EMPTY), name="ternary-centroids")
     plot.scatter("x", "y", source=points, color="color", size=11, alpha=0.75)
@@ -33,8 +48,12 @@ def ternary_figure(corner_labels: dict, title: str = "") -> tuple:
 def points_data(placed, group_order: list) -> dict:
     """``placed``: [(group, (x, y))]."""
     colors = {key: group_color(i) for i, key in enumerate(group_order)}
-    return {"x": [p[1][0] for p in placed], "y": [p[1][1] for p in placed],
-            "group": [p[0] for p in placed], "color": [colors.get(p[0], "#777777") for p in placed]}
+    return {
+        "x": [p[1][0] for p in placed],
+        "y": [p[1][1] for p in placed],
+        "group": [p[0] for p in placed],
+        "color": [colors.get(p[0], "#777777") for p in placed],
+    }
 
 
 def centroid_data(centroids: dict, group_order: list, everyone) -> dict:
@@ -43,5 +62,9 @@ def centroid_data(centroids: dict, group_order: list, everyone) -> dict:
     rows = [(g, c, colors[g]) for g, c in centroids.items() if c is not None]
     if everyone is not None:
         rows.append(("*", everyone, "#000000"))
-    return {"x": [r[1][0] for r in rows], "y": [r[1][1] for r in rows],
-            "group": [r[0] for r in rows], "color": [r[2] for r in rows]}
+    return {
+        "x": [r[1][0] for r in rows],
+        "y": [r[1][1] for r in rows],
+        "group": [r[0] for r in rows],
+        "color": [r[2] for r in rows],
+    }

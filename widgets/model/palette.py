@@ -112,7 +112,7 @@ def suggest_merges(keys, dismissed=()) -> list:
     dismissed = {tuple(sorted(pair)) for pair in dismissed}
     pairs = []
     for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
+        for b in keys[i + 1 :]:
             if (a, b) in dismissed:
                 continue
             score = fuzz.ratio(a, b)

@@ -43,7 +43,11 @@ class CellError(InputError):
         self.field = field
 
 
-RATING_FIELDS = (Field(rating.OVERALL, "grade"), *(Field(key, "score") for key in rating.STATEMENTS), Field(NOTE, "note"))
+RATING_FIELDS = (
+    Field(rating.OVERALL, "grade"),
+    *(Field(key, "score") for key in rating.STATEMENTS),
+    Field(NOTE, "note"),
+)
 
 
 def rating_form(values=()) -> PaperForm:
@@ -53,10 +57,18 @@ def rating_form(values=()) -> PaperForm:
 
 def triangle_form(values=()) -> PaperForm:
     """Willen, mogen, kunnen (0-10); per axis a tension (1-5) with its note; per axis a route (a/b)."""
-    tensions = (f for axis in triangle.AXES for f in (Field(f"spanning.{axis}", "severity"),
-                                                      Field(f"note.{axis}", "note")))
-    return PaperForm(triangle.ACTIVITY, (*(Field(c, "corner") for c in triangle.CORNERS), *tensions,
-                                         *(Field(f"route.{axis}", "route") for axis in triangle.AXES)), _triangle)
+    tensions = (
+        f for axis in triangle.AXES for f in (Field(f"spanning.{axis}", "severity"), Field(f"note.{axis}", "note"))
+    )
+    return PaperForm(
+        triangle.ACTIVITY,
+        (
+            *(Field(c, "corner") for c in triangle.CORNERS),
+            *tensions,
+            *(Field(f"route.{axis}", "route") for axis in triangle.AXES),
+        ),
+        _triangle,
+    )
 
 
 def priorities_form(values=()) -> PaperForm:
@@ -134,14 +146,16 @@ def _rating(cells: dict, allowed=()) -> dict:
     answers = {}
     grade, note = cells.get(rating.OVERALL), _text(cells.get(NOTE))
     if _text(grade) or note:
-        answers[rating.OVERALL] = _checked(rating.OVERALL, rating.check_stored, rating.OVERALL,
-                                           {"score": _text(grade), "note": note})
+        answers[rating.OVERALL] = _checked(
+            rating.OVERALL, rating.check_stored, rating.OVERALL, {"score": _text(grade), "note": note}
+        )
     for key in rating.STATEMENTS:  # an empty box is not answered, as on a phone; '?' is "weet ik niet"
         score = cells.get(key)
         if _text(score) == "":
             continue
-        answers[key] = _checked(key, rating.check_stored, key,
-                                {"score": None if is_dont_know(score) else _text(score), "note": ""})
+        answers[key] = _checked(
+            key, rating.check_stored, key, {"score": None if is_dont_know(score) else _text(score), "note": ""}
+        )
     return answers
 
 
@@ -155,14 +169,16 @@ def _triangle(cells: dict, allowed=()) -> dict:
     for axis in triangle.AXES:
         severity, note = to_number(cells.get(f"spanning.{axis}")), _text(cells.get(f"note.{axis}"))
         if severity is not None or note:
-            answers[f"spanning.{axis}"] = _checked(f"spanning.{axis}", triangle.check_stored, f"spanning.{axis}",
-                                                   {"severity": severity, "note": note})
+            answers[f"spanning.{axis}"] = _checked(
+                f"spanning.{axis}", triangle.check_stored, f"spanning.{axis}", {"severity": severity, "note": note}
+            )
     for axis in triangle.AXES:
         route = _text(cells.get(f"route.{axis}")).lower()
         route = route.removeprefix("route").strip()
         if route:
-            answers[f"route.{axis}"] = _checked(f"route.{axis}", triangle.check_stored, f"route.{axis}",
-                                                {"route": route})
+            answers[f"route.{axis}"] = _checked(
+                f"route.{axis}", triangle.check_stored, f"route.{axis}", {"route": route}
+            )
     return answers
 
 

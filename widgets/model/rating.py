@@ -22,9 +22,17 @@ from .validation import InputError, clean_text
 
 ACTIVITY = "beoordelen"
 OVERALL = "cijfer"
-STATEMENTS = ("eerlijk", "toegankelijk", "rechtvaardig", "gelijkheid", "proportionaliteit",
-              "consequenties", "financieel", "maatschappelijk", "outcomes")
-PROCESS = STATEMENTS[:5]
+STATEMENTS = (
+    "eerlijk",
+    "toegankelijk",
+    "rechtvaardig",
+    "gelijkheid",
+    "proportionaliteit",
+    "consequenties",
+    "financieel",
+    "maatschappelijk",
+    "outcomes",
+)
 
 
 def check_score(value, item: str):
@@ -108,8 +116,10 @@ def agenda(summaries) -> list:
     """Statement keys for the conversation: most dissent first; unanswered statements last."""
     answered = [k for k in STATEMENTS if summaries[k].count]
     rest = [k for k in STATEMENTS if not summaries[k].count]
-    return sorted(answered, key=lambda k: (-round(summaries[k].dissent, 9), -summaries[k].count,
-                                           STATEMENTS.index(k))) + rest
+    return (
+        sorted(answered, key=lambda k: (-round(summaries[k].dissent, 9), -summaries[k].count, STATEMENTS.index(k)))
+        + rest
+    )
 
 
 def fill_placeholders(text: str, municipality: str, topic: str) -> str:

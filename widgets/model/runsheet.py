@@ -1,7 +1,7 @@
 """The run sheet of a publieke waarde tafel (Box 5.5): steps with timings for 90, 120 and 180 minutes."""
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DURATIONS = (90, 120, 180)
@@ -9,7 +9,7 @@ STATE = "tafel"  # the store's name for a running tafel's place: {"step": index,
 _FILE = Path(__file__).resolve().parent.parent / "content" / "draaiboek.json"
 
 
-@lru_cache(maxsize=None)
+@cache
 def steps() -> tuple:
     return tuple(json.loads(_FILE.read_text(encoding="utf-8"))["steps"])
 

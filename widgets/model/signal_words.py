@@ -53,7 +53,7 @@ class Lexicon:
         found = []
         for ending in INFLECTIONS:
             if token.endswith(ending) and len(token) > len(ending):
-                found += self.exact.get(token[:len(token) - len(ending)], ())
+                found += self.exact.get(token[: len(token) - len(ending)], ())
         for length in self.prefix_lengths:
             found += self.prefixes.get(token[:length], ()) if length <= len(token) else ()
         return found
@@ -65,7 +65,7 @@ def _matches(tokens, start: int, pattern: tuple, prefix: bool) -> bool:
     for offset, part in enumerate(pattern):
         token = tokens[start + offset]
         last = offset == len(pattern) - 1
-        inflected = token.startswith(part) and token[len(part):] in INFLECTIONS
+        inflected = token.startswith(part) and token[len(part) :] in INFLECTIONS
         if not (inflected or (last and prefix and token.startswith(part))):
             return False
     return True
@@ -91,7 +91,7 @@ def count(text: str, lexicon: Lexicon) -> dict:
             continue
         perspective, pattern = best
         hits[perspective] += 1
-        found = " ".join(tokens[position:position + len(pattern)])
+        found = " ".join(tokens[position : position + len(pattern)])
         matched[perspective][found] = matched[perspective].get(found, 0) + 1
         position += len(pattern)
     return {"hits": hits, "words": matched, "tokens": len(tokens)}
@@ -113,7 +113,6 @@ def placement(own: dict, municipalities, nearest: int = 3) -> dict:
     municipalities = list(municipalities)
     below = {p: sum(1 for _, s in municipalities if s[p] < own[p]) for p in PERSPECTIVES}
     distance = sorted(
-        (math.dist([own[p] for p in PERSPECTIVES], [s[p] for p in PERSPECTIVES]), name)
-        for name, s in municipalities
+        (math.dist([own[p] for p in PERSPECTIVES], [s[p] for p in PERSPECTIVES]), name) for name, s in municipalities
     )
     return {"below": below, "total": len(municipalities), "nearest": [name for _, name in distance[:nearest]]}

@@ -22,10 +22,6 @@ class PaletteValue:
     value: str
 
 
-def cell_key(perspective: str, kind: str) -> str:
-    return f"{perspective}.{kind}"
-
-
 def placement_is_right(value: PaletteValue, perspective: str, kind: str) -> bool:
     """Whether placing ``value`` in a cell agrees with the book."""
     if kind != value.kind:

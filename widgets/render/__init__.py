@@ -5,7 +5,7 @@ report render the same templates, so a value reads the same wherever it is shown
 every text a participant typed is escaped by the template engine, never by hand.
 """
 
-from functools import lru_cache, partial
+from functools import cache, partial
 from pathlib import Path
 
 import jinja2
@@ -16,12 +16,14 @@ from ..i18n import decimal, language_choices, normalize_language, t
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-@lru_cache(maxsize=None)
+@cache
 def environment(*extra: str) -> jinja2.Environment:
     """One environment per set of template folders; ``extra`` folders are searched first."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*extra, str(TEMPLATES)]),
-        autoescape=True, trim_blocks=True, lstrip_blocks=True,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
     env.filters["decimal"] = lambda value, lang, digits=1: "–" if value is None else decimal(value, lang, digits)
     return env
@@ -34,5 +36,6 @@ def render(name: str, lang: str, env: jinja2.Environment = None, **context) -> M
     """
     lang = normalize_language(lang)
     template = (env or environment()).get_template(name)
-    return Markup(template.render(t=partial(t, lang=lang), lang=lang, other_languages=language_choices(lang),
-                                  **context))
+    return Markup(
+        template.render(t=partial(t, lang=lang), lang=lang, other_languages=language_choices(lang), **context)
+    )

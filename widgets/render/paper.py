@@ -12,8 +12,8 @@ from . import render
 
 def sheet_html(data: dict, activity_key: str, lang: str = None) -> str:
     """The sheet as one HTML document: title, join code, 'Blad nr.', the groups to tick, the questions."""
-    from ..store.transfer import session_from_export
     from ..store.paper import cell_words, field_label, paper_form
+    from ..store.transfer import session_from_export
     from ..texts import routes, statements
 
     session = session_from_export(data)
@@ -23,25 +23,42 @@ def sheet_html(data: dict, activity_key: str, lang: str = None) -> str:
     context = {"labels": labels}
     if activity_key == "beoordelen":
         texts = statements(session, lang)
-        context["statements"] = [{"short": labels[f.name], "text": texts[f.name]["text"]}
-                                 for f in form.fields if f.kind == "score"]
+        context["statements"] = [
+            {"short": labels[f.name], "text": texts[f.name]["text"]} for f in form.fields if f.kind == "score"
+        ]
     elif activity_key == "driehoek":
         book_routes = routes(lang)
         context["corners"] = [{"short": labels[c], "label": t(f"corner.{c}", lang)} for c in CORNERS]
-        context["axes"] = [{"tension": labels[f"spanning.{a}"], "note": labels[f"note.{a}"],
-                            "route": labels[f"route.{a}"],
-                            "routes": [(key, label) for key, (label, _) in sorted(book_routes[a].items())]}
-                           for a in AXES]
+        context["axes"] = [
+            {
+                "tension": labels[f"spanning.{a}"],
+                "note": labels[f"note.{a}"],
+                "route": labels[f"route.{a}"],
+                "routes": [(key, label) for key, (label, _) in sorted(book_routes[a].items())],
+            }
+            for a in AXES
+        ]
     elif activity_key == "prioriteren":
         context["values"] = [f.label for f in form.fields]
     elif activity_key == "palet":
-        context["cells"] = [{"words": words, "help": t("palet.help.proces" if cell.endswith(".proces")
-                                                      else f"palet.help.{cell}", lang)}
-                            for cell, words in cell_words(lang).items()]
+        context["cells"] = [
+            {"words": words, "help": t("palet.help.proces" if cell.endswith(".proces") else f"palet.help.{cell}", lang)}
+            for cell, words in cell_words(lang).items()
+        ]
     footer = t("paper.sheet.footer", lang, code=session.code).replace("\\", "").replace('"', "")
-    return str(render("paper_sheet.html", lang, activity=activity_key,
-                      activity_label=t(f"activity.{activity_key}", lang), title=session.title, code=session.code,
-                      groups=[g.label for g in session.groups], footer=footer, **context))
+    return str(
+        render(
+            "paper_sheet.html",
+            lang,
+            activity=activity_key,
+            activity_label=t(f"activity.{activity_key}", lang),
+            title=session.title,
+            code=session.code,
+            groups=[g.label for g in session.groups],
+            footer=footer,
+            **context,
+        )
+    )
 
 
 def sheet_pdf(data: dict, activity_key: str, lang: str = None) -> bytes:
@@ -49,4 +66,3 @@ def sheet_pdf(data: dict, activity_key: str, lang: str = None) -> bytes:
     from ..pdf import print_pdf
 
     return print_pdf(sheet_html(data, activity_key, lang))
-

@@ -12,7 +12,21 @@ def ranking_html(values, answers, session, lang: str, heading: int = 4) -> str:
     """
     labels = {key: (label, mentions) for key, label, mentions in values}
     spread = [{"group": a["group"], "value": a["value"]} for a in answers]
-    rows = [{"key": r.key, "label": labels[r.key][0], "points": r.points, "mentions": labels[r.key][1],
-             "by_group": [r.by_group.get(g.key, 0) for g in session.groups]} for r in rank(spread, list(labels))]
-    return render("priorities_ranking.html", lang, rows=rows, groups=[g.label for g in session.groups],
-                  participants=len(spread), heading=heading)
+    rows = [
+        {
+            "key": r.key,
+            "label": labels[r.key][0],
+            "points": r.points,
+            "mentions": labels[r.key][1],
+            "by_group": [r.by_group.get(g.key, 0) for g in session.groups],
+        }
+        for r in rank(spread, list(labels))
+    ]
+    return render(
+        "priorities_ranking.html",
+        lang,
+        rows=rows,
+        groups=[g.label for g in session.groups],
+        participants=len(spread),
+        heading=heading,
+    )

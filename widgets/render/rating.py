@@ -19,20 +19,33 @@ def rating_results_html(summaries, texts, session, lang: str) -> str:
     for key in (OVERALL, *STATEMENTS):
         label = None if key == OVERALL else texts[key]["label"]
         means = summaries[key].group_means
-        rows.append({"key": key, "label": label,
-                     "cells": [(color, means.get(group_key)) for group_key, _, color in groups]})
+        rows.append(
+            {"key": key, "label": label, "cells": [(color, means.get(group_key)) for group_key, _, color in groups]}
+        )
     return render("rating_results.html", lang, groups=groups, rows=rows)
 
 
 def grades_html(summaries, session, lang: str) -> str:
     """The mean grade per group and overall, with the book's national reference for the opgave."""
     overall = summaries[OVERALL]
-    groups = [{"key": g.key, "label": g.label, "mean": overall.group_means.get(g.key),
-               "n": len(overall.scores.get(g.key, []))} for g in session.groups]
+    groups = [
+        {
+            "key": g.key,
+            "label": g.label,
+            "mean": overall.group_means.get(g.key),
+            "n": len(overall.scores.get(g.key, [])),
+        }
+        for g in session.groups
+    ]
     reference = national_reference(session.topic)
-    return render("rating_grades.html", lang, groups=groups, overall=overall,
-                  reference=None if reference is None else score_text(reference, lang),
-                  opgave=topic_label(session.topic, lang))
+    return render(
+        "rating_grades.html",
+        lang,
+        groups=groups,
+        overall=overall,
+        reference=None if reference is None else score_text(reference, lang),
+        opgave=topic_label(session.topic, lang),
+    )
 
 
 def agenda_html(summaries, texts, session, lang: str) -> str:
@@ -40,11 +53,19 @@ def agenda_html(summaries, texts, session, lang: str) -> str:
     items = []
     for key in agenda(summaries):
         s = summaries[key]
-        items.append({
-            "key": key, "summary": s, "text": texts[key], "dissent": f"{s.dissent:.3f}",
-            "dissent_text": {"total": decimal(s.dissent, lang), "within": decimal(s.within, lang),
-                             "between": decimal(s.between, lang)},
-            "means": [(session.group_label(g), m) for g, m in s.group_means.items()],
-            "notes": [(session.group_label(g), note) for g, note in s.notes],
-        })
+        items.append(
+            {
+                "key": key,
+                "summary": s,
+                "text": texts[key],
+                "dissent": f"{s.dissent:.3f}",
+                "dissent_text": {
+                    "total": decimal(s.dissent, lang),
+                    "within": decimal(s.within, lang),
+                    "between": decimal(s.between, lang),
+                },
+                "means": [(session.group_label(g), m) for g, m in s.group_means.items()],
+                "notes": [(session.group_label(g), note) for g, note in s.notes],
+            }
+        )
     return render("rating_agenda.html", lang, items=items)

@@ -6,7 +6,7 @@ A summary is named in its activity's descriptor (``summary``) with one signature
 ``(answers by activity, settings by activity, session, lang) -> HTML``.
 """
 
-from functools import lru_cache
+from functools import cache
 
 from markupsafe import Markup
 
@@ -36,11 +36,14 @@ def css_string(text: str) -> Markup:
 def page_counter_css(lang: str) -> Markup:
     """CSS ``content`` for 'Pagina 2 van 5' / 'Page 2 of 5', worded by the catalog."""
     parts = t("report.page", lang, page="\0page\0", pages="\0pages\0").split("\0")
-    return Markup(" ").join(Markup(f"counter({part})") if index % 2 else css_string(part)
-                            for index, part in enumerate(parts) if part or index % 2)
+    return Markup(" ").join(
+        Markup(f"counter({part})") if index % 2 else css_string(part)
+        for index, part in enumerate(parts)
+        if part or index % 2
+    )
 
 
-@lru_cache(maxsize=None)
+@cache
 def report_environment():
     """The shared templates plus the filter for CSS strings (only the report needs it)."""
     env = environment().overlay()
@@ -59,18 +62,22 @@ def participants_summary(data: dict, session, lang: str) -> str:
         counts[participant["group"]] = counts.get(participant["group"], 0) + 1
     rows = [(g.key, g.label, counts.pop(g.key, 0)) for g in session.groups]
     rows += [(key, session.group_label(key), n) for key, n in sorted(counts.items())]  # groups since removed
-    return report_render("report_summary_participants.html", lang, rows=rows, total=sum(n for *_, n in rows),
-                         code=session.code)
+    return report_render(
+        "report_summary_participants.html", lang, rows=rows, total=sum(n for *_, n in rows), code=session.code
+    )
 
 
 # One summary per activity, named in its descriptor.
+
 
 def palette_summary(answers, state, session, lang) -> str:
     """The values named by the most groups (the merged palette's shared values)."""
     given = answers.get("palet", [])
     grid = merge_palette(given, state.get("palet", {}).get("merges"))
-    shared = sorted((m for cell in VALID_CELLS for m in grid[cell] if m.shared),
-                    key=lambda m: (-len(m.groups), -m.count, m.label.lower()))
+    shared = sorted(
+        (m for cell in VALID_CELLS for m in grid[cell] if m.shared),
+        key=lambda m: (-len(m.groups), -m.count, m.label.lower()),
+    )
     values = [{"key": m.key, "label": m.label, "groups": len(m.groups), "n": m.count} for m in shared[:SHARED_VALUES]]
     return report_render("report_summary_palette.html", lang, answered=bool(given), values=values)
 
@@ -79,12 +86,18 @@ def priorities_summary(answers, state, session, lang) -> str:
     """The values that got the most points."""
     from ..model.priorities import ITEM, rank, spreadable_values
 
-    values = spreadable_values(answers.get("palet", []), state.get("palet", {}).get("merges"),
-                               state.get("prioriteren", {}).get("selection") or [])
+    values = spreadable_values(
+        answers.get("palet", []),
+        state.get("palet", {}).get("merges"),
+        state.get("prioriteren", {}).get("selection") or [],
+    )
     spread = [{"group": a["group"], "value": a["value"]} for a in answers.get("prioriteren", []) if a["item"] == ITEM]
     labels = {key: label for key, label, _ in values}
-    top = [{"key": r.key, "label": labels[r.key], "points": r.points, "n": r.participants}
-           for r in rank(spread, list(labels)) if r.points][:TOP_PRIORITIES]
+    top = [
+        {"key": r.key, "label": labels[r.key], "points": r.points, "n": r.participants}
+        for r in rank(spread, list(labels))
+        if r.points
+    ][:TOP_PRIORITIES]
     return report_render("report_summary_priorities.html", lang, values=top)
 
 
@@ -97,26 +110,40 @@ def rating_summary(answers, state, session, lang) -> str:
     comparison = None
     if room is not None and reference is not None:
         difference = round(room, 1) - reference
-        comparison = {"key": "report.summary.reference_" + (
-            "above" if difference > 0.04 else "below" if difference < -0.04 else "equal"),
-            "difference": abs(difference), "reference": reference}
-    groups = [{"key": g.key, "label": g.label, "mean": grade.group_means.get(g.key),
-               "n": len(grade.scores.get(g.key, []))} for g in session.groups]
+        comparison = {
+            "key": "report.summary.reference_"
+            + ("above" if difference > 0.04 else "below" if difference < -0.04 else "equal"),
+            "difference": abs(difference),
+            "reference": reference,
+        }
+    groups = [
+        {"key": g.key, "label": g.label, "mean": grade.group_means.get(g.key), "n": len(grade.scores.get(g.key, []))}
+        for g in session.groups
+    ]
     texts = statements(session, lang)
     answered = [key for key in agenda(summaries) if summaries[key].count]
     dissent = answered[:SUMMARY_ITEMS]
     rest = [key for key in answered if key not in dissent]
-    agreement = sorted(rest, key=lambda k: (round(summaries[k].dissent, 9), -summaries[k].count,
-                                            STATEMENTS.index(k)))[:SUMMARY_ITEMS]
+    agreement = sorted(rest, key=lambda k: (round(summaries[k].dissent, 9), -summaries[k].count, STATEMENTS.index(k)))[
+        :SUMMARY_ITEMS
+    ]
 
     def item(key):
         s = summaries[key]
         return {"key": key, "label": texts[key]["label"], "dissent": s.dissent, "mean": s.overall_mean, "n": s.count}
 
-    return report_render("report_summary_rating.html", lang, grade=grade, room=room, groups=groups,
-                         comparison=comparison, opgave=topic_label(session.topic, lang),
-                         dissent=[item(k) for k in dissent], agreement=[item(k) for k in agreement],
-                         answered=bool(answered))
+    return report_render(
+        "report_summary_rating.html",
+        lang,
+        grade=grade,
+        room=room,
+        groups=groups,
+        comparison=comparison,
+        opgave=topic_label(session.topic, lang),
+        dissent=[item(k) for k in dissent],
+        agreement=[item(k) for k in agreement],
+        answered=bool(answered),
+    )
 
 
 def triangle_summary(answers, state, session, lang) -> str:
@@ -130,11 +157,19 @@ def triangle_summary(answers, state, session, lang) -> str:
         if severities:
             tensions.append({"key": axis, "mean": sum(severities) / len(severities), "n": len(severities)})
     tensions.sort(key=lambda x: (-round(x["mean"], 9), AXES.index(x["key"])))
-    return report_render("report_summary_triangle.html", lang, corners=CORNERS, means=means, n=len(scores),
-                         weakest=weakest_corner(scores) if scores else None, tensions=tensions)
+    return report_render(
+        "report_summary_triangle.html",
+        lang,
+        corners=CORNERS,
+        means=means,
+        n=len(scores),
+        weakest=weakest_corner(scores) if scores else None,
+        tensions=tensions,
+    )
 
 
 # Each chart's figures as a table, kept with the chart in one figure.
+
 
 def figure_html(name: str, title: str, table: str, note: str, lang: str) -> str:
     """Heading, chart placeholder (filled with the Bokeh div), table and a note: never split over pages."""
@@ -143,8 +178,15 @@ def figure_html(name: str, title: str, table: str, note: str, lang: str) -> str:
 
 def rating_means_table(summaries, texts, session, lang) -> str:
     """The radar's figures: the mean score of each group per statement, and everyone's."""
-    rows = [{"key": key, "label": texts[key]["short"], "overall": summaries[key].overall_mean,
-             "means": [summaries[key].group_means.get(g.key) for g in session.groups]} for key in STATEMENTS]
+    rows = [
+        {
+            "key": key,
+            "label": texts[key]["short"],
+            "overall": summaries[key].overall_mean,
+            "means": [summaries[key].group_means.get(g.key) for g in session.groups],
+        }
+        for key in STATEMENTS
+    ]
     return report_render("report_rating_means.html", lang, groups=[g.label for g in session.groups], rows=rows)
 
 
@@ -153,14 +195,21 @@ def rating_blocks_table(summaries, texts, lang) -> str:
     rows = []
     for key in STATEMENTS:
         given = [x for s in summaries[key].scores.values() for x in s]
-        rows.append({"key": key, "label": texts[key]["short"], "n": len(given),
-                     "counts": [sum(1 for x in given if x == score) for score in SCORES]})
+        rows.append(
+            {
+                "key": key,
+                "label": texts[key]["short"],
+                "n": len(given),
+                "counts": [sum(1 for x in given if x == score) for score in SCORES],
+            }
+        )
     return report_render("report_rating_blocks.html", lang, scores=list(SCORES), rows=rows)
 
 
 def notes_html(items_by_activity, session, lang) -> str:
     """The participants' own words per activity, with their group and topic only (no names)."""
-    activities = [{"key": key, "label": label,
-                   "notes": [(what, session.group_label(g), note) for what, g, note in items]}
-                  for key, label, items in items_by_activity]
+    activities = [
+        {"key": key, "label": label, "notes": [(what, session.group_label(g), note) for what, g, note in items]}
+        for key, label, items in items_by_activity
+    ]
     return report_render("report_notes.html", lang, activities=activities)

@@ -24,8 +24,9 @@ def _xy(x: float, y: float) -> tuple:
     return round(PAD + x * scale, 1), round(height - PAD - y * scale, 1)
 
 
-def triangle_svg(points=(), centroids=(), you=None, legend=(), lang: str = "nl", title: str = "",
-                 you_color: str = YOU_COLOR) -> str:
+def triangle_svg(
+    points=(), centroids=(), you=None, legend=(), lang: str = "nl", title: str = "", you_color: str = YOU_COLOR
+) -> str:
     """Points and centroids ``[(x, y, color, title)]``, ``you`` an (x, y) drawn as the marked 'jij' point.
 
     ``legend`` is ``[(color, label)]`` or ``[(color, label, shape)]`` with shape ``dot``, ``diamond``
@@ -39,19 +40,26 @@ def triangle_svg(points=(), centroids=(), you=None, legend=(), lang: str = "nl",
         x, y = _xy(*you)
         marked = {"x": x, "y": y, "color": you_color, "left": x > SIZE * 0.62}  # the label stays inside
     return render(
-        "triangle.html", lang, size=SIZE, height=height, title=title,
-        outline=" ".join(f"{x},{y}" for _, x, y in corners), corners=corners,
+        "triangle.html",
+        lang,
+        size=SIZE,
+        height=height,
+        title=title,
+        outline=" ".join(f"{x},{y}" for _, x, y in corners),
+        corners=corners,
         points=[(*_xy(x, y), color, label) for x, y, color, label in points],
         centroids=[(*_xy(x, y), color, label) for x, y, color, label in centroids],
-        you=marked, legend=[(*entry, "dot") if len(entry) == 2 else tuple(entry) for entry in legend],
+        you=marked,
+        legend=[(*entry, "dot") if len(entry) == 2 else tuple(entry) for entry in legend],
     )
 
 
 def position_svg(scores: dict, lang: str) -> str:
     """One participant's own place, marked 'jij', with a legend and the scores as its text alternative."""
     title = t("driehoek.position_svg", lang, **{c: scores[c] for c in CORNERS})
-    return triangle_svg(you=position(scores), legend=[(YOU_COLOR, t("driehoek.you_legend", lang), "you")],
-                        lang=lang, title=title)
+    return triangle_svg(
+        you=position(scores), legend=[(YOU_COLOR, t("driehoek.you_legend", lang), "you")], lang=lang, title=title
+    )
 
 
 def everyone_svg(placed, session, lang: str, you_ref: str = None) -> str:
@@ -78,12 +86,25 @@ def levels_html(placed, session, lang: str, heading: int = 4) -> str:
     for index, group in enumerate(session.groups):
         scores = [s for _, g, s in placed if g == group.key]
         if scores:
-            rows.append({"key": group.key, "label": group.label, "color": group_color(index),
-                         "means": {c: sum(s[c] for s in scores) / len(scores) for c in CORNERS}})
+            rows.append(
+                {
+                    "key": group.key,
+                    "label": group.label,
+                    "color": group_color(index),
+                    "means": {c: sum(s[c] for s in scores) / len(scores) for c in CORNERS},
+                }
+            )
     everyone = [s for _, _, s in placed]
     means = {c: sum(s[c] for s in everyone) / len(everyone) for c in CORNERS} if everyone else {}
-    return render("triangle_levels.html", lang, corners=CORNERS, rows=rows, everyone=means,
-                  weakest=weakest_corner(everyone) if everyone else None, heading=f"h{heading}")
+    return render(
+        "triangle_levels.html",
+        lang,
+        corners=CORNERS,
+        rows=rows,
+        everyone=means,
+        weakest=weakest_corner(everyone) if everyone else None,
+        heading=f"h{heading}",
+    )
 
 
 def tensions_html(answers, session, lang: str) -> str:
@@ -92,12 +113,17 @@ def tensions_html(answers, session, lang: str) -> str:
     for axis in AXES:
         given = [a for a in answers if a["item"] == f"spanning.{axis}"]
         severities = [a["value"]["severity"] for a in given]
-        axes.append({
-            "key": axis, "n": len(severities),
-            "mean": sum(severities) / len(severities) if severities else None,
-            "counts": [severities.count(s) for s in SEVERITIES],
-            "notes": [(session.group_label(a["group"]), a["value"]["note"]) for a in given if a["value"].get("note")],
-        })
+        axes.append(
+            {
+                "key": axis,
+                "n": len(severities),
+                "mean": sum(severities) / len(severities) if severities else None,
+                "counts": [severities.count(s) for s in SEVERITIES],
+                "notes": [
+                    (session.group_label(a["group"]), a["value"]["note"]) for a in given if a["value"].get("note")
+                ],
+            }
+        )
     return render("triangle_tensions.html", lang, axes=axes)
 
 
@@ -111,10 +137,11 @@ def routes_html(answers, lang: str) -> str:
     return render("triangle_routes.html", lang, rows=rows)
 
 
-
 def placements_html(placed, session, lang: str, you_ref: str = None) -> str:
     """Every placement as a table (the drawing's text alternative): group and the three scores, by group."""
     order = {g.key: i for i, g in enumerate(session.groups)}
-    rows = [{"group": session.group_label(group), "scores": scores, "you": ref == you_ref}
-            for ref, group, scores in sorted(placed, key=lambda p: (order.get(p[1], len(order)), p[0]))]
+    rows = [
+        {"group": session.group_label(group), "scores": scores, "you": ref == you_ref}
+        for ref, group, scores in sorted(placed, key=lambda p: (order.get(p[1], len(order)), p[0]))
+    ]
     return render("triangle_placements.html", lang, corners=CORNERS, rows=rows)

@@ -187,7 +187,7 @@ class _SQLAlchemyTx:
 
 def connect(url: str):
     if url.startswith("sqlite:///"):
-        return SQLiteBackend(url[len("sqlite:///"):] or ":memory:")
+        return SQLiteBackend(url[len("sqlite:///") :] or ":memory:")
     if url == "sqlite://":
         return SQLiteBackend(":memory:")
     return SQLAlchemyBackend(url)

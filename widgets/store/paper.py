@@ -29,8 +29,9 @@ def spread_values(data: dict) -> list:
     """prioriteren's ``[(key, label, mentions)]``: the session's selection of its merged palette."""
     state = data.get("state", {})
     palette_answers = [a for a in data.get("answers", []) if a["activity"] == "palet"]
-    return spreadable_values(palette_answers, state.get("palet", {}).get("merges"),
-                             state.get("prioriteren", {}).get("selection") or [])
+    return spreadable_values(
+        palette_answers, state.get("palet", {}).get("merges"), state.get("prioriteren", {}).get("selection") or []
+    )
 
 
 def paper_form(data: dict, activity: str) -> paper.PaperForm:
@@ -43,8 +44,8 @@ def paper_form(data: dict, activity: str) -> paper.PaperForm:
 
 def field_label(field: paper.Field, data: dict, lang: str) -> str:
     """A field's column heading, also its words on the printed sheet."""
-    from .transfer import session_from_export
     from ..texts import statements
+    from .transfer import session_from_export
 
     kind, name = field.kind, field.name
     if field.label:
@@ -66,8 +67,9 @@ def field_label(field: paper.Field, data: dict, lang: str) -> str:
 def columns(data: dict, activity: str, lang: str) -> list:
     """``[(field name, heading)]`` of the typed-in table: group, sheet number, then the activity's fields."""
     fields = paper_form(data, activity).fields
-    return [(paper.GROUP, t("paper.col.group", lang)), (paper.SHEET, t("paper.col.sheet", lang))] + \
-        [(f.name, field_label(f, data, lang)) for f in fields]
+    return [(paper.GROUP, t("paper.col.group", lang)), (paper.SHEET, t("paper.col.sheet", lang))] + [
+        (f.name, field_label(f, data, lang)) for f in fields
+    ]
 
 
 def cell_words(lang: str) -> dict:
@@ -132,8 +134,12 @@ def _rule(name: str, kind, groups: int, lists: str):
         return DataValidation(type="list", formula1=f"{lists}!$B$1:$B${len(VALID_CELLS)}", allow_blank=True)
     if kind == "route":
         return DataValidation(type="list", formula1='"a,b"', allow_blank=True)
-    ranges = {"grade": ("decimal", 1, 10), "corner": ("whole", 0, 10), "severity": ("whole", 1, 5),
-              "points": ("whole", 0, 100)}
+    ranges = {
+        "grade": ("decimal", 1, 10),
+        "corner": ("whole", 0, 10),
+        "severity": ("whole", 1, 5),
+        "points": ("whole", 0, 100),
+    }
     if kind in ranges:
         kind, low, high = ranges[kind]
         return DataValidation(type=kind, operator="between", formula1=str(low), formula2=str(high), allow_blank=True)
@@ -163,8 +169,9 @@ def read_rows(filename: str, payload: bytes) -> list:
             text = payload.decode("cp1252", errors="replace")  # Excel's "CSV" without UTF-8
         first = text.split("\n", 1)[0]
         delimiter = max((";", ",", "\t"), key=first.count)
-        return _filled([from_csv_cell(cell) for cell in row]
-                       for row in csv.reader(io.StringIO(text), delimiter=delimiter))
+        return _filled(
+            [from_csv_cell(cell) for cell in row] for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+        )
     raise InputError("paper.error.file")
 
 
@@ -199,12 +206,18 @@ def _headings(data: dict, activity: str, heads: list) -> dict:
             key = resolve(normalize_value(heading), merges)
             name = key if key in spread else None
         if name is None or name in found.values():
-            raise InputError("paper.error.column", column=str(heading).strip(),
-                             activity=t(f"activity.{activity}", data["session"]["language"]))
+            raise InputError(
+                "paper.error.column",
+                column=str(heading).strip(),
+                activity=t(f"activity.{activity}", data["session"]["language"]),
+            )
         found[index] = name
     if not {paper.GROUP, paper.SHEET} <= set(found.values()):
-        raise InputError("paper.error.columns", group=t("paper.col.group", data["session"]["language"]),
-                         sheet=t("paper.col.sheet", data["session"]["language"]))
+        raise InputError(
+            "paper.error.columns",
+            group=t("paper.col.group", data["session"]["language"]),
+            sheet=t("paper.col.sheet", data["session"]["language"]),
+        )
     return found
 
 
@@ -238,14 +251,20 @@ def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
             group = groups.get(_words(cells.get(paper.GROUP)))
             if group is None:
                 where["item"] = labels[paper.GROUP]
-                raise InputError("paper.error.group", group=str(cells.get(paper.GROUP) or ""),
-                                 groups=", ".join(g["label"] for g in data["groups"]))
+                raise InputError(
+                    "paper.error.group",
+                    group=str(cells.get(paper.GROUP) or ""),
+                    groups=", ".join(g["label"] for g in data["groups"]),
+                )
             where["item"] = labels[paper.SHEET]
             ref = paper.sheet_ref(paper.sheet_number(cells.get(paper.SHEET)))
             earlier = sheets.get(ref, known.get(ref))
             if earlier is not None and earlier != group:
-                raise InputError("paper.error.sheet_group", sheet=ref.removeprefix(paper.REF_PREFIX),
-                                 group=group_label.get(earlier, earlier))
+                raise InputError(
+                    "paper.error.sheet_group",
+                    sheet=ref.removeprefix(paper.REF_PREFIX),
+                    group=group_label.get(earlier, earlier),
+                )
             if ref in seen and not form.per_value:
                 raise InputError("paper.error.sheet_twice", sheet=ref.removeprefix(paper.REF_PREFIX), row=seen[ref])
             seen.setdefault(ref, row_number)
@@ -264,8 +283,10 @@ def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
             raise InputError("error.import_row", reason=InputError(error.key, **error.params), **where) from None
         except InputError as error:
             raise InputError("error.import_row", reason=error, **where) from None
-        answers.extend({"participant": ref, "activity": activity, "item": item, "value": value,
-                        "updated_at": None} for item, value in items.items())
+        answers.extend(
+            {"participant": ref, "activity": activity, "item": item, "value": value, "updated_at": None}
+            for item, value in items.items()
+        )
     if not sheets:
         raise InputError("paper.error.empty")
     participants = [{"ref": ref, "group": group} for ref, group in sheets.items()]
@@ -308,4 +329,3 @@ def _cell_key(words):
             if wanted in (normalize_value(printed), normalize_value(cell)):
                 return cell
     return str(words)
-

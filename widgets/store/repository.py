@@ -7,16 +7,28 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from ..model.sessions import (
-    Group, Participant, Session, SessionSpec, group_key, hash_key, is_valid_code, key_matches,
-    new_facilitator_key, new_join_code, new_ref, new_token, normalize_code,
+    Group,
+    Participant,
+    Session,
+    SessionSpec,
+    group_key,
+    hash_key,
+    is_valid_code,
+    key_matches,
+    new_facilitator_key,
+    new_join_code,
+    new_ref,
+    new_token,
+    normalize_code,
 )
 from ..model.validation import InputError, clean_text
 from .schema import migrate
 
 # Every table that holds a session's rows, the session itself first.
 SESSION_TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
-SESSION_COLUMNS = ("id, code, title, topic, municipality, language, activities, open_activities, "
-                   "status, revision, created_at")
+SESSION_COLUMNS = (
+    "id, code, title, topic, municipality, language, activities, open_activities, status, revision, created_at"
+)
 
 
 @dataclass(frozen=True)
@@ -60,14 +72,21 @@ class Store:
                     "INSERT INTO sessions (id, code, key_hash, title, topic, municipality, language, "
                     "activities, open_activities, status, revision, created_at, updated_at) VALUES "
                     "(:id, :code, :kh, :title, :topic, :mun, :lang, :acts, '[]', 'open', 1, :now, :now)",
-                    {"id": session_id, "code": candidate, "kh": hash_key(key), "title": spec.title,
-                     "topic": spec.topic, "mun": spec.municipality, "lang": spec.language,
-                     "acts": json.dumps(list(spec.activities)), "now": now},
+                    {
+                        "id": session_id,
+                        "code": candidate,
+                        "kh": hash_key(key),
+                        "title": spec.title,
+                        "topic": spec.topic,
+                        "mun": spec.municipality,
+                        "lang": spec.language,
+                        "acts": json.dumps(list(spec.activities)),
+                        "now": now,
+                    },
                 )
                 for position, label in enumerate(spec.groups):
                     tx.execute(
-                        "INSERT INTO stakeholder_groups (session_id, key, label, position) "
-                        "VALUES (:s, :k, :l, :p)",
+                        "INSERT INTO stakeholder_groups (session_id, key, label, position) VALUES (:s, :k, :l, :p)",
                         {"s": session_id, "k": group_key(label), "l": label, "p": position},
                     )
             return self.session(session_id), key
@@ -75,11 +94,17 @@ class Store:
 
     def _session_from_row(self, row, groups) -> Session:
         return Session(
-            id=row["id"], code=row["code"], title=row["title"], topic=row["topic"],
-            municipality=row["municipality"], language=row["language"],
+            id=row["id"],
+            code=row["code"],
+            title=row["title"],
+            topic=row["topic"],
+            municipality=row["municipality"],
+            language=row["language"],
             activities=tuple(json.loads(row["activities"])),
             open_activities=tuple(json.loads(row["open_activities"])),
-            status=row["status"], revision=int(row["revision"]), created_at=row["created_at"],
+            status=row["status"],
+            revision=int(row["revision"]),
+            created_at=row["created_at"],
             groups=tuple(Group(g["key"], g["label"]) for g in groups),
         )
 
@@ -88,8 +113,8 @@ class Store:
         if not rows:
             return None
         groups = self.backend.query(
-            "SELECT key, label FROM stakeholder_groups WHERE session_id = :id ORDER BY position",
-            {"id": session_id})
+            "SELECT key, label FROM stakeholder_groups WHERE session_id = :id ORDER BY position", {"id": session_id}
+        )
         return self._session_from_row(rows[0], groups)
 
     def session_by_code(self, code: str):
@@ -102,8 +127,11 @@ class Store:
     def facilitator_session(self, code: str, key: str) -> Session:
         """The session if ``key`` is its facilitator key; one message for any mismatch."""
         code = normalize_code(code)
-        rows = self.backend.query("SELECT id, key_hash FROM sessions WHERE code = :c", {"c": code}) \
-            if is_valid_code(code) else []
+        rows = (
+            self.backend.query("SELECT id, key_hash FROM sessions WHERE code = :c", {"c": code})
+            if is_valid_code(code)
+            else []
+        )
         if not rows or not key_matches(str(key or "").strip(), rows[0]["key_hash"]):
             raise InputError("error.wrong_key")
         return self.session(rows[0]["id"])
@@ -114,8 +142,10 @@ class Store:
         return int(rows[0]["revision"]) if rows else None
 
     def _bump(self, tx, session_id: str) -> None:
-        tx.execute("UPDATE sessions SET revision = revision + 1, updated_at = :now WHERE id = :id",
-                   {"now": time.time(), "id": session_id})
+        tx.execute(
+            "UPDATE sessions SET revision = revision + 1, updated_at = :now WHERE id = :id",
+            {"now": time.time(), "id": session_id},
+        )
 
     def set_activity_open(self, session_id: str, activity: str, is_open: bool) -> Session:
         with self.backend.transaction() as tx:
@@ -129,8 +159,9 @@ class Store:
             if is_open:
                 current.append(activity)
             ordered = [a for a in enabled if a in current]
-            tx.execute("UPDATE sessions SET open_activities = :o WHERE id = :id",
-                       {"o": json.dumps(ordered), "id": session_id})
+            tx.execute(
+                "UPDATE sessions SET open_activities = :o WHERE id = :id", {"o": json.dumps(ordered), "id": session_id}
+            )
             self._bump(tx, session_id)
         return self.session(session_id)
 
@@ -144,8 +175,10 @@ class Store:
             unknown = [a for a in activities if a not in enabled]
             if unknown:
                 raise InputError("error.unknown_activity", name=unknown[0])
-            tx.execute("UPDATE sessions SET open_activities = :o WHERE id = :id",
-                       {"o": json.dumps([a for a in enabled if a in set(activities)]), "id": session_id})
+            tx.execute(
+                "UPDATE sessions SET open_activities = :o WHERE id = :id",
+                {"o": json.dumps([a for a in enabled if a in set(activities)]), "id": session_id},
+            )
             self._bump(tx, session_id)
         return self.session(session_id)
 
@@ -178,14 +211,22 @@ class Store:
         name = clean_text(name, "name", required=False)
         participant = Participant(new_token(), new_ref(), session.id, group, name)
         with self.backend.transaction() as tx:
-            if not tx.execute("UPDATE sessions SET revision = revision + 1, updated_at = :now "
-                              "WHERE id = :id AND status = 'open'", {"now": time.time(), "id": session.id}):
+            if not tx.execute(
+                "UPDATE sessions SET revision = revision + 1, updated_at = :now WHERE id = :id AND status = 'open'",
+                {"now": time.time(), "id": session.id},
+            ):
                 raise InputError("error.session_closed")
             tx.execute(
                 "INSERT INTO participants (token, ref, session_id, group_key, name, created_at) "
                 "VALUES (:t, :r, :s, :g, :n, :now)",
-                {"t": participant.token, "r": participant.ref, "s": session.id, "g": group,
-                 "n": name, "now": time.time()},
+                {
+                    "t": participant.token,
+                    "r": participant.ref,
+                    "s": session.id,
+                    "g": group,
+                    "n": name,
+                    "now": time.time(),
+                },
             )
         return participant
 
@@ -193,7 +234,8 @@ class Store:
         if not token:
             return None
         rows = self.backend.query(
-            "SELECT token, ref, session_id, group_key, name FROM participants WHERE token = :t", {"t": token})
+            "SELECT token, ref, session_id, group_key, name FROM participants WHERE token = :t", {"t": token}
+        )
         if not rows:
             return None
         r = rows[0]
@@ -202,7 +244,8 @@ class Store:
     def participant_counts(self, session_id: str) -> dict:
         rows = self.backend.query(
             "SELECT group_key, COUNT(*) AS n FROM participants WHERE session_id = :s GROUP BY group_key",
-            {"s": session_id})
+            {"s": session_id},
+        )
         return {r["group_key"]: int(r["n"]) for r in rows}
 
     # ------------------------------------------------------------------ answers
@@ -222,9 +265,11 @@ class Store:
                 # Lock the session row first (PostgreSQL): a concurrent delete or close waits for us.
                 self._lock_open_activity(tx, participant.session_id, activity, now)
                 existing = {
-                    r["item"]: r for r in tx.query(
+                    r["item"]: r
+                    for r in tx.query(
                         "SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a",
-                        {"p": token, "a": activity})
+                        {"p": token, "a": activity},
+                    )
                 }
                 changed = 0
                 for item, value in answers.items():
@@ -234,21 +279,33 @@ class Store:
                         continue
                     if old is not None:
                         self._archive(tx, participant, activity, old, now)
-                        tx.execute("UPDATE answers SET value = :v, updated_at = :now "
-                                   "WHERE participant = :p AND activity = :a AND item = :i",
-                                   {"v": text, "now": now, "p": token, "a": activity, "i": str(item)})
+                        tx.execute(
+                            "UPDATE answers SET value = :v, updated_at = :now "
+                            "WHERE participant = :p AND activity = :a AND item = :i",
+                            {"v": text, "now": now, "p": token, "a": activity, "i": str(item)},
+                        )
                     else:
-                        tx.execute("INSERT INTO answers (session_id, participant, activity, item, value, updated_at) "
-                                   "VALUES (:s, :p, :a, :i, :v, :now)",
-                                   {"s": participant.session_id, "p": token, "a": activity, "i": str(item),
-                                    "v": text, "now": now})
+                        tx.execute(
+                            "INSERT INTO answers (session_id, participant, activity, item, value, updated_at) "
+                            "VALUES (:s, :p, :a, :i, :v, :now)",
+                            {
+                                "s": participant.session_id,
+                                "p": token,
+                                "a": activity,
+                                "i": str(item),
+                                "v": text,
+                                "now": now,
+                            },
+                        )
                     changed += 1
                 if replace_all:
                     for item, old in existing.items():
                         if item not in {str(k) for k in answers}:
                             self._archive(tx, participant, activity, old, now)
-                            tx.execute("DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
-                                       {"p": token, "a": activity, "i": item})
+                            tx.execute(
+                                "DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+                                {"p": token, "a": activity, "i": item},
+                            )
                             changed += 1
                 if not changed:
                     raise _Unchanged()
@@ -257,10 +314,19 @@ class Store:
         return SubmitResult(changed, self.revision(participant.session_id) or 0)
 
     def _archive(self, tx, participant, activity, old, now) -> None:
-        tx.execute("INSERT INTO answer_history (session_id, participant, activity, item, value, answered_at, "
-                   "replaced_at) VALUES (:s, :p, :a, :i, :v, :at, :now)",
-                   {"s": participant.session_id, "p": participant.token, "a": activity, "i": old["item"],
-                    "v": old["value"], "at": old["updated_at"], "now": now})
+        tx.execute(
+            "INSERT INTO answer_history (session_id, participant, activity, item, value, answered_at, "
+            "replaced_at) VALUES (:s, :p, :a, :i, :v, :at, :now)",
+            {
+                "s": participant.session_id,
+                "p": participant.token,
+                "a": activity,
+                "i": old["item"],
+                "v": old["value"],
+                "at": old["updated_at"],
+                "now": now,
+            },
+        )
 
     def retract(self, token: str, activity: str, item: str) -> SubmitResult:
         """Withdraw one answer (it moves to the history); refused once the activity is closed."""
@@ -270,18 +336,24 @@ class Store:
         now = time.time()
         with self.backend.transaction() as tx:
             self._lock_open_activity(tx, participant.session_id, activity, now)
-            old = tx.query("SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a "
-                           "AND item = :i", {"p": token, "a": activity, "i": str(item)})
+            old = tx.query(
+                "SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+                {"p": token, "a": activity, "i": str(item)},
+            )
             if old:
                 self._archive(tx, participant, activity, old[0], now)
-                tx.execute("DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
-                           {"p": token, "a": activity, "i": str(item)})
+                tx.execute(
+                    "DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+                    {"p": token, "a": activity, "i": str(item)},
+                )
         return SubmitResult(len(old), self.revision(participant.session_id) or 0)
 
     def _lock_open_activity(self, tx, session_id: str, activity: str, now: float) -> None:
         """Raise the revision, locking the session row (PostgreSQL); refuse if closed or gone."""
-        if not tx.execute("UPDATE sessions SET revision = revision + 1, updated_at = :now "
-                          "WHERE id = :id AND status = 'open'", {"now": now, "id": session_id}):
+        if not tx.execute(
+            "UPDATE sessions SET revision = revision + 1, updated_at = :now WHERE id = :id AND status = 'open'",
+            {"now": now, "id": session_id},
+        ):
             gone = not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": session_id})
             raise InputError("error.session_gone" if gone else "error.session_closed")
         row = tx.query("SELECT open_activities FROM sessions WHERE id = :id", {"id": session_id})[0]
@@ -299,50 +371,73 @@ class Store:
             if not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": session_id}):
                 raise InputError("error.session_gone")
             for key, value in values.items():
-                tx.execute("DELETE FROM activity_state WHERE session_id = :s AND activity = :a AND key = :k",
-                           {"s": session_id, "a": activity, "k": key})
-                tx.execute("INSERT INTO activity_state (session_id, activity, key, value, updated_at) "
-                           "VALUES (:s, :a, :k, :v, :now)",
-                           {"s": session_id, "a": activity, "k": key, "v": encode(value), "now": time.time()})
+                tx.execute(
+                    "DELETE FROM activity_state WHERE session_id = :s AND activity = :a AND key = :k",
+                    {"s": session_id, "a": activity, "k": key},
+                )
+                tx.execute(
+                    "INSERT INTO activity_state (session_id, activity, key, value, updated_at) "
+                    "VALUES (:s, :a, :k, :v, :now)",
+                    {"s": session_id, "a": activity, "k": key, "v": encode(value), "now": time.time()},
+                )
             self._bump(tx, session_id)
 
     def state(self, session_id: str, activity: str) -> dict:
-        rows = self.backend.query("SELECT key, value FROM activity_state WHERE session_id = :s AND activity = :a",
-                                  {"s": session_id, "a": activity})
+        rows = self.backend.query(
+            "SELECT key, value FROM activity_state WHERE session_id = :s AND activity = :a",
+            {"s": session_id, "a": activity},
+        )
         return {r["key"]: decode(r["value"]) for r in rows}
 
     def my_answers(self, token: str, activity: str) -> dict:
         rows = self.backend.query(
             "SELECT item, value FROM answers WHERE participant = :p AND activity = :a ORDER BY updated_at, item",
-            {"p": token, "a": activity})
+            {"p": token, "a": activity},
+        )
         return {r["item"]: decode(r["value"]) for r in rows}
 
     def answers(self, session_id: str, activity: str = None) -> list:
         """Every current answer with the participant's public ref and group (no tokens)."""
-        sql = ("SELECT a.activity, a.item, a.value, a.updated_at, p.ref, p.group_key FROM answers a "
-               "JOIN participants p ON p.token = a.participant WHERE a.session_id = :s")
+        sql = (
+            "SELECT a.activity, a.item, a.value, a.updated_at, p.ref, p.group_key FROM answers a "
+            "JOIN participants p ON p.token = a.participant WHERE a.session_id = :s"
+        )
         params = {"s": session_id}
         if activity:
             sql += " AND a.activity = :a"
             params["a"] = activity
         rows = self.backend.query(sql + " ORDER BY a.updated_at, p.ref, a.item", params)
-        return [{"activity": r["activity"], "participant": r["ref"], "group": r["group_key"],
-                 "item": r["item"], "value": decode(r["value"]), "updated_at": r["updated_at"]} for r in rows]
+        return [
+            {
+                "activity": r["activity"],
+                "participant": r["ref"],
+                "group": r["group_key"],
+                "item": r["item"],
+                "value": decode(r["value"]),
+                "updated_at": r["updated_at"],
+            }
+            for r in rows
+        ]
 
     def answer_counts(self, session_id: str) -> dict:
         """``{activity: {group: participants who answered}}``, for the live dashboard."""
         rows = self.backend.query(
             "SELECT a.activity, p.group_key, COUNT(DISTINCT a.participant) AS n FROM answers a "
             "JOIN participants p ON p.token = a.participant WHERE a.session_id = :s "
-            "GROUP BY a.activity, p.group_key", {"s": session_id})
+            "GROUP BY a.activity, p.group_key",
+            {"s": session_id},
+        )
         counts = {}
         for r in rows:
             counts.setdefault(r["activity"], {})[r["group_key"]] = int(r["n"])
         return counts
 
     def history_count(self, session_id: str) -> int:
-        return int(self.backend.query("SELECT COUNT(*) AS n FROM answer_history WHERE session_id = :s",
-                                      {"s": session_id})[0]["n"])
+        return int(
+            self.backend.query("SELECT COUNT(*) AS n FROM answer_history WHERE session_id = :s", {"s": session_id})[0][
+                "n"
+            ]
+        )
 
     # ------------------------------------------------------------------- import
     def merge(self, session_id: str, groups, participants, answers) -> dict:
@@ -356,20 +451,25 @@ class Store:
         with self.backend.transaction() as tx:
             if not tx.query("SELECT 1 FROM sessions WHERE id = :id", {"id": session_id}):
                 raise InputError("error.session_gone")
-            known_groups = {r["key"] for r in tx.query(
-                "SELECT key FROM stakeholder_groups WHERE session_id = :s", {"s": session_id})}
+            known_groups = {
+                r["key"]
+                for r in tx.query("SELECT key FROM stakeholder_groups WHERE session_id = :s", {"s": session_id})
+            }
             position = len(known_groups)
             for label in groups:
                 label = clean_text(label, "group")
                 if group_key(label) not in known_groups:
-                    tx.execute("INSERT INTO stakeholder_groups (session_id, key, label, position) "
-                               "VALUES (:s, :k, :l, :p)", {"s": session_id, "k": group_key(label), "l": label,
-                                                            "p": position})
+                    tx.execute(
+                        "INSERT INTO stakeholder_groups (session_id, key, label, position) VALUES (:s, :k, :l, :p)",
+                        {"s": session_id, "k": group_key(label), "l": label, "p": position},
+                    )
                     known_groups.add(group_key(label))
                     position += 1
                     added["groups"] += 1
-            tokens = {r["ref"]: r["token"] for r in tx.query(
-                "SELECT ref, token FROM participants WHERE session_id = :s", {"s": session_id})}
+            tokens = {
+                r["ref"]: r["token"]
+                for r in tx.query("SELECT ref, token FROM participants WHERE session_id = :s", {"s": session_id})
+            }
             for p in participants:
                 ref = clean_text(p["ref"], "name")
                 if ref in tokens:
@@ -377,29 +477,43 @@ class Store:
                 if p["group"] not in known_groups:
                     raise InputError("error.import_unknown_group", group=p["group"])
                 tokens[ref] = new_token()
-                tx.execute("INSERT INTO participants (token, ref, session_id, group_key, name, created_at) "
-                           "VALUES (:t, :r, :s, :g, :n, :now)",
-                           {"t": tokens[ref], "r": ref, "s": session_id, "g": p["group"],
-                            "n": clean_text(p.get("name", ""), "name", required=False), "now": now})
+                tx.execute(
+                    "INSERT INTO participants (token, ref, session_id, group_key, name, created_at) "
+                    "VALUES (:t, :r, :s, :g, :n, :now)",
+                    {
+                        "t": tokens[ref],
+                        "r": ref,
+                        "s": session_id,
+                        "g": p["group"],
+                        "n": clean_text(p.get("name", ""), "name", required=False),
+                        "now": now,
+                    },
+                )
                 added["participants"] += 1
             for a in answers:
                 token = tokens.get(a["participant"])
                 if token is None:
                     raise InputError("error.import_unknown_participant", ref=a["participant"])
                 text, stamp = encode(a["value"]), float(a.get("updated_at") or now)
-                old = tx.query("SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a "
-                               "AND item = :i", {"p": token, "a": a["activity"], "i": str(a["item"])})
+                old = tx.query(
+                    "SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a "
+                    "AND item = :i",
+                    {"p": token, "a": a["activity"], "i": str(a["item"])},
+                )
                 if old and (old[0]["value"] == text or float(old[0]["updated_at"]) >= stamp):
                     continue
                 if old:  # the replaced answer goes to the history, as with an answer from a phone
                     owner = SimpleNamespace(session_id=session_id, token=token)
                     self._archive(tx, owner, a["activity"], old[0], now)
-                tx.execute("DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
-                           {"p": token, "a": a["activity"], "i": str(a["item"])})
-                tx.execute("INSERT INTO answers (session_id, participant, activity, item, value, updated_at) "
-                           "VALUES (:s, :p, :a, :i, :v, :at)",
-                           {"s": session_id, "p": token, "a": a["activity"], "i": str(a["item"]), "v": text,
-                            "at": stamp})
+                tx.execute(
+                    "DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+                    {"p": token, "a": a["activity"], "i": str(a["item"])},
+                )
+                tx.execute(
+                    "INSERT INTO answers (session_id, participant, activity, item, value, updated_at) "
+                    "VALUES (:s, :p, :a, :i, :v, :at)",
+                    {"s": session_id, "p": token, "a": a["activity"], "i": str(a["item"]), "v": text, "at": stamp},
+                )
                 added["answers"] += 1
             self._bump(tx, session_id)
         return added

@@ -21,13 +21,18 @@ def export_session(store, session_id: str) -> dict:
         raise InputError("error.session_gone")
     participants = store.backend.query(
         "SELECT ref, group_key, name FROM participants WHERE session_id = :s ORDER BY created_at, ref",
-        {"s": session_id})
+        {"s": session_id},
+    )
     return {
         "format": FORMAT,
         "session": {
-            "code": session.code, "title": session.title, "topic": session.topic,
-            "municipality": session.municipality, "language": session.language,
-            "activities": list(session.activities), "status": session.status,
+            "code": session.code,
+            "title": session.title,
+            "topic": session.topic,
+            "municipality": session.municipality,
+            "language": session.language,
+            "activities": list(session.activities),
+            "status": session.status,
             "created_at": session.created_at,
         },
         "groups": [{"key": g.key, "label": g.label} for g in session.groups],
@@ -40,15 +45,19 @@ def export_session(store, session_id: str) -> dict:
 def session_from_export(data: dict) -> Session:
     """The session of an export as the model's ``Session`` (no id: it may no longer be stored anywhere)."""
     info = data["session"]
-    return Session(id="", code=info["code"], title=info["title"], topic=info["topic"],
-                   municipality=info.get("municipality", ""), language=info.get("language", "nl"),
-                   activities=tuple(info.get("activities", ())), open_activities=(),
-                   status=info.get("status", "closed"), created_at=info.get("created_at", 0),
-                   groups=tuple(Group(g["key"], g["label"]) for g in data.get("groups", [])))
-
-
-def export_json(store, session_id: str) -> str:
-    return json.dumps(export_session(store, session_id), ensure_ascii=False, indent=1)
+    return Session(
+        id="",
+        code=info["code"],
+        title=info["title"],
+        topic=info["topic"],
+        municipality=info.get("municipality", ""),
+        language=info.get("language", "nl"),
+        activities=tuple(info.get("activities", ())),
+        open_activities=(),
+        status=info.get("status", "closed"),
+        created_at=info.get("created_at", 0),
+        groups=tuple(Group(g["key"], g["label"]) for g in data.get("groups", [])),
+    )
 
 
 def checked_answers(answers, activities) -> list:
@@ -106,9 +115,14 @@ def import_json(store, text: str, session_id: str = None) -> tuple:
     answers = checked_answers(data.get("answers", []), activities)  # before anything is stored
     if session_id is None:
         info = data["session"]
-        spec = SessionSpec(title=info["title"], topic=info["topic"], municipality=info.get("municipality", ""),
-                           language=info.get("language", "nl"), activities=tuple(info.get("activities", ())),
-                           groups=tuple(labels))
+        spec = SessionSpec(
+            title=info["title"],
+            topic=info["topic"],
+            municipality=info.get("municipality", ""),
+            language=info.get("language", "nl"),
+            activities=tuple(info.get("activities", ())),
+            groups=tuple(labels),
+        )
         session, key = store.create_session(spec, code=info.get("code"))
         session_id = session.id
     key_of = {g["key"]: g["label"] for g in data.get("groups", [])}

@@ -36,8 +36,6 @@ class Message(w.HTML):
         self.value = ""
 
 
-
-
 def replace_children(box, children) -> None:
     """Put ``children`` in ``box`` and close the widgets that left it (rebuilt rows would pile up in the kernel)."""
     keep = {id(child) for child in children}

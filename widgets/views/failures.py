@@ -26,8 +26,13 @@ from ..store import StoreUnavailable
 log = logging.getLogger("widgets.failures")
 
 _SQLITE_REASONS = {8: "read_only", 13: "disk_full", 3: "read_only", 23: "read_only"}  # READONLY FULL PERM AUTH
-_OS_REASONS = {errno.EROFS: "read_only", errno.EACCES: "read_only", errno.EPERM: "read_only",
-               errno.ENOSPC: "disk_full", errno.EDQUOT: "disk_full"}
+_OS_REASONS = {
+    errno.EROFS: "read_only",
+    errno.EACCES: "read_only",
+    errno.EPERM: "read_only",
+    errno.ENOSPC: "disk_full",
+    errno.EDQUOT: "disk_full",
+}
 
 
 def server_log() -> logging.Logger:
@@ -49,7 +54,7 @@ def store_folder(store=None):
             from ..settings import REPO_ROOT
 
             return os.environ.get("KIT_DATA_DIR") or str(REPO_ROOT / "data")
-        path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else None
+        path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else None
     if not path or path == ":memory:":
         return None
     return os.path.dirname(os.path.abspath(path))
@@ -82,7 +87,8 @@ def failure_reason(error, folder=None) -> str:
             return _OS_REASONS[cause.errno]
     for cause in causes:  # a database server that cannot be reached or dropped the connection
         if getattr(cause, "connection_invalidated", False) or (
-                type(cause).__name__ == "OperationalError" and not isinstance(cause, sqlite3.Error)):
+            type(cause).__name__ == "OperationalError" and not isinstance(cause, sqlite3.Error)
+        ):
             return "unreachable"
     text = str(error).lower()
     if "readonly" in text or "read-only" in text:
@@ -106,8 +112,12 @@ def failure_text(error, lang: str, context: str = "write", store=None, folder=No
     reason = failure_reason(error, folder)
     if reason == "read_only" and not folder:
         reason = "read_only_db"
-    return t(f"store.failure.{context}", lang, reason=t(f"store.reason.{reason}", lang, folder=folder or ""),
-             advice=t(f"store.advice.{reason}", lang))
+    return t(
+        f"store.failure.{context}",
+        lang,
+        reason=t(f"store.reason.{reason}", lang, folder=folder or ""),
+        advice=t(f"store.advice.{reason}", lang),
+    )
 
 
 def report(error, what: str) -> None:
@@ -131,6 +141,7 @@ class StoreGuard:
         @functools.wraps(callback)
         def guarded(*args, **kwargs):
             self.run(callback, *args, context=context, **kwargs)
+
         return guarded
 
     def run(self, action, *args, context: str = "write", **kwargs) -> bool:
@@ -163,16 +174,20 @@ class StoreGuard:
 
 def store_action(method):
     """Decorator for a view method that uses the store: runs it through ``self.guard``."""
+
     @functools.wraps(method)
     def guarded(self, *args, **kwargs):
         return self.guard.run(method, self, *args, **kwargs)
+
     return guarded
 
 
 def page_failure_html(error, lang: str) -> str:
-    return (f'<div class="kit-message kit-message-error kit-store-failure" role="alert">'
-            f"<p><b>{escape(t('store.failure.title', lang))}</b></p>"
-            f"<p>{escape(failure_text(error, lang, 'page'))}</p></div>")
+    return (
+        f'<div class="kit-message kit-message-error kit-store-failure" role="alert">'
+        f"<p><b>{escape(t('store.failure.title', lang))}</b></p>"
+        f"<p>{escape(failure_text(error, lang, 'page'))}</p></div>"
+    )
 
 
 def _show_on_page(shell, etype, value, tb, tb_offset=None):

@@ -8,7 +8,7 @@ and calls back only when it changed.
 import asyncio
 
 from ..store import StoreUnavailable
-from .failures import server_log, report
+from .failures import report, server_log
 
 
 class Poller:

@@ -28,14 +28,25 @@ class PrioritiesDashboard(w.VBox):
         save = w.Button(description=t("prioriteren.dash.save_selection", lang))
         self.message = Message()
         self.guard = StoreGuard(self.message, lang, store)
-        save.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "selection",
-                                                                list(self.selection.value))))
+        save.on_click(
+            self.guard(
+                lambda _: self.store.set_state(self.session.id, ACTIVITY, "selection", list(self.selection.value))
+            )
+        )
         # shown in the control page's row of this activity (views.facilitator), not in this view
-        self.reveal = RevealSwitch(store, session, ACTIVITY, t("prioriteren.dash.reveal", lang), "kit-prio-reveal",
-                                   guard=self.guard)
-        super().__init__([w.HTML(f"<h3>{t('prioriteren.title', lang)}</h3>"), self.table,
-                          w.HTML(f"<small>{t('prioriteren.dash.selection', lang)}</small>"), self.selection,
-                          self.message, save])
+        self.reveal = RevealSwitch(
+            store, session, ACTIVITY, t("prioriteren.dash.reveal", lang), "kit-prio-reveal", guard=self.guard
+        )
+        super().__init__(
+            [
+                w.HTML(f"<h3>{t('prioriteren.title', lang)}</h3>"),
+                self.table,
+                w.HTML(f"<small>{t('prioriteren.dash.selection', lang)}</small>"),
+                self.selection,
+                self.message,
+                save,
+            ]
+        )
         self.add_class("kit-dashboard-prioriteren")
 
     def refresh(self, session) -> None:

@@ -22,9 +22,11 @@ class RatingDashboard(w.VBox):
         self.texts = statements(session, lang)
         self.labels = {k: v["short"] for k, v in self.texts.items()}
         self.group_keys = [g.key for g in session.groups]
-        radar, self.radar_sources = radar_figure([self.labels[k] for k in STATEMENTS],
-                                                 [(g.key, g.label) for g in session.groups],
-                                                 t("beoordelen.dash.radar", lang))
+        radar, self.radar_sources = radar_figure(
+            [self.labels[k] for k in STATEMENTS],
+            [(g.key, g.label) for g in session.groups],
+            t("beoordelen.dash.radar", lang),
+        )
         blocks, self.block_source = block_figure(list(STATEMENTS), self.labels, t("beoordelen.dash.blocks", lang))
         self.grades = w.HTML()
         self.grades.add_class("kit-rate-grades")
@@ -33,14 +35,16 @@ class RatingDashboard(w.VBox):
         self.message = Message()
         self.guard = StoreGuard(self.message, lang, store)
         # shown in the control page's row of this activity (views.facilitator), not in this view
-        self.reveal = RevealSwitch(store, session, ACTIVITY, t("beoordelen.dash.reveal", lang), "kit-rate-reveal",
-                                   guard=self.guard)
+        self.reveal = RevealSwitch(
+            store, session, ACTIVITY, t("beoordelen.dash.reveal", lang), "kit-rate-reveal", guard=self.guard
+        )
         # Fill the charts before they become widgets: updates sent before the page has drawn
         # a chart are not applied by jupyter_bokeh.
         self.update_charts(summarize(store.answers(session.id, ACTIVITY)))
         charts = w.HBox([widget(radar), widget(blocks)], layout=w.Layout(flex_flow="row wrap"))
-        super().__init__([w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.message, self.grades,
-                          charts, self.agenda])
+        super().__init__(
+            [w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.message, self.grades, charts, self.agenda]
+        )
         self.add_class("kit-dashboard-beoordelen")
 
     def update_charts(self, summaries) -> None:
@@ -57,4 +61,3 @@ class RatingDashboard(w.VBox):
         self.update_charts(summaries)
         self.grades.value = grades_html(summaries, session, self.lang)
         self.agenda.value = agenda_html(summaries, self.texts, session, self.lang)
-

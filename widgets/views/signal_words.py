@@ -32,27 +32,39 @@ def result_html(found: dict, lang: str) -> str:
         mean = fmean(s[p] for _, s in others)
         top = sorted(found["words"][p].items(), key=lambda item: (-item[1], item[0]))[:6]
         listed = ", ".join(f"{escape(word)} ({n})" for word, n in top) or "–"
-        rows.append(f"<tr><th>{escape(label(p, lang))}</th><td>{found['hits'][p]}</td>"
-                    f"<td><b>{decimal(own[p], lang)}%</b></td><td>{decimal(mean, lang)}%</td>"
-                    f"<td>{escape(t('signal.rank', lang, below=place['below'][p], total=place['total']))}</td>"
-                    f"<td><small>{listed}</small></td></tr>")
-    head = "".join(f"<th>{escape(t('signal.col.' + c, lang))}</th>"
-                   for c in ("perspective", "hits", "share", "mean", "rank", "words"))
-    warning = (f'<div class="kit-message kit-message-error">{escape(t("signal.few_hits", lang, n=total, min=MIN_HITS))}</div>'
-               if total < MIN_HITS else "")
+        rows.append(
+            f"<tr><th>{escape(label(p, lang))}</th><td>{found['hits'][p]}</td>"
+            f"<td><b>{decimal(own[p], lang)}%</b></td><td>{decimal(mean, lang)}%</td>"
+            f"<td>{escape(t('signal.rank', lang, below=place['below'][p], total=place['total']))}</td>"
+            f"<td><small>{listed}</small></td></tr>"
+        )
+    head = "".join(
+        f"<th>{escape(t('signal.col.' + c, lang))}</th>"
+        for c in ("perspective", "hits", "share", "mean", "rank", "words")
+    )
+    warning = (
+        f'<div class="kit-message kit-message-error">{escape(t("signal.few_hits", lang, n=total, min=MIN_HITS))}</div>'
+        if total < MIN_HITS
+        else ""
+    )
     nearest = escape(", ".join(place["nearest"]))
-    return (f"{warning}<p>{escape(t('signal.summary', lang, words=found['tokens'], n=total))}</p>"
-            f'<table class="kit-palette kit-signal"><tr>{head}</tr>{"".join(rows)}</table>'
-            f"<p>{escape(t('signal.nearest', lang))} <b>{nearest}</b></p>"
-            f'<div class="kit-message kit-message-info">{escape(t("signal.caveat", lang))}</div>')
+    return (
+        f"{warning}<p>{escape(t('signal.summary', lang, words=found['tokens'], n=total))}</p>"
+        f'<table class="kit-palette kit-signal"><tr>{head}</tr>{"".join(rows)}</table>'
+        f"<p>{escape(t('signal.nearest', lang))} <b>{nearest}</b></p>"
+        f'<div class="kit-message kit-message-info">{escape(t("signal.caveat", lang))}</div>'
+    )
 
 
 class SignalWords(w.VBox):
     def __init__(self, example: str = "", lang: str = "nl"):
         self.lang = lang
         self.lexicon = Lexicon.from_rows(read_dataset(WORDS).rows)
-        self.text = w.Textarea(value=example or "", placeholder=t("signal.placeholder", lang),
-                               layout=w.Layout(width="100%", height="160px"))
+        self.text = w.Textarea(
+            value=example or "",
+            placeholder=t("signal.placeholder", lang),
+            layout=w.Layout(width="100%", height="160px"),
+        )
         self.button = w.Button(description=t("signal.analyse", lang), button_style="primary")
         self.message, self.result = Message(), w.HTML()
         self.button.on_click(lambda _: self.analyse())

@@ -27,8 +27,10 @@ def ways_html(lang: str) -> str:
         f'<span class="kit-way-text">{escape(t("start.way." + key + ".text", lang))}</span></a></li>'
         for key, href in WAYS
     )
-    return (f'<section class="kit-ways" aria-labelledby="kit-ways-title">'
-            f'<h2 id="kit-ways-title">{escape(t("start.ways", lang))}</h2><ul>{cards}</ul></section>')
+    return (
+        f'<section class="kit-ways" aria-labelledby="kit-ways-title">'
+        f'<h2 id="kit-ways-title">{escape(t("start.ways", lang))}</h2><ul>{cards}</ul></section>'
+    )
 
 
 def _card(entry, lang: str) -> str:
@@ -42,7 +44,9 @@ def _card(entry, lang: str) -> str:
 
 
 def _lesson_links(entries, lang: str) -> str:
-    items = "".join(f'<li><a href="{escape(e.path, quote=True)}?lang={lang}">{escape(e.title)}</a></li>' for e in entries)
+    items = "".join(
+        f'<li><a href="{escape(e.path, quote=True)}?lang={lang}">{escape(e.title)}</a></li>' for e in entries
+    )
     return f"<ol>{items}</ol>"
 
 
@@ -53,24 +57,30 @@ def path_html(catalog: dict, lang: str) -> str:
         return ""
     parts = [f'<section class="kit-path"><h2>{t("start.path", lang)}</h2>']
     for step in steps:
-        parts.append(f'<div class="kit-path-step" data-kit-workshop="{escape(step.workshop.path, quote=True)}">'
-                     f"<h3>{escape(t('start.path.before', lang, workshop=step.workshop.title))}</h3>")
+        parts.append(
+            f'<div class="kit-path-step" data-kit-workshop="{escape(step.workshop.path, quote=True)}">'
+            f"<h3>{escape(t('start.path.before', lang, workshop=step.workshop.title))}</h3>"
+        )
         if step.first:
             parts.append(f"<p>{t('start.path.first', lang)}</p>{_lesson_links(step.first, lang)}")
         if step.optional:
             parts.append(f"<p>{t('start.path.optional', lang)}</p>{_lesson_links(step.optional, lang)}")
         parts.append("</div>")
     if after:
-        parts.append(f'<div class="kit-path-step" data-kit-workshop=""><h3>{t("start.path.after", lang)}</h3>'
-                     f"{_lesson_links(after, lang)}</div>")
+        parts.append(
+            f'<div class="kit-path-step" data-kit-workshop=""><h3>{t("start.path.after", lang)}</h3>'
+            f"{_lesson_links(after, lang)}</div>"
+        )
     return "".join(parts) + "</section>"
 
 
 def start_page(params=None) -> w.Widget:
     lang = page_language(params)
     catalog = read_catalog(REPO_ROOT, lang)
-    switch = "".join(f'<a href="?lang={code}" hreflang="{code}" lang="{code}">{escape(name)}</a>'
-                     for code, name in language_choices(lang))
+    switch = "".join(
+        f'<a href="?lang={code}" hreflang="{code}" lang="{code}">{escape(name)}</a>'
+        for code, name in language_choices(lang)
+    )
     parts = [
         f'<nav class="kit-langswitch">{switch}</nav>',
         f"<h1>{t('start.title', lang)}</h1>",

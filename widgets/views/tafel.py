@@ -13,16 +13,20 @@ from ..model.runsheet import DURATIONS, STATE, activities_to_open, minutes, step
 from .facilitator import FacilitatorApp
 from .failures import store_action
 
+
 def preview_html(lang: str, duration: int = 120) -> str:
     """What a tafel is and its steps with their minutes, before a session exists."""
     items = "".join(
         f"<li><b>{escape(pick(step['title'], lang))}</b> "
         f"({escape(t('tafel.minutes', lang, n=minutes(step, duration)))}): {escape(pick(step['show'], lang))}</li>"
-        for step in steps())
-    return (f'<section class="kit-tafel-preview"><h1>{t("tafel.title", lang)}</h1>'
-            f"<p>{t('tafel.intro', lang)}</p>"
-            f"<h2>{t('tafel.preview', lang, n=duration)}</h2><ol>{items}</ol>"
-            f"<p>{t('tafel.preview_start', lang)}</p></section>")
+        for step in steps()
+    )
+    return (
+        f'<section class="kit-tafel-preview"><h1>{t("tafel.title", lang)}</h1>'
+        f"<p>{t('tafel.intro', lang)}</p>"
+        f"<h2>{t('tafel.preview', lang, n=duration)}</h2><ol>{items}</ol>"
+        f"<p>{t('tafel.preview_start', lang)}</p></section>"
+    )
 
 
 class TafelApp(FacilitatorApp):
@@ -35,9 +39,12 @@ class TafelApp(FacilitatorApp):
     def show_dashboard(self, session, key: str) -> None:
         super().show_dashboard(session, key)
         state = self.store.state(session.id, STATE)
-        self.duration = w.ToggleButtons(options=[(t("tafel.minutes", self.lang, n=d), d) for d in DURATIONS],
-                                        value=state.get("duration", 120), description=t("tafel.duration", self.lang),
-                                        style={"description_width": "initial"})
+        self.duration = w.ToggleButtons(
+            options=[(t("tafel.minutes", self.lang, n=d), d) for d in DURATIONS],
+            value=state.get("duration", 120),
+            description=t("tafel.duration", self.lang),
+            style={"description_width": "initial"},
+        )
         self.step_index = int(state.get("step", 0))
         self.card = w.HTML()
         self.card.add_class("kit-tafel-step")
@@ -52,8 +59,15 @@ class TafelApp(FacilitatorApp):
         following.on_click(lambda _: self.move(+1))
         start.on_click(lambda _: self.start_step())
         self.duration.observe(lambda _: self.save_place(), "value")
-        runsheet = w.VBox([w.HTML(f"<h2>{t('tafel.title', self.lang)}</h2>"), self.duration, self.card,
-                           w.HBox([previous, start, following]), self.step_message])
+        runsheet = w.VBox(
+            [
+                w.HTML(f"<h2>{t('tafel.title', self.lang)}</h2>"),
+                self.duration,
+                self.card,
+                w.HBox([previous, start, following]),
+                self.step_message,
+            ]
+        )
         runsheet.add_class("kit-tafel")
         children = list(self.body.children)  # title, join and screen, then the run sheet
         self.body.children = [*children[:2], runsheet, *children[2:]]
@@ -76,11 +90,20 @@ class TafelApp(FacilitatorApp):
         ask = "".join(f"<li>{escape(q)}</li>" for q in pick(step["ask"], self.lang))
         self.card.value = (
             f'<div class="kit-card" data-kit-step="{step["key"]}"><h3>'
-            + escape(t("tafel.step", self.lang, n=self.step_index + 1, total=len(steps()),
-                       title=pick(step["title"], self.lang), minutes=minutes(step, self.duration.value)))
+            + escape(
+                t(
+                    "tafel.step",
+                    self.lang,
+                    n=self.step_index + 1,
+                    total=len(steps()),
+                    title=pick(step["title"], self.lang),
+                    minutes=minutes(step, self.duration.value),
+                )
+            )
             + f"</h3><p><b>{t('tafel.say', self.lang)}:</b> {escape(pick(step['say'], self.lang))}</p>"
             f"<p><b>{t('tafel.show', self.lang)}:</b> {escape(pick(step['show'], self.lang))}</p>"
-            f"<p><b>{t('tafel.ask', self.lang)}:</b></p><ul>{ask}</ul></div>")
+            f"<p><b>{t('tafel.ask', self.lang)}:</b></p><ul>{ask}</ul></div>"
+        )
 
     @store_action
     def start_step(self) -> None:
@@ -90,5 +113,7 @@ class TafelApp(FacilitatorApp):
         self.store.set_open_activities(self.session.id, wanted)  # one transaction: never half a step
         title = pick(step["title"], self.lang)
         key = "tafel.started" if wanted else "tafel.started_none"
-        self.step_message.value = f'<div class="kit-message kit-message-ok">{escape(t(key, self.lang, title=title))}</div>'
+        self.step_message.value = (
+            f'<div class="kit-message kit-message-ok">{escape(t(key, self.lang, title=title))}</div>'
+        )
         self.poller.check()

@@ -1,4 +1,4 @@
-"""The strategische driehoek on the dashboard: everyone in the triangle, tensions per axis (Box 5.3), routes (Box 5.4)."""
+"""Strategische driehoek on the dashboard: everyone in the triangle, tensions per axis (Box 5.3), routes (Box 5.4)."""
 
 import ipywidgets as w
 
@@ -16,7 +16,8 @@ class TriangleDashboard(w.VBox):
 
         self.store, self.session, self.lang = store, session, lang
         plot, self.points, self.centroids = ternary_figure(
-            {c: t("corner.short." + c, lang) for c in CORNERS}, t("driehoek.dash.plot", lang))
+            {c: t("corner.short." + c, lang) for c in CORNERS}, t("driehoek.dash.plot", lang)
+        )
         self.levels = w.HTML()
         self.levels.add_class("kit-tri-levels")
         self.tensions = w.HTML()
@@ -26,12 +27,19 @@ class TriangleDashboard(w.VBox):
         self.message = Message()
         self.guard = StoreGuard(self.message, lang, store)
         # shown in the control page's row of this activity (views.facilitator), not in this view
-        self.reveal = RevealSwitch(store, session, ACTIVITY, t("driehoek.dash.reveal", lang), "kit-tri-reveal",
-                                   guard=self.guard)
+        self.reveal = RevealSwitch(
+            store, session, ACTIVITY, t("driehoek.dash.reveal", lang), "kit-tri-reveal", guard=self.guard
+        )
         self.update_chart(store.answers(session.id, ACTIVITY))  # before it is drawn (see rating.py)
-        super().__init__([w.HTML(f"<h3>{t('driehoek.title', lang)}</h3>"), self.message,
-                          w.HBox([widget(plot), self.levels], layout=w.Layout(flex_flow="row wrap")),
-                          self.tensions, self.route_counts])
+        super().__init__(
+            [
+                w.HTML(f"<h3>{t('driehoek.title', lang)}</h3>"),
+                self.message,
+                w.HBox([widget(plot), self.levels], layout=w.Layout(flex_flow="row wrap")),
+                self.tensions,
+                self.route_counts,
+            ]
+        )
         self.add_class("kit-dashboard-driehoek")
 
     def update_chart(self, answers) -> None:

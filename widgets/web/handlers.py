@@ -24,8 +24,10 @@ from .visit import Form, Html, Redirect, Visit
 log = logging.getLogger(__name__)
 
 COOKIE_DAYS = 30
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
-       "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
 
 
 def participant_cookie(code: str) -> str:
@@ -105,8 +107,15 @@ class KitHandler(tornado.web.RequestHandler):
         return self.request.protocol == "https" or self.request.headers.get("X-Forwarded-Proto") == "https"
 
     def set_participant(self, code: str, token: str) -> None:
-        self.set_cookie(participant_cookie(code), token, path=self.kit_url, httponly=True, samesite="Lax",
-                        secure=self.is_https(), expires_days=COOKIE_DAYS)
+        self.set_cookie(
+            participant_cookie(code),
+            token,
+            path=self.kit_url,
+            httponly=True,
+            samesite="Lax",
+            secure=self.is_https(),
+            expires_days=COOKIE_DAYS,
+        )
 
     def forget_participant(self, code: str) -> None:
         self.clear_cookie(participant_cookie(code), path=self.kit_url)
@@ -146,8 +155,15 @@ class KitHandler(tornado.web.RequestHandler):
         return False
 
     def visit(self, session, participant, lang) -> Visit:
-        return Visit(kit=self.kit, store=None, session=session, participant=participant, lang=normalize_language(lang),
-                     kit_url=self.kit_url, path=self.request.path)
+        return Visit(
+            kit=self.kit,
+            store=None,
+            session=session,
+            participant=participant,
+            lang=normalize_language(lang),
+            kit_url=self.kit_url,
+            path=self.request.path,
+        )
 
     def send(self, outcome) -> None:
         if isinstance(outcome, Redirect):
@@ -158,8 +174,7 @@ class KitHandler(tornado.web.RequestHandler):
         self.finish(outcome.body)
 
     def write_error(self, status_code: int, **kwargs):
-        key = {403: "error.forbidden", 404: "error.not_found", 413: "error.too_large"}.get(
-            status_code, "error.server")
+        key = {403: "error.forbidden", 404: "error.not_found", 413: "error.too_large"}.get(status_code, "error.server")
         self.set_header("Content-Type", "text/html; charset=utf-8")
         self.finish(self.message_page(key))
 
@@ -177,11 +192,18 @@ class KitHandler(tornado.web.RequestHandler):
                 return Html(self.message_page("error.store_failed"), 503)
             visit = self.visit(None, None, self.get_cookie("kit_lang", ""))
             visit.xsrf = self.xsrf_form_html()
-            fields = [(name, value) for name, values in self.form().arguments.items() if name != "_xsrf"
-                      for value in values]
+            fields = [
+                (name, value) for name, values in self.form().arguments.items() if name != "_xsrf" for value in values
+            ]
             typed_names = [name for name, _ in fields if name in ("text", "name") or "note" in name]
-            return visit.render("store_failed.html", 503, fields=fields, typed_names=typed_names,
-                                action=self.request.path, message=visit.t("error.store_failed"))
+            return visit.render(
+                "store_failed.html",
+                503,
+                fields=fields,
+                typed_names=typed_names,
+                action=self.request.path,
+                message=visit.t("error.store_failed"),
+            )
 
 
 class CodeHandler(KitHandler):
@@ -200,8 +222,11 @@ class CodeHandler(KitHandler):
                 return
         visit = self.visit(None, None, lang)
         errors = {"code": t("error.unknown_code", lang)} if code else {}
-        self.send(await self.kit.run(lambda: visit.render("code.html", errors=errors,
-                                                          typed=self.get_query_argument("code", ""))))
+        self.send(
+            await self.kit.run(
+                lambda: visit.render("code.html", errors=errors, typed=self.get_query_argument("code", ""))
+            )
+        )
 
     def _exists(self, code):
         return self.kit.store().session_by_code(code) is not None
@@ -246,8 +271,7 @@ class JoinHandler(KitHandler):
         token = self.get_cookie(participant_cookie(code), "")
         browser = self.get_cookie("_xsrf", "") or self.request.remote_ip
         limited = not (self.kit.joins_browser.allow(browser) and self.kit.joins_address.allow(self.request.remote_ip))
-        outcome = await self.call(self.join, code, token, form, limited, self.xsrf_form_html(),
-                                  self.language_choice())
+        outcome = await self.call(self.join, code, token, form, limited, self.xsrf_form_html(), self.language_choice())
         if isinstance(outcome, tuple):
             self.set_participant(code, outcome[0])
             outcome = outcome[1]
@@ -295,8 +319,11 @@ class ActivityHandler(KitHandler):
             raise tornado.web.HTTPError(404)
         token = self.get_cookie(participant_cookie(code), "")
         extra = {name: self.get_query_argument(name) for name in self.request.query_arguments}
-        self.send(await self.call(self.page, code, key, rest, form, token, self.xsrf_form_html(),
-                                  self.language_choice(), extra))
+        self.send(
+            await self.call(
+                self.page, code, key, rest, form, token, self.xsrf_form_html(), self.language_choice(), extra
+            )
+        )
 
     def page(self, code, key, rest, form, token, xsrf, lang, extra):
         visit, instead = self.arrive(code, token, xsrf, lang, extra)
@@ -338,7 +365,7 @@ class EventsHandler(KitHandler):
             while True:
                 try:
                     await asyncio.wait_for(self._wake.wait(), timeout=20)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     self._queue.append(None)  # a comment keeps proxies from closing an idle stream
                 self._wake.clear()
                 while self._queue:
@@ -393,7 +420,9 @@ def handlers(base_url: str, kit) -> list:
     code = r"([A-Za-z0-9\-]{1,16})"
     options = {"kit": kit, "base_url": base_url}
     root = f"{base_url}kit"
-    return [*screen_handlers(root, code, options), *download_handlers(root, code, options),
+    return [
+        *screen_handlers(root, code, options),
+        *download_handlers(root, code, options),
         (rf"{root}/static/(.*)", StaticHandler, {"path": str(STATIC)}),
         (rf"{root}/?", CodeHandler, options),
         (rf"{root}/{code}/?", SessionHandler, options),
@@ -402,5 +431,3 @@ def handlers(base_url: str, kit) -> list:
         (rf"{root}/{code}/events", EventsHandler, options),
         (rf"{root}/{code}/([a-z]+)(?:/(.*))?", ActivityHandler, options),
     ]
-
-

@@ -42,11 +42,15 @@ class KitKernelManager(AsyncMappingKernelManager):
     """Kernels of the Voila pages, culled when idle: unconnected ones soon, open pages only after hours."""
 
     cull_connected_timeout = Integer(
-        CULL_CONNECTED_TIMEOUT, config=True,
-        help="Seconds without activity after which a kernel whose page is still open is culled; 0: never.")
+        CULL_CONNECTED_TIMEOUT,
+        config=True,
+        help="Seconds without activity after which a kernel whose page is still open is culled; 0: never.",
+    )
     max_kernels = Integer(
-        MAX_KERNELS, config=True,
-        help="Most kernels serving pages at once (pool kernels waiting for a page not counted); 0: no cap.")
+        MAX_KERNELS,
+        config=True,
+        help="Most kernels serving pages at once (pool kernels waiting for a page not counted); 0: no cap.",
+    )
 
     @default("cull_idle_timeout")
     def _default_cull_idle_timeout(self):
@@ -63,11 +67,12 @@ class KitKernelManager(AsyncMappingKernelManager):
         kernel = self._kernels.get(kernel_id)
         if kernel is None or self.cull_connected_timeout <= 0 or not hasattr(kernel, "last_activity"):
             return None
-        idle = datetime.datetime.now(datetime.timezone.utc) - kernel.last_activity
+        idle = datetime.datetime.now(datetime.UTC) - kernel.last_activity
         busy = kernel.execution_state == "busy" and not self.cull_busy
         if idle > datetime.timedelta(seconds=self.cull_connected_timeout) and not busy:
-            self.log.warning("Culling kernel %s of an open page after %d s without activity.",
-                             kernel_id, int(idle.total_seconds()))
+            self.log.warning(
+                "Culling kernel %s of an open page after %d s without activity.", kernel_id, int(idle.total_seconds())
+            )
             await ensure_async(self.shutdown_kernel(kernel_id))
         return None
 
@@ -128,15 +133,27 @@ class CappedVoilaHandler(TornadoVoilaHandler):
         kit = self.settings["voila"].kit
         lang = normalize_language(self.get_argument("lang", "") or self.get_cookie("kit_lang", ""))
         base = self.base_url if self.base_url.endswith("/") else self.base_url + "/"
-        visit = Visit(kit=kit, store=None, session=None, participant=None, lang=lang,
-                      kit_url=f"{base}kit/", path=self.request.path)
+        visit = Visit(
+            kit=kit,
+            store=None,
+            session=None,
+            participant=None,
+            lang=lang,
+            kit_url=f"{base}kit/",
+            path=self.request.path,
+        )
         other = next((code for code, _ in language_choices(lang)), lang)
         manager = self.kernel_manager
         html = visit.render(
-            "kernels_full.html", 503, max=manager.max_kernels,
+            "kernels_full.html",
+            503,
+            max=manager.max_kernels,
             address=f"{self.request.protocol}://{self.request.host}{base}kit/",  # what a phone would type
-            minutes=max(1, round(manager.cull_idle_timeout / 60)), retry=self.request.uri,
-            other=other, other_title=t("kernels.full.title", other), other_summary=t("kernels.full.summary", other),
+            minutes=max(1, round(manager.cull_idle_timeout / 60)),
+            retry=self.request.uri,
+            other=other,
+            other_title=t("kernels.full.title", other),
+            other_summary=t("kernels.full.summary", other),
         )
         self.set_status(503)
         self.set_header("Retry-After", str(RETRY_AFTER))

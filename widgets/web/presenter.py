@@ -29,7 +29,6 @@ from .live import public_state
 from .visit import Html, Redirect
 
 
-
 @dataclass(frozen=True)
 class Shown:
     """One open activity on the screen: its question, how many answered, its results once revealed."""
@@ -73,17 +72,32 @@ def screen_page(visit, request_base: str) -> Html:
         if activity is None:
             continue
         page = activity.load("page")()
-        shown.append(Shown(key, activity.label(visit.lang),
-                           visit.t(f"screen.question.{key}", topic=topic,
-                                   municipality=session.municipality or visit.t("screen.municipality_unknown")),
-                           sum(answered.get(key, {}).values()), page.screen_results(visit)))
+        shown.append(
+            Shown(
+                key,
+                activity.label(visit.lang),
+                visit.t(
+                    f"screen.question.{key}",
+                    topic=topic,
+                    municipality=session.municipality or visit.t("screen.municipality_unknown"),
+                ),
+                sum(answered.get(key, {}).values()),
+                page.screen_results(visit),
+            )
+        )
     link = participant_link(join_base(store, session, request_base), session.code)
     groups = [(g.label, counts.get(g.key, 0)) for g in session.groups]
-    return visit.render("scherm.html", shown=shown, link=link, short_link=link.split("://", 1)[-1],
-                        qr=qr_data_uri(link), groups=groups, total=sum(counts.values()),
-                        step=tafel_step(store, session, visit.lang),
-                        subtitle=" · ".join(x for x in (session.municipality, topic_label(session.topic, visit.lang))
-                                            if x))
+    return visit.render(
+        "scherm.html",
+        shown=shown,
+        link=link,
+        short_link=link.split("://", 1)[-1],
+        qr=qr_data_uri(link),
+        groups=groups,
+        total=sum(counts.values()),
+        step=tafel_step(store, session, visit.lang),
+        subtitle=" · ".join(x for x in (session.municipality, topic_label(session.topic, visit.lang)) if x),
+    )
 
 
 class ScreenHandler(KitHandler):
@@ -97,17 +111,28 @@ class ScreenHandler(KitHandler):
     async def get(self, code):
         if not self.canonical(code, f"/{SCREEN}"):
             return
-        self.send(await self.call(self.page, code, cookie_key(self, code), self.xsrf_form_html(), self.language_choice(),
-                                  None))
+        self.send(
+            await self.call(
+                self.page, code, cookie_key(self, code), self.xsrf_form_html(), self.language_choice(), None
+            )
+        )
 
     @allow_unauthenticated
     async def post(self, code):
         typed = self.form().get("key").strip()
-        outcome = await self.call(self.page, normalize_code(code), typed, self.xsrf_form_html(),
-                                  self.language_choice(), typed)
+        outcome = await self.call(
+            self.page, normalize_code(code), typed, self.xsrf_form_html(), self.language_choice(), typed
+        )
         if isinstance(outcome, Redirect):  # the right key: remember it in this browser
-            self.set_cookie(facilitator_cookie(normalize_code(code)), typed, path=self.base_url, samesite="Strict",
-                            httponly=True, secure=self.is_https(), expires_days=COOKIE_DAYS)
+            self.set_cookie(
+                facilitator_cookie(normalize_code(code)),
+                typed,
+                path=self.base_url,
+                samesite="Strict",
+                httponly=True,
+                secure=self.is_https(),
+                expires_days=COOKIE_DAYS,
+            )
         self.send(outcome)
 
     def page(self, code, key, xsrf, lang, typed):

@@ -30,8 +30,9 @@ class KitWeb(LoggingConfigurable):
     store_url = Unicode("", help="Database URL; empty: KIT_STORE_URL, else SQLite in the data folder.").tag(config=True)
     max_body_bytes = Int(32 * 1024, help="Largest request body a participant page accepts.").tag(config=True)
     joins_per_browser = Int(10, help="Joins per minute from one browser.").tag(config=True)
-    joins_per_address = Int(600, help="Joins per minute from one network address (a room behind one "
-                                      "router shares one).").tag(config=True)
+    joins_per_address = Int(
+        600, help="Joins per minute from one network address (a room behind one router shares one)."
+    ).tag(config=True)
     unknown_codes_per_address = Int(30, help="Unknown join codes per minute from one address.").tag(config=True)
     store_threads = Int(4, help="Threads that run store calls off the event loop.").tag(config=True)
 
@@ -63,4 +64,4 @@ class KitWeb(LoggingConfigurable):
 
     def touch(self) -> None:
         """Tell Jupyter the server is in use (Binder's and JupyterHub's idle cullers read this)."""
-        self.web_settings["kit_last_activity"] = datetime.datetime.now(datetime.timezone.utc)
+        self.web_settings["kit_last_activity"] = datetime.datetime.now(datetime.UTC)

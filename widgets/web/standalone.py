@@ -7,7 +7,6 @@ on how many run, and a bound on one websocket message.
 """
 
 from traitlets import Integer
-
 from voila.app import Voila
 
 from .kernels import MAX_MESSAGE_MB, KitKernelManager, capped_handlers
@@ -17,9 +16,11 @@ class KitVoila(Voila):
     name = "voila"  # read voila.json and Voila's own config files, as plain Voila does
 
     max_message_mb = Integer(
-        MAX_MESSAGE_MB, config=True,
+        MAX_MESSAGE_MB,
+        config=True,
         help="Largest websocket message a browser may send a page's kernel, in MiB "
-             "(a dashboard's file upload is one message).")
+        "(a dashboard's file upload is one message).",
+    )
 
     def init_settings(self):
         if "multi_kernel_manager_class" not in self.voila_configuration.config.VoilaConfiguration:

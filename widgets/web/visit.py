@@ -32,8 +32,10 @@ class Form:
     """The fields of a posted form (last value wins; ``getlist`` for repeated names)."""
 
     def __init__(self, arguments=None):
-        self.arguments = {k: [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vs]
-                          for k, vs in (arguments or {}).items()}
+        self.arguments = {
+            k: [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in vs]
+            for k, vs in (arguments or {}).items()
+        }
 
     def get(self, name: str, default: str = "") -> str:
         values = self.arguments.get(name)
@@ -46,7 +48,7 @@ class Form:
         return name in self.arguments
 
     def items_with_prefix(self, prefix: str) -> dict:
-        return {k[len(prefix):]: self.get(k) for k in self.arguments if k.startswith(prefix)}
+        return {k[len(prefix) :]: self.get(k) for k in self.arguments if k.startswith(prefix)}
 
 
 @dataclass
@@ -75,8 +77,7 @@ class Visit:
         return f"{self.kit_url}static/{name}?v={self.kit.versions.get(name, '0')}"
 
     def render(self, template: str, status: int = 200, **context) -> Html:
-        body = render_layer.render(template, self.lang, env=self.kit.env, visit=self, xsrf=Markup(self.xsrf),
-                                   **context)
+        body = render_layer.render(template, self.lang, env=self.kit.env, visit=self, xsrf=Markup(self.xsrf), **context)
         return Html(body, status)
 
     def redirect(self, path: str = "") -> Redirect:

@@ -62,8 +62,9 @@ class PrioritiesPage(Page):
         try:
             cleaned = check_allocation(allocation, allowed)
         except InputError as error:
-            return self.page(visit, stored, typed, values=values,
-                             errors=self.refusal(visit, error, allocation, allowed, values))
+            return self.page(
+                visit, stored, typed, values=values, errors=self.refusal(visit, error, allocation, allowed, values)
+            )
         message = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {ITEM: cleaned}))
         if message:
             return self.page(visit, stored, typed, values=values, errors={"points": message})
@@ -83,15 +84,35 @@ class PrioritiesPage(Page):
 
     def page(self, visit, stored, typed, values=None, errors=None, notice="", status=200):
         values = self.values(visit) if values is None else values
-        fields = [{"id": f"points-{i}", "name": PREFIX + key, "key": key, "label": label, "mentions": mentions,
-                   "value": typed.get(key, "")} for i, (key, label, mentions) in enumerate(values, start=1)]
+        fields = [
+            {
+                "id": f"points-{i}",
+                "name": PREFIX + key,
+                "key": key,
+                "label": label,
+                "mentions": mentions,
+                "value": typed.get(key, ""),
+            }
+            for i, (key, label, mentions) in enumerate(values, start=1)
+        ]
         left = POINTS - typed_total({f["key"]: f["value"] for f in fields})
         labels = {key: label for key, label, _ in self.values(visit, selection=())} if stored else {}
-        mine = sorted(((labels.get(key, key), points) for key, points in stored.items() if points),
-                      key=lambda row: (-row[1], row[0].lower()))
+        mine = sorted(
+            ((labels.get(key, key), points) for key, points in stored.items() if points),
+            key=lambda row: (-row[1], row[0].lower()),
+        )
         return visit.render(
-            "prioriteren.html", status, fields=fields, errors=errors or {}, notice=notice, left=left,
-            total=POINTS, step=STEP, mine=mine, action=self.url(visit), results=self.room_ranking(visit),
+            "prioriteren.html",
+            status,
+            fields=fields,
+            errors=errors or {},
+            notice=notice,
+            left=left,
+            total=POINTS,
+            step=STEP,
+            mine=mine,
+            action=self.url(visit),
+            results=self.room_ranking(visit),
         )
 
     def room_ranking(self, visit) -> str:

@@ -74,8 +74,9 @@ class RatingPage(Page):
         """The room's results when the facilitator shows them, else ''."""
         if not self.revealed(visit):
             return ""
-        return rating_results_html(summarize(visit.store.answers(visit.session.id, ACTIVITY)), texts,
-                                   visit.session, visit.lang)
+        return rating_results_html(
+            summarize(visit.store.answers(visit.session.id, ACTIVITY)), texts, visit.session, visit.lang
+        )
 
     def screen_results(self, visit) -> list:
         """The room's means, with the statements' short labels: one line each in large type."""
@@ -91,12 +92,21 @@ class RatingPage(Page):
             choices = [(str(n), str(n), "", "") for n in range(1, 11)]
             choices.append((DONT_KNOW, visit.t("beoordelen.dont_know_choice"), "", "kit-scale-wide"))
         return visit.render(
-            "beoordelen.html", step=step, total=len(STEPS), item=item, statement=texts.get(item),
-            choices=choices, typed=typed, errors=errors or {}, action=self.url(visit, str(step)),
-            previous=self.url(visit, str(step - 1)) if step > 1 else "", from_done=typed.get("van") == FROM_DONE,
+            "beoordelen.html",
+            step=step,
+            total=len(STEPS),
+            item=item,
+            statement=texts.get(item),
+            choices=choices,
+            typed=typed,
+            errors=errors or {},
+            action=self.url(visit, str(step)),
+            previous=self.url(visit, str(step - 1)) if step > 1 else "",
+            from_done=typed.get("van") == FROM_DONE,
             done=self.url(visit, DONE),
             municipality=visit.session.municipality or visit.t("beoordelen.municipality_unknown"),
-            topic=topic_label(visit.session.topic, visit.lang).lower(), results=self.results(visit, texts),
+            topic=topic_label(visit.session.topic, visit.lang).lower(),
+            results=self.results(visit, texts),
         )
 
     def done(self, visit, own: dict):
@@ -111,6 +121,15 @@ class RatingPage(Page):
                 shown = visit.t("beoordelen.dont_know_choice")
             else:
                 shown = score_text(answer["score"], visit.lang)
-            rows.append({"step": n, "item": item, "label": label, "answer": shown, "answered": answer is not None,
-                         "note": (answer or {}).get("note", ""), "url": self.url(visit, f"{n}?van={FROM_DONE}")})
+            rows.append(
+                {
+                    "step": n,
+                    "item": item,
+                    "label": label,
+                    "answer": shown,
+                    "answered": answer is not None,
+                    "note": (answer or {}).get("note", ""),
+                    "url": self.url(visit, f"{n}?van={FROM_DONE}"),
+                }
+            )
         return visit.render("beoordelen_klaar.html", rows=rows, results=self.results(visit, texts))

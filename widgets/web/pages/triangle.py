@@ -10,8 +10,18 @@ form then returns there.
 
 from ...i18n import decimal, error_message
 from ...model.triangle import (
-    ACTIVITY, AXES, CORNERS, ROUTES, SEVERITIES, check_route, check_scores, check_tension, level, level_key,
-    meaning_key, placements,
+    ACTIVITY,
+    AXES,
+    CORNERS,
+    ROUTES,
+    SEVERITIES,
+    check_route,
+    check_scores,
+    check_tension,
+    level,
+    level_key,
+    meaning_key,
+    placements,
 )
 from ...model.validation import InputError
 from ...render.triangle import everyone_svg, levels_html, placements_html, position_svg
@@ -49,8 +59,12 @@ class TrianglePage(Page):
         kind, _, axis = rest.partition("/")
         if axis in AXES and kind == TENSION:
             stored = own.get(item_of(rest)) or {}
-            return self.tension(visit, axis, {"severity": str(stored.get("severity", "")),
-                                              "note": stored.get("note", "")}, from_done=from_done)
+            return self.tension(
+                visit,
+                axis,
+                {"severity": str(stored.get("severity", "")), "note": stored.get("note", "")},
+                from_done=from_done,
+            )
         if axis in AXES and kind == ROUTE:
             return self.route(visit, axis, (own.get(item_of(rest)) or {}).get("route", ""), from_done=from_done)
         first = next((step for step in STEPS if item_of(step) not in own), DONE)
@@ -119,16 +133,21 @@ class TrianglePage(Page):
         if not self.revealed(visit):
             return ""
         placed = placements(visit.store.answers(visit.session.id, ACTIVITY))
-        return (everyone_svg(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
-                + placements_html(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
-                + levels_html(placed, visit.session, visit.lang, heading=3))
+        return (
+            everyone_svg(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
+            + placements_html(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
+            + levels_html(placed, visit.session, visit.lang, heading=3)
+        )
 
     def screen_results(self, visit) -> list:
         """The room's triangle beside the levels per group (no one's own point: nobody is 'jij' on a projector)."""
         if not self.revealed(visit):
             return []
         placed = placements(visit.store.answers(visit.session.id, ACTIVITY))
-        return [everyone_svg(placed, visit.session, visit.lang), levels_html(placed, visit.session, visit.lang, heading=3)]
+        return [
+            everyone_svg(placed, visit.session, visit.lang),
+            levels_html(placed, visit.session, visit.lang, heading=3),
+        ]
 
     def screen(self, visit, template: str, step: str, **context):
         """Every screen: its progress, where its form posts, back and skip links, the revealed results."""
@@ -138,40 +157,83 @@ class TrianglePage(Page):
         if number and number > 1:
             previous = self.url(visit, POSITION if STEPS[number - 2] == SCORES else STEPS[number - 2])
             skip = self.url(visit, self.following(step, False).partition("/")[2])
-        return visit.render(template, step=number, total=len(STEPS), results=self.results(visit),
-                            action=self.url(visit, step), done=self.url(visit, DONE), previous=previous, skip=skip,
-                            **context)
+        return visit.render(
+            template,
+            step=number,
+            total=len(STEPS),
+            results=self.results(visit),
+            action=self.url(visit, step),
+            done=self.url(visit, DONE),
+            previous=previous,
+            skip=skip,
+            **context,
+        )
 
     def scores(self, visit, typed: dict, errors=None, from_done=False):
         corners = [(c, f"corner.{c}", f"corner.help.{c}") for c in CORNERS]
-        return self.screen(visit, "driehoek.html", SCORES, corners=corners, scale=[(v, v, "", "") for v in SCALE], typed=typed,
-                           errors=errors or {}, from_done=from_done)
+        return self.screen(
+            visit,
+            "driehoek.html",
+            SCORES,
+            corners=corners,
+            scale=[(v, v, "", "") for v in SCALE],
+            typed=typed,
+            errors=errors or {},
+            from_done=from_done,
+        )
 
     def position(self, visit, scores: dict):
         return self.screen(
-            visit, "driehoek_positie.html", POSITION, scores=scores, svg=position_svg(scores, visit.lang),
+            visit,
+            "driehoek_positie.html",
+            POSITION,
+            scores=scores,
+            svg=position_svg(scores, visit.lang),
             meaning=visit.t(meaning_key(scores)),
             overall=visit.t(level_key(scores), level=decimal(level(scores), visit.lang)),
-            change=self.url(visit, SCORES), following=self.url(visit, STEPS[1]),
+            change=self.url(visit, SCORES),
+            following=self.url(visit, STEPS[1]),
         )
 
     def tension(self, visit, axis: str, typed: dict, errors=None, from_done=False):
-        return self.screen(visit, "driehoek_spanning.html", f"{TENSION}/{axis}", axis=axis,
-                           questions=tension_questions(visit.lang)[axis], severities=[(str(s), str(s), "", "") for s in SEVERITIES],
-                           typed=typed, errors=errors or {}, from_done=from_done)
+        return self.screen(
+            visit,
+            "driehoek_spanning.html",
+            f"{TENSION}/{axis}",
+            axis=axis,
+            questions=tension_questions(visit.lang)[axis],
+            severities=[(str(s), str(s), "", "") for s in SEVERITIES],
+            typed=typed,
+            errors=errors or {},
+            from_done=from_done,
+        )
 
     def route(self, visit, axis: str, typed: str, errors=None, from_done=False):
         options = routes(visit.lang)[axis]
         choices = [(r, *options[r]) for r in ROUTES if r in options]
-        return self.screen(visit, "driehoek_route.html", f"{ROUTE}/{axis}", axis=axis, choices=choices,
-                           typed=typed, errors=errors or {}, from_done=from_done)
+        return self.screen(
+            visit,
+            "driehoek_route.html",
+            f"{ROUTE}/{axis}",
+            axis=axis,
+            choices=choices,
+            typed=typed,
+            errors=errors or {},
+            from_done=from_done,
+        )
 
     def done(self, visit, own: dict):
         placed = own.get("plaats")
-        rows = [{"key": "plaats", "label": visit.t("driehoek.your_place"), "answered": bool(placed),
-                 "answer": visit.t(meaning_key(placed)) if placed else visit.t("driehoek.not_answered"),
-                 "detail": visit.t("driehoek.your_scores", **placed) if placed else "",
-                 "url": self.url(visit, f"{SCORES}?van={FROM_DONE}")}]
+        rows = [
+            {
+                "key": "plaats",
+                "label": visit.t("driehoek.your_place"),
+                "answered": bool(placed),
+                "answer": visit.t(meaning_key(placed)) if placed else visit.t("driehoek.not_answered"),
+                "detail": visit.t("driehoek.your_scores", **placed) if placed else "",
+                "url": self.url(visit, f"{SCORES}?van={FROM_DONE}"),
+            }
+        ]
         labels = routes(visit.lang)
         for kind in (TENSION, ROUTE):
             for axis in AXES:
@@ -184,8 +246,16 @@ class TrianglePage(Page):
                 else:
                     shown = visit.t("driehoek.route_of", route=answer["route"])
                     detail = labels[axis].get(answer["route"], ("", ""))[0]
-                rows.append({"key": item_of(step), "answered": answer is not None, "answer": shown, "detail": detail,
-                             "label": visit.t(f"driehoek.{'tension' if kind == TENSION else 'route'}_title",
-                                              axis=visit.t(f"axis.{axis}")),
-                             "url": self.url(visit, f"{step}?van={FROM_DONE}")})
+                rows.append(
+                    {
+                        "key": item_of(step),
+                        "answered": answer is not None,
+                        "answer": shown,
+                        "detail": detail,
+                        "label": visit.t(
+                            f"driehoek.{'tension' if kind == TENSION else 'route'}_title", axis=visit.t(f"axis.{axis}")
+                        ),
+                        "url": self.url(visit, f"{step}?van={FROM_DONE}"),
+                    }
+                )
         return self.screen(visit, "driehoek_klaar.html", DONE, rows=rows)
