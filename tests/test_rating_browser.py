@@ -108,6 +108,11 @@ def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched):
     first = facilitator.locator(".kit-agenda li[data-kit-statement]").first
     assert first.get_attribute("data-kit-statement") == "toegankelijk"
     assert NOTE in facilitator.locator(".kit-agenda .kit-note").first.inner_text()
+    # where all groups agree: eerlijk, everyone 7 -> (2 + 1) / (2 + 2) for each group = 0.5625
+    facilitator.wait_for_selector(".kit-agenda-agreement li[data-kit-agreement='0.562']", timeout=2_000)
+    agreed = facilitator.locator(".kit-agenda-agreement li[data-kit-agreed]")
+    assert agreed.count() == 1 and agreed.first.get_attribute("data-kit-agreed") == "eerlijk"
+    assert "overeenstemming 0,56" in agreed.first.inner_text()
     facilitator.wait_for_selector(
         ".kit-rate-grades tr[data-kit-group='inwoner'] .kit-grade:text-is('4,8')", timeout=2_000
     )

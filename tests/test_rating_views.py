@@ -85,6 +85,39 @@ def test_the_agenda_puts_the_most_dissent_first_and_escapes_notes(rating):
     assert "&lt;b&gt;te weinig&lt;/b&gt; sociale huur" in dash.agenda.value and "<b>te weinig" not in dash.agenda.value
 
 
+def test_the_agenda_shows_where_all_groups_agree_next_to_the_dissent(rating):
+    store, session, (a1, a2, inw), dash = rating
+    dash.refresh(store.session(session.id))
+    empty = soup(dash.agenda.value).select_one(".kit-agenda-agreement")
+    assert "vraagt scores van minstens twee groepen" in empty.get_text()
+    answer(store, a1, 8, [6, 7, 9])
+    answer(store, a2, 7, [6, 7, 7])
+    answer(store, inw, 4, [6, 7, 3])
+    dash.refresh(store.session(session.id))
+    agenda = soup(dash.agenda.value)
+    part = agenda.select_one(".kit-agenda-agreement")
+    assert part.h4.get_text() == "Waar alle groepen het over eens zijn"
+    # toegankelijk, all 7: (2 + 1) / (2 + 2) * (1 + 1) / (1 + 2) = 0.5. rechtvaardig 9/7 against 3:
+    # 3/4 * 1/3 = 0.25, not above the floor; eerlijk, all 6: 1/4 * 1/3, no dissent yet no agreement.
+    agreed = part.select("li[data-kit-agreed]")
+    assert [(li["data-kit-agreed"], li["data-kit-agreement"]) for li in agreed] == [("toegankelijk", "0.500")]
+    assert "overeenstemming 0,50 · een 7 of hoger: Ambtelijk 2 van 2 · Inwoner 1 van 1" in agreed[0].get_text()
+    assert "voorzieningen in het beleid van Gouda zijn toegankelijk" in agreed[0].get_text()
+    # the dissent agenda follows with its own heading and all nine statements
+    dissent = agenda.select_one(".kit-agenda-dissent")
+    assert dissent.h4.get_text().startswith("Waar het meeste verschil zit")
+    assert len(dissent.select("li[data-kit-statement]")) == 9
+
+
+def test_no_statement_above_the_floor_says_so(rating):
+    store, session, (a1, a2, inw), dash = rating
+    answer(store, a1, 8, [6])
+    answer(store, inw, 4, [8])  # 1/3 * 2/3 = 0.22
+    dash.refresh(store.session(session.id))
+    part = soup(dash.agenda.value).select_one(".kit-agenda-agreement")
+    assert not part.select("li") and "Nog geen stelling waarover alle groepen het breed eens zijn" in part.get_text()
+
+
 def test_english_dashboard_uses_points_and_no_reference_for_an_own_topic(sqlite_store):
     from widgets.model.rating import summarize
     from widgets.render.rating import grades_html

@@ -272,9 +272,13 @@ def test_the_first_page_summarises_with_hand_computed_figures(known):
     dissent = _part(summary, "samenvatting-onenigheid")
     assert re.findall(r'data-kit-statement="(\w+)"', dissent) == ["eerlijk", "proportionaliteit", "financieel"]
     assert "onenigheid 6,6, gemiddeld 6,2 (5 scores)" in dissent
-    # Everyone 6 on toegankelijk and 7 on outcomes (0); gelijkheid 5/5 vs 5/6/4 (within sqrt(2/5) = 0.6).
+    # Broad agreement: per group (scores of 7+ + 1) / (scores + 2), multiplied. Outcomes, everyone 7:
+    # 3/4 * 4/5 = 0.6. Eerlijk 2/3 vs 9/8/9 and proportionaliteit 4/4 vs 7/7/7: 1/4 * 4/5 = 0.2;
+    # toegankelijk, everyone 6 (no dissent at all): 1/4 * 1/5 = 0.05. Only outcomes is above 0.25.
     agreement = _part(summary, "samenvatting-overeenstemming")
-    assert re.findall(r'data-kit-statement="(\w+)"', agreement) == ["toegankelijk", "outcomes", "gelijkheid"]
+    assert re.findall(r'data-kit-statement="(\w+)"', agreement) == ["outcomes"]
+    assert "overeenstemming 0,60, gemiddeld 7,0 (5 scores)" in agreement
+    assert "Per groep het aandeel scores van 7 of hoger" in agreement and "boven 0,25" in agreement
     # Shared values: betaalbaarheid by all five (two groups), veiligheid by three; groen by one group only.
     palette = _part(summary, "samenvatting-palet")
     assert re.findall(r'data-kit-value="(\w+)" data-kit-groups="(\d)"', palette) == [
@@ -307,6 +311,13 @@ def test_each_summary_item_says_no_answers_when_there_are_none(sqlite_store):
         "samenvatting-spanningen",
     ):
         assert "Geen antwoorden." in _part(_summary(html), element_id), element_id
+
+
+def test_broad_agreement_needs_two_groups(sqlite_store):
+    summary = _summary(build_report(_export(sqlite_store, KNOWN[2:])))  # only residents answered
+    agreement = _part(summary, "samenvatting-overeenstemming")
+    assert "vraagt scores van minstens twee groepen" in agreement and "data-kit-statement" not in agreement
+    assert 'data-kit-statement="eerlijk"' in _part(summary, "samenvatting-onenigheid")  # dissent still shows
 
 
 def test_each_chart_has_its_figures_as_a_table(known):

@@ -13,6 +13,17 @@ Dissent, which orders the conversation agenda, is the sum of two parts:
   disagreement between groups.
 Both are in grade points, so a statement scored 4 by one group and 8 by
 another (gap 4) ranks above one where every group is split 5/7 (within 1).
+
+Broad agreement, shown next to dissent, follows Pol.is's group-informed
+consensus (the product over groups of (agree + 1) / (seen + 2)) with
+"agree" read as a score of at least ``AGREEMENT_THRESHOLD``: per statement,
+the product over the groups that scored it of (that group's scores at or
+above the threshold + 1) / (that group's scores + 2). The +1/+2 pulls a small
+group towards one half, so a group of one can neither make nor break a
+statement; the product is high only if *every* group leans the same way.
+It needs scores from at least two groups: one group cannot agree *across*
+groups. Low dissent is not the same: a room that scores 6 everywhere has no
+dissent and no broad agreement (a bare pass is no endorsement).
 """
 
 import math
@@ -33,6 +44,14 @@ STATEMENTS = (
     "maatschappelijk",
     "outcomes",
 )
+
+# A 7 is a "voldoende plus": a 6 is the bare pass people give when nothing is wrong but nothing
+# convinces either, so only 7 and higher counts as endorsing the statement (Pol.is's "agree").
+AGREEMENT_THRESHOLD = 7
+# Broad agreement only above this: two groups each split half-and-half above and below the
+# threshold give 1/2 x 1/2 = 0.25, so above it the groups lean towards endorsing together.
+AGREEMENT_FLOOR = 0.25
+COMMON_GROUND = 3  # statements listed as broad agreement
 
 
 def check_score(value, item: str):
@@ -94,6 +113,20 @@ class ItemSummary:
     def dissent(self) -> float:
         return self.within + self.between
 
+    @property
+    def endorsing(self) -> dict:
+        """Per group: how many of its scores are at or above the agreement threshold."""
+        return {g: sum(x >= AGREEMENT_THRESHOLD for x in s) for g, s in self.scores.items() if s}
+
+    @property
+    def agreement(self):
+        """Broad agreement across groups (see the module docstring), 0-1; None when fewer than two groups scored."""
+        scored = {g: s for g, s in self.scores.items() if s}
+        if len(scored) < 2:
+            return None
+        endorsing = self.endorsing
+        return math.prod((endorsing[g] + 1) / (len(s) + 2) for g, s in scored.items())
+
 
 def summarize(answers) -> dict:
     """``{item: ItemSummary}`` for the overall grade and every statement, from store answers."""
@@ -120,6 +153,17 @@ def agenda(summaries) -> list:
         sorted(answered, key=lambda k: (-round(summaries[k].dissent, 9), -summaries[k].count, STATEMENTS.index(k)))
         + rest
     )
+
+
+def consensus_order(summaries) -> list:
+    """Statement keys with an agreement value, broadest agreement first; ties in the book's order."""
+    valued = [k for k in STATEMENTS if summaries[k].agreement is not None]
+    return sorted(valued, key=lambda k: (-round(summaries[k].agreement, 9), STATEMENTS.index(k)))
+
+
+def common_ground(summaries, limit: int = COMMON_GROUND) -> list:
+    """The statements to show as broad agreement: above ``AGREEMENT_FLOOR``, at most ``limit``."""
+    return [k for k in consensus_order(summaries) if round(summaries[k].agreement, 9) > AGREEMENT_FLOOR][:limit]
 
 
 def fill_placeholders(text: str, municipality: str, topic: str) -> str:

@@ -1,8 +1,17 @@
 """Beoordelen's fragments: revealed results for phones; the grades and the conversation agenda (dashboard, report)."""
 
 from ..colors import group_color
-from ..i18n import decimal
-from ..model.rating import OVERALL, STATEMENTS, agenda
+from ..i18n import decimal, t
+from ..model.rating import (
+    AGREEMENT_FLOOR,
+    AGREEMENT_THRESHOLD,
+    COMMON_GROUND,
+    OVERALL,
+    STATEMENTS,
+    agenda,
+    common_ground,
+    consensus_order,
+)
 from ..texts import national_reference, topic_label
 from . import render
 
@@ -48,8 +57,40 @@ def grades_html(summaries, session, lang: str) -> str:
     )
 
 
+def agreement_text(value, lang: str) -> str:
+    """An agreement value (0-1) with two decimals: 0,38 in Dutch, 0.38 in English."""
+    return decimal(value, lang, digits=2)
+
+
+def common_ground_items(summaries, texts, session, lang: str) -> list:
+    """The statements all groups endorse most broadly, each with its value and per group how many scored high."""
+    items = []
+    for key in common_ground(summaries):
+        s = summaries[key]
+        groups = " · ".join(
+            t("beoordelen.dash.agreement_group", lang, group=session.group_label(g), endorsing=high, n=len(s.scores[g]))
+            for g, high in s.endorsing.items()
+        )
+        items.append(
+            {
+                "key": key,
+                "text": texts[key],
+                "agreement": f"{s.agreement:.3f}",
+                "agreement_text": t(
+                    "beoordelen.dash.agreement",
+                    lang,
+                    agreement=agreement_text(s.agreement, lang),
+                    threshold=AGREEMENT_THRESHOLD,
+                    groups=groups,
+                ),
+            }
+        )
+    return items
+
+
 def agenda_html(summaries, texts, session, lang: str) -> str:
-    """The statements for the conversation, most dissent first, with means, questions and notes."""
+    """Where all groups agree (broadest agreement first), then the statements for the conversation,
+    most dissent first, with means, questions and notes."""
     items = []
     for key in agenda(summaries):
         s = summaries[key]
@@ -68,4 +109,13 @@ def agenda_html(summaries, texts, session, lang: str) -> str:
                 "notes": [(session.group_label(g), note) for g, note in s.notes],
             }
         )
-    return render("rating_agenda.html", lang, items=items)
+    return render(
+        "rating_agenda.html",
+        lang,
+        items=items,
+        agreed=common_ground_items(summaries, texts, session, lang),
+        across_groups=bool(consensus_order(summaries)),
+        threshold=AGREEMENT_THRESHOLD,
+        floor=agreement_text(AGREEMENT_FLOOR, lang),
+        limit=COMMON_GROUND,
+    )

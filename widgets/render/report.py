@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..i18n import t
 from ..model.palette import VALID_CELLS, merge_palette
-from ..model.rating import OVERALL, STATEMENTS, agenda, summarize
+from ..model.rating import AGREEMENT_FLOOR, AGREEMENT_THRESHOLD, OVERALL, STATEMENTS, agenda, common_ground, summarize
 from ..model.triangle import AXES, CORNERS, placements, weakest_corner
 from ..texts import national_reference, statements, topic_label
 from . import environment, render
@@ -102,7 +102,11 @@ def priorities_summary(answers, state, session, lang) -> str:
 
 
 def rating_summary(answers, state, session, lang) -> str:
-    """The grade against the book's national reference; the statements with most and least dissent."""
+    """The grade against the book's national reference; the statements with most dissent and broadest agreement.
+
+    Broadest agreement is the model's measure across groups (``common_ground``), as in the agenda,
+    so a statement every group merely scores 6 on is not read as common ground.
+    """
     summaries = summarize(answers.get("beoordelen", []))
     grade = summaries[OVERALL]
     reference = national_reference(session.topic)
@@ -123,14 +127,18 @@ def rating_summary(answers, state, session, lang) -> str:
     texts = statements(session, lang)
     answered = [key for key in agenda(summaries) if summaries[key].count]
     dissent = answered[:SUMMARY_ITEMS]
-    rest = [key for key in answered if key not in dissent]
-    agreement = sorted(rest, key=lambda k: (round(summaries[k].dissent, 9), -summaries[k].count, STATEMENTS.index(k)))[
-        :SUMMARY_ITEMS
-    ]
+    agreement = common_ground(summaries, SUMMARY_ITEMS)
 
     def item(key):
         s = summaries[key]
-        return {"key": key, "label": texts[key]["label"], "dissent": s.dissent, "mean": s.overall_mean, "n": s.count}
+        return {
+            "key": key,
+            "label": texts[key]["label"],
+            "dissent": s.dissent,
+            "agreement": s.agreement,
+            "mean": s.overall_mean,
+            "n": s.count,
+        }
 
     return report_render(
         "report_summary_rating.html",
@@ -143,6 +151,9 @@ def rating_summary(answers, state, session, lang) -> str:
         dissent=[item(k) for k in dissent],
         agreement=[item(k) for k in agreement],
         answered=bool(answered),
+        across_groups=any(summaries[k].agreement is not None for k in answered),
+        threshold=AGREEMENT_THRESHOLD,
+        floor=AGREEMENT_FLOOR,
     )
 
 
