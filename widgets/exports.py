@@ -13,7 +13,6 @@ leading apostrophe (``csv_cell``), in XLSX as a string cell with Excel's quote p
 are never touched, so a score stays a number.
 """
 
-import argparse
 import csv
 import datetime
 import io
@@ -22,7 +21,7 @@ from pathlib import Path
 
 from .activities import ACTIVITIES
 from .dates import date_in_words, local_datetime
-from .i18n import cli_language, error_message, languages, normalize_language, t
+from .i18n import cli_parser, error_message, normalize_language, t
 from .model.palette import merge_palette, normalize_value, resolve
 from .model.validation import InputError
 from .store.cells import csv_cell, starts_formula
@@ -406,14 +405,10 @@ def _fit_widths(sheet) -> None:
 
 
 def main(argv=None) -> None:
-    asked = argparse.ArgumentParser(add_help=False)
-    asked.add_argument("--lang")
-    say = cli_language(asked.parse_known_args(argv)[0].lang)  # the tool's own messages
-    parser = argparse.ArgumentParser(description=t("cli.exports.description", say))
+    parser, say = cli_parser("cli.exports.description", argv)
     parser.add_argument("export", help=t("cli.export_file", say))
     parser.add_argument("--xlsx", action="store_true", help=t("cli.exports.xlsx", say))
     parser.add_argument("--plain", action="store_true", help=t("cli.exports.plain", say))
-    parser.add_argument("--lang", help=t("cli.lang", say, languages=", ".join(languages())))
     parser.add_argument("--out", help=t("cli.exports.out", say))
     args = parser.parse_args(argv)
     source = Path(args.export)

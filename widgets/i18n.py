@@ -53,6 +53,7 @@ def normalize_language(value) -> str:
     return code if code in languages() else DEFAULT_LANGUAGE
 
 
+@cache
 def language_name(lang: str) -> str:
     """A language's own name for itself, capitalised: 'Nederlands', 'English', 'Frysk'."""
     name = Locale.parse(lang).get_display_name(lang) or lang
@@ -155,6 +156,19 @@ def cli_language(asked: str = None) -> str:
         if value and normalize_language(value) == re.split(r"[-_.@]", value.strip().lower())[0]:
             return normalize_language(value)
     return DEFAULT_LANGUAGE
+
+
+def cli_parser(description: str, argv=None) -> tuple:
+    """``(parser, language)`` for a command-line tool with ``--lang``: the tool's own help and
+    messages are in the language asked for (else ``cli_language``), so ``--lang`` is read first."""
+    import argparse
+
+    asked = argparse.ArgumentParser(add_help=False)
+    asked.add_argument("--lang")
+    say = cli_language(asked.parse_known_args(argv)[0].lang)
+    parser = argparse.ArgumentParser(description=t(description, say))
+    parser.add_argument("--lang", help=t("cli.lang", say, languages=", ".join(languages())))
+    return parser, say
 
 
 def label(column: str, lang: str = DEFAULT_LANGUAGE) -> str:

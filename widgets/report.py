@@ -7,7 +7,6 @@ printed by headless Chromium where it is installed (laptop, server, CI). On Bind
 is not, open the HTML report and use its print button (Print > Save as PDF).
 """
 
-import argparse
 import json
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from markupsafe import Markup
 
 from .activities import ACTIVITIES
 from .dates import date_in_words
-from .i18n import cli_language, languages, normalize_language, t
+from .i18n import cli_parser, normalize_language, t
 from .model.palette import merge_palette
 from .model.rating import OVERALL, STATEMENTS, summarize
 from .model.triangle import AXES, position
@@ -217,14 +216,10 @@ def triangle_notes(answers, lang) -> list:
 
 
 def main(argv=None) -> None:
-    asked = argparse.ArgumentParser(add_help=False)
-    asked.add_argument("--lang")
-    say = cli_language(asked.parse_known_args(argv)[0].lang)  # the tool's own messages
-    parser = argparse.ArgumentParser(description=t("cli.report.description", say))
+    parser, say = cli_parser("cli.report.description", argv)
     parser.add_argument("export", help=t("cli.export_file", say))
     parser.add_argument("--out", help=t("cli.report.out", say))
     parser.add_argument("--pdf", action="store_true", help=t("cli.report.pdf", say))
-    parser.add_argument("--lang", help=t("cli.lang", say, languages=", ".join(languages())))
     args = parser.parse_args(argv)
     source = Path(args.export)
     out = Path(args.out) if args.out else source.with_suffix(".rapport.html")
