@@ -53,6 +53,7 @@ lab: $(STAMP)
 benchmark: $(STAMP)
 	bash tools/system-deps.sh
 	$(PY) -m benchmarks.run
+	$(PY) -m benchmarks.files
 
 ## Re-pin after changing a direct dependency (keeps binder/ in step).
 freeze: $(STAMP)
