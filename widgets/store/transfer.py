@@ -8,6 +8,7 @@ adds nothing the second time. Filled-in paper sheets come in through ``widgets.s
 
 import json
 
+from ..model.followup import FOLLOWUP, PREVIOUS
 from ..model.sessions import Group, Session, SessionSpec, group_key
 from ..model.validation import InputError
 
@@ -23,7 +24,7 @@ def export_session(store, session_id: str) -> dict:
         "SELECT ref, group_key, name FROM participants WHERE session_id = :s ORDER BY created_at, ref",
         {"s": session_id},
     )
-    return {
+    data = {
         "format": FORMAT,
         "session": {
             "code": session.code,
@@ -40,6 +41,10 @@ def export_session(store, session_id: str) -> dict:
         "answers": [{k: a[k] for k in ANSWER_FIELDS} for a in store.answers(session_id)],
         "state": {a: store.state(session_id, a) for a in session.activities if store.state(session_id, a)},
     }
+    previous = store.state(session_id, FOLLOWUP).get(PREVIOUS)
+    if previous:  # a follow-up session carries the earlier one it is compared with
+        data["previous"] = previous
+    return data
 
 
 def session_from_export(data: dict) -> Session:
@@ -92,7 +97,7 @@ def _is_number(text) -> bool:
     return True
 
 
-def _parse_json(text: str) -> dict:
+def parse_export(text: str) -> dict:
     try:
         data = json.loads(text)
     except (ValueError, TypeError):
@@ -108,7 +113,7 @@ def import_json(store, text: str, session_id: str = None) -> tuple:
     Returns ``(session, facilitator key or None, counts of what was added)``.
     A recreated session keeps its join code when that code is free.
     """
-    data = _parse_json(text)
+    data = parse_export(text)
     labels = [g["label"] for g in data.get("groups", [])]
     key = None
     activities = data["session"].get("activities", ()) if session_id is None else store.session(session_id).activities
@@ -134,4 +139,6 @@ def import_json(store, text: str, session_id: str = None) -> tuple:
         for name, value in settings.items():
             if name not in present:
                 store.set_state(session_id, activity, name, value)
+    if data.get("previous") and not store.state(session_id, FOLLOWUP).get(PREVIOUS):
+        store.set_state(session_id, FOLLOWUP, PREVIOUS, data["previous"])
     return store.session(session_id), key, counts
