@@ -187,3 +187,71 @@ def test_followup_from_an_export_file(store):
     with pytest.raises(InputError):
         followup_of_file(store, "geen json")
     assert len(store.backend.query("SELECT id FROM sessions", {})) == count
+
+
+def table_rows(html: str, css: str) -> list:
+    """The text of each row's cells in the table with class ``css``."""
+    from bs4 import BeautifulSoup
+
+    table = BeautifulSoup(html, "html.parser").select_one(f"table.{css}")
+    return [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in table.select("tbody tr")]
+
+
+def test_report_of_a_followup_shows_the_change_in_both_languages():
+    from widgets.report import build_report
+
+    data = dict(AFTER, previous=BEFORE)
+    html = build_report(data, "nl")
+    assert "Wat is er veranderd sinds de vorige sessie" in html
+    assert "ging van gemiddeld 5,7 naar 6,8" in html  # 17/3 and 20.5/3
+    grades = table_rows(html, "kit-followup-grades")
+    assert grades[0] == ["Ambtelijk", "2 → 1", "6,5", "7,5", "+1,0"]
+    assert grades[1] == ["Inwoner", "1 → 2", "4,0", "6,5", "+2,5"]
+    statements = table_rows(html, "kit-followup-statements")
+    assert statements[0][1:] == ["8,0 → 7,0", "4,0 → 7,0", "6,7 → 7,0", "4,0 → 0,8 (\u22123,2)"]
+    triangle = table_rows(html, "kit-followup-triangle")
+    assert triangle[0][1] == "10,0 → 5,0 (\u22125,0)"
+    assert [row[:2] for row in table_rows(html, "kit-followup-palette")] == [
+        ["Betaalbaarheid", "Gebleven"],
+        ["Veiligheid", "Nieuw"],
+        ["Groen", "Weggevallen"],
+    ]
+    assert table_rows(html, "kit-followup-priorities")[0] == ["Veiligheid", "0%", "50%", "+50"]
+    assert "<!--chart:followup_grades-->" not in html and "<!--chart:followup_arrows-->" not in html  # charts in
+    english = build_report(data, "en")
+    assert "What changed since the previous session" in english
+    assert table_rows(english, "kit-followup-grades")[1] == ["Inwoner", "1 → 2", "4.0", "6.5", "+2.5"]
+    assert table_rows(english, "kit-followup-palette")[2][1] == "Dropped"
+
+
+def test_a_report_without_a_previous_session_has_no_change_part():
+    from widgets.report import build_report
+
+    assert "kit-followup" not in build_report(AFTER, "nl")
+
+
+def test_dashboard_makes_a_followup_and_shows_the_change_live(store):
+    from widgets.views.facilitator import FacilitatorApp
+
+    spec = SessionSpec(title="Woonvisie", topic="wonen", groups=("Ambtelijk", "Inwoner"))
+    first, key = store.create_session(spec)
+    store.set_activity_open(first.id, "beoordelen", True)
+    for score in (5, 6):
+        person = store.join(first.code, "inwoner")
+        store.submit(person.token, "beoordelen", {"cijfer": {"score": score, "note": ""}})
+    app = FacilitatorApp(params={"sessie": first.code, "sleutel": key}, cookies={}, store=store, env={})
+    assert app.followup_view.children == ()  # an ordinary session shows no change part
+    app.followup_title.value = "Woonvisie, een jaar later"
+    app.followup()
+    follow = app.session
+    assert follow.id != first.id and follow.title == "Woonvisie, een jaar later"
+    assert f"code {follow.code}" in app.message.value
+    assert app.key and store.facilitator_session(follow.code, app.key).id == follow.id
+    tables = app.followup_view.tables
+    assert table_rows(tables.value, "kit-followup-grades")[1] == ["Inwoner", "2 → 0", "5,5", "–", "–"]
+    store.set_activity_open(follow.id, "beoordelen", True)
+    person = store.join(follow.code, "inwoner")
+    store.submit(person.token, "beoordelen", {"cijfer": {"score": 7.5, "note": ""}})
+    app.poller.check()
+    assert table_rows(tables.value, "kit-followup-grades")[1] == ["Inwoner", "2 → 1", "5,5", "7,5", "+2,0"]
+    assert app.followup_view.grade_source.data["now"] == [7.5, 7.5]  # the chart: Inwoner, and the room

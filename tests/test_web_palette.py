@@ -115,3 +115,31 @@ def test_the_books_example_palette_for_the_topic_is_there_as_help(palet):
     page = me.get(f"kit/{session.code}/palet")
     assert "tabel 2.1" in page.text("details")
     assert "Welke tastbare resultaten wilt u bereiken voor individuele inwoners?" in page.text(".kit-choice-hint")
+
+
+def test_a_followup_offers_the_earlier_palette_to_keep_or_drop(new_session, phone, kit_store):
+    from widgets.store.followup import followup_of_session
+
+    earlier = new_session(activities=("palet",))
+    other = kit_store.join(earlier.code, "inwoner")
+    kit_store.submit(other.token, "palet", {"a": {"text": "Betaalbaarheid", "cell": "individueel.materieel"}})
+    kit_store.submit(other.token, "palet", {"b": {"text": "<b>Groen</b>", "cell": "collectief.immaterieel"}})
+    follow, _ = followup_of_session(kit_store, earlier.id)
+    kit_store.set_activity_open(follow.id, "palet", True)
+    me = phone()
+    me.join(follow.code, "Ambtelijk")
+    page = me.get(f"kit/{follow.code}/palet")
+    offered = [label.get_text() for label in page.soup.select(".kit-start-palette label")]
+    assert offered == ["Betaalbaarheid", "<b>Groen</b>"]  # escaped: the text, not a bold element
+    assert page.checked("keep") == ["betaalbaarheid", "b groen b"]  # all kept unless unticked
+    assert mine(page) == []
+    page = me.submit(".kit-start-palette form", keep=["betaalbaarheid"])  # Groen unticked: dropped
+    assert page.text(".kit-notice") == "1 waarde overgenomen in je palet."
+    assert mine(page) == ["Betaalbaarheid"]
+    assert [label.get_text() for label in page.soup.select(".kit-start-palette label")] == ["<b>Groen</b>"]
+    assert page.checked("keep") == []  # what is left is offered, no longer ticked
+    answers = kit_store.answers(follow.id, "palet")
+    assert [a["value"] for a in answers] == [{"text": "Betaalbaarheid", "cell": "individueel.materieel"}]
+    page = me.submit(".kit-start-palette form", keep=["betaalbaarheid", "iets-anders"])  # nothing new offered
+    assert len(kit_store.answers(follow.id, "palet")) == 1
+    assert kit_store.answers(earlier.id, "palet")[0]["participant"] == other.ref  # the earlier session is as it was

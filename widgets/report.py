@@ -51,6 +51,9 @@ def build_report(data: dict, lang: str = None) -> str:
     summaries = [activity.load("summary")(answers, state, session, lang) for activity in used if activity.summary]
     plots = {}
     sections = [activity.load("report")(answers, state, session, lang, plots) for activity in used]
+    if data.get("previous"):  # a follow-up session: what changed since the earlier one
+        summaries.insert(0, followup_summary(data, session, lang))
+        sections.append(followup_section(data, session, lang, plots))
     notes = notes_html(
         [(a.key, a.label(lang), a.load("notes")(answers.get(a.key, []), lang)) for a in used if a.notes], session, lang
     )
@@ -183,6 +186,46 @@ def triangle_section(answers, state, session, lang, plots) -> str:
         ),
         tensions_html(answers, session, lang),
         routes_html(answers, lang),
+    )
+
+
+def followup_summary(data, session, lang) -> str:
+    from .model.followup import ROOM, compare
+
+    change = compare(data["previous"], data)
+    return report_render(
+        "report_summary_followup.html", lang, previous=data["previous"]["session"], grade=change.grade[ROOM]
+    )
+
+
+def followup_section(data, session, lang, plots) -> str:
+    """The change per group since the earlier session: the dashboard's tables, with its two charts."""
+    from .charts.followup import arrows_data, arrows_figure, grades_data, grades_figure
+    from .model.followup import compare
+    from .model.triangle import CORNERS
+    from .render.followup import followup_html
+    from .texts import statements
+
+    change = compare(data["previous"], data)
+    room = t("followup.room", lang)
+    grades, grade_source = grades_figure(
+        [label for _, label in change.groups] + [room], t("followup.grade.chart", lang)
+    )
+    grade_source.data = grades_data(change, dict(change.groups), room)
+    arrows, then_source, now_source, arrow_source = arrows_figure(
+        {c: t("corner.short." + c, lang) for c in CORNERS}, t("followup.triangle.chart", lang)
+    )
+    then_source.data, now_source.data, arrow_source.data = arrows_data(change)
+    grades.width, arrows.width, arrows.height = CHART_WIDTH, CHART_WIDTH, 560
+    plots["followup_grades"], plots["followup_arrows"] = grades, arrows
+    charts = {
+        name: Markup(f'<div class="kit-report-chart"><!--chart:followup_{name}--></div>')
+        for name in ("grades", "arrows")
+    }
+    return _section(
+        "followup",
+        lang,
+        followup_html(change, data["previous"], session, lang, statements(session, lang), charts=charts),
     )
 
 

@@ -162,7 +162,16 @@ class FacilitatorApp(w.VBox):
         upload = w.FileUpload(accept=".json", multiple=False, description=self.t("facilitator.choose_file"))
         go = w.Button(description=self.t("facilitator.import_new"), button_style="primary")
         go.on_click(lambda _: self.import_new(upload))
-        return w.VBox([w.HTML(f"<p>{self.t('facilitator.import_help')}</p>"), upload, go])
+        follow = w.Button(description=self.t("facilitator.followup_of_file"))
+        follow.on_click(lambda _: self.followup_of_file(upload))
+        return w.VBox(
+            [
+                w.HTML(f"<p>{self.t('facilitator.import_help')}</p>"),
+                upload,
+                w.HBox([go, follow], layout=w.Layout(flex_flow="row wrap")),
+                w.HTML(f"<p class='kit-hint'>{self.t('facilitator.followup_of_file_help')}</p>"),
+            ]
+        )
 
     @store_action
     def create_session(self) -> None:
@@ -209,6 +218,34 @@ class FacilitatorApp(w.VBox):
         self.show_dashboard(session, key)
         self.message.show(self.imported_text(counts), "ok")
 
+    @store_action
+    def followup_of_file(self, upload) -> None:
+        from ..store.followup import followup_of_file
+
+        if not upload.value:
+            self.message.show(self.t("facilitator.no_file"), "error")
+            return
+        try:
+            session, key = followup_of_file(self.store, bytes(upload.value[0]["content"]).decode("utf-8-sig"))
+        except (InputError, UnicodeDecodeError) as error:
+            text = error_message(error, self.lang) if isinstance(error, InputError) else self.t("error.import_not_json")
+            self.message.show(text, "error")
+            return
+        self.show_dashboard(session, key)
+        self.message.show(self.t("facilitator.followup_made", code=session.code), "ok")
+
+    @store_action
+    def followup(self) -> None:
+        from ..store.followup import followup_of_session
+
+        try:
+            session, key = followup_of_session(self.store, self.session.id, self.followup_title.value)
+        except InputError as error:
+            self.message.show(error_message(error, self.lang), "error")
+            return
+        self.show_dashboard(session, key)
+        self.message.show(self.t("facilitator.followup_made", code=session.code), "ok")
+
     # --------------------------------------------------------------- dashboard
     def show_dashboard(self, session, key: str) -> None:
         self.session, self.key = session, key
@@ -232,6 +269,7 @@ class FacilitatorApp(w.VBox):
         self.activity_controls = w.VBox()
         self.activity_controls.add_class("kit-activity-rows")
         self.activity_views = w.VBox()
+        self.followup_view = self._followup_view(session)
         self.session_controls = self._session_controls()
         self.render_join()
         self.body.children = [
@@ -244,6 +282,7 @@ class FacilitatorApp(w.VBox):
             w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"),
             self.activity_controls,
             self.activity_views,
+            self.followup_view,
             w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"),
             self.session_controls,
             self.address,
@@ -290,6 +329,36 @@ class FacilitatorApp(w.VBox):
             f"<p>{self.t('facilitator.key')}: <code>{escape(self.key)}</code></p>"
         )
 
+    def _followup_view(self, session) -> w.Widget:
+        """What changed since the earlier session, on a follow-up session's dashboard (else nothing)."""
+        from ..store.followup import previous_of
+
+        previous = previous_of(self.store, session.id)
+        if not previous:
+            return w.VBox()
+        from .followup import FollowupDashboard
+
+        return FollowupDashboard(self.store, session, self.lang, previous)
+
+    def _followup_controls(self) -> w.Widget:
+        self.followup_title = w.Text(
+            description=self.t("facilitator.followup_name"),
+            placeholder=self.session.title,
+            style={"description_width": "initial"},
+            layout=w.Layout(width="100%", max_width="560px"),
+        )
+        self.followup_title.add_class("kit-followup-name")
+        make = w.Button(description=self.t("facilitator.followup"))
+        make.add_class("kit-followup-make")
+        make.on_click(lambda _: self.followup())
+        return w.VBox(
+            [
+                w.HTML(f"<h3>{self.t('facilitator.followup')}</h3><p>{self.t('facilitator.followup_help')}</p>"),
+                self.followup_title,
+                make,
+            ]
+        )
+
     def _session_controls(self) -> w.Widget:
         self.status_state = w.HTML()
         self.status_button = w.Button()
@@ -316,6 +385,7 @@ class FacilitatorApp(w.VBox):
                 self.downloads,
                 w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
                 w.HBox([upload, merge], **row),
+                self._followup_controls(),
                 danger,
             ]
         )
@@ -360,6 +430,8 @@ class FacilitatorApp(w.VBox):
                     self.views[activity] = views[activity](self.store, session, self.lang)
                 self.views[activity].refresh(session)
         self.update_toggles(session, answered)
+        if hasattr(self.followup_view, "refresh"):
+            self.followup_view.refresh(session)
         downloads = self.downloads_html()
         if self.downloads.value != downloads:
             self.downloads.value = downloads

@@ -3,7 +3,14 @@
 import secrets
 
 from ...i18n import error_message
-from ...model.palette import VALID_CELLS, book_tables, check_new_value, merge_palette
+from ...model.palette import (
+    MAX_VALUES_PER_PARTICIPANT,
+    VALID_CELLS,
+    book_tables,
+    check_new_value,
+    merge_palette,
+    normalize_value,
+)
 from ...model.validation import InputError
 from ...render.palette import book_palette_html, merged_stacked_html
 from ...texts import book_palette
@@ -38,6 +45,8 @@ class PalettePage(Page):
         done, item = visit.extra.get("ok", ""), visit.extra.get("item", "")
         if done == "added" and item in own:
             return visit.t("palet.added", value=own[item]["text"])
+        if done == "kept":
+            return visit.t("palet.start.kept", n=int(visit.extra.get("n", "0") or 0))
         return visit.t("palet.deleted_plain") if done == "deleted" else ""
 
     def page(self, visit, own, form=None, errors=None, notice="", status=200):
@@ -48,6 +57,7 @@ class PalettePage(Page):
             for table in book_tables(session.topic)
         ]
         revealed = self.room_palette(visit)
+        start = self.starting_values(visit, own)
         return visit.render(
             "palet.html",
             status,
@@ -58,9 +68,33 @@ class PalettePage(Page):
             cells=[(cell, visit.t(f"cell.{cell}"), visit.t(help_key(cell)), "") for cell in VALID_CELLS],
             examples=examples,
             revealed=revealed,
+            start=start,
+            start_checked=not own,
             item=form.get("item") or secrets.token_hex(6),
             action=self.url(visit),
         )
+
+    def starting_values(self, visit, own) -> list:
+        """A follow-up session's earlier palette, less what this participant already has: ``[(key, label, cell)]``."""
+        from ...store.followup import START
+
+        mine = {normalize_value(v["text"]) for v in own.values()}
+        start = visit.store.state(visit.session.id, ACTIVITY).get(START) or []
+        return [(key, label, cell) for key, label, cell in start if key not in mine and cell in VALID_CELLS]
+
+    def keep(self, visit, own, form):
+        """Take the ticked values of the earlier session into the own palette (each as if typed in)."""
+        offered = {key: (label, cell) for key, label, cell in self.starting_values(visit, own)}
+        chosen = [key for key in dict.fromkeys(form.getlist("keep")) if key in offered]
+        if len(own) + len(chosen) > MAX_VALUES_PER_PARTICIPANT:
+            error = visit.t("palet.error.too_many", max=MAX_VALUES_PER_PARTICIPANT)
+            return self.page(visit, own, errors={"keep": error})
+        answers = {"start-" + secrets.token_hex(4): {"text": offered[k][0], "cell": offered[k][1]} for k in chosen}
+        if answers:
+            error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, answers))
+            if error:
+                return self.page(visit, own, errors={"keep": error})
+        return visit.redirect(f"{ACTIVITY}?ok=kept&n={len(answers)}")
 
     def screen_results(self, visit) -> list:
         return [part for part in (self.room_palette(visit),) if part]
@@ -78,6 +112,8 @@ class PalettePage(Page):
     def post(self, visit, rest: str, form):
         item, _, action = rest.partition("/")
         own = self.own(visit)
+        if item == "overnemen":
+            return self.keep(visit, own, form)
         if action == "delete":
             error = visit.save(lambda: visit.store.retract(visit.participant.token, ACTIVITY, item))
             if error:
