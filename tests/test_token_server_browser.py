@@ -222,9 +222,9 @@ def drop_expected_console_errors(context):
     context.console_errors[:] = [m for m in context.console_errors if not EXPECTED_CONSOLE.search(m)]
 
 
-def test_postbuild_configures_the_server_with_the_tools_script(server):
+def test_postbuild_configures_the_server_with_the_packaged_step(server):
     build = (REPO / "binder" / "postBuild").read_text()
-    assert "pip install --no-deps -e ." in build and "python tools/binder_config.py" in build
+    assert "pip install --no-deps --no-cache-dir ." in build and "python -m widgets.web.configure" in build
     config = json.loads((server.config_dir / "jupyter_server_config.d" / "publieke-waarde-kit.json").read_text())
     assert config["ServerApp"]["jpserver_extensions"] == {"voila.server_extension": True, "widgets.web": True}
     settings = json.loads((server.config_dir / "jupyter_server_config.json").read_text())

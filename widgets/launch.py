@@ -1,8 +1,9 @@
 """Start the kit: Voila serving this repository with the kit's template and settings, plus the participant pages.
 
-``make start`` runs this on localhost; ``make room`` listens on the local
-network so phones in the room can join. The Voila settings themselves live in
-``voila.json`` at the repository root, read because Voila starts there.
+``make start`` (or ``kit``, installed, from any folder) runs this on localhost; ``make room``
+(``kit --room``) listens on the local network so phones in the room can join. The Voila settings
+themselves live in ``voila.json`` in the kit's files (``settings.kit_root()``: the checkout, or the
+installed copy), read because Voila starts there.
 """
 
 import argparse
@@ -12,7 +13,7 @@ import sys
 
 from .i18n import cli_language, t
 from .preflight import check_store
-from .settings import REPO_ROOT
+from .settings import default_data_dir, kit_root
 
 # Launcher option -> the setting of the Voila pages' kernels it sets (widgets/web/kernels.py has the defaults).
 KERNEL_OPTIONS = {
@@ -39,11 +40,12 @@ def lan_address() -> str:
 
 def kit_environment(args, base=None) -> dict:
     env = dict(os.environ if base is None else base)
-    template_path = str(REPO_ROOT / "share" / "jupyter")
+    root = kit_root()
+    template_path = str(root / "share" / "jupyter")
     env["JUPYTER_PATH"] = os.pathsep.join(p for p in (template_path, env.get("JUPYTER_PATH")) if p)
-    env["KIT_ROOT"] = str(REPO_ROOT)
-    if args.data_dir:
-        env["KIT_DATA_DIR"] = str(os.path.abspath(args.data_dir))
+    env["KIT_ROOT"] = str(root)
+    # Fixed here, before the server changes folder: kernels and the server agree, and it is printed.
+    env["KIT_DATA_DIR"] = os.path.abspath(args.data_dir or env.get("KIT_DATA_DIR") or default_data_dir())
     if args.store:
         env["KIT_STORE_URL"] = args.store
     if args.public_url:
@@ -58,7 +60,7 @@ def voila_command(args) -> list:
         sys.executable,
         "-m",
         "widgets.web.standalone",
-        str(REPO_ROOT),
+        str(kit_root()),
         "--no-browser",
         f"--port={args.port}",
         f"--Voila.ip={'0.0.0.0' if args.room else '127.0.0.1'}",
@@ -78,7 +80,7 @@ def parse_args(argv=None):
     parser = argparse.ArgumentParser(prog="kit", description=t("cli.launch.description", say))
     parser.add_argument("--port", type=int, default=port, help=t("cli.launch.port", say, default=port))
     parser.add_argument("--room", action="store_true", help=t("cli.launch.room", say))
-    parser.add_argument("--data-dir", help=t("cli.launch.data_dir", say))
+    parser.add_argument("--data-dir", help=t("cli.launch.data_dir", say, default=default_data_dir()))
     parser.add_argument("--store", help=t("cli.launch.store", say))
     parser.add_argument("--public-url", help=t("cli.launch.public_url", say))
     parser.add_argument("--no-preheat", action="store_true", help=t("cli.launch.no_preheat", say))
@@ -111,8 +113,11 @@ def main(argv=None) -> None:
     env = kit_environment(args)
     check_store(env)  # refuse a data folder or database it cannot write to, before Voila starts
     shown = env.get("KIT_PUBLIC_URL") or f"http://localhost:{args.port}/"
-    print(f"\n  {t('cli.launch.starting', cli_language(), address=shown)}\n", flush=True)
-    os.chdir(REPO_ROOT)
+    say = cli_language()
+    data = "cli.launch.exports_shown" if env.get("KIT_STORE_URL") else "cli.launch.data_shown"
+    print(f"\n  {t('cli.launch.starting', say, address=shown)}", flush=True)
+    print(f"  {t(data, say, path=env['KIT_DATA_DIR'])}\n", flush=True)
+    os.chdir(kit_root())
     os.execve(sys.executable, voila_command(args), env)
 
 

@@ -105,9 +105,9 @@ def problem(env):
     url = env.get("KIT_STORE_URL") or ""
     try:
         if not url:
-            from .settings import REPO_ROOT
+            from .settings import default_data_dir
 
-            check_sqlite(os.path.join(env.get("KIT_DATA_DIR") or str(REPO_ROOT / "data"), "kit.sqlite3"))
+            check_sqlite(os.path.join(env.get("KIT_DATA_DIR") or str(default_data_dir()), "kit.sqlite3"))
         elif url.startswith("sqlite:///") and url != "sqlite:///":
             check_sqlite(url[len("sqlite:///") :])
         elif not url.startswith("sqlite:"):

@@ -1,17 +1,60 @@
 """Where the kit finds its files and keeps its data, from environment variables.
 
-The launcher sets these once for the server; kernels inherit them.
+The kit's files are the notebooks Voila serves (``start.ipynb``, ``workshops/``, ``lessons/``),
+``datasets/``, the Voila template (``share/jupyter``) and ``voila.json``. In a checkout (and an
+editable install) they are the repository's own folders; a built kit (``pip install .``, the wheel)
+carries them inside the package as ``widgets/_root`` (``setup.py`` copies them there at build
+time). ``KIT_ROOT`` overrides both. The launcher sets ``KIT_ROOT`` and ``KIT_DATA_DIR`` once for
+the server; kernels inherit them.
 """
 
 import os
 from pathlib import Path
 
-REPO_ROOT = Path(os.environ.get("KIT_ROOT") or Path(__file__).resolve().parent.parent)
+PACKAGE = Path(__file__).resolve().parent
+INSTALLED_FILES = "_root"  # the folder inside the package that setup.py fills
+APP_NAME = "publieke-waarde-kit"
+
+
+def kit_root() -> Path:
+    """Where the kit's files are: KIT_ROOT, else the installed copy, else the checkout."""
+    if os.environ.get("KIT_ROOT"):
+        return Path(os.environ["KIT_ROOT"]).resolve()
+    installed = PACKAGE / INSTALLED_FILES
+    if (installed / "start.ipynb").is_file():
+        return installed
+    return PACKAGE.parent
+
+
+def is_installed(root: Path = None) -> bool:
+    """True when the files are the package's copy (in site-packages), not a folder of one's own."""
+    return Path(root or kit_root()).resolve() == (PACKAGE / INSTALLED_FILES).resolve()
+
+
+# Read once at import by the modules that look files up; the launcher fixes KIT_ROOT for kernels.
+REPO_ROOT = kit_root()
+
+
+def default_data_dir() -> Path:
+    """KIT_DATA_DIR, else ``data/`` of a checkout, else the user's data folder (never site-packages).
+
+    An installed kit keeps its sessions in one place whichever folder ``kit`` is started from:
+    ``~/.local/share/publieke-waarde-kit`` on Linux, ``%LOCALAPPDATA%\\publieke-waarde-kit`` on
+    Windows, ``~/Library/Application Support/publieke-waarde-kit`` on macOS.
+    """
+    if os.environ.get("KIT_DATA_DIR"):
+        return Path(os.environ["KIT_DATA_DIR"])
+    root = kit_root()
+    if not is_installed(root):
+        return root / "data"
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
 
 
 def data_dir() -> Path:
-    """Folder for sessions and exports; git-ignored, created on first use."""
-    path = Path(os.environ.get("KIT_DATA_DIR") or REPO_ROOT / "data")
+    """Folder for sessions and exports; git-ignored in a checkout, created on first use."""
+    path = default_data_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -22,4 +65,4 @@ def store_url() -> str:
 
 
 def datasets_dir() -> Path:
-    return REPO_ROOT / "datasets"
+    return kit_root() / "datasets"

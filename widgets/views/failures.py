@@ -51,9 +51,9 @@ def store_folder(store=None):
     if path is None and store is None:
         url = os.environ.get("KIT_STORE_URL", "")
         if not url:
-            from ..settings import REPO_ROOT
+            from ..settings import default_data_dir
 
-            return os.environ.get("KIT_DATA_DIR") or str(REPO_ROOT / "data")
+            return str(default_data_dir())
         path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else None
     if not path or path == ":memory:":
         return None
