@@ -214,15 +214,19 @@ def _rank(item: str, order) -> int:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def answer_rows(data, lang=None, activity: str = None) -> list:
-    """Every answer element of the session (or of one activity) as readable rows, activity by activity."""
+def answer_rows(data, lang=None, activity: str = None, participant: str = None) -> list:
+    """Every answer element of the session (or of one activity, or one participant's by ref) as readable rows.
+
+    Filtered after the rows are made, so one participant's rows read as in the full export
+    (the merged palette's labels come from everyone's values).
+    """
     data = _checked(data)
     session, lang = _session(data), _language(data, lang)
     answers, state = _by_activity(data), data.get("state", {})
     rows = []
     for described in _used(session, activity):
         rows += described.load("rows")(answers, state, session, lang)
-    return rows
+    return rows if participant is None else [row for row in rows if row["participant"] == participant]
 
 
 def palette_rows(data, lang=None) -> list:
@@ -264,11 +268,11 @@ def headers(columns, lang: str) -> list:
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def csv_bytes(data, lang=None, plain: bool = False, activity: str = None) -> bytes:
-    """The answers as CSV. Default: as Excel opens it in the session's language (Dutch: ``;``,
-    decimal comma, BOM); ``plain``: for tools (``,``, no BOM, English column keys, ISO 8601 times)."""
+def csv_bytes(data, lang=None, plain: bool = False, activity: str = None, participant: str = None) -> bytes:
+    """The answers (or one participant's, by ref) as CSV. Default: as Excel opens it in the session's language
+    (Dutch: ``;``, decimal comma, BOM); ``plain``: for tools (``,``, no BOM, English column keys, ISO 8601 times)."""
     lang = _language(_checked(data), lang)
-    return _csv(COLUMNS, answer_rows(data, lang, activity), lang, plain)
+    return _csv(COLUMNS, answer_rows(data, lang, activity, participant), lang, plain)
 
 
 def _csv(columns, rows, lang: str, plain: bool) -> bytes:

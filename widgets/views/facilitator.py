@@ -33,6 +33,7 @@ from .activities import available, facilitator_views
 from .common import Message, marker, topic_label
 from .failures import StoreGuard, store_action
 from .live import Poller
+from .release import ReleaseSwitch
 
 OTHER_TOPIC = "__anders__"
 
@@ -379,9 +380,11 @@ class FacilitatorApp(w.VBox):
             ]
         )
         danger.add_class("kit-danger-zone")
+        self.release = ReleaseSwitch(self.store, self.session, self.lang, guard=self.guard)
         return w.VBox(
             [
                 w.HBox([self.status_state, self.status_button], **row),
+                self.release,
                 self.downloads,
                 w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
                 w.HBox([upload, merge], **row),
@@ -423,6 +426,7 @@ class FacilitatorApp(w.VBox):
             self.t("facilitator.state_open"),
             self.t("facilitator.state_closed"),
         )
+        self.release.sync()
         views = facilitator_views()
         for activity in session.activities:
             if activity in views:

@@ -415,6 +415,7 @@ def handlers(base_url: str, kit) -> list:
     """The URL rules of the participant pages under ``base_url`` (which ends in '/')."""
     from .downloads import download_handlers
     from .presenter import screen_handlers
+    from .results import results_handlers
     from .service import STATIC
 
     code = r"([A-Za-z0-9\-]{1,16})"
@@ -423,6 +424,7 @@ def handlers(base_url: str, kit) -> list:
     return [
         *screen_handlers(root, code, options),
         *download_handlers(root, code, options),
+        *results_handlers(root, code, options),
         (rf"{root}/static/(.*)", StaticHandler, {"path": str(STATIC)}),
         (rf"{root}/?", CodeHandler, options),
         (rf"{root}/{code}/?", SessionHandler, options),

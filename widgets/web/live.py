@@ -13,6 +13,7 @@ import logging
 import time
 
 from ..activities import ACTIVITIES
+from ..model.results import RESULTS
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ def public_state(store, session) -> str:
     if session is None:
         return "gone"
     settings = {a.key: store.state(session.id, a.key) for a in ACTIVITIES if a.key in session.activities}
+    settings[RESULTS] = store.state(session.id, RESULTS)  # the results page released or withdrawn
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
     return f"{session.status}|{','.join(session.open_activities)}|{digest}"
 
