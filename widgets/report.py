@@ -161,6 +161,7 @@ def rating_section(answers, state, session, lang, plots) -> str:
 def triangle_section(answers, state, session, lang, plots) -> str:
     from .charts.triangle import centroid_data, points_data, ternary_figure
     from .model.triangle import CORNERS, centroid, placements
+    from .render.chart_tables import centroids_table_html
     from .render.triangle import levels_html, routes_html, tensions_html
 
     answers = answers.get("driehoek", [])
@@ -180,7 +181,7 @@ def triangle_section(answers, state, session, lang, plots) -> str:
         figure_html(
             "ternary",
             t("driehoek.dash.plot", lang),
-            levels_html(placed, session, lang),
+            levels_html(placed, session, lang) + centroids_table_html(placed, session, lang, folded=False),
             t("report.figure.ternary_note", lang),
             lang,
         ),

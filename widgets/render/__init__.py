@@ -9,11 +9,17 @@ from functools import cache, partial
 from pathlib import Path
 
 import jinja2
+from babel.numbers import format_percent
 from markupsafe import Markup
 
 from ..i18n import decimal, language_choices, normalize_language, t
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def percent(share: float, lang: str) -> str:
+    """A share (0-1) as a whole percentage as readers of the language write it (Babel): 33%."""
+    return format_percent(share, "#,##0%", locale=normalize_language(lang))
 
 
 @cache
@@ -26,6 +32,7 @@ def environment(*extra: str) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["decimal"] = lambda value, lang, digits=1: "–" if value is None else decimal(value, lang, digits)
+    env.filters["percent"] = lambda value, lang: "–" if value is None else percent(value, lang)
     return env
 
 

@@ -12,15 +12,15 @@ from markupsafe import Markup
 
 from ..i18n import t
 from ..model.palette import VALID_CELLS, merge_palette
-from ..model.rating import AGREEMENT_FLOOR, AGREEMENT_THRESHOLD, OVERALL, STATEMENTS, agenda, common_ground, summarize
+from ..model.rating import AGREEMENT_FLOOR, AGREEMENT_THRESHOLD, OVERALL, agenda, common_ground, summarize
 from ..model.triangle import AXES, CORNERS, placements, weakest_corner
 from ..texts import national_reference, statements, topic_label
 from . import environment, render
+from .chart_tables import SCORES, rating_blocks_rows, rating_means_rows
 
 SUMMARY_ITEMS = 3  # statements with most dissent, and with broadest agreement
 SHARED_VALUES = 8  # shared values on the first page
 TOP_PRIORITIES = 3
-SCORES = range(1, 11)
 
 
 def css_string(text: str) -> Markup:
@@ -189,31 +189,13 @@ def figure_html(name: str, title: str, table: str, note: str, lang: str) -> str:
 
 def rating_means_table(summaries, texts, session, lang) -> str:
     """The radar's figures: the mean score of each group per statement, and everyone's."""
-    rows = [
-        {
-            "key": key,
-            "label": texts[key]["short"],
-            "overall": summaries[key].overall_mean,
-            "means": [summaries[key].group_means.get(g.key) for g in session.groups],
-        }
-        for key in STATEMENTS
-    ]
+    rows = rating_means_rows(summaries, texts, session)
     return report_render("report_rating_means.html", lang, groups=[g.label for g in session.groups], rows=rows)
 
 
 def rating_blocks_table(summaries, texts, lang) -> str:
     """The block diagram's figures: how many gave each score, per statement."""
-    rows = []
-    for key in STATEMENTS:
-        given = [x for s in summaries[key].scores.values() for x in s]
-        rows.append(
-            {
-                "key": key,
-                "label": texts[key]["short"],
-                "n": len(given),
-                "counts": [sum(1 for x in given if x == score) for score in SCORES],
-            }
-        )
+    rows = rating_blocks_rows(summaries, texts)
     return report_render("report_rating_blocks.html", lang, scores=list(SCORES), rows=rows)
 
 

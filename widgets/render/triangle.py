@@ -11,6 +11,7 @@ from ..i18n import t
 from ..model.triangle import AXES, CORNER_XY, CORNERS, ROUTES, SEVERITIES, position, weakest_corner
 from ..texts import routes
 from . import render
+from .chart_tables import PLACEMENTS_TABLE
 
 OTHER_GROUP = "#777777"
 YOU_COLOR = "#1b1b1b"
@@ -25,12 +26,20 @@ def _xy(x: float, y: float) -> tuple:
 
 
 def triangle_svg(
-    points=(), centroids=(), you=None, legend=(), lang: str = "nl", title: str = "", you_color: str = YOU_COLOR
+    points=(),
+    centroids=(),
+    you=None,
+    legend=(),
+    lang: str = "nl",
+    title: str = "",
+    you_color: str = YOU_COLOR,
+    described_by: str = "",
 ) -> str:
     """Points and centroids ``[(x, y, color, title)]``, ``you`` an (x, y) drawn as the marked 'jij' point.
 
     ``legend`` is ``[(color, label)]`` or ``[(color, label, shape)]`` with shape ``dot``, ``diamond``
     or ``you``; the SVG has a text alternative (``title``), and the legend is plain HTML.
+    ``described_by``: the id of the element saying that the figures follow as a table.
     """
     scale = SIZE - 2 * PAD
     height = round(scale * math.sqrt(3) / 2 + 2 * PAD)
@@ -51,6 +60,7 @@ def triangle_svg(
         centroids=[(*_xy(x, y), color, label) for x, y, color, label in centroids],
         you=marked,
         legend=[(*entry, "dot") if len(entry) == 2 else tuple(entry) for entry in legend],
+        described_by=described_by,
     )
 
 
@@ -63,7 +73,10 @@ def position_svg(scores: dict, lang: str) -> str:
 
 
 def everyone_svg(placed, session, lang: str, you_ref: str = None) -> str:
-    """Everyone's place in their group's colour, a legend of the groups, the viewer's own point marked."""
+    """Everyone's place in their group's colour, a legend of the groups, the viewer's own point marked.
+
+    Its figures follow as a table (``placements_html``); the drawing points at that table's summary.
+    """
     colors = {g.key: group_color(i) for i, g in enumerate(session.groups)}
     points, you, own_color = [], None, YOU_COLOR
     for ref, group, scores in placed:
@@ -77,7 +90,10 @@ def everyone_svg(placed, session, lang: str, you_ref: str = None) -> str:
     if you:
         legend.append((own_color, t("driehoek.you_legend", lang), "you"))
     title = t("driehoek.everyone_svg", lang, n=len(placed))
-    return triangle_svg(points, you=you, legend=legend, lang=lang, title=title, you_color=own_color)
+    described_by = f"{PLACEMENTS_TABLE}-summary" if placed else ""
+    return triangle_svg(
+        points, you=you, legend=legend, lang=lang, title=title, you_color=own_color, described_by=described_by
+    )
 
 
 def levels_html(placed, session, lang: str, heading: int = 4) -> str:
@@ -137,11 +153,11 @@ def routes_html(answers, lang: str) -> str:
     return render("triangle_routes.html", lang, rows=rows)
 
 
-def placements_html(placed, session, lang: str, you_ref: str = None) -> str:
+def placements_html(placed, session, lang: str, you_ref: str = None, folded: bool = True) -> str:
     """Every placement as a table (the drawing's text alternative): group and the three scores, by group."""
     order = {g.key: i for i, g in enumerate(session.groups)}
     rows = [
         {"group": session.group_label(group), "scores": scores, "you": ref == you_ref}
         for ref, group, scores in sorted(placed, key=lambda p: (order.get(p[1], len(order)), p[0]))
     ]
-    return render("triangle_placements.html", lang, corners=CORNERS, rows=rows)
+    return render("triangle_placements.html", lang, corners=CORNERS, rows=rows, id=PLACEMENTS_TABLE, folded=folded)

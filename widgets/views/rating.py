@@ -7,8 +7,10 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..model.rating import ACTIVITY, STATEMENTS, summarize
+from ..render.chart_tables import blocks_table_html, radar_table_html
 from ..render.rating import agenda_html, grades_html
 from ..texts import statements
+from .chart_tables import ChartTable
 from .common import Message, RevealSwitch
 from .failures import StoreGuard
 
@@ -32,6 +34,9 @@ class RatingDashboard(w.VBox):
         self.grades.add_class("kit-rate-grades")
         self.agenda = w.HTML()
         self.agenda.add_class("kit-agenda")
+        # each chart's figures as a table right under it (render.chart_tables), updated with it
+        self.radar_table = ChartTable(t("beoordelen.dash.radar", lang), lang, "kit-rate-radar-table")
+        self.blocks_table = ChartTable(t("beoordelen.dash.blocks", lang), lang, "kit-rate-blocks-table")
         self.message = Message()
         self.guard = StoreGuard(self.message, lang, store)
         # shown in the control page's row of this activity (views.facilitator), not in this view
@@ -41,7 +46,10 @@ class RatingDashboard(w.VBox):
         # Fill the charts before they become widgets: updates sent before the page has drawn
         # a chart are not applied by jupyter_bokeh.
         self.update_charts(summarize(store.answers(session.id, ACTIVITY)))
-        charts = w.HBox([widget(radar), widget(blocks)], layout=w.Layout(flex_flow="row wrap"))
+        charts = w.HBox(
+            [w.VBox([widget(radar), self.radar_table]), w.VBox([widget(blocks), self.blocks_table])],
+            layout=w.Layout(flex_flow="row wrap"),
+        )
         super().__init__(
             [w.HTML(f"<h3>{t('beoordelen.title', lang)}</h3>"), self.message, self.grades, charts, self.agenda]
         )
@@ -53,6 +61,8 @@ class RatingDashboard(w.VBox):
         for key, source in self.radar_sources.items():
             source.data = radar_points([summaries[s].group_means.get(key) for s in STATEMENTS])
         self.block_source.data = block_data(summaries, list(STATEMENTS), self.labels, self.group_keys)
+        self.radar_table.value = radar_table_html(summaries, self.texts, self.session, self.lang, folded=False)
+        self.blocks_table.value = blocks_table_html(summaries, self.texts, self.lang, folded=False)
 
     def refresh(self, session) -> None:
         self.session = session

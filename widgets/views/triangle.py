@@ -4,7 +4,9 @@ import ipywidgets as w
 
 from ..i18n import t
 from ..model.triangle import ACTIVITY, CORNERS, centroid, placements, position
-from ..render.triangle import levels_html, routes_html, tensions_html
+from ..render.chart_tables import centroids_table_html
+from ..render.triangle import levels_html, placements_html, routes_html, tensions_html
+from .chart_tables import ChartTable
 from .common import Message, RevealSwitch
 from .failures import StoreGuard
 
@@ -18,6 +20,8 @@ class TriangleDashboard(w.VBox):
         plot, self.points, self.centroids = ternary_figure(
             {c: t("corner.short." + c, lang) for c in CORNERS}, t("driehoek.dash.plot", lang)
         )
+        # the plot's figures as tables right under it (render.chart_tables), updated with it
+        self.plot_tables = ChartTable(t("driehoek.dash.plot", lang), lang, "kit-tri-plot-tables")
         self.levels = w.HTML()
         self.levels.add_class("kit-tri-levels")
         self.tensions = w.HTML()
@@ -35,7 +39,7 @@ class TriangleDashboard(w.VBox):
             [
                 w.HTML(f"<h3>{t('driehoek.title', lang)}</h3>"),
                 self.message,
-                w.HBox([widget(plot), self.levels], layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([w.VBox([widget(plot), self.plot_tables]), self.levels], layout=w.Layout(flex_flow="row wrap")),
                 self.tensions,
                 self.route_counts,
             ]
@@ -46,10 +50,14 @@ class TriangleDashboard(w.VBox):
         from ..charts.triangle import centroid_data, points_data
 
         order = [g.key for g in self.session.groups]
-        placed = [(g, position(s)) for _, g, s in placements(answers)]
+        placed_scores = placements(answers)
+        placed = [(g, position(s)) for _, g, s in placed_scores]
         by_group = {g: centroid([p for pg, p in placed if pg == g]) for g in order}
         self.points.data = points_data(placed, order)
         self.centroids.data = centroid_data(by_group, order, centroid([p for _, p in placed]))
+        self.plot_tables.value = centroids_table_html(placed_scores, self.session, self.lang, folded=False) + (
+            placements_html(placed_scores, self.session, self.lang, folded=False)
+        )
 
     def refresh(self, session) -> None:
         self.session = session

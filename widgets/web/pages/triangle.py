@@ -140,12 +140,15 @@ class TrianglePage(Page):
         )
 
     def screen_results(self, visit) -> list:
-        """The room's triangle beside the levels per group (no one's own point: nobody is 'jij' on a projector)."""
+        """The room's triangle, its figures as a table under it, beside the levels per group.
+
+        No one's own point: nobody is 'jij' on a projector.
+        """
         if not self.revealed(visit):
             return []
         placed = placements(visit.store.answers(visit.session.id, ACTIVITY))
         return [
-            everyone_svg(placed, visit.session, visit.lang),
+            everyone_svg(placed, visit.session, visit.lang) + placements_html(placed, visit.session, visit.lang),
             levels_html(placed, visit.session, visit.lang, heading=3),
         ]
 

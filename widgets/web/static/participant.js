@@ -52,6 +52,14 @@
   }
 
   // ------------------------------------------------------------------------- live refresh
+  // A chart's table the reader opened (a <details> with an id) stays open when the results are refreshed.
+  function keepOpen(from, to) {
+    from.querySelectorAll("details[id][open]").forEach(function (opened) {
+      var again = to.querySelector("#" + CSS.escape(opened.id));
+      if (again) { again.open = true; }
+    });
+  }
+
   var refreshing = false;
   function refresh(onlyResults) {
     if (refreshing) { return; }
@@ -69,13 +77,18 @@
         var olds = main.querySelectorAll("[data-kit-results]");
         var nows = next.querySelectorAll("[data-kit-results]");
         if (onlyResults && olds.length === nows.length) {
-          olds.forEach(function (old, i) { old.replaceWith(document.importNode(nows[i], true)); });
+          olds.forEach(function (old, i) {
+            var now = document.importNode(nows[i], true);
+            keepOpen(old, now);
+            old.replaceWith(now);
+          });
           return;
         }
         var focused = document.activeElement && document.activeElement.id;
         var kept = dirtyValues(main);
         var imported = document.importNode(next, true);
         restore(imported, kept);
+        keepOpen(main, imported);
         main.replaceWith(imported);
         body.setAttribute("data-kit-state", fresh.body.getAttribute("data-kit-state") || "");
         document.title = fresh.title;

@@ -1,0 +1,114 @@
+"""Every chart's figures as a table: under the live charts (dashboard, presentation screen, phones) and in the report.
+
+A chart is a picture; its table is what a screen reader reads and what stays legible on paper.
+The rows here feed both the report's figure tables (``render.report``) and the folded
+``<details class="kit-chart-table">`` under each chart, so the two never disagree.
+"""
+
+from ..i18n import t
+from ..model.rating import STATEMENTS
+from ..model.triangle import CORNERS, barycentric
+from . import render
+
+SCORES = range(1, 11)
+# Element ids of the folded tables: a chart points at its table's summary (aria-describedby).
+RADAR_TABLE = "kit-table-radar"
+BLOCKS_TABLE = "kit-table-blocks"
+CENTROIDS_TABLE = "kit-table-centroids"
+PLACEMENTS_TABLE = "kit-table-placements"
+
+
+def rating_means_rows(summaries, texts, session) -> list:
+    """The radar's figures: per statement each group's mean score and everyone's (None: no score)."""
+    return [
+        {
+            "key": key,
+            "label": texts[key]["short"],
+            "overall": summaries[key].overall_mean,
+            "means": [summaries[key].group_means.get(g.key) for g in session.groups],
+        }
+        for key in STATEMENTS
+    ]
+
+
+def rating_blocks_rows(summaries, texts) -> list:
+    """The block diagram's figures: per statement how many gave each score 1-10 ('weet ik niet' is no block)."""
+    rows = []
+    for key in STATEMENTS:
+        given = [x for s in summaries[key].scores.values() for x in s]
+        rows.append(
+            {
+                "key": key,
+                "label": texts[key]["short"],
+                "n": len(given),
+                "counts": [sum(1 for x in given if x == score) for score in SCORES],
+            }
+        )
+    return rows
+
+
+def _shares(scores: list) -> dict:
+    """The centroid of these placements as shares of the corners (the mean of each one's barycentric shares)."""
+    shares = [barycentric(s) for s in scores]
+    return {c: sum(s[c] for s in shares) / len(shares) for c in CORNERS}
+
+
+def centroid_rows(placed, session, everyone: str) -> list:
+    """The ternary plot's diamonds: per group with placements its centroid as shares and n, then everyone's."""
+    rows = []
+    for group in session.groups:
+        scores = [s for _, g, s in placed if g == group.key]
+        if scores:
+            rows.append({"key": group.key, "label": group.label, "shares": _shares(scores), "n": len(scores)})
+    if placed:
+        scores = [s for _, _, s in placed]
+        rows.append({"key": "*", "label": everyone, "shares": _shares(scores), "n": len(scores)})
+    return rows
+
+
+def radar_table_html(summaries, texts, session, lang: str, folded: bool = True) -> str:
+    """The radar as a table (folded in a ``<details>`` unless ``folded`` is false): statements by groups, means."""
+    groups = [g.label for g in session.groups]
+    rows = rating_means_rows(summaries, texts, session)
+    return render(
+        "chart_table.html",
+        lang,
+        folded=folded,
+        kind="radar",
+        id=RADAR_TABLE,
+        caption=t("chart_table.radar", lang),
+        groups=groups,
+        rows=rows,
+    )
+
+
+def blocks_table_html(summaries, texts, lang: str, folded: bool = True) -> str:
+    """The block diagram as a table: statements by scores 1-10, each cell how many gave it."""
+    rows = rating_blocks_rows(summaries, texts)
+    return render(
+        "chart_table.html",
+        lang,
+        folded=folded,
+        kind="blocks",
+        id=BLOCKS_TABLE,
+        caption=t("chart_table.blocks", lang),
+        scores=list(SCORES),
+        rows=rows,
+    )
+
+
+def centroids_table_html(placed, session, lang: str, folded: bool = True) -> str:
+    """The ternary plot's centroids as a table (``placed`` from ``model.triangle.placements``); '' for nobody."""
+    rows = centroid_rows(placed, session, t("driehoek.dash.all", lang))
+    if not rows:
+        return ""
+    return render(
+        "chart_table.html",
+        lang,
+        folded=folded,
+        kind="centroids",
+        id=CENTROIDS_TABLE,
+        caption=t("chart_table.centroids", lang),
+        corners=CORNERS,
+        rows=rows,
+    )
