@@ -16,7 +16,11 @@ def test_every_part_a_descriptor_names_can_be_loaded():
 
 
 def test_sessions_offer_exactly_the_described_activities_in_the_same_order():
+    from widgets.activities import CORE
+    from widgets.model.sessions import TAFEL, SessionSpec
+
     assert tuple(a.key for a in ACTIVITIES) == SESSION_ACTIVITIES
+    assert CORE == TAFEL == SessionSpec("t", "wonen").activities  # a new session is a tafel unless picked otherwise
 
 
 def test_report_sections_share_one_signature():

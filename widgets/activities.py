@@ -26,6 +26,7 @@ class Activity:
     summary: str = ""  # the report's first page: (answers by activity, settings by activity, session, lang) -> HTML
     paper: str = ""  # the paper answer sheet's fields: (values to spread) -> widgets.model.paper.PaperForm
     rows: str = ""  # readable export rows: (answers by activity, settings by activity, session, lang) -> [dict]
+    core: bool = True  # part of a publieke waarde tafel (Box 5.5): ticked by default when a session is created
 
     def label(self, lang: str) -> str:
         return t(f"activity.{self.key}", lang)
@@ -82,6 +83,7 @@ ACTIVITIES = (
     ),
 )
 BY_KEY = {activity.key: activity for activity in ACTIVITIES}
+CORE = tuple(activity.key for activity in ACTIVITIES if activity.core)
 
 
 def activity(key: str) -> Activity:

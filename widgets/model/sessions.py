@@ -14,8 +14,11 @@ JOIN_ALPHABET = "ACEFGHJKMNPRTUVWXY34679"
 CODE_LENGTH = 6
 
 # Activities in the order a publieke waarde tafel runs them
-# (*Werken aan publieke waarde*, Box 5.5).
-ACTIVITIES = ("palet", "prioriteren", "beoordelen", "driehoek")
+# (*Werken aan publieke waarde*, Box 5.5): a new session has these unless the facilitator picks others.
+TAFEL = ("palet", "prioriteren", "beoordelen", "driehoek")
+# Every activity a session can have, in the order the dashboard lists them (widgets.activities has one
+# descriptor per key, in this order; the activities beyond the tafel come from the other sources).
+ACTIVITIES = TAFEL
 
 # Stakeholder groups of *Werken aan publieke waarde* (§1.3, Bijlage 2), plus residents. The
 # facilitator's form offers them in the session's language (catalog "facilitator.default_groups").
@@ -71,7 +74,7 @@ class SessionSpec:
     topic: str
     municipality: str = ""
     language: str = "nl"
-    activities: tuple = ACTIVITIES
+    activities: tuple = TAFEL
     groups: tuple = field(default_factory=lambda: DEFAULT_GROUPS)
 
     def cleaned(self) -> "SessionSpec":

@@ -12,6 +12,7 @@ from html import escape
 
 import ipywidgets as w
 
+from ..activities import CORE
 from ..i18n import error_message, language_choices, normalize_language, t
 from ..model.links import (
     ADDRESS_KEY,
@@ -119,7 +120,7 @@ class FacilitatorApp(w.VBox):
             **label(),
         )
         self.f_activities = [
-            w.Checkbox(value=True, description=self.t(f"activity.{a}"), indent=False) for a in available()
+            w.Checkbox(value=a in CORE, description=self.t(f"activity.{a}"), indent=False) for a in available()
         ]
         self.f_activity_keys = available()
         self.f_groups = w.Textarea(
