@@ -40,6 +40,7 @@ def test_a_followup_from_the_export_file_shows_what_changed(kit, kit_store, watc
     # another laptop, a year later: the start screen makes a follow-up of that file
     laptop = context.new_page()
     laptop.goto(kit.render_url("workshops/facilitator.ipynb"))
+    laptop.wait_for_selector(".kit-f-title input", timeout=LOAD)  # a kernel starts for the page first
     laptop.get_by_role("tab", name="Importeren").click()
     with laptop.expect_file_chooser() as choosing:
         laptop.locator(".widget-upload").last.click()
@@ -87,3 +88,13 @@ def test_a_followup_from_the_export_file_shows_what_changed(kit, kit_store, watc
     assert "Inwoner 2→1 5,5 7,5 +2,0" in lines
     assert "ging van gemiddeld 6,3 naar 7,5" in " ".join(text.stdout.split())  # first page: 19/3 then, 7.5 now
     assert any(line.startswith("Betaalbaarheid Gebleven") for line in lines)
+
+    # closing the loop: the facilitator releases the results on the dashboard, the phone reads them
+    laptop.locator(".kit-results-release").click()
+    laptop.wait_for_selector(".kit-results-release.mod-active", timeout=10_000)
+    phone.goto(f"{kit.url}kit/{code}")
+    phone.get_by_role("link", name="Bekijk de resultaten").click()
+    grade = phone.locator('[data-kit-activity="beoordelen"] tr[data-kit-item="cijfer"] > *').all_inner_texts()
+    assert [cell.strip() for cell in grade] == ["Rapportcijfer", "7,5", "–", "–"]  # alone: no mean gives anyone away
+    found = axe.violations(phone, axe.install())
+    assert found == [], axe.report(found)

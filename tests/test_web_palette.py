@@ -134,7 +134,7 @@ def test_a_followup_offers_the_earlier_palette_to_keep_or_drop(new_session, phon
     assert page.checked("keep") == ["betaalbaarheid", "b groen b"]  # all kept unless unticked
     assert mine(page) == []
     page = me.submit(".kit-start-palette form", keep=["betaalbaarheid"])  # Groen unticked: dropped
-    assert page.text(".kit-notice") == "1 waarde overgenomen in je palet."
+    assert page.text(".kit-notice") == "1 waarde overgenomen in uw palet."
     assert mine(page) == ["Betaalbaarheid"]
     assert [label.get_text() for label in page.soup.select(".kit-start-palette label")] == ["<b>Groen</b>"]
     assert page.checked("keep") == []  # what is left is offered, no longer ticked
