@@ -555,6 +555,32 @@ def presentation_join(scene):
     presentation(scene)
 
 
+@screen("palet-vervolg")
+def palette_of_a_followup(scene):
+    from widgets.store.followup import followup_of_session
+
+    earlier = scene.session(open=("palet",))
+    scene.others(earlier, "palet", {"ambtelijk": [{"a": value("Betaalbaarheid", "individueel.materieel")}]})
+    follow, _ = followup_of_session(scene.store, earlier.id)
+    scene.opened(follow, "palet")
+    scene.me(follow)
+    scene.goto(f"{follow.code}/palet")
+    scene.expect(".kit-start-palette")
+
+
+@screen("resultaten")
+def results_released(scene):
+    from widgets.model.results import RELEASED, RESULTS
+
+    session = scene.session(open=("beoordelen",))
+    me = scene.me(session)
+    scene.submit(me, "beoordelen", {"cijfer": {"score": 7, "note": ""}})
+    scene.others(session, "beoordelen", {"inwoner": [{"cijfer": {"score": s, "note": ""}} for s in (6, 8)]})
+    scene.store.set_state(session.id, RESULTS, RELEASED, True)
+    scene.goto(f"{session.code}/resultaten")
+    scene.expect('[data-kit-activity="beoordelen"]')
+
+
 @screen("scherm-beoordelen")
 def presentation_rating(scene):
     presentation(scene, reveal=("beoordelen",))
