@@ -81,6 +81,27 @@ ACTIVITIES = (
         paper="widgets.model.paper:triangle_form",
         rows="widgets.exports:triangle_export_rows",
     ),
+    Activity(
+        "raadsenquete",
+        "widgets.web.pages.raadsenquete:RaadsenquetePage",
+        "widgets.views.raadsenquete:RaadsenqueteDashboard",
+        "widgets.report_raadsenquete:raadsenquete_section",
+        summary="widgets.report_raadsenquete:raadsenquete_summary",
+        check="widgets.model.raadsenquete:check_stored",
+        rows="widgets.report_raadsenquete:raadsenquete_export_rows",
+        core=False,
+    ),
+    Activity(
+        "trap",
+        "widgets.web.pages.ladder:LadderPage",
+        "widgets.views.ladder:LadderDashboard",
+        "widgets.render.ladder:ladder_section",
+        notes="widgets.render.ladder:ladder_notes",
+        summary="widgets.render.ladder:ladder_summary",
+        check="widgets.model.ladder:check_stored",
+        rows="widgets.report_ladder:ladder_export_rows",
+        core=False,
+    ),
 )
 BY_KEY = {activity.key: activity for activity in ACTIVITIES}
 CORE = tuple(activity.key for activity in ACTIVITIES if activity.core)

@@ -72,7 +72,8 @@ def _time(answer):
     return local_datetime(stamp) if stamp not in (None, "") else None
 
 
-def _row(answer, session, lang, item, score=None, value="", cell="", note="") -> dict:
+def export_row(answer, session, lang, item, score=None, value="", cell="", note="") -> dict:
+    """One readable export row; every activity's ``rows`` part builds its rows with it (the same columns)."""
     return {
         "group": session.group_label(answer["group"]),
         "participant": answer["participant"],
@@ -105,7 +106,9 @@ def palette_export_rows(answers, state, session, lang) -> list:
     rows = []
     for a in answers.get("palet", []):
         cell = _cell_words(a["value"].get("cell", ""), lang)
-        rows.append(_row(a, session, lang, item=t("palet.value", lang), value=a["value"].get("text", ""), cell=cell))
+        rows.append(
+            export_row(a, session, lang, item=t("palet.value", lang), value=a["value"].get("text", ""), cell=cell)
+        )
     return rows
 
 
@@ -117,7 +120,7 @@ def priorities_export_rows(answers, state, session, lang) -> list:
         for key, points in sorted(a["value"].items(), key=lambda kv: (-kv[1], kv[0])):
             value = merged.get(resolve(key, merges))
             rows.append(
-                _row(
+                export_row(
                     a,
                     session,
                     lang,
@@ -146,7 +149,7 @@ def rating_export_rows(answers, state, session, lang) -> list:
         )
         score = a["value"].get("score")
         rows.append(
-            _row(
+            export_row(
                 a,
                 session,
                 lang,
@@ -172,7 +175,7 @@ def triangle_export_rows(answers, state, session, lang) -> list:
         corners = dict(zip("ab", (t(f"corner.short.{c}", lang) for c in axis.split("-")), strict=False)) if axis else {}
         if kind == "plaats":
             rows += [
-                _row(
+                export_row(
                     a,
                     session,
                     lang,
@@ -183,7 +186,7 @@ def triangle_export_rows(answers, state, session, lang) -> list:
             ]
         elif kind == "spanning" and len(corners) == 2:
             rows.append(
-                _row(
+                export_row(
                     a,
                     session,
                     lang,
@@ -196,7 +199,7 @@ def triangle_export_rows(answers, state, session, lang) -> list:
             route = a["value"].get("route", "")
             label = words.get(axis, {}).get(route, ("",))[0]
             rows.append(
-                _row(
+                export_row(
                     a,
                     session,
                     lang,
