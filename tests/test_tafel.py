@@ -12,13 +12,13 @@ def test_run_sheet_fills_the_session_exactly(duration):
 
 
 def test_every_step_speaks_both_languages_and_names_a_known_activity():
-    from widgets.model.sessions import ACTIVITIES
+    from widgets.model.sessions import TAFEL
 
     for step in steps():
         for part in ("title", "say", "show", "ask"):
             assert step[part]["nl"] and step[part]["en"]
-        assert step["activity"] in (None, *ACTIVITIES)
-    assert {s["activity"] for s in steps()} >= set(ACTIVITIES)
+        assert step["activity"] in (None, *TAFEL)
+    assert {s["activity"] for s in steps()} >= set(TAFEL)
 
 
 def test_starting_a_step_opens_only_its_activity_and_the_place_is_kept(sqlite_store):
@@ -37,3 +37,28 @@ def test_starting_a_step_opens_only_its_activity_and_the_place_is_kept(sqlite_st
     assert "(40 min)" in app.card.value
     again = TafelApp(params={"sessie": session.code, "sleutel": key}, cookies={}, store=sqlite_store, env={})
     assert 'data-kit-step="beoordelen"' in again.card.value and again.duration.value == 180
+
+
+def test_an_activity_beyond_the_tafel_gets_its_own_step_before_the_closing_one(sqlite_store):
+    from widgets.views.tafel import TafelApp
+    from widgets.web.presenter import tafel_step
+
+    spec = SessionSpec(title="Tafel", topic="wonen", activities=("palet", "beoordelen", "trap"))
+    session, key = sqlite_store.create_session(spec)
+    app = TafelApp(params={"sessie": session.code, "sleutel": key}, cookies={}, store=sqlite_store, env={})
+    keys = [step["key"] for step in app.steps]
+    assert keys == ["welkom", "palet", "prioriteren", "beoordelen", "driehoek", "spanningen", "trap", "afronding"]
+    app.move(+6)
+    assert 'data-kit-step="trap"' in app.card.value and "Participatietrap" in app.card.value
+    assert "Stap 7 van 8" in app.card.value and "(15 min)" in app.card.value
+    app.start_step()
+    assert sqlite_store.session(session.id).open_activities == ("trap",)
+    assert tafel_step(sqlite_store, sqlite_store.session(session.id), "nl").startswith("Stap 7 van 8: Participatietrap")
+    english = steps_in("en", app.steps[6])
+    assert english["title"] != app.steps[6]["title"]["nl"] and english["ask"]
+
+
+def steps_in(lang, step):
+    from widgets.i18n import pick
+
+    return {part: pick(step[part], lang) for part in ("title", "say", "show", "ask")}

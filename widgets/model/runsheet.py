@@ -14,6 +14,37 @@ def steps() -> tuple:
     return tuple(json.loads(_FILE.read_text(encoding="utf-8"))["steps"])
 
 
+# A step for an activity beyond the tafel (the facilitator ticked it when creating the session).
+EXTRA_MINUTES = {"90": 10, "120": 15, "180": 20}
+
+
+def session_steps(activities) -> tuple:
+    """The run sheet of a session: the tafel's steps, then one step for each activity beyond the
+    tafel the session has (in the dashboard's order), before the closing step."""
+    sheet = steps()
+    named = {step["activity"] for step in sheet}
+    extra = tuple(extra_step(key) for key in activities if key not in named)
+    return (*sheet[:-1], *extra, sheet[-1]) if extra else sheet
+
+
+def extra_step(activity: str) -> dict:
+    """A step that opens ``activity``, in the words of the catalogs (every language the kit has)."""
+    from ..i18n import languages, t
+
+    def words(key: str) -> dict:
+        return {lang: t(key, lang, activity=t(f"activity.{activity}", lang)) for lang in languages()}
+
+    return {
+        "key": activity,
+        "activity": activity,
+        "minutes": EXTRA_MINUTES,
+        "title": {lang: t(f"activity.{activity}", lang) for lang in languages()},
+        "say": words("tafel.extra.say"),
+        "show": words("tafel.extra.show"),
+        "ask": {lang: t("tafel.extra.ask", lang).split(" | ") for lang in languages()},
+    }
+
+
 def minutes(step: dict, duration: int) -> int:
     return int(step["minutes"][str(duration)])
 

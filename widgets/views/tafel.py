@@ -9,7 +9,7 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import pick, t
-from ..model.runsheet import DURATIONS, STATE, activities_to_open, minutes, steps
+from ..model.runsheet import DURATIONS, STATE, activities_to_open, minutes, session_steps, steps
 from .facilitator import FacilitatorApp
 from .failures import store_action
 
@@ -37,6 +37,7 @@ class TafelApp(FacilitatorApp):
         self.body.children = [w.HTML(preview_html(self.lang)), *self.body.children[1:]]
 
     def show_dashboard(self, session, key: str) -> None:
+        self.steps = session_steps(session.activities)  # the tafel's steps and one per activity beyond it
         super().show_dashboard(session, key)
         state = self.store.state(session.id, STATE)
         self.duration = w.ToggleButtons(
@@ -45,7 +46,7 @@ class TafelApp(FacilitatorApp):
             description=t("tafel.duration", self.lang),
             style={"description_width": "initial"},
         )
-        self.step_index = int(state.get("step", 0))
+        self.step_index = max(0, min(len(self.steps) - 1, int(state.get("step", 0))))
         self.card = w.HTML()
         self.card.add_class("kit-tafel-step")
         self.step_message = w.HTML()
@@ -81,12 +82,12 @@ class TafelApp(FacilitatorApp):
         self.show_step()
 
     def move(self, delta: int) -> None:
-        self.step_index = max(0, min(len(steps()) - 1, self.step_index + delta))
+        self.step_index = max(0, min(len(self.steps) - 1, self.step_index + delta))
         self.step_message.value = ""
         self.save_place()
 
     def show_step(self) -> None:
-        step = steps()[self.step_index]
+        step = self.steps[self.step_index]
         ask = "".join(f"<li>{escape(q)}</li>" for q in pick(step["ask"], self.lang))
         self.card.value = (
             f'<div class="kit-card" data-kit-step="{step["key"]}"><h3>'
@@ -95,7 +96,7 @@ class TafelApp(FacilitatorApp):
                     "tafel.step",
                     self.lang,
                     n=self.step_index + 1,
-                    total=len(steps()),
+                    total=len(self.steps),
                     title=pick(step["title"], self.lang),
                     minutes=minutes(step, self.duration.value),
                 )
@@ -108,7 +109,7 @@ class TafelApp(FacilitatorApp):
     @store_action
     def start_step(self) -> None:
         """Open this step's activity and close every other one."""
-        step = steps()[self.step_index]
+        step = self.steps[self.step_index]
         wanted = activities_to_open(step, self.session.activities)
         self.store.set_open_activities(self.session.id, wanted)  # one transaction: never half a step
         title = pick(step["title"], self.lang)

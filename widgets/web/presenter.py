@@ -19,7 +19,7 @@ from ..activities import BY_KEY
 from ..i18n import error_message, pick, t
 from ..model.links import ADDRESS_KEY, SCREEN, facilitator_cookie, participant_link
 from ..model.runsheet import STATE as TAFEL_STATE
-from ..model.runsheet import steps
+from ..model.runsheet import session_steps
 from ..model.sessions import is_valid_code, normalize_code
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
@@ -51,7 +51,7 @@ def tafel_step(store, session, lang) -> str:
     state = store.state(session.id, TAFEL_STATE)
     if "step" not in state:
         return ""
-    all_steps = steps()
+    all_steps = session_steps(session.activities)
     index = max(0, min(len(all_steps) - 1, int(state["step"])))
     return t("screen.step", lang, n=index + 1, total=len(all_steps), title=pick(all_steps[index]["title"], lang))
 
