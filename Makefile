@@ -54,6 +54,7 @@ benchmark: $(STAMP)
 	bash tools/system-deps.sh
 	$(PY) -m benchmarks.run
 	$(PY) -m benchmarks.files
+	$(PY) -m benchmarks.hub
 
 ## Re-pin after changing a direct dependency (keeps binder/ in step).
 freeze: $(STAMP)

@@ -30,13 +30,24 @@ def test_municipal_server_uses_the_host_the_facilitator_reached_or_the_configure
 
 
 def test_binder_join_link_has_the_hub_prefix_and_no_token_while_the_facilitators_link_keeps_it():
-    env = {"JUPYTERHUB_SERVICE_PREFIX": "/user/org-repo-abc123/", "JUPYTERHUB_API_TOKEN": "tok3n"}
+    env = {
+        "JUPYTERHUB_SERVICE_PREFIX": "/user/org-repo-abc123/",
+        "JUPYTERHUB_API_TOKEN": "tok3n",
+        "BINDER_LAUNCH_HOST": "https://mybinder.org/",
+    }
     base, extra = base_address(env, "hub.example.org")
     assert base == "https://hub.example.org/user/org-repo-abc123/"
     link = participant_link(base, "ACE349")
     assert link == "https://hub.example.org/user/org-repo-abc123/kit/ACE349"
     assert "tok3n" not in link
     assert query(facilitator_link(base, "ACE349", "geheim", extra=extra))["token"] == "tok3n"
+
+
+def test_under_a_jupyterhub_the_facilitators_link_carries_no_server_token():
+    env = {"JUPYTERHUB_SERVICE_PREFIX": "/user/anna/", "JUPYTERHUB_API_TOKEN": "tok3n"}  # a hub: there is a login
+    base, extra = base_address(env, "hub.gemeente.nl")
+    assert base == "https://hub.gemeente.nl/user/anna/" and extra == {}
+    assert "tok3n" not in facilitator_link(base, "ACE349", "geheim", extra=extra)
 
 
 def test_facilitator_link_holds_the_key_and_the_participant_link_never_does():

@@ -68,9 +68,10 @@ class TokenServer:
                 "JUPYTER_DATA_DIR": str(self.data_dir),
                 "JUPYTER_RUNTIME_DIR": str(self.root / "runtime"),
                 "KIT_DATA_DIR": str(self.kit_data),
-                # as on Binder: the hub's prefix and the token of the link that opened the server
+                # as on Binder: the hub's prefix, the token of the link that opened the server, Binder's host
                 "JUPYTERHUB_SERVICE_PREFIX": "/",
                 "JUPYTERHUB_API_TOKEN": self.token,
+                "BINDER_LAUNCH_HOST": "https://mybinder.org/",
             }
         )
 

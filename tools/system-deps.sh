@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the test suite drives: Debian's Chromium (browser tests),
 # PostgreSQL (the store's second backend), poppler-utils (PDF text checks) and npm
-# (the accessibility tests install axe-core from the npm registry).
+# (the accessibility tests install axe-core, the JupyterHub test configurable-http-proxy
+# from deploy/jupyterhub/package-lock.json, both from the npm registry into .venv).
 # Installs whatever is missing with apt when run as root; otherwise says what to install.
 set -euo pipefail
 missing=()

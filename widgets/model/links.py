@@ -32,7 +32,10 @@ def base_address(env, request_host: str) -> tuple:
     prefix = env.get("JUPYTERHUB_SERVICE_PREFIX")
     if prefix:
         scheme = "http" if host.split(":")[0] in LOCAL_HOSTS else "https"
-        extra = {"token": env["JUPYTERHUB_API_TOKEN"]} if env.get("JUPYTERHUB_API_TOKEN") else {}
+        # Binder has no login: the server's token in the facilitator's own link is what reopens it. A
+        # JupyterHub has a login, and that token would hand the whole server to whoever sees the link.
+        on_binder = env.get("BINDER_LAUNCH_HOST") or env.get("BINDER_REPO_URL")
+        extra = {"token": env["JUPYTERHUB_API_TOKEN"]} if on_binder and env.get("JUPYTERHUB_API_TOKEN") else {}
         return _with_slash(f"{scheme}://{host}/{prefix.strip('/')}"), extra
     base_path = "/" + env.get("VOILA_BASE_URL", "/").strip("/")
     return _with_slash(f"http://{host}{base_path}"), {}

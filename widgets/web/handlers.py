@@ -7,6 +7,7 @@ Jupyter's, so nothing of Jupyter's own API is reachable through them.
 
 import asyncio
 import logging
+import secrets
 
 import tornado.web
 from jupyter_server.auth.decorator import allow_unauthenticated
@@ -24,6 +25,7 @@ from .visit import Form, Html, Redirect, Visit
 log = logging.getLogger(__name__)
 
 COOKIE_DAYS = 30
+BROWSER_COOKIE = "kit_b"  # one random value per browser, for the limit on joins per browser
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -240,6 +242,8 @@ class SessionHandler(KitHandler):
         if not self.canonical(code):
             return
         token = self.get_cookie(participant_cookie(code), "")
+        if not token and not self.get_cookie(BROWSER_COOKIE):
+            self.set_cookie(BROWSER_COOKIE, secrets.token_urlsafe(12), path=self.kit_url, httponly=True, samesite="Lax")
         self.send(await self.call(self.page, code, token, self.xsrf_form_html(), self.language_choice()))
 
     def page(self, code, token, xsrf, lang):
@@ -269,7 +273,9 @@ class JoinHandler(KitHandler):
     async def post(self, code):
         form = self.form()
         token = self.get_cookie(participant_cookie(code), "")
-        browser = self.get_cookie("_xsrf", "") or self.request.remote_ip
+        # The kit's own random browser cookie (set with the join form): under JupyterHub the _xsrf cookie
+        # of anonymous visitors is derived from address and browser, the same for a room of identical phones.
+        browser = self.get_cookie(BROWSER_COOKIE, "") or self.request.remote_ip
         limited = not (self.kit.joins_browser.allow(browser) and self.kit.joins_address.allow(self.request.remote_ip))
         outcome = await self.call(self.join, code, token, form, limited, self.xsrf_form_html(), self.language_choice())
         if isinstance(outcome, tuple):
