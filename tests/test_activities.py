@@ -8,7 +8,7 @@ from widgets.model.sessions import ACTIVITIES as SESSION_ACTIVITIES
 
 def test_every_part_a_descriptor_names_can_be_loaded():
     for activity in ACTIVITIES:
-        for part in ("page", "dashboard", "report", "notes", "derived", "check", "rows", "summary", "paper"):
+        for part in ("page", "dashboard", "report", "notes", "derived", "check", "rows", "summary", "paper", "results"):
             if getattr(activity, part):
                 assert callable(activity.load(part)), f"{activity.key}.{part}"
         assert activity.load("page").key == activity.key

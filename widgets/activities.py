@@ -26,6 +26,10 @@ class Activity:
     summary: str = ""  # the report's first page: (answers by activity, settings by activity, session, lang) -> HTML
     paper: str = ""  # the paper answer sheet's fields: (values to spread) -> widgets.model.paper.PaperForm
     rows: str = ""  # readable export rows: (answers by activity, settings by activity, session, lang) -> [dict]
+    # the participant's results page: own answers next to group and room, as widgets/render/templates/results_own.html
+    # reads them: (answers by activity, settings by activity, session, participant, lang) -> {"rows", "what", "note"}
+    # or {"named"}
+    results: str = ""
     core: bool = True  # part of a publieke waarde tafel (Box 5.5): ticked by default when a session is created
 
     def label(self, lang: str) -> str:
@@ -48,6 +52,7 @@ ACTIVITIES = (
         check="widgets.model.palette:check_stored",
         paper="widgets.model.paper:palette_form",
         rows="widgets.exports:palette_export_rows",
+        results="widgets.render.results:palette_section",
     ),
     Activity(
         "prioriteren",
@@ -58,6 +63,7 @@ ACTIVITIES = (
         check="widgets.model.priorities:check_stored",
         paper="widgets.model.paper:priorities_form",
         rows="widgets.exports:priorities_export_rows",
+        results="widgets.render.results:priorities_section",
     ),
     Activity(
         "beoordelen",
@@ -69,6 +75,7 @@ ACTIVITIES = (
         check="widgets.model.rating:check_stored",
         paper="widgets.model.paper:rating_form",
         rows="widgets.exports:rating_export_rows",
+        results="widgets.render.results:rating_section",
     ),
     Activity(
         "driehoek",
@@ -80,6 +87,7 @@ ACTIVITIES = (
         check="widgets.model.triangle:check_stored",
         paper="widgets.model.paper:triangle_form",
         rows="widgets.exports:triangle_export_rows",
+        results="widgets.render.results:triangle_section",
     ),
     Activity(
         "raadsenquete",

@@ -114,24 +114,16 @@ def palette_section(answers, state, session, participant, lang) -> dict:
     return {"named": values}
 
 
-SECTIONS = {
-    "palet": palette_section,
-    "prioriteren": priorities_section,
-    "beoordelen": rating_section,
-    "driehoek": triangle_section,
-}
-
-
 def own_html(data: dict, session, participant, lang: str) -> Markup:
     """Per activity of the session: the participant's answers next to their group's and the room's means."""
     answers, state = by_activity(data), data.get("state", {})
     sections = []
     for activity in ACTIVITIES:
-        if activity.key not in session.activities or activity.key not in SECTIONS:
+        if activity.key not in session.activities or not activity.results:
             continue
         mine = [a for a in answers.get(activity.key, []) if a["participant"] == participant.ref]
         section = {"key": activity.key, "title": activity.label(lang), "taken_part": bool(mine)}
         if mine:
-            section |= SECTIONS[activity.key](answers, state, session, participant, lang)
+            section |= activity.load("results")(answers, state, session, participant, lang)
         sections.append(section)
     return report_render("results_own.html", lang, sections=sections)
