@@ -1,8 +1,9 @@
 """axe-core for the accessibility tests: installed from the npm registry into the git-ignored .venv, never copied
 into the repository, and run in a page with the WCAG 2.0/2.1 A and AA rules."""
 
-import subprocess
 from pathlib import Path
+
+from .npm import npm
 
 REPO = Path(__file__).resolve().parent.parent
 VERSION = "4.14.1"
@@ -22,27 +23,10 @@ RUN = """async (tags) => {
 def install() -> Path:
     """The path of ``axe.min.js``, installed with npm (``--no-save``: no package.json, no lock file) if missing."""
     if not SCRIPT.exists():
-        try:
-            subprocess.run(
-                [
-                    "npm",
-                    "install",
-                    "--no-save",
-                    "--no-audit",
-                    "--no-fund",
-                    "--prefix",
-                    str(PREFIX),
-                    f"axe-core@{VERSION}",
-                ],
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=300,
-            )
-        except FileNotFoundError:
-            raise RuntimeError("npm is missing: install Node.js (20 or later) to run the accessibility tests") from None
-        except subprocess.CalledProcessError as error:
-            raise RuntimeError(f"npm could not install axe-core@{VERSION}:\n{error.stderr}") from None
+        npm(
+            ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(PREFIX), f"axe-core@{VERSION}"],
+            f"axe-core@{VERSION}",
+        )
     return SCRIPT
 
 

@@ -17,6 +17,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from .kit_server import REPO, free_port, stop_group
+from .npm import npm
 
 DEPLOY = REPO / "deploy" / "jupyterhub"
 CONFIG = DEPLOY / "jupyterhub_config.py"
@@ -34,19 +35,7 @@ def install_proxy() -> Path:
     PROXY_PREFIX.mkdir(parents=True, exist_ok=True)
     for name in ("package.json", "package-lock.json"):
         shutil.copyfile(DEPLOY / name, PROXY_PREFIX / name)
-    try:
-        subprocess.run(
-            ["npm", "ci", "--no-audit", "--no-fund"],
-            cwd=PROXY_PREFIX,
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-    except FileNotFoundError:
-        raise RuntimeError("npm is missing: install Node.js (20 or later) to run the JupyterHub test") from None
-    except subprocess.CalledProcessError as error:
-        raise RuntimeError(f"npm could not install configurable-http-proxy:\n{error.stderr}") from None
+    npm(["ci", "--no-audit", "--no-fund"], "configurable-http-proxy", cwd=PROXY_PREFIX)
     return PROXY
 
 
