@@ -255,3 +255,15 @@ def test_dashboard_makes_a_followup_and_shows_the_change_live(store):
     app.poller.check()
     assert table_rows(tables.value, "kit-followup-grades")[1] == ["Inwoner", "2 → 1", "5,5", "7,5", "+2,0"]
     assert app.followup_view.grade_source.data["now"] == [7.5, 7.5]  # the chart: Inwoner, and the room
+
+
+def test_the_arrows_table_gives_the_centroids_as_shares():
+    change = compare(BEFORE, AFTER)
+    # ambtelijk: willen only (100 %), now 5/5/0 (50 % willen, 50 % mogen); the room then: (100 + 0) / 2
+    assert change.shares["ambtelijk"]["willen"].then == 100 and change.shares["ambtelijk"]["willen"].now == 50
+    assert change.shares["ambtelijk"]["mogen"].now == 50 and change.shares["ambtelijk"]["kunnen"].now == 0
+    assert change.shares[ROOM]["willen"].then == 50 and change.shares[ROOM]["kunnen"].now == 25
+    from widgets.report import build_report
+
+    rows = table_rows(build_report(dict(AFTER, previous=BEFORE), "nl"), "kit-followup-shares")
+    assert rows[0] == ["Ambtelijk", "100% → 50%", "0% → 50%", "0% → 0%"]

@@ -26,7 +26,7 @@ from .priorities import ITEM as SPREAD
 from .rating import ACTIVITY as RATING
 from .rating import OVERALL, STATEMENTS, mean, summarize
 from .triangle import ACTIVITY as TRIANGLE
-from .triangle import CORNERS, centroid, placements, position
+from .triangle import CORNERS, barycentric, centroid, placements, position
 
 # The state of a follow-up session that holds its earlier session: state(session, FOLLOWUP)[PREVIOUS].
 FOLLOWUP = "vervolg"
@@ -70,6 +70,7 @@ class Comparison:
     statements: list  # StatementChange per statement, biggest change of dissent first
     centroids: dict  # group key -> (then (x, y) or None, now (x, y) or None)
     corners: dict  # group key -> {corner: Shift of the mean score}
+    shares: dict  # group key -> {corner: Shift of the centroid's share in %}: where the arrows point
     palette: list  # ValueChange: kept first, then new, then dropped
     priorities: list  # (key, label, Shift of the room's share in %, {group: Shift of the group's share})
 
@@ -156,6 +157,16 @@ def corner_shifts(before: dict, after: dict, keys) -> dict:
     return {g: {c: Shift(means(before, g)[c], means(after, g)[c]) for c in CORNERS} for g in (*keys, ROOM)}
 
 
+def share_shifts(before: dict, after: dict, keys) -> dict:
+    """The centroids as the triangle draws them: per corner the mean share (%) of the three scores."""
+
+    def shares(data, group):
+        placed = [barycentric(s) for _, g, s in _placed(data) if group in (ROOM, g)]
+        return {c: None if not placed else 100 * mean([p[c] for p in placed]) for c in CORNERS}
+
+    return {g: {c: Shift(shares(before, g)[c], shares(after, g)[c]) for c in CORNERS} for g in (*keys, ROOM)}
+
+
 def palette_changes(before: dict, after: dict) -> list:
     def merged(data):
         grid = merge_palette(_by_activity(data, "palet"), _merges(data))
@@ -238,6 +249,7 @@ def compare(before: dict, after: dict) -> Comparison:
         statements=statement_changes(before, after, keys),
         centroids=centroid_shifts(before, after, keys),
         corners=corner_shifts(before, after, keys),
+        shares=share_shifts(before, after, keys),
         palette=palette,
         priorities=priority_changes(before, after, keys, labels),
     )
