@@ -110,6 +110,30 @@ ACTIVITIES = (
         rows="widgets.report_ladder:ladder_export_rows",
         core=False,
     ),
+    Activity(
+        "eigen",
+        "widgets.web.pages.own_statements:OwnStatementsPage",
+        "widgets.views.own_statements:OwnStatementsDashboard",
+        "widgets.report_own_statements:own_section",
+        notes="widgets.report_own_statements:own_notes",
+        summary="widgets.report_own_statements:own_summary",
+        check="widgets.model.own_statements:check_stored",
+        rows="widgets.report_own_statements:own_export_rows",
+        results="widgets.report_own_statements:own_results",
+        core=False,
+    ),
+    Activity(
+        "sturingsscan",
+        "widgets.web.pages.sturingsscan:SturingsscanPage",
+        "widgets.views.sturingsscan:SturingsscanDashboard",
+        "widgets.report_sturingsscan:sturingsscan_section",
+        summary="widgets.report_sturingsscan:sturingsscan_summary",
+        derived="widgets.report_sturingsscan:sturingsscan_derived",
+        check="widgets.model.sturingsscan:check_stored",
+        rows="widgets.report_sturingsscan:sturingsscan_export_rows",
+        results="widgets.report_sturingsscan:sturingsscan_results",
+        core=False,
+    ),
 )
 BY_KEY = {activity.key: activity for activity in ACTIVITIES}
 CORE = tuple(activity.key for activity in ACTIVITIES if activity.core)

@@ -128,9 +128,9 @@ class ItemSummary:
         return math.prod((endorsing[g] + 1) / (len(s) + 2) for g, s in scored.items())
 
 
-def summarize(answers) -> dict:
-    """``{item: ItemSummary}`` for the overall grade and every statement, from store answers."""
-    summaries = {key: ItemSummary(key) for key in (OVERALL, *STATEMENTS)}
+def summarize(answers, keys=None) -> dict:
+    """``{item: ItemSummary}`` for ``keys`` (the overall grade and the book's statements), from store answers."""
+    summaries = {key: ItemSummary(key) for key in ((OVERALL, *STATEMENTS) if keys is None else keys)}
     for answer in answers:
         summary = summaries.get(answer["item"])
         if summary is None:
@@ -145,25 +145,24 @@ def summarize(answers) -> dict:
     return summaries
 
 
-def agenda(summaries) -> list:
+def agenda(summaries, keys=STATEMENTS) -> list:
     """Statement keys for the conversation: most dissent first; unanswered statements last."""
-    answered = [k for k in STATEMENTS if summaries[k].count]
-    rest = [k for k in STATEMENTS if not summaries[k].count]
-    return (
-        sorted(answered, key=lambda k: (-round(summaries[k].dissent, 9), -summaries[k].count, STATEMENTS.index(k)))
-        + rest
-    )
+    keys = tuple(keys)
+    answered = [k for k in keys if summaries[k].count]
+    rest = [k for k in keys if not summaries[k].count]
+    return sorted(answered, key=lambda k: (-round(summaries[k].dissent, 9), -summaries[k].count, keys.index(k))) + rest
 
 
-def consensus_order(summaries) -> list:
-    """Statement keys with an agreement value, broadest agreement first; ties in the book's order."""
-    valued = [k for k in STATEMENTS if summaries[k].agreement is not None]
-    return sorted(valued, key=lambda k: (-round(summaries[k].agreement, 9), STATEMENTS.index(k)))
+def consensus_order(summaries, keys=STATEMENTS) -> list:
+    """Statement keys with an agreement value, broadest agreement first; ties in the order of ``keys``."""
+    keys = tuple(keys)
+    valued = [k for k in keys if summaries[k].agreement is not None]
+    return sorted(valued, key=lambda k: (-round(summaries[k].agreement, 9), keys.index(k)))
 
 
-def common_ground(summaries, limit: int = COMMON_GROUND) -> list:
+def common_ground(summaries, limit: int = COMMON_GROUND, keys=STATEMENTS) -> list:
     """The statements to show as broad agreement: above ``AGREEMENT_FLOOR``, at most ``limit``."""
-    return [k for k in consensus_order(summaries) if round(summaries[k].agreement, 9) > AGREEMENT_FLOOR][:limit]
+    return [k for k in consensus_order(summaries, keys) if round(summaries[k].agreement, 9) > AGREEMENT_FLOOR][:limit]
 
 
 def fill_placeholders(text: str, municipality: str, topic: str) -> str:

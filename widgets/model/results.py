@@ -73,11 +73,11 @@ def _compare(key, values_by_person, me, group_of, my_group, own_shown=None) -> C
     return Comparison(key, own if own_shown is None else own_shown, group, room)
 
 
-def rating_comparison(answers, me: str, my_group: str) -> list:
-    """The grade and each statement: the own score ("weet ik niet" is kept as ``"?"``) vs the means of scores."""
+def rating_comparison(answers, me: str, my_group: str, items=None) -> list:
+    """The grade and each statement (or ``items``): the own score ("weet ik niet" is kept as ``"?"``) vs the means."""
     group_of = {a["participant"]: a["group"] for a in answers}
     rows = []
-    for item in (OVERALL, *STATEMENTS):
+    for item in (OVERALL, *STATEMENTS) if items is None else items:
         given = [a for a in answers if a["item"] == item]
         scores = {a["participant"]: a["value"]["score"] for a in given if a["value"].get("score") is not None}
         dont_know = any(a["participant"] == me and a["value"].get("score") is None for a in given)

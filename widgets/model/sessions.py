@@ -18,7 +18,7 @@ CODE_LENGTH = 6
 TAFEL = ("palet", "prioriteren", "beoordelen", "driehoek")
 # Every activity a session can have, in the order the dashboard lists them (widgets.activities has one
 # descriptor per key, in this order; the activities beyond the tafel come from the other sources).
-ACTIVITIES = TAFEL + ("raadsenquete", "trap")
+ACTIVITIES = TAFEL + ("raadsenquete", "trap", "eigen", "sturingsscan")
 
 # Stakeholder groups of *Werken aan publieke waarde* (§1.3, Bijlage 2), plus residents. The
 # facilitator's form offers them in the session's language (catalog "facilitator.default_groups").

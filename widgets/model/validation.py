@@ -15,6 +15,7 @@ LIMITS = {
     "name": 40,
     "value": 80,
     "note": 1000,
+    "statement": 200,  # a facilitator's own statement (activity "eigen"): one line
 }
 
 # Bidirectional overrides can make a text display as something else.

@@ -21,11 +21,11 @@ def score_text(value, lang: str) -> str:
     return decimal(value, lang, digits=None)
 
 
-def rating_results_html(summaries, texts, session, lang: str) -> str:
-    """Rows: the grade and each statement; columns: groups. Each cell is the mean and a bar (10 = full)."""
+def rating_results_html(summaries, texts, session, lang: str, keys=None) -> str:
+    """Rows: the grade and each statement (or ``keys``); columns: groups. Each cell: the mean, a bar (10 = full)."""
     groups = [(g.key, g.label, group_color(i)) for i, g in enumerate(session.groups)]
     rows = []
-    for key in (OVERALL, *STATEMENTS):
+    for key in (OVERALL, *STATEMENTS) if keys is None else keys:
         label = None if key == OVERALL else texts[key]["label"]
         means = summaries[key].group_means
         rows.append(
@@ -62,10 +62,10 @@ def agreement_text(value, lang: str) -> str:
     return decimal(value, lang, digits=2)
 
 
-def common_ground_items(summaries, texts, session, lang: str) -> list:
+def common_ground_items(summaries, texts, session, lang: str, keys=STATEMENTS) -> list:
     """The statements all groups endorse most broadly, each with its value and per group how many scored high."""
     items = []
-    for key in common_ground(summaries):
+    for key in common_ground(summaries, keys=keys):
         s = summaries[key]
         groups = " · ".join(
             t("beoordelen.dash.agreement_group", lang, group=session.group_label(g), endorsing=high, n=len(s.scores[g]))
@@ -88,11 +88,11 @@ def common_ground_items(summaries, texts, session, lang: str) -> list:
     return items
 
 
-def agenda_html(summaries, texts, session, lang: str) -> str:
-    """Where all groups agree (broadest agreement first), then the statements for the conversation,
-    most dissent first, with means, questions and notes."""
+def agenda_html(summaries, texts, session, lang: str, keys=STATEMENTS) -> str:
+    """Where all groups agree (broadest agreement first), then the statements (``keys``) for the
+    conversation, most dissent first, with means, questions (where the texts have them) and notes."""
     items = []
-    for key in agenda(summaries):
+    for key in agenda(summaries, keys):
         s = summaries[key]
         items.append(
             {
@@ -113,8 +113,8 @@ def agenda_html(summaries, texts, session, lang: str) -> str:
         "rating_agenda.html",
         lang,
         items=items,
-        agreed=common_ground_items(summaries, texts, session, lang),
-        across_groups=bool(consensus_order(summaries)),
+        agreed=common_ground_items(summaries, texts, session, lang, keys),
+        across_groups=bool(consensus_order(summaries, keys)),
         threshold=AGREEMENT_THRESHOLD,
         floor=agreement_text(AGREEMENT_FLOOR, lang),
         limit=COMMON_GROUND,

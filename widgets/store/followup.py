@@ -4,11 +4,15 @@ The follow-up takes the earlier session's topic, municipality, language, groups 
 activities, and keeps a copy of the earlier session (``widgets.model.followup.snapshot``)
 in its own state, so the change can be shown and reported even when the earlier session
 lives on another laptop or was deleted. The earlier merged palette is offered to every
-participant as a start (palette state ``start``); the statements are the book's, the same.
+participant as a start (palette state ``start``); the statements are the book's, the same, and
+the facilitator's own statements (activity ``eigen``) are copied, so they can be scored again.
 """
 
 from ..activities import BY_KEY
 from ..model.followup import FOLLOWUP, PREVIOUS, snapshot, starting_palette
+from ..model.own_statements import ACTIVITY as OWN_STATEMENTS
+from ..model.own_statements import STATE as OWN_STATE
+from ..model.own_statements import stored_statements
 from ..model.sessions import SessionSpec
 from ..model.validation import InputError
 from .transfer import export_session, parse_export
@@ -33,6 +37,9 @@ def create_followup(store, previous: dict, title: str = "") -> tuple:
     start = starting_palette(previous)
     if start and "palet" in session.activities:
         store.set_state(session.id, "palet", START, [list(value) for value in start])
+    own = stored_statements(previous.get("state", {}).get(OWN_STATEMENTS, {}))
+    if own and OWN_STATEMENTS in session.activities:  # the same own statements, so the scores can be compared
+        store.set_state(session.id, OWN_STATEMENTS, OWN_STATE, own)
     return store.session(session.id), key
 
 

@@ -25,6 +25,9 @@ from ..model.links import (
     participant_link,
     screen_link,
 )
+from ..model.own_statements import ACTIVITY as OWN_STATEMENTS
+from ..model.own_statements import STATE as STATEMENTS_STATE
+from ..model.own_statements import check_statements
 from ..model.sessions import TOPICS, SessionSpec
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
@@ -123,6 +126,7 @@ class FacilitatorApp(w.VBox):
             w.Checkbox(value=a in CORE, description=self.t(f"activity.{a}"), indent=False) for a in available()
         ]
         self.f_activity_keys = available()
+        self._own_statements_form(label())
         self.f_groups = w.Textarea(
             value=t("facilitator.default_groups", self.lang),
             rows=5,
@@ -143,11 +147,32 @@ class FacilitatorApp(w.VBox):
                 self.f_municipality,
                 self.f_language,
                 *activities,
+                self.f_own_box,
                 self.f_groups,
                 w.HTML(f"<small>{self.t('facilitator.groups_help')}</small>"),
                 create,
             ]
         )
+
+    def _own_statements_form(self, layout: dict) -> None:
+        """The Textarea for Eigen stellingen, shown only while that activity is ticked (a pasted list is fine)."""
+        # the label above the field (a column), so the whole of its long text shows
+        self.f_own = w.Textarea(
+            rows=6,
+            description=self.t("facilitator.own_statements"),
+            placeholder=self.t("facilitator.own_statements_example"),
+            style={"description_width": "initial"},
+            layout=w.Layout(flex_flow="column", width="100%", max_width=layout["layout"].max_width),
+        )
+        self.f_own.add_class("kit-f-own-statements")
+        self.f_own_box = w.VBox(
+            [self.f_own, w.HTML(f"<small>{escape(self.t('facilitator.own_statements_help'))}</small>")]
+        )
+        self.f_own_box.add_class("kit-f-own")
+        box = dict(zip(self.f_activity_keys, self.f_activities, strict=True)).get(OWN_STATEMENTS)
+        self.f_own_box.layout.display = "" if box is not None and box.value else "none"
+        if box is not None:
+            box.observe(lambda c: setattr(self.f_own_box.layout, "display", "" if c["new"] else "none"), "value")
 
     def _default_groups_follow_language(self, change) -> None:
         if self.f_groups.value.strip() == t("facilitator.default_groups", change["old"]):
@@ -187,10 +212,13 @@ class FacilitatorApp(w.VBox):
             groups=tuple(self.f_groups.value.splitlines()),
         )
         try:
+            own = check_statements(self.f_own.value) if OWN_STATEMENTS in spec.activities else None
             session, key = self.store.create_session(spec)
         except InputError as error:
             self.message.show(error_message(error, self.lang), "error")
             return
+        if own is not None:
+            self.store.set_state(session.id, OWN_STATEMENTS, STATEMENTS_STATE, own)
         self.show_dashboard(session, key)
 
     @store_action

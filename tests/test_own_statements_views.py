@@ -1,0 +1,58 @@
+"""Eigen stellingen in the facilitator's views without a browser: the create form and the dashboard."""
+
+from widgets.views.facilitator import FacilitatorApp
+
+
+def facilitator(store):
+    return FacilitatorApp(params={}, cookies={}, store=store, env={})
+
+
+def tick_own_statements(app):
+    box = dict(zip(app.f_activity_keys, app.f_activities, strict=True))["eigen"]
+    assert box.value is False  # not part of the tafel: unticked
+    assert app.f_own_box.layout.display == "none"
+    box.value = True
+    assert app.f_own_box.layout.display == ""
+
+
+def test_the_create_form_refuses_thirteen_statements_and_creates_nothing(sqlite_store):
+    app = facilitator(sqlite_store)
+    app.f_title.value = "Sociaal domein"
+    tick_own_statements(app)
+    app.f_own.value = "\n".join(f"Stelling nummer {n}" for n in range(1, 14))
+    app.create_session()
+    assert "U schreef 13 stellingen; er passen er hooguit 12." in app.message.value
+    assert app.session is None
+    assert sqlite_store.backend.query("SELECT * FROM sessions") == []
+    app.f_own.value = "Wij luisteren\n\nwij luisteren"
+    app.create_session()
+    assert "Stelling 2 staat er al (als stelling 1)." in app.message.value
+    assert sqlite_store.backend.query("SELECT * FROM sessions") == []
+
+
+def test_a_pasted_list_is_stored_with_the_session_and_shown_on_its_dashboard(sqlite_store):
+    app = facilitator(sqlite_store)
+    app.f_title.value = "Sociaal domein"
+    tick_own_statements(app)
+    app.f_own.value = "Onze wijkteams werken vanuit de bedoeling\r\n\r\nWe leren van <script>klachten</script>\n"
+    app.create_session()
+    assert app.session is not None and "eigen" in app.session.activities
+    assert sqlite_store.state(app.session.id, "eigen")["statements"] == [
+        {"key": "e1", "text": "Onze wijkteams werken vanuit de bedoeling"},
+        {"key": "e2", "text": "We leren van <script>klachten</script>"},
+    ]
+    from widgets.views.own_statements import OwnStatementsDashboard
+
+    view = OwnStatementsDashboard(sqlite_store, app.session, "nl")
+    view.refresh(app.session)
+    assert "Onze wijkteams werken vanuit de bedoeling" in view.figures.value
+    assert "&lt;script&gt;klachten" in view.figures.value and "<script>" not in view.figures.value
+    assert "Waar alle groepen het over eens zijn" in view.figures.value
+
+
+def test_without_the_activity_the_statements_are_neither_checked_nor_stored(sqlite_store):
+    app = facilitator(sqlite_store)
+    app.f_title.value = "Woonvisie"
+    app.f_own.value = "\n".join(f"Stelling nummer {n}" for n in range(1, 14))  # left from before unticking
+    app.create_session()
+    assert app.session is not None and sqlite_store.state(app.session.id, "eigen") == {}

@@ -1,0 +1,253 @@
+"""Sturingsscan: the statements of Bijlage E as read, answers checked, shares, the widest element and the
+room next to Bijlage G (expected values by hand), and the report and readable exports of a session."""
+
+import io
+import math
+
+import pytest
+from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+
+from widgets.i18n import error_message
+from widgets.model.sessions import Group, Session, SessionSpec
+from widgets.model.sturingsscan import (
+    ITEMS,
+    benchmark,
+    check_answer,
+    check_stored,
+    element_items,
+    indicators,
+    participant_shares,
+    summarize,
+)
+from widgets.model.validation import InputError
+
+GROUPS = ("raad", "ambt")
+
+
+def scores(element, pa, npm, npg, sr) -> dict:
+    """An element's eight answers, two per perspective, as item -> value."""
+    return {
+        f"{element}_{p}_{n}": v
+        for p, pair in zip(("pa", "npm", "npg", "sr"), (pa, npm, npg, sr), strict=True)
+        for n, v in zip((1, 2), pair, strict=True)
+    }
+
+
+def rows(who, group, values):
+    return [{"participant": who, "group": group, "item": item, "value": value} for item, value in values.items()]
+
+
+# Points are score - 1. P1 (raad) beleid: pa 4,4 npm 2,2 npg 1,1 sr 1 (+ weet niet) -> 4, 2, 1, 1 of 8.
+P1 = scores("beleid", (5, 5), (3, 3), (2, 2), (2, "weet_niet"))
+# P2 (raad) beleid all 3 (2 points each); organisatie pa 1,1 npm 1,1 npg 5,5 sr 5,5 (0, 0, 4, 4).
+P2 = scores("beleid", (3, 3), (3, 3), (3, 3), (3, 3)) | scores("organisatie", (1, 1), (1, 1), (5, 5), (5, 5))
+# P3 (ambt) beleid pa 1,1 npm 1,1 npg 3,3 sr 5,5 (0, 0, 2, 4); organisatie only "weet niet".
+P3 = scores("beleid", (1, 1), (1, 1), (3, 3), (5, 5)) | dict.fromkeys(element_items("organisatie"), "weet_niet")
+P4 = scores("beleid", (1, 1), (1, 1), (1, 1), (1, 1))  # recognises nothing: no whole to take a share of
+P5 = {"beleid_pa_1": 5}  # a group since removed, and only one perspective scored
+ANSWERS = rows("P1", "raad", P1) + rows("P2", "raad", P2) + rows("P3", "ambt", P3) + rows("P4", "ambt", P4)
+ANSWERS += rows("P5", "weg", P5)
+SESSION = Session(
+    "s1", "ABC123", "Scan", "wonen", "Gouda", "nl", ("sturingsscan",), (), "open",
+    groups=(Group("raad", "Raadsleden"), Group("ambt", "Ambtelijk")),
+)  # fmt: skip
+
+
+def test_the_32_statements_of_bijlage_e_are_read_per_element_and_perspective():
+    found = indicators()
+    assert [i.key for i in found] == list(ITEMS) and len(found) == 32
+    first = found[0]
+    assert (first.element, first.perspective) == ("beleid", "pa")
+    assert first.text("nl") == "Het beleid is vooral een nauwkeurige uitwerking van de relevante wet- en regelgeving."
+    assert found[-1].text("en").startswith("Work shifts from supply-led to demand-led")
+    # the phone mixes the perspectives: each one's first statement, then each one's second
+    assert element_items("bekostiging")[:5] == (
+        "bekostiging_pa_1", "bekostiging_npm_1", "bekostiging_npg_1", "bekostiging_sr_1", "bekostiging_pa_2"
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("value, cleaned", [("3", 3), (5, 5), (1.0, 1), (" 2 ", 2), ("weet_niet", "weet_niet")])
+def test_a_score_from_one_to_five_or_dont_know_is_taken(value, cleaned):
+    assert check_answer("beleid_pa_1", value) == cleaned
+    assert check_stored("aansturing_sr_2", value) == cleaned
+
+
+@pytest.mark.parametrize("value", ["0", "6", "drie", "", None, True, 2.5, "weet niet", [3]])
+def test_other_values_are_refused_in_dutch(value):
+    with pytest.raises(InputError) as caught:
+        check_answer("beleid_pa_1", value)
+    assert error_message(caught.value, "nl") == "Kies een score van 1 tot 5 of 'weet ik niet'."
+
+
+def test_an_unknown_statement_is_refused():
+    for item in ("beleid_pa_3", "stijl", "beleid"):
+        with pytest.raises(InputError):
+            check_stored(item, 3)
+
+
+def test_a_participants_shares_are_points_above_not_at_all_as_part_of_the_whole():
+    assert participant_shares(P1) == {"pa": 50.0, "npm": 25.0, "npg": 12.5, "sr": 12.5}
+    # P2 overall: pa (2+2+0+0)/4 = 1, npm 1, npg (2+2+4+4)/4 = 3, sr 3 -> of 8
+    assert participant_shares(P2) == {"pa": 12.5, "npm": 12.5, "npg": 37.5, "sr": 37.5}
+    assert participant_shares(P2, "organisatie") == {"pa": 0.0, "npm": 0.0, "npg": 50.0, "sr": 50.0}
+    assert participant_shares(P3, "organisatie") is None  # only "weet niet"
+    assert participant_shares(P4) is None and participant_shares(P5) is None
+
+
+def test_groups_and_the_room_average_their_participants_and_the_widest_element_is_named():
+    result = summarize(ANSWERS, GROUPS)
+    assert result.answered == 5  # P4 and P5 answered but give no distribution
+    assert (result.room.n, result.by_group["raad"].n, result.by_group["ambt"].n) == (3, 2, 1)
+    # room: P1 (50, 25, 12.5, 12.5), P2 (12.5, 12.5, 37.5, 37.5), P3 (0, 0, 33.3, 66.7)
+    assert result.room.shares == pytest.approx({"pa": 62.5 / 3, "npm": 12.5, "npg": 250 / 9, "sr": 350 / 9})
+    assert result.by_group["raad"].shares == pytest.approx({"pa": 31.25, "npm": 18.75, "npg": 25, "sr": 25})
+    assert result.by_group["ambt"].shares == pytest.approx({"pa": 0, "npm": 0, "npg": 100 / 3, "sr": 200 / 3})
+    assert result.room.dominant == ("sr",) and result.by_group["raad"].dominant == ("pa",)
+    gaps = {gap.element: gap for gap in result.elements}
+    # beleid: raad (37.5, 25, 18.75, 18.75) against ambt (0, 0, 33.3, 66.7)
+    expected = math.sqrt(37.5**2 + 25**2 + (100 / 3 - 18.75) ** 2 + (200 / 3 - 18.75) ** 2)
+    assert gaps["beleid"].distance == pytest.approx(expected) and gaps["beleid"].pair == ("raad", "ambt")
+    assert gaps["organisatie"].distance is None  # ambt has no distribution there
+    assert result.widest is gaps["beleid"]
+    assert summarize([], GROUPS).widest is None and summarize([], GROUPS).room.shares is None
+
+
+def test_the_room_among_municipalities_by_the_lessons_distance():
+    room = {"pa": 25, "npm": 25, "npg": 25, "sr": 25}
+    others = [("A", {"pa": 40, "npm": 20, "npg": 20, "sr": 20}), ("B", {"pa": 25, "npm": 25, "npg": 30, "sr": 20})]
+    mark = benchmark(room, others)
+    # A: sqrt(15² + 3 x 5²) = sqrt(300); B: sqrt(5² + 5²) = sqrt(50)
+    assert (mark.nearest, mark.nearest_distance) == ("B", pytest.approx(math.sqrt(50)))
+    assert mark.mean == {"pa": 32.5, "npm": 22.5, "npg": 25, "sr": 20}
+    assert (mark.low["pa"], mark.high["pa"], mark.low["npg"]) == ((25, "B"), (40, "A"), (20, "A"))
+    assert mark.below == {"pa": 0, "npm": 1, "npg": 1, "sr": 2} and mark.total == 2
+
+
+def test_the_room_next_to_bijlage_g_as_lesson_09_reads_it():
+    mark = benchmark({"pa": 25, "npm": 25, "npg": 25, "sr": 25})
+    assert mark.total == 49
+    assert [round(mark.mean[p], 1) for p in ("pa", "npm", "npg", "sr")] == [20.7, 21.2, 27.0, 31.0]
+    assert (mark.low["pa"], mark.high["pa"]) == ((6.0, "Helmond"), (34.4, "Haarlemmermeer"))
+    assert (mark.low["sr"], mark.high["sr"]) == ((10.9, "Arnhem"), (79.4, "Deventer"))
+    # Hengelo (O.) 23.2 / 26.1 / 25.3 / 25.3: sqrt(1.8² + 1.1² + 0.3² + 0.3²) = sqrt(4.63)
+    assert (mark.nearest, mark.nearest_distance) == ("Hengelo (O.)", pytest.approx(math.sqrt(4.63)))
+
+
+def cells(row) -> list:
+    return [" ".join(c.get_text(" ").split()) for c in row.select("th, td")]
+
+
+def test_the_fragment_shows_shares_the_widest_element_and_the_49():
+    from widgets.render.sturingsscan import results_html
+
+    soup = BeautifulSoup(str(results_html(ANSWERS, SESSION, "nl")), "html.parser")
+    shares = soup.select_one('table[data-kit-sturing="shares"]')
+    assert cells(shares.select("tr")[0]) == ["Perspectief", "Raadsleden", "Ambtelijk", "Deze zaal"]
+    assert cells(shares.select_one('tr[data-kit-perspective="pa"]')) == [
+        "Rechtmatige overheid (PA)", "31,2%", "0,0%", "20,8%"  # 31.25 rounds half to even (Babel)
+    ]  # fmt: skip
+    assert cells(shares.select_one('tr[data-kit-perspective="sr"]')) == [
+        "Participerende overheid (SR)", "25,0%", "66,7%", "38,9%"
+    ]  # fmt: skip
+    assert cells(shares.select_one('tr[data-kit-row="n"]'))[1:] == ["2", "1", "3"]
+    widest = soup.select_one("tr[data-kit-widest]")
+    assert cells(widest) == ["Beleid", "67,4", "Raadsleden en Ambtelijk"]
+    assert (
+        "De groepen verschillen het meest op beleid: afstand 67,4"
+        in soup.select_one('[data-kit-sturing="widest"]').get_text()
+    )
+    bench = soup.select_one('table[data-kit-sturing="benchmark"]')
+    assert cells(bench.select_one('tr[data-kit-perspective="pa"]'))[:5] == [
+        "Rechtmatige overheid (PA)", "20,8%", "20,7%", "6,0% (Helmond)", "34,4% (Haarlemmermeer)"
+    ]  # fmt: skip
+    assert "Dichtstbijzijnde gemeente:" in soup.select_one('[data-kit-sturing="nearest"]').get_text()
+
+
+def workshop(store, lang="nl"):
+    """A sturingsscan session: two council members and one civil servant, P1-P3 above."""
+    from widgets.store.transfer import export_session
+
+    session, _ = store.create_session(
+        SessionSpec(
+            title="Scan <b>Gouda</b>",
+            topic="wonen",
+            municipality="Gouda",
+            language=lang,
+            groups=("Raadsleden", "Ambtelijk"),
+            activities=("sturingsscan",),
+        )
+    )
+    store.set_activity_open(session.id, "sturingsscan", True)
+    raad, ambt = (g.key for g in session.groups)
+    for group, values in ((raad, P1), (raad, P2), (ambt, P3)):
+        person = store.join(session.code, group)
+        store.submit(person.token, "sturingsscan", values)
+    return export_session(store, session.id)
+
+
+def test_the_report_shows_the_shares_the_widest_element_and_the_nearest_municipality(store):
+    from widgets.report import build_report
+
+    soup = BeautifulSoup(build_report(workshop(store)), "html.parser")
+    section = soup.select_one("section#sturingsscan")
+    assert section.h2.get_text(strip=True) == "Sturingsscan"
+    room = section.select_one('table[data-kit-sturing="shares"] tr[data-kit-perspective="sr"] td[data-kit-group=""]')
+    assert room.get_text(strip=True) == "38,9%"
+    assert cells(section.select_one("tr[data-kit-widest]")) == ["Beleid", "67,4", "Raadsleden en Ambtelijk"]
+    summary = soup.select_one("#samenvatting-sturingsscan").get_text(" ")
+    assert "In deze zaal heeft Participerende overheid (SR) het grootste aandeel: 38,9% (N=3)." in summary
+    assert "De groepen verschillen het meest op beleid" in summary and "Van de 49 gemeenten van Bijlage G" in summary
+
+
+def test_the_readable_exports_name_element_perspective_and_statement(sqlite_store):
+    from widgets.exports import COLUMNS, csv_bytes, xlsx_bytes
+
+    data = workshop(sqlite_store, lang="en")
+    text = csv_bytes(data).decode("utf-8-sig")
+    assert "Steering scan" in text
+    assert "Policy · Lawful government (PA) · Policy is mainly a precise elaboration" in text
+    sheet = load_workbook(io.BytesIO(xlsx_bytes(data)))["Steering scan"]
+    found = [row for row in sheet.iter_rows(values_only=True) if len(row) == len(COLUMNS)]
+    value, score = COLUMNS.index("value"), COLUMNS.index("score")
+    answered = [r for r in found if r[value] in ("1", "2", "3", "4", "5", "Don't know")]
+    assert len(answered) == len(P1) + len(P2) + len(P3)  # 8 + 16 + 16
+    assert sum(1 for r in answered if r[value] == "Don't know") == 1 + 8
+    assert sorted({r[score] for r in answered if r[value] == "5"}) == [5]
+    shares = [
+        r for r in load_workbook(io.BytesIO(xlsx_bytes(data)))["Steering scan shares"].iter_rows(values_only=True)
+    ]
+    assert shares[0] == ("Participant", "Group", "Share PA (%)", "Share NPM (%)", "Share NPG (%)", "Share SR (%)")
+    assert [r[1:] for r in shares[1:]] == [
+        ("Raadsleden", 50, 25, 12.5, 12.5), ("Raadsleden", 12.5, 12.5, 37.5, 37.5), ("Ambtelijk", 0, 0, 33.3, 66.7)
+    ]  # fmt: skip
+
+
+def test_a_sessions_file_imports_back_and_a_score_out_of_range_is_refused_with_its_row(sqlite_store):
+    import json
+
+    from widgets.store.transfer import checked_answers, import_json
+
+    data = workshop(sqlite_store)
+    data["session"]["code"] = "ZZZ999"  # a new session beside the original
+    session, _, _ = import_json(sqlite_store, json.dumps(data))
+    back = {(a["item"], a["value"]) for a in sqlite_store.answers(session.id, "sturingsscan")}
+    assert back == {(a["item"], a["value"]) for a in data["answers"]}
+    broken = [dict(data["answers"][0], value=6)]
+    with pytest.raises(InputError) as caught:
+        checked_answers(broken, ("sturingsscan",))
+    assert "Kies een score van 1 tot 5" in error_message(caught.value, "nl")
+
+
+def test_the_results_page_shows_the_own_shares_and_a_mean_only_when_two_others_make_it_up():
+    from widgets.model.sessions import Participant
+    from widgets.render.results import own_html
+
+    data = {"answers": [dict(a, activity="sturingsscan") for a in ANSWERS], "state": {}}
+    me = Participant("token", "P1", "s1", "raad")
+    soup = BeautifulSoup(str(own_html(data, SESSION, me, "nl")), "html.parser")
+    section = soup.select_one('[data-kit-activity="sturingsscan"]')
+    # P1's group has one other (P2): no group mean; the room has two others (P2, P3): its mean is shown
+    assert cells(section.select_one('tr[data-kit-item="pa"]')) == ["Rechtmatige overheid (PA)", "50,0%", "–", "20,8"]
+    assert cells(section.select_one('tr[data-kit-item="sr"]')) == ["Participerende overheid (SR)", "12,5%", "–", "38,9"]
+    assert "Aandelen in procenten" in section.get_text()
