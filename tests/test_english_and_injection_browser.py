@@ -42,7 +42,7 @@ def test_hostile_text_in_every_field_is_shown_as_text(kit, watched):
     facilitator = open_facilitator(watched(), kit)
     facilitator.fill(".kit-f-title input", "Sessie " + PAYLOAD[:90])
     facilitator.fill(".kit-f-municipality input", LINK)
-    facilitator.locator(".kit-facilitator textarea").fill(f"Raad {PAYLOAD[:30]}\n{LONG[:40]}\nInwoner")
+    facilitator.get_by_role("textbox", name="Stakeholdergroepen").fill(f"Raad {PAYLOAD[:30]}\n{LONG[:40]}\nInwoner")
     facilitator.get_by_role("button", name="Sessie aanmaken").click()
     facilitator.wait_for_selector("[data-kit-join-code]", timeout=20_000)
     code = facilitator.inner_text("[data-kit-join-code]").strip()
