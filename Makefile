@@ -6,9 +6,6 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kit-installed
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
-# The suite runs in two worker processes (pytest-xdist), one per core; each file stays on one worker
-# (its module fixtures), each worker has its own kit, browser and PostgreSQL cluster.
-TEST_WORKERS ?= 2
 
 .PHONY: start room test test-fast lint benchmark freeze clean-venv lesson lab catalogs
 
@@ -29,7 +26,7 @@ room: $(STAMP)
 ## The whole suite: the lint first, then unit tests, every notebook (nbval), PostgreSQL and browser tests.
 test: $(STAMP) lint
 	bash tools/system-deps.sh
-	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 ## Quick loop while developing: no browser, no PostgreSQL.
 test-fast: $(STAMP)

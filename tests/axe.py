@@ -3,7 +3,7 @@ into the repository, and run in a page with the WCAG 2.0/2.1 A and AA rules."""
 
 from pathlib import Path
 
-from .npm import installing, npm
+from .npm import npm
 
 REPO = Path(__file__).resolve().parent.parent
 VERSION = "4.14.1"
@@ -22,12 +22,11 @@ RUN = """async (tags) => {
 
 def install() -> Path:
     """The path of ``axe.min.js``, installed with npm (``--no-save``: no package.json, no lock file) if missing."""
-    with installing(PREFIX):
-        if not SCRIPT.exists():
-            npm(
-                ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(PREFIX), f"axe-core@{VERSION}"],
-                f"axe-core@{VERSION}",
-            )
+    if not SCRIPT.exists():
+        npm(
+            ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(PREFIX), f"axe-core@{VERSION}"],
+            f"axe-core@{VERSION}",
+        )
     return SCRIPT
 
 

@@ -17,7 +17,7 @@ import requests
 from bs4 import BeautifulSoup
 
 from .kit_server import REPO, free_port, stop_group
-from .npm import installing, npm
+from .npm import npm
 
 DEPLOY = REPO / "deploy" / "jupyterhub"
 CONFIG = DEPLOY / "jupyterhub_config.py"
@@ -30,12 +30,12 @@ def install_proxy() -> Path:
     """configurable-http-proxy at the version the lock file pins, installed once (again when the lock changes)."""
     lock = (DEPLOY / "package-lock.json").read_bytes()
     installed = PROXY_PREFIX / "package-lock.json"
-    with installing(PROXY_PREFIX):
-        if PROXY.exists() and installed.exists() and installed.read_bytes() == lock:
-            return PROXY
-        for name in ("package.json", "package-lock.json"):
-            shutil.copyfile(DEPLOY / name, PROXY_PREFIX / name)
-        npm(["ci", "--no-audit", "--no-fund"], "configurable-http-proxy", cwd=PROXY_PREFIX)
+    if PROXY.exists() and installed.exists() and installed.read_bytes() == lock:
+        return PROXY
+    PROXY_PREFIX.mkdir(parents=True, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(DEPLOY / name, PROXY_PREFIX / name)
+    npm(["ci", "--no-audit", "--no-fund"], "configurable-http-proxy", cwd=PROXY_PREFIX)
     return PROXY
 
 
