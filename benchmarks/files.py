@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from widgets.activities.beoordelen.model import OVERALL, STATEMENTS
 from widgets.files import downloads
-from widgets.model.rating import OVERALL, STATEMENTS
 from widgets.model.sessions import SessionSpec
 from widgets.store import open_store
 from widgets.store.transfer import export_session

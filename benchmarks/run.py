@@ -685,7 +685,7 @@ SEEN = """() => {
 
 def value_texts(count: int, seed: int = 7) -> list:
     """Distinct, word-like palette values that the dashboard will not suggest merging."""
-    from widgets.model.palette import normalize_value
+    from widgets.activities.palet.model import normalize_value
 
     rng = random.Random(seed)
     syllables = ["ba", "de", "ki", "lo", "mu", "ne", "pa", "ri", "so", "tu", "va", "we", "zo", "gra", "ste", "vri"]
@@ -1014,7 +1014,7 @@ def submit_to_dashboard(
 ):
     """Phones on the live stream submit palette values at a steady rate; the time until the dashboard shows each."""
     texts = value_texts(submissions)
-    from widgets.model.palette import normalize_value
+    from widgets.activities.palet.model import normalize_value
 
     page.evaluate(SEEN)
     offset, error = clock_offset(page)

@@ -1,6 +1,6 @@
 """Small helpers for driving the kit's pages in Playwright: the Voila dashboard (ipywidgets) and the phones."""
 
-from widgets.model.rating import OVERALL, STATEMENTS
+from widgets.activities.beoordelen.model import OVERALL, STATEMENTS
 
 LOAD = 60_000  # first render of a page, kernel start included
 

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from widgets.model.priorities import ITEM as POINTS_ITEM
+from widgets.activities.prioriteren.model import ITEM as POINTS_ITEM
 
 from . import axe
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.model.rating import STATEMENTS, common_ground, consensus_order, summarize
+from widgets.activities.beoordelen.model import STATEMENTS, common_ground, consensus_order, summarize
 
 
 def scores(item, **groups):

@@ -6,7 +6,7 @@ Expected figures are worked out by hand in each test from the answers it gives, 
 import pytest
 from bs4 import BeautifulSoup
 
-from widgets.model.rating import OVERALL, check_answer
+from widgets.activities.beoordelen.model import OVERALL, check_answer
 from widgets.model.sessions import SessionSpec
 
 # The default groups, in the session's order (the tables' columns and rows follow it).
@@ -61,7 +61,7 @@ def rate(store, person, statements: dict):
 
 
 def test_the_radar_and_the_block_diagram_as_tables_on_the_dashboard(store):
-    from widgets.views.rating import RatingDashboard
+    from widgets.activities.beoordelen.dashboard import Dashboard as RatingDashboard
 
     session = session_with(store, "beoordelen")
     a1, a2, inwoner = (store.join(session.code, g) for g in ("ambtelijk", "ambtelijk", "inwoner"))
@@ -101,7 +101,7 @@ def test_the_radar_and_the_block_diagram_as_tables_on_the_dashboard(store):
 
 
 def test_the_tables_speak_english_on_an_english_dashboard(store):
-    from widgets.views.rating import RatingDashboard
+    from widgets.activities.beoordelen.dashboard import Dashboard as RatingDashboard
 
     session = session_with(store, "beoordelen", lang="en")
     a1, a2 = (store.join(session.code, "ambtelijk") for _ in range(2))
@@ -120,7 +120,7 @@ def place(store, person, willen, mogen, kunnen):
 
 
 def test_the_ternary_plot_as_tables_on_the_dashboard(store):
-    from widgets.views.triangle import TriangleDashboard
+    from widgets.activities.driehoek.dashboard import Dashboard as TriangleDashboard
 
     session = session_with(store, "driehoek")
     dash = TriangleDashboard(store, session, "nl")
@@ -164,8 +164,8 @@ def test_the_ternary_plot_as_tables_on_the_dashboard(store):
 
 def test_the_triangle_drawing_points_to_its_table(store):
     """Phones and the screen: the SVG's accessible description is the summary of the table that follows it."""
-    from widgets.model.triangle import placements
-    from widgets.render.triangle import everyone_svg, placements_html
+    from widgets.activities.driehoek.model import placements
+    from widgets.activities.driehoek.render import everyone_svg, placements_html
 
     session = session_with(store, "driehoek")
     place(store, store.join(session.code, "inwoner"), 7, 2, 1)

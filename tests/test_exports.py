@@ -251,9 +251,9 @@ def test_an_english_session_gets_english_headers_labels_and_sheets(store):
     assert read_csv(csv_bytes(data, lang="nl"), ";")[0] == DUTCH_HEADER
 
 
-def test_every_activity_names_its_export_rows():
+def test_every_activity_has_its_export_rows():
     for activity in ACTIVITIES:
-        assert callable(activity.load("rows")), activity.key
+        assert callable(activity.part("exports", "rows")), activity.key
 
 
 def test_a_file_that_is_no_export_gives_a_dutch_message():

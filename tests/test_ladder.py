@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.model.ladder import RUNGS, check_answer, check_stored, notes, summarize
+from widgets.activities.trap.model import RUNGS, check_answer, check_stored, notes, summarize
 from widgets.model.validation import InputError
 
 

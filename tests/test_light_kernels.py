@@ -17,7 +17,7 @@ def imported_after(statement: str) -> set:
 def test_participant_pages_import_no_widgets_or_charts():
     from widgets.activities import ACTIVITIES
 
-    pages = "\n".join(f"import {a.page.split(':')[0]}" for a in ACTIVITIES)
+    pages = "\n".join(f"import {a.package}.page" for a in ACTIVITIES)
     loaded = imported_after(f"import widgets.web.handlers\n{pages}")
     assert loaded & set(WIDGETS) == set()
 

@@ -4,8 +4,8 @@ import math
 
 import pytest
 
-from widgets.model import rating
-from widgets.model.own_statements import (
+from widgets.activities.beoordelen import model as rating
+from widgets.activities.eigen.model import (
     check_answer,
     check_statements,
     check_stored,

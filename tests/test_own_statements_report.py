@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
+from widgets.activities.eigen.model import check_statements
 from widgets.exports import csv_bytes, xlsx_bytes
-from widgets.model.own_statements import check_statements
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
 from widgets.report import build_report

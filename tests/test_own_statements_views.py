@@ -41,7 +41,7 @@ def test_a_pasted_list_is_stored_with_the_session_and_shown_on_its_dashboard(sql
         {"key": "e1", "text": "Onze wijkteams werken vanuit de bedoeling"},
         {"key": "e2", "text": "We leren van <script>klachten</script>"},
     ]
-    from widgets.views.own_statements import OwnStatementsDashboard
+    from widgets.activities.eigen.dashboard import Dashboard as OwnStatementsDashboard
 
     view = OwnStatementsDashboard(sqlite_store, app.session, "nl")
     view.refresh(app.session)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.model.palette import (
+from widgets.activities.palet.model import (
     check_new_value,
     compare_with_book,
     merge_palette,
@@ -96,7 +96,7 @@ def test_bad_values_are_refused(text, cell, own, key):
 
 
 def setup_palette(store, topic="wonen"):
-    from widgets.views.palette import PaletteDashboard
+    from widgets.activities.palet.dashboard import Dashboard as PaletteDashboard
 
     session, _ = store.create_session(SessionSpec(title="Palet", topic=topic, activities=("palet",)))
     session = store.set_activity_open(session.id, "palet", True)

@@ -10,12 +10,12 @@ import subprocess
 import pytest
 from openpyxl import load_workbook
 
+from widgets.activities.beoordelen.model import OVERALL, STATEMENTS, summarize
+from widgets.activities.driehoek.model import CORNERS, centroid, placements, position
+from widgets.activities.palet.model import VALID_CELLS, merge_palette
+from widgets.activities.prioriteren.model import rank, spreadable_values
 from widgets.i18n import error_message
-from widgets.model.palette import VALID_CELLS, merge_palette
-from widgets.model.priorities import rank, spreadable_values
-from widgets.model.rating import OVERALL, STATEMENTS, summarize
 from widgets.model.sessions import SessionSpec
-from widgets.model.triangle import CORNERS, centroid, placements, position
 from widgets.model.validation import InputError
 from widgets.render.paper import sheet_pdf
 from widgets.store.paper import columns, import_paper, template_csv, template_xlsx

@@ -2,8 +2,8 @@
 
 import pytest
 
+from widgets.activities.prioriteren.model import check_allocation, rank
 from widgets.i18n import error_message
-from widgets.model.priorities import check_allocation, rank
 from widgets.model.validation import InputError
 
 KEYS = ["betaalbaarheid", "groen", "inspraak"]
@@ -60,8 +60,8 @@ def ranking(html: str) -> list:
 
 
 def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
+    from widgets.activities.prioriteren.dashboard import Dashboard as PrioritiesDashboard
     from widgets.model.sessions import SessionSpec
-    from widgets.views.priorities import PrioritiesDashboard
 
     store = sqlite_store
     session, _ = store.create_session(SessionSpec(title="S", topic="wonen", activities=("palet", "prioriteren")))

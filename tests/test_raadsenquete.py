@@ -7,8 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from widgets.i18n import error_message
-from widgets.model.raadsenquete import (
+from widgets.activities.raadsenquete.model import (
     STATEMENTS,
     check_answer,
     check_stored,
@@ -17,6 +16,7 @@ from widgets.model.raadsenquete import (
     style_mix,
     styles,
 )
+from widgets.i18n import error_message
 from widgets.model.sessions import Group, Session, SessionSpec
 from widgets.model.validation import InputError
 
@@ -115,7 +115,7 @@ def cells(row) -> list:
 
 
 def test_the_fragment_shows_printed_room_and_groups_and_never_estimates(monkeypatch):
-    from widgets.render.raadsenquete import results_html
+    from widgets.activities.raadsenquete.render import results_html
 
     soup = BeautifulSoup(str(results_html(ANSWERS, SESSION, "nl")), "html.parser")
     assert "'weet niet' telt niet mee in de percentages en staat apart geteld" in soup.get_text()

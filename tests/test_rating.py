@@ -4,8 +4,7 @@ import math
 
 import pytest
 
-from widgets.datasets import read_dataset
-from widgets.model.rating import (
+from widgets.activities.beoordelen.model import (
     OVERALL,
     STATEMENTS,
     agenda,
@@ -14,6 +13,7 @@ from widgets.model.rating import (
     fill_placeholders,
     summarize,
 )
+from widgets.datasets import read_dataset
 from widgets.model.validation import InputError
 
 

@@ -10,7 +10,7 @@ from widgets.model.sessions import SessionSpec
 
 @pytest.fixture
 def rating(sqlite_store):
-    from widgets.views.rating import RatingDashboard
+    from widgets.activities.beoordelen.dashboard import Dashboard as RatingDashboard
 
     session, _ = sqlite_store.create_session(
         SessionSpec(title="Woonvisie", topic="wonen", municipality="Gouda", activities=("beoordelen",))
@@ -22,7 +22,7 @@ def rating(sqlite_store):
 
 def answer(store, person, grade, scores, note=""):
     """What a phone stores: the grade, then the first statements in the book's order."""
-    from widgets.model.rating import STATEMENTS, check_answer
+    from widgets.activities.beoordelen.model import STATEMENTS, check_answer
 
     answers = {"cijfer": check_answer("cijfer", grade)}
     answers.update({key: check_answer(key, score, note) for key, score in zip(STATEMENTS, scores, strict=False)})
@@ -119,8 +119,8 @@ def test_no_statement_above_the_floor_says_so(rating):
 
 
 def test_english_dashboard_uses_points_and_no_reference_for_an_own_topic(sqlite_store):
-    from widgets.model.rating import summarize
-    from widgets.render.rating import grades_html
+    from widgets.activities.beoordelen.model import summarize
+    from widgets.activities.beoordelen.render import grades_html
 
     session, _ = sqlite_store.create_session(
         SessionSpec(

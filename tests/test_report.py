@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from widgets.activities.beoordelen.model import STATEMENTS
 from widgets.files import json_bytes
-from widgets.model.rating import STATEMENTS
 from widgets.model.sessions import SessionSpec
 from widgets.report import build_report, report_pdf
 from widgets.report import main as report_main
@@ -416,10 +416,11 @@ def test_participant_and_facilitator_text_stays_text(sqlite_store):
     assert "Geheime Naam" not in html and not any(p["ref"] in html for p in data["participants"])
 
 
-def test_every_activity_names_a_summary_for_the_first_page():
+def test_every_activity_has_a_summary_for_the_first_page():
     import inspect
 
     from widgets.activities import ACTIVITIES
 
     for activity in ACTIVITIES:
-        assert list(inspect.signature(activity.load("summary")).parameters) == ["answers", "state", "session", "lang"]
+        summary = activity.part("report", "summary")
+        assert list(inspect.signature(summary).parameters) == ["answers", "state", "session", "lang"]

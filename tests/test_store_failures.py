@@ -39,7 +39,7 @@ def disk_full(store):
 
 @pytest.fixture
 def palette_view(sqlite_store):
-    from widgets.views.palette import PaletteDashboard
+    from widgets.activities.palet.dashboard import Dashboard as PaletteDashboard
 
     session, _ = new_session(sqlite_store)
     view = PaletteDashboard(sqlite_store, session, "nl")

@@ -8,9 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from widgets.i18n import error_message
-from widgets.model.sessions import Group, Session, SessionSpec
-from widgets.model.sturingsscan import (
+from widgets.activities.sturingsscan.model import (
     ITEMS,
     benchmark,
     check_answer,
@@ -20,6 +18,8 @@ from widgets.model.sturingsscan import (
     participant_shares,
     summarize,
 )
+from widgets.i18n import error_message
+from widgets.model.sessions import Group, Session, SessionSpec
 from widgets.model.validation import InputError
 
 GROUPS = ("raad", "ambt")
@@ -139,7 +139,7 @@ def cells(row) -> list:
 
 
 def test_the_fragment_shows_shares_the_widest_element_and_the_49():
-    from widgets.render.sturingsscan import results_html
+    from widgets.activities.sturingsscan.render import results_html
 
     soup = BeautifulSoup(str(results_html(ANSWERS, SESSION, "nl")), "html.parser")
     shares = soup.select_one('table[data-kit-sturing="shares"]')

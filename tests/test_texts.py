@@ -3,9 +3,9 @@
 import pytest
 from bs4 import BeautifulSoup
 
+from widgets.activities.palet.render import book_palette_html
 from widgets.datasets import read_dataset
 from widgets.model.sessions import Session
-from widgets.render.palette import book_palette_html
 from widgets.texts import PALETTES_FILE, book_palette, routes, statements, tension_questions
 from widgets.views.lesson import Lesson, palette_grid_html
 

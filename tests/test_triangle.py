@@ -4,8 +4,7 @@ import math
 
 import pytest
 
-from widgets.i18n import t
-from widgets.model.triangle import (
+from widgets.activities.driehoek.model import (
     CORNER_XY,
     CORNERS,
     barycentric,
@@ -18,6 +17,7 @@ from widgets.model.triangle import (
     position,
     weakest_corner,
 )
+from widgets.i18n import t
 from widgets.model.validation import InputError
 
 CENTRE = (0.5, math.sqrt(3) / 6)

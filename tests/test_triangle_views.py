@@ -9,7 +9,7 @@ from widgets.model.sessions import SessionSpec
 
 @pytest.fixture
 def triangle(sqlite_store):
-    from widgets.views.triangle import TriangleDashboard
+    from widgets.activities.driehoek.dashboard import Dashboard as TriangleDashboard
 
     session, _ = sqlite_store.create_session(SessionSpec(title="Woonvisie", topic="wonen", activities=("driehoek",)))
     session = sqlite_store.set_activity_open(session.id, "driehoek", True)

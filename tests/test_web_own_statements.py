@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.model.own_statements import check_statements
+from widgets.activities.eigen.model import check_statements
 
 FORM = "form.kit-form-eigen"
 TEXTS = ["Onze wijkteams werken vanuit de bedoeling", "Inwoners weten ons te <b>vinden</b>", "We leren van klachten"]

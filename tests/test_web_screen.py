@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.model.rating import OVERALL, STATEMENTS
+from widgets.activities.beoordelen.model import OVERALL, STATEMENTS
 from widgets.model.sessions import SessionSpec
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from widgets.model.triangle import position
+from widgets.activities.driehoek.model import position
 
 
 @pytest.fixture
@@ -233,7 +233,7 @@ def test_notes_are_shown_as_text_never_as_markup(driehoek, kit_store):
         assert page.soup.select("main img") == []
         assert hostile in page.text("main")
         assert "&lt;img src=x" in page.reply.text
-    from widgets.render.triangle import tensions_html
+    from widgets.activities.driehoek.render import tensions_html
 
     html = tensions_html(kit_store.answers(session.id, "driehoek"), kit_store.session(session.id), "nl")
     assert "&lt;img src=x onerror=alert(1)&gt; schuurt" in html and "<img" not in html

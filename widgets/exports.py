@@ -3,7 +3,7 @@
 One row per answer element (a triangle place gives three rows, a spread of points one row per
 value) in the session's language: group label, public participant reference, activity, item,
 score as a number, answer in words, palette cell, note, local date and time. No JSON in a cell.
-Each activity's rows come from the function its descriptor names (``Activity.rows``), so
+Each activity's rows come from the activity folder's ``exports.rows``, so
 a new activity adds its rows without an ``if`` here. Working from ``export_session``'s dict
 means a session can be exported after the server is gone:
     python -m widgets.exports sessie-K7P3QX.json [--xlsx] [--plain] [--lang en]
@@ -20,9 +20,9 @@ import json
 from pathlib import Path
 
 from .activities import ACTIVITIES
+from .activities.palet.model import merge_palette, normalize_value, resolve
 from .dates import date_in_words, local_datetime
 from .i18n import cli_parser, error_message, normalize_language, t
-from .model.palette import merge_palette, normalize_value, resolve
 from .model.validation import InputError
 from .store.cells import csv_cell, starts_formula
 from .store.transfer import FORMAT
@@ -135,7 +135,7 @@ def priorities_export_rows(answers, state, session, lang) -> list:
 
 def rating_export_rows(answers, state, session, lang) -> list:
     """The rapportcijfer, then the nine statements in the book's order, each with its toelichting."""
-    from .model.rating import OVERALL, STATEMENTS
+    from .activities.beoordelen.model import OVERALL, STATEMENTS
     from .texts import statements
 
     texts = statements(session, lang)
@@ -164,7 +164,7 @@ def rating_export_rows(answers, state, session, lang) -> list:
 
 def triangle_export_rows(answers, state, session, lang) -> list:
     """A place as three rows (one per corner), then the tensions (severity, note) and routes in words."""
-    from .model.triangle import AXES, CORNERS
+    from .activities.driehoek.model import AXES, CORNERS
     from .texts import routes
 
     words = routes(lang)
@@ -228,7 +228,7 @@ def answer_rows(data, lang=None, activity: str = None, participant: str = None) 
     answers, state = _by_activity(data), data.get("state", {})
     rows = []
     for described in _used(session, activity):
-        rows += described.load("rows")(answers, state, session, lang)
+        rows += described.part("exports", "rows")(answers, state, session, lang)
     return rows if participant is None else [row for row in rows if row["participant"] == participant]
 
 
@@ -261,7 +261,7 @@ def palette_derived(data, lang=None) -> tuple:
 
 
 def _used(session, only: str = None) -> list:
-    return [a for a in ACTIVITIES if a.key in session.activities and a.rows and only in (None, a.key)]
+    return [a for a in ACTIVITIES if a.key in session.activities and a.has("exports", "rows") and only in (None, a.key)]
 
 
 def headers(columns, lang: str) -> list:
@@ -312,10 +312,11 @@ def xlsx_bytes(data, lang=None) -> bytes:
     _session_sheet(book.active, data, session, lang)
     answers, state = _by_activity(data), data.get("state", {})
     for described in _used(session):
-        rows = described.load("rows")(answers, state, session, lang)
+        rows = described.part("exports", "rows")(answers, state, session, lang)
         _table_sheet(book.create_sheet(_sheet_name(described.label(lang))), COLUMNS, rows, lang)
-        if described.derived:
-            title, columns, derived = described.load("derived")(data, lang)
+        derived_sheet = described.part("exports", "derived")
+        if derived_sheet is not None:
+            title, columns, derived = derived_sheet(data, lang)
             _table_sheet(book.create_sheet(_sheet_name(title)), columns, derived, lang)
     buffer = io.BytesIO()
     book.save(buffer)

@@ -126,7 +126,7 @@ def downloads(session) -> list:
     """What a session offers, in the order the dashboard lists it."""
     offered = list(FIXED)
     for activity in ACTIVITIES:
-        if activity.key in session.activities and getattr(activity, "paper", ""):
+        if activity.key in session.activities and activity.has("paper", "form"):
             offered += paper_files(activity.key)
     return offered
 

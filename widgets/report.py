@@ -13,11 +13,11 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .activities import ACTIVITIES
+from .activities.beoordelen.model import OVERALL, STATEMENTS, summarize
+from .activities.driehoek.model import AXES, position
+from .activities.palet.model import merge_palette
 from .dates import date_in_words
 from .i18n import cli_parser, normalize_language, t
-from .model.palette import merge_palette
-from .model.rating import OVERALL, STATEMENTS, summarize
-from .model.triangle import AXES, position
 from .pdf import print_pdf
 from .render.report import (
     figure_html,
@@ -48,15 +48,15 @@ def build_report(data: dict, lang: str = None) -> str:
         answers.setdefault(answer["activity"], []).append(answer)
     state = data.get("state", {})
     used = [activity for activity in ACTIVITIES if activity.key in session.activities]
-    summaries = [activity.load("summary")(answers, state, session, lang) for activity in used if activity.summary]
+    summaries = [a.part("report", "summary")(answers, state, session, lang) for a in used if a.has("report", "summary")]
     plots = {}
-    sections = [activity.load("report")(answers, state, session, lang, plots) for activity in used]
+    sections = [a.part("report", "section")(answers, state, session, lang, plots) for a in used]
     if data.get("previous"):  # a follow-up session: what changed since the earlier one
         summaries.insert(0, followup_summary(data, session, lang))
         sections.append(followup_section(data, session, lang, plots))
-    notes = notes_html(
-        [(a.key, a.label(lang), a.load("notes")(answers.get(a.key, []), lang)) for a in used if a.notes], session, lang
-    )
+    noted = [a for a in used if a.has("report", "notes")]
+    notes = [(a.key, a.label(lang), a.part("report", "notes")(answers.get(a.key, []), lang)) for a in noted]
+    notes = notes_html(notes, session, lang)
     script, divs = components(plots) if plots else ("", {})
     # Only the BokehJS parts these charts use (not widgets, tables, MathJax): a third of the bytes to load and print.
     resources = "".join(bundle_for_objs_and_resources(list(plots.values()), INLINE)) if plots else ""
@@ -97,7 +97,7 @@ def _section(key: str, lang: str, *parts, legend: str = "") -> str:
 
 
 def palette_section(answers, state, session, lang, plots) -> str:
-    from .render.palette import merged_grid_html
+    from .activities.palet.render import merged_grid_html
 
     grid = merge_palette(answers.get("palet", []), state.get("palet", {}).get("merges"))
     body = (
@@ -109,8 +109,8 @@ def palette_section(answers, state, session, lang, plots) -> str:
 
 
 def priorities_section(answers, state, session, lang, plots) -> str:
-    from .model.priorities import ITEM, spreadable_values
-    from .render.priorities import ranking_html
+    from .activities.prioriteren.model import ITEM, spreadable_values
+    from .activities.prioriteren.render import ranking_html
 
     values = spreadable_values(
         answers.get("palet", []),
@@ -122,8 +122,8 @@ def priorities_section(answers, state, session, lang, plots) -> str:
 
 
 def rating_section(answers, state, session, lang, plots) -> str:
-    from .charts.rating import block_data, block_figure, radar_figure, radar_points
-    from .render.rating import agenda_html, grades_html
+    from .activities.beoordelen.charts import block_data, block_figure, radar_figure, radar_points
+    from .activities.beoordelen.render import agenda_html, grades_html
     from .texts import statements
 
     texts = statements(session, lang)
@@ -159,10 +159,10 @@ def rating_section(answers, state, session, lang, plots) -> str:
 
 
 def triangle_section(answers, state, session, lang, plots) -> str:
-    from .charts.triangle import centroid_data, points_data, ternary_figure
-    from .model.triangle import CORNERS, centroid, placements
+    from .activities.driehoek.charts import centroid_data, points_data, ternary_figure
+    from .activities.driehoek.model import CORNERS, centroid, placements
+    from .activities.driehoek.render import levels_html, routes_html, tensions_html
     from .render.chart_tables import centroids_table_html
-    from .render.triangle import levels_html, routes_html, tensions_html
 
     answers = answers.get("driehoek", [])
     placed = placements(answers)
@@ -201,9 +201,9 @@ def followup_summary(data, session, lang) -> str:
 
 def followup_section(data, session, lang, plots) -> str:
     """The change per group since the earlier session: the dashboard's tables, with its two charts."""
+    from .activities.driehoek.model import CORNERS
     from .charts.followup import arrows_data, arrows_figure, grades_data, grades_figure
     from .model.followup import compare
-    from .model.triangle import CORNERS
     from .render.followup import followup_html
     from .texts import statements
 

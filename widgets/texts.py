@@ -5,12 +5,12 @@ Read from the datasets, so participant pages, the dashboard and the report word 
 
 from dataclasses import dataclass
 
+from .activities.beoordelen.model import fill_placeholders
+from .activities.driehoek.model import AXES
 from .datasets import read_dataset
 from .i18n import t
-from .model.rating import fill_placeholders
 from .model.sessions import TOPICS
 from .model.tables import SOURCE_LANGUAGE, localize, localized
-from .model.triangle import AXES
 from .model.typology import PaletteValue
 
 STATEMENTS_FILE = "stellingen_box_5_2.csv"

@@ -3,9 +3,9 @@
 from bokeh.models import Arrow, ColumnDataSource, FixedTicker, VeeHead
 from bokeh.plotting import figure
 
+from ..activities.driehoek.charts import ternary_figure
 from ..colors import group_color
 from ..model.followup import ROOM
-from .triangle import ternary_figure
 
 EVERYONE = "#000000"
 

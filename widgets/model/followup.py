@@ -20,13 +20,13 @@ Groups are matched on their key; a group present in one session only shows blank
 
 from dataclasses import dataclass, field
 
-from .palette import VALID_CELLS, merge_palette
-from .priorities import ACTIVITY as PRIORITIES
-from .priorities import ITEM as SPREAD
-from .rating import ACTIVITY as RATING
-from .rating import OVERALL, STATEMENTS, mean, summarize
-from .triangle import ACTIVITY as TRIANGLE
-from .triangle import CORNERS, barycentric, centroid, placements, position
+from ..activities.beoordelen.model import ACTIVITY as RATING
+from ..activities.beoordelen.model import OVERALL, STATEMENTS, mean, summarize
+from ..activities.driehoek.model import ACTIVITY as TRIANGLE
+from ..activities.driehoek.model import CORNERS, barycentric, centroid, placements, position
+from ..activities.palet.model import VALID_CELLS, merge_palette
+from ..activities.prioriteren.model import ACTIVITY as PRIORITIES
+from ..activities.prioriteren.model import ITEM as SPREAD
 
 # The state of a follow-up session that holds its earlier session: state(session, FOLLOWUP)[PREVIOUS].
 FOLLOWUP = "vervolg"

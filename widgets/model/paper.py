@@ -9,7 +9,10 @@ head a column is for the layers above (catalogs, the book's texts); here fields 
 import math
 from dataclasses import dataclass
 
-from . import palette, priorities, rating, triangle
+from ..activities.beoordelen import model as rating
+from ..activities.driehoek import model as triangle
+from ..activities.palet import model as palette
+from ..activities.prioriteren import model as priorities
 from .validation import InputError
 
 GROUP, SHEET = "groep", "blad"  # the two columns every typed-in table starts with

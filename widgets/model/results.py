@@ -9,10 +9,10 @@ answered and the group's mean is shown (the room's mean less the group's would b
 
 from dataclasses import dataclass
 
-from .palette import merge_palette, normalize_value, resolve
-from .priorities import ITEM as SPREAD
-from .rating import OVERALL, STATEMENTS
-from .triangle import CORNERS
+from ..activities.beoordelen.model import OVERALL, STATEMENTS
+from ..activities.driehoek.model import CORNERS
+from ..activities.palet.model import merge_palette, normalize_value, resolve
+from ..activities.prioriteren.model import ITEM as SPREAD
 
 RESULTS = "resultaten"  # the state's "activity" and the participant's address: <base>kit/<CODE>/resultaten
 RELEASED = "released"  # store.state(session, RESULTS)[RELEASED]: the facilitator released the results

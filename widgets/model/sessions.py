@@ -6,6 +6,7 @@ import re
 import secrets
 from dataclasses import dataclass, field
 
+from ..activities import CORE, KEYS
 from ..i18n import normalize_language
 from .validation import InputError, clean_text
 
@@ -13,12 +14,11 @@ from .validation import InputError, clean_text
 JOIN_ALPHABET = "ACEFGHJKMNPRTUVWXY34679"
 CODE_LENGTH = 6
 
-# Activities in the order a publieke waarde tafel runs them
-# (*Werken aan publieke waarde*, Box 5.5): a new session has these unless the facilitator picks others.
-TAFEL = ("palet", "prioriteren", "beoordelen", "driehoek")
-# Every activity a session can have, in the order the dashboard lists them (widgets.activities has one
-# descriptor per key, in this order; the activities beyond the tafel come from the other sources).
-ACTIVITIES = TAFEL + ("raadsenquete", "trap", "eigen", "sturingsscan")
+# The activities of a publieke waarde tafel (*Werken aan publieke waarde*, Box 5.5), in the order it runs
+# them: a new session has these unless the facilitator picks others. Every activity a session can have is
+# a folder of ``widgets.activities``, in the order the dashboard lists them.
+TAFEL = CORE
+ACTIVITIES = KEYS
 
 # Stakeholder groups of *Werken aan publieke waarde* (§1.3, Bijlage 2), plus residents. The
 # facilitator's form offers them in the session's language (catalog "facilitator.default_groups").

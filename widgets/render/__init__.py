@@ -12,6 +12,7 @@ import jinja2
 from babel.numbers import format_percent
 from markupsafe import Markup
 
+from ..activities import template_folders
 from ..i18n import decimal, language_choices, normalize_language, t
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -24,9 +25,9 @@ def percent(share: float, lang: str) -> str:
 
 @cache
 def environment(*extra: str) -> jinja2.Environment:
-    """One environment per set of template folders; ``extra`` folders are searched first."""
+    """One environment per set of template folders; ``extra`` folders are searched first, the activities' last."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([*extra, str(TEMPLATES)]),
+        loader=jinja2.FileSystemLoader([*extra, str(TEMPLATES), *template_folders()]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -5,9 +5,9 @@ The rows here feed both the report's figure tables (``render.report``) and the f
 ``<details class="kit-chart-table">`` under each chart, so the two never disagree.
 """
 
+from ..activities.beoordelen.model import STATEMENTS
+from ..activities.driehoek.model import CORNERS, barycentric
 from ..i18n import t
-from ..model.rating import STATEMENTS
-from ..model.triangle import CORNERS, barycentric
 from . import render
 
 SCORES = range(1, 11)

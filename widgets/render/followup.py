@@ -4,9 +4,9 @@ Each table is also the readable form of the chart beside it (grades, triangle), 
 readers and paper. Numbers through Babel; a change carries its sign (+0,5 / −1,0).
 """
 
+from ..activities.driehoek.model import CORNERS
 from ..i18n import decimal
 from ..model.followup import ROOM, Comparison
-from ..model.triangle import CORNERS
 from . import render
 
 MINUS = "\u2212"

@@ -5,8 +5,8 @@ sheets can be printed before the workshop or after the server is gone. Its words
 template's column headings (``widgets.store.paper.columns``), so typing a sheet in is copying.
 """
 
+from ..activities.driehoek.model import AXES, CORNERS
 from ..i18n import normalize_language, t
-from ..model.triangle import AXES, CORNERS
 from . import render
 
 

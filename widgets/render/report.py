@@ -10,10 +10,17 @@ from functools import cache
 
 from markupsafe import Markup
 
+from ..activities.beoordelen.model import (
+    AGREEMENT_FLOOR,
+    AGREEMENT_THRESHOLD,
+    OVERALL,
+    agenda,
+    common_ground,
+    summarize,
+)
+from ..activities.driehoek.model import AXES, CORNERS, placements, weakest_corner
+from ..activities.palet.model import VALID_CELLS, merge_palette
 from ..i18n import t
-from ..model.palette import VALID_CELLS, merge_palette
-from ..model.rating import AGREEMENT_FLOOR, AGREEMENT_THRESHOLD, OVERALL, agenda, common_ground, summarize
-from ..model.triangle import AXES, CORNERS, placements, weakest_corner
 from ..texts import national_reference, statements, topic_label
 from . import environment, render
 from .chart_tables import SCORES, rating_blocks_rows, rating_means_rows
@@ -84,7 +91,7 @@ def palette_summary(answers, state, session, lang) -> str:
 
 def priorities_summary(answers, state, session, lang) -> str:
     """The values that got the most points."""
-    from ..model.priorities import ITEM, rank, spreadable_values
+    from ..activities.prioriteren.model import ITEM, rank, spreadable_values
 
     values = spreadable_values(
         answers.get("palet", []),

@@ -10,13 +10,13 @@ from dataclasses import replace
 
 from markupsafe import Markup
 
-from ..activities import ACTIVITIES
+from ..activities import used
+from ..activities.beoordelen.model import OVERALL
+from ..activities.beoordelen.render import score_text
+from ..activities.prioriteren.model import spreadable_values
 from ..i18n import t
 from ..model import results as model
-from ..model.priorities import spreadable_values
-from ..model.rating import OVERALL
 from ..texts import statements
-from .rating import score_text
 from .report import participants_summary, report_render
 
 
@@ -40,9 +40,7 @@ def summary_html(data: dict, session, lang: str) -> Markup:
             graded[a["group"]] = graded.get(a["group"], 0) + 1
     shown = replace(session, groups=tuple(g for g in session.groups if model.group_mean_shown(graded.get(g.key, 0))))
     parts = [participants_summary(data, session, lang)]
-    parts += [
-        a.load("summary")(answers, state, shown, lang) for a in ACTIVITIES if a.key in session.activities and a.summary
-    ]
+    parts += [a.part("report", "summary")(answers, state, shown, lang) for a in used(session, "report", "summary")]
     return Markup("\n").join(parts)
 
 
@@ -118,12 +116,10 @@ def own_html(data: dict, session, participant, lang: str) -> Markup:
     """Per activity of the session: the participant's answers next to their group's and the room's means."""
     answers, state = by_activity(data), data.get("state", {})
     sections = []
-    for activity in ACTIVITIES:
-        if activity.key not in session.activities or not activity.results:
-            continue
+    for activity in used(session, "results", "own"):
         mine = [a for a in answers.get(activity.key, []) if a["participant"] == participant.ref]
         section = {"key": activity.key, "title": activity.label(lang), "taken_part": bool(mine)}
         if mine:
-            section |= activity.load("results")(answers, state, session, participant, lang)
+            section |= activity.part("results", "own")(answers, state, session, participant, lang)
         sections.append(section)
     return report_render("results_own.html", lang, sections=sections)

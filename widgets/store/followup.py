@@ -9,10 +9,10 @@ the facilitator's own statements (activity ``eigen``) are copied, so they can be
 """
 
 from ..activities import BY_KEY
+from ..activities.eigen.model import ACTIVITY as OWN_STATEMENTS
+from ..activities.eigen.model import STATE as OWN_STATE
+from ..activities.eigen.model import stored_statements
 from ..model.followup import FOLLOWUP, PREVIOUS, snapshot, starting_palette
-from ..model.own_statements import ACTIVITY as OWN_STATEMENTS
-from ..model.own_statements import STATE as OWN_STATE
-from ..model.own_statements import stored_statements
 from ..model.sessions import SessionSpec
 from ..model.validation import InputError
 from .transfer import export_session, parse_export

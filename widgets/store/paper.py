@@ -10,10 +10,10 @@ its answer (the old one goes to the history, as with a phone).
 import csv
 import io
 
+from ..activities.palet.model import VALID_CELLS, normalize_value, resolve
+from ..activities.prioriteren.model import spreadable_values
 from ..i18n import languages, t
 from ..model import paper
-from ..model.palette import VALID_CELLS, normalize_value, resolve
-from ..model.priorities import spreadable_values
 from ..model.validation import InputError
 from .cells import append_as_text, csv_cell, from_csv_cell
 
@@ -37,9 +37,13 @@ def spread_values(data: dict) -> list:
 def paper_form(data: dict, activity: str) -> paper.PaperForm:
     from ..activities import BY_KEY
 
-    if activity not in data["session"]["activities"] or not getattr(BY_KEY.get(activity), "paper", ""):
+    if (
+        activity not in data["session"]["activities"]
+        or activity not in BY_KEY
+        or not BY_KEY[activity].has("paper", "form")
+    ):
         raise InputError("error.unknown_activity", name=activity)
-    return BY_KEY[activity].load("paper")(spread_values(data) if activity == "prioriteren" else ())
+    return BY_KEY[activity].part("paper", "form")(spread_values(data) if activity == "prioriteren" else ())
 
 
 def field_label(field: paper.Field, data: dict, lang: str) -> str:

@@ -79,7 +79,7 @@ def checked_answers(answers, activities) -> list:
         try:
             if activity not in activities or activity not in BY_KEY:
                 raise InputError("error.unknown_activity", name=activity)
-            value = BY_KEY[activity].load("check")(item, answer.get("value"))
+            value = BY_KEY[activity].part("model", "check_stored")(item, answer.get("value"))
             stamp = answer.get("updated_at")
             if stamp not in (None, "") and not _is_number(stamp):
                 raise InputError("error.import_value")

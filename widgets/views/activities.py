@@ -5,7 +5,7 @@ from ..activities import ACTIVITIES
 
 def facilitator_views() -> dict:
     """``{activity key: dashboard view class}`` in the order a tafel runs them."""
-    return {activity.key: activity.load("dashboard") for activity in ACTIVITIES}
+    return {activity.key: activity.part("dashboard", "Dashboard") for activity in ACTIVITIES}
 
 
 def available() -> tuple:

@@ -13,6 +13,9 @@ from html import escape
 import ipywidgets as w
 
 from ..activities import CORE
+from ..activities.eigen.model import ACTIVITY as OWN_STATEMENTS
+from ..activities.eigen.model import STATE as STATEMENTS_STATE
+from ..activities.eigen.model import check_statements
 from ..i18n import error_message, language_choices, normalize_language, t
 from ..model.links import (
     ADDRESS_KEY,
@@ -25,9 +28,6 @@ from ..model.links import (
     participant_link,
     screen_link,
 )
-from ..model.own_statements import ACTIVITY as OWN_STATEMENTS
-from ..model.own_statements import STATE as STATEMENTS_STATE
-from ..model.own_statements import check_statements
 from ..model.sessions import TOPICS, SessionSpec
 from ..model.validation import InputError
 from ..render.join import qr_data_uri

@@ -2,9 +2,9 @@
 
 import ipywidgets as w
 
+from ..activities.driehoek.model import CORNERS
 from ..i18n import t
 from ..model.followup import compare
-from ..model.triangle import CORNERS
 from ..render.followup import followup_html
 from ..texts import statements
 

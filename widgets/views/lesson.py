@@ -32,7 +32,7 @@ from .exercises import Ladder, SortExercise, SurveyCompare, exercise_widget, fee
 
 def book_value_html(value, lang: str) -> str:
     """A book value in the reader's language; a translation keeps the Dutch original beside it, marked as Dutch."""
-    from ..render.palette import book_value
+    from ..activities.palet.render import book_value
 
     text, text_lang, original = book_value(value, lang)
     marked = f' lang="{text_lang}"' if text_lang != lang else ""
@@ -280,8 +280,16 @@ class Lesson:
 
     def place_case(self, case: str) -> w.VBox:
         """Read a case, place it with three sliders, then compare with the book (lesson 04)."""
-        from ..model.triangle import CORNERS, barycentric, check_scores, level, level_key, meaning_key, position
-        from ..render.triangle import triangle_svg
+        from ..activities.driehoek.model import (
+            CORNERS,
+            barycentric,
+            check_scores,
+            level,
+            level_key,
+            meaning_key,
+            position,
+        )
+        from ..activities.driehoek.render import triangle_svg
 
         row = next(r for r in read_dataset("driehoek_casussen.csv").rows if r["case"] == case)
         sliders = {
@@ -336,7 +344,7 @@ class Lesson:
 
     def self_scan(self) -> w.VBox:
         """Box 5.3 and 5.4 as a self-scan for the learner's own case; nothing is stored (lesson 05)."""
-        from ..model.triangle import AXES, SEVERITIES
+        from ..activities.driehoek.model import AXES, SEVERITIES
         from ..texts import routes, tension_questions
 
         asked, options = tension_questions(self.lang), routes(self.lang)
@@ -391,8 +399,8 @@ class Lesson:
 
     def spider_example(self):
         """The invented example of lesson 03 as a spider chart (Bokeh; loaded only here)."""
+        from ..activities.beoordelen.charts import radar_figure, radar_points
         from ..charts import widget
-        from ..charts.rating import radar_figure, radar_points
 
         labels = [localized(row, "value", self.lang) for row in read_dataset("stellingen_box_5_2.csv").rows]
         groups = [(key, t(f"lesson.example_group.{key}", self.lang)) for key in SPIDER_EXAMPLE]

@@ -262,7 +262,7 @@ def home(visit) -> Html:
     """One open activity: show it. More: a list to choose from. None: wait for the facilitator."""
     open_now = [BY_KEY[a] for a in visit.session.open_activities if a in BY_KEY]
     if len(open_now) == 1:
-        return open_now[0].load("page")().get(visit, "")
+        return open_now[0].part("page", "Page")().get(visit, "")
     return visit.render("home.html", open_now=open_now)
 
 
@@ -338,7 +338,7 @@ class ActivityHandler(KitHandler):
         if visit.participant is None:
             return visit.redirect()
         session = visit.session
-        page = BY_KEY[key].load("page")()
+        page = BY_KEY[key].part("page", "Page")()
         if key not in session.open_activities:
             if form is None:
                 return visit.redirect()

@@ -71,7 +71,7 @@ def screen_page(visit, request_base: str) -> Html:
         activity = BY_KEY.get(key)
         if activity is None:
             continue
-        page = activity.load("page")()
+        page = activity.part("page", "Page")()
         shown.append(
             Shown(
                 key,

@@ -9,7 +9,7 @@ what was typed and the message above the field.
 from ..visit import Html
 
 
-class Page:
+class ActivityPage:
     key = ""  # the activity's key, also its address: <base>kit/<CODE>/<key>
 
     def get(self, visit, rest: str) -> Html:

@@ -1,0 +1,112 @@
+"""The activities: one folder each, found here; shared code loops over ``ACTIVITIES`` and never names one.
+
+An activity is a package named by its stored key (``widgets/activities/<key>/``, or a package of
+another installed distribution announced in the entry-point group ``ENTRY_POINTS``). Its
+``__init__`` is cheap and says only where it stands (``ORDER``) and how it takes part (``CORE``,
+``REVEALABLE``). Everything else is a *part*: a module of the folder with a function or class of
+an agreed name, imported only when a surface asks for it, so a phone never imports ipywidgets or
+Bokeh and the dashboard never imports Tornado handlers:
+
+    page.Page                   the participant page (``widgets.web.pages.Page``)
+    dashboard.Dashboard         the facilitator's view (ipywidgets)
+    model.check_stored          an answer from a file checked as a phone's: (item, value) -> value
+    report.section              the report section: (answers, state, session, lang, plots) -> HTML
+    report.summary              the report's first page: (answers, state, session, lang) -> HTML
+    report.notes                the participants' own words: (answers, lang) -> [(what, group, text)]
+    exports.rows                readable export rows: (answers, state, session, lang) -> [dict]
+    exports.derived             an extra workbook sheet: (data, lang) -> (title, columns, rows)
+    results.own                 the participant's results page: (answers, state, session, participant, lang)
+    paper.form                  the paper answer sheet: (export data) -> widgets.model.paper.PaperForm
+    templates/                  Jinja templates, on the search path of every environment
+
+A part the folder does not have is ``None``: the surface leaves the activity out.
+"""
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import import_module
+from importlib.metadata import entry_points
+from importlib.util import find_spec
+from pathlib import Path
+
+from ..i18n import t
+
+ENTRY_POINTS = "publieke_waarde_kit.activities"  # name = stored key, value = the activity's package
+
+
+@dataclass(frozen=True)
+class Activity:
+    key: str  # as stored with every answer, and in the participant's address
+    package: str  # the folder as a module name
+    order: int = 100  # where the dashboard, the report and the tafel list it
+    core: bool = False  # part of a publieke waarde tafel (Box 5.5): ticked by default when a session is created
+    revealable: bool = True  # the facilitator can show the room's results on the phones
+    folder: Path = field(default=None, compare=False)
+
+    def label(self, lang: str) -> str:
+        return t(f"activity.{self.key}", lang)
+
+    def part(self, module: str, name: str):
+        """The folder's ``module.name`` (imported now), or None where the activity has no such part."""
+        loaded = _module(f"{self.package}.{module}")
+        return getattr(loaded, name, None) if loaded is not None else None
+
+    def has(self, module: str, name: str) -> bool:
+        return self.part(module, name) is not None
+
+    @property
+    def templates(self) -> Path:
+        return self.folder / "templates"
+
+
+@cache
+def _module(name: str):
+    if find_spec(name) is None:
+        return None
+    return import_module(name)
+
+
+def _described(key: str, package: str) -> Activity:
+    about = import_module(package)
+    return Activity(
+        key=key,
+        package=package,
+        order=getattr(about, "ORDER", 100),
+        core=getattr(about, "CORE", False),
+        revealable=getattr(about, "REVEALABLE", True),
+        folder=Path(about.__file__).parent,
+    )
+
+
+def _discover() -> tuple:
+    """The folders next to this file, then the installed packages' activities, in their ``ORDER``."""
+    found = {}
+    for folder in sorted(Path(__file__).parent.iterdir()):
+        if (folder / "__init__.py").is_file() and not folder.name.startswith("_"):
+            found[folder.name] = _described(folder.name, f"{__name__}.{folder.name}")
+    for point in entry_points(group=ENTRY_POINTS):
+        if point.name not in found:
+            found[point.name] = _described(point.name, point.value)
+    return tuple(sorted(found.values(), key=lambda a: (a.order, a.key)))
+
+
+ACTIVITIES = _discover()
+BY_KEY = {activity.key: activity for activity in ACTIVITIES}
+KEYS = tuple(BY_KEY)
+CORE = tuple(activity.key for activity in ACTIVITIES if activity.core)
+
+
+def activity(key: str) -> Activity:
+    return BY_KEY[key]
+
+
+def template_folders() -> list:
+    """Every activity's template folder, for the Jinja environments' search path."""
+    return [str(a.templates) for a in ACTIVITIES if a.templates.is_dir()]
+
+
+def used(session, module: str = None, name: str = None) -> list:
+    """The session's activities in the registry's order (those with part ``module.name`` where given)."""
+    return [
+        a for a in ACTIVITIES if a.key in session.activities and (module is None or a.part(module, name) is not None)
+    ]

@@ -1,0 +1,4 @@
+"""beoordelen: one folder holds all the kit knows about this activity (see ``widgets.activities``)."""
+
+ORDER = 30
+CORE = True

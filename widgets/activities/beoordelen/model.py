@@ -1,0 +1,181 @@
+"""Beoordelen (*Werken aan publieke waarde*, Box 5.2): a rapportcijfer and nine statements,
+summarised per group.
+
+Answers of the activity ``beoordelen`` are stored per item: ``cijfer`` (the
+overall grade, 1-10 in halves) and one item per statement key (1-10 whole
+numbers), each ``{"score": number or None, "note": text}``; ``None`` is
+"weet ik niet" and counts for nothing in the means.
+
+Dissent, which orders the conversation agenda, is the sum of two parts:
+- *within*: how far scores lie from their own group's mean (root mean square,
+  pooled over groups): disagreement inside groups;
+- *between*: the gap between the highest and the lowest group mean:
+  disagreement between groups.
+Both are in grade points, so a statement scored 4 by one group and 8 by
+another (gap 4) ranks above one where every group is split 5/7 (within 1).
+
+Broad agreement, shown next to dissent, follows Pol.is's group-informed
+consensus (the product over groups of (agree + 1) / (seen + 2)) with
+"agree" read as a score of at least ``AGREEMENT_THRESHOLD``: per statement,
+the product over the groups that scored it of (that group's scores at or
+above the threshold + 1) / (that group's scores + 2). The +1/+2 pulls a small
+group towards one half, so a group of one can neither make nor break a
+statement; the product is high only if *every* group leans the same way.
+It needs scores from at least two groups: one group cannot agree *across*
+groups. Low dissent is not the same: a room that scores 6 everywhere has no
+dissent and no broad agreement (a bare pass is no endorsement).
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from ...model.validation import InputError, clean_text
+
+ACTIVITY = "beoordelen"
+OVERALL = "cijfer"
+STATEMENTS = (
+    "eerlijk",
+    "toegankelijk",
+    "rechtvaardig",
+    "gelijkheid",
+    "proportionaliteit",
+    "consequenties",
+    "financieel",
+    "maatschappelijk",
+    "outcomes",
+)
+
+# A 7 is a "voldoende plus": a 6 is the bare pass people give when nothing is wrong but nothing
+# convinces either, so only 7 and higher counts as endorsing the statement (Pol.is's "agree").
+AGREEMENT_THRESHOLD = 7
+# Broad agreement only above this: two groups each split half-and-half above and below the
+# threshold give 1/2 x 1/2 = 0.25, so above it the groups lean towards endorsing together.
+AGREEMENT_FLOOR = 0.25
+COMMON_GROUND = 3  # statements listed as broad agreement
+
+
+def check_score(value, item: str):
+    """A valid score for ``item`` (halves for the overall grade), None for "weet ik niet"; else InputError."""
+    if value is None or value == "":
+        if item == OVERALL:
+            raise InputError("beoordelen.error.grade_required")
+        return None
+    try:
+        score = float(str(value).replace(",", "."))
+    except ValueError:
+        raise InputError("beoordelen.error.score") from None
+    step = 0.5 if item == OVERALL else 1
+    if not (1 <= score <= 10) or math.isnan(score) or (score / step) != int(score / step):
+        raise InputError("beoordelen.error.grade" if item == OVERALL else "beoordelen.error.score")
+    return int(score) if score == int(score) else score
+
+
+def check_answer(item: str, score, note: str = "") -> dict:
+    if item != OVERALL and item not in STATEMENTS:
+        raise InputError("error.unknown_activity", name=item)
+    return {"score": check_score(score, item), "note": clean_text(note, "note", required=False, multiline=True)}
+
+
+def mean(values):
+    return sum(values) / len(values) if values else None
+
+
+@dataclass
+class ItemSummary:
+    key: str
+    scores: dict = field(default_factory=dict)  # group -> [scores]
+    dont_know: int = 0
+    notes: list = field(default_factory=list)  # (group, text)
+
+    @property
+    def group_means(self) -> dict:
+        return {g: mean(s) for g, s in self.scores.items() if s}
+
+    @property
+    def count(self) -> int:
+        return sum(len(s) for s in self.scores.values())
+
+    @property
+    def overall_mean(self):
+        return mean([x for s in self.scores.values() for x in s])
+
+    @property
+    def within(self) -> float:
+        deviations = [(x - mean(s)) ** 2 for s in self.scores.values() for x in s]
+        return math.sqrt(sum(deviations) / len(deviations)) if deviations else 0.0
+
+    @property
+    def between(self) -> float:
+        means = list(self.group_means.values())
+        return max(means) - min(means) if len(means) >= 2 else 0.0
+
+    @property
+    def dissent(self) -> float:
+        return self.within + self.between
+
+    @property
+    def endorsing(self) -> dict:
+        """Per group: how many of its scores are at or above the agreement threshold."""
+        return {g: sum(x >= AGREEMENT_THRESHOLD for x in s) for g, s in self.scores.items() if s}
+
+    @property
+    def agreement(self):
+        """Broad agreement across groups (see the module docstring), 0-1; None when fewer than two groups scored."""
+        scored = {g: s for g, s in self.scores.items() if s}
+        if len(scored) < 2:
+            return None
+        endorsing = self.endorsing
+        return math.prod((endorsing[g] + 1) / (len(s) + 2) for g, s in scored.items())
+
+
+def summarize(answers, keys=None) -> dict:
+    """``{item: ItemSummary}`` for ``keys`` (the overall grade and the book's statements), from store answers."""
+    summaries = {key: ItemSummary(key) for key in ((OVERALL, *STATEMENTS) if keys is None else keys)}
+    for answer in answers:
+        summary = summaries.get(answer["item"])
+        if summary is None:
+            continue
+        value = answer["value"]
+        if value.get("score") is None:
+            summary.dont_know += 1
+        else:
+            summary.scores.setdefault(answer["group"], []).append(value["score"])
+        if value.get("note"):
+            summary.notes.append((answer["group"], value["note"]))
+    return summaries
+
+
+def agenda(summaries, keys=STATEMENTS) -> list:
+    """Statement keys for the conversation: most dissent first; unanswered statements last."""
+    keys = tuple(keys)
+    answered = [k for k in keys if summaries[k].count]
+    rest = [k for k in keys if not summaries[k].count]
+    return sorted(answered, key=lambda k: (-round(summaries[k].dissent, 9), -summaries[k].count, keys.index(k))) + rest
+
+
+def consensus_order(summaries, keys=STATEMENTS) -> list:
+    """Statement keys with an agreement value, broadest agreement first; ties in the order of ``keys``."""
+    keys = tuple(keys)
+    valued = [k for k in keys if summaries[k].agreement is not None]
+    return sorted(valued, key=lambda k: (-round(summaries[k].agreement, 9), keys.index(k)))
+
+
+def common_ground(summaries, limit: int = COMMON_GROUND, keys=STATEMENTS) -> list:
+    """The statements to show as broad agreement: above ``AGREEMENT_FLOOR``, at most ``limit``."""
+    return [k for k in consensus_order(summaries, keys) if round(summaries[k].agreement, 9) > AGREEMENT_FLOOR][:limit]
+
+
+def fill_placeholders(text: str, municipality: str, topic: str) -> str:
+    return text.replace("[gemeente]", municipality or "de gemeente").replace("[lokale opgave]", topic)
+
+
+def check_stored(item: str, value) -> dict:
+    """A grade or a statement's score from a file, checked as a phone's is and stored in a phone's shape.
+
+    A bare number (a score typed in from a paper form) counts as that score without a note.
+    """
+    if value is None or isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        value = {"score": value, "note": ""}
+    if not isinstance(value, dict):
+        raise InputError("error.import_value")
+    return check_answer(item, value.get("score"), value.get("note") or "")

@@ -1,0 +1,121 @@
+"""Beoordelen's fragments: revealed results for phones; the grades and the conversation agenda (dashboard, report)."""
+
+from ...colors import group_color
+from ...i18n import decimal, t
+from ...render import render
+from ...texts import national_reference, topic_label
+from .model import (
+    AGREEMENT_FLOOR,
+    AGREEMENT_THRESHOLD,
+    COMMON_GROUND,
+    OVERALL,
+    STATEMENTS,
+    agenda,
+    common_ground,
+    consensus_order,
+)
+
+
+def score_text(value, lang: str) -> str:
+    """A grade or score as a participant writes it: 6,5 and 7 in Dutch, 6.5 and 7 in English."""
+    return decimal(value, lang, digits=None)
+
+
+def rating_results_html(summaries, texts, session, lang: str, keys=None) -> str:
+    """Rows: the grade and each statement (or ``keys``); columns: groups. Each cell: the mean, a bar (10 = full)."""
+    groups = [(g.key, g.label, group_color(i)) for i, g in enumerate(session.groups)]
+    rows = []
+    for key in (OVERALL, *STATEMENTS) if keys is None else keys:
+        label = None if key == OVERALL else texts[key]["label"]
+        means = summaries[key].group_means
+        rows.append(
+            {"key": key, "label": label, "cells": [(color, means.get(group_key)) for group_key, _, color in groups]}
+        )
+    return render("rating_results.html", lang, groups=groups, rows=rows)
+
+
+def grades_html(summaries, session, lang: str) -> str:
+    """The mean grade per group and overall, with the book's national reference for the opgave."""
+    overall = summaries[OVERALL]
+    groups = [
+        {
+            "key": g.key,
+            "label": g.label,
+            "mean": overall.group_means.get(g.key),
+            "n": len(overall.scores.get(g.key, [])),
+        }
+        for g in session.groups
+    ]
+    reference = national_reference(session.topic)
+    return render(
+        "rating_grades.html",
+        lang,
+        groups=groups,
+        overall=overall,
+        reference=None if reference is None else score_text(reference, lang),
+        opgave=topic_label(session.topic, lang),
+    )
+
+
+def agreement_text(value, lang: str) -> str:
+    """An agreement value (0-1) with two decimals: 0,38 in Dutch, 0.38 in English."""
+    return decimal(value, lang, digits=2)
+
+
+def common_ground_items(summaries, texts, session, lang: str, keys=STATEMENTS) -> list:
+    """The statements all groups endorse most broadly, each with its value and per group how many scored high."""
+    items = []
+    for key in common_ground(summaries, keys=keys):
+        s = summaries[key]
+        groups = " · ".join(
+            t("beoordelen.dash.agreement_group", lang, group=session.group_label(g), endorsing=high, n=len(s.scores[g]))
+            for g, high in s.endorsing.items()
+        )
+        items.append(
+            {
+                "key": key,
+                "text": texts[key],
+                "agreement": f"{s.agreement:.3f}",
+                "agreement_text": t(
+                    "beoordelen.dash.agreement",
+                    lang,
+                    agreement=agreement_text(s.agreement, lang),
+                    threshold=AGREEMENT_THRESHOLD,
+                    groups=groups,
+                ),
+            }
+        )
+    return items
+
+
+def agenda_html(summaries, texts, session, lang: str, keys=STATEMENTS) -> str:
+    """Where all groups agree (broadest agreement first), then the statements (``keys``) for the
+    conversation, most dissent first, with means, questions (where the texts have them) and notes."""
+    items = []
+    for key in agenda(summaries, keys):
+        s = summaries[key]
+        items.append(
+            {
+                "key": key,
+                "summary": s,
+                "text": texts[key],
+                "dissent": f"{s.dissent:.3f}",
+                "dissent_text": {
+                    "total": decimal(s.dissent, lang),
+                    "within": decimal(s.within, lang),
+                    "between": decimal(s.between, lang),
+                },
+                "means": [(session.group_label(g), m) for g, m in s.group_means.items()],
+                "notes": [(session.group_label(g), note) for g, note in s.notes],
+            }
+        )
+    return render(
+        "rating_agenda.html",
+        lang,
+        items=items,
+        agreed=common_ground_items(summaries, texts, session, lang, keys),
+        across_groups=bool(consensus_order(summaries, keys)),
+        threshold=AGREEMENT_THRESHOLD,
+        floor=agreement_text(AGREEMENT_FLOOR, lang),
+        limit=COMMON_GROUND,
+    )

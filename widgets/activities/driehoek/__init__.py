@@ -1,0 +1,4 @@
+"""driehoek: one folder holds all the kit knows about this activity (see ``widgets.activities``)."""
+
+ORDER = 40
+CORE = True

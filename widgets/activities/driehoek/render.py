@@ -1,0 +1,163 @@
+"""The strategic triangle as HTML: a small SVG (no Bokeh) and the dashboard's tables.
+
+Phones, lessons, the facilitator's dashboard (inside ``w.HTML``) and the report render the
+same templates, so a number reads the same everywhere and every note is escaped by Jinja.
+"""
+
+import math
+
+from ...colors import group_color
+from ...i18n import t
+from ...render import render
+from ...render.chart_tables import PLACEMENTS_TABLE
+from ...texts import routes
+from .model import AXES, CORNER_XY, CORNERS, ROUTES, SEVERITIES, position, weakest_corner
+
+OTHER_GROUP = "#777777"
+YOU_COLOR = "#1b1b1b"
+SIZE = 300
+PAD = 28
+
+
+def _xy(x: float, y: float) -> tuple:
+    scale = SIZE - 2 * PAD
+    height = scale * math.sqrt(3) / 2 + 2 * PAD
+    return round(PAD + x * scale, 1), round(height - PAD - y * scale, 1)
+
+
+def triangle_svg(
+    points=(),
+    centroids=(),
+    you=None,
+    legend=(),
+    lang: str = "nl",
+    title: str = "",
+    you_color: str = YOU_COLOR,
+    described_by: str = "",
+) -> str:
+    """Points and centroids ``[(x, y, color, title)]``, ``you`` an (x, y) drawn as the marked 'jij' point.
+
+    ``legend`` is ``[(color, label)]`` or ``[(color, label, shape)]`` with shape ``dot``, ``diamond``
+    or ``you``; the SVG has a text alternative (``title``), and the legend is plain HTML.
+    ``described_by``: the id of the element saying that the figures follow as a table.
+    """
+    scale = SIZE - 2 * PAD
+    height = round(scale * math.sqrt(3) / 2 + 2 * PAD)
+    corners = [(c, *_xy(*CORNER_XY[c])) for c in CORNERS]
+    marked = None
+    if you:
+        x, y = _xy(*you)
+        marked = {"x": x, "y": y, "color": you_color, "left": x > SIZE * 0.62}  # the label stays inside
+    return render(
+        "triangle.html",
+        lang,
+        size=SIZE,
+        height=height,
+        title=title,
+        outline=" ".join(f"{x},{y}" for _, x, y in corners),
+        corners=corners,
+        points=[(*_xy(x, y), color, label) for x, y, color, label in points],
+        centroids=[(*_xy(x, y), color, label) for x, y, color, label in centroids],
+        you=marked,
+        legend=[(*entry, "dot") if len(entry) == 2 else tuple(entry) for entry in legend],
+        described_by=described_by,
+    )
+
+
+def position_svg(scores: dict, lang: str) -> str:
+    """One participant's own place, marked 'jij', with a legend and the scores as its text alternative."""
+    title = t("driehoek.position_svg", lang, **{c: scores[c] for c in CORNERS})
+    return triangle_svg(
+        you=position(scores), legend=[(YOU_COLOR, t("driehoek.you_legend", lang), "you")], lang=lang, title=title
+    )
+
+
+def everyone_svg(placed, session, lang: str, you_ref: str = None) -> str:
+    """Everyone's place in their group's colour, a legend of the groups, the viewer's own point marked.
+
+    Its figures follow as a table (``placements_html``); the drawing points at that table's summary.
+    """
+    colors = {g.key: group_color(i) for i, g in enumerate(session.groups)}
+    points, you, own_color = [], None, YOU_COLOR
+    for ref, group, scores in placed:
+        x, y = position(scores)
+        points.append((x, y, colors.get(group, OTHER_GROUP), session.group_label(group)))
+        if you_ref is not None and ref == you_ref:
+            you, own_color = (x, y), colors.get(group, OTHER_GROUP)
+    present = {group for _, group, _ in placed}
+    legend = [(colors[g.key], g.label) for g in session.groups if g.key in present]
+    legend += [(OTHER_GROUP, session.group_label(g)) for g in sorted(present - set(colors))]
+    if you:
+        legend.append((own_color, t("driehoek.you_legend", lang), "you"))
+    title = t("driehoek.everyone_svg", lang, n=len(placed))
+    described_by = f"{PLACEMENTS_TABLE}-summary" if placed else ""
+    return triangle_svg(
+        points, you=you, legend=legend, lang=lang, title=title, you_color=own_color, described_by=described_by
+    )
+
+
+def levels_html(placed, session, lang: str, heading: int = 4) -> str:
+    """Mean score per corner per group, everyone's, and the weakest corner (``placed`` from ``placements``)."""
+    rows = []
+    for index, group in enumerate(session.groups):
+        scores = [s for _, g, s in placed if g == group.key]
+        if scores:
+            rows.append(
+                {
+                    "key": group.key,
+                    "label": group.label,
+                    "color": group_color(index),
+                    "means": {c: sum(s[c] for s in scores) / len(scores) for c in CORNERS},
+                }
+            )
+    everyone = [s for _, _, s in placed]
+    means = {c: sum(s[c] for s in everyone) / len(everyone) for c in CORNERS} if everyone else {}
+    return render(
+        "triangle_levels.html",
+        lang,
+        corners=CORNERS,
+        rows=rows,
+        everyone=means,
+        weakest=weakest_corner(everyone) if everyone else None,
+        heading=f"h{heading}",
+    )
+
+
+def tensions_html(answers, session, lang: str) -> str:
+    """Per axis (Box 5.3): the mean severity, how many chose 1-5, and every note with its group."""
+    axes = []
+    for axis in AXES:
+        given = [a for a in answers if a["item"] == f"spanning.{axis}"]
+        severities = [a["value"]["severity"] for a in given]
+        axes.append(
+            {
+                "key": axis,
+                "n": len(severities),
+                "mean": sum(severities) / len(severities) if severities else None,
+                "counts": [severities.count(s) for s in SEVERITIES],
+                "notes": [
+                    (session.group_label(a["group"]), a["value"]["note"]) for a in given if a["value"].get("note")
+                ],
+            }
+        )
+    return render("triangle_tensions.html", lang, axes=axes)
+
+
+def routes_html(answers, lang: str) -> str:
+    """How many chose route a and route b per side (Box 5.4), with the routes' labels."""
+    labels = routes(lang)
+    rows = []
+    for axis in AXES:
+        chosen = [a["value"]["route"] for a in answers if a["item"] == f"route.{axis}"]
+        rows.append({"key": axis, "routes": [(r, chosen.count(r), labels[axis].get(r, ("", ""))[0]) for r in ROUTES]})
+    return render("triangle_routes.html", lang, rows=rows)
+
+
+def placements_html(placed, session, lang: str, you_ref: str = None, folded: bool = True) -> str:
+    """Every placement as a table (the drawing's text alternative): group and the three scores, by group."""
+    order = {g.key: i for i, g in enumerate(session.groups)}
+    rows = [
+        {"group": session.group_label(group), "scores": scores, "you": ref == you_ref}
+        for ref, group, scores in sorted(placed, key=lambda p: (order.get(p[1], len(order)), p[0]))
+    ]
+    return render("triangle_placements.html", lang, corners=CORNERS, rows=rows, id=PLACEMENTS_TABLE, folded=folded)

@@ -1,0 +1,3 @@
+"""eigen: one folder holds all the kit knows about this activity (see ``widgets.activities``)."""
+
+ORDER = 70

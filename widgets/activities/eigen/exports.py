@@ -1,0 +1,3 @@
+"""eigen: its exports parts (moved here from the shared modules step by step)."""
+
+from widgets.activities.eigen.report import own_export_rows as rows  # noqa: E402, F401 (moves here)

@@ -1,0 +1,3 @@
+"""eigen: its results parts (moved here from the shared modules step by step)."""
+
+from widgets.activities.eigen.report import own_results as own  # noqa: E402, F401 (moves here)

@@ -1,0 +1,4 @@
+"""palet: one folder holds all the kit knows about this activity (see ``widgets.activities``)."""
+
+ORDER = 10
+CORE = True

@@ -1,0 +1,111 @@
+"""The waardenpalet on the dashboard (Box 5.1): the room's merged palette, merge suggestions, the book next to it."""
+
+from html import escape
+
+import ipywidgets as w
+
+from ...i18n import t
+from ...texts import book_palette
+from ...views.common import Message, RevealSwitch, replace_children
+from ...views.failures import StoreGuard, store_action
+from .model import book_tables, compare_with_book, merge_palette, suggest_merges
+from .render import merged_grid_html
+
+ACTIVITY = "palet"
+
+
+class Dashboard(w.VBox):
+    def __init__(self, store, session, lang):
+        self.store, self.session, self.lang = store, session, lang
+        self.grid = w.HTML()
+        self.grid.add_class("kit-palet-grid")
+        self.per_group = w.HTML()
+        self.suggestions = w.VBox()
+        self.suggestions.add_class("kit-palet-suggestions")
+        self.compare = w.HTML()
+        self.message = Message()
+        self.guard = StoreGuard(self.message, lang, store)
+        # shown in the control page's row of this activity (views.facilitator), not in this view
+        self.reveal = RevealSwitch(
+            store, session, ACTIVITY, t("palet.dash.reveal", lang), "kit-palet-reveal", guard=self.guard
+        )
+        self.undo = w.Button(description=t("palet.dash.undo_merges", lang))
+        self.undo.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "merges", {})))
+        super().__init__(
+            [
+                w.HTML(f"<h3>{t('palet.title', lang)}</h3><p><small>{t('palet.dash.legend', lang)}</small></p>"),
+                self.message,
+                self.grid,
+                self.per_group,
+                w.HTML(f"<h4>{t('palet.dash.suggestions', lang)}</h4>"),
+                self.suggestions,
+                self.undo,
+                self.compare,
+            ]
+        )
+        self.add_class("kit-dashboard-palet")
+
+    @store_action
+    def merge(self, a: str, b: str, counts: dict) -> None:
+        """Merge the less named key into the more named one (ties: the shorter)."""
+        keep, drop = sorted((a, b), key=lambda k: (-counts.get(k, 0), len(k), k))
+        merges = dict(self.store.state(self.session.id, ACTIVITY).get("merges", {}))
+        merges[drop] = keep
+        self.store.set_state(self.session.id, ACTIVITY, "merges", merges)
+
+    @store_action
+    def keep_apart(self, a: str, b: str) -> None:
+        dismissed = list(self.store.state(self.session.id, ACTIVITY).get("apart", []))
+        dismissed.append(sorted((a, b)))
+        self.store.set_state(self.session.id, ACTIVITY, "apart", dismissed)
+
+    def refresh(self, session) -> None:
+        self.session = session
+        state = self.store.state(session.id, ACTIVITY)
+        answers = self.store.answers(session.id, ACTIVITY)
+        grid = merge_palette(answers, state.get("merges"))
+        merged = {m.key: m for values in grid.values() for m in values}
+        self.reveal.value = bool(state.get("reveal"))  # state already read: no second query
+        self.grid.value = (
+            f"<h4>{t('palet.dash.grid', self.lang)}</h4>" + merged_grid_html(grid, session, self.lang)
+            if merged
+            else f"<p>{t('palet.dash.empty', self.lang)}</p>"
+        )
+        per_group = {}
+        for answer in answers:
+            per_group[answer["group"]] = per_group.get(answer["group"], 0) + 1
+        self.per_group.value = (
+            f"<p><b>{t('palet.dash.per_group', self.lang)}:</b> "
+            + " · ".join(f"{escape(g.label)} {per_group.get(g.key, 0)}" for g in session.groups)
+            + "</p>"
+        )
+        counts = {k: m.count for k, m in merged.items()}
+        rows = []
+        for a, b in suggest_merges(merged, state.get("apart", ()))[:8]:
+            pair = w.HTML(
+                escape(t("palet.dash.pair", self.lang, a=merged[a].label, b=merged[b].label)),
+                layout=w.Layout(flex="1 1 auto"),
+            )
+            join = w.Button(description=t("palet.dash.merge", self.lang), button_style="info")
+            join.add_class("kit-merge")
+            join.on_click(lambda _, a=a, b=b: self.merge(a, b, counts))
+            apart = w.Button(description=t("palet.dash.keep_apart", self.lang))
+            apart.on_click(lambda _, a=a, b=b: self.keep_apart(a, b))
+            rows.append(w.HBox([pair, join, apart]))
+        replace_children(self.suggestions, rows or [w.HTML(f"<p>{t('palet.dash.no_suggestions', self.lang)}</p>")])
+        self.undo.layout.display = "" if state.get("merges") else "none"
+        book = [v for table in book_tables(session.topic) for v in book_palette(table, session.language)]
+        also, only_book, new = compare_with_book(grid, book)
+        tables = ", ".join(book_tables(session.topic))
+
+        def listing(title, items):
+            shown = "".join(f"<li>{escape(i)}</li>" for i in items) or "<li>–</li>"
+            return f"<div class='kit-compare-col'><b>{title}</b><ul>{shown}</ul></div>"
+
+        self.compare.value = (
+            f"<h4>{t('palet.dash.compare', self.lang)}</h4><div class='kit-compare'>"
+            + listing(t("palet.dash.also", self.lang, table=tables), also)
+            + listing(t("palet.dash.new", self.lang), new)
+            + listing(t("palet.dash.only_book", self.lang), only_book)
+            + "</div>"
+        )

@@ -1,0 +1,168 @@
+"""The merged waardenpalet: participants' own words grouped per cell, per group.
+
+Values are matched on a normalised key (case, spacing, accents and punctuation
+ignored), so "Betaalbaarheid " and "betaalbaarheid" count as one. Near-duplicates
+("betaalbaarheid" / "betaalbare woningen") are only *suggested*; the facilitator
+decides, and a merge is a mapping from one key onto another. The participants'
+own words stay in the store and the export.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ...model.typology import CELLS
+
+MAX_VALUES_PER_PARTICIPANT = 30
+# Two keys are suggested for merging from this similarity (0-100) or a shared word stem.
+SIMILARITY_THRESHOLD = 88
+STEM_LENGTH = 7
+
+
+def normalize_value(text: str) -> str:
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9]+", " ", text.lower())
+    return " ".join(text.split())
+
+
+def cell_of(perspective: str, kind: str) -> str:
+    return f"{perspective}.{kind}"
+
+
+VALID_CELLS = tuple(cell_of(p, k) for p, k in CELLS)
+
+
+@dataclass
+class MergedValue:
+    key: str
+    cell: str
+    spellings: dict = field(default_factory=dict)  # original text -> times used
+    participants: set = field(default_factory=set)
+    groups: set = field(default_factory=set)
+
+    @property
+    def label(self) -> str:
+        """The spelling most participants used (ties: the shortest, then alphabetical)."""
+        return sorted(self.spellings.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
+
+    @property
+    def count(self) -> int:
+        return len(self.participants)
+
+    @property
+    def shared(self) -> bool:
+        """Named by two or more stakeholder groups."""
+        return len(self.groups) >= 2
+
+
+def resolve(key: str, merges: dict) -> str:
+    """Follow merge mappings to the surviving key (merges may chain)."""
+    seen = set()
+    while key in merges and key not in seen:
+        seen.add(key)
+        key = merges[key]
+    return key
+
+
+def merge_palette(answers, merges=None) -> dict:
+    """``{cell: [MergedValue, ...]}`` from store answers of the 'palet' activity.
+
+    Each answer is a dict with ``participant``, ``group`` and ``value`` =
+    ``{"text": ..., "cell": ...}``. A merged value sits in the cell most of its
+    mentions used.
+    """
+    merges = merges or {}
+    by_key = {}
+    cell_votes = {}
+    for answer in answers:
+        value = answer["value"]
+        key = resolve(normalize_value(value["text"]), merges)
+        if not key:
+            continue
+        merged = by_key.setdefault(key, MergedValue(key=key, cell=value["cell"]))
+        merged.spellings[value["text"]] = merged.spellings.get(value["text"], 0) + 1
+        merged.participants.add(answer["participant"])
+        merged.groups.add(answer["group"])
+        votes = cell_votes.setdefault(key, {})
+        votes[value["cell"]] = votes.get(value["cell"], 0) + 1
+    grid = {cell: [] for cell in VALID_CELLS}
+    for key, merged in by_key.items():
+        merged.cell = sorted(cell_votes[key].items(), key=lambda kv: (-kv[1], VALID_CELLS.index(kv[0])))[0][0]
+        grid[merged.cell].append(merged)
+    for values in grid.values():
+        values.sort(key=lambda m: (-m.count, m.label.lower()))
+    return grid
+
+
+def _stem(key: str) -> str:
+    first = key.split(" ")[0] if key else ""
+    return first[:STEM_LENGTH] if len(first) >= STEM_LENGTH else ""
+
+
+def suggest_merges(keys, dismissed=()) -> list:
+    """Pairs of distinct keys that look like the same value, most similar first.
+
+    Similar spelling (rapidfuzz ratio) or the same first-word stem ("betaalba...").
+    A key that merely contains another ("veiligheid" in "verkeersveiligheid") is
+    not enough: that is the facilitator's call.
+    """
+    from rapidfuzz import fuzz
+
+    keys = sorted(set(keys))
+    dismissed = {tuple(sorted(pair)) for pair in dismissed}
+    pairs = []
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if (a, b) in dismissed:
+                continue
+            score = fuzz.ratio(a, b)
+            if score >= SIMILARITY_THRESHOLD or (_stem(a) and _stem(a) == _stem(b)):
+                pairs.append((score, a, b))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    return [(a, b) for _, a, b in pairs]
+
+
+def compare_with_book(grid: dict, book_values) -> tuple:
+    """``(also named, only in the book, new)``: the group's palette next to the book's for the topic."""
+    named = {m.key: m for values in grid.values() for m in values}
+    book = {normalize_value(v.value): v for v in book_values}
+    also = [book[k].value for k in book if k in named]
+    only_book = [book[k].value for k in book if k not in named]
+    new = [named[k].label for k in named if k not in book]
+    return also, only_book, new
+
+
+# The book's example palette per opgave (*Werken aan publieke waarde*): table number.
+TOPIC_TABLES = {"verkeersbeleid": "1.1", "wonen": "2.1", "arbeidsintegratie": "3.1", "lokale democratie": "4.1"}
+
+
+def book_tables(topic: str) -> tuple:
+    """The tables to show as examples: the topic's own, or all four for a custom topic."""
+    return (TOPIC_TABLES[topic],) if topic in TOPIC_TABLES else tuple(sorted(TOPIC_TABLES.values()))
+
+
+def check_new_value(text: str, cell: str, own_texts, editing_text: str = None) -> str:
+    """The cleaned value, or InputError: empty, too long, odd characters, no cell, duplicate, too many."""
+    from ...model.validation import InputError, clean_text
+
+    text = clean_text(text, "value")
+    if cell not in VALID_CELLS:
+        raise InputError("palet.error.cell")
+    others = [t for t in own_texts if t != editing_text]
+    if normalize_value(text) in {normalize_value(t) for t in others}:
+        raise InputError("palet.error.duplicate")
+    if editing_text is None and len(others) >= MAX_VALUES_PER_PARTICIPANT:
+        raise InputError("palet.error.too_many", max=MAX_VALUES_PER_PARTICIPANT)
+    return text
+
+
+def check_stored(item: str, value) -> dict:
+    """A palette answer from a file (an import), checked as a phone's is: a value of one line in one cell."""
+    from ...model.validation import InputError, clean_text
+
+    if not isinstance(value, dict):
+        raise InputError("error.import_value")
+    text = clean_text(value.get("text"), "value")
+    if value.get("cell") not in VALID_CELLS:
+        raise InputError("palet.error.cell")
+    return {"text": text, "cell": value["cell"]}

@@ -1,0 +1,139 @@
+"""Waardenpalet on a phone (Box 5.1): name values one by one, each in one of six cells; edit, delete."""
+
+import secrets
+
+from ...i18n import error_message
+from ...model.validation import InputError
+from ...texts import book_palette
+from ...web.pages import ActivityPage
+from .model import (
+    MAX_VALUES_PER_PARTICIPANT,
+    VALID_CELLS,
+    book_tables,
+    check_new_value,
+    merge_palette,
+    normalize_value,
+)
+from .render import book_palette_html, merged_stacked_html
+
+ACTIVITY = "palet"
+
+
+def help_key(cell: str) -> str:
+    return "palet.help.proces" if cell.endswith(".proces") else f"palet.help.{cell}"
+
+
+class Page(ActivityPage):
+    key = ACTIVITY
+
+    def own(self, visit) -> dict:
+        return visit.store.my_answers(visit.participant.token, ACTIVITY)
+
+    def get(self, visit, rest: str):
+        own = self.own(visit)
+        item, _, action = rest.partition("/")
+        if action == "edit" and item in own:
+            return self.page(
+                visit, own, form={"item": item, "text": own[item]["text"], "cell": own[item]["cell"], "editing": "1"}
+            )
+        if rest:
+            return visit.redirect(ACTIVITY)
+        return self.page(visit, own, notice=self.notice(visit, own))
+
+    def notice(self, visit, own) -> str:
+        """The acknowledgement after a save or delete (the redirect carries which)."""
+        done, item = visit.extra.get("ok", ""), visit.extra.get("item", "")
+        if done == "added" and item in own:
+            return visit.t("palet.added", value=own[item]["text"])
+        if done == "kept":
+            return visit.t("palet.start.kept", n=int(visit.extra.get("n", "0") or 0))
+        return visit.t("palet.deleted_plain") if done == "deleted" else ""
+
+    def page(self, visit, own, form=None, errors=None, notice="", status=200):
+        form = form or {}
+        session = visit.session
+        examples = [
+            book_palette_html(book_palette(table, visit.lang), visit.lang, table)
+            for table in book_tables(session.topic)
+        ]
+        revealed = self.room_palette(visit)
+        start = self.starting_values(visit, own)
+        return visit.render(
+            "palet.html",
+            status,
+            own=own,
+            form=form,
+            errors=errors or {},
+            notice=notice,
+            cells=[(cell, visit.t(f"cell.{cell}"), visit.t(help_key(cell)), "") for cell in VALID_CELLS],
+            examples=examples,
+            revealed=revealed,
+            start=start,
+            start_checked=not own,
+            item=form.get("item") or secrets.token_hex(6),
+            action=self.url(visit),
+        )
+
+    def starting_values(self, visit, own) -> list:
+        """A follow-up session's earlier palette, less what this participant already has: ``[(key, label, cell)]``."""
+        from ...store.followup import START
+
+        mine = {normalize_value(v["text"]) for v in own.values()}
+        start = visit.store.state(visit.session.id, ACTIVITY).get(START) or []
+        return [(key, label, cell) for key, label, cell in start if key not in mine and cell in VALID_CELLS]
+
+    def keep(self, visit, own, form):
+        """Take the ticked values of the earlier session into the own palette (each as if typed in)."""
+        offered = {key: (label, cell) for key, label, cell in self.starting_values(visit, own)}
+        chosen = [key for key in dict.fromkeys(form.getlist("keep")) if key in offered]
+        if len(own) + len(chosen) > MAX_VALUES_PER_PARTICIPANT:
+            error = visit.t("palet.error.too_many", max=MAX_VALUES_PER_PARTICIPANT)
+            return self.page(visit, own, errors={"keep": error})
+        answers = {"start-" + secrets.token_hex(4): {"text": offered[k][0], "cell": offered[k][1]} for k in chosen}
+        if answers:
+            error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, answers))
+            if error:
+                return self.page(visit, own, errors={"keep": error})
+        return visit.redirect(f"{ACTIVITY}?ok=kept&n={len(answers)}")
+
+    def screen_results(self, visit) -> list:
+        return [part for part in (self.room_palette(visit),) if part]
+
+    def room_palette(self, visit) -> str:
+        """The merged palette, stacked per cell, once the facilitator shows it; else ''."""
+        if not self.revealed(visit):
+            return ""
+        session = visit.session
+        grid = merge_palette(
+            visit.store.answers(session.id, ACTIVITY), visit.store.state(session.id, ACTIVITY).get("merges")
+        )
+        return merged_stacked_html(grid, session, visit.lang)
+
+    def post(self, visit, rest: str, form):
+        item, _, action = rest.partition("/")
+        own = self.own(visit)
+        if item == "overnemen":
+            return self.keep(visit, own, form)
+        if action == "delete":
+            error = visit.save(lambda: visit.store.retract(visit.participant.token, ACTIVITY, item))
+            if error:
+                return self.page(visit, own, errors={"text": error})
+            return visit.redirect(f"{ACTIVITY}?ok=deleted")
+        item = form.get("item") or secrets.token_hex(6)
+        editing = form.get("editing") == "1" and item in own
+        typed = {"item": item, "text": form.get("text"), "cell": form.get("cell"), "editing": "1" if editing else ""}
+        if item in own and not editing:
+            return visit.redirect(f"{ACTIVITY}?ok=added&item={item}")  # the same form sent twice
+        try:
+            text = check_new_value(
+                typed["text"], typed["cell"], [v["text"] for v in own.values()], own[item]["text"] if editing else None
+            )
+        except InputError as error:
+            field = "cell" if error.key == "palet.error.cell" else "text"
+            return self.page(visit, own, form=typed, errors={field: error_message(error, visit.lang)})
+        error = visit.save(
+            lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item: {"text": text, "cell": typed["cell"]}})
+        )
+        if error:
+            return self.page(visit, own, form=typed, errors={"text": error})
+        return visit.redirect(f"{ACTIVITY}?ok=added&item={item}")

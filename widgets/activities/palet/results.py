@@ -1,0 +1,3 @@
+"""palet: its results parts (moved here from the shared modules step by step)."""
+
+from widgets.render.results import palette_section as own  # noqa: E402, F401 (moves here)

@@ -1,0 +1,4 @@
+"""prioriteren: one folder holds all the kit knows about this activity (see ``widgets.activities``)."""
+
+ORDER = 20
+CORE = True

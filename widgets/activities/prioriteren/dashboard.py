@@ -1,0 +1,61 @@
+"""The prioriteren activity: 100 points over the group's palette values, ranked live for the facilitator."""
+
+import ipywidgets as w
+
+from ...i18n import t
+from ...views.common import Message, RevealSwitch
+from ...views.failures import StoreGuard
+from .model import ACTIVITY, ITEM, spreadable_values
+from .render import ranking_html
+
+PALETTE = "palet"
+
+
+def palette_values(store, session, selection=None) -> list:
+    """The merged palette values ``[(key, label, mentions)]`` to spread points over (the facilitator's selection)."""
+    if selection is None:
+        selection = store.state(session.id, ACTIVITY).get("selection") or []
+    merges = store.state(session.id, PALETTE).get("merges")
+    return spreadable_values(store.answers(session.id, PALETTE), merges, selection)
+
+
+class Dashboard(w.VBox):
+    def __init__(self, store, session, lang):
+        self.store, self.session, self.lang = store, session, lang
+        self.table = w.HTML()
+        self.table.add_class("kit-prio-ranking")
+        self.selection = w.SelectMultiple(rows=6, layout=w.Layout(width="100%"))
+        save = w.Button(description=t("prioriteren.dash.save_selection", lang))
+        self.message = Message()
+        self.guard = StoreGuard(self.message, lang, store)
+        save.on_click(
+            self.guard(
+                lambda _: self.store.set_state(self.session.id, ACTIVITY, "selection", list(self.selection.value))
+            )
+        )
+        # shown in the control page's row of this activity (views.facilitator), not in this view
+        self.reveal = RevealSwitch(
+            store, session, ACTIVITY, t("prioriteren.dash.reveal", lang), "kit-prio-reveal", guard=self.guard
+        )
+        super().__init__(
+            [
+                w.HTML(f"<h3>{t('prioriteren.title', lang)}</h3>"),
+                self.table,
+                w.HTML(f"<small>{t('prioriteren.dash.selection', lang)}</small>"),
+                self.selection,
+                self.message,
+                save,
+            ]
+        )
+        self.add_class("kit-dashboard-prioriteren")
+
+    def refresh(self, session) -> None:
+        self.session = session
+        self.reveal.sync()
+        options = [(label, key) for key, label, _ in palette_values(self.store, session, selection=())]
+        if list(self.selection.options) != options:
+            chosen = self.store.state(session.id, ACTIVITY).get("selection") or []
+            self.selection.options = options
+            self.selection.value = tuple(k for k in chosen if k in {key for _, key in options})
+        answers = [a for a in self.store.answers(session.id, ACTIVITY) if a["item"] == ITEM]
+        self.table.value = ranking_html(palette_values(self.store, session), answers, session, self.lang)

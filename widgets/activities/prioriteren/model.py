@@ -1,0 +1,70 @@
+"""Prioriteren: 100 points over the session's palette values.
+
+Grounded in *Werken aan publieke waarde*, §2.5: not every value can be realised with the capacity at hand.
+"""
+
+from dataclasses import dataclass, field
+
+from ...model.validation import InputError
+from ..palet.model import VALID_CELLS, merge_palette
+
+ACTIVITY = "prioriteren"
+ITEM = "verdeling"
+POINTS = 100
+
+
+def check_allocation(allocation: dict, allowed) -> dict:
+    """Whole, non-negative points on allowed values, adding up to exactly 100; zeros dropped."""
+    allowed = set(allowed)
+    cleaned = {}
+    for key, points in allocation.items():
+        if key not in allowed:
+            raise InputError("prioriteren.error.unknown")
+        try:
+            number = float(points)
+        except (TypeError, ValueError):
+            raise InputError("prioriteren.error.number") from None
+        if number < 0 or number != int(number):
+            raise InputError("prioriteren.error.number")
+        if number:
+            cleaned[key] = int(number)
+    total = sum(cleaned.values())
+    if total != POINTS:
+        raise InputError("prioriteren.error.total", total=total, points=POINTS)
+    return cleaned
+
+
+@dataclass
+class Ranked:
+    key: str
+    points: int = 0
+    by_group: dict = field(default_factory=dict)
+    participants: int = 0
+
+
+def rank(answers, keys) -> list:
+    """Values by total points (ties: more participants gave points, then book order of ``keys``)."""
+    ranked = {key: Ranked(key) for key in keys}
+    for answer in answers:
+        for key, points in answer["value"].items():
+            if key in ranked:
+                entry = ranked[key]
+                entry.points += points
+                entry.by_group[answer["group"]] = entry.by_group.get(answer["group"], 0) + points
+                entry.participants += 1
+    order = list(keys)
+    return sorted(ranked.values(), key=lambda r: (-r.points, -r.participants, order.index(r.key)))
+
+
+def spreadable_values(palette_answers, merges=None, selection=()) -> list:
+    """``[(key, label, mentions)]`` of the merged palette in grid order; only the selection if one is made."""
+    grid = merge_palette(palette_answers, merges)
+    values = [(m.key, m.label, m.count) for cell in VALID_CELLS for m in grid[cell]]
+    return [v for v in values if v[0] in selection] if selection else values
+
+
+def check_stored(item: str, value) -> dict:
+    """A spread of points from a file, checked as a phone's is (which values exist is not known here)."""
+    if item != ITEM or not isinstance(value, dict):
+        raise InputError("error.import_value")
+    return check_allocation(value, value.keys())

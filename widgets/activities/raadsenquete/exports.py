@@ -1,0 +1,3 @@
+"""raadsenquete: its exports parts (moved here from the shared modules step by step)."""
+
+from widgets.activities.raadsenquete.report import raadsenquete_export_rows as rows  # noqa: E402, F401 (moves here)
