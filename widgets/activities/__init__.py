@@ -46,9 +46,13 @@ class Activity:
     def label(self, lang: str) -> str:
         return t(f"activity.{self.key}", lang)
 
+    def module(self, name: str):
+        """The folder's module ``name`` (imported now), or None where the folder has none."""
+        return _module(f"{self.package}.{name}")
+
     def part(self, module: str, name: str):
         """The folder's ``module.name`` (imported now), or None where the activity has no such part."""
-        loaded = _module(f"{self.package}.{module}")
+        loaded = self.module(module)
         return getattr(loaded, name, None) if loaded is not None else None
 
     def has(self, module: str, name: str) -> bool:

@@ -75,10 +75,12 @@ def preload() -> None:
     For a preheated dashboard kernel, called before it waits for its request: opening a session
     then no longer pays for the import while the facilitator waits.
     """
-    from importlib import import_module
+    import jupyter_bokeh.widgets  # noqa: F401
 
-    for module in ("jupyter_bokeh.widgets", f"{__name__}.rating", f"{__name__}.triangle"):
-        import_module(module)
+    from ..activities import ACTIVITIES
+
+    for activity in ACTIVITIES:
+        activity.module("charts")  # the folder's charts, where it has them
 
 
 def widget(figure):
