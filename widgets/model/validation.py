@@ -15,7 +15,7 @@ LIMITS = {
     "name": 40,
     "value": 80,
     "note": 1000,
-    "statement": 200,  # a facilitator's own statement (activity "eigen"): one line
+    "statement": 200,  # a facilitator's own statement: one line
 }
 
 # Bidirectional overrides can make a text display as something else.

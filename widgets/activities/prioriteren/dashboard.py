@@ -5,10 +5,9 @@ import ipywidgets as w
 from ...i18n import t
 from ...views.common import Message, RevealSwitch
 from ...views.failures import StoreGuard
+from ..palet.model import ACTIVITY as PALETTE
 from .model import ACTIVITY, ITEM, spreadable_values
 from .render import ranking_html
-
-PALETTE = "palet"
 
 
 def palette_values(store, session, selection=None) -> list:

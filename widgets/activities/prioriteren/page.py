@@ -10,10 +10,10 @@ the server's and every refusal says what to change.
 from ...i18n import error_message
 from ...model.validation import InputError
 from ...web.pages import ActivityPage
+from ..palet.model import ACTIVITY as PALETTE
 from .model import ACTIVITY, ITEM, POINTS, check_allocation, spreadable_values
 from .render import ranking_html
 
-PALETTE = "palet"
 PREFIX = "points."
 STEP = 5
 
