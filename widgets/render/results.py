@@ -3,17 +3,14 @@
 Both from the session export dict (``widgets.store.transfer.export_session``), so the page shows
 what the report shows, in the participant's language. Of other participants only aggregates
 appear (the summaries', and means that ``widgets.model.results`` lets through); texts are the
-participant's own values, escaped by the templates. Each activity's own answers come
-from its folder (``results.own``).
+participant's own values, escaped by the templates. Each activity's part comes from its folder:
+``results.own`` for its own answers, and ``results.summary`` where the phone must show less of
+the summary than the report does (else ``report.summary``).
 """
-
-from dataclasses import replace
 
 from markupsafe import Markup
 
 from ..activities import used
-from ..activities.beoordelen.model import OVERALL
-from ..model.results import group_mean_shown
 from .report import participants_summary, report_render
 
 
@@ -25,19 +22,13 @@ def by_activity(data: dict) -> dict:
 
 
 def summary_html(data: dict, session, lang: str) -> Markup:
-    """Who took part, then each activity's summary from the report's first page.
-
-    The summaries see only the groups whose grade mean may be shown (``group_mean_shown``):
-    on a phone, the mean of a group of one or two would be a known person's grade.
-    """
+    """Who took part, then each activity's summary: its ``results.summary``, or the report's first page's."""
     answers, state = by_activity(data), data.get("state", {})
-    graded = {}
-    for a in answers.get("beoordelen", []):
-        if a["item"] == OVERALL and a["value"].get("score") is not None:
-            graded[a["group"]] = graded.get(a["group"], 0) + 1
-    shown = replace(session, groups=tuple(g for g in session.groups if group_mean_shown(graded.get(g.key, 0))))
     parts = [participants_summary(data, session, lang)]
-    parts += [a.part("report", "summary")(answers, state, shown, lang) for a in used(session, "report", "summary")]
+    for activity in used(session):
+        summary = activity.part("results", "summary") or activity.part("report", "summary")
+        if summary is not None:
+            parts.append(summary(answers, state, session, lang))
     return Markup("\n").join(parts)
 
 
