@@ -6,18 +6,11 @@ least two others make it up, and the room's mean not when it would give one outs
 
 import pytest
 
-from widgets.model.results import (
-    MIN_OTHERS,
-    RELEASED,
-    RESULTS,
-    Comparison,
-    is_released,
-    palette_comparison,
-    priorities_comparison,
-    rating_comparison,
-    shown_means,
-    triangle_comparison,
-)
+from widgets.activities.beoordelen.model import rating_comparison
+from widgets.activities.driehoek.model import triangle_comparison
+from widgets.activities.palet.model import palette_comparison
+from widgets.activities.prioriteren.model import priorities_comparison
+from widgets.model.results import MIN_OTHERS, RELEASED, RESULTS, Comparison, is_released, shown_means
 from widgets.model.sessions import SessionSpec
 
 GROUP = {"me": "inwoner", "i2": "inwoner", "i3": "inwoner", "a1": "ambtelijk", "a2": "ambtelijk"}

@@ -16,6 +16,8 @@ Bokeh and the dashboard never imports Tornado handlers:
     exports.rows                readable export rows: (answers, state, session, lang) -> [dict]
     exports.derived             an extra workbook sheet: (data, lang) -> (title, columns, rows)
     results.own                 the participant's results page: (answers, state, session, participant, lang)
+    results.summary             the results page's summary where a phone must show less than the report:
+                                (answers, state, session, lang) -> HTML, used instead of ``report.summary``
     paper.form                  the paper answer sheet: (export data) -> widgets.model.paper.PaperForm
     templates/                  Jinja templates, on the search path of every environment
 

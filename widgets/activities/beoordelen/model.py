@@ -29,6 +29,7 @@ dissent and no broad agreement (a bare pass is no endorsement).
 import math
 from dataclasses import dataclass, field
 
+from ...model.results import compare
 from ...model.validation import InputError, clean_text
 
 ACTIVITY = "beoordelen"
@@ -179,3 +180,15 @@ def check_stored(item: str, value) -> dict:
     if not isinstance(value, dict):
         raise InputError("error.import_value")
     return check_answer(item, value.get("score"), value.get("note") or "")
+
+
+def rating_comparison(answers, me: str, my_group: str, items=None) -> list:
+    """The grade and each statement (or ``items``): the own score ("weet ik niet" is kept as ``"?"``) vs the means."""
+    group_of = {a["participant"]: a["group"] for a in answers}
+    rows = []
+    for item in (OVERALL, *STATEMENTS) if items is None else items:
+        given = [a for a in answers if a["item"] == item]
+        scores = {a["participant"]: a["value"]["score"] for a in given if a["value"].get("score") is not None}
+        dont_know = any(a["participant"] == me and a["value"].get("score") is None for a in given)
+        rows.append(compare(item, scores, me, group_of, my_group, "?" if dont_know else None))
+    return rows

@@ -1,3 +1,43 @@
-"""beoordelen: its results parts (moved here from the shared modules step by step)."""
+"""beoordelen on the participant's results page: the own scores next to the means; a summary without small groups."""
 
-from widgets.render.results import rating_section as own  # noqa: E402, F401 (moves here)
+from dataclasses import replace
+
+from ...i18n import t
+from ...model.results import group_mean_shown
+from ...render.results import comparison_rows
+from ...texts import statements
+from . import report
+from .model import ACTIVITY, OVERALL, rating_comparison
+from .render import score_text
+
+
+def own_score(value, lang: str) -> str:
+    """An own score in words: the score, "weet ik niet" (``"?"``) or not answered (None)."""
+    if value is None:
+        return t("beoordelen.not_answered", lang)
+    if value == "?":
+        return t("beoordelen.dont_know_choice", lang)
+    return score_text(value, lang)
+
+
+def own(answers, state, session, participant, lang) -> dict:
+    texts = statements(session, lang)
+    labels = {key: v["short"] for key, v in texts.items()} | {OVERALL: t("beoordelen.grade_short", lang)}
+    compared = rating_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key)
+    return {
+        "rows": comparison_rows(compared, labels, lambda v: own_score(v, lang)),
+        "what": t("resultaten.statement", lang),
+    }
+
+
+def summary(answers, state, session, lang) -> str:
+    """The report's summary, with only the groups whose grade mean may be shown (``group_mean_shown``).
+
+    On a phone, the mean of a group of one or two would be a known person's grade.
+    """
+    graded = {}
+    for a in answers.get(ACTIVITY, []):
+        if a["item"] == OVERALL and a["value"].get("score") is not None:
+            graded[a["group"]] = graded.get(a["group"], 0) + 1
+    shown = replace(session, groups=tuple(g for g in session.groups if group_mean_shown(graded.get(g.key, 0))))
+    return report.summary(answers, state, shown, lang)

@@ -12,10 +12,12 @@ triangle with side 1.
 
 import math
 
+from ...model.results import compare
 from ...model.validation import InputError, clean_text
 
 ACTIVITY = "driehoek"
 CORNERS = ("willen", "mogen", "kunnen")
+PLACE = "plaats"  # the item of the own place (the three corners' scores)
 AXES = ("willen-mogen", "mogen-kunnen", "willen-kunnen")
 CORNER_XY = {"willen": (0.5, math.sqrt(3) / 2), "mogen": (0.0, 0.0), "kunnen": (1.0, 0.0)}
 SEVERITIES = (1, 2, 3, 4, 5)
@@ -121,3 +123,13 @@ def check_stored(item: str, value) -> dict:
     if kind == "route":
         return check_route(value.get("route"))
     raise InputError("error.import_value")
+
+
+def triangle_comparison(answers, me: str, my_group: str) -> list:
+    """Willen, mogen, kunnen: the own score vs the means of everyone who placed themselves."""
+    placed = [a for a in answers if a["item"] == PLACE]
+    group_of = {a["participant"]: a["group"] for a in placed}
+    return [
+        compare(corner, {a["participant"]: a["value"][corner] for a in placed}, me, group_of, my_group)
+        for corner in CORNERS
+    ]

@@ -1,3 +1,15 @@
-"""driehoek: its results parts (moved here from the shared modules step by step)."""
+"""driehoek on the participant's results page: the own score per corner next to the means."""
 
-from widgets.render.results import triangle_section as own  # noqa: E402, F401 (moves here)
+from ...i18n import t
+from ...render.results import comparison_rows
+from ..beoordelen.results import own_score
+from .model import ACTIVITY, triangle_comparison
+
+
+def own(answers, state, session, participant, lang) -> dict:
+    compared = triangle_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key)
+    labels = {c.key: t(f"corner.short.{c.key}", lang).capitalize() for c in compared}
+    return {
+        "rows": comparison_rows(compared, labels, lambda v: own_score(v, lang)),
+        "what": t("resultaten.corner", lang),
+    }

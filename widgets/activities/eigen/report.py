@@ -57,34 +57,6 @@ def own_summary(answers, state, session, lang) -> str:
     )
 
 
-def own_results(answers, state, session, participant, lang) -> dict:
-    """The participant's results page: their own score per statement next to their group's and the room's means."""
-    from ...model.results import rating_comparison
-    from ..beoordelen.render import score_text
-
-    statements = stored_statements(state.get(ACTIVITY, {}))
-    texts = {s["key"]: s["text"] for s in statements}
-    compared = rating_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key, keys_of(statements))
-
-    def own(value):
-        if value is None:
-            return t("beoordelen.not_answered", lang)
-        return t("beoordelen.dont_know_choice", lang) if value == "?" else score_text(value, lang)
-
-    rows = [
-        {
-            "key": c.key,
-            "label": f"{t('eigen.label', lang, n=_number(c.key))}: {texts[c.key]}",
-            "own": own(c.own),
-            "group": c.group,
-            "room": c.room,
-        }
-        for c in compared
-        if c.own is not None or c.group is not None or c.room is not None
-    ]
-    return {"rows": rows, "what": t("resultaten.statement", lang)}
-
-
 def own_notes(answers, lang) -> list:
     """``[(what, group, note)]``: the toelichtingen, statement by statement in the facilitator's order."""
     noted = sorted((a for a in answers if a["value"].get("note")), key=lambda a: _number(a["item"]))

@@ -1,3 +1,18 @@
-"""eigen: its results parts (moved here from the shared modules step by step)."""
+"""eigen on the participant's results page: the own score per statement next to the means, as beoordelen's."""
 
-from widgets.activities.eigen.report import own_results as own  # noqa: E402, F401 (moves here)
+from ...i18n import t
+from ...render.results import comparison_rows
+from ..beoordelen.model import rating_comparison
+from ..beoordelen.results import own_score
+from .model import ACTIVITY, keys_of, stored_statements
+from .render import statement_texts
+
+
+def own(answers, state, session, participant, lang) -> dict:
+    statements = stored_statements(state.get(ACTIVITY, {}))
+    labels = {key: f"{text['label']}: {text['text']}" for key, text in statement_texts(statements, lang).items()}
+    compared = rating_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key, keys_of(statements))
+    return {
+        "rows": comparison_rows(compared, labels, lambda v: own_score(v, lang)),
+        "what": t("resultaten.statement", lang),
+    }

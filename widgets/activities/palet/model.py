@@ -167,3 +167,47 @@ def check_stored(item: str, value) -> dict:
     if value.get("cell") not in VALID_CELLS:
         raise InputError("palet.error.cell")
     return {"text": text, "cell": value["cell"]}
+
+
+@dataclass(frozen=True)
+class OwnValue:
+    """A value the participant named, and whether others named it too (as the facilitator merged the palette)."""
+
+    item: str
+    text: str
+    cell: str
+    others: int  # other participants who named the same (merged) value
+    own_group: bool  # someone else in the participant's group named it
+    other_groups: tuple  # the other groups (keys, in ``group_order``) that named it
+
+
+def palette_comparison(answers, merges, me: str, my_group: str, group_order=()) -> list:
+    """The participant's own values in the order named, each with who else named it."""
+    merges = merges or {}
+    merged = {m.key: m for cell in merge_palette(answers, merges).values() for m in cell}
+    by_value = {}
+    for a in answers:
+        by_value.setdefault(resolve(normalize_value(a["value"]["text"]), merges), []).append(a)
+    rows = []
+    for a in answers:
+        if a["participant"] != me:
+            continue
+        key = resolve(normalize_value(a["value"]["text"]), merges)
+        if key not in merged:
+            continue
+        named = [b for b in by_value[key] if b["participant"] != me]
+        groups = {b["group"] for b in named}
+        order = list(group_order)
+        rows.append(
+            OwnValue(
+                item=a["item"],
+                text=a["value"]["text"],
+                cell=a["value"]["cell"],
+                others=len({b["participant"] for b in named}),
+                own_group=my_group in groups,
+                other_groups=tuple(
+                    sorted(groups - {my_group}, key=lambda g: (order.index(g) if g in order else len(order), g))
+                ),
+            )
+        )
+    return rows

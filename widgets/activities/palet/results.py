@@ -1,3 +1,27 @@
-"""palet: its results parts (moved here from the shared modules step by step)."""
+"""palet on the participant's results page: the own values, each with who else named it."""
 
-from widgets.render.results import palette_section as own  # noqa: E402, F401 (moves here)
+from ...i18n import t
+from .model import ACTIVITY, palette_comparison
+
+
+def own(answers, state, session, participant, lang) -> dict:
+    compared = palette_comparison(
+        answers.get(ACTIVITY, []),
+        state.get(ACTIVITY, {}).get("merges"),
+        participant.ref,
+        participant.group_key,
+        [g.key for g in session.groups],
+    )
+    values = []
+    for v in compared:
+        if not v.others:
+            said = t("resultaten.palette.alone", lang)
+        else:
+            said = t("resultaten.palette.others", lang, n=v.others)
+            if v.other_groups:
+                groups = ", ".join(session.group_label(g) for g in v.other_groups)
+                said += " " + t("resultaten.palette.groups", lang, groups=groups)
+            else:
+                said += " " + t("resultaten.palette.own_group", lang)
+        values.append({"item": v.item, "text": v.text, "cell": t(f"cell.{v.cell}", lang), "said": said})
+    return {"named": values}

@@ -5,8 +5,9 @@ Grounded in *Werken aan publieke waarde*, §2.5: not every value can be realised
 
 from dataclasses import dataclass, field
 
+from ...model.results import compare
 from ...model.validation import InputError
-from ..palet.model import VALID_CELLS, merge_palette
+from ..palet.model import VALID_CELLS, merge_palette, resolve
 
 ACTIVITY = "prioriteren"
 ITEM = "verdeling"
@@ -68,3 +69,27 @@ def check_stored(item: str, value) -> dict:
     if item != ITEM or not isinstance(value, dict):
         raise InputError("error.import_value")
     return check_allocation(value, value.keys())
+
+
+def priorities_comparison(answers, values, me: str, my_group: str, merges=None) -> list:
+    """Per value (``[(key, label, mentions)]``): the own points vs the mean points of those who spread theirs.
+
+    A value someone gave no points counts as 0 for them; a participant who spread nothing is left out.
+    Points given to a value merged since count for the value it was merged into. Rows follow
+    ``values``; a value nobody (also not the participant) gave points to is left out.
+    """
+    spread = [a for a in answers if a["item"] == ITEM]
+    group_of = {a["participant"]: a["group"] for a in spread}
+    given = {}
+    for a in spread:
+        mine = given.setdefault(a["participant"], {})
+        for key, points in a["value"].items():
+            merged = resolve(key, merges or {})
+            mine[merged] = mine.get(merged, 0) + points
+    rows = []
+    for key, _, _ in values:
+        points = {ref: spread_points.get(key, 0) for ref, spread_points in given.items()}
+        if not any(points.values()):
+            continue
+        rows.append(compare(key, points, me, group_of, my_group))
+    return rows

@@ -1,3 +1,19 @@
-"""prioriteren: its results parts (moved here from the shared modules step by step)."""
+"""prioriteren on the participant's results page: the own points per value next to the mean points."""
 
-from widgets.render.results import priorities_section as own  # noqa: E402, F401 (moves here)
+from ...i18n import t
+from ...render.results import comparison_rows
+from ..palet.model import ACTIVITY as PALET
+from .model import ACTIVITY, priorities_comparison, spreadable_values
+
+
+def own(answers, state, session, participant, lang) -> dict:
+    merges = state.get(PALET, {}).get("merges")
+    values = spreadable_values(answers.get(PALET, []), merges, state.get(ACTIVITY, {}).get("selection") or [])
+    labels = {key: label for key, label, _ in values}
+    given = answers.get(ACTIVITY, [])
+    compared = priorities_comparison(given, values, participant.ref, participant.group_key, merges)
+    return {
+        "rows": comparison_rows(compared, labels, lambda v: "–" if v is None else str(v)),
+        "what": t("resultaten.value", lang),
+        "note": t("resultaten.points_note", lang),
+    }

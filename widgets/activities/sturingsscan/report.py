@@ -3,7 +3,6 @@
 from markupsafe import Markup
 
 from ...i18n import decimal, label, normalize_language, t
-from ...model.signal_words import PERSPECTIVES
 from ...render.report import report_render
 from .model import (
     ACTIVITY,
@@ -108,35 +107,6 @@ def sturingsscan_derived(data, lang=None) -> tuple:
             row = {"participant": ref, "group": session.group_label(group)}
             rows.append(row | {f"sturing_{p}": round(share, 1) for p, share in found.items()})
     return t("sturingsscan.export.sheet", lang), SHARE_COLUMNS, rows
-
-
-def sturingsscan_results(answers, state, session, participant, lang) -> dict:
-    """The participant's results page: the own share per perspective next to the group's and the room's mean.
-
-    A mean appears only when enough others make it up (``widgets.model.results.shown_means``).
-    """
-    from ...model.results import shown_means
-
-    found = {
-        ref: (group, shares)
-        for ref, (group, values) in by_participant(answers.get(ACTIVITY, [])).items()
-        if (shares := participant_shares(values)) is not None
-    }
-    me, mine = participant.ref, found.get(participant.ref, (None, None))[1]
-    rows = []
-    for p in PERSPECTIVES:
-        inside = [s[p] for ref, (g, s) in found.items() if ref != me and g == participant.group_key]
-        outside = [s[p] for ref, (g, s) in found.items() if ref != me and g != participant.group_key]
-        own = mine[p] if mine else None
-        group, room = shown_means(own, inside, outside)
-        if (own, group, room) != (None, None, None):
-            shown = f"{decimal(own, lang)}%" if own is not None else t("sturingsscan.results_no_share", lang)
-            rows.append({"key": p, "label": label(p, lang), "own": shown, "group": group, "room": room})
-    return {
-        "rows": rows,
-        "what": t("sturingsscan.dash.perspective", lang),
-        "note": t("sturingsscan.results_note", lang),
-    }
 
 
 # The registry's names for this activity's parts.
