@@ -8,9 +8,12 @@ participant's own values, escaped by the templates. Each activity's part comes f
 the summary than the report does (else ``report.summary``).
 """
 
+from dataclasses import replace
+
 from markupsafe import Markup
 
 from ..activities import used
+from ..model.results import group_mean_shown
 from .report import participants_summary, report_render
 
 
@@ -22,14 +25,31 @@ def by_activity(data: dict) -> dict:
 
 
 def summary_html(data: dict, session, lang: str) -> Markup:
-    """Who took part, then each activity's summary: its ``results.summary``, or the report's first page's."""
+    """Who took part, then each activity's summary: its ``results.summary``, or the report's first page's.
+
+    The report's summary sees only the groups whose figures may be shown on a phone
+    (``group_mean_shown`` of the group's participants in that activity): the figure of a group of
+    one or two would be a known person's answer. A ``results.summary`` applies its own rule.
+    """
     answers, state = by_activity(data), data.get("state", {})
     parts = [participants_summary(data, session, lang)]
     for activity in used(session):
-        summary = activity.part("results", "summary") or activity.part("report", "summary")
+        summary = activity.part("results", "summary")
         if summary is not None:
             parts.append(summary(answers, state, session, lang))
+        elif activity.has("report", "summary"):
+            shown = disclosed_groups(session, answers.get(activity.key, []))
+            parts.append(activity.part("report", "summary")(answers, state, shown, lang))
     return Markup("\n").join(parts)
+
+
+def disclosed_groups(session, answers):
+    """``session`` with only the groups in which enough people answered for their figures to be shown."""
+    people = {}
+    for a in answers:
+        people.setdefault(a["group"], set()).add(a["participant"])
+    groups = tuple(g for g in session.groups if group_mean_shown(len(people.get(g.key, ()))))
+    return replace(session, groups=groups)
 
 
 def comparison_rows(comparisons, labels: dict, own_text) -> list:
