@@ -143,7 +143,8 @@ def test_palette_export_records_merges_and_keeps_own_words(sqlite_store):
 
     from openpyxl import load_workbook
 
-    from widgets.exports import palette_rows, xlsx_bytes
+    from widgets.activities.palet.exports import merged_rows
+    from widgets.exports import xlsx_bytes
     from widgets.files import json_bytes
     from widgets.store.transfer import export_session, import_json
 
@@ -152,7 +153,7 @@ def test_palette_export_records_merges_and_keeps_own_words(sqlite_store):
     add(sqlite_store, inw, "Betaalbare woningen")
     dash.merge("betaalbaarheid", "betaalbare woningen", {"betaalbaarheid": 1, "betaalbare woningen": 1})
     data = export_session(sqlite_store, session.id)
-    rows = palette_rows(data)  # the workbook's "Palet samengevoegd" sheet
+    rows = merged_rows(data)  # the workbook's "Palet samengevoegd" sheet
     assert sorted(r["text"] for r in rows) == ["Betaalbare woningen", "betaalbaarheid"]
     assert {r["merged_value"] for r in rows} == {"betaalbaarheid"}
     assert all(r["shared"] == "ja" for r in rows)

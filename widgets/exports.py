@@ -20,7 +20,6 @@ import json
 from pathlib import Path
 
 from .activities import ACTIVITIES
-from .activities.palet.model import merge_palette, normalize_value, resolve
 from .dates import date_in_words, local_datetime
 from .i18n import cli_parser, error_message, normalize_language, t
 from .model.validation import InputError
@@ -28,7 +27,6 @@ from .store.cells import csv_cell, starts_formula
 from .store.transfer import FORMAT
 
 COLUMNS = ("group", "participant", "activity", "item", "score", "value", "cell", "note", "time")
-PALETTE_COLUMNS = ("participant", "group", "cell", "text", "merged_value", "merged_cell", "shared")
 MAX_WIDTH = 60
 SHEET_NAME = 31  # Excel's limit
 DATE_FORMATS = {"nl": "dd-mm-yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
@@ -51,11 +49,12 @@ def _session(data):
     return session_from_export(data)
 
 
-def _language(data, lang) -> str:
+def export_language(data, lang) -> str:
+    """The language asked for, else the session's."""
     return normalize_language(lang or data["session"].get("language"))
 
 
-def _by_activity(data) -> dict:
+def answers_by_activity(data) -> dict:
     """Answers per activity, each participant's together in the order they joined."""
     order = {p["ref"]: i for i, p in enumerate(data.get("participants", []))}
     answers = sorted(
@@ -87,130 +86,13 @@ def export_row(answer, session, lang, item, score=None, value="", cell="", note=
     }
 
 
-def _cell_words(cell: str, lang: str) -> str:
+def cell_words(cell: str, lang: str) -> str:
+    """A palette cell in words (the ``cell`` column), '' for none."""
     return t(f"cell.{cell}", lang) if cell else ""
 
 
-def _merged(answers: dict, state: dict) -> tuple:
-    """``({key: MergedValue}, merges)`` of the session's palette, as the facilitator merged it."""
-    merges = state.get("palet", {}).get("merges") or {}
-    grid = merge_palette(answers.get("palet", []), merges)
-    return {m.key: m for values in grid.values() for m in values}, merges
-
-
-# --- each activity's rows (named in its descriptor): (answers, state, session, lang) -> [dict] ------
-
-
-def palette_export_rows(answers, state, session, lang) -> list:
-    """One row per value a participant named: the own words as the answer, the cell in words."""
-    rows = []
-    for a in answers.get("palet", []):
-        cell = _cell_words(a["value"].get("cell", ""), lang)
-        rows.append(
-            export_row(a, session, lang, item=t("palet.value", lang), value=a["value"].get("text", ""), cell=cell)
-        )
-    return rows
-
-
-def priorities_export_rows(answers, state, session, lang) -> list:
-    """One row per value a participant gave points to, most points first."""
-    merged, merges = _merged(answers, state)
-    rows = []
-    for a in answers.get("prioriteren", []):
-        for key, points in sorted(a["value"].items(), key=lambda kv: (-kv[1], kv[0])):
-            value = merged.get(resolve(key, merges))
-            rows.append(
-                export_row(
-                    a,
-                    session,
-                    lang,
-                    item=t("export.item.points", lang),
-                    score=points,
-                    value=value.label if value else key,
-                    cell=_cell_words(value.cell, lang) if value else "",
-                )
-            )
-    return rows
-
-
-def rating_export_rows(answers, state, session, lang) -> list:
-    """The rapportcijfer, then the nine statements in the book's order, each with its toelichting."""
-    from .activities.beoordelen.model import OVERALL, STATEMENTS
-    from .texts import statements
-
-    texts = statements(session, lang)
-    order = (OVERALL, *STATEMENTS)
-    rows = []
-    for a in sorted(answers.get("beoordelen", []), key=lambda a: _rank(a["item"], order)):
-        item = (
-            t("beoordelen.grade_short", lang)
-            if a["item"] == OVERALL
-            else texts.get(a["item"], {}).get("label", a["item"])
-        )
-        score = a["value"].get("score")
-        rows.append(
-            export_row(
-                a,
-                session,
-                lang,
-                item=item,
-                score=score,
-                value="" if score is not None else t("beoordelen.dont_know", lang),
-                note=a["value"].get("note", ""),
-            )
-        )
-    return rows
-
-
-def triangle_export_rows(answers, state, session, lang) -> list:
-    """A place as three rows (one per corner), then the tensions (severity, note) and routes in words."""
-    from .activities.driehoek.model import AXES, CORNERS
-    from .texts import routes
-
-    words = routes(lang)
-    order = ("plaats", *(f"spanning.{axis}" for axis in AXES), *(f"route.{axis}" for axis in AXES))
-    rows = []
-    for a in sorted(answers.get("driehoek", []), key=lambda a: _rank(a["item"], order)):
-        kind, _, axis = a["item"].partition(".")
-        corners = dict(zip("ab", (t(f"corner.short.{c}", lang) for c in axis.split("-")), strict=False)) if axis else {}
-        if kind == "plaats":
-            rows += [
-                export_row(
-                    a,
-                    session,
-                    lang,
-                    item=t("export.item.place", lang, corner=t(f"corner.short.{c}", lang)),
-                    score=a["value"].get(c),
-                )
-                for c in CORNERS
-            ]
-        elif kind == "spanning" and len(corners) == 2:
-            rows.append(
-                export_row(
-                    a,
-                    session,
-                    lang,
-                    item=t("export.item.tension", lang, **corners),
-                    score=a["value"].get("severity"),
-                    note=a["value"].get("note", ""),
-                )
-            )
-        elif kind == "route" and len(corners) == 2:
-            route = a["value"].get("route", "")
-            label = words.get(axis, {}).get(route, ("",))[0]
-            rows.append(
-                export_row(
-                    a,
-                    session,
-                    lang,
-                    item=t("export.item.route", lang, **corners),
-                    value=t("export.value.route", lang, route=route, label=label),
-                )
-            )
-    return rows
-
-
-def _rank(item: str, order) -> int:
+def order_index(item: str, order) -> int:
+    """Where ``item`` stands in ``order`` (an unknown item last): for rows in the order the activity asks them."""
     return order.index(item) if item in order else len(order)
 
 
@@ -224,40 +106,12 @@ def answer_rows(data, lang=None, activity: str = None, participant: str = None) 
     (the merged palette's labels come from everyone's values).
     """
     data = _checked(data)
-    session, lang = _session(data), _language(data, lang)
-    answers, state = _by_activity(data), data.get("state", {})
+    session, lang = _session(data), export_language(data, lang)
+    answers, state = answers_by_activity(data), data.get("state", {})
     rows = []
     for described in _used(session, activity):
         rows += described.part("exports", "rows")(answers, state, session, lang)
     return rows if participant is None else [row for row in rows if row["participant"] == participant]
-
-
-def palette_rows(data, lang=None) -> list:
-    """The merged palette's derived rows: each participant's own words and the merged value they count for."""
-    data = _checked(data)
-    session, lang = _session(data), _language(data, lang)
-    answers = _by_activity(data)
-    merged, merges = _merged(answers, data.get("state", {}))
-    rows = []
-    for a in answers.get("palet", []):
-        value = merged.get(resolve(normalize_value(a["value"].get("text", "")), merges))
-        rows.append(
-            {
-                "participant": a["participant"],
-                "group": session.group_label(a["group"]),
-                "cell": _cell_words(a["value"].get("cell", ""), lang),
-                "text": a["value"].get("text", ""),
-                "merged_value": value.label if value else "",
-                "merged_cell": _cell_words(value.cell, lang) if value else "",
-                "shared": t("export.yes" if value and value.shared else "export.no", lang),
-            }
-        )
-    return rows
-
-
-def palette_derived(data, lang=None) -> tuple:
-    """The waardenpalet's extra sheet (its descriptor's ``derived``): the merged palette."""
-    return t("export.sheet.palette_merged", _language(data, lang)), PALETTE_COLUMNS, palette_rows(data, lang)
 
 
 def _used(session, only: str = None) -> list:
@@ -274,7 +128,7 @@ def headers(columns, lang: str) -> list:
 def csv_bytes(data, lang=None, plain: bool = False, activity: str = None, participant: str = None) -> bytes:
     """The answers (or one participant's, by ref) as CSV. Default: as Excel opens it in the session's language
     (Dutch: ``;``, decimal comma, BOM); ``plain``: for tools (``,``, no BOM, English column keys, ISO 8601 times)."""
-    lang = _language(_checked(data), lang)
+    lang = export_language(_checked(data), lang)
     return _csv(COLUMNS, answer_rows(data, lang, activity, participant), lang, plain)
 
 
@@ -303,14 +157,14 @@ def _csv_text(value, dutch: bool, plain: bool, lang: str) -> str:
 
 
 def xlsx_bytes(data, lang=None) -> bytes:
-    """A workbook: the session on its first sheet, then one sheet per activity (and the merged palette)."""
+    """A workbook: the session on its first sheet, then one sheet per activity (and any sheet it derives)."""
     from openpyxl import Workbook
 
     data = _checked(data)
-    session, lang = _session(data), _language(data, lang)
+    session, lang = _session(data), export_language(data, lang)
     book = Workbook()
     _session_sheet(book.active, data, session, lang)
-    answers, state = _by_activity(data), data.get("state", {})
+    answers, state = answers_by_activity(data), data.get("state", {})
     for described in _used(session):
         rows = described.part("exports", "rows")(answers, state, session, lang)
         _table_sheet(book.create_sheet(_sheet_name(described.label(lang))), COLUMNS, rows, lang)

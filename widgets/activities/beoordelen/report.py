@@ -1,5 +1,140 @@
-"""beoordelen: its report parts (moved here from the shared modules step by step)."""
+"""Beoordelen in the session report: the radar and block charts with their figures, the summary, the notes."""
 
-from widgets.render.report import rating_summary as summary  # noqa: E402, F401 (moves here)
-from widgets.report import rating_notes as notes  # noqa: E402, F401 (moves here)
-from widgets.report import rating_section as section  # noqa: E402, F401 (moves here)
+from ...datasets import read_dataset
+from ...i18n import t
+from ...model.tables import localized
+from ...render.chart_tables import SCORES, rating_blocks_rows, rating_means_rows
+from ...render.report import CHART_WIDTH, figure_html, report_render, section_html
+from ...texts import STATEMENTS_FILE, national_reference, statements, topic_label
+from .model import (
+    ACTIVITY,
+    AGREEMENT_FLOOR,
+    AGREEMENT_THRESHOLD,
+    OVERALL,
+    STATEMENTS,
+    agenda,
+    common_ground,
+    summarize,
+)
+from .render import agenda_html, grades_html
+
+SUMMARY_ITEMS = 3  # statements with most dissent, and with broadest agreement
+
+
+def section(answers, state, session, lang, plots) -> str:
+    """The radar and the block diagram, each with its figures as a table; the grades and the agenda."""
+    from .charts import block_data, block_figure, radar_figure, radar_points  # Bokeh: only when a report is built
+
+    texts = statements(session, lang)
+    summaries = summarize(answers.get(ACTIVITY, []))
+    labels = {k: v["short"] for k, v in texts.items()}
+    radar, sources = radar_figure([labels[k] for k in STATEMENTS], [(g.key, g.label) for g in session.groups])
+    for key, source in sources.items():
+        source.data = radar_points([summaries[s].group_means.get(key) for s in STATEMENTS])
+    blocks, block_source = block_figure(list(STATEMENTS), labels)
+    block_source.data = block_data(summaries, list(STATEMENTS), labels, [g.key for g in session.groups])
+    radar.width, radar.height, blocks.width = CHART_WIDTH, 540, CHART_WIDTH
+    plots["radar"], plots["blocks"] = radar, blocks
+    return section_html(
+        ACTIVITY,
+        lang,
+        figure_html(
+            "radar",
+            t("beoordelen.dash.radar", lang),
+            means_table(summaries, texts, session, lang),
+            t("report.figure.radar_note", lang),
+            lang,
+        ),
+        figure_html(
+            "blocks",
+            t("beoordelen.dash.blocks", lang),
+            blocks_table(summaries, texts, lang),
+            t("report.figure.blocks_note", lang),
+            lang,
+        ),
+        grades_html(summaries, session, lang),
+        agenda_html(summaries, texts, session, lang),
+    )
+
+
+def summary(answers, state, session, lang) -> str:
+    """The grade against the book's national reference; the statements with most dissent and broadest agreement.
+
+    Broadest agreement is the model's measure across groups (``common_ground``), as in the agenda,
+    so a statement every group merely scores 6 on is not read as common ground.
+    """
+    summaries = summarize(answers.get(ACTIVITY, []))
+    grade = summaries[OVERALL]
+    reference = national_reference(session.topic)
+    room = grade.overall_mean
+    comparison = None
+    if room is not None and reference is not None:
+        difference = round(room, 1) - reference
+        comparison = {
+            "key": "report.summary.reference_"
+            + ("above" if difference > 0.04 else "below" if difference < -0.04 else "equal"),
+            "difference": abs(difference),
+            "reference": reference,
+        }
+    groups = [
+        {"key": g.key, "label": g.label, "mean": grade.group_means.get(g.key), "n": len(grade.scores.get(g.key, []))}
+        for g in session.groups
+    ]
+    texts = statements(session, lang)
+    answered = [key for key in agenda(summaries) if summaries[key].count]
+    dissent = answered[:SUMMARY_ITEMS]
+    agreement = common_ground(summaries, SUMMARY_ITEMS)
+
+    def item(key):
+        s = summaries[key]
+        return {
+            "key": key,
+            "label": texts[key]["label"],
+            "dissent": s.dissent,
+            "agreement": s.agreement,
+            "mean": s.overall_mean,
+            "n": s.count,
+        }
+
+    return report_render(
+        "report_summary_rating.html",
+        lang,
+        grade=grade,
+        room=room,
+        groups=groups,
+        comparison=comparison,
+        opgave=topic_label(session.topic, lang),
+        dissent=[item(k) for k in dissent],
+        agreement=[item(k) for k in agreement],
+        answered=bool(answered),
+        across_groups=any(summaries[k].agreement is not None for k in answered),
+        threshold=AGREEMENT_THRESHOLD,
+        floor=AGREEMENT_FLOOR,
+    )
+
+
+def notes(answers, lang) -> list:
+    """``[(what, group, note)]``: the toelichtingen of beoordelen, the grade's first, each statement by its name."""
+    names = {row["key"]: localized(row, "value", lang) for row in read_dataset(STATEMENTS_FILE).rows}
+    noted = [a for a in answers if a["value"].get("note")]
+    noted.sort(key=lambda a: a["item"] != OVERALL)
+    return [
+        (
+            t("report.summary.grade", lang) if a["item"] == OVERALL else names.get(a["item"], a["item"]),
+            a["group"],
+            a["value"]["note"],
+        )
+        for a in noted
+    ]
+
+
+def means_table(summaries, texts, session, lang) -> str:
+    """The radar's figures: the mean score of each group per statement, and everyone's."""
+    rows = rating_means_rows(summaries, texts, session)
+    return report_render("report_rating_means.html", lang, groups=[g.label for g in session.groups], rows=rows)
+
+
+def blocks_table(summaries, texts, lang) -> str:
+    """The block diagram's figures: how many gave each score, per statement."""
+    rows = rating_blocks_rows(summaries, texts)
+    return report_render("report_rating_blocks.html", lang, scores=list(SCORES), rows=rows)

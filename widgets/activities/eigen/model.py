@@ -58,6 +58,11 @@ def stored_statements(state: dict) -> list:
         return []
 
 
+def number_of(key: str) -> int:
+    """A statement's number as the participants see it ("Stelling 3"); unknown keys sort last."""
+    return KEYS.index(key) + 1 if key in KEYS else len(KEYS) + 1
+
+
 def keys_of(statements) -> tuple:
     return tuple(s["key"] for s in statements)
 

@@ -1,34 +1,27 @@
-"""Eigen stellingen in the report, its notes and the readable export rows (beside ``widgets.report``)."""
+"""Eigen stellingen in the session report: the statements and their means, the summary, the notes."""
 
 from markupsafe import Markup
 
 from ...i18n import t
-from .model import ACTIVITY, KEYS, keys_of, stored_statements, summarize
+from ...render.report import report_render, section_html
+from ..beoordelen.model import AGREEMENT_FLOOR, agenda, common_ground
+from ..beoordelen.report import SUMMARY_ITEMS
+from .model import ACTIVITY, keys_of, number_of, stored_statements, summarize
 from .render import own_html
 
 
-def _number(key: str) -> int:
-    return KEYS.index(key) + 1 if key in KEYS else len(KEYS) + 1
-
-
-def own_section(answers, state, session, lang, plots) -> str:
+def section(answers, state, session, lang, plots) -> str:
     """The statements, the means per group, broad agreement and the dissent agenda (or that nobody answered)."""
-    from ...report import report_render
-
     statements = stored_statements(state.get(ACTIVITY, {}))
     mine = answers.get(ACTIVITY, [])
     parts = [own_html(summarize(mine, statements), statements, session, lang)]
     if statements and not mine:
         parts.append(Markup("<p>%s</p>") % t("report.no_answers", lang))
-    return report_render("report_section.html", lang, key=ACTIVITY, title=t("eigen.title", lang), parts=parts)
+    return section_html(ACTIVITY, lang, *parts)
 
 
-def own_summary(answers, state, session, lang) -> str:
+def summary(answers, state, session, lang) -> str:
     """The report's first page: the own statements with most dissent and with broadest agreement (three each)."""
-    from ...render.report import SUMMARY_ITEMS
-    from ...report import report_render
-    from ..beoordelen.model import AGREEMENT_FLOOR, agenda, common_ground
-
     statements = stored_statements(state.get(ACTIVITY, {}))
     summaries = summarize(answers.get(ACTIVITY, []), statements)
     keys = keys_of(statements)
@@ -38,7 +31,7 @@ def own_summary(answers, state, session, lang) -> str:
         s = summaries[key]
         return {
             "key": key,
-            "label": t("eigen.label", lang, n=_number(key)),
+            "label": t("eigen.label", lang, n=number_of(key)),
             "text": texts[key],
             "dissent": s.dissent,
             "agreement": s.agreement,
@@ -57,36 +50,7 @@ def own_summary(answers, state, session, lang) -> str:
     )
 
 
-def own_notes(answers, lang) -> list:
+def notes(answers, lang) -> list:
     """``[(what, group, note)]``: the toelichtingen, statement by statement in the facilitator's order."""
-    noted = sorted((a for a in answers if a["value"].get("note")), key=lambda a: _number(a["item"]))
-    return [(t("eigen.label", lang, n=_number(a["item"])), a["group"], a["value"]["note"]) for a in noted]
-
-
-def own_export_rows(answers, state, session, lang) -> list:
-    """One row per score in the facilitator's order: "Stelling 2: <text>", the score or "weet ik niet", the note."""
-    from ...exports import export_row
-
-    texts = {s["key"]: s["text"] for s in stored_statements(state.get(ACTIVITY, {}))}
-    rows = []
-    for a in sorted(answers.get(ACTIVITY, []), key=lambda a: _number(a["item"])):
-        label = t("eigen.label", lang, n=_number(a["item"]))
-        score = a["value"].get("score")
-        rows.append(
-            export_row(
-                a,
-                session,
-                lang,
-                item=f"{label}: {texts[a['item']]}" if a["item"] in texts else label,
-                score=score,
-                value="" if score is not None else t("beoordelen.dont_know", lang),
-                note=a["value"].get("note", ""),
-            )
-        )
-    return rows
-
-
-# The registry's names for this activity's parts.
-section = own_section
-notes = own_notes
-summary = own_summary
+    noted = sorted((a for a in answers if a["value"].get("note")), key=lambda a: number_of(a["item"]))
+    return [(t("eigen.label", lang, n=number_of(a["item"])), a["group"], a["value"]["note"]) for a in noted]

@@ -1,4 +1,36 @@
-"""prioriteren: its report parts (moved here from the shared modules step by step)."""
+"""Prioriteren in the session report: the ranking of the palette's values, and the values with most points."""
 
-from widgets.render.report import priorities_summary as summary  # noqa: E402, F401 (moves here)
-from widgets.report import priorities_section as section  # noqa: E402, F401 (moves here)
+from ...render.report import report_render, section_html
+from ..palet.model import ACTIVITY as PALET
+from .model import ACTIVITY, ITEM, rank, spreadable_values
+from .render import ranking_html
+
+TOP_PRIORITIES = 3
+
+
+def _values(answers, state) -> list:
+    """The values points could go to: the merged palette, or the facilitator's selection of it."""
+    return spreadable_values(
+        answers.get(PALET, []),
+        state.get(PALET, {}).get("merges"),
+        state.get(ACTIVITY, {}).get("selection") or [],
+    )
+
+
+def section(answers, state, session, lang, plots) -> str:
+    """The values ranked by their points, as on the dashboard."""
+    spread = [a for a in answers.get(ACTIVITY, []) if a["item"] == ITEM]
+    return section_html(ACTIVITY, lang, ranking_html(_values(answers, state), spread, session, lang))
+
+
+def summary(answers, state, session, lang) -> str:
+    """The values that got the most points."""
+    values = _values(answers, state)
+    spread = [{"group": a["group"], "value": a["value"]} for a in answers.get(ACTIVITY, []) if a["item"] == ITEM]
+    labels = {key: label for key, label, _ in values}
+    top = [
+        {"key": r.key, "label": labels[r.key], "points": r.points, "n": r.participants}
+        for r in rank(spread, list(labels))
+        if r.points
+    ][:TOP_PRIORITIES]
+    return report_render("report_summary_priorities.html", lang, values=top)

@@ -1,3 +1,28 @@
-"""trap: its exports parts (moved here from the shared modules step by step)."""
+"""The participatietrap's readable export rows: the rung now and the rung it should be, per participant."""
 
-from widgets.activities.trap.report import ladder_export_rows as rows  # noqa: E402, F401 (moves here)
+from ...exports import export_row
+from ...i18n import t
+from .model import ACTIVITY, ITEM
+from .render import rung_name
+
+
+def rows(answers, state, session, lang) -> list:
+    """Two rows per participant: the rung now and the rung it should be (number and name), the note on the second."""
+    rows = []
+    for a in answers.get(ACTIVITY, []):
+        if a["item"] != ITEM:
+            continue
+        value = a["value"]
+        for which, label in (("now", "export.item.trap_now"), ("should", "export.item.trap_should")):
+            rows.append(
+                export_row(
+                    a,
+                    session,
+                    lang,
+                    item=t(label, lang),
+                    score=value[which],
+                    value=rung_name(value[which], lang),
+                    note=value.get("note", "") if which == "should" else "",
+                )
+            )
+    return rows

@@ -4,13 +4,11 @@ One fragment for the dashboard, the phones once revealed, the presentation scree
 so the figures read the same everywhere.
 """
 
-from markupsafe import Markup
-
 from ...datasets import read_dataset
 from ...i18n import decimal, t
 from ...model.tables import localized
 from ...render import render
-from .model import ACTIVITY, ITEM, RUNGS, notes, summarize
+from .model import ITEM, RUNGS, summarize
 
 DATASET = "overheidsparticipatietrap.csv"
 
@@ -86,49 +84,3 @@ def ladder_html(answers, session, lang: str, heading: int = 4) -> str:
         rows=rows,
         gaps=gaps,
     )
-
-
-def ladder_section(answers, state, session, lang, plots) -> str:
-    """The report's section: the rungs, then the figures (or that nobody answered)."""
-    from ...render.report import report_render
-
-    mine = answers.get(ACTIVITY, [])
-    body = ladder_html(mine, session, lang, heading=3) if mine else Markup("<p>%s</p>") % t("report.no_answers", lang)
-    legend = t("trap.dash.gap_hint", lang)
-    return report_render(
-        "report_section.html", lang, key=ACTIVITY, title=t("trap.title", lang), parts=(body,), legend=legend
-    )
-
-
-def ladder_summary(answers, state, session, lang) -> str:
-    """The report's first page: the room's mean rungs and moves, and the group with the largest gap (of two or more)."""
-    from ...render.report import report_render
-
-    by_group, room = summarize(answers.get(ACTIVITY, []), [g.key for g in session.groups])
-    answered = [(key, s) for key, s in by_group.items() if s.count]
-    widest = max(answered, key=lambda pair: abs(pair[1].gap)) if len(answered) >= 2 else None
-    return report_render(
-        "report_summary_trap.html",
-        lang,
-        room=_figures(room, lang) if room.count else None,
-        widest={"label": session.group_label(widest[0]), "gap": signed(widest[1].gap, lang)} if widest else None,
-    )
-
-
-def _figures(summary, lang: str) -> dict:
-    return {
-        "now": summary.now_mean,
-        "should": summary.should_mean,
-        "gap": signed(summary.gap, lang),
-        "looser": summary.looser,
-        "same": summary.same,
-        "tighter": summary.tighter,
-    }
-
-
-def ladder_notes(answers, lang) -> list:
-    """``[(what, group, note)]``: each toelichting with the two rungs it explains."""
-    return [
-        (t("trap.note_what", lang, now=rung_name(now, lang), should=rung_name(should, lang)), group, note)
-        for group, now, should, note in notes(answers)
-    ]

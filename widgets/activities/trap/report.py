@@ -1,34 +1,48 @@
-"""The participatietrap's readable export rows (beside the report: they build on ``widgets.exports``)."""
+"""The participatietrap in the session report: the rungs and both distributions, the summary, the notes."""
+
+from markupsafe import Markup
 
 from ...i18n import t
-from .model import ACTIVITY, ITEM
-from .render import rung_name
+from ...render.report import report_render, section_html
+from . import model
+from .model import ACTIVITY, summarize
+from .render import ladder_html, rung_name, signed
 
 
-def ladder_export_rows(answers, state, session, lang) -> list:
-    """Two rows per participant: the rung now and the rung it should be (number and name), the note on the second."""
-    from ...exports import export_row
-
-    rows = []
-    for a in answers.get(ACTIVITY, []):
-        if a["item"] != ITEM:
-            continue
-        value = a["value"]
-        for which, label in (("now", "export.item.trap_now"), ("should", "export.item.trap_should")):
-            rows.append(
-                export_row(
-                    a,
-                    session,
-                    lang,
-                    item=t(label, lang),
-                    score=value[which],
-                    value=rung_name(value[which], lang),
-                    note=value.get("note", "") if which == "should" else "",
-                )
-            )
-    return rows
+def section(answers, state, session, lang, plots) -> str:
+    """The rungs, then the figures (or that nobody answered)."""
+    mine = answers.get(ACTIVITY, [])
+    body = ladder_html(mine, session, lang, heading=3) if mine else Markup("<p>%s</p>") % t("report.no_answers", lang)
+    return section_html(ACTIVITY, lang, body, legend=t("trap.dash.gap_hint", lang))
 
 
-from widgets.activities.trap.render import ladder_notes as notes  # noqa: E402, F401 (moves here)
-from widgets.activities.trap.render import ladder_section as section  # noqa: E402, F401 (moves here)
-from widgets.activities.trap.render import ladder_summary as summary  # noqa: E402, F401 (moves here)
+def summary(answers, state, session, lang) -> str:
+    """The report's first page: the room's mean rungs and moves, and the group with the largest gap (of two or more)."""
+    by_group, room = summarize(answers.get(ACTIVITY, []), [g.key for g in session.groups])
+    answered = [(key, s) for key, s in by_group.items() if s.count]
+    widest = max(answered, key=lambda pair: abs(pair[1].gap)) if len(answered) >= 2 else None
+    return report_render(
+        "report_summary_trap.html",
+        lang,
+        room=_figures(room, lang) if room.count else None,
+        widest={"label": session.group_label(widest[0]), "gap": signed(widest[1].gap, lang)} if widest else None,
+    )
+
+
+def _figures(summarized, lang: str) -> dict:
+    return {
+        "now": summarized.now_mean,
+        "should": summarized.should_mean,
+        "gap": signed(summarized.gap, lang),
+        "looser": summarized.looser,
+        "same": summarized.same,
+        "tighter": summarized.tighter,
+    }
+
+
+def notes(answers, lang) -> list:
+    """``[(what, group, note)]``: each toelichting with the two rungs it explains."""
+    return [
+        (t("trap.note_what", lang, now=rung_name(now, lang), should=rung_name(should, lang)), group, note)
+        for group, now, should, note in model.notes(answers)
+    ]
