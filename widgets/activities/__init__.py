@@ -17,6 +17,10 @@ Bokeh and the dashboard never imports Tornado handlers:
     exports.derived             an extra workbook sheet: (data, lang) -> (title, columns, rows)
     results.own                 the participant's results page: (answers, state, session, participant, lang)
     paper.form                  the paper answer sheet: (export data) -> widgets.model.paper.PaperForm
+    paper.label                 a field's column heading, also its words on the sheet: (field, data, lang) -> str
+    paper.choices               the printed words a field's cell is one of: (field, lang) -> {key: words}
+    paper.sheet                 the printed sheet's template context: (data, form, labels, lang) -> dict
+    paper.BODY                  the name of the sheet's questions' template (in templates/), put in paper_sheet.html
     templates/                  Jinja templates, on the search path of every environment
 
 A part the folder does not have is ``None``: the surface leaves the activity out.
