@@ -280,7 +280,8 @@ def _activity_of(data: dict, heads: list) -> tuple:
         fields = len(paper_form(data, activity).fields) + 2
         return len(typed & own), -abs(fields - len(typed))
 
-    best = max(data["session"]["activities"], key=fit, default=None)
+    on_paper = [a for a in data["session"]["activities"] if a in BY_KEY and BY_KEY[a].has("paper", "form")]
+    best = max(on_paper, key=fit, default=None)
     if best is None:
         raise InputError("paper.error.empty")
     return best, _headings(data, best, heads)
