@@ -296,6 +296,12 @@ def test_a_bad_row_is_refused_with_its_number_in_dutch_and_nothing_is_stored(sto
     assert (store.answers(session.id), store.participant_counts(session.id)) == before
 
 
+def test_a_session_with_an_activity_without_a_sheet_takes_the_others_sheets(store):
+    session, _ = store.create_session(SessionSpec(**SPEC, activities=("beoordelen", "trap")))
+    filled = template_csv(export_session(store, session.id), "beoordelen", "nl") + b"Inwoner;1;7\r\n"
+    assert import_paper(store, session.id, "beoordelen.csv", filled)["answers"] == 1
+
+
 def test_another_file_or_a_foreign_table_is_refused_in_dutch(store):
     session = new_session(store)
     with pytest.raises(InputError) as caught:

@@ -19,6 +19,10 @@ Bokeh and the dashboard never imports Tornado handlers:
     results.summary             the results page's summary where a phone must show less than the report:
                                 (answers, state, session, lang) -> HTML, used instead of ``report.summary``
     paper.form                  the paper answer sheet: (export data) -> widgets.model.paper.PaperForm
+    paper.label                 a field's column heading, also its words on the sheet: (field, data, lang) -> str
+    paper.choices               the printed words a field's cell is one of: (field, lang) -> {key: words}
+    paper.sheet                 the printed sheet's template context: (data, form, labels, lang) -> dict
+    paper.BODY                  the name of the sheet's questions' template (in templates/), put in paper_sheet.html
     templates/                  Jinja templates, on the search path of every environment
 
 A part the folder does not have is ``None``: the surface leaves the activity out.

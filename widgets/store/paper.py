@@ -1,6 +1,6 @@
 """Typing in paper answer sheets: an empty table to fill in (XLSX or CSV), and its import.
 
-Each row is one paper sheet (the palette: one value of one sheet) with the group and the sheet
+Each row is one paper sheet (a form per value: one value of one sheet) with the group and the sheet
 number written on it. A sheet becomes participant ``papier-<number>`` of that group, the same
 person in every activity. The whole file is one ``store.merge``: a bad row is refused with its
 row number and nothing is stored; the same file twice adds nothing; a corrected row replaces
@@ -10,14 +10,13 @@ its answer (the old one goes to the history, as with a phone).
 import csv
 import io
 
-from ..activities.palet.model import VALID_CELLS, normalize_value, resolve
-from ..activities.prioriteren.model import spreadable_values
+from ..activities import BY_KEY, Activity
 from ..i18n import languages, t
 from ..model import paper
 from ..model.validation import InputError
 from .cells import append_as_text, csv_cell, from_csv_cell
 
-EMPTY_ROWS = {False: 60, True: 300}  # rows the template's checks cover: sheets, or palette values
+EMPTY_ROWS = {False: 60, True: 300}  # rows the template's checks cover: sheets, or values (a form per value)
 MAX_ROWS = 5000  # more rows than any room writes on paper
 
 
@@ -25,60 +24,40 @@ def _words(text) -> str:
     return " ".join(str(text or "").lower().split())
 
 
-def spread_values(data: dict) -> list:
-    """prioriteren's ``[(key, label, mentions)]``: the session's selection of its merged palette."""
-    state = data.get("state", {})
-    palette_answers = [a for a in data.get("answers", []) if a["activity"] == "palet"]
-    return spreadable_values(
-        palette_answers, state.get("palet", {}).get("merges"), state.get("prioriteren", {}).get("selection") or []
-    )
-
-
-def paper_form(data: dict, activity: str) -> paper.PaperForm:
-    from ..activities import BY_KEY
-
+def paper_activity(data: dict, activity: str) -> Activity:
+    """The session's activity with a paper form (its folder's ``paper`` parts), or InputError."""
     if (
         activity not in data["session"]["activities"]
         or activity not in BY_KEY
         or not BY_KEY[activity].has("paper", "form")
     ):
         raise InputError("error.unknown_activity", name=activity)
-    return BY_KEY[activity].part("paper", "form")(spread_values(data) if activity == "prioriteren" else ())
+    return BY_KEY[activity]
 
 
-def field_label(field: paper.Field, data: dict, lang: str) -> str:
-    """A field's column heading, also its words on the printed sheet."""
-    from ..texts import statements
-    from .transfer import session_from_export
+def paper_form(data: dict, activity: str) -> paper.PaperForm:
+    return paper_activity(data, activity).part("paper", "form")(data)
 
-    kind, name = field.kind, field.name
-    if field.label:
-        return field.label
-    if kind == "grade":
-        return t("beoordelen.grade_short", lang)
-    if kind == "score":
-        return statements(session_from_export(data), lang)[name]["short"]
-    if name == paper.NOTE:
-        return t("paper.col.grade_note", lang)
-    if kind == "corner":
-        return t(f"corner.short.{name}", lang).capitalize()
-    if kind in ("severity", "note", "route"):
-        axis = t(f"axis.{name.partition('.')[2]}", lang).lower()
-        return t(f"paper.col.{kind}", lang, axis=axis)
-    return t("palet.cell" if kind == "cell" else "palet.value", lang)
+
+def field_labels(activity: Activity, form: paper.PaperForm, data: dict, lang: str) -> dict:
+    """``{field name: column heading}``, also the field's words on the printed sheet (the folder's ``paper.label``)."""
+    label = activity.part("paper", "label")
+    return {f.name: label(f, data, lang) if label else f.label or f.name for f in form.fields}
 
 
 def columns(data: dict, activity: str, lang: str) -> list:
     """``[(field name, heading)]`` of the typed-in table: group, sheet number, then the activity's fields."""
-    fields = paper_form(data, activity).fields
-    return [(paper.GROUP, t("paper.col.group", lang)), (paper.SHEET, t("paper.col.sheet", lang))] + [
-        (f.name, field_label(f, data, lang)) for f in fields
-    ]
+    form = paper_form(data, activity)
+    return [(paper.GROUP, t("paper.col.group", lang)), (paper.SHEET, t("paper.col.sheet", lang))] + list(
+        field_labels(BY_KEY[activity], form, data, lang).items()
+    )
 
 
-def cell_words(lang: str) -> dict:
-    """``{cell key: words}`` as printed on the palette's sheet."""
-    return {cell: t(f"cell.{cell}", lang) for cell in VALID_CELLS}
+def choices(activity: str, form: paper.PaperForm, lang: str) -> dict:
+    """``{field name: [printed words]}`` of the fields whose cell is one of a list (the folder's ``paper.choices``)."""
+    words = BY_KEY[activity].part("paper", "choices")
+    found = {f.name: list(words(f, lang).values()) for f in form.fields} if words else {}
+    return {name: listed for name, listed in found.items() if listed}
 
 
 # ------------------------------------------------------------------ templates
@@ -109,13 +88,17 @@ def template_xlsx(data: dict, activity: str, lang: str) -> bytes:
     lists.sheet_state = "hidden"
     for row, group in enumerate(data["groups"], start=1):
         lists.cell(row=row, column=1, value=group["label"]).data_type = "s"
-    for row, words in enumerate(cell_words(lang).values(), start=1):
-        lists.cell(row=row, column=2, value=words).data_type = "s"
+    listed = {}  # field name -> the range of its printed words, a column each after the groups
+    for column, (name, words) in enumerate(choices(activity, form, lang).items(), start=2):
+        for row, word in enumerate(words, start=1):
+            lists.cell(row=row, column=column, value=word).data_type = "s"
+        letter = get_column_letter(column)
+        listed[name] = f"{quote_sheetname(lists.title)}!${letter}$1:${letter}${len(words)}"
     kinds = {f.name: f.kind for f in form.fields}
     for index, (name, heading) in enumerate(heads, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = max(10, min(40, len(heading) + 4))
-        rule = _rule(name, kinds.get(name), len(data["groups"]), quote_sheetname(lists.title))
+        rule = _rule(name, kinds.get(name), len(data["groups"]), quote_sheetname(lists.title), listed.get(name))
         if rule is None:
             continue
         rule.error, rule.errorTitle = t("paper.xlsx.invalid", lang), t("paper.xlsx.invalid_title", lang)
@@ -127,15 +110,16 @@ def template_xlsx(data: dict, activity: str, lang: str) -> bytes:
     return buffer.getvalue()
 
 
-def _rule(name: str, kind, groups: int, lists: str):
+def _rule(name: str, kind, groups: int, lists: str, listed: str = None):
+    """The check of a column: by field kind, or the list of its printed words (``listed``: their range)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
     if name == paper.GROUP:
         return DataValidation(type="list", formula1=f"{lists}!$A$1:$A${groups}", allow_blank=True)
     if name == paper.SHEET:
         return DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True)
-    if kind == "cell":
-        return DataValidation(type="list", formula1=f"{lists}!$B$1:$B${len(VALID_CELLS)}", allow_blank=True)
+    if listed:
+        return DataValidation(type="list", formula1=listed, allow_blank=True)
     if kind == "route":
         return DataValidation(type="list", formula1='"a,b"', allow_blank=True)
     ranges = {
@@ -197,23 +181,19 @@ def _headings(data: dict, activity: str, heads: list) -> dict:
             known.setdefault(_words(heading), name)
     known.update({_words(w): paper.GROUP for w in ("groep", "group")})
     known.update({_words(w): paper.SHEET for w in ("blad", "blad nr.", "blad nr", "bladnummer", "sheet", "sheet no.")})
-    if activity == "palet":
-        known.update({"cel": paper.CELL, "cell": paper.CELL})
-    merges = data.get("state", {}).get("palet", {}).get("merges", {})
-    spread = {key for key, *_ in spread_values(data)} if activity == "prioriteren" else set()
+    other = paper_form(data, activity).heading  # the form's own other spellings
     found = {}
     for index, heading in enumerate(heads):
         if heading is None or str(heading).strip() == "":
             continue
         name = known.get(_words(heading))
-        if name is None and activity == "prioriteren":  # a value's other spelling, or merged since
-            key = resolve(normalize_value(heading), merges)
-            name = key if key in spread else None
+        if name is None and other is not None:
+            name = other(heading)
         if name is None or name in found.values():
             raise InputError(
                 "paper.error.column",
                 column=str(heading).strip(),
-                activity=t(f"activity.{activity}", data["session"]["language"]),
+                activity=BY_KEY[activity].label(data["session"]["language"]),
             )
         found[index] = name
     if not {paper.GROUP, paper.SHEET} <= set(found.values()):
@@ -240,17 +220,16 @@ def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
     activity, found = _activity_of(data, rows[0][1])
     form = paper_form(data, activity)
     labels = {name: heading for name, heading in columns(data, activity, lang)}
-    allowed = [key for key, *_ in spread_values(data)] if activity == "prioriteren" else ()
     groups = {_words(g["label"]): g["key"] for g in data["groups"]}
     groups.update({_words(g["key"]): g["key"] for g in data["groups"]})
     known = {p["ref"]: p["group"] for p in data["participants"]}
     group_label = {g["key"]: g["label"] for g in data["groups"]}
-    sheets, answers, seen, palette_texts = {}, [], {}, {}
+    sheets, answers, seen, read = {}, [], {}, {}  # read: per sheet, the values its rows gave so far
     for row_number, row in rows[1:]:
         cells = {name: _cell(row[i] if i < len(row) else None) for i, name in found.items()}
         if all(c is None for c in cells.values()):
             continue
-        where = {"row": row_number, "activity": t(f"activity.{activity}", lang)}
+        where = {"row": row_number, "activity": BY_KEY[activity].label(lang)}
         try:
             group = groups.get(_words(cells.get(paper.GROUP)))
             if group is None:
@@ -274,16 +253,11 @@ def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
             seen.setdefault(ref, row_number)
             sheets[ref] = group
             values = {name: cell for name, cell in cells.items() if name not in (paper.GROUP, paper.SHEET)}
-            if form.per_value:
-                values[paper.CELL] = _cell_key(values.get(paper.CELL))
-                own = palette_texts.setdefault(ref, [])
-                value = paper.palette_value(values, own)
-                items = {paper.palette_item(len(own) + 1): value} if value else {}
-                own.extend([value["text"]] if value else [])
-            else:
-                items = paper.row_answers(form, values, allowed)
+            above = read.setdefault(ref, [])
+            items = form.read(values, above)
+            above.extend(items.values())
         except paper.CellError as error:
-            where["item"] = labels.get(error.field) or t("prioriteren.dash.points", lang)
+            where["item"] = labels.get(error.field) or (t(form.whole, lang) if form.whole else "")
             raise InputError("error.import_row", reason=InputError(error.key, **error.params), **where) from None
         except InputError as error:
             raise InputError("error.import_row", reason=error, **where) from None
@@ -306,7 +280,8 @@ def _activity_of(data: dict, heads: list) -> tuple:
         fields = len(paper_form(data, activity).fields) + 2
         return len(typed & own), -abs(fields - len(typed))
 
-    best = max(data["session"]["activities"], key=fit, default=None)
+    on_paper = [a for a in data["session"]["activities"] if a in BY_KEY and BY_KEY[a].has("paper", "form")]
+    best = max(on_paper, key=fit, default=None)
     if best is None:
         raise InputError("paper.error.empty")
     return best, _headings(data, best, heads)
@@ -321,15 +296,3 @@ def _cell(cell):
     if isinstance(cell, str):
         return cell.strip() or None
     return cell
-
-
-def _cell_key(words):
-    """The palette cell a typed row names (its printed words in either language, or its key)."""
-    if words is None:
-        return None
-    wanted = normalize_value(words)
-    for lang in languages():
-        for cell, printed in cell_words(lang).items():
-            if wanted in (normalize_value(printed), normalize_value(cell)):
-                return cell
-    return str(words)
