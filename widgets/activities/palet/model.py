@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ...model.typology import CELLS
 
+ACTIVITY = "palet"
 MAX_VALUES_PER_PARTICIPANT = 30
 # Two keys are suggested for merging from this similarity (0-100) or a shared word stem.
 SIMILARITY_THRESHOLD = 88
