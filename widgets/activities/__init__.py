@@ -17,6 +17,12 @@ Bokeh and the dashboard never imports Tornado handlers:
     exports.derived             an extra workbook sheet: (data, lang) -> (title, columns, rows)
     results.own                 the participant's results page: (answers, state, session, participant, lang)
     paper.form                  the paper answer sheet: (export data) -> widgets.model.paper.PaperForm
+    followup.carry              what a follow-up session takes over: (store, session, earlier export) -> None
+    followup.compare            the change since the earlier session, pure: (before, after, group keys) -> change
+    followup.ORDER              where that change stands in the follow-up part (else the registry's order)
+    render.followup_html        the change as HTML, dashboard and report: (change, render.followup.Frame, chart) -> HTML
+    render.followup_summary     a follow-up report's first-page line on the change: (change, lang) -> HTML
+    charts.followup_chart       the change as a Bokeh figure: (groups, lang, width) -> (figure, fill(change, groups))
     templates/                  Jinja templates, on the search path of every environment
 
 A part the folder does not have is ``None``: the surface leaves the activity out.
