@@ -7,6 +7,8 @@ ipywidgets (jupyter_bokeh) so changing a data source updates the page live.
 import os
 from pathlib import Path
 
+from ..activities import ACTIVITIES
+
 # The charts draw plots with legends, labels and hover tools: BokehJS's core
 # holds all of them. Its widgets, tables, WebGL and MathJax parts are 2.7 MB
 # more that no chart here uses.
@@ -76,9 +78,12 @@ def preload() -> None:
     then no longer pays for the import while the facilitator waits.
     """
     from importlib import import_module
+    from importlib.util import find_spec
 
-    for module in ("jupyter_bokeh.widgets", f"{__name__}.rating", f"{__name__}.triangle"):
-        import_module(module)
+    import_module("jupyter_bokeh.widgets")
+    for activity in ACTIVITIES:  # the charts moved into the activities' folders
+        if find_spec(f"{activity.package}.charts") is not None:
+            import_module(f"{activity.package}.charts")
 
 
 def widget(figure):
