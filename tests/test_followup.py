@@ -5,13 +5,19 @@ import math
 
 import pytest
 
-from widgets.model.followup import ROOM, compare, snapshot, starting_palette
+from widgets.activities.beoordelen.followup import compare as rating_change
+from widgets.activities.driehoek.followup import compare as triangle_change
+from widgets.activities.palet.followup import compare as palette_change
+from widgets.activities.palet.followup import starting_palette
+from widgets.activities.prioriteren.followup import compare as priorities_change
+from widgets.model.followup import ROOM, compare, snapshot
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
 from widgets.store.followup import followup_of_file, followup_of_session, previous_of
 from widgets.store.transfer import export_session, import_json
 
 GROUPS = [{"key": "ambtelijk", "label": "Ambtelijk"}, {"key": "inwoner", "label": "Inwoner"}]
+KEYS = [g["key"] for g in GROUPS]
 
 
 def answer(activity, who, group, item, value):
@@ -85,17 +91,19 @@ AFTER = export(
 
 
 def test_grade_then_and_now_per_group_and_room():
-    change = compare(BEFORE, AFTER)
+    both = compare(BEFORE, AFTER)
+    change = both.changes["beoordelen"]
     assert change.grade["ambtelijk"].then == 6.5 and change.grade["ambtelijk"].now == 7.5
     assert change.grade["inwoner"].then == 4 and change.grade["inwoner"].now == 6.5
     assert change.grade["inwoner"].change == 2.5
     assert change.grade[ROOM].then == pytest.approx(17 / 3) and change.grade[ROOM].now == pytest.approx(20.5 / 3)
-    assert change.counts["ambtelijk"].then == 2 and change.counts["ambtelijk"].now == 1
-    assert change.counts[ROOM].then == 3 and change.counts[ROOM].now == 3
+    assert both.counts["ambtelijk"].then == 2 and both.counts["ambtelijk"].now == 1
+    assert both.counts[ROOM].then == 3 and both.counts[ROOM].now == 3
+    assert list(both.changes) == ["beoordelen", "driehoek", "palet", "prioriteren"]  # the grade first
 
 
 def test_statement_means_and_dissent_shift():
-    change = compare(BEFORE, AFTER)
+    change = rating_change(BEFORE, AFTER, KEYS)
     first = change.statements[0]  # eerlijk is the only statement scored in both: its dissent moved
     assert first.key == "eerlijk"
     assert first.means["ambtelijk"].then == 8 and first.means["ambtelijk"].now == 7
@@ -108,7 +116,7 @@ def test_statement_means_and_dissent_shift():
 
 
 def test_triangle_centroids_move_per_group():
-    change = compare(BEFORE, AFTER)
+    change = triangle_change(BEFORE, AFTER, KEYS)
     then, now = change.centroids["ambtelijk"]
     # willen only: the top corner (0.5, sqrt 3 / 2); half willen half mogen: the middle of that side
     assert then == pytest.approx((0.5, math.sqrt(3) / 2))
@@ -120,7 +128,7 @@ def test_triangle_centroids_move_per_group():
 
 
 def test_palette_values_kept_new_dropped():
-    change = compare(BEFORE, AFTER)
+    change = palette_change(BEFORE, AFTER, KEYS)
     assert [(v.label, v.status) for v in change.palette] == [
         ("Betaalbaarheid", "kept"),
         ("Veiligheid", "new"),
@@ -133,11 +141,11 @@ def test_palette_values_kept_new_dropped():
 def test_a_merge_of_the_earlier_session_counts():
     before = export([value("a1", "ambtelijk", "Betaalbare woningen")], merges={"betaalbare woningen": "betaalbaarheid"})
     after = export([value("a3", "ambtelijk", "Betaalbaarheid")])
-    assert [(v.label, v.status) for v in compare(before, after).palette] == [("Betaalbaarheid", "kept")]
+    assert [(v.label, v.status) for v in palette_change(before, after, KEYS).palette] == [("Betaalbaarheid", "kept")]
 
 
 def test_priorities_compare_shares_of_all_points():
-    change = compare(BEFORE, AFTER)
+    change = priorities_change(BEFORE, AFTER, KEYS)
     rows = {key: (room, groups) for key, _, room, groups in change.priorities}
     # then: betaalbaarheid 160 of 200 points = 80 %, groen 20 %; now: 50 % each of 100
     assert rows["betaalbaarheid"][0].then == 80 and rows["betaalbaarheid"][0].now == 50
@@ -217,7 +225,8 @@ def test_report_of_a_followup_shows_the_change_in_both_languages():
         ["Groen", "Weggevallen"],
     ]
     assert table_rows(html, "kit-followup-priorities")[0] == ["Veiligheid", "0%", "50%", "+50"]
-    assert "<!--chart:followup_grades-->" not in html and "<!--chart:followup_arrows-->" not in html  # charts in
+    assert "<!--chart:followup_beoordelen-->" not in html and "<!--chart:followup_driehoek-->" not in html  # charts in
+    assert html.count('<div class="kit-report-chart"><div') >= 2  # each chart's place holds its figure
     english = build_report(data, "en")
     assert "What changed since the previous session" in english
     assert table_rows(english, "kit-followup-grades")[1] == ["Inwoner", "1 → 2", "4.0", "6.5", "+2.5"]
@@ -254,11 +263,12 @@ def test_dashboard_makes_a_followup_and_shows_the_change_live(store):
     store.submit(person.token, "beoordelen", {"cijfer": {"score": 7.5, "note": ""}})
     app.poller.check()
     assert table_rows(tables.value, "kit-followup-grades")[1] == ["Inwoner", "2 → 1", "5,5", "7,5", "+2,0"]
-    assert app.followup_view.grade_source.data["now"] == [7.5, 7.5]  # the chart: Inwoner, and the room
+    grades, _ = app.followup_view.charts["beoordelen"]
+    assert grades.select_one({"name": "followup-grades"}).data["now"] == [7.5, 7.5]  # the chart: Inwoner, and the room
 
 
 def test_the_arrows_table_gives_the_centroids_as_shares():
-    change = compare(BEFORE, AFTER)
+    change = triangle_change(BEFORE, AFTER, KEYS)
     # ambtelijk: willen only (100 %), now 5/5/0 (50 % willen, 50 % mogen); the room then: (100 + 0) / 2
     assert change.shares["ambtelijk"]["willen"].then == 100 and change.shares["ambtelijk"]["willen"].now == 50
     assert change.shares["ambtelijk"]["mogen"].now == 50 and change.shares["ambtelijk"]["kunnen"].now == 0

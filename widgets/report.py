@@ -12,12 +12,18 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .activities import ACTIVITIES
+from .activities import ACTIVITIES, BY_KEY
 from .dates import date_in_words
 from .i18n import cli_parser, normalize_language, t
 from .pdf import print_pdf
-from .render.report import CHART_WIDTH, notes_html, page_counter_css, participants_summary, report_render
-from .render.report import section_html as _section  # the follow-up's section (it moves on its own branch)
+from .render.report import (
+    CHART_WIDTH,
+    notes_html,
+    page_counter_css,
+    participants_summary,
+    report_render,
+    section_html,
+)
 from .store.transfer import session_from_export
 from .texts import topic_label
 
@@ -74,43 +80,29 @@ def report_pdf(data: dict, lang: str = None) -> bytes:
 
 
 def followup_summary(data, session, lang) -> str:
-    from .model.followup import ROOM, compare
+    """What the session follows, and each activity's line on its change (``render.followup_summary``)."""
+    from .model.followup import compare
 
     change = compare(data["previous"], data)
-    return report_render(
-        "report_summary_followup.html", lang, previous=data["previous"]["session"], grade=change.grade[ROOM]
-    )
+    drawn = [(BY_KEY[key].part("render", "followup_summary"), part) for key, part in change.changes.items()]
+    lines = [draw(part, lang) for draw, part in drawn if draw is not None]
+    return report_render("report_summary_followup.html", lang, previous=data["previous"]["session"], lines=lines)
 
 
 def followup_section(data, session, lang, plots) -> str:
-    """The change per group since the earlier session: the dashboard's tables, with its two charts."""
-    from .activities.driehoek.model import CORNERS
-    from .charts.followup import arrows_data, arrows_figure, grades_data, grades_figure
+    """The change per group since the earlier session: the dashboard's tables, with the activities' charts."""
     from .model.followup import compare
     from .render.followup import followup_html
-    from .texts import statements
 
     change = compare(data["previous"], data)
-    room = t("followup.room", lang)
-    grades, grade_source = grades_figure(
-        [label for _, label in change.groups] + [room], t("followup.grade.chart", lang)
-    )
-    grade_source.data = grades_data(change, dict(change.groups), room)
-    arrows, then_source, now_source, arrow_source = arrows_figure(
-        {c: t("corner.short." + c, lang) for c in CORNERS}, t("followup.triangle.chart", lang)
-    )
-    then_source.data, now_source.data, arrow_source.data = arrows_data(change)
-    grades.width, arrows.width, arrows.height = CHART_WIDTH, CHART_WIDTH, 560
-    plots["followup_grades"], plots["followup_arrows"] = grades, arrows
-    charts = {
-        name: Markup(f'<div class="kit-report-chart"><!--chart:followup_{name}--></div>')
-        for name in ("grades", "arrows")
-    }
-    return _section(
-        "followup",
-        lang,
-        followup_html(change, data["previous"], session, lang, statements(session, lang), charts=charts),
-    )
+    charts = {}
+    for key, part in change.changes.items():
+        chart = BY_KEY[key].part("charts", "followup_chart")
+        if chart is not None:
+            plots[f"followup_{key}"], fill = chart(change.groups, lang, width=CHART_WIDTH)
+            fill(part, change.groups)
+            charts[key] = Markup(f'<div class="kit-report-chart"><!--chart:followup_{key}--></div>')
+    return section_html("followup", lang, followup_html(change, data["previous"], session, lang, charts=charts))
 
 
 def main(argv=None) -> None:

@@ -23,6 +23,12 @@ Bokeh and the dashboard never imports Tornado handlers:
     paper.choices               the printed words a field's cell is one of: (field, lang) -> {key: words}
     paper.sheet                 the printed sheet's template context: (data, form, labels, lang) -> dict
     paper.BODY                  the name of the sheet's questions' template (in templates/), put in paper_sheet.html
+    followup.carry              what a follow-up session takes over: (store, session, earlier export) -> None
+    followup.compare            the change since the earlier session, pure: (before, after, group keys) -> change
+    followup.ORDER              where that change stands in the follow-up part (else the registry's order)
+    render.followup_html        the change as HTML, dashboard and report: (change, render.followup.Frame, chart) -> HTML
+    render.followup_summary     a follow-up report's first-page line on the change: (change, lang) -> HTML
+    charts.followup_chart       the change as a Bokeh figure: (groups, lang, width) -> (figure, fill(change, groups))
     templates/                  Jinja templates, on the search path of every environment
 
 A part the folder does not have is ``None``: the surface leaves the activity out.

@@ -7,6 +7,8 @@ ipywidgets (jupyter_bokeh) so changing a data source updates the page live.
 import os
 from pathlib import Path
 
+from ..activities import ACTIVITIES
+
 # The charts draw plots with legends, labels and hover tools: BokehJS's core
 # holds all of them. Its widgets, tables, WebGL and MathJax parts are 2.7 MB
 # more that no chart here uses.
@@ -76,8 +78,6 @@ def preload() -> None:
     then no longer pays for the import while the facilitator waits.
     """
     import jupyter_bokeh.widgets  # noqa: F401
-
-    from ..activities import ACTIVITIES
 
     for activity in ACTIVITIES:
         activity.module("charts")  # the folder's charts, where it has them

@@ -3,21 +3,15 @@
 The follow-up takes the earlier session's topic, municipality, language, groups and
 activities, and keeps a copy of the earlier session (``widgets.model.followup.snapshot``)
 in its own state, so the change can be shown and reported even when the earlier session
-lives on another laptop or was deleted. The earlier merged palette is offered to every
-participant as a start (palette state ``start``); the statements are the book's, the same, and
-the facilitator's own statements (activity ``eigen``) are copied, so they can be scored again.
+lives on another laptop or was deleted. Each activity takes over what it needs of the earlier
+session (its ``followup.carry``: a palette to start from, statements to score again).
 """
 
-from ..activities import BY_KEY
-from ..activities.eigen.model import ACTIVITY as OWN_STATEMENTS
-from ..activities.eigen.model import STATE as OWN_STATE
-from ..activities.eigen.model import stored_statements
-from ..model.followup import FOLLOWUP, PREVIOUS, snapshot, starting_palette
+from ..activities import BY_KEY, used
+from ..model.followup import FOLLOWUP, PREVIOUS, snapshot
 from ..model.sessions import SessionSpec
 from ..model.validation import InputError
 from .transfer import export_session, parse_export
-
-START = "start"  # palette state: [[key, label, cell], ...] offered to keep or drop
 
 
 def create_followup(store, previous: dict, title: str = "") -> tuple:
@@ -34,12 +28,8 @@ def create_followup(store, previous: dict, title: str = "") -> tuple:
     session, key = store.create_session(spec)
     states = {PREVIOUS: snapshot(previous)}
     store.set_states(session.id, FOLLOWUP, states)
-    start = starting_palette(previous)
-    if start and "palet" in session.activities:
-        store.set_state(session.id, "palet", START, [list(value) for value in start])
-    own = stored_statements(previous.get("state", {}).get(OWN_STATEMENTS, {}))
-    if own and OWN_STATEMENTS in session.activities:  # the same own statements, so the scores can be compared
-        store.set_state(session.id, OWN_STATEMENTS, OWN_STATE, own)
+    for activity in used(session, "followup", "carry"):
+        activity.part("followup", "carry")(store, session, previous)
     return store.session(session.id), key
 
 

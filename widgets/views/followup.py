@@ -2,56 +2,54 @@
 
 import ipywidgets as w
 
-from ..activities.driehoek.model import CORNERS
+from ..activities import BY_KEY, used
 from ..i18n import t
 from ..model.followup import compare
 from ..render.followup import followup_html
-from ..texts import statements
 
 
 def current(store, session) -> dict:
     """The parts of this session's export that the comparison reads (cheaper than a whole export per refresh)."""
     return {
+        "session": {"activities": list(session.activities)},
         "groups": [{"key": g.key, "label": g.label} for g in session.groups],
         "answers": store.answers(session.id),
-        "state": {"palet": store.state(session.id, "palet")},
+        "state": {a.key: store.state(session.id, a.key) for a in used(session, "followup", "compare")},
     }
 
 
 class FollowupDashboard(w.VBox):
     def __init__(self, store, session, lang, previous: dict):
         from ..charts import widget
-        from ..charts.followup import arrows_figure, grades_figure
 
         self.store, self.session, self.lang, self.previous = store, session, lang, previous
-        self.texts = statements(session, lang)
-        rows = [g.label for g in session.groups] + [t("followup.room", lang)]
-        grades, self.grade_source = grades_figure(rows, t("followup.grade.chart", lang))
-        arrows, self.then_source, self.now_source, self.arrow_source = arrows_figure(
-            {c: t("corner.short." + c, lang) for c in CORNERS}, t("followup.triangle.chart", lang)
-        )
+        change = compare(previous, current(store, session))
+        groups = [(g.key, g.label) for g in session.groups]
+        self.charts = {}  # activity key -> (figure, fill): the activities that draw their change
+        for key in change.changes:
+            chart = BY_KEY[key].part("charts", "followup_chart")
+            if chart is not None:
+                self.charts[key] = chart(groups, lang)
         self.tables = w.HTML()
         self.tables.add_class("kit-followup-tables")
-        self.update(session)  # fill the charts before they are drawn (see views/rating.py)
-        shown = set(session.activities) & set(previous["session"].get("activities", ()))
-        charts = [widget(grades)] if "beoordelen" in shown else []
-        charts += [widget(arrows)] if "driehoek" in shown else []
+        self.show(change, session)  # fill the charts before they are drawn (see views/rating.py)
         super().__init__(
             [
                 w.HTML(f"<h2>{t('followup.title', lang)}</h2>"),
-                w.HBox(charts, layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([widget(plot) for plot, _ in self.charts.values()], layout=w.Layout(flex_flow="row wrap")),
                 self.tables,
             ]
         )
         self.add_class("kit-dashboard-followup")
 
-    def update(self, session):
-        from ..charts.followup import arrows_data, grades_data
+    def show(self, change, session) -> None:
+        for key, (_, fill) in self.charts.items():
+            if key in change.changes:
+                fill(change.changes[key], change.groups)
+        self.tables.value = followup_html(change, self.previous, session, self.lang, heading=3)
 
-        change = compare(self.previous, current(self.store, session))
-        self.grade_source.data = grades_data(change, dict(change.groups), t("followup.room", self.lang))
-        self.then_source.data, self.now_source.data, self.arrow_source.data = arrows_data(change)
-        self.tables.value = followup_html(change, self.previous, session, self.lang, self.texts, heading=3)
+    def update(self, session):
+        self.show(compare(self.previous, current(self.store, session)), session)
 
     def refresh(self, session) -> None:
         self.session = session

@@ -5,10 +5,13 @@ As *Werken aan publieke waarde* (Van der Torre, Douglas & 't Hart, 2018), Box 5.
 
 import math
 
-from bokeh.models import ColumnDataSource, FactorRange, Label, Legend, LegendItem
+from bokeh.models import ColumnDataSource, FactorRange, FixedTicker, Label, Legend, LegendItem
 from bokeh.plotting import figure
 
+from ...charts.followup import colors
 from ...colors import group_color
+from ...i18n import t
+from ...model.followup import ROOM
 
 RINGS = (2, 4, 6, 8, 10)
 
@@ -103,3 +106,48 @@ def block_figure(keys: list, labels: dict, title: str = "") -> tuple:
     source = ColumnDataSource({"statement": [], "score": [], "group": [], "x": [], "color": []}, name="blocks")
     plot.rect("x", "statement", width=0.1, height=0.6, source=source, color="color", alpha=0.85)
     return plot, source
+
+
+def grades_figure(rows: list, title: str = "") -> tuple:
+    """A dumbbell per row: the grade then (open circle) and now (filled), joined by a line; rows top down."""
+    plot = figure(
+        width=560,
+        height=80 + 44 * max(1, len(rows)),
+        y_range=list(reversed(rows)) or [""],
+        x_range=(1, 10),
+        title=title,
+        toolbar_location=None,
+    )
+    plot.xaxis.ticker = FixedTicker(ticks=list(range(1, 11)))
+    plot.ygrid.visible = False
+    source = ColumnDataSource({"row": [], "then": [], "now": [], "color": []}, name="followup-grades")
+    plot.segment("then", "row", "now", "row", source=source, color="color", line_width=3)
+    plot.scatter("then", "row", source=source, size=14, line_color="color", fill_color="white", line_width=2)
+    plot.scatter("now", "row", source=source, size=14, color="color")
+    return plot, source
+
+
+def grades_data(change, groups, room_label: str) -> dict:
+    """The rows of ``grades_figure``: every group with a grade then and now, then the room."""
+    found, labels = colors(groups), dict(groups)
+    keys = [key for key, _ in groups] + [ROOM]
+    shown = [k for k in keys if change.grade[k].then is not None and change.grade[k].now is not None]
+    return {
+        "row": [labels.get(k, room_label) if k != ROOM else room_label for k in shown],
+        "then": [change.grade[k].then for k in shown],
+        "now": [change.grade[k].now for k in shown],
+        "color": [found[k] for k in shown],
+    }
+
+
+def followup_chart(groups, lang: str, width: int = None) -> tuple:
+    """``(figure, fill)``: the grades then and now per group of ``groups`` and the room; ``fill(change, groups)``."""
+    room = t("followup.room", lang)
+    plot, source = grades_figure([label for _, label in groups] + [room], t("followup.grade.chart", lang))
+    if width:
+        plot.width = width
+
+    def fill(change, groups) -> None:
+        source.data = grades_data(change, groups, room)
+
+    return plot, fill

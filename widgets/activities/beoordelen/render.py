@@ -2,8 +2,10 @@
 
 from ...colors import group_color
 from ...i18n import decimal, t
+from ...model.followup import ROOM
 from ...render import render
-from ...texts import national_reference, topic_label
+from ...render.followup import fragment
+from ...texts import national_reference, statements, topic_label
 from .model import (
     AGREEMENT_FLOOR,
     AGREEMENT_THRESHOLD,
@@ -119,3 +121,13 @@ def agenda_html(summaries, texts, session, lang: str, keys=STATEMENTS) -> str:
         floor=agreement_text(AGREEMENT_FLOOR, lang),
         limit=COMMON_GROUND,
     )
+
+
+def followup_html(change, frame, chart="") -> str:
+    """The grade (with who answered) and every statement then and now, the dissent's move last."""
+    return fragment("rating_followup.html", change, frame, chart, texts=statements(frame.session, frame.lang))
+
+
+def followup_summary(change, lang: str) -> str:
+    """The follow-up report's first page: the room's grade then and now."""
+    return render("rating_followup_summary.html", lang, grade=change.grade[ROOM])

@@ -10,6 +10,7 @@ from ...colors import group_color
 from ...i18n import t
 from ...render import render
 from ...render.chart_tables import PLACEMENTS_TABLE
+from ...render.followup import fragment
 from ...texts import routes
 from .model import AXES, CORNER_XY, CORNERS, ROUTES, SEVERITIES, position, weakest_corner
 
@@ -161,3 +162,8 @@ def placements_html(placed, session, lang: str, you_ref: str = None, folded: boo
         for ref, group, scores in sorted(placed, key=lambda p: (order.get(p[1], len(order)), p[0]))
     ]
     return render("triangle_placements.html", lang, corners=CORNERS, rows=rows, id=PLACEMENTS_TABLE, folded=folded)
+
+
+def followup_html(change, frame, chart="") -> str:
+    """The mean score per corner then and now, and the centroids as shares: the arrows' table."""
+    return fragment("triangle_followup.html", change, frame, chart, corners=CORNERS)

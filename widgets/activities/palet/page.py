@@ -6,6 +6,7 @@ from ...i18n import error_message
 from ...model.validation import InputError
 from ...texts import book_palette
 from ...web.pages import ActivityPage
+from .followup import START
 from .model import (
     MAX_VALUES_PER_PARTICIPANT,
     VALID_CELLS,
@@ -76,8 +77,6 @@ class Page(ActivityPage):
 
     def starting_values(self, visit, own) -> list:
         """A follow-up session's earlier palette, less what this participant already has: ``[(key, label, cell)]``."""
-        from ...store.followup import START
-
         mine = {normalize_value(v["text"]) for v in own.values()}
         start = visit.store.state(visit.session.id, ACTIVITY).get(START) or []
         return [(key, label, cell) for key, label, cell in start if key not in mine and cell in VALID_CELLS]

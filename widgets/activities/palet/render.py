@@ -3,6 +3,7 @@
 from ...i18n import normalize_language
 from ...model.typology import KINDS, PERSPECTIVES
 from ...render import render
+from ...render.followup import fragment
 
 
 def _cells(grid: dict, session) -> list:
@@ -61,3 +62,8 @@ def book_palette_html(values, lang: str, table: str) -> str:
                 cells.append((perspective, kind, listed))
     translated = any(original for *_, listed in cells for _, _, original in listed)
     return render("palette_book.html", lang, cells=cells, table=table, translated=translated)
+
+
+def followup_html(change, frame, chart="") -> str:
+    """The merged values kept, new and dropped, with the groups that named them."""
+    return fragment("palette_followup.html", change, frame, chart)

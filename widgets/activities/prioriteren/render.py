@@ -1,6 +1,7 @@
 """Prioriteren's ranking as HTML: values by points, split by group (dashboard and report)."""
 
 from ...render import render
+from ...render.followup import fragment
 from .model import rank
 
 
@@ -30,3 +31,8 @@ def ranking_html(values, answers, session, lang: str, heading: int = 4) -> str:
         participants=len(spread),
         heading=heading,
     )
+
+
+def followup_html(change, frame, chart="") -> str:
+    """Each value's share of all points then and now, biggest move first."""
+    return fragment("priorities_followup.html", change, frame, chart)
