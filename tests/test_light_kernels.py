@@ -1,11 +1,11 @@
-"""Light where it matters: participant pages import no widget or chart stack; lessons' kernels stay small."""
+"""Light where it matters: participant pages import no widget, chart or Voila stack; lessons' kernels stay small."""
 
 import json
 import subprocess
 import sys
 
 HEAVY = ("pandas", "bokeh", "sqlalchemy", "openpyxl", "voila", "jupyter_server", "segno", "numpy")
-WIDGETS = ("ipywidgets", "IPython", "bokeh", "pandas", "jupyter_bokeh", "openpyxl")
+WIDGETS = ("ipywidgets", "IPython", "bokeh", "pandas", "jupyter_bokeh", "openpyxl", "voila")
 
 
 def imported_after(statement: str) -> set:
@@ -18,7 +18,7 @@ def test_participant_pages_import_no_widgets_or_charts():
     from widgets.activities import ACTIVITIES
 
     pages = "\n".join(f"import {a.package}.page" for a in ACTIVITIES)
-    loaded = imported_after(f"import widgets.web.handlers\n{pages}")
+    loaded = imported_after(f"import widgets.web.routes\n{pages}")
     assert loaded & set(WIDGETS) == set()
 
 

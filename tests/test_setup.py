@@ -45,7 +45,17 @@ def test_requirements_pin_the_stack_exactly():
 
 RUNTIME, HUB, TEST = "runtime", "hub (deploy/image)", "test and benchmark"
 # Never on Binder or in the hub image: the test tools (and the hub on Binder, which brings its own).
-TEST_ONLY = {"pytest", "pytest-timeout", "nbval", "playwright", "ruff", "coverage", "setuptools"}
+TEST_ONLY = {
+    "pytest",
+    "pytest-timeout",
+    "nbval",
+    "playwright",
+    "ruff",
+    "import-linter",
+    "grimp",
+    "coverage",
+    "setuptools",
+}
 
 
 def sections(path: Path = REPO / "requirements.txt") -> dict:

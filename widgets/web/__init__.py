@@ -12,7 +12,7 @@ def _jupyter_server_extension_points():
 
 def mount(web_app, base_url: str, parent=None):
     """Add the participant pages to a Tornado application; returns the shared KitWeb."""
-    from .handlers import handlers
+    from .routes import handlers
     from .service import KitWeb
 
     base_url = base_url if base_url.endswith("/") else base_url + "/"

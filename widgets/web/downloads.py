@@ -17,8 +17,7 @@ from ..model.links import FILES
 from ..model.sessions import is_valid_code
 from ..model.validation import InputError
 from ..store.transfer import export_session
-from .handlers import KitHandler
-from .presenter import cookie_key
+from .base import CODE, KitHandler, cookie_key
 from .visit import Html
 
 
@@ -54,5 +53,4 @@ class DownloadHandler(KitHandler):
         return wanted.filename.format(code=session.code), wanted.mime, payload
 
 
-def download_handlers(root: str, code: str, options: dict) -> list:
-    return [(rf"{root}/{code}/{FILES}/([a-z0-9\-.]+)", DownloadHandler, options)]
+default_handlers = [(rf"/{CODE}/{FILES}/([a-z0-9\-.]+)", DownloadHandler)]

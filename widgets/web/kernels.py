@@ -28,6 +28,7 @@ from traitlets import Integer, default
 from voila.tornado.handler import TornadoVoilaHandler
 
 from ..i18n import language_choices, normalize_language, t
+from .base import CSP
 from .visit import Visit
 
 CULL_IDLE_TIMEOUT = 15 * 60  # a page nobody is connected to: a quarter of an hour
@@ -128,8 +129,6 @@ class CappedVoilaHandler(TornadoVoilaHandler):
             capacity.starting -= 1
 
     def full_page(self) -> None:
-        from .handlers import CSP
-
         kit = self.settings["voila"].kit
         lang = normalize_language(self.get_argument("lang", "") or self.get_cookie("kit_lang", ""))
         base = self.base_url if self.base_url.endswith("/") else self.base_url + "/"

@@ -11,7 +11,6 @@ Server-Sent Events as the phones, without a kernel.
 
 import os
 from dataclasses import dataclass
-from urllib.parse import unquote
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 
@@ -24,7 +23,8 @@ from ..model.sessions import is_valid_code, normalize_code
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
 from ..texts import topic_label
-from .handlers import COOKIE_DAYS, EventsHandler, KitHandler
+from .base import CODE, COOKIE_DAYS, KitHandler, cookie_key
+from .events import EventsHandler
 from .live import public_state
 from .visit import Html, Redirect
 
@@ -54,11 +54,6 @@ def tafel_step(store, session, lang) -> str:
     all_steps = session_steps(session.activities)
     index = max(0, min(len(all_steps) - 1, int(state["step"])))
     return t("screen.step", lang, n=index + 1, total=len(all_steps), title=pick(all_steps[index]["title"], lang))
-
-
-def cookie_key(handler, code: str) -> str:
-    """The facilitator key this browser holds for session ``code`` (set by the dashboard, or typed here once)."""
-    return unquote(handler.get_cookie(facilitator_cookie(code), ""))
 
 
 def screen_page(visit, request_base: str) -> Html:
@@ -170,9 +165,7 @@ class ScreenEventsHandler(EventsHandler):
             return None
 
 
-def screen_handlers(root: str, code: str, options: dict) -> list:
-    """URL rules, placed before the activity pages' catch-all rule."""
-    return [
-        (rf"{root}/{code}/{SCREEN}/events", ScreenEventsHandler, options),
-        (rf"{root}/{code}/{SCREEN}/?", ScreenHandler, options),
-    ]
+default_handlers = [
+    (rf"/{CODE}/{SCREEN}/events", ScreenEventsHandler),
+    (rf"/{CODE}/{SCREEN}/?", ScreenHandler),
+]

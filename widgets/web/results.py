@@ -15,7 +15,7 @@ from ..model.results import DOWNLOAD, MIN_OTHERS, RESULTS, is_released
 from ..model.sessions import is_valid_code
 from ..render.results import own_html, summary_html
 from ..store.transfer import export_session
-from .handlers import KitHandler, participant_cookie
+from .base import CODE, KitHandler, participant_cookie
 from .live import public_state
 from .visit import Html
 
@@ -95,9 +95,7 @@ def arrive(handler, code, token, xsrf, lang):
     return visit, None
 
 
-def results_handlers(root: str, code: str, options: dict) -> list:
-    """URL rules, placed before the activity pages' catch-all rule."""
-    return [
-        (rf"{root}/{code}/{RESULTS}/{DOWNLOAD}", OwnAnswersHandler, options),
-        (rf"{root}/{code}/{RESULTS}/?", ResultsHandler, options),
-    ]
+default_handlers = [
+    (rf"/{CODE}/{RESULTS}/{DOWNLOAD}", OwnAnswersHandler),
+    (rf"/{CODE}/{RESULTS}/?", ResultsHandler),
+]

@@ -10,6 +10,8 @@ from traitlets import Integer
 from voila.app import Voila
 
 from .kernels import MAX_MESSAGE_MB, KitKernelManager, capped_handlers
+from .routes import handlers
+from .service import KitWeb
 
 
 class KitVoila(Voila):
@@ -30,9 +32,6 @@ class KitVoila(Voila):
         return settings
 
     def init_handlers(self):
-        from .handlers import handlers
-        from .service import KitWeb
-
         base_url = self.server_url if self.server_url.endswith("/") else self.server_url + "/"
         self.kit = KitWeb(web_settings=self.app.settings, parent=self)
         return handlers(base_url, self.kit) + capped_handlers(super().init_handlers())

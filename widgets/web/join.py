@@ -1,0 +1,126 @@
+"""Joining a session: type the code, the join form, taking part (or not: "not me"), the home screen.
+
+The join link grants taking part in one session and nothing else: these pages need no Jupyter token.
+"""
+
+import secrets
+
+from jupyter_server.auth.decorator import allow_unauthenticated
+
+from ..activities import BY_KEY
+from ..i18n import error_message, normalize_language, t
+from ..model.sessions import is_valid_code, normalize_code
+from ..model.validation import InputError
+from .base import CODE, KitHandler, participant_cookie
+from .visit import Form, Html
+
+BROWSER_COOKIE = "kit_b"  # one random value per browser, for the limit on joins per browser
+
+
+class CodeHandler(KitHandler):
+    """``<base>kit/``: type the six characters from the screen."""
+
+    @allow_unauthenticated
+    async def get(self):
+        code = normalize_code(self.get_query_argument("code", ""))
+        lang = normalize_language(self.language_choice())
+        if code:
+            if is_valid_code(code) and await self.call(self._exists, code):
+                self.redirect(f"{self.kit_url}{code}", status=303)
+                return
+            if not self.kit.unknown_codes.allow(self.request.remote_ip):
+                self.send(Html(self.message_page("error.too_many_tries", lang), 429))
+                return
+        visit = self.visit(None, None, lang)
+        errors = {"code": t("error.unknown_code", lang)} if code else {}
+        self.send(
+            await self.kit.run(
+                lambda: visit.render("code.html", errors=errors, typed=self.get_query_argument("code", ""))
+            )
+        )
+
+    def _exists(self, code):
+        return self.kit.store().session_by_code(code) is not None
+
+
+class SessionHandler(KitHandler):
+    """``<base>kit/<CODE>``: the join form, or the participant's screen with the open activity."""
+
+    @allow_unauthenticated
+    async def get(self, code):
+        if not self.canonical(code):
+            return
+        token = self.get_cookie(participant_cookie(code), "")
+        if not token and not self.get_cookie(BROWSER_COOKIE):
+            self.set_cookie(BROWSER_COOKIE, secrets.token_urlsafe(12), path=self.kit_url, httponly=True, samesite="Lax")
+        self.send(await self.call(self.page, code, token, self.xsrf_form_html(), self.language_choice()))
+
+    def page(self, code, token, xsrf, lang):
+        visit, instead = self.arrive(code, token, xsrf, lang)
+        if instead is not None:
+            return instead
+        return home(visit) if visit.participant else join_form(visit)
+
+
+def join_form(visit, errors=None, form=None, status=200) -> Html:
+    groups = [(g.key, g.label, "", "") for g in visit.session.groups]
+    return visit.render("join.html", status, errors=errors or {}, form=form or Form(), groups=groups)
+
+
+def home(visit) -> Html:
+    """One open activity: show it. More: a list to choose from. None: wait for the facilitator."""
+    open_now = [BY_KEY[a] for a in visit.session.open_activities if a in BY_KEY]
+    if len(open_now) == 1:
+        return open_now[0].part("page", "Page")().get(visit, "")
+    return visit.render("home.html", open_now=open_now)
+
+
+class JoinHandler(KitHandler):
+    """POST ``<base>kit/<CODE>/join``: group (and optional name) -> a participant and its cookie."""
+
+    @allow_unauthenticated
+    async def post(self, code):
+        form = self.form()
+        token = self.get_cookie(participant_cookie(code), "")
+        # The kit's own random browser cookie (set with the join form): under JupyterHub the _xsrf cookie
+        # of anonymous visitors is derived from address and browser, the same for a room of identical phones.
+        browser = self.get_cookie(BROWSER_COOKIE, "") or self.request.remote_ip
+        limited = not (self.kit.joins_browser.allow(browser) and self.kit.joins_address.allow(self.request.remote_ip))
+        outcome = await self.call(self.join, code, token, form, limited, self.xsrf_form_html(), self.language_choice())
+        if isinstance(outcome, tuple):
+            self.set_participant(code, outcome[0])
+            outcome = outcome[1]
+        self.send(outcome)
+
+    def join(self, code, token, form, limited, xsrf, lang):
+        visit, instead = self.arrive(code, token, xsrf, lang)
+        if instead is not None:
+            return instead
+        if visit.participant is not None:
+            return visit.redirect()  # a second tap on "Doe mee": the same participant
+        if limited:
+            return join_form(visit, {"group": visit.t("error.too_many_joins")}, form, 429)
+        try:
+            participant = visit.store.join(code, form.get("group"), form.get("name"))
+        except InputError as error:
+            field = "name" if error.params.get("field") == "name" else "group"
+            return join_form(visit, {field: error_message(error, visit.lang)}, form)
+        return participant.token, visit.redirect()
+
+
+class NotMeHandler(KitHandler):
+    """POST ``<base>kit/<CODE>/not-me``: forget this phone's participant (a shared device)."""
+
+    @allow_unauthenticated
+    async def post(self, code):
+        self.form()
+        self.forget_participant(code)
+        self.redirect(f"{self.kit_url}{code}", status=303)
+
+
+default_handlers = [
+    (r"/?", CodeHandler),
+    (rf"/{CODE}/?", SessionHandler),
+    (rf"/{CODE}/join", JoinHandler),
+    (rf"/{CODE}/not-me", NotMeHandler),
+]
