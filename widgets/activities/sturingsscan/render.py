@@ -8,11 +8,18 @@ figures read the same everywhere.
 from ...i18n import decimal, label, t
 from ...model.signal_words import PERSPECTIVES
 from ...render import render
-from .model import benchmark, summarize
+from .model import benchmark, participant_shares, summarize
 
 
 def element_label(element: str, lang: str) -> str:
     return t(f"sturingsscan.element.{element}", lang)
+
+
+def mine_html(own: dict, lang: str) -> str:
+    """A participant's own shares per perspective (their answers as ``store.my_answers`` gives them)."""
+    mine = participant_shares(own)
+    shares = [(label(p, lang), decimal(mine[p], lang)) for p in PERSPECTIVES] if mine else []
+    return render("sturingsscan_mine.html", lang, shares=shares)
 
 
 def results_html(answers, session, lang: str, heading: int = 4) -> str:
