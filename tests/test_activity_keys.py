@@ -14,16 +14,16 @@ WIDGETS = Path(__file__).resolve().parents[1] / "widgets"
 CODE = ("*.py", "*.html", "*.js", "*.css")
 
 
-def named_outside(key: str, folder: Path) -> list:
+def named_outside(key: str, folder: Path, root: Path = WIDGETS) -> list:
     pattern = re.compile(rf"[\"']{re.escape(key)}[\"']")
     hits = []
     for glob in CODE:
-        for path in WIDGETS.rglob(glob):
-            if folder in path.parents or "locale" in path.relative_to(WIDGETS).parts:
+        for path in root.rglob(glob):
+            if folder in path.parents or "locale" in path.relative_to(root).parts:
                 continue
             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
                 if pattern.search(line):
-                    hits.append(f"{path.relative_to(WIDGETS.parent)}:{number}: {line.strip()}")
+                    hits.append(f"{path.relative_to(root.parent)}:{number}: {line.strip()}")
     return hits
 
 
@@ -32,7 +32,17 @@ def test_no_activity_key_is_written_outside_its_own_folder():
     assert hits == []
 
 
-def test_the_check_finds_a_key_where_it_is_written(tmp_path):
-    palet = next(a for a in ACTIVITIES if a.key == "palet")
-    assert named_outside("palet", palet.folder) == named_outside("palet", palet.folder)  # stable
-    assert any("widgets/activities/palet" in hit for hit in named_outside("palet", WIDGETS / "no-such-folder"))
+def test_the_check_finds_a_key_in_shared_code_and_in_another_folder_but_not_in_its_own(tmp_path):
+    root = tmp_path / "widgets"
+    own, other = root / "activities" / "palet", root / "activities" / "prioriteren"
+    for folder in (own, other, root / "report", root / "locale"):
+        folder.mkdir(parents=True)
+    (own / "model.py").write_text('ACTIVITY = "palet"\n')
+    (other / "page.py").write_text('PALETTE = "palet"\n')
+    (root / "report" / "section.html").write_text("{% if activity == 'palet' %}{% endif %}\n")
+    (root / "locale" / "kit.py").write_text('"palet"\n')
+    hits = named_outside("palet", own, root)
+    assert sorted(hit.split(":")[0] for hit in hits) == [
+        "widgets/activities/prioriteren/page.py",
+        "widgets/report/section.html",
+    ]
