@@ -2,7 +2,7 @@
 
     python -m benchmarks.files [--participants 40] [--repeat 3]
 
-Every file is built from the session's export when its link is clicked (widgets/files.py). The
+Every file is built from the session's export when its link is clicked (widgets/report/files.py). The
 baseline is that export itself (read the session from the store, write it as JSON), measured in
 the same run; the figures are ratios to it, and the seconds only for orientation. "One click
 before" is what the dashboard's old Exporteren button built at once (exports and report, base64 into the
@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 
 from widgets.activities.beoordelen.model import OVERALL, STATEMENTS
-from widgets.files import downloads
 from widgets.model.sessions import SessionSpec
+from widgets.report.files import downloads
+from widgets.report.transfer import export_session
 from widgets.store import open_store
-from widgets.store.transfer import export_session
 
 GROUPS = ("Bestuurders", "Ambtenaren", "Partners", "Inwoners")
 VALUES = ("Betaalbaarheid", "Groen", "Inspraak", "Veiligheid", "Rechtvaardigheid", "Snelheid", "Zorg", "Ruimte")

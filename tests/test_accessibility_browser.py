@@ -557,7 +557,7 @@ def presentation_join(scene):
 
 @screen("palet-vervolg")
 def palette_of_a_followup(scene):
-    from widgets.store.followup import followup_of_session
+    from widgets.report.followup import followup_of_session
 
     earlier = scene.session(open=("palet",))
     scene.others(earlier, "palet", {"ambtelijk": [{"a": value("Betaalbaarheid", "individueel.materieel")}]})

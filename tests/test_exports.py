@@ -10,13 +10,13 @@ import pytest
 from openpyxl import load_workbook
 
 from widgets.activities import ACTIVITIES
-from widgets.exports import COLUMNS, csv_bytes, xlsx_bytes
-from widgets.exports import main as exports_main
 from widgets.i18n import error_message, t
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
+from widgets.report.exports import COLUMNS, csv_bytes, xlsx_bytes
+from widgets.report.exports import main as exports_main
+from widgets.report.transfer import export_session
 from widgets.store.cells import FORMULA_STARTS
-from widgets.store.transfer import export_session
 
 HOSTILE = ['=HYPERLINK("http://x","y")', "+1", "@SUM(A1)", "-2+3"]
 BOM = b"\xef\xbb\xbf"

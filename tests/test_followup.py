@@ -13,8 +13,8 @@ from widgets.activities.prioriteren.followup import compare as priorities_change
 from widgets.model.followup import ROOM, compare, snapshot
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
-from widgets.store.followup import followup_of_file, followup_of_session, previous_of
-from widgets.store.transfer import export_session, import_json
+from widgets.report.followup import followup_of_file, followup_of_session, previous_of
+from widgets.report.transfer import export_session, import_json
 
 GROUPS = [{"key": "ambtelijk", "label": "Ambtelijk"}, {"key": "inwoner", "label": "Inwoner"}]
 KEYS = [g["key"] for g in GROUPS]
@@ -206,7 +206,7 @@ def table_rows(html: str, css: str) -> list:
 
 
 def test_report_of_a_followup_shows_the_change_in_both_languages():
-    from widgets.report import build_report
+    from widgets.report.document import build_report
 
     data = dict(AFTER, previous=BEFORE)
     html = build_report(data, "nl")
@@ -234,7 +234,7 @@ def test_report_of_a_followup_shows_the_change_in_both_languages():
 
 
 def test_a_report_without_a_previous_session_has_no_change_part():
-    from widgets.report import build_report
+    from widgets.report.document import build_report
 
     assert "kit-followup" not in build_report(AFTER, "nl")
 
@@ -273,7 +273,7 @@ def test_the_arrows_table_gives_the_centroids_as_shares():
     assert change.shares["ambtelijk"]["willen"].then == 100 and change.shares["ambtelijk"]["willen"].now == 50
     assert change.shares["ambtelijk"]["mogen"].now == 50 and change.shares["ambtelijk"]["kunnen"].now == 0
     assert change.shares[ROOM]["willen"].then == 50 and change.shares[ROOM]["kunnen"].now == 25
-    from widgets.report import build_report
+    from widgets.report.document import build_report
 
     rows = table_rows(build_report(dict(AFTER, previous=BEFORE), "nl"), "kit-followup-shares")
     assert rows[0] == ["Ambtelijk", "100% → 50%", "0% → 50%", "0% → 0%"]

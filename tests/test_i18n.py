@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from widgets import exports
 from widgets.activities.beoordelen.render import score_text
 from widgets.i18n import cli_language, decimal, language_choices, languages, normalize_language, pick, t
+from widgets.report import exports
 
 REPO = Path(__file__).resolve().parent.parent
 LOCALE = REPO / "widgets" / "locale"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from widgets.activities import ACTIVITIES
+from widgets.report.transfer import export_session, import_json
 from widgets.store import open_store
-from widgets.store.transfer import export_session, import_json
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPORT = json.loads((FIXTURES / "sessie-oud.json").read_text(encoding="utf-8"))
@@ -52,8 +52,8 @@ def test_an_old_database_opens_with_every_answer_and_setting(old_store):
 
 
 def test_an_old_export_imports_and_reports_every_activity(sqlite_store):
-    from widgets.exports import answer_rows
-    from widgets.report import build_report
+    from widgets.report.document import build_report
+    from widgets.report.exports import answer_rows
 
     session, _, counts = import_json(sqlite_store, json.dumps(EXPORT))
     data = export_session(sqlite_store, session.id)

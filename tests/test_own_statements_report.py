@@ -10,11 +10,11 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from widgets.activities.eigen.model import check_statements
-from widgets.exports import csv_bytes, xlsx_bytes
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
-from widgets.report import build_report
-from widgets.store.transfer import export_session
+from widgets.report.document import build_report
+from widgets.report.exports import csv_bytes, xlsx_bytes
+from widgets.report.transfer import export_session
 
 TEXTS = ["Onze wijkteams werken vanuit de bedoeling", "Inwoners weten ons te vinden", "We leren van <klachten>"]
 
@@ -103,7 +103,7 @@ def test_the_csv_and_workbook_have_one_row_per_score_with_the_statement(store):
 
 
 def test_an_import_brings_the_statements_and_checks_the_scores(store):
-    from widgets.store.transfer import import_json
+    from widgets.report.transfer import import_json
 
     _, data = workshop(store)
     session, _, _ = import_json(store, json.dumps(data))
@@ -115,7 +115,7 @@ def test_an_import_brings_the_statements_and_checks_the_scores(store):
 
 
 def test_a_follow_up_session_scores_the_same_statements(store):
-    from widgets.store.followup import followup_of_session
+    from widgets.report.followup import followup_of_session
 
     session, _ = workshop(store)
     later, _ = followup_of_session(store, session.id, "Een jaar later")

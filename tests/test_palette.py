@@ -144,9 +144,9 @@ def test_palette_export_records_merges_and_keeps_own_words(sqlite_store):
     from openpyxl import load_workbook
 
     from widgets.activities.palet.exports import merged_rows
-    from widgets.exports import xlsx_bytes
-    from widgets.files import json_bytes
-    from widgets.store.transfer import export_session, import_json
+    from widgets.report.exports import xlsx_bytes
+    from widgets.report.files import json_bytes
+    from widgets.report.transfer import export_session, import_json
 
     session, (ambt, inw), dash = setup_palette(sqlite_store)
     add(sqlite_store, ambt, "betaalbaarheid")

@@ -17,9 +17,9 @@ from widgets.activities.prioriteren.model import rank, spreadable_values
 from widgets.i18n import error_message
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
-from widgets.render.paper import sheet_pdf
-from widgets.store.paper import columns, import_paper, template_csv, template_xlsx
-from widgets.store.transfer import export_session
+from widgets.report.paper import columns, import_paper, template_csv, template_xlsx
+from widgets.report.paper_sheet import sheet_pdf
+from widgets.report.transfer import export_session
 from widgets.texts import statements
 
 SPEC = dict(title="Woonvisie 2030", topic="wonen", municipality="Gouda")

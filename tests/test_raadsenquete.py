@@ -144,7 +144,7 @@ def test_the_fragment_shows_printed_room_and_groups_and_never_estimates(monkeypa
 
 def workshop(store, lang="nl"):
     """A raadsenquête session: three council members and one civil servant, one with a hostile group-free text."""
-    from widgets.store.transfer import export_session
+    from widgets.report.transfer import export_session
 
     session, _ = store.create_session(
         SessionSpec(
@@ -170,7 +170,7 @@ def workshop(store, lang="nl"):
 
 
 def test_the_report_shows_the_room_next_to_the_printed_survey(store):
-    from widgets.report import build_report
+    from widgets.report.document import build_report
 
     soup = BeautifulSoup(build_report(workshop(store)), "html.parser")
     section = soup.select_one("section#raadsenquete")
@@ -186,7 +186,7 @@ def test_the_report_shows_the_room_next_to_the_printed_survey(store):
 
 
 def test_the_readable_exports_name_the_statement_and_the_choice_in_words(sqlite_store):
-    from widgets.exports import COLUMNS, csv_bytes, xlsx_bytes
+    from widgets.report.exports import COLUMNS, csv_bytes, xlsx_bytes
 
     data = workshop(sqlite_store, lang="en")
     text = csv_bytes(data).decode("utf-8-sig")

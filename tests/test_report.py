@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from widgets.activities.beoordelen.model import STATEMENTS
-from widgets.files import json_bytes
 from widgets.model.sessions import SessionSpec
-from widgets.report import build_report, report_pdf
-from widgets.report import main as report_main
-from widgets.store.transfer import export_session
+from widgets.report.document import build_report, report_pdf
+from widgets.report.document import main as report_main
+from widgets.report.files import json_bytes
+from widgets.report.transfer import export_session
 
 NOTE = "<script>window.__pwned=1</script>Te weinig sociale huur"
 

@@ -4,13 +4,13 @@ import json
 
 import pytest
 
-from widgets.files import json_bytes
 from widgets.i18n import error_message
 from widgets.model.sessions import JOIN_ALPHABET, SessionSpec
 from widgets.model.validation import InputError
+from widgets.report.files import json_bytes
+from widgets.report.transfer import export_session, import_json
 from widgets.store import open_store
 from widgets.store.schema import SCHEMA_VERSION, current_version
-from widgets.store.transfer import export_session, import_json
 
 TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
 
@@ -333,8 +333,8 @@ def test_exports_never_contain_participant_tokens(store):
 
     from openpyxl import load_workbook
 
-    from widgets.exports import csv_bytes, xlsx_bytes
-    from widgets.report import build_report
+    from widgets.report.document import build_report
+    from widgets.report.exports import csv_bytes, xlsx_bytes
 
     session, _ = fill(store)
     tokens = [r["token"] for r in store.backend.query("SELECT token FROM participants")]

@@ -166,7 +166,7 @@ def test_the_fragment_shows_shares_the_widest_element_and_the_49():
 
 def workshop(store, lang="nl"):
     """A sturingsscan session: two council members and one civil servant, P1-P3 above."""
-    from widgets.store.transfer import export_session
+    from widgets.report.transfer import export_session
 
     session, _ = store.create_session(
         SessionSpec(
@@ -187,7 +187,7 @@ def workshop(store, lang="nl"):
 
 
 def test_the_report_shows_the_shares_the_widest_element_and_the_nearest_municipality(store):
-    from widgets.report import build_report
+    from widgets.report.document import build_report
 
     soup = BeautifulSoup(build_report(workshop(store)), "html.parser")
     section = soup.select_one("section#sturingsscan")
@@ -201,7 +201,7 @@ def test_the_report_shows_the_shares_the_widest_element_and_the_nearest_municipa
 
 
 def test_the_readable_exports_name_element_perspective_and_statement(sqlite_store):
-    from widgets.exports import COLUMNS, csv_bytes, xlsx_bytes
+    from widgets.report.exports import COLUMNS, csv_bytes, xlsx_bytes
 
     data = workshop(sqlite_store, lang="en")
     text = csv_bytes(data).decode("utf-8-sig")
@@ -226,7 +226,7 @@ def test_the_readable_exports_name_element_perspective_and_statement(sqlite_stor
 def test_a_sessions_file_imports_back_and_a_score_out_of_range_is_refused_with_its_row(sqlite_store):
     import json
 
-    from widgets.store.transfer import checked_answers, import_json
+    from widgets.report.transfer import checked_answers, import_json
 
     data = workshop(sqlite_store)
     data["session"]["code"] = "ZZZ999"  # a new session beside the original

@@ -6,10 +6,10 @@ import io
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from widgets.exports import csv_bytes, xlsx_bytes
 from widgets.model.sessions import SessionSpec
-from widgets.report import build_report
-from widgets.store.transfer import export_session
+from widgets.report.document import build_report
+from widgets.report.exports import csv_bytes, xlsx_bytes
+from widgets.report.transfer import export_session
 
 
 def workshop(store, lang="nl"):

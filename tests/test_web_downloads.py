@@ -7,8 +7,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from widgets.files import downloads
 from widgets.model.sessions import SessionSpec
+from widgets.report.files import downloads
 
 
 @pytest.fixture

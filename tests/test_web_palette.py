@@ -118,7 +118,7 @@ def test_the_books_example_palette_for_the_topic_is_there_as_help(palet):
 
 
 def test_a_followup_offers_the_earlier_palette_to_keep_or_drop(new_session, phone, kit_store):
-    from widgets.store.followup import followup_of_session
+    from widgets.report.followup import followup_of_session
 
     earlier = new_session(activities=("palet",))
     other = kit_store.join(earlier.code, "inwoner")

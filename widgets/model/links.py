@@ -70,7 +70,7 @@ FILES = "bestanden"  # a session's downloads: exports, report, paper sheets (fac
 
 
 def files_link(base: str, code: str, name: str, lang: str = "nl") -> str:
-    """A download of the session's (see widgets.files), in the dashboard's language."""
+    """A download of the session's (see widgets.report.files), in the dashboard's language."""
     return f"{_with_slash(base)}kit/{code}/{FILES}/{name}" + (f"?lang={lang}" if lang != "nl" else "")
 
 

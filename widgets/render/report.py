@@ -1,7 +1,7 @@
 """The report's shared fragments: its page header and counter, who took part, a section, a figure, the notes.
 
 Every function here returns HTML from a template, so a participant's words are escaped by Jinja.
-No Bokeh: the charts are added by ``widgets.report``. Each activity's section, first-page summary
+No Bokeh: the charts are added by ``widgets.report.document``. Each activity's section, first-page summary
 and notes are its folder's ``report`` part (``widgets.activities``), built with these fragments.
 """
 

@@ -1,6 +1,6 @@
 """A participant's results page: the report's first-page summary, then their own answers next to the others'.
 
-Both from the session export dict (``widgets.store.transfer.export_session``), so the page shows
+Both from the session export dict (``widgets.report.transfer.export_session``), so the page shows
 what the report shows, in the participant's language. Of other participants only aggregates
 appear (the summaries', and means that ``widgets.model.results`` lets through); texts are the
 participant's own values, escaped by the templates. Each activity's part comes from its folder:

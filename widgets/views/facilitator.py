@@ -234,7 +234,7 @@ class FacilitatorApp(w.VBox):
 
     @store_action
     def import_new(self, upload) -> None:
-        from ..store.transfer import import_json
+        from ..report.transfer import import_json
 
         if not upload.value:
             self.message.show(self.t("facilitator.no_file"), "error")
@@ -250,7 +250,7 @@ class FacilitatorApp(w.VBox):
 
     @store_action
     def followup_of_file(self, upload) -> None:
-        from ..store.followup import followup_of_file
+        from ..report.followup import followup_of_file
 
         if not upload.value:
             self.message.show(self.t("facilitator.no_file"), "error")
@@ -266,7 +266,7 @@ class FacilitatorApp(w.VBox):
 
     @store_action
     def followup(self) -> None:
-        from ..store.followup import followup_of_session
+        from ..report.followup import followup_of_session
 
         try:
             session, key = followup_of_session(self.store, self.session.id, self.followup_title.value)
@@ -361,7 +361,7 @@ class FacilitatorApp(w.VBox):
 
     def _followup_view(self, session) -> w.Widget:
         """What changed since the earlier session, on a follow-up session's dashboard (else nothing)."""
-        from ..store.followup import previous_of
+        from ..report.followup import previous_of
 
         previous = previous_of(self.store, session.id)
         if not previous:
@@ -551,10 +551,10 @@ class FacilitatorApp(w.VBox):
         return self.t("facilitator.imported", **{name: self.t(f"count.{name}", n=n) for name, n in counts.items()})
 
     def downloads_html(self) -> str:
-        """Links to the session's files (widgets.files), served by the server extension when clicked."""
+        """Links to the session's files (widgets.report.files), served by the server extension when clicked."""
         from ..activities import BY_KEY
-        from ..files import downloads
-        from ..pdf import chromium
+        from ..report.files import downloads
+        from ..report.pdf import chromium
 
         code, printable = self.session.code, bool(chromium())
         lines = {"export": [], "report": [], "paper": {}}
@@ -585,8 +585,8 @@ class FacilitatorApp(w.VBox):
 
     @store_action
     def import_merge(self, upload) -> None:
-        from ..store.paper import import_paper
-        from ..store.transfer import import_json
+        from ..report.paper import import_paper
+        from ..report.transfer import import_json
 
         if not upload.value:
             self.message.show(self.t("facilitator.no_file"), "error")

@@ -11,12 +11,12 @@ from urllib.parse import quote
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 
-from ..files import download
 from ..i18n import languages
 from ..model.links import FILES
 from ..model.sessions import is_valid_code
 from ..model.validation import InputError
-from ..store.transfer import export_session
+from ..report.files import download
+from ..report.transfer import export_session
 from .base import CODE, KitHandler, cookie_key
 from .visit import Html
 

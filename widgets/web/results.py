@@ -10,11 +10,11 @@ from urllib.parse import quote
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 
-from ..exports import csv_bytes
 from ..model.results import DOWNLOAD, MIN_OTHERS, RESULTS, is_released
 from ..model.sessions import is_valid_code
 from ..render.results import own_html, summary_html
-from ..store.transfer import export_session
+from ..report.exports import csv_bytes
+from ..report.transfer import export_session
 from .base import CODE, KitHandler, participant_cookie
 from .live import public_state
 from .visit import Html

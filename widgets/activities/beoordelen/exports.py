@@ -1,7 +1,7 @@
 """Beoordelen's readable export rows: the grade and the statements' scores, each with its toelichting."""
 
-from ...exports import export_row, order_index
 from ...i18n import t
+from ...report.exports import export_row, order_index
 from ...texts import statements
 from .model import ACTIVITY, OVERALL, STATEMENTS
 

@@ -2,7 +2,7 @@
 
 from ...i18n import t
 from ...model.paper import Field, PaperForm, cell_text, checked, is_dont_know
-from ...store.transfer import session_from_export
+from ...report.transfer import session_from_export
 from ...texts import statements
 from .model import ACTIVITY, OVERALL, STATEMENTS, check_stored
 

@@ -1,7 +1,7 @@
 """Driehoek's readable export rows: a place per corner, the tensions and the routes in words."""
 
-from ...exports import export_row, order_index
 from ...i18n import t
+from ...report.exports import export_row, order_index
 from ...texts import routes
 from .model import ACTIVITY, AXES, CORNERS
 

@@ -1,7 +1,7 @@
 """Eigen stellingen's readable export rows: each score under its statement's number and text."""
 
-from ...exports import export_row
 from ...i18n import t
+from ...report.exports import export_row
 from .model import ACTIVITY, number_of, stored_statements
 
 

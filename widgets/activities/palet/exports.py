@@ -1,8 +1,8 @@
 """The waardenpalet's readable export rows, and the workbook's sheet of the merged palette."""
 
-from ...exports import answers_by_activity, cell_words, export_language, export_row
 from ...i18n import t
-from ...store.transfer import session_from_export
+from ...report.exports import answers_by_activity, cell_words, export_language, export_row
+from ...report.transfer import session_from_export
 from .model import ACTIVITY, merge_palette, normalize_value, resolve
 
 MERGED_COLUMNS = ("participant", "group", "cell", "text", "merged_value", "merged_cell", "shared")

@@ -1,7 +1,7 @@
 """Prioriteren's readable export rows: each participant's points per value of the merged palette."""
 
-from ...exports import cell_words, export_row
 from ...i18n import t
+from ...report.exports import cell_words, export_row
 from ..palet.exports import merged
 from ..palet.model import resolve
 from .model import ACTIVITY

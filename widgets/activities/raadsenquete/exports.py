@@ -1,7 +1,7 @@
 """Raadsenquête Village Deals' readable export rows: each statement's choice in words, then the style."""
 
-from ...exports import export_row, order_index
 from ...i18n import t
+from ...report.exports import export_row, order_index
 from .model import ACTIVITY, STATEMENTS, STYLE, statement_texts, styles
 
 

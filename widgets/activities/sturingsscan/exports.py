@@ -1,8 +1,8 @@
 """Sturingsscan's readable export rows, and the workbook's sheet of each participant's shares per perspective."""
 
-from ...exports import export_language, export_row
 from ...i18n import label, t
-from ...store.transfer import session_from_export
+from ...report.exports import export_language, export_row
+from ...report.transfer import session_from_export
 from .model import ACTIVITY, DONT_KNOW, ITEMS, by_participant, indicators, participant_shares
 from .render import element_label
 

@@ -1,7 +1,7 @@
 """The participatietrap's readable export rows: the rung now and the rung it should be, per participant."""
 
-from ...exports import export_row
 from ...i18n import t
+from ...report.exports import export_row
 from .model import ACTIVITY, ITEM
 from .render import rung_name
 

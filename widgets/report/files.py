@@ -2,14 +2,18 @@
 
 One list that the dashboard's links and the server extension's download handler both read, so
 a file offered is a file served. Each file is built from the session's export (``data``, see
-``widgets.store.transfer.export_session``) on request; nothing is kept on disk.
+``widgets.report.transfer.export_session``) on request; nothing is kept on disk.
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import import_module
 
-from .activities import ACTIVITIES
+from ..activities import ACTIVITIES
+from .document import build_report, report_pdf
+from .exports import csv_bytes, xlsx_bytes
+from .paper import template_csv, template_xlsx
+from .paper_sheet import sheet_pdf
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -20,15 +24,13 @@ class Download:
     label: str  # catalog key of the link's text
     filename: str  # as saved, with {code}
     mime: str
-    build: str  # "module:function" (data, lang[, activity]) -> bytes; b"" when it cannot be made here
+    build: Callable  # (data, lang[, activity]) -> bytes; b"" when it cannot be made here
     kind: str  # "export", "report" or "paper": where the dashboard lists it
     activity: str = ""  # a paper sheet's activity
     pdf: bool = False  # needs Chromium
 
     def make(self, data: dict, lang: str) -> bytes:
-        module, _, name = self.build.partition(":")
-        build = getattr(import_module(module), name)
-        return build(data, self.activity, lang) if self.activity else build(data, lang)
+        return self.build(data, self.activity, lang) if self.activity else self.build(data, lang)
 
 
 def json_bytes(data: dict, lang: str) -> bytes:
@@ -36,25 +38,21 @@ def json_bytes(data: dict, lang: str) -> bytes:
 
 
 def report_html_bytes(data: dict, lang: str) -> bytes:
-    from .report import build_report
-
     return build_report(data, lang).encode("utf-8")
 
 
 def plain_csv_bytes(data: dict, lang: str) -> bytes:
-    from .exports import csv_bytes
-
     return csv_bytes(data, lang, plain=True)
 
 
 FIXED = (
-    Download("antwoorden.xlsx", "files.xlsx", "sessie-{code}.xlsx", XLSX, "widgets.exports:xlsx_bytes", "export"),
+    Download("antwoorden.xlsx", "files.xlsx", "sessie-{code}.xlsx", XLSX, xlsx_bytes, "export"),
     Download(
         "antwoorden.csv",
         "files.csv",
         "sessie-{code}-antwoorden.csv",
         "text/csv; charset=utf-8",
-        "widgets.exports:csv_bytes",
+        csv_bytes,
         "export",
     ),
     Download(
@@ -62,18 +60,16 @@ FIXED = (
         "files.csv_plain",
         "sessie-{code}-antwoorden-komma.csv",
         "text/csv; charset=utf-8",
-        "widgets.files:plain_csv_bytes",
+        plain_csv_bytes,
         "export",
     ),
-    Download(
-        "sessie.json", "files.json", "sessie-{code}.json", "application/json", "widgets.files:json_bytes", "export"
-    ),
+    Download("sessie.json", "files.json", "sessie-{code}.json", "application/json", json_bytes, "export"),
     Download(
         "rapport.pdf",
         "files.report_pdf",
         "rapport-{code}.pdf",
         "application/pdf",
-        "widgets.report:report_pdf",
+        report_pdf,
         "report",
         pdf=True,
     ),
@@ -82,7 +78,7 @@ FIXED = (
         "files.report_html",
         "rapport-{code}.html",
         "text/html; charset=utf-8",
-        "widgets.files:report_html_bytes",
+        report_html_bytes,
         "report",
     ),
 )
@@ -96,7 +92,7 @@ def paper_files(activity: str) -> tuple:
             "files.paper_pdf",
             f"papier-{{code}}-{activity}.pdf",
             "application/pdf",
-            "widgets.render.paper:sheet_pdf",
+            sheet_pdf,
             "paper",
             activity,
             pdf=True,
@@ -106,7 +102,7 @@ def paper_files(activity: str) -> tuple:
             "files.paper_xlsx",
             f"papier-{{code}}-{activity}.xlsx",
             XLSX,
-            "widgets.store.paper:template_xlsx",
+            template_xlsx,
             "paper",
             activity,
         ),
@@ -115,7 +111,7 @@ def paper_files(activity: str) -> tuple:
             "files.paper_csv",
             f"papier-{{code}}-{activity}.csv",
             "text/csv; charset=utf-8",
-            "widgets.store.paper:template_csv",
+            template_csv,
             "paper",
             activity,
         ),

@@ -1,19 +1,19 @@
 """The printable answer sheet of one activity (A4 HTML, and PDF through headless Chromium).
 
-Built from a session export (``widgets.store.transfer.export_session``) like the report, so the
+Built from a session export (``widgets.report.transfer.export_session``) like the report, so the
 sheets can be printed before the workshop or after the server is gone. Its words are the typed-in
-template's column headings (``widgets.store.paper.columns``), so typing a sheet in is copying.
+template's column headings (``widgets.report.paper.columns``), so typing a sheet in is copying.
 The questions are the activity's own: its ``paper.sheet`` context in its ``paper.BODY`` template.
 """
 
 from ..i18n import normalize_language, t
-from . import render
+from ..render import render
 
 
 def sheet_html(data: dict, activity_key: str, lang: str = None) -> str:
     """The sheet as one HTML document: title, join code, 'Blad nr.', the groups to tick, the questions."""
-    from ..store.paper import field_labels, paper_activity
-    from ..store.transfer import session_from_export
+    from .paper import field_labels, paper_activity
+    from .transfer import session_from_export
 
     session = session_from_export(data)
     lang = normalize_language(lang or session.language)
@@ -41,6 +41,6 @@ def sheet_html(data: dict, activity_key: str, lang: str = None) -> str:
 
 def sheet_pdf(data: dict, activity_key: str, lang: str = None) -> bytes:
     """The sheet as an A4 PDF; b'' where Chromium is not installed (then offer the HTML to print)."""
-    from ..pdf import print_pdf
+    from .pdf import print_pdf
 
     return print_pdf(sheet_html(data, activity_key, lang))

@@ -1,7 +1,7 @@
 """The session report: one self-contained HTML file (charts inline, no network) and the same file as a PDF.
 
 Built from a session export alone, so a session can be reported after the server is gone:
-    python -m widgets.report sessie-K7P3QX.json [--pdf] [--lang en]
+    python -m widgets.report.document sessie-K7P3QX.json [--pdf] [--lang en]
 The document is A4 with page numbers and a first page that summarises; the PDF is that HTML
 printed by headless Chromium where it is installed (laptop, server, CI). On Binder, where it
 is not, open the HTML report and use its print button (Print > Save as PDF).
@@ -12,11 +12,10 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .activities import ACTIVITIES, BY_KEY
-from .dates import date_in_words
-from .i18n import cli_parser, normalize_language, t
-from .pdf import print_pdf
-from .render.report import (
+from ..activities import ACTIVITIES, BY_KEY
+from ..dates import date_in_words
+from ..i18n import cli_parser, normalize_language, t
+from ..render.report import (
     CHART_WIDTH,
     notes_html,
     page_counter_css,
@@ -24,8 +23,9 @@ from .render.report import (
     report_render,
     section_html,
 )
-from .store.transfer import session_from_export
-from .texts import topic_label
+from ..texts import topic_label
+from .pdf import print_pdf
+from .transfer import session_from_export
 
 
 def build_report(data: dict, lang: str = None) -> str:
@@ -81,7 +81,7 @@ def report_pdf(data: dict, lang: str = None) -> bytes:
 
 def followup_summary(data, session, lang) -> str:
     """What the session follows, and each activity's line on its change (``render.followup_summary``)."""
-    from .model.followup import compare
+    from ..model.followup import compare
 
     change = compare(data["previous"], data)
     drawn = [(BY_KEY[key].part("render", "followup_summary"), part) for key, part in change.changes.items()]
@@ -91,8 +91,8 @@ def followup_summary(data, session, lang) -> str:
 
 def followup_section(data, session, lang, plots) -> str:
     """The change per group since the earlier session: the dashboard's tables, with the activities' charts."""
-    from .model.followup import compare
-    from .render.followup import followup_html
+    from ..model.followup import compare
+    from ..render.followup import followup_html
 
     change = compare(data["previous"], data)
     charts = {}

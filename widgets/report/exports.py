@@ -6,7 +6,7 @@ score as a number, answer in words, palette cell, note, local date and time. No 
 Each activity's rows come from the activity folder's ``exports.rows``, so
 a new activity adds its rows without an ``if`` here. Working from ``export_session``'s dict
 means a session can be exported after the server is gone:
-    python -m widgets.exports sessie-K7P3QX.json [--xlsx] [--plain] [--lang en]
+    python -m widgets.report.exports sessie-K7P3QX.json [--xlsx] [--plain] [--lang en]
 
 Every text that a spreadsheet could take for a formula is neutralised (OWASP): in CSV with a
 leading apostrophe (``csv_cell``), in XLSX as a string cell with Excel's quote prefix. Numbers
@@ -19,12 +19,12 @@ import io
 import json
 from pathlib import Path
 
-from .activities import ACTIVITIES
-from .dates import date_in_words, local_datetime
-from .i18n import cli_parser, error_message, normalize_language, t
-from .model.validation import InputError
-from .store.cells import csv_cell, starts_formula
-from .store.transfer import FORMAT
+from ..activities import ACTIVITIES
+from ..dates import date_in_words, local_datetime
+from ..i18n import cli_parser, error_message, normalize_language, t
+from ..model.validation import InputError
+from ..store.cells import csv_cell, starts_formula
+from .transfer import FORMAT
 
 COLUMNS = ("group", "participant", "activity", "item", "score", "value", "cell", "note", "time")
 MAX_WIDTH = 60
@@ -44,7 +44,7 @@ def _checked(data) -> dict:
 
 
 def _session(data):
-    from .store.transfer import session_from_export
+    from .transfer import session_from_export
 
     return session_from_export(data)
 
@@ -186,7 +186,7 @@ def _sheet_name(label: str) -> str:
 def _session_sheet(sheet, data, session, lang) -> None:
     from openpyxl.styles import Font
 
-    from .texts import topic_label
+    from ..texts import topic_label
 
     sheet.title = _sheet_name(t("export.sheet.session", lang))
     created = data["session"].get("created_at")

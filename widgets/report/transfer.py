@@ -1,6 +1,6 @@
 """A session out of and into the kit as JSON: everything, to restore or merge on another copy.
 
-The export dict is also the one source of the readable exports (``widgets.exports``), the
+The export dict is also the one source of the readable exports (``widgets.report.exports``), the
 report and the paper sheets. It names participants by their public ref (``d-3f9a...``),
 never by the token that lets a browser act as them. Importing merges: the same file twice
 adds nothing the second time. Filled-in paper sheets come in through ``widgets.store.paper``.

@@ -14,7 +14,7 @@ from ..activities import BY_KEY, Activity
 from ..i18n import languages, t
 from ..model import paper
 from ..model.validation import InputError
-from .cells import append_as_text, csv_cell, from_csv_cell
+from ..store.cells import append_as_text, csv_cell, from_csv_cell
 
 EMPTY_ROWS = {False: 60, True: 300}  # rows the template's checks cover: sheets, or values (a form per value)
 MAX_ROWS = 5000  # more rows than any room writes on paper

@@ -1,0 +1,3 @@
+from .document import main
+
+main()
