@@ -35,10 +35,11 @@ def grade_shifts(before: dict, after: dict, keys) -> dict:
     return shifts
 
 
-def statement_changes(before: dict, after: dict, keys) -> list:
-    then, now = (summarize(answers_of(d, ACTIVITY)) for d in (before, after))
+def statement_changes(before: dict, after: dict, keys, activity: str = ACTIVITY, statements=STATEMENTS) -> list:
+    """Per statement the group means and the room's mean and dissent, then and now (any activity scored so)."""
+    then, now = (summarize(answers_of(d, activity), statements) for d in (before, after))
     changes = []
-    for key in STATEMENTS:
+    for key in statements:
         old, new = then[key], now[key]
         changes.append(
             StatementChange(
@@ -50,7 +51,7 @@ def statement_changes(before: dict, after: dict, keys) -> list:
         )
     # The statements whose dissent moved most first (in either direction): the conversation's start.
     changes.sort(
-        key=lambda c: (c.dissent.change is None, -abs(round(c.dissent.change or 0, 9)), STATEMENTS.index(c.key))
+        key=lambda c: (c.dissent.change is None, -abs(round(c.dissent.change or 0, 9)), statements.index(c.key))
     )
     return changes
 

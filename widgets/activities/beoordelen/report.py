@@ -138,3 +138,36 @@ def blocks_table(summaries, texts, lang) -> str:
     """The block diagram's figures: how many gave each score, per statement."""
     rows = rating_blocks_rows(summaries, texts)
     return report_render("report_rating_blocks.html", lang, scores=list(SCORES), rows=rows)
+
+
+def statements_summary(key: str, title: str, summaries, texts: dict, lang: str) -> str:
+    """The first page of an activity whose statements are scored as Box 5.2's: most dissent, broadest agreement.
+
+    ``texts``: ``{statement key: (label, text)}`` in the activity's order (eigen stellingen, Tabel 4.2).
+    """
+    keys = tuple(texts)
+
+    def item(statement):
+        s = summaries[statement]
+        label, text = texts[statement]
+        return {
+            "key": statement,
+            "label": label,
+            "text": text,
+            "dissent": s.dissent,
+            "agreement": s.agreement,
+            "mean": s.overall_mean,
+            "n": s.count,
+        }
+
+    answered = [k for k in agenda(summaries, keys) if summaries[k].count]
+    return report_render(
+        "report_summary_statements.html",
+        lang,
+        key=key,
+        title=title,
+        dissent=[item(k) for k in answered[:SUMMARY_ITEMS]],
+        agreement=[item(k) for k in common_ground(summaries, SUMMARY_ITEMS, keys)],
+        across_groups=any(summaries[k].agreement is not None for k in answered),
+        floor=AGREEMENT_FLOOR,
+    )

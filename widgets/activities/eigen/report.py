@@ -3,10 +3,9 @@
 from markupsafe import Markup
 
 from ...i18n import t
-from ...render.report import report_render, section_html
-from ..beoordelen.model import AGREEMENT_FLOOR, agenda, common_ground
-from ..beoordelen.report import SUMMARY_ITEMS
-from .model import ACTIVITY, keys_of, number_of, stored_statements, summarize
+from ...render.report import section_html
+from ..beoordelen.report import statements_summary
+from .model import ACTIVITY, number_of, stored_statements, summarize
 from .render import own_html
 
 
@@ -23,31 +22,9 @@ def section(answers, state, session, lang, plots) -> str:
 def summary(answers, state, session, lang) -> str:
     """The report's first page: the own statements with most dissent and with broadest agreement (three each)."""
     statements = stored_statements(state.get(ACTIVITY, {}))
+    texts = {s["key"]: (t("eigen.label", lang, n=number_of(s["key"])), s["text"]) for s in statements}
     summaries = summarize(answers.get(ACTIVITY, []), statements)
-    keys = keys_of(statements)
-    texts = {s["key"]: s["text"] for s in statements}
-
-    def item(key):
-        s = summaries[key]
-        return {
-            "key": key,
-            "label": t("eigen.label", lang, n=number_of(key)),
-            "text": texts[key],
-            "dissent": s.dissent,
-            "agreement": s.agreement,
-            "mean": s.overall_mean,
-            "n": s.count,
-        }
-
-    answered = [key for key in agenda(summaries, keys) if summaries[key].count]
-    return report_render(
-        "report_summary_eigen.html",
-        lang,
-        dissent=[item(k) for k in answered[:SUMMARY_ITEMS]],
-        agreement=[item(k) for k in common_ground(summaries, SUMMARY_ITEMS, keys)],
-        across_groups=any(summaries[k].agreement is not None for k in answered),
-        floor=AGREEMENT_FLOOR,
-    )
+    return statements_summary(ACTIVITY, t("eigen.title", lang), summaries, texts, lang)
 
 
 def notes(answers, lang) -> list:
