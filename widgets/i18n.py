@@ -6,6 +6,10 @@ Messages live in gettext catalogs, ``locale/<lang>/LC_MESSAGES/kit.po``, read th
 with a ``kit.po``: adding one needs no code. Dutch is the default, and the fallback for a message
 a catalog lacks, so a participant never sees a raw id.
 
+An activity from another installed package brings its own messages the same way, in a ``locale/``
+folder of its package (``add_catalogs``, called by ``widgets.activities``): they join the kit's, whose
+own messages win where an id is in both, so a package adds texts but never changes the kit's.
+
 Messages that count have plural forms; ``t()`` picks one with the catalog's plural rule from the
 placeholder ``n`` (``t("facilitator.answered", lang, n=3)``).
 """
@@ -25,6 +29,7 @@ DEFAULT_LANGUAGE = "nl"
 DOMAIN = "kit"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 COUNT = "n"  # the placeholder that chooses a plural form
+_ADDED = []  # more folders of catalogs (an installed activity's ``locale/``), see ``add_catalogs``
 
 
 def locale_dir() -> Path:
@@ -88,8 +93,28 @@ def _messages(folder: str, lang: str) -> Messages:
     return Messages(texts, gettext.c2py(po.plural_expr))
 
 
+def add_catalogs(folder) -> None:
+    """Read the messages of ``folder`` (``<lang>/LC_MESSAGES/kit.po``, a language it lacks falls back to Dutch) too."""
+    folder = str(Path(folder).resolve())
+    if folder not in _ADDED:
+        _ADDED.append(folder)
+
+
+@cache
+def _joined(folders: tuple, lang: str) -> Messages:
+    """The first folder's messages (the kit's), with the ids only the others have added."""
+    own = _messages(folders[0], lang)
+    added = [_messages(f, lang).texts for f in folders[1:] if po_path(lang, Path(f)).is_file()]
+    if not added:
+        return own
+    texts = {}
+    for more in reversed(added):  # an earlier folder wins over a later one, the kit over all
+        texts |= more
+    return Messages(texts | own.texts, own.plural)
+
+
 def messages(lang: str) -> Messages:
-    return _messages(str(locale_dir()), normalize_language(lang))
+    return _joined((str(locale_dir()), *_ADDED), normalize_language(lang))
 
 
 def catalog(lang: str) -> dict:

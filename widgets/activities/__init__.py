@@ -30,8 +30,18 @@ Bokeh and the dashboard never imports Tornado handlers:
     render.followup_summary     a follow-up report's first-page line on the change: (change, lang) -> HTML
     charts.followup_chart       the change as a Bokeh figure: (groups, lang, width) -> (figure, fill(change, groups))
     templates/                  Jinja templates, on the search path of every environment
+    static/                     files the phones load, at ``<base>kit/static/<key>/<name>``; each ``*.css`` is
+                                linked on every participant page, after the kit's own stylesheet
+    locale/                     messages the kit lacks, ``<lang>/LC_MESSAGES/kit.po`` as the kit's own (read through
+                                ``i18n.add_catalogs``): an outside activity's ``activity.<key>``, ``<key>.title``
+                                (its report section) and ``screen.question.<key>`` (the presentation screen) at least
 
 A part the folder does not have is ``None``: the surface leaves the activity out.
+
+An activity in another installed package is a package like a folder here (templates, static and locale
+shipped as its package data), announced in its ``pyproject.toml``:
+``[project.entry-points."publieke_waarde_kit.activities"]`` ``<key> = "<package>"``. The key is lower-case
+letters only (it is the address of its page), and its template names must not be the kit's or another's.
 """
 
 from dataclasses import dataclass, field
@@ -41,7 +51,7 @@ from importlib.metadata import entry_points
 from importlib.util import find_spec
 from pathlib import Path
 
-from ..i18n import t
+from ..i18n import add_catalogs, t
 
 ENTRY_POINTS = "publieke_waarde_kit.activities"  # name = stored key, value = the activity's package
 
@@ -74,6 +84,10 @@ class Activity:
     def templates(self) -> Path:
         return self.folder / "templates"
 
+    @property
+    def static(self) -> Path:
+        return self.folder / "static"
+
 
 @cache
 def _module(name: str):
@@ -84,13 +98,16 @@ def _module(name: str):
 
 def _described(key: str, package: str) -> Activity:
     about = import_module(package)
+    folder = Path(about.__file__).parent
+    if (folder / "locale").is_dir():
+        add_catalogs(folder / "locale")
     return Activity(
         key=key,
         package=package,
         order=getattr(about, "ORDER", 100),
         core=getattr(about, "CORE", False),
         revealable=getattr(about, "REVEALABLE", True),
-        folder=Path(about.__file__).parent,
+        folder=folder,
     )
 
 

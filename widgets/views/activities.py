@@ -4,8 +4,8 @@ from ..activities import ACTIVITIES
 
 
 def facilitator_views() -> dict:
-    """``{activity key: dashboard view class}`` in the order a tafel runs them."""
-    return {activity.key: activity.part("dashboard", "Dashboard") for activity in ACTIVITIES}
+    """``{activity key: dashboard view class}`` in the order a tafel runs them (an activity without one has none)."""
+    return {a.key: a.part("dashboard", "Dashboard") for a in ACTIVITIES if a.has("dashboard", "Dashboard")}
 
 
 def available() -> tuple:

@@ -10,6 +10,7 @@ the pattern relative to ``<base>kit`` (as JupyterHub's handler modules do); ``ro
 """
 
 import logging
+import re
 from urllib.parse import unquote
 
 import tornado.web
@@ -21,7 +22,7 @@ from ..model.links import facilitator_cookie
 from ..model.sessions import is_valid_code, normalize_code
 from ..store import StoreUnavailable
 from .live import public_state
-from .service import STATIC
+from .service import STATIC, static_folders
 from .visit import Form, Html, Redirect, Visit
 
 log = logging.getLogger(__name__)
@@ -230,4 +231,12 @@ class StaticHandler(tornado.web.StaticFileHandler):
         return super().head(path)
 
 
-default_handlers = [(r"/static/(.*)", StaticHandler, {"path": str(STATIC)})]
+# An activity's files first: the kit's own rule would match their addresses too.
+default_handlers = [
+    *[
+        (rf"/static/{re.escape(at)}(.*)", StaticHandler, {"path": str(folder)})
+        for at, folder in static_folders().items()
+        if at
+    ],
+    (r"/static/(.*)", StaticHandler, {"path": str(STATIC)}),
+]

@@ -16,6 +16,7 @@ from traitlets import Int, Unicode
 from traitlets.config import LoggingConfigurable
 
 from .. import render
+from ..activities import ACTIVITIES
 from .limits import RateLimit
 from .live import LiveHub
 
@@ -24,6 +25,11 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
 log = logging.getLogger(__name__)
+
+
+def static_folders() -> dict:
+    """The phones' files by address in ``<base>kit/static/``: the kit's at '', each activity's at ``<key>/``."""
+    return {"": STATIC} | {f"{a.key}/": a.static for a in ACTIVITIES if a.static.is_dir()}
 
 
 class KitWeb(LoggingConfigurable):
@@ -47,7 +53,17 @@ class KitWeb(LoggingConfigurable):
         self._store = None
         self._store_lock = threading.Lock()
         self.env = render.environment(str(TEMPLATES))
-        self.versions = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:12] for p in STATIC.iterdir()}
+        folders = static_folders()
+        self.versions = {
+            prefix + p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:12]
+            for prefix, folder in folders.items()
+            for p in folder.iterdir()
+            if p.is_file()
+        }
+        # The activities' stylesheets, linked on every participant page after the kit's own.
+        self.stylesheets = [
+            prefix + p.name for prefix, folder in folders.items() if prefix for p in sorted(folder.glob("*.css"))
+        ]
 
     def store(self):
         """The store, opened on first use (in a worker thread): a broken data folder fails a request, not the server."""
