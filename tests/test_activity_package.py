@@ -157,7 +157,7 @@ PACKAGE = {
             return report_render("wijkvraag_summary.html", lang, n=len(wishes(answers, session)))
     """,
     "gemeente_wijkvraag/exports.py": """
-        from widgets.exports import export_row
+        from widgets.report.exports import export_row
         from widgets.i18n import t
 
         from .model import ACTIVITY, ITEM
@@ -322,11 +322,11 @@ def test_a_phone_answers_it_and_the_report_and_the_export_hold_the_answer(instal
     found = inside(
         installed,
         """
-        from widgets.exports import csv_bytes
+        from widgets.report.exports import csv_bytes
         from widgets.model.validation import InputError
-        from widgets.report import build_report
+        from widgets.report.document import build_report
         from widgets.store import open_store
-        from widgets.store.transfer import checked_answers, export_session
+        from widgets.report.transfer import checked_answers, export_session
         from widgets.views.facilitator import FacilitatorApp
 
         kit = open_store(store)
