@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .activities import ACTIVITIES, BY_KEY
 from .dates import date_in_words
 from .i18n import cli_parser, normalize_language, t
+from .model.answers import answers_by_activity
 from .pdf import print_pdf
 from .render.report import (
     CHART_WIDTH,
@@ -36,10 +37,7 @@ def build_report(data: dict, lang: str = None) -> str:
 
     session = session_from_export(data)
     lang = normalize_language(lang or session.language)
-    answers = {}
-    for answer in data.get("answers", []):
-        answers.setdefault(answer["activity"], []).append(answer)
-    state = data.get("state", {})
+    answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     used = [activity for activity in ACTIVITIES if activity.key in session.activities]
     summaries = [a.part("report", "summary")(answers, state, session, lang) for a in used if a.has("report", "summary")]
     plots = {}

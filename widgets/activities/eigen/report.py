@@ -3,6 +3,8 @@
 from markupsafe import Markup
 
 from ...i18n import t
+from ...model.answers import Answer, ByActivity, States
+from ...model.sessions import Session
 from ...render.report import report_render, section_html
 from ..beoordelen.model import AGREEMENT_FLOOR, agenda, common_ground
 from ..beoordelen.report import SUMMARY_ITEMS
@@ -10,7 +12,7 @@ from .model import ACTIVITY, keys_of, number_of, stored_statements, summarize
 from .render import own_html
 
 
-def section(answers, state, session, lang, plots) -> str:
+def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The statements, the means per group, broad agreement and the dissent agenda (or that nobody answered)."""
     statements = stored_statements(state.get(ACTIVITY, {}))
     mine = answers.get(ACTIVITY, [])
@@ -20,7 +22,7 @@ def section(answers, state, session, lang, plots) -> str:
     return section_html(ACTIVITY, lang, *parts)
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The report's first page: the own statements with most dissent and with broadest agreement (three each)."""
     statements = stored_statements(state.get(ACTIVITY, {}))
     summaries = summarize(answers.get(ACTIVITY, []), statements)
@@ -50,7 +52,7 @@ def summary(answers, state, session, lang) -> str:
     )
 
 
-def notes(answers, lang) -> list:
+def notes(answers: list[Answer], lang: str) -> list:
     """``[(what, group, note)]``: the toelichtingen, statement by statement in the facilitator's order."""
-    noted = sorted((a for a in answers if a["value"].get("note")), key=lambda a: number_of(a["item"]))
-    return [(t("eigen.label", lang, n=number_of(a["item"])), a["group"], a["value"]["note"]) for a in noted]
+    noted = sorted((a for a in answers if a.value.get("note")), key=lambda a: number_of(a.item))
+    return [(t("eigen.label", lang, n=number_of(a.item)), a.group, a.value["note"]) for a in noted]
