@@ -53,7 +53,7 @@ class Activity:
     order: int = 100  # where the dashboard, the report and the tafel list it
     core: bool = False  # part of a publieke waarde tafel (Box 5.5): ticked by default when a session is created
     revealable: bool = True  # the facilitator can show the room's results on the phones
-    folder: Path = field(default=None, compare=False)
+    folder: Path = field(default=Path(), compare=False)
 
     def label(self, lang: str) -> str:
         return t(f"activity.{self.key}", lang)
@@ -90,7 +90,7 @@ def _described(key: str, package: str) -> Activity:
         order=getattr(about, "ORDER", 100),
         core=getattr(about, "CORE", False),
         revealable=getattr(about, "REVEALABLE", True),
-        folder=Path(about.__file__).parent,
+        folder=Path(str(about.__file__)).parent,
     )
 
 
@@ -121,7 +121,7 @@ def template_folders() -> list:
     return [str(a.templates) for a in ACTIVITIES if a.templates.is_dir()]
 
 
-def used(session, module: str = None, name: str = None) -> list:
+def used(session, module: str | None = None, name: str | None = None) -> list:
     """The session's activities in the registry's order (those with part ``module.name`` where given)."""
     return [
         a for a in ACTIVITIES if a.key in session.activities and (module is None or a.part(module, name) is not None)

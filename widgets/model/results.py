@@ -27,8 +27,8 @@ class Comparison:
 
     key: str
     own: object
-    group: float = None
-    room: float = None
+    group: float | None = None
+    room: float | None = None
 
 
 def _mean(values):
