@@ -32,6 +32,8 @@ Bokeh and the dashboard never imports Tornado handlers:
     templates/                  Jinja templates, on the search path of every environment
 
 A part the folder does not have is ``None``: the surface leaves the activity out.
+In these signatures ``answers`` is ``{activity key: [widgets.model.answers.Answer]}`` (``ByActivity``, read
+``a.value``, ``a.group``) or, for ``report.notes``, the activity's own list; ``state`` is ``{activity key: settings}``.
 """
 
 from dataclasses import dataclass, field

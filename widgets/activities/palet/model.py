@@ -70,7 +70,7 @@ def resolve(key: str, merges: dict) -> str:
 def merge_palette(answers: Iterable[Answer], merges=None) -> dict:
     """``{cell: [MergedValue, ...]}`` from store answers of the 'palet' activity.
 
-    Each answer is a dict with ``participant``, ``group`` and ``value`` =
+    Each answer is an ``Answer`` with ``participant``, ``group`` and ``value`` =
     ``{"text": ..., "cell": ...}``. A merged value sits in the cell most of its
     mentions used.
     """
