@@ -33,12 +33,14 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser and not postgres" $(PYTEST_ARGS)
 
 ## Ruff, configured in pyproject.toml: lint, then check the formatting (`ruff format .` fixes it);
-## the catalogs; the layers (import-linter's contracts, [tool.importlinter] in pyproject.toml).
+## the catalogs; the layers (import-linter's contracts, [tool.importlinter] in pyproject.toml); the types of
+## the model, the store and the activity folders (mypy, [tool.mypy] in pyproject.toml).
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) tools/catalogs.py --check
 	$(VENV)/bin/lint-imports
+	$(PY) -m mypy
 
 ## New numbered lesson from the template: make lesson TITLE="Mijn les" [EN="My lesson"]
 lesson: $(STAMP)

@@ -100,7 +100,7 @@ class Seen:
             for session in self.sessions:
                 now = time.monotonic()
                 for answer in self.store.answers(session.id, "palet"):
-                    self.first.setdefault(answer["value"]["text"], now)
+                    self.first.setdefault(answer.value["text"], now)
             time.sleep(0.05)
 
     def stop(self):

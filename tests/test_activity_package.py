@@ -144,8 +144,8 @@ PACKAGE = {
 
 
         def wishes(answers, session) -> list:
-            mine = [a for a in answers.get(ACTIVITY, []) if a["item"] == ITEM]
-            return [(session.group_label(a["group"]), a["value"]["text"]) for a in mine]
+            mine = [a for a in answers.get(ACTIVITY, []) if a.item == ITEM]
+            return [(session.group_label(a.group), a.value["text"]) for a in mine]
 
 
         def section(answers, state, session, lang, plots) -> str:
@@ -165,9 +165,9 @@ PACKAGE = {
 
         def rows(answers, state, session, lang) -> list:
             return [
-                export_row(a, session, lang, item=t("wijkvraag.item", lang), value=a["value"]["text"])
+                export_row(a, session, lang, item=t("wijkvraag.item", lang), value=a.value["text"])
                 for a in answers.get(ACTIVITY, [])
-                if a["item"] == ITEM
+                if a.item == ITEM
             ]
     """,
     "gemeente_wijkvraag/templates/wijkvraag.html": """
@@ -340,7 +340,7 @@ def test_a_phone_answers_it_and_the_report_and_the_export_hold_the_answer(instal
         app = FacilitatorApp(params={"sessie": code, "sleutel": key}, cookies={}, store=kit, env={})
         print(json.dumps({
             "stored": [[a["item"], a["value"]] for a in answers],
-            "checked": [a["value"] for a in checked_answers(answers, data["session"]["activities"])],
+            "checked": [a.value for a in checked_answers(answers, data["session"]["activities"])],
             "refusal": refusal,
             "report": build_report(data),
             "csv": csv_bytes(data, plain=True).decode("utf-8"),

@@ -2,13 +2,14 @@
 
 import pytest
 
-from widgets.activities.beoordelen.model import STATEMENTS, common_ground, consensus_order, summarize
+from widgets.activities.beoordelen.model import ACTIVITY, STATEMENTS, common_ground, consensus_order, summarize
+from widgets.model.answers import Answer
 
 
 def scores(item, **groups):
     """Store-shaped answers: ``group=[scores]`` for one statement; None is "weet ik niet"."""
     return [
-        {"group": g, "item": item, "value": {"score": x, "note": ""}, "participant": f"{g}{i}"}
+        Answer(ACTIVITY, participant=f"{g}{i}", group=g, item=item, value={"score": x, "note": ""})
         for g, xs in groups.items()
         for i, x in enumerate(xs)
     ]

@@ -130,8 +130,8 @@ def test_a_paper_sheet_is_typed_in_as_a_phones_answers(store):
     typed = ";".join(headings) + "\nInwoners;1;6;?;;;;8\n"
     counts = import_paper(store, session.id, "papier.csv", typed.encode("utf-8-sig"))
     assert counts
-    paper = [a for a in store.answers(session.id, "democratie") if a["participant"].startswith("papier-")]
-    assert {a["item"]: a["value"] for a in paper} == {
+    paper = [a for a in store.answers(session.id, "democratie") if a.participant.startswith("papier-")]
+    assert {a.item: a.value for a in paper} == {
         "insluiting": {"score": 6, "note": ""},
         "invloed": {"score": None, "note": ""},
         "legitimiteit": {"score": 8, "note": ""},
@@ -158,15 +158,13 @@ def test_a_follow_up_shows_each_value_then_and_now(store):
 
 def test_the_results_page_shows_the_own_score_next_to_the_means(store):
     from widgets.activities.democratie.results import own
-    from widgets.report.exports import answers_by_activity
+    from widgets.model.answers import answers_by_activity
 
     session = workshop(store)
     data = export_session(store, session.id)
-    answers = answers_by_activity(data)
+    answers = answers_by_activity(data["answers"])
     raad = session.groups[0].key
-    me = SimpleNamespace(
-        ref=next(a["participant"] for a in answers["democratie"] if a["group"] == raad), group_key=raad
-    )
+    me = SimpleNamespace(ref=next(a.participant for a in answers["democratie"] if a.group == raad), group_key=raad)
     rows = {row["key"]: row for row in own(answers, {}, session, me, "nl")["rows"]}
     assert rows["invloed"]["label"] == "Invloed" and rows["invloed"]["own"] == "8"
     assert rows["invloed"]["group"] is None  # one other in the group: a mean would give that person's score away

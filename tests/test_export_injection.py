@@ -61,7 +61,7 @@ def test_no_csv_cell_starts_a_formula_and_a_typed_in_sheet_gives_the_same_words_
         )
     import_paper(sqlite_store, copy.id, "papier.csv", ("\n".join(lines) + "\n").encode("utf-8-sig"))
     as_a_phone_stores = sorted(clean_text(text, "value") for text in HOSTILE)  # tabs and CRs trimmed, as on a phone
-    assert sorted(a["value"]["text"] for a in sqlite_store.answers(copy.id, "palet")) == as_a_phone_stores
+    assert sorted(a.value["text"] for a in sqlite_store.answers(copy.id, "palet")) == as_a_phone_stores
 
 
 def test_the_apostrophe_comes_off_only_where_the_export_put_it():

@@ -138,7 +138,7 @@ def test_two_facilitators_run_sessions_and_participants_join_through_the_proxy(h
         grid = page.inner_text(".kit-palet-grid")
         assert other not in grid, f"{name}'s dashboard shows {other}'s answers"
         session = hub_store.session_by_code(sessions[name])
-        texts = sorted(a["value"]["text"] for a in hub_store.answers(session.id, "palet"))
+        texts = sorted(a.value["text"] for a in hub_store.answers(session.id, "palet"))
         assert texts == sorted([f"Vertrouwen {name}", f"Waarde {name} 1", f"Waarde {name} 2"])
 
 

@@ -2,12 +2,14 @@
 
 import pytest
 
-from widgets.activities.trap.model import RUNGS, check_answer, check_stored, notes, summarize
+from widgets.activities.trap.model import ACTIVITY, RUNGS, check_answer, check_stored, notes, summarize
+from widgets.model.answers import Answer
 from widgets.model.validation import InputError
 
 
-def answer(group, now, should, note=""):
-    return {"item": "trede", "group": group, "value": {"now": now, "should": should, "note": note}}
+def answer(group, now, should, note="", item="trede"):
+    value = {"now": now, "should": should, "note": note} if item == "trede" else {}
+    return Answer.from_dict({"activity": ACTIVITY, "participant": "x", "item": item, "group": group, "value": value})
 
 
 # ambtelijk: 1->3, 2->2, 2->4 ; inwoner: 4->1 ; bestuur: nobody
@@ -71,9 +73,7 @@ def test_distributions_means_gap_and_moves_per_group_and_room():
 
 
 def test_a_group_no_longer_listed_still_counts_and_other_items_do_not():
-    by_group, room = summarize(
-        [*ANSWERS, answer("oud", 5, 5), {"item": "x", "group": "inwoner", "value": {}}], ["inwoner"]
-    )
+    by_group, room = summarize([*ANSWERS, answer("oud", 5, 5), answer("inwoner", None, None, item="x")], ["inwoner"])
     assert list(by_group) == ["inwoner", "ambtelijk", "oud"]
     assert by_group["oud"].same == 1 and room.count == 5
 

@@ -6,12 +6,14 @@ import pytest
 
 from widgets.activities.beoordelen import model as rating
 from widgets.activities.eigen.model import (
+    ACTIVITY,
     check_answer,
     check_statements,
     check_stored,
     stored_statements,
     summarize,
 )
+from widgets.model.answers import Answer
 from widgets.model.validation import InputError
 
 STATEMENTS = [
@@ -22,7 +24,8 @@ STATEMENTS = [
 
 
 def answer(group, item, score, note=""):
-    return {"group": group, "item": item, "value": {"score": score, "note": note}}
+    value = {"score": score, "note": note}
+    return Answer.from_dict({"activity": ACTIVITY, "participant": "x", "group": group, "item": item, "value": value})
 
 
 # Two officials and one resident. By hand:

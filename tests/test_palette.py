@@ -3,19 +3,22 @@
 import pytest
 
 from widgets.activities.palet.model import (
+    ACTIVITY,
     check_new_value,
     compare_with_book,
     merge_palette,
     normalize_value,
     suggest_merges,
 )
+from widgets.model.answers import Answer
 from widgets.model.sessions import SessionSpec
 from widgets.model.typology import PaletteValue
 from widgets.model.validation import InputError
 
 
 def answer(participant, group, text, cell="individueel.materieel"):
-    return {"participant": participant, "group": group, "value": {"text": text, "cell": cell}}
+    row = {"activity": ACTIVITY, "participant": participant, "group": group, "item": text}
+    return Answer.from_dict(row | {"value": {"text": text, "cell": cell}})
 
 
 def test_normalisation_ignores_case_spacing_accents_and_punctuation():

@@ -170,12 +170,12 @@ def aggregates(store, session):
         },
         "levels": {g: {c: sum(s[c] for s in scores) / len(scores) for c in CORNERS} for g, scores in by_group.items()},
         "tensions": sorted(
-            (a["group"], a["item"], a["value"]["severity"], a["value"]["note"])
+            (a.group, a.item, a.value["severity"], a.value["note"])
             for a in answers["driehoek"]
-            if a["item"].startswith("spanning.")
+            if a.item.startswith("spanning.")
         ),
         "routes": sorted(
-            (a["group"], a["item"], a["value"]["route"]) for a in answers["driehoek"] if a["item"].startswith("route.")
+            (a.group, a.item, a.value["route"]) for a in answers["driehoek"] if a.item.startswith("route.")
         ),
         "counts": store.participant_counts(session.id),
     }
@@ -210,9 +210,7 @@ def test_the_same_file_twice_adds_nothing_and_a_corrected_row_replaces_its_answe
     rows[0][OVERALL] = 9
     again = import_paper(store, session.id, "beoordelen.xlsx", filled_xlsx(store, session, "beoordelen", rows))
     assert again == {"groups": 0, "participants": 0, "answers": 1}
-    grades = {
-        a["participant"]: a["value"]["score"] for a in store.answers(session.id, "beoordelen") if a["item"] == OVERALL
-    }
+    grades = {a.participant: a.value["score"] for a in store.answers(session.id, "beoordelen") if a.item == OVERALL}
     assert grades["papier-1"] == 9 and len(grades) == 4
     assert store.history_count(session.id) == 1  # the 6,5 it replaced is kept
 
@@ -224,7 +222,7 @@ def test_an_empty_box_is_no_answer_and_a_ticked_weet_ik_niet_is(store):
     row = {"Groep": "Inwoner", "Blad": "5", "Rapportcijfer": "6,5", header[3]: "?", header[4]: "8"}
     line = ";".join(row.get(name, "") for name in header)
     import_paper(store, session.id, "beoordelen.csv", (";".join(header) + "\n" + line + "\n").encode("utf-8-sig"))
-    mine = {a["item"]: a["value"]["score"] for a in store.answers(session.id, "beoordelen")}
+    mine = {a.item: a.value["score"] for a in store.answers(session.id, "beoordelen")}
     assert mine == {OVERALL: 6.5, STATEMENTS[0]: None, STATEMENTS[1]: 8}  # the seven empty boxes: not answered
 
 
@@ -235,7 +233,7 @@ def test_the_csv_template_is_for_dutch_excel_and_imports_too(store):
     assert template.startswith("\ufeff".encode()) and template.decode("utf-8-sig").startswith("Groep;Blad;Willen;")
     filled = template + b"Ambtelijk;7;6;4;2;3;Geen geld;;;;;;b;\r\n"
     assert import_paper(store, session.id, "driehoek.csv", filled)["answers"] == 3
-    mine = {a["item"]: a["value"] for a in store.answers(session.id, "driehoek")}
+    mine = {a.item: a.value for a in store.answers(session.id, "driehoek")}
     assert mine == {
         "plaats": {"willen": 6, "mogen": 4, "kunnen": 2},
         "spanning.willen-mogen": {"severity": 3, "note": "Geen geld"},

@@ -2,8 +2,9 @@
 
 import pytest
 
-from widgets.activities.prioriteren.model import check_allocation, rank
+from widgets.activities.prioriteren.model import ACTIVITY, ITEM, check_allocation, rank
 from widgets.i18n import error_message
+from widgets.model.answers import Answer
 from widgets.model.validation import InputError
 
 KEYS = ["betaalbaarheid", "groen", "inspraak"]
@@ -37,10 +38,14 @@ def test_other_allocations_are_refused_with_a_message(allocation, message):
 
 
 def test_ranking_by_points_then_by_how_many_gave_points():
+    spreads = [
+        ("a", {"betaalbaarheid": 50, "groen": 50}),
+        ("b", {"groen": 30, "inspraak": 70}),
+        ("b", {"betaalbaarheid": 30, "inspraak": 50, "groen": 20}),
+    ]
     answers = [
-        {"group": "a", "value": {"betaalbaarheid": 50, "groen": 50}},
-        {"group": "b", "value": {"groen": 30, "inspraak": 70}},
-        {"group": "b", "value": {"betaalbaarheid": 30, "inspraak": 50, "groen": 20}},
+        Answer.from_dict({"activity": ACTIVITY, "participant": f"p{n}", "group": group, "item": ITEM, "value": value})
+        for n, (group, value) in enumerate(spreads)
     ]
     ranked = rank(answers, KEYS)
     assert [(r.key, r.points, r.participants) for r in ranked] == [

@@ -8,6 +8,7 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from widgets.activities.raadsenquete.model import (
+    ACTIVITY,
     STATEMENTS,
     check_answer,
     check_stored,
@@ -17,6 +18,7 @@ from widgets.activities.raadsenquete.model import (
     styles,
 )
 from widgets.i18n import error_message
+from widgets.model.answers import Answer
 from widgets.model.sessions import Group, Session, SessionSpec
 from widgets.model.validation import InputError
 
@@ -24,7 +26,7 @@ GROUPS = ("raad", "ambt")
 
 
 def answer(who, group, item, value):
-    return {"participant": who, "group": group, "item": item, "value": value}
+    return Answer.from_dict({"activity": ACTIVITY, "participant": who, "group": group, "item": item, "value": value})
 
 
 # raad: P1 eens / manager, P2 eens / manager, P3 oneens / idealist, P4 weet niet; ambt: P5 neutraal / bewaker,

@@ -37,7 +37,7 @@ def test_a_phone_answers_by_keyboard_axe_is_clean_and_the_dashboard_shows_the_fi
     tab_to(phone, "el.type === 'submit'")
     phone.keyboard.press("Enter")
     phone.wait_for_selector("text=Uw antwoorden zijn opgeslagen.", timeout=10_000)
-    mine = {a["item"]: a["value"] for a in kit_store.answers(session.id, "raadsenquete")}
+    mine = {a.item: a.value for a in kit_store.answers(session.id, "raadsenquete")}
     assert mine == {"toegerust": "neutraal", "dilemma": "weet_niet", "stijl": "manager"}
     for size in (c.bounding_box() for c in phone.locator(f"{FORM} .kit-choice label").all()):
         assert size["height"] >= 44 and size["width"] >= 44

@@ -5,6 +5,7 @@ import math
 import pytest
 
 from widgets.activities.beoordelen.model import (
+    ACTIVITY,
     OVERALL,
     STATEMENTS,
     agenda,
@@ -14,11 +15,13 @@ from widgets.activities.beoordelen.model import (
     summarize,
 )
 from widgets.datasets import read_dataset
+from widgets.model.answers import Answer
 from widgets.model.validation import InputError
 
 
 def a(group, item, score, note=""):
-    return {"group": group, "item": item, "value": {"score": score, "note": note}, "participant": "x"}
+    value = {"score": score, "note": note}
+    return Answer.from_dict({"activity": ACTIVITY, "group": group, "item": item, "value": value, "participant": "x"})
 
 
 ANSWERS = [

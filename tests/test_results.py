@@ -6,22 +6,28 @@ least two others make it up, and the room's mean not when it would give one outs
 
 import pytest
 
+from widgets.activities.beoordelen.model import ACTIVITY as RATING
 from widgets.activities.beoordelen.model import rating_comparison
+from widgets.activities.driehoek.model import ACTIVITY as TRIANGLE
 from widgets.activities.driehoek.model import triangle_comparison
+from widgets.activities.palet.model import ACTIVITY as PALETTE
 from widgets.activities.palet.model import palette_comparison
+from widgets.activities.prioriteren.model import ACTIVITY as PRIORITIES
 from widgets.activities.prioriteren.model import priorities_comparison
+from widgets.model.answers import Answer
 from widgets.model.results import MIN_OTHERS, RELEASED, RESULTS, Comparison, is_released, shown_means
 from widgets.model.sessions import SessionSpec
 
 GROUP = {"me": "inwoner", "i2": "inwoner", "i3": "inwoner", "a1": "ambtelijk", "a2": "ambtelijk"}
 
 
-def answer(ref, item, value):
-    return {"participant": ref, "group": GROUP[ref], "item": item, "value": value}
+def answer(activity, ref, item, value):
+    row = {"activity": activity, "participant": ref, "group": GROUP[ref], "item": item}
+    return Answer.from_dict(row | {"value": value})
 
 
 def score(ref, item, value):
-    return answer(ref, item, {"score": value, "note": ""})
+    return answer(RATING, ref, item, {"score": value, "note": ""})
 
 
 def by_key(rows):
@@ -71,9 +77,10 @@ def test_triangle_own_corners_next_to_the_group_and_the_room():
         "a2": (9, 9, 3),
     }
     answers = [
-        answer(ref, "plaats", dict(zip(("willen", "mogen", "kunnen"), s, strict=True))) for ref, s in places.items()
+        answer(TRIANGLE, ref, "plaats", dict(zip(("willen", "mogen", "kunnen"), s, strict=True)))
+        for ref, s in places.items()
     ]
-    answers.append(answer("a1", "spanning.willen-mogen", {"severity": 4, "note": "geheim"}))
+    answers.append(answer(TRIANGLE, "a1", "spanning.willen-mogen", {"severity": 4, "note": "geheim"}))
     rows = by_key(triangle_comparison(answers, "me", "inwoner"))
     assert rows["willen"].own == 8 and rows["willen"].group == pytest.approx(6.0)  # (8+6+4)/3
     assert rows["willen"].room == pytest.approx(6.4)  # 32/5
@@ -82,7 +89,7 @@ def test_triangle_own_corners_next_to_the_group_and_the_room():
 
 
 def test_triangle_without_an_own_place():
-    answers = [answer(ref, "plaats", {"willen": 5, "mogen": 5, "kunnen": 5}) for ref in ("i2", "i3", "a1")]
+    answers = [answer(TRIANGLE, ref, "plaats", {"willen": 5, "mogen": 5, "kunnen": 5}) for ref in ("i2", "i3", "a1")]
     rows = by_key(triangle_comparison(answers, "me", "inwoner"))
     assert rows["willen"] == Comparison("willen", None, 5.0, None)  # a1 alone outside
 
@@ -98,7 +105,7 @@ def test_priorities_own_points_next_to_the_mean_points():
         "a1": {"inspraak": 100},
         "a2": {"betaalbaarheid": 50, "groen": 50},
     }
-    answers = [answer(ref, "verdeling", spread) for ref, spread in spreads.items()]
+    answers = [answer(PRIORITIES, ref, "verdeling", spread) for ref, spread in spreads.items()]
     rows = by_key(priorities_comparison(answers, VALUES, "me", "inwoner"))
     assert list(rows) == ["betaalbaarheid", "inspraak", "groen"]
     assert rows["betaalbaarheid"] == Comparison("betaalbaarheid", 60, 60.0, 46.0)  # 180/3, 230/5
@@ -113,7 +120,7 @@ def test_priorities_points_of_a_merged_value_count_for_the_value_it_went_into():
         "i2": {"woonlasten": 100},  # given before the facilitator merged it into betaalbaarheid
         "i3": {"inspraak": 100},
     }
-    answers = [answer(ref, "verdeling", spread) for ref, spread in spreads.items()]
+    answers = [answer(PRIORITIES, ref, "verdeling", spread) for ref, spread in spreads.items()]
     rows = by_key(priorities_comparison(answers, VALUES, "me", "inwoner", {"woonlasten": "betaalbaarheid"}))
     assert rows["betaalbaarheid"] == Comparison("betaalbaarheid", 100, pytest.approx(200 / 3), pytest.approx(200 / 3))
     assert "groen" not in rows  # nobody gave it points
@@ -122,11 +129,11 @@ def test_priorities_points_of_a_merged_value_count_for_the_value_it_went_into():
 def test_palette_own_values_with_who_else_named_them():
     cell = "collectief.materieel"
     answers = [
-        answer("me", "v1", {"text": "Betaalbaarheid", "cell": cell}),
-        answer("me", "v2", {"text": "Groen wonen", "cell": "collectief.immaterieel"}),
-        answer("i2", "v3", {"text": "betaalbaarheid ", "cell": cell}),
-        answer("a1", "v4", {"text": "Betaalbaar", "cell": cell}),
-        answer("a2", "v5", {"text": "Inspraak", "cell": "collectief.proces"}),
+        answer(PALETTE, "me", "v1", {"text": "Betaalbaarheid", "cell": cell}),
+        answer(PALETTE, "me", "v2", {"text": "Groen wonen", "cell": "collectief.immaterieel"}),
+        answer(PALETTE, "i2", "v3", {"text": "betaalbaarheid ", "cell": cell}),
+        answer(PALETTE, "a1", "v4", {"text": "Betaalbaar", "cell": cell}),
+        answer(PALETTE, "a2", "v5", {"text": "Inspraak", "cell": "collectief.proces"}),
     ]
     rows = palette_comparison(answers, {"betaalbaar": "betaalbaarheid"}, "me", "inwoner", ("ambtelijk", "inwoner"))
     assert [(r.text, r.others, r.own_group, r.other_groups) for r in rows] == [

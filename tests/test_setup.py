@@ -53,6 +53,7 @@ TEST_ONLY = {
     "ruff",
     "import-linter",
     "grimp",
+    "mypy",
     "coverage",
     "setuptools",
 }

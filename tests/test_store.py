@@ -147,9 +147,9 @@ def test_submit_is_idempotent_and_keeps_history_of_changes(store):
     assert store.history_count(session.id) == 0
     store.submit(p.token, "palet", {"v1": {"text": "betaalbare woningen", "cell": "individueel.materieel"}})
     answers = store.answers(session.id, "palet")
-    assert [a["value"]["text"] for a in answers] == ["betaalbare woningen"]
-    assert answers[0]["participant"] == p.ref and answers[0]["group"] == "ambtelijk"
-    assert p.token not in json.dumps(answers)
+    assert [a.value["text"] for a in answers] == ["betaalbare woningen"]
+    assert answers[0].participant == p.ref and answers[0].group == "ambtelijk"
+    assert p.token not in json.dumps([a.to_dict() for a in answers])
     assert store.history_count(session.id) == 1
 
 
@@ -218,8 +218,7 @@ def fill(store):
 
 def aggregates(store, session_id):
     answers = sorted(
-        (a["participant"], a["group"], a["activity"], a["item"], json.dumps(a["value"]))
-        for a in store.answers(session_id)
+        (a.participant, a.group, a.activity, a.item, json.dumps(a.value)) for a in store.answers(session_id)
     )
     return store.participant_counts(session_id), store.answer_counts(session_id), answers
 
@@ -323,7 +322,7 @@ def test_an_import_that_replaces_an_answer_keeps_the_old_one_in_the_history(stor
     assert store.history_count(session.id) == 0
     later = crafted_export(store, session, [("beoordelen", "cijfer", 8, 200)])  # a later copy of the same answer
     import_json(store, later, session.id)
-    assert [a["value"]["score"] for a in store.answers(session.id)] == [8]
+    assert [a.value["score"] for a in store.answers(session.id)] == [8]
     history = store.backend.query("SELECT value FROM answer_history WHERE session_id = :s", {"s": session.id})
     assert [json.loads(h["value"])["score"] for h in history] == [6]
 

@@ -123,7 +123,7 @@ def test_a_deleted_session_leaves_no_row_behind_and_others_keep_theirs(store):
         rows = json.dumps(store.backend.query(f"SELECT * FROM {table}"), default=str)
         for secret in (gone.id, gone.code, "Zwembad Zuidpark", "Marieke Tijdelijk", someone.token):
             assert secret not in rows, f"{secret!r} is still in {table}"
-    assert [a["value"]["text"] for a in store.answers(kept.id)] == ["Speeltuin"]
+    assert [a.value["text"] for a in store.answers(kept.id)] == ["Speeltuin"]
     if store.backend.dialect == "postgresql":
         vacuumed = store.backend.query("SELECT relname FROM pg_stat_user_tables WHERE vacuum_count > 0")
         assert {row["relname"] for row in vacuumed} >= set(SESSION_TABLES)

@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from widgets.activities.sturingsscan.model import (
+    ACTIVITY,
     ITEMS,
     benchmark,
     check_answer,
@@ -19,6 +20,7 @@ from widgets.activities.sturingsscan.model import (
     summarize,
 )
 from widgets.i18n import error_message
+from widgets.model.answers import Answer
 from widgets.model.sessions import Group, Session, SessionSpec
 from widgets.model.validation import InputError
 
@@ -35,7 +37,10 @@ def scores(element, pa, npm, npg, sr) -> dict:
 
 
 def rows(who, group, values):
-    return [{"participant": who, "group": group, "item": item, "value": value} for item, value in values.items()]
+    return [
+        Answer.from_dict({"activity": ACTIVITY, "participant": who, "group": group, "item": item, "value": value})
+        for item, value in values.items()
+    ]
 
 
 # Points are score - 1. P1 (raad) beleid: pa 4,4 npm 2,2 npg 1,1 sr 1 (+ weet niet) -> 4, 2, 1, 1 of 8.
@@ -231,7 +236,7 @@ def test_a_sessions_file_imports_back_and_a_score_out_of_range_is_refused_with_i
     data = workshop(sqlite_store)
     data["session"]["code"] = "ZZZ999"  # a new session beside the original
     session, _, _ = import_json(sqlite_store, json.dumps(data))
-    back = {(a["item"], a["value"]) for a in sqlite_store.answers(session.id, "sturingsscan")}
+    back = {(a.item, a.value) for a in sqlite_store.answers(session.id, "sturingsscan")}
     assert back == {(a["item"], a["value"]) for a in data["answers"]}
     broken = [dict(data["answers"][0], value=6)]
     with pytest.raises(InputError) as caught:
@@ -243,7 +248,7 @@ def test_the_results_page_shows_the_own_shares_and_a_mean_only_when_two_others_m
     from widgets.model.sessions import Participant
     from widgets.render.results import own_html
 
-    data = {"answers": [dict(a, activity="sturingsscan") for a in ANSWERS], "state": {}}
+    data = {"answers": [a.to_dict() for a in ANSWERS], "state": {}}
     me = Participant("token", "P1", "s1", "raad")
     soup = BeautifulSoup(str(own_html(data, SESSION, me, "nl")), "html.parser")
     section = soup.select_one('[data-kit-activity="sturingsscan"]')

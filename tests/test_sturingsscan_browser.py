@@ -32,7 +32,7 @@ def test_a_phone_answers_by_keyboard_axe_is_clean_and_the_dashboard_shows_the_fi
     tab_to(phone, "el.type === 'submit'")
     phone.keyboard.press("Enter")
     phone.wait_for_selector("text=Stap 2 van 4", timeout=10_000)
-    mine = {a["item"]: a["value"] for a in kit_store.answers(session.id, "sturingsscan")}
+    mine = {a.item: a.value for a in kit_store.answers(session.id, "sturingsscan")}
     assert mine == {
         "beleid_pa_1": 5,
         "beleid_npm_1": 3,

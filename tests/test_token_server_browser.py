@@ -260,7 +260,7 @@ def test_a_phone_with_the_join_link_takes_part_and_keeps_the_server_active(serve
     add_value(page, "Betaalbaarheid", "individueel, materieel")
     assert server.last_activity() > joined, "a participant answering does not count as activity"
     answers = store.answers(session.id, "palet")
-    assert [(a["group"], a["value"]["text"]) for a in answers] == [("inwoner", "Betaalbaarheid")]
+    assert [(a.group, a.value["text"]) for a in answers] == [("inwoner", "Betaalbaarheid")]
     assert server.token not in page.content()
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert server.kernels() == [], "a participant page started a kernel"
@@ -321,7 +321,7 @@ def test_the_facilitator_with_the_token_prints_a_join_link_without_it(server, st
     assert phone.url.rstrip("/") == link
     add_value(phone, "Vertrouwen", "collectief, proces")
     session = store.session_by_code(code)
-    assert [a["value"]["text"] for a in store.answers(session.id, "palet")] == ["Vertrouwen"]
+    assert [a.value["text"] for a in store.answers(session.id, "palet")] == ["Vertrouwen"]
 
     # the dashboard's kernel runs code for whoever holds the token; a phone cannot even connect to it
     kernels = server.kernels()

@@ -187,7 +187,7 @@ def test_without_javascript_at_320_px_with_the_keyboard_alone(kit, watched, new_
     phone.keyboard.press("Enter")
     phone.wait_for_selector('form.kit-tri-tension[data-kit-axis="mogen-kunnen"]')
     answers = kit_store.answers(session.id, "driehoek")
-    assert {a["item"]: a["value"] for a in answers} == {
+    assert {a.item: a.value for a in answers} == {
         "plaats": {"willen": 8, "mogen": 3, "kunnen": 4},
         "spanning.willen-mogen": {"severity": 5, "note": "Raad en partners willen iets anders"},
     }

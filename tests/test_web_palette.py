@@ -30,7 +30,7 @@ def test_add_edit_and_delete_own_values(palet, kit_store):
     page = me.submit(f'form[action$="{item}/delete"]')
     assert mine(page) == ["Betaalbaarheid"] and "De waarde is verwijderd." in page.text(".kit-notice")
     answers = kit_store.answers(session.id, "palet")
-    assert [a["value"] for a in answers] == [{"text": "Betaalbaarheid", "cell": "individueel.materieel"}]
+    assert [a.value for a in answers] == [{"text": "Betaalbaarheid", "cell": "individueel.materieel"}]
     assert kit_store.history_count(session.id) == 2  # the edit and the delete keep the earlier words
 
 
@@ -139,7 +139,7 @@ def test_a_followup_offers_the_earlier_palette_to_keep_or_drop(new_session, phon
     assert [label.get_text() for label in page.soup.select(".kit-start-palette label")] == ["<b>Groen</b>"]
     assert page.checked("keep") == []  # what is left is offered, no longer ticked
     answers = kit_store.answers(follow.id, "palet")
-    assert [a["value"] for a in answers] == [{"text": "Betaalbaarheid", "cell": "individueel.materieel"}]
+    assert [a.value for a in answers] == [{"text": "Betaalbaarheid", "cell": "individueel.materieel"}]
     page = me.submit(".kit-start-palette form", keep=["betaalbaarheid", "iets-anders"])  # nothing new offered
     assert len(kit_store.answers(follow.id, "palet")) == 1
-    assert kit_store.answers(earlier.id, "palet")[0]["participant"] == other.ref  # the earlier session is as it was
+    assert kit_store.answers(earlier.id, "palet")[0].participant == other.ref  # the earlier session is as it was

@@ -135,7 +135,7 @@ def test_a_database_that_goes_away_gives_a_clear_message_and_keeps_the_typed_tex
         page = me.submit("main form")  # "Opnieuw versturen": the same answer, sent again
         assert page.text(".kit-notice") == "Opgeslagen: Betaalbaarheid."
         store = open_store(url)
-        assert [a["value"]["text"] for a in store.answers(session.id, "palet")] == ["Betaalbaarheid"]
+        assert [a.value["text"] for a in store.answers(session.id, "palet")] == ["Betaalbaarheid"]
         store.backend.close()
     finally:
         server.stop()
@@ -155,7 +155,7 @@ def test_a_full_disk_rolls_back_the_write_and_says_so(tmp_path):
     store.backend.query(f"PRAGMA max_page_count = {pages}")  # the disk is full from here on
     with pytest.raises(StoreUnavailable):
         store.submit(me.token, "palet", {str(i): {"text": "x" * 80, "cell": "collectief.proces"} for i in range(300)})
-    assert [a["value"]["text"] for a in store.answers(session.id, "palet")] == ["Groen"]
+    assert [a.value["text"] for a in store.answers(session.id, "palet")] == ["Groen"]
 
 
 def test_the_static_folder_serves_nothing_but_the_pages_own_files(kit):
@@ -192,4 +192,4 @@ def test_a_stuck_write_stalls_only_the_phone_that_writes(kit, phone, new_session
         lock.close()
     sent.join(timeout=30)
     assert writer.page.text(".kit-notice") == "Opgeslagen: Groen."
-    assert [a["value"]["text"] for a in kit_store.answers(session.id, "palet")] == ["Groen"]
+    assert [a.value["text"] for a in kit_store.answers(session.id, "palet")] == ["Groen"]

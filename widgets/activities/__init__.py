@@ -42,6 +42,8 @@ An activity in another installed package is a package like a folder here (templa
 shipped as its package data), announced in its ``pyproject.toml``:
 ``[project.entry-points."publieke_waarde_kit.activities"]`` ``<key> = "<package>"``. The key is lower-case
 letters only (it is the address of its page), and its template names must not be the kit's or another's.
+In these signatures ``answers`` is ``{activity key: [widgets.model.answers.Answer]}`` (``ByActivity``, read
+``a.value``, ``a.group``) or, for ``report.notes``, the activity's own list; ``state`` is ``{activity key: settings}``.
 """
 
 from dataclasses import dataclass, field
@@ -63,7 +65,7 @@ class Activity:
     order: int = 100  # where the dashboard, the report and the tafel list it
     core: bool = False  # part of a publieke waarde tafel (Box 5.5): ticked by default when a session is created
     revealable: bool = True  # the facilitator can show the room's results on the phones
-    folder: Path = field(default=None, compare=False)
+    folder: Path = field(default=Path(), compare=False)
 
     def label(self, lang: str) -> str:
         return t(f"activity.{self.key}", lang)
@@ -98,7 +100,7 @@ def _module(name: str):
 
 def _described(key: str, package: str) -> Activity:
     about = import_module(package)
-    folder = Path(about.__file__).parent
+    folder = Path(str(about.__file__)).parent
     if (folder / "locale").is_dir():
         add_catalogs(folder / "locale")
     return Activity(
@@ -138,7 +140,7 @@ def template_folders() -> list:
     return [str(a.templates) for a in ACTIVITIES if a.templates.is_dir()]
 
 
-def used(session, module: str = None, name: str = None) -> list:
+def used(session, module: str | None = None, name: str | None = None) -> list:
     """The session's activities in the registry's order (those with part ``module.name`` where given)."""
     return [
         a for a in ACTIVITIES if a.key in session.activities and (module is None or a.part(module, name) is not None)

@@ -16,7 +16,7 @@ from ..settings import REPO_ROOT
 REQUIRED_LANGUAGES = ("nl", "en")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Per kind: the fields it needs, then the ones it may have.
-FIELDS = {
+FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "choice": ({"question", "options", "explanation"}, set()),
     "sort": ({"question", "categories", "items"}, set()),
     "match": ({"question", "pairs"}, set()),
@@ -51,12 +51,12 @@ def read_file(path: Path) -> dict:
     return _read(Path(path), Path(path).stat().st_mtime_ns)
 
 
-def exercise_files(folder: Path = None) -> list:
+def exercise_files(folder: Path | None = None) -> list:
     """The lessons' files, then the template's (``_sjabloon.toml``, whose ids a new lesson starts with)."""
     return sorted((folder or exercises_dir()).glob("*.toml"), key=lambda p: (p.name.startswith("_"), p.name))
 
 
-def find(section: str, item_id: str, lesson: str = "", folder: Path = None):
+def find(section: str, item_id: str, lesson: str = "", folder: Path | None = None):
     """``(table, file)`` for ``[[exercise]]`` (by its id) or ``[text.<id>]`` in the lesson's file.
 
     Without a lesson name (nbval starts kernels without one) every file is searched, the template

@@ -14,6 +14,7 @@ Groups are matched on their key; a group present in one session only shows blank
 from dataclasses import dataclass
 
 from ..activities import ACTIVITIES
+from .answers import answers_by_activity
 
 # The state of a follow-up session that holds its earlier session: state(session, FOLLOWUP)[PREVIOUS].
 FOLLOWUP = "vervolg"
@@ -23,8 +24,8 @@ ROOM = ""  # the key of the whole room next to the groups' keys
 
 @dataclass(frozen=True)
 class Shift:
-    then: float = None
-    now: float = None
+    then: float | None = None
+    now: float | None = None
 
     @property
     def change(self):
@@ -36,11 +37,6 @@ class Comparison:
     groups: tuple  # (key, label) of both sessions, the follow-up's order first
     counts: dict  # group key (ROOM for the room) -> Shift of the number of participants who answered anything
     changes: dict  # activity key -> that activity's change (its followup.compare), in the order they are shown
-
-
-def answers_of(data: dict, activity: str) -> list:
-    """The answers of one activity in an export dict."""
-    return [a for a in data.get("answers", []) if a["activity"] == activity]
 
 
 def groups_of(before: dict, after: dict) -> tuple:
@@ -55,7 +51,8 @@ def groups_of(before: dict, after: dict) -> tuple:
 
 def answered_counts(before: dict, after: dict, keys) -> dict:
     def counts(data):
-        people = {(a["participant"], a["group"]) for a in data.get("answers", [])}
+        given = answers_by_activity(data.get("answers", [])).values()
+        people = {(a.participant, a.group) for answers in given for a in answers}
         return {g: sum(1 for _, pg in people if pg == g) for g in keys}
 
     then, now = counts(before), counts(after)

@@ -7,6 +7,7 @@ and what is stored has exactly a phone's shape. Which words head a column is for
 (catalogs, the book's texts); here fields have names only.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .validation import InputError
@@ -31,10 +32,11 @@ class PaperForm:
     # (cells, earlier) -> {item: value} of one typed-in row: ``cells`` maps field name -> typed cell (None
     # for empty), ``earlier`` holds the values already read from the same sheet. An empty row gives {};
     # a bad cell raises CellError naming its field.
-    read: object = None
+    read: Callable[[dict, list], dict]
     per_value: bool = False  # one row per value, so a sheet may take several rows
     whole: str = ""  # catalog key naming a row as a whole, for a CellError that names no one field
-    heading: object = None  # (typed heading) -> field name or None: headings known besides the fields' own
+    # (typed heading) -> field name or None: headings known besides the fields' own
+    heading: Callable[[str], str | None] | None = None
 
 
 class CellError(InputError):

@@ -1,6 +1,6 @@
 """Closing the loop: a participant's own answers next to their group's and the room's (issue 18, point 3).
 
-Pure functions of store answer rows (``participant`` ref, ``group``, ``item``, ``value``); each
+Pure functions of answers (``Answer``: ``participant`` ref, ``group``, ``item``, ``value``); each
 activity's comparison lives in its folder's model and goes through ``compare``, so one rule decides.
 A mean of others is shown only when at least ``MIN_OTHERS`` other people make it up: with one
 other person, the participant's own answer and the mean would give that person's answer away.
@@ -27,8 +27,8 @@ class Comparison:
 
     key: str
     own: object
-    group: float = None
-    room: float = None
+    group: float | None = None
+    room: float | None = None
 
 
 def _mean(values):

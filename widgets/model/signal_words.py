@@ -32,7 +32,8 @@ class Lexicon:
 
     def __init__(self, entries):
         self.entries = tuple(entries)  # of (perspective, tuple of words, last word is a prefix)
-        self.exact, self.prefixes = {}, {}
+        self.exact: dict[str, list] = {}
+        self.prefixes: dict[str, list] = {}
         for entry in self.entries:
             _, pattern, prefix = entry
             index = self.prefixes if prefix and len(pattern) == 1 else self.exact
@@ -50,7 +51,7 @@ class Lexicon:
 
     def candidates(self, token: str) -> list:
         """Entries that may start at ``token``: its word with or without an ending, or a prefix of it."""
-        found = []
+        found: list = []
         for ending in INFLECTIONS:
             if token.endswith(ending) and len(token) > len(ending):
                 found += self.exact.get(token[: len(token) - len(ending)], ())
@@ -79,7 +80,7 @@ def count(text: str, lexicon: Lexicon) -> dict:
         raise InputError("error.signal_too_long", max=f"{MAX_TEXT:,}".replace(",", "."))
     tokens = words(text)
     hits = {p: 0 for p in PERSPECTIVES}
-    matched = {p: {} for p in PERSPECTIVES}
+    matched: dict[str, dict] = {p: {} for p in PERSPECTIVES}
     position = 0
     while position < len(tokens):
         best = None

@@ -36,7 +36,8 @@ def compare(published, team_counts) -> list:
 
     Raises InputError when no statement was answered or a row has a bad count.
     """
-    out, answered = [], 0
+    out: list[tuple[list, list | None]] = []
+    answered = 0
     for percentages, counts in zip(published, team_counts, strict=False):
         if all(c in (None, "", 0) for c in counts):
             out.append((list(percentages), None))

@@ -36,12 +36,12 @@ def palette_values(rows) -> list:
 def sample_values(values, n: int, seed=None) -> list:
     """``n`` values spread over as many cells as possible, in shuffled order."""
     rng = random.Random(seed)
-    by_cell = {}
+    by_cell: dict[tuple[str, str], list[PaletteValue]] = {}
     for value in values:
         by_cell.setdefault((value.perspective, value.kind), []).append(value)
     for bucket in by_cell.values():
         rng.shuffle(bucket)
-    picked = []
+    picked: list[PaletteValue] = []
     while len(picked) < n and any(by_cell.values()):
         for bucket in by_cell.values():
             if bucket and len(picked) < n:

@@ -13,15 +13,9 @@ from dataclasses import replace
 from markupsafe import Markup
 
 from ..activities import used
+from ..model.answers import Answer, answers_by_activity
 from ..model.results import group_mean_shown
 from .report import participants_summary, report_render
-
-
-def by_activity(data: dict) -> dict:
-    answers = {}
-    for answer in data.get("answers", []):
-        answers.setdefault(answer["activity"], []).append(answer)
-    return answers
 
 
 def summary_html(data: dict, session, lang: str) -> Markup:
@@ -31,7 +25,7 @@ def summary_html(data: dict, session, lang: str) -> Markup:
     (``group_mean_shown`` of the group's participants in that activity): the figure of a group of
     one or two would be a known person's answer. A ``results.summary`` applies its own rule.
     """
-    answers, state = by_activity(data), data.get("state", {})
+    answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     parts = [participants_summary(data, session, lang)]
     for activity in used(session):
         summary = activity.part("results", "summary")
@@ -43,11 +37,11 @@ def summary_html(data: dict, session, lang: str) -> Markup:
     return Markup("\n").join(parts)
 
 
-def disclosed_groups(session, answers):
+def disclosed_groups(session, answers: list[Answer]):
     """``session`` with only the groups in which enough people answered for their figures to be shown."""
     people = {}
     for a in answers:
-        people.setdefault(a["group"], set()).add(a["participant"])
+        people.setdefault(a.group, set()).add(a.participant)
     groups = tuple(g for g in session.groups if group_mean_shown(len(people.get(g.key, ()))))
     return replace(session, groups=groups)
 
@@ -63,10 +57,10 @@ def comparison_rows(comparisons, labels: dict, own_text) -> list:
 
 def own_html(data: dict, session, participant, lang: str) -> Markup:
     """Per activity of the session: the participant's answers next to their group's and the room's means."""
-    answers, state = by_activity(data), data.get("state", {})
+    answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     sections = []
     for activity in used(session, "results", "own"):
-        mine = [a for a in answers.get(activity.key, []) if a["participant"] == participant.ref]
+        mine = [a for a in answers.get(activity.key, []) if a.participant == participant.ref]
         section = {"key": activity.key, "title": activity.label(lang), "taken_part": bool(mine)}
         if mine:
             section |= activity.part("results", "own")(answers, state, session, participant, lang)

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from ..activities import ACTIVITIES, BY_KEY
 from ..dates import date_in_words
 from ..i18n import cli_parser, normalize_language, t
+from ..model.answers import answers_by_activity
 from ..render.report import (
     CHART_WIDTH,
     notes_html,
@@ -28,7 +29,7 @@ from .pdf import print_pdf
 from .transfer import session_from_export
 
 
-def build_report(data: dict, lang: str = None) -> str:
+def build_report(data: dict, lang: str | None = None) -> str:
     """The report as one HTML document (BokehJS inline); every participant text escaped, no names."""
     from bokeh.embed import components
     from bokeh.embed.bundle import bundle_for_objs_and_resources
@@ -36,20 +37,17 @@ def build_report(data: dict, lang: str = None) -> str:
 
     session = session_from_export(data)
     lang = normalize_language(lang or session.language)
-    answers = {}
-    for answer in data.get("answers", []):
-        answers.setdefault(answer["activity"], []).append(answer)
-    state = data.get("state", {})
+    answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     used = [activity for activity in ACTIVITIES if activity.key in session.activities]
     summaries = [a.part("report", "summary")(answers, state, session, lang) for a in used if a.has("report", "summary")]
-    plots = {}
+    plots: dict = {}
     sections = [a.part("report", "section")(answers, state, session, lang, plots) for a in used]
     if data.get("previous"):  # a follow-up session: what changed since the earlier one
         summaries.insert(0, followup_summary(data, session, lang))
         sections.append(followup_section(data, session, lang, plots))
     noted = [a for a in used if a.has("report", "notes")]
-    notes = [(a.key, a.label(lang), a.part("report", "notes")(answers.get(a.key, []), lang)) for a in noted]
-    notes = notes_html(notes, session, lang)
+    words = [(a.key, a.label(lang), a.part("report", "notes")(answers.get(a.key, []), lang)) for a in noted]
+    notes = notes_html(words, session, lang)
     script, divs = components(plots) if plots else ("", {})
     # Only the BokehJS parts these charts use (not widgets, tables, MathJax): a third of the bytes to load and print.
     resources = "".join(bundle_for_objs_and_resources(list(plots.values()), INLINE)) if plots else ""
@@ -74,7 +72,7 @@ def build_report(data: dict, lang: str = None) -> str:
     return html
 
 
-def report_pdf(data: dict, lang: str = None) -> bytes:
+def report_pdf(data: dict, lang: str | None = None) -> bytes:
     """The same report printed to an A4 PDF; b'' where Chromium is not installed (offer the HTML then)."""
     return print_pdf(build_report(data, lang))
 

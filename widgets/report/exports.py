@@ -22,6 +22,8 @@ from pathlib import Path
 from ..activities import ACTIVITIES
 from ..dates import date_in_words, local_datetime
 from ..i18n import cli_parser, error_message, normalize_language, t
+from ..model.answers import Answer, answers_by_activity
+from ..model.sessions import Session
 from ..model.validation import InputError
 from ..store.cells import csv_cell, starts_formula
 from .transfer import FORMAT
@@ -54,29 +56,17 @@ def export_language(data, lang) -> str:
     return normalize_language(lang or data["session"].get("language"))
 
 
-def answers_by_activity(data) -> dict:
-    """Answers per activity, each participant's together in the order they joined."""
-    order = {p["ref"]: i for i, p in enumerate(data.get("participants", []))}
-    answers = sorted(
-        data.get("answers", []), key=lambda a: (order.get(a["participant"], len(order)), a.get("updated_at") or 0)
-    )
-    grouped = {}
-    for answer in answers:
-        grouped.setdefault(answer["activity"], []).append(answer)
-    return grouped
-
-
-def _time(answer):
-    stamp = answer.get("updated_at")
+def _time(answer: Answer):
+    stamp = answer.updated_at
     return local_datetime(stamp) if stamp not in (None, "") else None
 
 
-def export_row(answer, session, lang, item, score=None, value="", cell="", note="") -> dict:
+def export_row(answer: Answer, session: Session, lang: str, item, score=None, value="", cell="", note="") -> dict:
     """One readable export row; every activity's ``rows`` part builds its rows with it (the same columns)."""
     return {
-        "group": session.group_label(answer["group"]),
-        "participant": answer["participant"],
-        "activity": t(f"activity.{answer['activity']}", lang),
+        "group": session.group_label(answer.group),
+        "participant": answer.participant,
+        "activity": t(f"activity.{answer.activity}", lang),
         "item": item,
         "score": score,
         "value": value,
@@ -99,7 +89,7 @@ def order_index(item: str, order) -> int:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def answer_rows(data, lang=None, activity: str = None, participant: str = None) -> list:
+def answer_rows(data, lang=None, activity: str | None = None, participant: str | None = None) -> list:
     """Every answer element of the session (or of one activity, or one participant's by ref) as readable rows.
 
     Filtered after the rows are made, so one participant's rows read as in the full export
@@ -107,14 +97,15 @@ def answer_rows(data, lang=None, activity: str = None, participant: str = None) 
     """
     data = _checked(data)
     session, lang = _session(data), export_language(data, lang)
-    answers, state = answers_by_activity(data), data.get("state", {})
+    answers = answers_by_activity(data.get("answers", []), data.get("participants", []))
+    state = data.get("state", {})
     rows = []
     for described in _used(session, activity):
         rows += described.part("exports", "rows")(answers, state, session, lang)
     return rows if participant is None else [row for row in rows if row["participant"] == participant]
 
 
-def _used(session, only: str = None) -> list:
+def _used(session, only: str | None = None) -> list:
     return [a for a in ACTIVITIES if a.key in session.activities and a.has("exports", "rows") and only in (None, a.key)]
 
 
@@ -125,7 +116,9 @@ def headers(columns, lang: str) -> list:
 # --- CSV -------------------------------------------------------------------------------------
 
 
-def csv_bytes(data, lang=None, plain: bool = False, activity: str = None, participant: str = None) -> bytes:
+def csv_bytes(
+    data, lang=None, plain: bool = False, activity: str | None = None, participant: str | None = None
+) -> bytes:
     """The answers (or one participant's, by ref) as CSV. Default: as Excel opens it in the session's language
     (Dutch: ``;``, decimal comma, BOM); ``plain``: for tools (``,``, no BOM, English column keys, ISO 8601 times)."""
     lang = export_language(_checked(data), lang)
@@ -164,7 +157,8 @@ def xlsx_bytes(data, lang=None) -> bytes:
     session, lang = _session(data), export_language(data, lang)
     book = Workbook()
     _session_sheet(book.active, data, session, lang)
-    answers, state = answers_by_activity(data), data.get("state", {})
+    answers = answers_by_activity(data.get("answers", []), data.get("participants", []))
+    state = data.get("state", {})
     for described in _used(session):
         rows = described.part("exports", "rows")(answers, state, session, lang)
         _table_sheet(book.create_sheet(_sheet_name(described.label(lang))), COLUMNS, rows, lang)
@@ -202,7 +196,7 @@ def _session_sheet(sheet, data, session, lang) -> None:
         _append(sheet, [t(f"export.session.{name}", lang), value], lang)
     sheet.append([])
     _append(sheet, [t("export.session.participants", lang)], lang)
-    counts = {}
+    counts: dict[str, int] = {}
     for p in data.get("participants", []):
         counts[p["group"]] = counts.get(p["group"], 0) + 1
     known = [g.key for g in session.groups]
@@ -248,7 +242,7 @@ def _xlsx_value(value):
 def _fit_widths(sheet) -> None:
     from openpyxl.utils import get_column_letter
 
-    widths = {}
+    widths: dict[int, int] = {}
     for row in sheet.iter_rows():
         for cell in row:
             if cell.value is None:

@@ -13,6 +13,7 @@ import io
 from ..activities import BY_KEY, Activity
 from ..i18n import languages, t
 from ..model import paper
+from ..model.answers import Answer
 from ..model.validation import InputError
 from ..store.cells import append_as_text, csv_cell, from_csv_cell
 
@@ -110,7 +111,7 @@ def template_xlsx(data: dict, activity: str, lang: str) -> bytes:
     return buffer.getvalue()
 
 
-def _rule(name: str, kind, groups: int, lists: str, listed: str = None):
+def _rule(name: str, kind, groups: int, lists: str, listed: str | None = None):
     """The check of a column: by field kind, or the list of its printed words (``listed``: their range)."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -164,7 +165,7 @@ def read_rows(filename: str, payload: bytes) -> list:
 
 
 def _filled(rows) -> list:
-    kept = []
+    kept: list[tuple[int, list]] = []
     for number, row in enumerate(rows, start=1):
         if any(not _blank(cell) for cell in row):
             if len(kept) > MAX_ROWS:
@@ -175,14 +176,14 @@ def _filled(rows) -> list:
 
 def _headings(data: dict, activity: str, heads: list) -> dict:
     """``{column index: field name}``; an unknown heading is refused (another activity's table, say)."""
-    known = {}
+    known: dict[str, str] = {}
     for lang in languages():
         for name, heading in columns(data, activity, lang):
             known.setdefault(_words(heading), name)
     known.update({_words(w): paper.GROUP for w in ("groep", "group")})
     known.update({_words(w): paper.SHEET for w in ("blad", "blad nr.", "blad nr", "bladnummer", "sheet", "sheet no.")})
     other = paper_form(data, activity).heading  # the form's own other spellings
-    found = {}
+    found: dict[int, str] = {}
     for index, heading in enumerate(heads):
         if heading is None or str(heading).strip() == "":
             continue
@@ -224,7 +225,10 @@ def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
     groups.update({_words(g["key"]): g["key"] for g in data["groups"]})
     known = {p["ref"]: p["group"] for p in data["participants"]}
     group_label = {g["key"]: g["label"] for g in data["groups"]}
-    sheets, answers, seen, read = {}, [], {}, {}  # read: per sheet, the values its rows gave so far
+    sheets: dict[str, str] = {}
+    answers: list[Answer] = []
+    seen: dict[str, int] = {}
+    read: dict[str, list] = {}  # per sheet, the values its rows gave so far
     for row_number, row in rows[1:]:
         cells = {name: _cell(row[i] if i < len(row) else None) for i, name in found.items()}
         if all(c is None for c in cells.values()):
@@ -262,7 +266,7 @@ def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
         except InputError as error:
             raise InputError("error.import_row", reason=error, **where) from None
         answers.extend(
-            {"participant": ref, "activity": activity, "item": item, "value": value, "updated_at": None}
+            Answer(activity=activity, participant=ref, group=group, item=item, value=value)
             for item, value in items.items()
         )
     if not sheets:

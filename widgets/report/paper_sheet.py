@@ -10,7 +10,7 @@ from ..i18n import normalize_language, t
 from ..render import render
 
 
-def sheet_html(data: dict, activity_key: str, lang: str = None) -> str:
+def sheet_html(data: dict, activity_key: str, lang: str | None = None) -> str:
     """The sheet as one HTML document: title, join code, 'Blad nr.', the groups to tick, the questions."""
     from .paper import field_labels, paper_activity
     from .transfer import session_from_export
@@ -39,7 +39,7 @@ def sheet_html(data: dict, activity_key: str, lang: str = None) -> str:
     )
 
 
-def sheet_pdf(data: dict, activity_key: str, lang: str = None) -> bytes:
+def sheet_pdf(data: dict, activity_key: str, lang: str | None = None) -> bytes:
     """The sheet as an A4 PDF; b'' where Chromium is not installed (then offer the HTML to print)."""
     from .pdf import print_pdf
 

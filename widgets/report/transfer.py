@@ -7,16 +7,17 @@ adds nothing the second time. Filled-in paper sheets come in through ``widgets.s
 """
 
 import json
+from typing import Any
 
+from ..model.answers import Answer
 from ..model.followup import FOLLOWUP, PREVIOUS
 from ..model.sessions import Group, Session, SessionSpec, group_key
 from ..model.validation import InputError
 
 FORMAT = "publieke-waarde-kit/1"
-ANSWER_FIELDS = ("activity", "participant", "group", "item", "value", "updated_at")
 
 
-def export_session(store, session_id: str) -> dict:
+def export_session(store, session_id: str) -> dict[str, Any]:
     session = store.session(session_id)
     if session is None:
         raise InputError("error.session_gone")
@@ -38,7 +39,7 @@ def export_session(store, session_id: str) -> dict:
         },
         "groups": [{"key": g.key, "label": g.label} for g in session.groups],
         "participants": [{"ref": p["ref"], "group": p["group_key"], "name": p["name"]} for p in participants],
-        "answers": [{k: a[k] for k in ANSWER_FIELDS} for a in store.answers(session_id)],
+        "answers": [a.to_dict() for a in store.answers(session_id)],
         "state": {a: store.state(session_id, a) for a in session.activities if store.state(session_id, a)},
     }
     previous = store.state(session_id, FOLLOWUP).get(PREVIOUS)
@@ -65,7 +66,7 @@ def session_from_export(data: dict) -> Session:
     )
 
 
-def checked_answers(answers, activities) -> list:
+def checked_answers(answers, activities) -> list[Answer]:
     """Every answer of a file checked as a phone's answer is (each activity's ``check``), or InputError.
 
     Nothing is stored before the whole file passed: a score of 99 or a value of 5,000 characters
@@ -85,7 +86,8 @@ def checked_answers(answers, activities) -> list:
                 raise InputError("error.import_value")
         except InputError as error:
             raise InputError("error.import_row", row=row, activity=activity, item=item, reason=error) from None
-        cleaned.append(dict(answer, activity=activity, item=item, value=value))
+        when = float(stamp) if stamp not in (None, "") else None
+        cleaned.append(Answer.from_dict(dict(answer, activity=activity, item=item, value=value, updated_at=when)))
     return cleaned
 
 
@@ -107,7 +109,7 @@ def parse_export(text: str) -> dict:
     return data
 
 
-def import_json(store, text: str, session_id: str = None) -> tuple:
+def import_json(store, text: str, session_id: str | None = None) -> tuple:
     """Merge a JSON export into ``session_id``, or recreate it as a new session.
 
     Returns ``(session, facilitator key or None, counts of what was added)``.

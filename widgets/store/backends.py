@@ -36,7 +36,7 @@ class SQLiteBackend:
     def __init__(self, path: str):
         self.path = path
         self._local = threading.local()
-        self._all = []
+        self._all: list = []
         self._all_lock = threading.Lock()
         self._shared = None
         if path == ":memory:":  # one database only exists on one connection

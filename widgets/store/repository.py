@@ -3,9 +3,12 @@
 import json
 import time
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from types import SimpleNamespace
+from typing import Any
 
+from ..model.answers import Answer
 from ..model.sessions import (
     Group,
     Participant,
@@ -56,7 +59,7 @@ class Store:
         migrate(backend)
 
     # ----------------------------------------------------------------- sessions
-    def create_session(self, spec: SessionSpec, code: str = None) -> tuple:
+    def create_session(self, spec: SessionSpec, code: str | None = None) -> tuple[Session, str]:
         """A new session and its facilitator key (shown once; only its hash is kept)."""
         spec = spec.cleaned()
         key = new_facilitator_key()
@@ -382,21 +385,22 @@ class Store:
                 )
             self._bump(tx, session_id)
 
-    def state(self, session_id: str, activity: str) -> dict:
+    def state(self, session_id: str, activity: str) -> dict[str, Any]:
         rows = self.backend.query(
             "SELECT key, value FROM activity_state WHERE session_id = :s AND activity = :a",
             {"s": session_id, "a": activity},
         )
         return {r["key"]: decode(r["value"]) for r in rows}
 
-    def my_answers(self, token: str, activity: str) -> dict:
+    def my_answers(self, token: str, activity: str) -> dict[str, Any]:
+        """A participant's own answers to ``activity``: ``{item: value}``, in the order given."""
         rows = self.backend.query(
             "SELECT item, value FROM answers WHERE participant = :p AND activity = :a ORDER BY updated_at, item",
             {"p": token, "a": activity},
         )
         return {r["item"]: decode(r["value"]) for r in rows}
 
-    def answers(self, session_id: str, activity: str = None) -> list:
+    def answers(self, session_id: str, activity: str | None = None) -> list[Answer]:
         """Every current answer with the participant's public ref and group (no tokens)."""
         sql = (
             "SELECT a.activity, a.item, a.value, a.updated_at, p.ref, p.group_key FROM answers a "
@@ -408,14 +412,14 @@ class Store:
             params["a"] = activity
         rows = self.backend.query(sql + " ORDER BY a.updated_at, p.ref, a.item", params)
         return [
-            {
-                "activity": r["activity"],
-                "participant": r["ref"],
-                "group": r["group_key"],
-                "item": r["item"],
-                "value": decode(r["value"]),
-                "updated_at": r["updated_at"],
-            }
+            Answer(
+                activity=r["activity"],
+                participant=r["ref"],
+                group=r["group_key"],
+                item=r["item"],
+                value=decode(r["value"]),
+                updated_at=r["updated_at"],
+            )
             for r in rows
         ]
 
@@ -427,7 +431,7 @@ class Store:
             "GROUP BY a.activity, p.group_key",
             {"s": session_id},
         )
-        counts = {}
+        counts: dict[str, dict[str, int]] = {}
         for r in rows:
             counts.setdefault(r["activity"], {})[r["group_key"]] = int(r["n"])
         return counts
@@ -440,7 +444,7 @@ class Store:
         )
 
     # ------------------------------------------------------------------- import
-    def merge(self, session_id: str, groups, participants, answers) -> dict:
+    def merge(self, session_id: str, groups, participants, answers: Iterable[Answer]) -> dict:
         """Add exported or paper records to a session without duplicates (one transaction).
 
         Groups are matched by key, participants by their public ref, answers by
@@ -491,28 +495,28 @@ class Store:
                 )
                 added["participants"] += 1
             for a in answers:
-                token = tokens.get(a["participant"])
+                token = tokens.get(a.participant)
                 if token is None:
-                    raise InputError("error.import_unknown_participant", ref=a["participant"])
-                text, stamp = encode(a["value"]), float(a.get("updated_at") or now)
+                    raise InputError("error.import_unknown_participant", ref=a.participant)
+                text, stamp = encode(a.value), float(a.updated_at or now)
                 old = tx.query(
                     "SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a "
                     "AND item = :i",
-                    {"p": token, "a": a["activity"], "i": str(a["item"])},
+                    {"p": token, "a": a.activity, "i": str(a.item)},
                 )
                 if old and (old[0]["value"] == text or float(old[0]["updated_at"]) >= stamp):
                     continue
                 if old:  # the replaced answer goes to the history, as with an answer from a phone
                     owner = SimpleNamespace(session_id=session_id, token=token)
-                    self._archive(tx, owner, a["activity"], old[0], now)
+                    self._archive(tx, owner, a.activity, old[0], now)
                 tx.execute(
                     "DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
-                    {"p": token, "a": a["activity"], "i": str(a["item"])},
+                    {"p": token, "a": a.activity, "i": str(a.item)},
                 )
                 tx.execute(
                     "INSERT INTO answers (session_id, participant, activity, item, value, updated_at) "
                     "VALUES (:s, :p, :a, :i, :v, :at)",
-                    {"s": session_id, "p": token, "a": a["activity"], "i": str(a["item"]), "v": text, "at": stamp},
+                    {"s": session_id, "p": token, "a": a.activity, "i": str(a.item), "v": text, "at": stamp},
                 )
                 added["answers"] += 1
             self._bump(tx, session_id)

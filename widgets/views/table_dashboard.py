@@ -1,5 +1,7 @@
 """An activity's dashboard that is one live HTML of tables, with the switch that shows them on the phones."""
 
+from collections.abc import Callable
+
 import ipywidgets as w
 
 from ..i18n import t
@@ -16,10 +18,11 @@ class TableDashboard(w.VBox):
     """
 
     key = ""
-    classes = ()  # of the figures, for the page's style and the browser tests
+    classes: tuple[str, ...] = ()  # of the figures, for the page's style and the browser tests
     reveal_class = ""
     message_first = False  # the message line above the figures instead of under them
-    draw = None  # the figures of the activity's answers (a staticmethod): (answers, session, lang) -> HTML
+    # the figures of the activity's answers (a staticmethod): (answers, session, lang) -> HTML
+    draw: Callable[..., str] | None = None
 
     def __init__(self, store, session, lang):
         self.store, self.session, self.lang = store, session, lang

@@ -76,10 +76,10 @@ def radar_figure(labels: list, groups: list, title: str = "") -> tuple:
 
 def block_data(summaries: dict, keys: list, labels: dict, group_order: list) -> dict:
     """One square per score: x is the score, nudged sideways when several share it."""
-    data = {"statement": [], "score": [], "group": [], "x": [], "color": []}
+    data: dict[str, list] = {"statement": [], "score": [], "group": [], "x": [], "color": []}
     colors = {key: group_color(i) for i, key in enumerate(group_order)}
     for key in keys:
-        taken = {}
+        taken: dict[float, int] = {}
         for group in group_order:
             for score in sorted(summaries[key].scores.get(group, [])):
                 k = taken.get(score, 0)
@@ -140,7 +140,7 @@ def grades_data(change, groups, room_label: str) -> dict:
     }
 
 
-def followup_chart(groups, lang: str, width: int = None) -> tuple:
+def followup_chart(groups, lang: str, width: int | None = None) -> tuple:
     """``(figure, fill)``: the grades then and now per group of ``groups`` and the room; ``fill(change, groups)``."""
     room = t("followup.room", lang)
     plot, source = grades_figure([label for _, label in groups] + [room], t("followup.grade.chart", lang))

@@ -8,7 +8,8 @@ The statements are the book's, the same in both sessions: nothing to take over.
 
 from dataclasses import dataclass, field
 
-from ...model.followup import ROOM, Shift, answers_of
+from ...model.answers import Answer, answers_by_activity
+from ...model.followup import ROOM, Shift
 from .model import ACTIVITY, OVERALL, STATEMENTS, summarize
 
 ORDER = 10  # the change starts with the grade: the conversation starts there
@@ -28,8 +29,13 @@ class RatingChange:
     statements: list  # StatementChange per statement, biggest change of dissent first
 
 
+def _answers(data: dict, activity: str = ACTIVITY) -> list[Answer]:
+    """The session's answers to beoordelen (or another activity scored so), from an export dict."""
+    return answers_by_activity(data.get("answers", [])).get(activity, [])
+
+
 def grade_shifts(before: dict, after: dict, keys) -> dict:
-    then, now = (summarize(answers_of(d, ACTIVITY))[OVERALL] for d in (before, after))
+    then, now = (summarize(_answers(d))[OVERALL] for d in (before, after))
     shifts = {g: Shift(then.group_means.get(g), now.group_means.get(g)) for g in keys}
     shifts[ROOM] = Shift(then.overall_mean, now.overall_mean)
     return shifts
@@ -37,7 +43,7 @@ def grade_shifts(before: dict, after: dict, keys) -> dict:
 
 def statement_changes(before: dict, after: dict, keys, activity: str = ACTIVITY, statements=STATEMENTS) -> list:
     """Per statement the group means and the room's mean and dissent, then and now (any activity scored so)."""
-    then, now = (summarize(answers_of(d, activity), statements) for d in (before, after))
+    then, now = (summarize(_answers(d, activity), statements) for d in (before, after))
     changes = []
     for key in statements:
         old, new = then[key], now[key]

@@ -27,8 +27,10 @@ dissent and no broad agreement (a bare pass is no endorsement).
 """
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ...model.answers import Answer
 from ...model.results import compare
 from ...model.validation import InputError, clean_text
 
@@ -129,20 +131,20 @@ class ItemSummary:
         return math.prod((endorsing[g] + 1) / (len(s) + 2) for g, s in scored.items())
 
 
-def summarize(answers, keys=None) -> dict:
+def summarize(answers: Iterable[Answer], keys=None) -> dict:
     """``{item: ItemSummary}`` for ``keys`` (the overall grade and the book's statements), from store answers."""
     summaries = {key: ItemSummary(key) for key in ((OVERALL, *STATEMENTS) if keys is None else keys)}
     for answer in answers:
-        summary = summaries.get(answer["item"])
+        summary = summaries.get(answer.item)
         if summary is None:
             continue
-        value = answer["value"]
+        value = answer.value
         if value.get("score") is None:
             summary.dont_know += 1
         else:
-            summary.scores.setdefault(answer["group"], []).append(value["score"])
+            summary.scores.setdefault(answer.group, []).append(value["score"])
         if value.get("note"):
-            summary.notes.append((answer["group"], value["note"]))
+            summary.notes.append((answer.group, value["note"]))
     return summaries
 
 
@@ -182,13 +184,13 @@ def check_stored(item: str, value) -> dict:
     return check_answer(item, value.get("score"), value.get("note") or "")
 
 
-def rating_comparison(answers, me: str, my_group: str, items=None) -> list:
+def rating_comparison(answers: list[Answer], me: str, my_group: str, items=None) -> list:
     """The grade and each statement (or ``items``): the own score ("weet ik niet" is kept as ``"?"``) vs the means."""
-    group_of = {a["participant"]: a["group"] for a in answers}
+    group_of = {a.participant: a.group for a in answers}
     rows = []
     for item in (OVERALL, *STATEMENTS) if items is None else items:
-        given = [a for a in answers if a["item"] == item]
-        scores = {a["participant"]: a["value"]["score"] for a in given if a["value"].get("score") is not None}
-        dont_know = any(a["participant"] == me and a["value"].get("score") is None for a in given)
+        given = [a for a in answers if a.item == item]
+        scores = {a.participant: a.value["score"] for a in given if a.value.get("score") is not None}
+        dont_know = any(a.participant == me and a.value.get("score") is None for a in given)
         rows.append(compare(item, scores, me, group_of, my_group, "?" if dont_know else None))
     return rows

@@ -29,7 +29,11 @@ class Scored(StatementsPage):
 
     words = WORDS
     note = True
-    check_answer = None  # the activity's ``model.check_answer`` (a staticmethod): (item, score or None, note)
+
+    @staticmethod
+    def check_answer(item: str, score, note: str) -> dict:
+        """The activity's ``model.check_answer``, set by each page (a staticmethod): (item, score or None, note)."""
+        raise NotImplementedError
 
     def check(self, item: str, value: str, note: str):
         return self.check_answer(item, None if value == DONT_KNOW else value, note)

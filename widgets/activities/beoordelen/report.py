@@ -2,6 +2,8 @@
 
 from ...datasets import read_dataset
 from ...i18n import t
+from ...model.answers import Answer, ByActivity, States
+from ...model.sessions import Session
 from ...model.tables import localized
 from ...render.chart_tables import SCORES, rating_blocks_rows, rating_means_rows
 from ...render.report import CHART_WIDTH, figure_html, report_render, section_html
@@ -21,7 +23,7 @@ from .render import agenda_html, grades_html
 SUMMARY_ITEMS = 3  # statements with most dissent, and with broadest agreement
 
 
-def section(answers, state, session, lang, plots) -> str:
+def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The radar and the block diagram, each with its figures as a table; the grades and the agenda."""
     from .charts import block_data, block_figure, radar_figure, radar_points  # Bokeh: only when a report is built
 
@@ -57,7 +59,7 @@ def section(answers, state, session, lang, plots) -> str:
     )
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The grade against the book's national reference; the statements with most dissent and broadest agreement.
 
     Broadest agreement is the model's measure across groups (``common_ground``), as in the agenda,
@@ -113,16 +115,16 @@ def summary(answers, state, session, lang) -> str:
     )
 
 
-def notes(answers, lang) -> list:
+def notes(answers: list[Answer], lang: str) -> list:
     """``[(what, group, note)]``: the toelichtingen of beoordelen, the grade's first, each statement by its name."""
     names = {row["key"]: localized(row, "value", lang) for row in read_dataset(STATEMENTS_FILE).rows}
-    noted = [a for a in answers if a["value"].get("note")]
-    noted.sort(key=lambda a: a["item"] != OVERALL)
+    noted = [a for a in answers if a.value.get("note")]
+    noted.sort(key=lambda a: a.item != OVERALL)
     return [
         (
-            t("report.summary.grade", lang) if a["item"] == OVERALL else names.get(a["item"], a["item"]),
-            a["group"],
-            a["value"]["note"],
+            t("report.summary.grade", lang) if a.item == OVERALL else names.get(a.item, a.item),
+            a.group,
+            a.value["note"],
         )
         for a in noted
     ]

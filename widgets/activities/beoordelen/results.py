@@ -3,7 +3,9 @@
 from dataclasses import replace
 
 from ...i18n import t
+from ...model.answers import ByActivity, States
 from ...model.results import group_mean_shown
+from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
 from ...texts import statements
 from . import report
@@ -20,7 +22,7 @@ def own_score(value, lang: str) -> str:
     return score_text(value, lang)
 
 
-def own(answers, state, session, participant, lang) -> dict:
+def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
     texts = statements(session, lang)
     labels = {key: v["short"] for key, v in texts.items()} | {OVERALL: t("beoordelen.grade_short", lang)}
     compared = rating_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key)
@@ -30,14 +32,14 @@ def own(answers, state, session, participant, lang) -> dict:
     }
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The report's summary, with only the groups whose grade mean may be shown (``group_mean_shown``).
 
     On a phone, the mean of a group of one or two would be a known person's grade.
     """
-    graded = {}
+    graded: dict[str, int] = {}
     for a in answers.get(ACTIVITY, []):
-        if a["item"] == OVERALL and a["value"].get("score") is not None:
-            graded[a["group"]] = graded.get(a["group"], 0) + 1
+        if a.item == OVERALL and a.value.get("score") is not None:
+            graded[a.group] = graded.get(a.group, 0) + 1
     shown = replace(session, groups=tuple(g for g in session.groups if group_mean_shown(graded.get(g.key, 0))))
     return report.summary(answers, state, shown, lang)

@@ -16,7 +16,7 @@ ACTIVITY = "democratie"
 DATASET = "democratische_waarden_tabel_4_2.csv"  # the table's values, questions and themes, with provenance
 
 
-def _rows() -> list:
+def _rows() -> tuple:
     return read_dataset(DATASET).rows
 
 

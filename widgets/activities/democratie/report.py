@@ -26,5 +26,5 @@ def summary(answers, state, session, lang) -> str:
 def notes(answers, lang) -> list:
     """``[(what, group, note)]``: the toelichtingen, value by value in the table's order."""
     names = value_texts(lang)
-    noted = sorted((a for a in answers if a["value"].get("note")), key=lambda a: KEYS.index(a["item"]))
-    return [(names[a["item"]]["label"], a["group"], a["value"]["note"]) for a in noted]
+    noted = sorted((a for a in answers if a.value.get("note")), key=lambda a: KEYS.index(a.item))
+    return [(names[a.item]["label"], a.group, a.value["note"]) for a in noted]

@@ -9,7 +9,7 @@ from ...i18n import t
 from ...model.followup import ROOM
 from .model import CORNER_XY, CORNERS
 
-EMPTY = {"x": [], "y": [], "group": [], "color": []}
+EMPTY: dict[str, list] = {"x": [], "y": [], "group": [], "color": []}
 
 
 def ternary_figure(corner_labels: dict, title: str = "") -> tuple:
@@ -115,7 +115,7 @@ def arrows_data(change, groups) -> tuple:
     return points(1), points(2), arrows
 
 
-def followup_chart(groups, lang: str, width: int = None) -> tuple:
+def followup_chart(groups, lang: str, width: int | None = None) -> tuple:
     """``(figure, fill)``: the centroids' arrows from then to now; ``fill(change, groups)``."""
     plot, then_source, now_source, arrow_source = arrows_figure(
         {c: t("corner.short." + c, lang) for c in CORNERS}, t("followup.triangle.chart", lang)

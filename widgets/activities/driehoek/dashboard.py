@@ -3,6 +3,7 @@
 import ipywidgets as w
 
 from ...i18n import t
+from ...model.answers import Answer
 from ...render.chart_tables import centroids_table_html
 from ...views.chart_tables import ChartTable
 from ...views.common import Message, RevealSwitch
@@ -46,7 +47,7 @@ class Dashboard(w.VBox):
         )
         self.add_class("kit-dashboard-driehoek")
 
-    def update_chart(self, answers) -> None:
+    def update_chart(self, answers: list[Answer]) -> None:
         from .charts import centroid_data, points_data
 
         order = [g.key for g in self.session.groups]

@@ -6,7 +6,8 @@ the corners (where the arrows point).
 
 from dataclasses import dataclass
 
-from ...model.followup import ROOM, Shift, answers_of
+from ...model.answers import answers_by_activity
+from ...model.followup import ROOM, Shift
 from .model import ACTIVITY, CORNERS, barycentric, centroid, placements, position
 
 ORDER = 20
@@ -20,7 +21,7 @@ class TriangleChange:
 
 
 def _placed(data: dict) -> list:
-    return placements(answers_of(data, ACTIVITY))
+    return placements(answers_by_activity(data.get("answers", [])).get(ACTIVITY, []))
 
 
 def centroid_shifts(before: dict, after: dict, keys) -> dict:

@@ -11,7 +11,10 @@ triangle with side 1.
 """
 
 import math
+from collections.abc import Iterable
+from typing import Any
 
+from ...model.answers import Answer
 from ...model.results import compare
 from ...model.validation import InputError, clean_text
 
@@ -30,7 +33,7 @@ def check_scores(scores: dict) -> dict:
     """Whole numbers 0-10 for all three corners, not all zero; else InputError."""
     cleaned = {}
     for corner in CORNERS:
-        value = scores.get(corner)
+        value: Any = scores.get(corner)  # as typed or sent: a number, a text, None
         try:
             number = float(value)
         except (TypeError, ValueError):
@@ -79,7 +82,7 @@ def level_key(scores: dict) -> str:
     return "driehoek.level.low" if value < 4 else "driehoek.level.mid" if value < 7 else "driehoek.level.high"
 
 
-def centroid(points) -> tuple:
+def centroid(points) -> tuple[float, float] | None:
     """Mean of (x, y) points; None for none."""
     points = list(points)
     if not points:
@@ -87,9 +90,9 @@ def centroid(points) -> tuple:
     return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
-def placements(answers) -> list:
+def placements(answers: Iterable[Answer]) -> list:
     """[(participant ref, group, scores)] of everyone who placed themselves (``store.answers`` rows)."""
-    return [(a["participant"], a["group"], a["value"]) for a in answers if a["item"] == "plaats"]
+    return [(a.participant, a.group, a.value) for a in answers if a.item == "plaats"]
 
 
 def weakest_corner(all_scores) -> str:
@@ -125,11 +128,10 @@ def check_stored(item: str, value) -> dict:
     raise InputError("error.import_value")
 
 
-def triangle_comparison(answers, me: str, my_group: str) -> list:
+def triangle_comparison(answers: Iterable[Answer], me: str, my_group: str) -> list:
     """Willen, mogen, kunnen: the own score vs the means of everyone who placed themselves."""
-    placed = [a for a in answers if a["item"] == PLACE]
-    group_of = {a["participant"]: a["group"] for a in placed}
+    placed = [a for a in answers if a.item == PLACE]
+    group_of = {a.participant: a.group for a in placed}
     return [
-        compare(corner, {a["participant"]: a["value"][corner] for a in placed}, me, group_of, my_group)
-        for corner in CORNERS
+        compare(corner, {a.participant: a.value[corner] for a in placed}, me, group_of, my_group) for corner in CORNERS
     ]

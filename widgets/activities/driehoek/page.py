@@ -96,9 +96,9 @@ class Page(ActivityPage):
             # a corner without a score gets the message; all three at 0 is about the three together
             field = next((c for c in CORNERS if typed[c] not in SCALE), "scores")
             return self.scores(visit, typed, {field: error_message(error, visit.lang)}, from_done)
-        error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {"plaats": scores}))
-        if error:
-            return self.scores(visit, typed, {"scores": error}, from_done)
+        failed = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {"plaats": scores}))
+        if failed:
+            return self.scores(visit, typed, {"scores": failed}, from_done)
         return visit.redirect(f"{ACTIVITY}/{DONE if from_done else POSITION}")
 
     def save_tension(self, visit, axis, form, from_done):
@@ -110,9 +110,9 @@ class Page(ActivityPage):
         except InputError as error:
             field = "note" if error.params.get("field") == "note" else "severity"
             return self.tension(visit, axis, typed, {field: error_message(error, visit.lang)}, from_done)
-        error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item_of(step): answer}))
-        if error:
-            return self.tension(visit, axis, typed, {"severity": error}, from_done)
+        failed = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item_of(step): answer}))
+        if failed:
+            return self.tension(visit, axis, typed, {"severity": failed}, from_done)
         return visit.redirect(self.following(step, from_done))
 
     def save_route(self, visit, axis, form, from_done):
@@ -122,9 +122,9 @@ class Page(ActivityPage):
             answer = check_route(typed)
         except InputError as error:
             return self.route(visit, axis, typed, {"route": error_message(error, visit.lang)}, from_done)
-        error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item_of(step): answer}))
-        if error:
-            return self.route(visit, axis, typed, {"route": error}, from_done)
+        failed = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item_of(step): answer}))
+        if failed:
+            return self.route(visit, axis, typed, {"route": failed}, from_done)
         return visit.redirect(self.following(step, from_done))
 
     # ----------------------------------------------------------------- screens

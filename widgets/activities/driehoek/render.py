@@ -8,6 +8,8 @@ import math
 
 from ...colors import group_color
 from ...i18n import t
+from ...model.answers import Answer
+from ...model.sessions import Session
 from ...render import render
 from ...render.chart_tables import PLACEMENTS_TABLE
 from ...render.followup import fragment
@@ -73,7 +75,7 @@ def position_svg(scores: dict, lang: str) -> str:
     )
 
 
-def everyone_svg(placed, session, lang: str, you_ref: str = None) -> str:
+def everyone_svg(placed, session, lang: str, you_ref: str | None = None) -> str:
     """Everyone's place in their group's colour, a legend of the groups, the viewer's own point marked.
 
     Its figures follow as a table (``placements_html``); the drawing points at that table's summary.
@@ -86,7 +88,7 @@ def everyone_svg(placed, session, lang: str, you_ref: str = None) -> str:
         if you_ref is not None and ref == you_ref:
             you, own_color = (x, y), colors.get(group, OTHER_GROUP)
     present = {group for _, group, _ in placed}
-    legend = [(colors[g.key], g.label) for g in session.groups if g.key in present]
+    legend: list[tuple[str, ...]] = [(colors[g.key], g.label) for g in session.groups if g.key in present]
     legend += [(OTHER_GROUP, session.group_label(g)) for g in sorted(present - set(colors))]
     if you:
         legend.append((own_color, t("driehoek.you_legend", lang), "you"))
@@ -124,37 +126,35 @@ def levels_html(placed, session, lang: str, heading: int = 4) -> str:
     )
 
 
-def tensions_html(answers, session, lang: str) -> str:
+def tensions_html(answers: list[Answer], session: Session, lang: str) -> str:
     """Per axis (Box 5.3): the mean severity, how many chose 1-5, and every note with its group."""
     axes = []
     for axis in AXES:
-        given = [a for a in answers if a["item"] == f"spanning.{axis}"]
-        severities = [a["value"]["severity"] for a in given]
+        given = [a for a in answers if a.item == f"spanning.{axis}"]
+        severities = [a.value["severity"] for a in given]
         axes.append(
             {
                 "key": axis,
                 "n": len(severities),
                 "mean": sum(severities) / len(severities) if severities else None,
                 "counts": [severities.count(s) for s in SEVERITIES],
-                "notes": [
-                    (session.group_label(a["group"]), a["value"]["note"]) for a in given if a["value"].get("note")
-                ],
+                "notes": [(session.group_label(a.group), a.value["note"]) for a in given if a.value.get("note")],
             }
         )
     return render("triangle_tensions.html", lang, axes=axes)
 
 
-def routes_html(answers, lang: str) -> str:
+def routes_html(answers: list[Answer], lang: str) -> str:
     """How many chose route a and route b per side (Box 5.4), with the routes' labels."""
     labels = routes(lang)
     rows = []
     for axis in AXES:
-        chosen = [a["value"]["route"] for a in answers if a["item"] == f"route.{axis}"]
+        chosen = [a.value["route"] for a in answers if a.item == f"route.{axis}"]
         rows.append({"key": axis, "routes": [(r, chosen.count(r), labels[axis].get(r, ("", ""))[0]) for r in ROUTES]})
     return render("triangle_routes.html", lang, rows=rows)
 
 
-def placements_html(placed, session, lang: str, you_ref: str = None, folded: bool = True) -> str:
+def placements_html(placed, session, lang: str, you_ref: str | None = None, folded: bool = True) -> str:
     """Every placement as a table (the drawing's text alternative): group and the three scores, by group."""
     order = {g.key: i for i, g in enumerate(session.groups)}
     rows = [

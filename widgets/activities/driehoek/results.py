@@ -1,12 +1,14 @@
 """driehoek on the participant's results page: the own score per corner next to the means."""
 
 from ...i18n import t
+from ...model.answers import ByActivity, States
+from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
 from ..beoordelen.results import own_score
 from .model import ACTIVITY, triangle_comparison
 
 
-def own(answers, state, session, participant, lang) -> dict:
+def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
     compared = triangle_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key)
     labels = {c.key: t(f"corner.short.{c.key}", lang).capitalize() for c in compared}
     return {

@@ -8,7 +8,9 @@ with these keys in place of the book's.
 """
 
 import re
+from collections.abc import Iterable
 
+from ...model.answers import Answer
 from ...model.validation import InputError, clean_text
 from ..beoordelen import model as rating
 
@@ -33,7 +35,8 @@ def check_statements(lines) -> list:
         raise InputError("eigen.error.none")
     if len(texts) > MAX_STATEMENTS:
         raise InputError("eigen.error.too_many", n=len(texts), max=MAX_STATEMENTS)
-    out, seen = [], {}
+    out: list = []
+    seen: dict[str, int] = {}
     for n, line in enumerate(texts, start=1):
         try:
             text = clean_text(line, "statement")
@@ -86,6 +89,6 @@ def check_stored(item: str, value) -> dict:
     return check_answer(item, value.get("score"), value.get("note") or "")
 
 
-def summarize(answers, statements) -> dict:
+def summarize(answers: Iterable[Answer], statements) -> dict:
     """``{key: rating.ItemSummary}`` for the session's own statements."""
     return rating.summarize(answers, keys_of(statements))

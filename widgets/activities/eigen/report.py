@@ -3,13 +3,15 @@
 from markupsafe import Markup
 
 from ...i18n import t
+from ...model.answers import Answer, ByActivity, States
+from ...model.sessions import Session
 from ...render.report import section_html
 from ..beoordelen.report import statements_summary
 from .model import ACTIVITY, number_of, stored_statements, summarize
 from .render import own_html
 
 
-def section(answers, state, session, lang, plots) -> str:
+def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The statements, the means per group, broad agreement and the dissent agenda (or that nobody answered)."""
     statements = stored_statements(state.get(ACTIVITY, {}))
     mine = answers.get(ACTIVITY, [])
@@ -19,7 +21,7 @@ def section(answers, state, session, lang, plots) -> str:
     return section_html(ACTIVITY, lang, *parts)
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The report's first page: the own statements with most dissent and with broadest agreement (three each)."""
     statements = stored_statements(state.get(ACTIVITY, {}))
     texts = {s["key"]: (t("eigen.label", lang, n=number_of(s["key"])), s["text"]) for s in statements}
@@ -27,7 +29,7 @@ def summary(answers, state, session, lang) -> str:
     return statements_summary(ACTIVITY, t("eigen.title", lang), summaries, texts, lang)
 
 
-def notes(answers, lang) -> list:
+def notes(answers: list[Answer], lang: str) -> list:
     """``[(what, group, note)]``: the toelichtingen, statement by statement in the facilitator's order."""
-    noted = sorted((a for a in answers if a["value"].get("note")), key=lambda a: number_of(a["item"]))
-    return [(t("eigen.label", lang, n=number_of(a["item"])), a["group"], a["value"]["note"]) for a in noted]
+    noted = sorted((a for a in answers if a.value.get("note")), key=lambda a: number_of(a.item))
+    return [(t("eigen.label", lang, n=number_of(a.item)), a.group, a.value["note"]) for a in noted]

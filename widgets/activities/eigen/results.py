@@ -1,6 +1,8 @@
 """eigen on the participant's results page: the own score per statement next to the means, as beoordelen's."""
 
 from ...i18n import t
+from ...model.answers import ByActivity, States
+from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
 from ..beoordelen.model import rating_comparison
 from ..beoordelen.results import own_score
@@ -8,7 +10,7 @@ from .model import ACTIVITY, keys_of, stored_statements
 from .render import statement_texts
 
 
-def own(answers, state, session, participant, lang) -> dict:
+def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
     statements = stored_statements(state.get(ACTIVITY, {}))
     labels = {key: f"{text['label']}: {text['text']}" for key, text in statement_texts(statements, lang).items()}
     compared = rating_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key, keys_of(statements))

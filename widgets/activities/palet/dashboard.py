@@ -71,9 +71,9 @@ class Dashboard(w.VBox):
             if merged
             else f"<p>{t('palet.dash.empty', self.lang)}</p>"
         )
-        per_group = {}
+        per_group: dict[str, int] = {}
         for answer in answers:
-            per_group[answer["group"]] = per_group.get(answer["group"], 0) + 1
+            per_group[answer.group] = per_group.get(answer.group, 0) + 1
         self.per_group.value = (
             f"<p><b>{t('palet.dash.per_group', self.lang)}:</b> "
             + " · ".join(f"{escape(g.label)} {per_group.get(g.key, 0)}" for g in session.groups)

@@ -1,7 +1,9 @@
 """The waardenpalet's readable export rows, and the workbook's sheet of the merged palette."""
 
 from ...i18n import t
-from ...report.exports import answers_by_activity, cell_words, export_language, export_row
+from ...model.answers import ByActivity, States, answers_by_activity
+from ...model.sessions import Session
+from ...report.exports import cell_words, export_language, export_row
 from ...report.transfer import session_from_export
 from .model import ACTIVITY, merge_palette, normalize_value, resolve
 
@@ -15,31 +17,29 @@ def merged(answers: dict, state: dict) -> tuple:
     return {m.key: m for values in grid.values() for m in values}, merges
 
 
-def rows(answers, state, session, lang) -> list:
+def rows(answers: ByActivity, state: States, session: Session, lang: str) -> list:
     """One row per value a participant named: the own words as the answer, the cell in words."""
     rows = []
     for a in answers.get(ACTIVITY, []):
-        cell = cell_words(a["value"].get("cell", ""), lang)
-        rows.append(
-            export_row(a, session, lang, item=t("palet.value", lang), value=a["value"].get("text", ""), cell=cell)
-        )
+        cell = cell_words(a.value.get("cell", ""), lang)
+        rows.append(export_row(a, session, lang, item=t("palet.value", lang), value=a.value.get("text", ""), cell=cell))
     return rows
 
 
 def merged_rows(data, lang=None) -> list:
     """The merged palette's derived rows: each participant's own words and the merged value they count for."""
     session, lang = session_from_export(data), export_language(data, lang)
-    answers = answers_by_activity(data)
+    answers = answers_by_activity(data.get("answers", []), data.get("participants", []))
     values, merges = merged(answers, data.get("state", {}))
     rows = []
     for a in answers.get(ACTIVITY, []):
-        value = values.get(resolve(normalize_value(a["value"].get("text", "")), merges))
+        value = values.get(resolve(normalize_value(a.value.get("text", "")), merges))
         rows.append(
             {
-                "participant": a["participant"],
-                "group": session.group_label(a["group"]),
-                "cell": cell_words(a["value"].get("cell", ""), lang),
-                "text": a["value"].get("text", ""),
+                "participant": a.participant,
+                "group": session.group_label(a.group),
+                "cell": cell_words(a.value.get("cell", ""), lang),
+                "text": a.value.get("text", ""),
                 "merged_value": value.label if value else "",
                 "merged_cell": cell_words(value.cell, lang) if value else "",
                 "shared": t("export.yes" if value and value.shared else "export.no", lang),

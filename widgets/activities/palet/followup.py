@@ -5,7 +5,7 @@ Values are matched on the normalised key, after each session's own merges.
 
 from dataclasses import dataclass
 
-from ...model.followup import answers_of
+from ...model.answers import answers_by_activity
 from .model import ACTIVITY, VALID_CELLS, merge_palette
 
 ORDER = 30
@@ -33,7 +33,7 @@ class PaletteChange:
 def _merged(data: dict) -> dict:
     """The session's merged values by key, cell by cell."""
     merges = data.get("state", {}).get(ACTIVITY, {}).get("merges") or {}
-    grid = merge_palette(answers_of(data, ACTIVITY), merges)
+    grid = merge_palette(answers_by_activity(data.get("answers", [])).get(ACTIVITY, []), merges)
     return {m.key: m for cell in VALID_CELLS for m in grid[cell]}
 
 

@@ -9,8 +9,10 @@ own words stay in the store and the export.
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ...model.answers import Answer
 from ...model.typology import CELLS
 
 ACTIVITY = "palet"
@@ -65,28 +67,28 @@ def resolve(key: str, merges: dict) -> str:
     return key
 
 
-def merge_palette(answers, merges=None) -> dict:
+def merge_palette(answers: Iterable[Answer], merges=None) -> dict:
     """``{cell: [MergedValue, ...]}`` from store answers of the 'palet' activity.
 
-    Each answer is a dict with ``participant``, ``group`` and ``value`` =
+    Each answer is an ``Answer`` with ``participant``, ``group`` and ``value`` =
     ``{"text": ..., "cell": ...}``. A merged value sits in the cell most of its
     mentions used.
     """
     merges = merges or {}
-    by_key = {}
-    cell_votes = {}
+    by_key: dict[str, MergedValue] = {}
+    cell_votes: dict[str, dict[str, int]] = {}
     for answer in answers:
-        value = answer["value"]
+        value = answer.value
         key = resolve(normalize_value(value["text"]), merges)
         if not key:
             continue
         merged = by_key.setdefault(key, MergedValue(key=key, cell=value["cell"]))
         merged.spellings[value["text"]] = merged.spellings.get(value["text"], 0) + 1
-        merged.participants.add(answer["participant"])
-        merged.groups.add(answer["group"])
+        merged.participants.add(answer.participant)
+        merged.groups.add(answer.group)
         votes = cell_votes.setdefault(key, {})
         votes[value["cell"]] = votes.get(value["cell"], 0) + 1
-    grid = {cell: [] for cell in VALID_CELLS}
+    grid: dict[str, list[MergedValue]] = {cell: [] for cell in VALID_CELLS}
     for key, merged in by_key.items():
         merged.cell = sorted(cell_votes[key].items(), key=lambda kv: (-kv[1], VALID_CELLS.index(kv[0])))[0][0]
         grid[merged.cell].append(merged)
@@ -142,7 +144,7 @@ def book_tables(topic: str) -> tuple:
     return (TOPIC_TABLES[topic],) if topic in TOPIC_TABLES else tuple(sorted(TOPIC_TABLES.values()))
 
 
-def check_new_value(text: str, cell: str, own_texts, editing_text: str = None) -> str:
+def check_new_value(text: str, cell: str, own_texts, editing_text: str | None = None) -> str:
     """The cleaned value, or InputError: empty, too long, odd characters, no cell, duplicate, too many."""
     from ...model.validation import InputError, clean_text
 
@@ -181,29 +183,29 @@ class OwnValue:
     other_groups: tuple  # the other groups (keys, in ``group_order``) that named it
 
 
-def palette_comparison(answers, merges, me: str, my_group: str, group_order=()) -> list:
+def palette_comparison(answers: list[Answer], merges, me: str, my_group: str, group_order=()) -> list:
     """The participant's own values in the order named, each with who else named it."""
     merges = merges or {}
     merged = {m.key: m for cell in merge_palette(answers, merges).values() for m in cell}
-    by_value = {}
+    by_value: dict[str, list[Answer]] = {}
     for a in answers:
-        by_value.setdefault(resolve(normalize_value(a["value"]["text"]), merges), []).append(a)
+        by_value.setdefault(resolve(normalize_value(a.value["text"]), merges), []).append(a)
     rows = []
     for a in answers:
-        if a["participant"] != me:
+        if a.participant != me:
             continue
-        key = resolve(normalize_value(a["value"]["text"]), merges)
+        key = resolve(normalize_value(a.value["text"]), merges)
         if key not in merged:
             continue
-        named = [b for b in by_value[key] if b["participant"] != me]
-        groups = {b["group"] for b in named}
+        named = [b for b in by_value[key] if b.participant != me]
+        groups = {b.group for b in named}
         order = list(group_order)
         rows.append(
             OwnValue(
-                item=a["item"],
-                text=a["value"]["text"],
-                cell=a["value"]["cell"],
-                others=len({b["participant"] for b in named}),
+                item=a.item,
+                text=a.value["text"],
+                cell=a.value["cell"],
+                others=len({b.participant for b in named}),
                 own_group=my_group in groups,
                 other_groups=tuple(
                     sorted(groups - {my_group}, key=lambda g: (order.index(g) if g in order else len(order), g))

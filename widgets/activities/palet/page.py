@@ -130,9 +130,9 @@ class Page(ActivityPage):
         except InputError as error:
             field = "cell" if error.key == "palet.error.cell" else "text"
             return self.page(visit, own, form=typed, errors={field: error_message(error, visit.lang)})
-        error = visit.save(
+        failed = visit.save(
             lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item: {"text": text, "cell": typed["cell"]}})
         )
-        if error:
-            return self.page(visit, own, form=typed, errors={"text": error})
+        if failed:
+            return self.page(visit, own, form=typed, errors={"text": failed})
         return visit.redirect(f"{ACTIVITY}?ok=added&item={item}")

@@ -21,7 +21,7 @@ def read(cells: dict, earlier) -> dict:
     return {palette_item(len(earlier) + 1): value} if value else {}
 
 
-def palette_value(cells: dict, own_texts) -> dict:
+def palette_value(cells: dict, own_texts) -> dict | None:
     """One value of a sheet as a phone stores it (``{"text", "cell"}``), or None for an empty row.
 
     ``cells[CELL]`` is a cell key; ``own_texts`` are the sheet's earlier values, so a value written
@@ -60,7 +60,7 @@ def sheet(data: dict, form: PaperForm, labels: dict, lang: str) -> dict:
     }
 
 
-def _heading(heading) -> str:
+def _heading(heading) -> str | None:
     return CELL if " ".join(str(heading).lower().split()) in ("cel", "cell") else None
 
 

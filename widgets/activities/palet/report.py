@@ -3,6 +3,8 @@
 from markupsafe import Markup
 
 from ...i18n import t
+from ...model.answers import ByActivity, States
+from ...model.sessions import Session
 from ...render.report import report_render, section_html
 from .model import ACTIVITY, VALID_CELLS, merge_palette
 from .render import merged_grid_html
@@ -10,7 +12,7 @@ from .render import merged_grid_html
 SHARED_VALUES = 8  # shared values on the first page
 
 
-def section(answers, state, session, lang, plots) -> str:
+def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The palette as the facilitator merged it (or that nobody answered)."""
     grid = merge_palette(answers.get(ACTIVITY, []), state.get(ACTIVITY, {}).get("merges"))
     body = (
@@ -21,7 +23,7 @@ def section(answers, state, session, lang, plots) -> str:
     return section_html(ACTIVITY, lang, body, legend=t("palet.dash.legend", lang))
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The values named by the most groups (the merged palette's shared values)."""
     given = answers.get(ACTIVITY, [])
     grid = merge_palette(given, state.get(ACTIVITY, {}).get("merges"))

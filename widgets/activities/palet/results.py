@@ -1,10 +1,12 @@
 """palet on the participant's results page: the own values, each with who else named it."""
 
 from ...i18n import t
+from ...model.answers import ByActivity, States
+from ...model.sessions import Participant, Session
 from .model import ACTIVITY, palette_comparison
 
 
-def own(answers, state, session, participant, lang) -> dict:
+def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
     compared = palette_comparison(
         answers.get(ACTIVITY, []),
         state.get(ACTIVITY, {}).get("merges"),

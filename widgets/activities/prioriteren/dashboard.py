@@ -56,5 +56,5 @@ class Dashboard(w.VBox):
             chosen = self.store.state(session.id, ACTIVITY).get("selection") or []
             self.selection.options = options
             self.selection.value = tuple(k for k in chosen if k in {key for _, key in options})
-        answers = [a for a in self.store.answers(session.id, ACTIVITY) if a["item"] == ITEM]
+        answers = [a for a in self.store.answers(session.id, ACTIVITY) if a.item == ITEM]
         self.table.value = ranking_html(palette_values(self.store, session), answers, session, self.lang)

@@ -6,7 +6,8 @@ values are palet's, named as the follow-up names them.
 
 from dataclasses import dataclass
 
-from ...model.followup import Shift, answers_of
+from ...model.answers import answers_by_activity
+from ...model.followup import Shift
 from ..palet.followup import value_labels
 from .model import ACTIVITY, ITEM
 
@@ -20,13 +21,14 @@ class PriorityChange:
 
 def _shares(data: dict, keys) -> tuple:
     """Each value's share (%) of all points the room gave, and of all points each group gave."""
-    spreads = [a for a in answers_of(data, ACTIVITY) if a["item"] == ITEM]
-    room, groups = {}, {g: {} for g in keys}
+    spreads = [a for a in answers_by_activity(data.get("answers", [])).get(ACTIVITY, []) if a.item == ITEM]
+    room: dict[str, int] = {}
+    groups: dict[str, dict[str, int]] = {g: {} for g in keys}
     for answer in spreads:
-        for value, points in answer["value"].items():
+        for value, points in answer.value.items():
             room[value] = room.get(value, 0) + points
-            if answer["group"] in groups:
-                groups[answer["group"]][value] = groups[answer["group"]].get(value, 0) + points
+            if answer.group in groups:
+                groups[answer.group][value] = groups[answer.group].get(value, 0) + points
 
     def percent(points):
         total = sum(points.values())

@@ -3,8 +3,10 @@
 Grounded in *Werken aan publieke waarde*, §2.5: not every value can be realised with the capacity at hand.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ...model.answers import Answer
 from ...model.results import compare
 from ...model.validation import InputError
 from ..palet.model import VALID_CELLS, merge_palette, resolve
@@ -43,21 +45,21 @@ class Ranked:
     participants: int = 0
 
 
-def rank(answers, keys) -> list:
+def rank(answers: Iterable[Answer], keys) -> list:
     """Values by total points (ties: more participants gave points, then book order of ``keys``)."""
     ranked = {key: Ranked(key) for key in keys}
     for answer in answers:
-        for key, points in answer["value"].items():
+        for key, points in answer.value.items():
             if key in ranked:
                 entry = ranked[key]
                 entry.points += points
-                entry.by_group[answer["group"]] = entry.by_group.get(answer["group"], 0) + points
+                entry.by_group[answer.group] = entry.by_group.get(answer.group, 0) + points
                 entry.participants += 1
     order = list(keys)
     return sorted(ranked.values(), key=lambda r: (-r.points, -r.participants, order.index(r.key)))
 
 
-def spreadable_values(palette_answers, merges=None, selection=()) -> list:
+def spreadable_values(palette_answers: Iterable[Answer], merges=None, selection=()) -> list:
     """``[(key, label, mentions)]`` of the merged palette in grid order; only the selection if one is made."""
     grid = merge_palette(palette_answers, merges)
     values = [(m.key, m.label, m.count) for cell in VALID_CELLS for m in grid[cell]]
@@ -71,19 +73,19 @@ def check_stored(item: str, value) -> dict:
     return check_allocation(value, value.keys())
 
 
-def priorities_comparison(answers, values, me: str, my_group: str, merges=None) -> list:
+def priorities_comparison(answers: Iterable[Answer], values, me: str, my_group: str, merges=None) -> list:
     """Per value (``[(key, label, mentions)]``): the own points vs the mean points of those who spread theirs.
 
     A value someone gave no points counts as 0 for them; a participant who spread nothing is left out.
     Points given to a value merged since count for the value it was merged into. Rows follow
     ``values``; a value nobody (also not the participant) gave points to is left out.
     """
-    spread = [a for a in answers if a["item"] == ITEM]
-    group_of = {a["participant"]: a["group"] for a in spread}
-    given = {}
+    spread = [a for a in answers if a.item == ITEM]
+    group_of = {a.participant: a.group for a in spread}
+    given: dict[str, dict[str, int]] = {}
     for a in spread:
-        mine = given.setdefault(a["participant"], {})
-        for key, points in a["value"].items():
+        mine = given.setdefault(a.participant, {})
+        for key, points in a.value.items():
             merged = resolve(key, merges or {})
             mine[merged] = mine.get(merged, 0) + points
     rows = []

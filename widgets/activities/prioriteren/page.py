@@ -119,7 +119,7 @@ class Page(ActivityPage):
         """Everyone's points per value once the facilitator shows them; else ''."""
         if not self.revealed(visit):
             return ""
-        answers = [a for a in visit.store.answers(visit.session.id, ACTIVITY) if a["item"] == ITEM]
+        answers = [a for a in visit.store.answers(visit.session.id, ACTIVITY) if a.item == ITEM]
         return ranking_html(self.values(visit), answers, visit.session, visit.lang, heading=3)
 
     def screen_results(self, visit) -> list:

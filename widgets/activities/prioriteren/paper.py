@@ -3,6 +3,7 @@
 import math
 from functools import partial
 
+from ...model.answers import answers_by_activity
 from ...model.paper import CellError, Field, PaperForm, checked, to_number
 from ...model.validation import InputError
 from ..palet.model import ACTIVITY as PALET
@@ -15,7 +16,7 @@ BODY = "paper_prioriteren.html"
 def values(data: dict) -> list:
     """``[(key, label, mentions)]``: the session's selection of its merged palette."""
     state = data.get("state", {})
-    palette_answers = [a for a in data.get("answers", []) if a["activity"] == PALET]
+    palette_answers = answers_by_activity(data.get("answers", [])).get(PALET, [])
     return spreadable_values(
         palette_answers, state.get(PALET, {}).get("merges"), state.get(ACTIVITY, {}).get("selection") or []
     )
@@ -58,6 +59,6 @@ def sheet(data: dict, form: PaperForm, labels: dict, lang: str) -> dict:
     return {"values": [f.label for f in form.fields]}
 
 
-def _heading(heading, merges, keys) -> str:
+def _heading(heading, merges, keys) -> str | None:
     key = resolve(normalize_value(heading), merges)
     return key if key in keys else None

@@ -1,18 +1,19 @@
 """Prioriteren's ranking as HTML: values by points, split by group (dashboard and report)."""
 
+from ...model.answers import Answer
+from ...model.sessions import Session
 from ...render import render
 from ...render.followup import fragment
 from .model import rank
 
 
-def ranking_html(values, answers, session, lang: str, heading: int = 4) -> str:
+def ranking_html(values, answers: list[Answer], session: Session, lang: str, heading: int = 4) -> str:
     """Values ranked by points, split by group, next to how many named each in the palette.
 
     ``values`` are ``[(key, label, mentions)]`` (``spreadable_values``), ``answers`` the
     store's answers to prioriteren (each with its ``group`` and ``value``: key -> points).
     """
     labels = {key: (label, mentions) for key, label, mentions in values}
-    spread = [{"group": a["group"], "value": a["value"]} for a in answers]
     rows = [
         {
             "key": r.key,
@@ -21,14 +22,14 @@ def ranking_html(values, answers, session, lang: str, heading: int = 4) -> str:
             "mentions": labels[r.key][1],
             "by_group": [r.by_group.get(g.key, 0) for g in session.groups],
         }
-        for r in rank(spread, list(labels))
+        for r in rank(answers, list(labels))
     ]
     return render(
         "priorities_ranking.html",
         lang,
         rows=rows,
         groups=[g.label for g in session.groups],
-        participants=len(spread),
+        participants=len(answers),
         heading=heading,
     )
 

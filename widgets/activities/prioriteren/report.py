@@ -1,5 +1,7 @@
 """Prioriteren in the session report: the ranking of the palette's values, and the values with most points."""
 
+from ...model.answers import ByActivity, States
+from ...model.sessions import Session
 from ...render.report import report_render, section_html
 from ..palet.model import ACTIVITY as PALET
 from .model import ACTIVITY, ITEM, rank, spreadable_values
@@ -8,7 +10,7 @@ from .render import ranking_html
 TOP_PRIORITIES = 3
 
 
-def _values(answers, state) -> list:
+def _values(answers: ByActivity, state: States) -> list:
     """The values points could go to: the merged palette, or the facilitator's selection of it."""
     return spreadable_values(
         answers.get(PALET, []),
@@ -17,16 +19,16 @@ def _values(answers, state) -> list:
     )
 
 
-def section(answers, state, session, lang, plots) -> str:
+def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The values ranked by their points, as on the dashboard."""
-    spread = [a for a in answers.get(ACTIVITY, []) if a["item"] == ITEM]
+    spread = [a for a in answers.get(ACTIVITY, []) if a.item == ITEM]
     return section_html(ACTIVITY, lang, ranking_html(_values(answers, state), spread, session, lang))
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The values that got the most points."""
     values = _values(answers, state)
-    spread = [{"group": a["group"], "value": a["value"]} for a in answers.get(ACTIVITY, []) if a["item"] == ITEM]
+    spread = [a for a in answers.get(ACTIVITY, []) if a.item == ITEM]
     labels = {key: label for key, label, _ in values}
     top = [
         {"key": r.key, "label": labels[r.key], "points": r.points, "n": r.participants}

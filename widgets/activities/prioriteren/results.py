@@ -1,12 +1,14 @@
 """prioriteren on the participant's results page: the own points per value next to the mean points."""
 
 from ...i18n import t
+from ...model.answers import ByActivity, States
+from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
 from ..palet.model import ACTIVITY as PALET
 from .model import ACTIVITY, priorities_comparison, spreadable_values
 
 
-def own(answers, state, session, participant, lang) -> dict:
+def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
     merges = state.get(PALET, {}).get("merges")
     values = spreadable_values(answers.get(PALET, []), merges, state.get(ACTIVITY, {}).get("selection") or [])
     labels = {key: label for key, label, _ in values}

@@ -7,9 +7,11 @@ apart and left out of the percentages, as Afbeelding 4 prints eens/neutraal/onee
 cell the report leaves empty stays None here, never estimated.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...datasets import read_dataset
+from ...model.answers import Answer
 from ...model.tables import localized
 from ...model.validation import InputError
 
@@ -114,16 +116,16 @@ def _count(tally: Tally, value) -> None:
         tally.counts[value] += 1
 
 
-def statement_results(answers, groups) -> list:
+def statement_results(answers: Iterable[Answer], groups) -> list:
     """Per statement the room's and each group's tally; ``groups`` are the session's group keys."""
     results = {key: StatementResult(key, Tally(), {g: Tally() for g in groups}) for key in STATEMENTS}
     for answer in answers:
-        result = results.get(answer["item"])
+        result = results.get(answer.item)
         if result is None:
             continue
-        _count(result.room, answer["value"])
-        if answer["group"] in result.by_group:
-            _count(result.by_group[answer["group"]], answer["value"])
+        _count(result.room, answer.value)
+        if answer.group in result.by_group:
+            _count(result.by_group[answer.group], answer.value)
     return [results[key] for key in STATEMENTS]
 
 
@@ -147,13 +149,13 @@ class StyleMix:
     by_group: dict  # group key -> Mix
 
 
-def style_mix(answers, groups) -> StyleMix:
+def style_mix(answers: Iterable[Answer], groups) -> StyleMix:
     """The room's mix of bestuursstijlen and each group's."""
     mix = StyleMix(Mix(), {g: Mix() for g in groups})
     for answer in answers:
-        if answer["item"] != STYLE or answer["value"] not in STYLES:
+        if answer.item != STYLE or answer.value not in STYLES:
             continue
-        mix.room.counts[answer["value"]] += 1
-        if answer["group"] in mix.by_group:
-            mix.by_group[answer["group"]].counts[answer["value"]] += 1
+        mix.room.counts[answer.value] += 1
+        if answer.group in mix.by_group:
+            mix.by_group[answer.group].counts[answer.value] += 1
     return mix

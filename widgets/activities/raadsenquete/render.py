@@ -3,6 +3,8 @@
 One fragment for the dashboard, the phones and screen once revealed, and the report.
 """
 
+from ...model.answers import Answer
+from ...model.sessions import Session
 from ...render import render
 from .model import CHOICES, printed, statement_results, style_mix, styles
 
@@ -11,7 +13,7 @@ def _tally_cells(tally) -> dict:
     return {"shares": [tally.share(c) for c in CHOICES], "n": tally.answered, "dont_know": tally.dont_know}
 
 
-def results_html(answers, session, lang: str, heading: int = 4) -> str:
+def results_html(answers: list[Answer], session: Session, lang: str, heading: int = 4) -> str:
     """Per statement: printed percentages with N, the room's and each group's; then the styles' mix.
 
     ``answers`` are the store's answers to raadsenquete (each with ``group``, ``item``, ``value``).

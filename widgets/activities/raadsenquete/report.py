@@ -1,18 +1,20 @@
 """Raadsenquête Village Deals in the session report: the statements and the styles, and the first-page summary."""
 
+from ...model.answers import ByActivity, States
+from ...model.sessions import Session
 from ...render import percent
 from ...render.report import report_render, section_html
 from .model import ACTIVITY, printed, statement_results, style_mix, styles
 from .render import results_html
 
 
-def section(answers, state, session, lang, plots) -> str:
+def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The statements next to Afbeelding 4 and the mix of bestuursstijlen, as on the dashboard."""
     body = results_html(answers.get(ACTIVITY, []), session, lang, heading=3)
     return section_html(ACTIVITY, lang, body)
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The first page: per statement the room's 'eens' next to the printed one, and the most chosen style."""
     given = answers.get(ACTIVITY, [])
     results = {r.key: r for r in statement_results(given, [])}

@@ -16,10 +16,13 @@ two groups on an element, is the lesson's: the straight-line distance over the f
 """
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Any
 
 from ...datasets import read_dataset
+from ...model.answers import Answer
 from ...model.signal_words import PERSPECTIVES, placement, shares
 from ...model.tables import localized, number
 from ...model.validation import InputError
@@ -53,7 +56,7 @@ def indicators() -> tuple:
     """The 32 statements keyed as ``ITEMS``; ValueError when the dataset's grid is not 4 x 4 x 2."""
     rows = read_dataset(DATASET).rows
     keys = []
-    seen = {}
+    seen: dict[tuple[str, str], int] = {}
     for row in rows:
         cell = (row["element_nl"], row["code"])
         seen[cell] = seen.get(cell, 0) + 1
@@ -98,13 +101,13 @@ def check_stored(item: str, value):
     return check_answer(item, value)
 
 
-def participant_shares(values: dict, element: str = None):
+def participant_shares(values: dict, element: str | None = None):
     """One participant's shares (percent per perspective), over all statements or one element's.
 
     ``values`` are item -> score or ``weet_niet``. None when a perspective has no score there
     or every score is "helemaal niet" (then there is no whole to take a part of).
     """
-    points = {p: [] for p in PERSPECTIVES}
+    points: dict[str, list[int]] = {p: [] for p in PERSPECTIVES}
     for item, value in values.items():
         if item in ITEMS and value in SCORES and (element is None or element_of(item) == element):
             points[perspective_of(item)].append(value - 1)
@@ -132,7 +135,7 @@ def distance(a: dict, b: dict) -> float:
 class Profile:
     """A group's or the room's shares and how many participants make them up."""
 
-    shares: dict = None
+    shares: dict | None = None
     n: int = 0
 
     @property
@@ -150,7 +153,7 @@ class ElementGap:
 
     element: str
     by_group: dict  # group key -> Profile on this element
-    distance: float = None  # None with fewer than two groups with shares here
+    distance: float | None = None  # None with fewer than two groups with shares here
     pair: tuple = ()
 
 
@@ -160,24 +163,24 @@ class ScanResult:
     room: Profile
     by_group: dict  # group key -> Profile
     elements: list = field(default_factory=list)  # ElementGap per element, in ELEMENTS order
-    widest: ElementGap = None  # the element where groups differ most (None without two groups)
+    widest: ElementGap | None = None  # the element where groups differ most (None without two groups)
 
 
-def _profile(values_list: list, element: str = None) -> Profile:
+def _profile(values_list: list, element: str | None = None) -> Profile:
     found = [s for s in (participant_shares(v, element) for v in values_list) if s is not None]
     return Profile(mean_shares(found), len(found))
 
 
-def by_participant(answers) -> dict:
+def by_participant(answers: Iterable[Answer]) -> dict[str, tuple[str, dict[str, Any]]]:
     """``{participant ref: (group, {item: value})}`` from the store's rows, in the order they come."""
-    people = {}
+    people: dict[str, tuple[str, dict[str, Any]]] = {}
     for a in answers:
-        if a["item"] in ITEMS:
-            people.setdefault(a["participant"], (a["group"], {}))[1][a["item"]] = a["value"]
+        if a.item in ITEMS:
+            people.setdefault(a.participant, (a.group, {}))[1][a.item] = a.value
     return people
 
 
-def summarize(answers, groups) -> ScanResult:
+def summarize(answers: Iterable[Answer], groups) -> ScanResult:
     """Shares per group and for the room, per element the farthest two groups, and the widest element.
 
     ``answers`` are the store's rows (``participant``, ``group``, ``item``, ``value``); ``groups``
@@ -190,14 +193,14 @@ def summarize(answers, groups) -> ScanResult:
     for element in ELEMENTS:
         by_group = {g: _profile(in_group[g], element) for g in groups}
         gap = ElementGap(element, by_group)
-        shown = [g for g in groups if by_group[g].shares]
+        shown = {g: found for g in groups if (found := by_group[g].shares)}
         for a, b in combinations(shown, 2):
-            d = distance(by_group[a].shares, by_group[b].shares)
+            d = distance(shown[a], shown[b])
             if gap.distance is None or d > gap.distance:
                 gap.distance, gap.pair = d, (a, b)
         result.elements.append(gap)
     measured = [gap for gap in result.elements if gap.distance is not None]
-    result.widest = max(measured, key=lambda gap: gap.distance) if measured else None  # first on a tie
+    result.widest = max(measured, key=lambda gap: gap.distance or 0) if measured else None  # first on a tie
     return result
 
 

@@ -5,7 +5,11 @@ One fragment for the dashboard, the phones and the screen once revealed, and the
 figures read the same everywhere.
 """
 
+from collections.abc import Iterable
+
 from ...i18n import decimal, label, t
+from ...model.answers import Answer
+from ...model.sessions import Session
 from ...model.signal_words import PERSPECTIVES
 from ...render import render
 from .model import benchmark, participant_shares, summarize
@@ -22,7 +26,7 @@ def mine_html(own: dict, lang: str) -> str:
     return render("sturingsscan_mine.html", lang, shares=shares)
 
 
-def results_html(answers, session, lang: str, heading: int = 4) -> str:
+def results_html(answers: Iterable[Answer], session: Session, lang: str, heading: int = 4) -> str:
     """The three tables; ``answers`` are the store's answers to the sturingsscan."""
     groups = [g.key for g in session.groups]
     result = summarize(answers, groups)
@@ -59,7 +63,7 @@ def results_html(answers, session, lang: str, heading: int = 4) -> str:
             "sturingsscan.dash.widest",
             lang,
             element=element_label(widest.element, lang).lower(),
-            distance=decimal(widest.distance, lang),
+            distance=decimal(widest.distance or 0, lang),  # measured: never None
             a=session.group_label(widest.pair[0]),
             b=session.group_label(widest.pair[1]),
         )

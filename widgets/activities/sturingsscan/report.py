@@ -3,6 +3,8 @@
 from markupsafe import Markup
 
 from ...i18n import decimal, label, t
+from ...model.answers import ByActivity, States
+from ...model.sessions import Session
 from ...render.report import report_render, section_html
 from .model import (
     ACTIVITY,
@@ -12,14 +14,14 @@ from .model import (
 from .render import element_label, results_html
 
 
-def section(answers, state, session, lang, plots) -> str:
+def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The three tables, as on the dashboard (or that nobody answered)."""
     mine = answers.get(ACTIVITY, [])
     body = results_html(mine, session, lang, heading=3) if mine else Markup("<p>%s</p>") % t("report.no_answers", lang)
     return section_html(ACTIVITY, lang, body)
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The first page: the room's largest share, the element where groups differ most, the nearest municipality."""
     result = summarize(answers.get(ACTIVITY, []), [g.key for g in session.groups])
     lines = []
@@ -41,7 +43,7 @@ def summary(answers, state, session, lang) -> str:
                     "sturingsscan.dash.widest",
                     lang,
                     element=element_label(gap.element, lang).lower(),
-                    distance=decimal(gap.distance, lang),
+                    distance=decimal(gap.distance or 0, lang),  # measured: never None
                     a=session.group_label(gap.pair[0]),
                     b=session.group_label(gap.pair[1]),
                 )

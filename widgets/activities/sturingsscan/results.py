@@ -1,12 +1,14 @@
 """sturingsscan on the participant's results page: the own share per perspective next to the means."""
 
 from ...i18n import decimal, label, t
+from ...model.answers import ByActivity, States
 from ...model.results import shown_means
+from ...model.sessions import Participant, Session
 from ...model.signal_words import PERSPECTIVES
 from .model import ACTIVITY, by_participant, participant_shares
 
 
-def own(answers, state, session, participant, lang) -> dict:
+def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
     """The own share per perspective next to the group's and the room's mean.
 
     A mean appears only when enough others make it up (``widgets.model.results.shown_means``).

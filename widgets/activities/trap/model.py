@@ -8,8 +8,10 @@ The thesis puts reguleren at the top, so "up" is ambiguous; a move is named by w
 towards letting go (a higher number) or towards regulating (a lower one).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ...model.answers import Answer
 from ...model.validation import InputError, clean_text
 
 ACTIVITY = "trap"
@@ -100,7 +102,7 @@ class LadderSummary:
         return self.count - self.looser - self.tighter
 
 
-def summarize(answers, groups) -> tuple:
+def summarize(answers: Iterable[Answer], groups) -> tuple:
     """``({group: LadderSummary}, room)``: every group in ``groups`` (also without answers), then the room.
 
     Groups answered but not in ``groups`` (renamed since) are added after them, so no answer is lost.
@@ -108,17 +110,17 @@ def summarize(answers, groups) -> tuple:
     by_group = {key: LadderSummary() for key in groups}
     room = LadderSummary()
     for answer in answers:
-        if answer["item"] != ITEM:
+        if answer.item != ITEM:
             continue
-        by_group.setdefault(answer["group"], LadderSummary()).add(answer["value"])
-        room.add(answer["value"])
+        by_group.setdefault(answer.group, LadderSummary()).add(answer.value)
+        room.add(answer.value)
     return by_group, room
 
 
-def notes(answers) -> list:
+def notes(answers: Iterable[Answer]) -> list:
     """``[(group, now, should, note)]`` of the answers with a toelichting, in the order given."""
     return [
-        (a["group"], a["value"]["now"], a["value"]["should"], a["value"]["note"])
+        (a.group, a.value["now"], a.value["should"], a.value["note"])
         for a in answers
-        if a["item"] == ITEM and a["value"].get("note")
+        if a.item == ITEM and a.value.get("note")
     ]

@@ -4,8 +4,12 @@ One fragment for the dashboard, the phones once revealed, the presentation scree
 so the figures read the same everywhere.
 """
 
+from collections.abc import Iterable
+
 from ...datasets import read_dataset
 from ...i18n import decimal, t
+from ...model.answers import Answer
+from ...model.sessions import Session
 from ...model.tables import localized
 from ...render import render
 from .model import ITEM, RUNGS, summarize
@@ -41,12 +45,12 @@ def signed(value, lang: str) -> str:
     return text if round(value, 1) == 0 else ("+" if value > 0 else "-") + text
 
 
-def ladder_html(answers, session, lang: str, heading: int = 4) -> str:
+def ladder_html(answers: Iterable[Answer], session: Session, lang: str, heading: int = 4) -> str:
     """Both distributions (a column pair per group and for everyone) and the gap table.
 
     ``answers`` are the store's answers to the trap (``item``, ``group``, ``value``).
     """
-    answers = [a for a in answers if a["item"] == ITEM]
+    answers = [a for a in answers if a.item == ITEM]
     by_group, room = summarize(answers, [g.key for g in session.groups])
     columns = [(key, session.group_label(key), summary) for key, summary in by_group.items()]
     columns.append(("", t("trap.dash.all", lang), room))

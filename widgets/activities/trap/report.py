@@ -3,20 +3,22 @@
 from markupsafe import Markup
 
 from ...i18n import t
+from ...model.answers import Answer, ByActivity, States
+from ...model.sessions import Session
 from ...render.report import report_render, section_html
 from . import model
 from .model import ACTIVITY, summarize
 from .render import ladder_html, rung_name, signed
 
 
-def section(answers, state, session, lang, plots) -> str:
+def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The rungs, then the figures (or that nobody answered)."""
     mine = answers.get(ACTIVITY, [])
     body = ladder_html(mine, session, lang, heading=3) if mine else Markup("<p>%s</p>") % t("report.no_answers", lang)
     return section_html(ACTIVITY, lang, body, legend=t("trap.dash.gap_hint", lang))
 
 
-def summary(answers, state, session, lang) -> str:
+def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The report's first page: the room's mean rungs and moves, and the group with the largest gap (of two or more)."""
     by_group, room = summarize(answers.get(ACTIVITY, []), [g.key for g in session.groups])
     answered = [(key, s) for key, s in by_group.items() if s.count]
@@ -40,7 +42,7 @@ def _figures(summarized, lang: str) -> dict:
     }
 
 
-def notes(answers, lang) -> list:
+def notes(answers: list[Answer], lang: str) -> list:
     """``[(what, group, note)]``: each toelichting with the two rungs it explains."""
     return [
         (t("trap.note_what", lang, now=rung_name(now, lang), should=rung_name(should, lang)), group, note)
