@@ -169,3 +169,29 @@ def to_tension(page, axis):
         page.locator("a.kit-tri-skip").click()
         page.wait_for_url(lambda url, before=before: url != before, timeout=10_000)
     page.wait_for_selector(f'form.kit-tri-tension[data-kit-axis="{axis}"]', timeout=10_000)
+
+
+BROKEN_WORDS = """(selector) => {
+  const broken = [];
+  for (const el of document.querySelectorAll(selector)) {
+    const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      const node = walk.currentNode;
+      for (const word of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const boxes = Array.from(range.getClientRects()).filter((r) => r.width > 0);
+        const lines = new Set(boxes.map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken.push(word[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def broken_words(page, selector: str) -> list:
+    """The words in the text of ``selector`` that the browser broke across lines (a word's boxes on more than one
+    line): ``overflow-wrap: anywhere`` would do so silently where a word is wider than its box."""
+    return page.evaluate(BROKEN_WORDS, selector)

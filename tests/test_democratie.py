@@ -71,6 +71,8 @@ def test_a_phone_scores_one_value_per_screen_with_the_tables_question(kit, phone
     assert page.url.endswith("/democratie/1")
     assert page.text("h1") == "Democratische waarden (Tabel 4.2)" and page.text(".kit-progress") == "Stap 1 van 6"
     assert page.text("[data-kit-statement=insluiting]") == "Hoe divers is de deelnemersgroep?"
+    # the table asks questions: how well the process does, not how much one agrees with a statement
+    assert page.text("#score-hint") == "Hoe goed doet het proces het op deze vraag? (1 = heel slecht, 10 = uitstekend)"
     page = me.submit(FORM, score="7", note="Vooral bekende gezichten")
     assert page.url.endswith("/democratie/2")
     assert page.text("[data-kit-statement=invloed]") == INVLOED
@@ -179,4 +181,5 @@ def test_the_dashboard_draws_the_questions_the_means_and_the_agenda(sqlite_store
     view.refresh(session)
     soup = BeautifulSoup(view.figures.value, "html.parser")
     assert [dt.get_text(strip=True) for dt in soup.select(".kit-democratie-questions dt")] == VALUES
+    assert soup.select_one(".kit-results-table th[scope=col]").get_text(strip=True) == "Waarde"  # not "Stelling"
     assert soup.select_one('.kit-agenda-dissent li[data-kit-statement="invloed"]') is not None

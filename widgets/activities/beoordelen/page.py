@@ -42,8 +42,9 @@ class Scored(StatementsPage):
         return form_value(answer["score"]), answer.get("note", "")
 
     @staticmethod
-    def scored(visit, item: str, label: str, text: str, caption: str, listed: str = "") -> Screen:
-        """A screen of one statement on the 1 to 10 scale (``listed``: its text on the list of answers)."""
+    def scored(visit, item: str, label: str, text: str, caption: str, listed: str = "", hint: str = "") -> Screen:
+        """A screen of one statement on the 1 to 10 scale (``listed``: its text on the list of answers; ``hint``:
+        how to score it, where "how much do you agree" does not fit, a question say)."""
         statement = Statement(
             item,
             "score",
@@ -51,7 +52,7 @@ class Scored(StatementsPage):
             text=text,
             caption=caption,
             caption_class="kit-rate-category",
-            hint=visit.t("beoordelen.agree"),
+            hint=hint or visit.t("beoordelen.agree"),
         )
         return Screen(item, label, (statement,), text=listed)
 

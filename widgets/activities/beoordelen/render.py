@@ -23,8 +23,10 @@ def score_text(value, lang: str) -> str:
     return decimal(value, lang, digits=None)
 
 
-def rating_results_html(summaries, texts, session, lang: str, keys=None) -> str:
-    """Rows: the grade and each statement (or ``keys``); columns: groups. Each cell: the mean, a bar (10 = full)."""
+def rating_results_html(summaries, texts, session, lang: str, keys=None, heading: str = "") -> str:
+    """Rows: the grade and each statement (or ``keys``); columns: groups. Each cell: the mean, a bar (10 = full).
+
+    ``heading``: the rows' column heading where they are not statements ("Stelling" otherwise)."""
     groups = [(g.key, g.label, group_color(i)) for i, g in enumerate(session.groups)]
     rows = []
     for key in (OVERALL, *STATEMENTS) if keys is None else keys:
@@ -33,7 +35,7 @@ def rating_results_html(summaries, texts, session, lang: str, keys=None) -> str:
         rows.append(
             {"key": key, "label": label, "cells": [(color, means.get(group_key)) for group_key, _, color in groups]}
         )
-    return render("rating_results.html", lang, groups=groups, rows=rows)
+    return render("rating_results.html", lang, groups=groups, rows=rows, heading=heading)
 
 
 def grades_html(summaries, session, lang: str) -> str:

@@ -19,7 +19,7 @@ class Page(Scored):
 
     def screens(self, visit) -> list:
         texts = value_texts(visit.lang)
-        caption = visit.t("democratie.caption")
+        caption, hint = visit.t("democratie.caption"), visit.t("democratie.hint")
         return [
             self.scored(
                 visit,
@@ -28,6 +28,7 @@ class Page(Scored):
                 texts[key]["text"],
                 f"{caption} · {texts[key]['label']}",
                 texts[key]["text"],
+                hint,  # the table asks questions: a score for how well the process does, not agreement
             )
             for key in KEYS
         ]

@@ -14,8 +14,10 @@ from .model import KEYS, summarize, value_texts
 
 
 def means_html(summaries, session, lang: str) -> str:
-    """The mean per group of each value, in the table's order."""
-    return rating_results_html(summaries, value_texts(lang), session, lang, keys=KEYS)
+    """The mean per group of each value, in the table's order, under the heading "Waarde"."""
+    return rating_results_html(
+        summaries, value_texts(lang), session, lang, keys=KEYS, heading=t("democratie.value", lang)
+    )
 
 
 def figures_html(answers, session, lang: str) -> str:
