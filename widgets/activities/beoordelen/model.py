@@ -172,16 +172,22 @@ def fill_placeholders(text: str, municipality: str, topic: str) -> str:
     return text.replace("[gemeente]", municipality or "de gemeente").replace("[lokale opgave]", topic)
 
 
-def check_stored(item: str, value) -> dict:
-    """A grade or a statement's score from a file, checked as a phone's is and stored in a phone's shape.
+def stored_score(check, item: str, value) -> dict:
+    """A score from a file, checked by ``check`` (an activity's ``check_answer``) as a phone's is.
 
-    A bare number (a score typed in from a paper form) counts as that score without a note.
+    A bare number (a score typed in from a paper form) counts as that score without a note; shared
+    by every activity whose statements are scored as Box 5.2's.
     """
     if value is None or isinstance(value, (int, float, str)) and not isinstance(value, bool):
         value = {"score": value, "note": ""}
     if not isinstance(value, dict):
         raise InputError("error.import_value")
-    return check_answer(item, value.get("score"), value.get("note") or "")
+    return check(item, value.get("score"), value.get("note") or "")
+
+
+def check_stored(item: str, value) -> dict:
+    """A grade or a statement's score from a file, checked as a phone's is and stored in a phone's shape."""
+    return stored_score(check_answer, item, value)
 
 
 def rating_comparison(answers: list[Answer], me: str, my_group: str, items=None) -> list:

@@ -27,13 +27,21 @@ def read(cells: dict, earlier=()) -> dict:
     grade, note = cells.get(OVERALL), cell_text(cells.get(NOTE))
     if cell_text(grade) or note:
         answers[OVERALL] = checked(OVERALL, check_stored, OVERALL, {"score": cell_text(grade), "note": note})
-    for key in STATEMENTS:  # an empty box is not answered, as on a phone; '?' is "weet ik niet"
+    return answers | scores_read(cells, STATEMENTS, check_stored)
+
+
+def scores_read(cells: dict, keys, check) -> dict:
+    """Boxes scored 1-10 as a phone stores them: an empty box is not answered, '?' is "weet ik niet".
+
+    ``check`` is the activity's ``check_stored``; shared by the activities scored as Box 5.2.
+    """
+    answers = {}
+    for key in keys:
         score = cells.get(key)
-        if cell_text(score) == "":
-            continue
-        answers[key] = checked(
-            key, check_stored, key, {"score": None if is_dont_know(score) else cell_text(score), "note": ""}
-        )
+        if cell_text(score) != "":
+            answers[key] = checked(
+                key, check, key, {"score": None if is_dont_know(score) else cell_text(score), "note": ""}
+            )
     return answers
 
 

@@ -48,12 +48,8 @@ def check_answer(item: str, score, note: str = "") -> dict:
 
 
 def check_stored(item: str, value) -> dict:
-    """A value's score from a file, checked as a phone's is (a bare number is a score without a note)."""
-    if value is None or isinstance(value, (int, float, str)) and not isinstance(value, bool):
-        value = {"score": value, "note": ""}
-    if not isinstance(value, dict):
-        raise InputError("error.import_value")
-    return check_answer(item, value.get("score"), value.get("note") or "")
+    """A value's score from a file, checked as a phone's is."""
+    return rating.stored_score(check_answer, item, value)
 
 
 def summarize(answers) -> dict:

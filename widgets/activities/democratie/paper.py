@@ -1,6 +1,7 @@
 """Tabel 4.2 on paper: the six values, each with its question, 1-10 or "weet ik niet"."""
 
-from ...model.paper import Field, PaperForm, cell_text, checked, is_dont_know
+from ...model.paper import Field, PaperForm
+from ..beoordelen.paper import scores_read
 from .model import ACTIVITY, KEYS, check_stored, value_texts
 
 FIELDS = tuple(Field(key, "score") for key in KEYS)
@@ -12,16 +13,8 @@ def form(data: dict) -> PaperForm:
 
 
 def read(cells: dict, earlier=()) -> dict:
-    """A sheet's row: each filled-in box as a phone stores it; an empty box is not answered, '?' is "weet ik niet"."""
-    answers = {}
-    for key in KEYS:
-        score = cells.get(key)
-        if cell_text(score) == "":
-            continue
-        answers[key] = checked(
-            key, check_stored, key, {"score": None if is_dont_know(score) else cell_text(score), "note": ""}
-        )
-    return answers
+    """A sheet's row: each filled-in box as a phone stores it."""
+    return scores_read(cells, KEYS, check_stored)
 
 
 def label(field: Field, data: dict, lang: str) -> str:
