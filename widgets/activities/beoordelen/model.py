@@ -73,10 +73,15 @@ def check_score(value, item: str):
     return int(score) if score == int(score) else score
 
 
+def scored(item: str, score, note: str = "") -> dict:
+    """An answer as every activity scored as Box 5.2 stores it: the checked score and the note."""
+    return {"score": check_score(score, item), "note": clean_text(note, "note", required=False, multiline=True)}
+
+
 def check_answer(item: str, score, note: str = "") -> dict:
     if item != OVERALL and item not in STATEMENTS:
         raise InputError("error.unknown_activity", name=item)
-    return {"score": check_score(score, item), "note": clean_text(note, "note", required=False, multiline=True)}
+    return scored(item, score, note)
 
 
 def mean(values):

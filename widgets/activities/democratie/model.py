@@ -9,7 +9,7 @@ these keys in place of the book's nine statements.
 
 from ...datasets import read_dataset
 from ...model.tables import localized
-from ...model.validation import InputError, clean_text
+from ...model.validation import InputError
 from ..beoordelen import model as rating
 
 ACTIVITY = "democratie"
@@ -41,10 +41,7 @@ def check_answer(item: str, score, note: str = "") -> dict:
     """A score 1-10 or None ("weet ik niet") with an optional note, for one of the six values."""
     if item not in KEYS:
         raise InputError("error.unknown_activity", name=item)
-    return {
-        "score": rating.check_score(score, item),
-        "note": clean_text(note, "note", required=False, multiline=True),
-    }
+    return rating.scored(item, score, note)
 
 
 def check_stored(item: str, value) -> dict:

@@ -74,10 +74,7 @@ def check_answer(item: str, score, note: str = "") -> dict:
     """A score 1-10 or None ("weet ik niet") with an optional note, for statement ``e1``..``e12``."""
     if not _KEY.fullmatch(str(item)):
         raise InputError("error.unknown_activity", name=item)
-    return {
-        "score": rating.check_score(score, item),
-        "note": clean_text(note, "note", required=False, multiline=True),
-    }
+    return rating.scored(item, score, note)
 
 
 def check_stored(item: str, value) -> dict:
