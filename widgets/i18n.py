@@ -14,6 +14,7 @@ Messages that count have plural forms; ``t()`` picks one with the catalog's plur
 placeholder ``n`` (``t("facilitator.answered", lang, n=3)``).
 """
 
+import argparse
 import gettext
 import os
 import re
@@ -186,8 +187,6 @@ def cli_language(asked: str = None) -> str:
 def cli_parser(description: str, argv=None) -> tuple:
     """``(parser, language)`` for a command-line tool with ``--lang``: the tool's own help and
     messages are in the language asked for (else ``cli_language``), so ``--lang`` is read first."""
-    import argparse
-
     asked = argparse.ArgumentParser(add_help=False)
     asked.add_argument("--lang")
     say = cli_language(asked.parse_known_args(argv)[0].lang)

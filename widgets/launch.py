@@ -14,6 +14,7 @@ import sys
 from .i18n import cli_language, t
 from .preflight import check_store
 from .settings import default_data_dir, kit_root
+from .web import kernels
 
 # Launcher option -> the setting of the Voila pages' kernels it sets (widgets/web/kernels.py has the defaults).
 KERNEL_OPTIONS = {
@@ -84,8 +85,6 @@ def parse_args(argv=None):
     parser.add_argument("--store", help=t("cli.launch.store", say))
     parser.add_argument("--public-url", help=t("cli.launch.public_url", say))
     parser.add_argument("--no-preheat", action="store_true", help=t("cli.launch.no_preheat", say))
-    from .web import kernels
-
     defaults = (
         kernels.CULL_IDLE_TIMEOUT,
         kernels.CULL_CONNECTED_TIMEOUT,

@@ -16,6 +16,7 @@ import sys
 import tempfile
 
 from .i18n import cli_language, languages, t
+from .settings import default_data_dir
 
 EXIT_CODE = 2
 _PROBE_BYTES = 64 * 1024  # a zero-byte file can still be created on a full disk; this much cannot
@@ -80,7 +81,7 @@ def check_sqlite(path: str) -> None:
 def check_server(url: str) -> None:
     """Connect once with a short timeout; refused is fatal, unreachable is a warning."""
     try:
-        from sqlalchemy import create_engine, text
+        from sqlalchemy import create_engine, text  # only for a database server: SQLite needs the standard library
 
         args = {"connect_timeout": 3} if url.startswith("postgresql") else {}
         engine = create_engine(url, connect_args=args)
@@ -105,8 +106,6 @@ def problem(env):
     url = env.get("KIT_STORE_URL") or ""
     try:
         if not url:
-            from .settings import default_data_dir
-
             check_sqlite(os.path.join(env.get("KIT_DATA_DIR") or str(default_data_dir()), "kit.sqlite3"))
         elif url.startswith("sqlite:///") and url != "sqlite:///":
             check_sqlite(url[len("sqlite:///") :])

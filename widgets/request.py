@@ -11,6 +11,7 @@ import asyncio
 import json
 import os
 import threading
+from http.cookies import SimpleCookie
 from urllib.parse import parse_qs
 
 _received = False
@@ -24,7 +25,7 @@ def _query_url() -> str:
 
 
 async def _read_request_info(url: str):
-    from tornado.websocket import websocket_connect
+    from tornado.websocket import websocket_connect  # only in a preheated kernel (57 modules more)
 
     connection = await websocket_connect(url, connect_timeout=10)
     try:
@@ -69,8 +70,6 @@ def page_host() -> str:
 
 def page_cookies() -> dict:
     """Cookies the browser sent with the page (Voila passes the Cookie header, see voila.json)."""
-    from http.cookies import SimpleCookie
-
     jar = SimpleCookie()
     try:
         jar.load(os.environ.get("HTTP_COOKIE", ""))

@@ -11,6 +11,8 @@ the server; kernels inherit them.
 import os
 from pathlib import Path
 
+from platformdirs import user_data_path
+
 PACKAGE = Path(__file__).resolve().parent
 INSTALLED_FILES = "_root"  # the folder inside the package that setup.py fills
 APP_NAME = "publieke-waarde-kit"
@@ -47,8 +49,6 @@ def default_data_dir() -> Path:
     root = kit_root()
     if not is_installed(root):
         return root / "data"
-    from platformdirs import user_data_path
-
     return user_data_path(APP_NAME, appauthor=False)
 
 

@@ -5,6 +5,7 @@ ipywidgets (jupyter_bokeh) so changing a data source updates the page live.
 """
 
 import os
+from importlib.metadata import version
 from pathlib import Path
 
 from ..activities import ACTIVITIES
@@ -21,7 +22,10 @@ _loaded = False
 
 
 def bokehjs_script() -> str:
-    """BokehJS (core only) from the installed package, as the script that loads it into a page."""
+    """BokehJS (core only) from the installed package, as the script that loads it into a page.
+
+    Bokeh is imported in the functions here: this package is light until a chart is made.
+    """
     from bokeh.core.templates import AUTOLOAD_NB_JS
     from bokeh.embed.bundle import bundle_for_objs_and_resources
     from bokeh.resources import Resources
@@ -31,8 +35,6 @@ def bokehjs_script() -> str:
 
 
 def _cache_file() -> Path:
-    from importlib.metadata import version
-
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "publieke-waardekit" / f"bokehjs-{version('bokeh')}-{'-'.join(COMPONENTS)}.js"
 
@@ -62,7 +64,7 @@ def load_bokehjs() -> None:
     chart created later in a button callback relies on it being there already.
     """
     global _loaded
-    from IPython import get_ipython
+    from IPython import get_ipython  # in a kernel only: the report's charts import this package in the server
 
     if not _loaded and get_ipython() is not None:
         from IPython.display import publish_display_data
@@ -84,6 +86,7 @@ def preload() -> None:
 
 
 def widget(figure):
+    """``figure`` as an ipywidget that follows its data sources (jupyter_bokeh, imported with the first chart)."""
     from jupyter_bokeh.widgets import BokehModel
 
     load_bokehjs()

@@ -4,6 +4,8 @@ import json
 from functools import cache
 from pathlib import Path
 
+from ..i18n import languages, t
+
 DURATIONS = (90, 120, 180)
 STATE = "tafel"  # the store's name for a running tafel's place: {"step": index, "duration": minutes}
 _FILE = Path(__file__).resolve().parent.parent / "content" / "draaiboek.json"
@@ -29,7 +31,6 @@ def session_steps(activities) -> tuple:
 
 def extra_step(activity: str) -> dict:
     """A step that opens ``activity``, in the words of the catalogs (every language the kit has)."""
-    from ..i18n import languages, t
 
     def words(key: str) -> dict:
         return {lang: t(key, lang, activity=t(f"activity.{activity}", lang)) for lang in languages()}

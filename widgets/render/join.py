@@ -3,6 +3,6 @@
 
 def qr_data_uri(text: str) -> str:
     """An SVG data URI that scales to any size without blurring (CSS sets the size)."""
-    import segno
+    import segno  # only when a QR code is drawn
 
     return segno.make(text, error="m").svg_data_uri(scale=8, border=2)

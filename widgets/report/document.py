@@ -16,6 +16,8 @@ from ..activities import ACTIVITIES, BY_KEY
 from ..dates import date_in_words
 from ..i18n import cli_parser, normalize_language, t
 from ..model.answers import answers_by_activity
+from ..model.followup import compare
+from ..render.followup import followup_html
 from ..render.report import (
     CHART_WIDTH,
     notes_html,
@@ -30,7 +32,10 @@ from .transfer import session_from_export
 
 
 def build_report(data: dict, lang: str | None = None) -> str:
-    """The report as one HTML document (BokehJS inline); every participant text escaped, no names."""
+    """The report as one HTML document (BokehJS inline); every participant text escaped, no names.
+
+    Bokeh is imported here, when a report is built: the server's download links import this module.
+    """
     from bokeh.embed import components
     from bokeh.embed.bundle import bundle_for_objs_and_resources
     from bokeh.resources import INLINE
@@ -79,8 +84,6 @@ def report_pdf(data: dict, lang: str | None = None) -> bytes:
 
 def followup_summary(data, session, lang) -> str:
     """What the session follows, and each activity's line on its change (``render.followup_summary``)."""
-    from ..model.followup import compare
-
     change = compare(data["previous"], data)
     drawn = [(BY_KEY[key].part("render", "followup_summary"), part) for key, part in change.changes.items()]
     lines = [draw(part, lang) for draw, part in drawn if draw is not None]
@@ -89,9 +92,6 @@ def followup_summary(data, session, lang) -> str:
 
 def followup_section(data, session, lang, plots) -> str:
     """The change per group since the earlier session: the dashboard's tables, with the activities' charts."""
-    from ..model.followup import compare
-    from ..render.followup import followup_html
-
     change = compare(data["previous"], data)
     charts = {}
     for key, part in change.changes.items():

@@ -26,7 +26,8 @@ from ..model.answers import Answer, answers_by_activity
 from ..model.sessions import Session
 from ..model.validation import InputError
 from ..store.cells import csv_cell, starts_formula
-from .transfer import FORMAT
+from ..texts import topic_label
+from .transfer import FORMAT, session_from_export
 
 COLUMNS = ("group", "participant", "activity", "item", "score", "value", "cell", "note", "time")
 MAX_WIDTH = 60
@@ -46,8 +47,6 @@ def _checked(data) -> dict:
 
 
 def _session(data):
-    from .transfer import session_from_export
-
     return session_from_export(data)
 
 
@@ -151,7 +150,7 @@ def _csv_text(value, dutch: bool, plain: bool, lang: str) -> str:
 
 def xlsx_bytes(data, lang=None) -> bytes:
     """A workbook: the session on its first sheet, then one sheet per activity (and any sheet it derives)."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl: only when a workbook is made
 
     data = _checked(data)
     session, lang = _session(data), export_language(data, lang)
@@ -178,9 +177,7 @@ def _sheet_name(label: str) -> str:
 
 
 def _session_sheet(sheet, data, session, lang) -> None:
-    from openpyxl.styles import Font
-
-    from ..texts import topic_label
+    from openpyxl.styles import Font  # openpyxl: only when a workbook is made
 
     sheet.title = _sheet_name(t("export.sheet.session", lang))
     created = data["session"].get("created_at")
@@ -209,7 +206,7 @@ def _session_sheet(sheet, data, session, lang) -> None:
 
 
 def _table_sheet(sheet, columns, rows, lang) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Font  # openpyxl: only when a workbook is made
     from openpyxl.utils import get_column_letter
 
     _append(sheet, headers(columns, lang), lang)
@@ -240,7 +237,7 @@ def _xlsx_value(value):
 
 
 def _fit_widths(sheet) -> None:
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # openpyxl: only when a workbook is made
 
     widths: dict[int, int] = {}
     for row in sheet.iter_rows():

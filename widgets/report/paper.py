@@ -16,6 +16,7 @@ from ..model import paper
 from ..model.answers import Answer
 from ..model.validation import InputError
 from ..store.cells import append_as_text, csv_cell, from_csv_cell
+from .transfer import export_session
 
 EMPTY_ROWS = {False: 60, True: 300}  # rows the template's checks cover: sheets, or values (a form per value)
 MAX_ROWS = 5000  # more rows than any room writes on paper
@@ -71,7 +72,7 @@ def template_csv(data: dict, activity: str, lang: str) -> bytes:
 
 def template_xlsx(data: dict, activity: str, lang: str) -> bytes:
     """One sheet with a frozen header and no example rows; lists and ranges check what is typed."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl: only when a workbook is made
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter, quote_sheetname
 
@@ -113,7 +114,7 @@ def template_xlsx(data: dict, activity: str, lang: str) -> bytes:
 
 def _rule(name: str, kind, groups: int, lists: str, listed: str | None = None):
     """The check of a column: by field kind, or the list of its printed words (``listed``: their range)."""
-    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.datavalidation import DataValidation  # openpyxl: only when a workbook is made
 
     if name == paper.GROUP:
         return DataValidation(type="list", formula1=f"{lists}!$A$1:$A${groups}", allow_blank=True)
@@ -140,7 +141,7 @@ def read_rows(filename: str, payload: bytes) -> list:
     """``[(row number, cells)]`` of the rows that hold anything (an .xlsx's first sheet, or a CSV)."""
     name = str(filename or "").lower()
     if name.endswith(".xlsx"):
-        from openpyxl import load_workbook
+        from openpyxl import load_workbook  # openpyxl: only for an .xlsx
 
         try:
             book = load_workbook(io.BytesIO(payload), read_only=True, data_only=True)
@@ -211,8 +212,6 @@ def import_paper(store, session_id: str, filename: str, payload: bytes) -> dict:
 
     The activity is the one whose headings the file has. Returns the counts ``store.merge`` gives.
     """
-    from .transfer import export_session
-
     data = export_session(store, session_id)
     lang = data["session"]["language"]
     rows = read_rows(filename, payload)

@@ -8,13 +8,13 @@ The questions are the activity's own: its ``paper.sheet`` context in its ``paper
 
 from ..i18n import normalize_language, t
 from ..render import render
+from .paper import field_labels, paper_activity
+from .pdf import print_pdf
+from .transfer import session_from_export
 
 
 def sheet_html(data: dict, activity_key: str, lang: str | None = None) -> str:
     """The sheet as one HTML document: title, join code, 'Blad nr.', the groups to tick, the questions."""
-    from .paper import field_labels, paper_activity
-    from .transfer import session_from_export
-
     session = session_from_export(data)
     lang = normalize_language(lang or session.language)
     activity = paper_activity(data, activity_key)
@@ -41,6 +41,4 @@ def sheet_html(data: dict, activity_key: str, lang: str | None = None) -> str:
 
 def sheet_pdf(data: dict, activity_key: str, lang: str | None = None) -> bytes:
     """The sheet as an A4 PDF; b'' where Chromium is not installed (then offer the HTML to print)."""
-    from .pdf import print_pdf
-
     return print_pdf(sheet_html(data, activity_key, lang))

@@ -9,6 +9,7 @@ adds nothing the second time. Filled-in paper sheets come in through ``widgets.s
 import json
 from typing import Any
 
+from ..activities import BY_KEY
 from ..model.answers import Answer
 from ..model.followup import FOLLOWUP, PREVIOUS
 from ..model.sessions import Group, Session, SessionSpec, group_key
@@ -72,8 +73,6 @@ def checked_answers(answers, activities) -> list[Answer]:
     Nothing is stored before the whole file passed: a score of 99 or a value of 5,000 characters
     is refused with the row it is on, and the session stays as it was.
     """
-    from ..activities import BY_KEY
-
     cleaned = []
     for row, answer in enumerate(answers, start=1):
         activity, item = str(answer.get("activity", "")), str(answer.get("item", ""))

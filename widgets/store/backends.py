@@ -130,6 +130,8 @@ class _SQLiteTx:
 
 
 class SQLAlchemyBackend:
+    """Any database but SQLite; its methods import SQLAlchemy, so a kit on SQLite never loads it."""
+
     def __init__(self, url: str):
         from sqlalchemy import create_engine, text
 

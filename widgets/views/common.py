@@ -1,5 +1,6 @@
 """Small building blocks shared by the kit's views."""
 
+import json
 from html import escape
 
 import ipywidgets as w
@@ -16,8 +17,6 @@ def page_language(params=None) -> str:
 
 def marker(params=None, cookie=None, value="") -> str:
     """Hidden element the kit template's script turns into URL parameters and a cookie."""
-    import json
-
     attrs = ""
     if params is not None:
         attrs += f" data-kit-params='{escape(json.dumps(params), quote=True)}'"

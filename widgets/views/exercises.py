@@ -15,6 +15,7 @@ from ..model.survey import compare
 from ..model.tables import distinct, number_or_none
 from ..model.validation import InputError
 from .common import Message
+from .signal_words import SignalWords
 
 
 def feedback_html(lines, summary: str, all_right: bool) -> str:
@@ -101,8 +102,6 @@ def exercise_widget(exercise: dict, lang: str = "nl") -> w.Widget:
             exercise["question"], [text_of(o) for o in options], correct, exercise["explanation"], lang
         )
     if kind == "signal_words":
-        from .signal_words import SignalWords
-
         return SignalWords(exercise["example"], lang)
     if kind == "sort":
         named = {c["nl"]: pick(c, lang) for c in exercise["categories"]}

@@ -12,10 +12,11 @@ from html import escape
 
 import ipywidgets as w
 
-from ..activities import CORE
+from ..activities import BY_KEY, CORE
 from ..activities.eigen.model import ACTIVITY as OWN_STATEMENTS
 from ..activities.eigen.model import STATE as STATEMENTS_STATE
 from ..activities.eigen.model import check_statements
+from ..charts import load_bokehjs, preload
 from ..i18n import error_message, language_choices, normalize_language, t
 from ..model.links import (
     ADDRESS_KEY,
@@ -31,11 +32,17 @@ from ..model.links import (
 from ..model.sessions import TOPICS, SessionSpec
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
+from ..report.files import downloads
+from ..report.followup import followup_of_file, followup_of_session, previous_of
+from ..report.paper import import_paper
+from ..report.pdf import chromium
+from ..report.transfer import import_json
 from ..request import page_cookies, page_host, page_params
 from ..store import open_store
 from .activities import available, facilitator_views
 from .common import Message, marker, topic_label
 from .failures import StoreGuard, store_action
+from .followup import FollowupDashboard
 from .live import Poller
 from .release import ReleaseSwitch
 
@@ -53,8 +60,6 @@ def state_badge(label: str, on: bool, on_text: str, off_text: str) -> str:
 class FacilitatorApp(w.VBox):
     def __init__(self, params=None, cookies=None, store=None, env=None):
         if params is None and os.environ.get("VOILA_PREHEAT") == "True":
-            from ..charts import preload
-
             preload()  # a preheated kernel imports the charts while it waits, not while the facilitator does
         params = page_params() if params is None else params
         self.cookies = page_cookies() if cookies is None else cookies
@@ -70,8 +75,6 @@ class FacilitatorApp(w.VBox):
         self.marker = w.HTML()
         super().__init__([self.message, self.body, self.marker], layout=w.Layout(width="100%"))
         self.add_class("kit-facilitator")
-        from ..charts import load_bokehjs
-
         load_bokehjs()  # now, while the notebook cell runs: dashboards made later draw charts
         code = params.get("sessie", "")
         key = params.get("sleutel") or self.cookies.get(facilitator_cookie(code.upper()), "")
@@ -234,8 +237,6 @@ class FacilitatorApp(w.VBox):
 
     @store_action
     def import_new(self, upload) -> None:
-        from ..report.transfer import import_json
-
         if not upload.value:
             self.message.show(self.t("facilitator.no_file"), "error")
             return
@@ -250,8 +251,6 @@ class FacilitatorApp(w.VBox):
 
     @store_action
     def followup_of_file(self, upload) -> None:
-        from ..report.followup import followup_of_file
-
         if not upload.value:
             self.message.show(self.t("facilitator.no_file"), "error")
             return
@@ -266,8 +265,6 @@ class FacilitatorApp(w.VBox):
 
     @store_action
     def followup(self) -> None:
-        from ..report.followup import followup_of_session
-
         try:
             session, key = followup_of_session(self.store, self.session.id, self.followup_title.value)
         except InputError as error:
@@ -361,13 +358,9 @@ class FacilitatorApp(w.VBox):
 
     def _followup_view(self, session) -> w.Widget:
         """What changed since the earlier session, on a follow-up session's dashboard (else nothing)."""
-        from ..report.followup import previous_of
-
         previous = previous_of(self.store, session.id)
         if not previous:
             return w.VBox()
-        from .followup import FollowupDashboard
-
         return FollowupDashboard(self.store, session, self.lang, previous)
 
     def _followup_controls(self) -> w.Widget:
@@ -552,10 +545,6 @@ class FacilitatorApp(w.VBox):
 
     def downloads_html(self) -> str:
         """Links to the session's files (widgets.report.files), served by the server extension when clicked."""
-        from ..activities import BY_KEY
-        from ..report.files import downloads
-        from ..report.pdf import chromium
-
         code, printable = self.session.code, bool(chromium())
         lines = {"export": [], "report": [], "paper": {}}
         for item in downloads(self.session):
@@ -585,9 +574,6 @@ class FacilitatorApp(w.VBox):
 
     @store_action
     def import_merge(self, upload) -> None:
-        from ..report.paper import import_paper
-        from ..report.transfer import import_json
-
         if not upload.value:
             self.message.show(self.t("facilitator.no_file"), "error")
             return

@@ -20,8 +20,13 @@ import sqlite3
 import sys
 from html import escape
 
+from IPython import get_ipython
+from IPython.display import HTML, display
+
 from ..i18n import t
+from ..settings import default_data_dir
 from ..store import StoreUnavailable
+from .common import page_language
 
 log = logging.getLogger("widgets.failures")
 
@@ -51,8 +56,6 @@ def store_folder(store=None):
     if path is None and store is None:
         url = os.environ.get("KIT_STORE_URL", "")
         if not url:
-            from ..settings import default_data_dir
-
             return str(default_data_dir())
         path = url[len("sqlite:///") :] if url.startswith("sqlite:///") else None
     if not path or path == ":memory:":
@@ -191,10 +194,6 @@ def page_failure_html(error, lang: str) -> str:
 
 
 def _show_on_page(shell, etype, value, tb, tb_offset=None):
-    from IPython.display import HTML, display
-
-    from .common import page_language
-
     report(value, "page could not be built, the store failed")
     display(HTML(page_failure_html(value, page_language())))
     return []  # no traceback for Voila to replace with its own English error
@@ -203,7 +202,6 @@ def _show_on_page(shell, etype, value, tb, tb_offset=None):
 def install(shell=None) -> None:
     """In a kernel: a cell failing with StoreUnavailable shows the kit's message (no-op elsewhere)."""
     if shell is None:
-        ipython = sys.modules.get("IPython")  # not imported: not in a kernel, nothing to do
-        shell = ipython.get_ipython() if ipython is not None else None
+        shell = get_ipython()  # None outside a kernel: nothing to do
     if shell is not None and StoreUnavailable not in shell.custom_exceptions:
         shell.set_custom_exc((StoreUnavailable,), _show_on_page)

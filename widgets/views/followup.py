@@ -3,6 +3,7 @@
 import ipywidgets as w
 
 from ..activities import BY_KEY, used
+from ..charts import widget
 from ..i18n import t
 from ..model.followup import compare
 from ..render.followup import followup_html
@@ -20,8 +21,6 @@ def current(store, session) -> dict:
 
 class FollowupDashboard(w.VBox):
     def __init__(self, store, session, lang, previous: dict):
-        from ..charts import widget
-
         self.store, self.session, self.lang, self.previous = store, session, lang, previous
         change = compare(previous, current(store, session))
         groups = [(g.key, g.label) for g in session.groups]

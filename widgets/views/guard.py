@@ -9,6 +9,10 @@ fetching the state of the kernel's own widgets, which Voila uses) keeps working.
 
 import logging
 
+import ipywidgets  # noqa: F401  registers ipywidgets' own targets first, so ours wins
+from comm import get_comm_manager
+from IPython import get_ipython
+
 log = logging.getLogger(__name__)
 
 WIDGET_TARGET = "jupyter.widget"
@@ -22,15 +26,8 @@ def refuse(comm, msg) -> None:
 
 def refuse_front_end_widgets() -> bool:
     """In a running kernel, make ``jupyter.widget`` comm_open refuse; elsewhere do nothing. True if installed."""
-    try:
-        from IPython import get_ipython
-    except ImportError:
-        return False
     shell = get_ipython()
     if shell is None or getattr(shell, "kernel", None) is None:
         return False
-    import comm
-    import ipywidgets  # noqa: F401  registers ipywidgets' own targets first, so ours wins
-
-    comm.get_comm_manager().register_target(WIDGET_TARGET, refuse)  # replaces Widget.handle_comm_opened
+    get_comm_manager().register_target(WIDGET_TARGET, refuse)  # replaces Widget.handle_comm_opened
     return True

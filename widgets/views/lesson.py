@@ -7,6 +7,20 @@ from urllib.parse import unquote
 
 import ipywidgets as w
 
+from ..activities.driehoek.model import (
+    AXES,
+    CORNERS,
+    SEVERITIES,
+    barycentric,
+    check_scores,
+    level,
+    level_key,
+    meaning_key,
+    position,
+)
+from ..activities.driehoek.render import triangle_svg
+from ..activities.palet.render import book_value
+from ..charts import widget
 from ..datasets import read_dataset
 from ..i18n import error_message, label, pick, t
 from ..model.exercises import find
@@ -26,14 +40,13 @@ from ..model.tables import (
 )
 from ..model.typology import CELLS, KINDS, PERSPECTIVES, placement_is_right, sample_values
 from ..model.validation import InputError
+from ..texts import book_palette, routes, tension_questions
 from .common import Message, page_language
 from .exercises import Ladder, SortExercise, SurveyCompare, exercise_widget, feedback_html, group_means_html, quiz
 
 
 def book_value_html(value, lang: str) -> str:
     """A book value in the reader's language; a translation keeps the Dutch original beside it, marked as Dutch."""
-    from ..activities.palet.render import book_value
-
     text, text_lang, original = book_value(value, lang)
     marked = f' lang="{text_lang}"' if text_lang != lang else ""
     beside = f' <small class="kit-original" lang="{SOURCE_LANGUAGE}">({escape(original)})</small>' if original else ""
@@ -152,7 +165,7 @@ def dataset_html(name: str, columns=None, lang: str = "nl") -> str:
 
 def with_key(chart, labels) -> w.Widget:
     """A chart whose axis numbers its rows gets the numbered list of full labels under it."""
-    from ..charts.lesson import axis_labels
+    from ..charts.lesson import axis_labels  # Bokeh: only when a lesson draws a chart
 
     if axis_labels(labels) == list(labels):
         return chart
@@ -186,8 +199,6 @@ class Lesson:
 
     def palette(self, table: str) -> list:
         """The book's example palette ``table`` in the lesson's language (translations keep the Dutch)."""
-        from ..texts import book_palette
-
         return book_palette(table, self.lang)
 
     def palette_table(self, table: str) -> w.HTML:
@@ -238,16 +249,14 @@ class Lesson:
         return w.HTML(group_means_html(groups, [self.label(c) for c in columns], self.label(by), self.lang))
 
     def bar_chart(self, name: str, label: str, value: str, title=None):
-        from ..charts import widget
-        from ..charts.lesson import bar_figure
+        from ..charts.lesson import bar_figure  # Bokeh: only when a lesson draws a chart
 
         labels = self.column(name, label)
         values = [number(v) for v in self.column(name, value)]
         return with_key(widget(bar_figure(labels, values, pick(title, self.lang))), labels)
 
     def stacked_bars(self, name: str, label: str, parts, title=None):
-        from ..charts import widget
-        from ..charts.lesson import stacked_figure
+        from ..charts.lesson import stacked_figure  # Bokeh: only when a lesson draws a chart
 
         shares = [[number_or_none(v) for v in row] for row in zip(*(self.column(name, p) for p in parts), strict=True)]
         legend, shares = with_rest(shares, self.t("lesson.answer_rest"), [self.label(p) for p in parts])
@@ -255,8 +264,7 @@ class Lesson:
         return with_key(widget(stacked_figure(labels, legend, shares, pick(title, self.lang))), labels)
 
     def line_chart(self, name: str, x: str, y: str, series=None, title=None, index: bool = False):
-        from ..charts import widget
-        from ..charts.lesson import line_figure
+        from ..charts.lesson import line_figure  # Bokeh: only when a lesson draws a chart
 
         points = series_points(self.rows(name), x, y, series, self.lang, index)
         y_label = self.t("lesson.index_label") if index else ""
@@ -280,17 +288,6 @@ class Lesson:
 
     def place_case(self, case: str) -> w.VBox:
         """Read a case, place it with three sliders, then compare with the book (lesson 04)."""
-        from ..activities.driehoek.model import (
-            CORNERS,
-            barycentric,
-            check_scores,
-            level,
-            level_key,
-            meaning_key,
-            position,
-        )
-        from ..activities.driehoek.render import triangle_svg
-
         row = next(r for r in read_dataset("driehoek_casussen.csv").rows if r["case"] == case)
         sliders = {
             c: w.IntSlider(value=5, min=0, max=10, description=c, layout=w.Layout(width="100%")) for c in CORNERS
@@ -344,9 +341,6 @@ class Lesson:
 
     def self_scan(self) -> w.VBox:
         """Box 5.3 and 5.4 as a self-scan for the learner's own case; nothing is stored (lesson 05)."""
-        from ..activities.driehoek.model import AXES, SEVERITIES
-        from ..texts import routes, tension_questions
-
         asked, options = tension_questions(self.lang), routes(self.lang)
         severity = {
             a: w.ToggleButtons(options=[(str(s), s) for s in SEVERITIES], value=None, style={"button_width": "44px"})
@@ -400,7 +394,6 @@ class Lesson:
     def spider_example(self):
         """The invented example of lesson 03 as a spider chart (Bokeh; loaded only here)."""
         from ..activities.beoordelen.charts import radar_figure, radar_points
-        from ..charts import widget
 
         labels = [localized(row, "value", self.lang) for row in read_dataset("stellingen_box_5_2.csv").rows]
         groups = [(key, t(f"lesson.example_group.{key}", self.lang)) for key in SPIDER_EXAMPLE]

@@ -7,6 +7,8 @@ and calls back only when it changed.
 
 import asyncio
 
+from IPython import get_ipython
+
 from ..store import StoreUnavailable
 from .failures import report, server_log
 
@@ -26,8 +28,6 @@ class Poller:
 
     def start(self) -> "Poller":
         """Poll on the kernel's event loop; outside a kernel (plain Python, tests) do nothing."""
-        from IPython import get_ipython
-
         if get_ipython() is None:
             return self
         try:

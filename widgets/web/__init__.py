@@ -11,7 +11,12 @@ def _jupyter_server_extension_points():
 
 
 def mount(web_app, base_url: str, parent=None):
-    """Add the participant pages to a Tornado application; returns the shared KitWeb."""
+    """Add the participant pages to a Tornado application; returns the shared KitWeb.
+
+    The handlers (Tornado's web stack, Jinja2, the registry) are imported here, not with the package:
+    a server imports ``widgets.web`` to list its extensions, and so does every module in it, such as
+    Voila's kernel manager (``kernels``) and ``configure``, none of which serves a page.
+    """
     from .routes import handlers
     from .service import KitWeb
 

@@ -32,7 +32,11 @@ import argparse
 import json
 from pathlib import Path
 
+from jupyter_core.paths import jupyter_config_dir, jupyter_data_dir
+
+from ..i18n import cli_language, t
 from ..settings import kit_root
+from . import kernels
 
 EXTENSIONS = {"voila.server_extension": True, "widgets.web": True}
 EXTENSIONS_FILE = "publieke-waarde-kit.json"
@@ -44,8 +48,6 @@ KERNEL_MANAGER = "widgets.web.kernels.KitKernelManager"
 
 def kernel_defaults() -> dict:
     """The standalone server's defaults (one place: widgets/web/kernels.py)."""
-    from . import kernels
-
     return {
         "cull_idle": kernels.CULL_IDLE_TIMEOUT,
         "cull_connected": kernels.CULL_CONNECTED_TIMEOUT,
@@ -113,10 +115,6 @@ def configure(config_dir: Path, data_dir: Path, repo: Path = None, kernels: dict
 
 
 def main(argv=None) -> None:
-    from jupyter_core.paths import jupyter_config_dir, jupyter_data_dir
-
-    from ..i18n import cli_language, t
-
     say = cli_language()
     parser = argparse.ArgumentParser(description=t("cli.binder.description", say))
     parser.add_argument(

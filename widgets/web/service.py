@@ -17,6 +17,7 @@ from traitlets.config import LoggingConfigurable
 
 from .. import render
 from ..activities import ACTIVITIES
+from ..store import open_store
 from .limits import RateLimit
 from .live import LiveHub
 
@@ -69,8 +70,6 @@ class KitWeb(LoggingConfigurable):
         """The store, opened on first use (in a worker thread): a broken data folder fails a request, not the server."""
         with self._store_lock:
             if self._store is None:
-                from ..store import open_store
-
                 self._store = open_store(self.store_url or None)
             return self._store
 

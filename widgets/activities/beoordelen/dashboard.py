@@ -5,6 +5,7 @@ Grades per group, the charts and the conversation agenda.
 
 import ipywidgets as w
 
+from ...charts import widget
 from ...i18n import t
 from ...render.chart_tables import blocks_table_html, radar_table_html
 from ...texts import statements
@@ -17,8 +18,7 @@ from .render import agenda_html, grades_html
 
 class Dashboard(w.VBox):
     def __init__(self, store, session, lang):
-        from ...charts import widget
-        from .charts import block_figure, radar_figure
+        from .charts import block_figure, radar_figure  # Bokeh: only once a session shows this dashboard
 
         self.store, self.session, self.lang = store, session, lang
         self.texts = statements(session, lang)
@@ -56,7 +56,7 @@ class Dashboard(w.VBox):
         self.add_class("kit-dashboard-beoordelen")
 
     def update_charts(self, summaries) -> None:
-        from .charts import block_data, radar_points
+        from .charts import block_data, radar_points  # Bokeh, as in __init__
 
         for key, source in self.radar_sources.items():
             source.data = radar_points([summaries[s].group_means.get(key) for s in STATEMENTS])

@@ -2,6 +2,7 @@
 
 import ipywidgets as w
 
+from ...charts import widget
 from ...i18n import t
 from ...model.answers import Answer
 from ...render.chart_tables import centroids_table_html
@@ -14,8 +15,7 @@ from .render import levels_html, placements_html, routes_html, tensions_html
 
 class Dashboard(w.VBox):
     def __init__(self, store, session, lang):
-        from ...charts import widget
-        from .charts import ternary_figure
+        from .charts import ternary_figure  # Bokeh: only once a session shows this dashboard
 
         self.store, self.session, self.lang = store, session, lang
         plot, self.points, self.centroids = ternary_figure(
@@ -48,7 +48,7 @@ class Dashboard(w.VBox):
         self.add_class("kit-dashboard-driehoek")
 
     def update_chart(self, answers: list[Answer]) -> None:
-        from .charts import centroid_data, points_data
+        from .charts import centroid_data, points_data  # Bokeh, as in __init__
 
         order = [g.key for g in self.session.groups]
         placed_scores = placements(answers)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ...model.answers import Answer
 from ...model.typology import CELLS
+from ...model.validation import InputError, clean_text
 
 ACTIVITY = "palet"
 MAX_VALUES_PER_PARTICIPANT = 30
@@ -109,7 +110,7 @@ def suggest_merges(keys, dismissed=()) -> list:
     A key that merely contains another ("veiligheid" in "verkeersveiligheid") is
     not enough: that is the facilitator's call.
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz  # for the dashboard only: the phones' pages import this model too
 
     keys = sorted(set(keys))
     dismissed = {tuple(sorted(pair)) for pair in dismissed}
@@ -146,8 +147,6 @@ def book_tables(topic: str) -> tuple:
 
 def check_new_value(text: str, cell: str, own_texts, editing_text: str | None = None) -> str:
     """The cleaned value, or InputError: empty, too long, odd characters, no cell, duplicate, too many."""
-    from ...model.validation import InputError, clean_text
-
     text = clean_text(text, "value")
     if cell not in VALID_CELLS:
         raise InputError("palet.error.cell")
@@ -161,8 +160,6 @@ def check_new_value(text: str, cell: str, own_texts, editing_text: str | None = 
 
 def check_stored(item: str, value) -> dict:
     """A palette answer from a file (an import), checked as a phone's is: a value of one line in one cell."""
-    from ...model.validation import InputError, clean_text
-
     if not isinstance(value, dict):
         raise InputError("error.import_value")
     text = clean_text(value.get("text"), "value")
