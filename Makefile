@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kit-installed
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
 
-.PHONY: start room test test-fast lint benchmark freeze clean-venv lesson lab catalogs
+.PHONY: start room test test-fast lint benchmark freeze clean-venv lesson lab catalogs screenshots
 
 $(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,12 @@ test: $(STAMP) lint
 ## Quick loop while developing: no browser, no PostgreSQL.
 test-fast: $(STAMP)
 	$(PY) -m pytest -m "not browser and not postgres" $(PYTEST_ARGS)
+
+## PNGs of what people see into screenshots/ (git-ignored), for a reviewer: every activity's results on the phone,
+## the projector and the results page, the dashboard, every lesson (the screens of tests/test_looking_browser.py).
+screenshots: $(STAMP)
+	bash tools/system-deps.sh
+	$(PY) -m tests.screenshots $(ARGS)
 
 ## Ruff, configured in pyproject.toml: lint, then check the formatting (`ruff format .` fixes it);
 ## the catalogs; the layers (import-linter's contracts, [tool.importlinter] in pyproject.toml); the types of
