@@ -376,7 +376,7 @@ def rating_change_from_the_list(scene):
 def rating_revealed_on_a_step(scene):
     session, _ = rating_session(scene, reveal=True)
     scene.goto(f"{session.code}/beoordelen/3")
-    scene.expect("[data-kit-results] table")
+    scene.expect("[data-kit-results] [data-kit-block]")
 
 
 @screen("beoordelen-revealed-klaar")
@@ -384,7 +384,7 @@ def rating_revealed_done(scene):
     session, me = rating_session(scene, reveal=True)
     scene.submit(me, "beoordelen", {"cijfer": {"score": 8, "note": ""}})
     scene.goto(f"{session.code}/beoordelen/klaar")
-    scene.expect("[data-kit-results] table")
+    scene.expect("[data-kit-results] [data-kit-block]")
 
 
 def triangle_session(scene, placed=True, reveal=False):

@@ -70,7 +70,7 @@ def test_a_phone_scores_by_keyboard_and_the_dashboard_shows_agreement_and_dissen
     kit_store.submit(other.token, "eigen", {"e1": {"score": 8, "note": ""}, "e2": {"score": 3, "note": "Te ver weg"}})
     kit_store.set_state(session.id, "eigen", "reveal", True)
     phone.reload()
-    phone.wait_for_selector("[data-kit-results] tr[data-kit-statement=e1]")
+    phone.wait_for_selector("[data-kit-results] [data-kit-item=e1]")
     assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH  # the wide table scrolls in its region
     assert_axe_clean(phone, script, "the room's results")
 

@@ -96,7 +96,9 @@ def test_the_means_are_shown_on_phones_and_the_screen_only_once_revealed(own, ph
     assert page.soup.select("[data-kit-results]") == []
     kit_store.set_state(session.id, "eigen", "reveal", True)
     page = me.get(f"kit/{session.code}/eigen/klaar")
-    assert page.text('[data-kit-results] tr[data-kit-statement="e1"]') == "Stelling 1 4,0 9,0"
+    card = '[data-kit-results] [data-kit-item="e1"]'
+    assert page.text(f"{card} .kit-score-label") == "Stelling 1"
+    assert page.all(f"{card} .kit-score-value") == ["4,0", "9,0"]
     assert "Geheime reden" not in page.reply.text  # notes are for the facilitator and the report
 
 
@@ -114,10 +116,10 @@ def test_the_presentation_screen_asks_then_shows_the_means_once_revealed(kit, ph
     page = screen.get(f"kit/{session.code}/scherm")
     assert page.text(".kit-screen-activity h2") == "Eigen stellingen"
     assert page.text(".kit-screen-question").startswith("Hoe eens bent u het met de stellingen van vandaag")
-    assert page.soup.select("tr[data-kit-statement]") == []
+    assert page.soup.select("tr[data-kit-item]") == []
     kit_store.set_state(session.id, "eigen", "reveal", True)
     page = screen.get(f"kit/{session.code}/scherm")
-    assert page.text('tr[data-kit-statement="e1"]') == "Stelling 1 – – – 6,0"  # only the fourth group answered
+    assert page.text('tr[data-kit-item="e1"]') == "Stelling 1 – – – 6,0"  # only the fourth group answered
     assert page.all("[data-kit-own]") == TEXTS
     assert "Geheime reden" not in page.reply.text
 

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...model.answers import Answer
+from ...model.blocks import Figure, Group, Scale, ScoredItem, Scores
 from ...model.results import compare
 from ...model.validation import InputError, clean_text
 
@@ -55,6 +56,7 @@ AGREEMENT_THRESHOLD = 7
 # threshold give 1/2 x 1/2 = 0.25, so above it the groups lean towards endorsing together.
 AGREEMENT_FLOOR = 0.25
 COMMON_GROUND = 3  # statements listed as broad agreement
+SCALE = Scale(low=1, high=10, step=1)  # the statements' scores (the grade also takes halves)
 
 
 def check_score(value, item: str):
@@ -92,8 +94,19 @@ def mean(values):
 class ItemSummary:
     key: str
     scores: dict = field(default_factory=dict)  # group -> [scores]
-    dont_know: int = 0
+    unsure: dict = field(default_factory=dict)  # group -> how many said "weet ik niet"
     notes: list = field(default_factory=list)  # (group, text)
+
+    @property
+    def dont_know(self) -> int:
+        return sum(self.unsure.values())
+
+    def figure(self, group: str) -> Figure:
+        return Figure.of(self.scores.get(group, []), self.unsure.get(group, 0))
+
+    @property
+    def room(self) -> Figure:
+        return Figure.of([x for s in self.scores.values() for x in s], self.dont_know)
 
     @property
     def group_means(self) -> dict:
@@ -145,12 +158,28 @@ def summarize(answers: Iterable[Answer], keys=None) -> dict:
             continue
         value = answer.value
         if value.get("score") is None:
-            summary.dont_know += 1
+            summary.unsure[answer.group] = summary.unsure.get(answer.group, 0) + 1
         else:
             summary.scores.setdefault(answer.group, []).append(value["score"])
         if value.get("note"):
             summary.notes.append((answer.group, value["note"]))
     return summaries
+
+
+def scores(key: str, summaries: dict, labels: dict, groups: tuple[Group, ...], title: str, heading: str) -> Scores:
+    """The block ``key`` of the means per group: ``labels`` is ``{item: (label, short, text)}`` in the order shown."""
+    items = tuple(
+        ScoredItem(
+            item,
+            label,
+            tuple(summaries[item].figure(g.key) for g in groups),
+            summaries[item].room,
+            short=short,
+            text=text,
+        )
+        for item, (label, short, text) in labels.items()
+    )
+    return Scores(key, title, heading, SCALE, groups, items)
 
 
 def agenda(summaries, keys=STATEMENTS) -> list:

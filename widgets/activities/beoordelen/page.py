@@ -6,10 +6,11 @@ resumes at the first step without an answer. The grade is required; a statement 
 score nor a note is skipped (nothing stored); "weet ik niet" is stored as score None.
 """
 
+from ...render.blocks import PHONE, SCREEN, blocks_html
 from ...texts import statements
 from ...web.pages.statements import Scale, Screen, Statement, StatementsPage, Words
-from .model import ACTIVITY, OVERALL, STATEMENTS, check_answer, summarize
-from .render import rating_results_html, score_text
+from .model import ACTIVITY, OVERALL, STATEMENTS, check_answer
+from .render import score_text
 
 DONT_KNOW = "?"  # the form's value for "weet ik niet"
 GRADES = Scale(tuple(x / 2 for x in range(2, 21)), label=score_text)  # 1, 1.5, ..., 10
@@ -56,6 +57,15 @@ class Scored(StatementsPage):
         )
         return Screen(item, label, (statement,), text=listed)
 
+    def room(self, visit) -> str:
+        """The room's results as the phone draws the activity's result blocks."""
+        return blocks_html(self.blocks(visit), PHONE, visit.lang)
+
+    def screen_results(self, visit) -> list:
+        """The room's results as the presentation screen draws them (the items' short labels, in large type)."""
+        drawn = blocks_html(self.blocks(visit), SCREEN, visit.lang) if self.revealed(visit) else ""
+        return [drawn] if drawn else []
+
 
 class Page(Scored):
     key = ACTIVITY
@@ -84,16 +94,3 @@ class Page(Scored):
                 for item in STATEMENTS
             ),
         ]
-
-    def room(self, visit, texts=None) -> str:
-        """The means per group of the grade and each statement (``texts``: the statements' names)."""
-        texts = texts or statements(visit.session, visit.lang)
-        answers = visit.store.answers(visit.session.id, ACTIVITY)
-        return rating_results_html(summarize(answers), texts, visit.session, visit.lang)
-
-    def screen_results(self, visit) -> list:
-        """The room's means, with the statements' short labels: one line each in large type."""
-        if not self.revealed(visit):
-            return []
-        texts = {k: {**v, "label": v["short"]} for k, v in statements(visit.session, visit.lang).items()}
-        return [part for part in (self.room(visit, texts),) if part]

@@ -1,6 +1,8 @@
-"""Beoordelen's fragments: revealed results for phones; the grades and the conversation agenda (dashboard, report)."""
+"""Beoordelen's fragments: the grades and the conversation agenda (dashboard, report).
 
-from ...colors import group_color
+The means per group are the activity's result block (``results.blocks``), drawn by ``widgets.render.blocks``.
+"""
+
 from ...i18n import decimal, t
 from ...model.followup import ROOM
 from ...render import render
@@ -21,21 +23,6 @@ from .model import (
 def score_text(value, lang: str) -> str:
     """A grade or score as a participant writes it: 6,5 and 7 in Dutch, 6.5 and 7 in English."""
     return decimal(value, lang, digits=None)
-
-
-def rating_results_html(summaries, texts, session, lang: str, keys=None, heading: str = "") -> str:
-    """Rows: the grade and each statement (or ``keys``); columns: groups. Each cell: the mean, a bar (10 = full).
-
-    ``heading``: the rows' column heading where they are not statements ("Stelling" otherwise)."""
-    groups = [(g.key, g.label, group_color(i)) for i, g in enumerate(session.groups)]
-    rows = []
-    for key in (OVERALL, *STATEMENTS) if keys is None else keys:
-        label = None if key == OVERALL else texts[key]["label"]
-        means = summaries[key].group_means
-        rows.append(
-            {"key": key, "label": label, "cells": [(color, means.get(group_key)) for group_key, _, color in groups]}
-        )
-    return render("rating_results.html", lang, groups=groups, rows=rows, heading=heading)
 
 
 def grades_html(summaries, session, lang: str) -> str:

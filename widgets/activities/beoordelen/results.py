@@ -1,16 +1,29 @@
-"""beoordelen on the participant's results page: the own scores next to the means; a summary without small groups."""
+"""beoordelen's results: the means per group as a block; on the participant's results page the own
+scores next to the means, and a summary without small groups."""
 
 from dataclasses import replace
 
 from ...i18n import t
 from ...model.answers import ByActivity, States
+from ...model.blocks import Block, groups_of
 from ...model.results import group_mean_shown
 from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
 from ...texts import statements
 from . import report
-from .model import ACTIVITY, OVERALL, rating_comparison
+from .model import ACTIVITY, OVERALL, STATEMENTS, rating_comparison, scores, summarize
 from .render import score_text
+
+
+def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> list[Block]:
+    """The mean per group of the grade and of each statement (its name, and its short name for the screen)."""
+    texts = statements(session, lang)
+    labels = {OVERALL: (t("beoordelen.grade_short", lang), "", "")} | {
+        key: (texts[key]["label"], texts[key]["short"], "") for key in STATEMENTS
+    }
+    summaries = summarize(answers.get(ACTIVITY, []))
+    heading = t("beoordelen.statement", lang)
+    return [scores(ACTIVITY, summaries, labels, groups_of(session), t("beoordelen.results", lang), heading)]
 
 
 def own_score(value, lang: str) -> str:

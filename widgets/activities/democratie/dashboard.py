@@ -1,8 +1,10 @@
 """Tabel 4.2 on the dashboard: the questions, the means per group, broad agreement and the dissent agenda."""
 
+from ...render.blocks import DASHBOARD, blocks_html
 from ...views.table_dashboard import TableDashboard
 from .model import ACTIVITY
 from .render import figures_html
+from .results import blocks
 
 
 class Dashboard(TableDashboard):
@@ -10,4 +12,8 @@ class Dashboard(TableDashboard):
     classes = ("kit-democratie-figures", "kit-agenda")
     reveal_class = "kit-democratie-reveal"
     message_first = True
-    draw = staticmethod(figures_html)
+
+    def html(self, session) -> str:
+        answers = self.store.answers(session.id, ACTIVITY)
+        means = blocks_html(blocks({ACTIVITY: answers}, {}, session, self.lang), DASHBOARD, self.lang)
+        return figures_html(answers, session, self.lang, means)

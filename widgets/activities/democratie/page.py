@@ -8,8 +8,7 @@ Box 5.2's statements: 1 to 10 or "weet ik niet", with a note; nothing chosen ski
 from dataclasses import replace
 
 from ..beoordelen.page import WORDS, Scored
-from .model import ACTIVITY, KEYS, check_answer, summarize, value_texts
-from .render import means_html
+from .model import ACTIVITY, KEYS, check_answer, value_texts
 
 
 class Page(Scored):
@@ -32,12 +31,3 @@ class Page(Scored):
             )
             for key in KEYS
         ]
-
-    def room(self, visit, texts=None) -> str:
-        """The means per group of the six values."""
-        summaries = summarize(visit.store.answers(visit.session.id, ACTIVITY))
-        return means_html(summaries, visit.session, visit.lang)
-
-    def screen_results(self, visit) -> list:
-        """The room's means, one line per value in large type."""
-        return [self.room(visit)] if self.revealed(visit) else []

@@ -1,7 +1,8 @@
-"""Tabel 4.2 as HTML: the means per group with bars, then broad agreement and the dissent agenda.
+"""Tabel 4.2 as HTML: the questions, the means per group, then broad agreement and the dissent agenda.
 
-Beoordelen's fragments with the six values in place of the nine statements, so the dashboard, the
-phones once revealed, the presentation screen and the report read the same.
+Beoordelen's fragments with the six values in place of the nine statements; the means are the
+activity's result block (``results.blocks``) as the kit draws it, the same on the dashboard, the
+phones once revealed, the presentation screen and in the report.
 """
 
 from markupsafe import Markup
@@ -9,25 +10,19 @@ from markupsafe import Markup
 from ...i18n import t
 from ...render import render
 from ...render.followup import fragment
-from ..beoordelen.render import agenda_html, rating_results_html
+from ..beoordelen.render import agenda_html
 from .model import KEYS, summarize, value_texts
 
 
-def means_html(summaries, session, lang: str) -> str:
-    """The mean per group of each value, in the table's order, under the heading "Waarde"."""
-    return rating_results_html(
-        summaries, value_texts(lang), session, lang, keys=KEYS, heading=t("democratie.value", lang)
-    )
-
-
-def figures_html(answers, session, lang: str) -> str:
-    """The dashboard's and the report's figures: the table's questions, the means, agreement and the agenda."""
+def figures_html(answers, session, lang: str, means: str) -> str:
+    """The dashboard's and the report's figures: the table's questions, the ``means`` as drawn there,
+    agreement and the agenda."""
     summaries = summarize(answers)
     texts = value_texts(lang)
     return Markup("").join(
         (
             render("democratie_questions.html", lang, texts=texts, keys=KEYS),
-            Markup(means_html(summaries, session, lang)),
+            Markup(means),
             Markup(agenda_html(summaries, texts, session, lang, keys=KEYS)),
         )
     )

@@ -1,16 +1,18 @@
 """Tabel 4.2 in the session report: the figures, the first page's summary, the participants' notes."""
 
 from ...i18n import t
+from ...render.blocks import REPORT, blocks_html
 from ...render.report import section_html
 from ..beoordelen.report import statements_summary
 from .model import ACTIVITY, KEYS, summarize, value_texts
 from .render import figures_html, no_answers_html
+from .results import blocks
 
 
 def section(answers, state, session, lang, plots) -> str:
     """The questions, the means per group, broad agreement and the dissent agenda (or that nobody answered)."""
     mine = answers.get(ACTIVITY, [])
-    parts = [figures_html(mine, session, lang)]
+    parts = [figures_html(mine, session, lang, blocks_html(blocks(answers, state, session, lang), REPORT, lang))]
     if not mine:
         parts.append(no_answers_html(lang))
     return section_html(ACTIVITY, lang, *parts)

@@ -1,8 +1,10 @@
 """Eigen stellingen on the dashboard: the statements, the means per group, broad agreement and the agenda."""
 
+from ...render.blocks import DASHBOARD, blocks_html
 from ...views.table_dashboard import TableDashboard
 from .model import ACTIVITY, stored_statements, summarize
 from .render import own_html
+from .results import blocks
 
 
 class Dashboard(TableDashboard):
@@ -12,6 +14,8 @@ class Dashboard(TableDashboard):
     message_first = True
 
     def html(self, session) -> str:
-        statements = stored_statements(self.store.state(session.id, ACTIVITY))
-        summaries = summarize(self.store.answers(session.id, ACTIVITY), statements)
-        return own_html(summaries, statements, session, self.lang)
+        state = self.store.state(session.id, ACTIVITY)
+        answers = self.store.answers(session.id, ACTIVITY)
+        statements = stored_statements(state)
+        means = blocks_html(blocks({ACTIVITY: answers}, {ACTIVITY: state}, session, self.lang), DASHBOARD, self.lang)
+        return own_html(summarize(answers, statements), statements, session, self.lang, means)

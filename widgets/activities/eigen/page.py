@@ -8,8 +8,8 @@ statement with neither a score nor a note is skipped (nothing stored); "weet ik 
 from dataclasses import replace
 
 from ..beoordelen.page import WORDS, Scored
-from .model import ACTIVITY, check_answer, stored_statements, summarize
-from .render import legend_html, means_html, statement_texts
+from .model import ACTIVITY, check_answer, stored_statements
+from .render import legend_html, statement_texts
 
 
 class Page(Scored):
@@ -28,18 +28,7 @@ class Page(Scored):
             for s in statements
         ]
 
-    def room(self, visit, statements=None) -> str:
-        """The room's means per group ('' while there are no statements)."""
-        statements = self.statements(visit) if statements is None else statements
-        if not statements:
-            return ""
-        summaries = summarize(visit.store.answers(visit.session.id, ACTIVITY), statements)
-        return means_html(summaries, statements, visit.session, visit.lang)
-
     def screen_results(self, visit) -> list:
         """The statements in full, numbered as the table names them, beside the means per group."""
-        if not self.revealed(visit):
-            return []
-        statements = self.statements(visit)
-        results = self.room(visit, statements)
-        return [legend_html(statements, visit.lang), results] if results else []
+        results = super().screen_results(visit)
+        return [legend_html(self.statements(visit), visit.lang), *results] if results else []

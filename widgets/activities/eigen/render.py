@@ -1,13 +1,14 @@
-"""Eigen stellingen as HTML: the means per group, then where the groups agree and where they differ.
+"""Eigen stellingen as HTML: the statements, the means per group, then where the groups agree and where they differ.
 
-Beoordelen's fragments (``widgets.render.rating``) with the session's own statement keys, so the
-dashboard, the phones once revealed, the presentation screen and the report read the same.
+Beoordelen's fragments with the session's own statement keys; the means are the activity's result
+block (``results.blocks``) as the kit draws it, the same on the dashboard, the phones once revealed,
+the presentation screen and in the report.
 """
 
 from markupsafe import Markup
 
 from ...i18n import t
-from ..beoordelen.render import agenda_html, rating_results_html
+from ..beoordelen.render import agenda_html
 from .model import keys_of
 
 
@@ -24,11 +25,6 @@ def statement_texts(statements, lang: str) -> dict:
     }
 
 
-def means_html(summaries, statements, session, lang: str) -> str:
-    """The mean per group of each statement, in the facilitator's order (a table with bars)."""
-    return rating_results_html(summaries, statement_texts(statements, lang), session, lang, keys=keys_of(statements))
-
-
 def legend_html(statements, lang: str) -> str:
     """The statements in full, numbered as the tables name them."""
     items = Markup("").join(Markup('<li data-kit-own="{}">{}</li>').format(s["key"], s["text"]) for s in statements)
@@ -40,14 +36,14 @@ def own_agenda_html(summaries, statements, session, lang: str) -> str:
     return agenda_html(summaries, statement_texts(statements, lang), session, lang, keys=keys_of(statements))
 
 
-def own_html(summaries, statements, session, lang: str) -> str:
-    """The dashboard's (and report's) figures: the statements, the means, agreement and the agenda."""
+def own_html(summaries, statements, session, lang: str, means: str) -> str:
+    """The dashboard's (and report's) figures: the statements, the ``means`` as drawn there, agreement, the agenda."""
     if not statements:
         return Markup("<p>%s</p>") % t("eigen.dash.none", lang)
     return Markup("").join(
         (
             Markup(legend_html(statements, lang)),
-            Markup(means_html(summaries, statements, session, lang)),
+            Markup(means),
             Markup(own_agenda_html(summaries, statements, session, lang)),
         )
     )

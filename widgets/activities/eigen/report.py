@@ -5,17 +5,20 @@ from markupsafe import Markup
 from ...i18n import t
 from ...model.answers import Answer, ByActivity, States
 from ...model.sessions import Session
+from ...render.blocks import REPORT, blocks_html
 from ...render.report import section_html
 from ..beoordelen.report import statements_summary
 from .model import ACTIVITY, number_of, stored_statements, summarize
 from .render import own_html
+from .results import blocks
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The statements, the means per group, broad agreement and the dissent agenda (or that nobody answered)."""
     statements = stored_statements(state.get(ACTIVITY, {}))
     mine = answers.get(ACTIVITY, [])
-    parts = [own_html(summarize(mine, statements), statements, session, lang)]
+    means = blocks_html(blocks(answers, state, session, lang), REPORT, lang)
+    parts = [own_html(summarize(mine, statements), statements, session, lang, means)]
     if statements and not mine:
         parts.append(Markup("<p>%s</p>") % t("report.no_answers", lang))
     return section_html(ACTIVITY, lang, *parts)

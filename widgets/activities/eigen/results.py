@@ -1,13 +1,26 @@
-"""eigen on the participant's results page: the own score per statement next to the means, as beoordelen's."""
+"""eigen's results: the means per statement as beoordelen's block; on the participant's results page the own
+score per statement next to the means, as beoordelen's."""
 
 from ...i18n import t
 from ...model.answers import ByActivity, States
+from ...model.blocks import Block, groups_of
 from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
-from ..beoordelen.model import rating_comparison
+from ..beoordelen.model import rating_comparison, scores
 from ..beoordelen.results import own_score
-from .model import ACTIVITY, keys_of, stored_statements
+from .model import ACTIVITY, keys_of, stored_statements, summarize
 from .render import statement_texts
+
+
+def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> list[Block]:
+    """The mean per group of each statement, numbered, in full (the number alone says nothing); none without."""
+    statements = stored_statements(state.get(ACTIVITY, {}))
+    if not statements:
+        return []
+    labels = {key: (text["label"], "", text["text"]) for key, text in statement_texts(statements, lang).items()}
+    summaries = summarize(answers.get(ACTIVITY, []), statements)
+    title, heading = t("beoordelen.results", lang), t("beoordelen.statement", lang)
+    return [scores(ACTIVITY, summaries, labels, groups_of(session), title, heading)]
 
 
 def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:

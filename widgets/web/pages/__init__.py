@@ -6,6 +6,7 @@ successful save (so a reload never sends twice); a refused answer re-renders the
 what was typed and the message above the field.
 """
 
+from ...activities import activity
 from ..visit import Html
 
 
@@ -31,3 +32,12 @@ class ActivityPage:
     def screen_results(self, visit) -> list:
         """The room's results for the presentation screen once revealed (fragments side by side), else []."""
         return []
+
+    def blocks(self, visit) -> list:
+        """The activity's result blocks (its folder's ``results.blocks``) of the answers now; [] without that part."""
+        found = activity(self.key).part("results", "blocks")
+        if found is None:
+            return []
+        answers = {self.key: visit.store.answers(visit.session.id, self.key)}
+        state = {self.key: visit.store.state(visit.session.id, self.key)}
+        return found(answers, state, visit.session, visit.lang)

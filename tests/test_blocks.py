@@ -1,0 +1,110 @@
+"""Result blocks: an activity's results as data (widgets.model.blocks), drawn per surface (widgets.render.blocks)."""
+
+from bs4 import BeautifulSoup
+
+from widgets.activities.beoordelen.results import blocks
+from widgets.model.answers import Answer
+from widgets.model.blocks import Figure, Scale, Scores
+from widgets.model.sessions import Group, Session
+from widgets.render.blocks import DASHBOARD, PHONE, REPORT, SCREEN, block_html
+
+SESSION = Session(
+    id="s",
+    code="ABC123",
+    title="Woonvisie",
+    topic="wonen",
+    municipality="Utrecht",
+    language="nl",
+    activities=("beoordelen",),
+    open_activities=("beoordelen",),
+    status="open",
+    groups=(
+        Group("raad", "Raad"),
+        Group("maatschappelijk", "Maatschappelijke organisaties"),
+        Group("inwoner", "Inwoner"),
+    ),
+)
+
+
+def answer(who: str, group: str, item: str, score) -> Answer:
+    return Answer("beoordelen", who, group, item, {"score": score, "note": ""})
+
+
+ANSWERS = {
+    "beoordelen": [
+        answer("a", "raad", "cijfer", 8),
+        answer("b", "maatschappelijk", "cijfer", 6),
+        answer("c", "inwoner", "cijfer", 7.5),
+        answer("d", "inwoner", "cijfer", 8.5),
+        answer("a", "raad", "eerlijk", 8),
+        answer("b", "maatschappelijk", "eerlijk", None),  # weet ik niet
+        answer("c", "inwoner", "eerlijk", None),
+    ]
+}
+
+
+def block(lang: str = "nl") -> Scores:
+    (found,) = blocks(ANSWERS, {}, SESSION, lang)
+    return found
+
+
+def test_scores_hold_per_item_each_group_and_the_room_with_dont_know_counted_apart():
+    scores = block()
+    assert [g.key for g in scores.groups] == ["raad", "maatschappelijk", "inwoner"]
+    assert (scores.scale.low, scores.scale.high, scores.scale.unit) == (1, 10, "")
+    grade, fair = scores.items[0], scores.items[1]
+    assert (grade.key, grade.label, fair.label, fair.short_label) == ("cijfer", "Rapportcijfer", "Eerlijk", "Eerlijk")
+    assert grade.groups == (Figure(8, 1, 0), Figure(6, 1, 0), Figure(8, 2, 0)) and grade.room == Figure(7.5, 4, 0)
+    assert fair.groups == (Figure(8, 1, 0), Figure(None, 0, 1), Figure(None, 0, 1)) and fair.room == Figure(8, 1, 2)
+
+
+def test_the_disclosure_rule_lets_a_mean_through_only_where_enough_people_make_it_up():
+    assert Figure(None, 0).shown and not Figure(8, 1).shown and not Figure(8, 2).shown and Figure(8, 3).shown
+    assert Figure.of([6, 8, 7], dont_know=1) == Figure(7, 3, 1)
+
+
+def test_bars_start_at_zero_so_their_lengths_are_proportional():
+    scale = Scale(1, 10)
+    assert (scale.share(8), scale.share(4), scale.share(12)) == (0.8, 0.4, 1.0)
+
+
+def bars(html) -> list:
+    """``[(value, track width, fill width)]`` of every bar."""
+    soup = BeautifulSoup(str(html), "html.parser")
+    return [
+        (float(svg["data-kit-value"]), svg["width"], float(svg.select("rect")[-1]["width"]))
+        for svg in soup.select("svg.kit-block-bar")
+    ]
+
+
+def test_a_phone_gets_a_card_per_item_with_a_line_per_group_never_a_table():
+    soup = BeautifulSoup(str(block_html(block(), PHONE, "nl")), "html.parser")
+    assert soup.select("table") == []
+    card = soup.select_one('[data-kit-item="cijfer"]')
+    assert card.select_one(".kit-score-label").get_text() == "Rapportcijfer"
+    lines = [" ".join(li.get_text(" ").split()) for li in card.select(".kit-score-line")]
+    assert lines == ["Raad 8,0", "Maatschappelijke organisaties 6,0", "Inwoner 8,0"]
+    assert "Gemiddelde per groep, schaal 1 tot 10" in soup.get_text()
+
+
+def test_every_surface_draws_each_bar_in_the_same_track_at_its_value():
+    for surface in (PHONE, SCREEN, DASHBOARD, REPORT):
+        drawn = bars(block_html(block(), surface, "nl"))
+        assert [v for v, _, _ in drawn] == [8, 6, 8, 8]
+        assert len({track for _, track, _ in drawn}) == 1  # one track width on the surface
+        assert all(fill == value * 10 for value, _, fill in drawn)  # of the track's 100 units
+
+
+def test_the_tables_read_aloud_with_caption_and_headers_and_hide_the_bars():
+    for surface in (SCREEN, DASHBOARD, REPORT):
+        soup = BeautifulSoup(str(block_html(block("en"), surface, "en")), "html.parser")
+        table = soup.select_one("table")
+        assert table.caption.get_text(" ", strip=True) == "The group's results Mean per group, scale 1 to 10"
+        assert [th["scope"] for th in table.select("thead th")] == ["col"] * 4
+        assert [th.get_text() for th in table.select("tbody th[scope=row]")][:2] == ["Overall grade", "Fair"]
+        assert all(svg["aria-hidden"] == "true" for svg in table.select("svg"))
+        assert " ".join(table.select_one('tr[data-kit-item="cijfer"]').get_text(" ").split()) == (
+            "Overall grade 8.0 6.0 8.0"
+        )
+    screen = BeautifulSoup(str(block_html(block(), SCREEN, "nl")), "html.parser")
+    assert screen.select_one('tr[data-kit-item="financieel"] th').get_text() == "Financiële kosten"  # short

@@ -1,0 +1,101 @@
+"""Result blocks: what an activity's results are, as plain data the kit draws everywhere the same way.
+
+An activity's ``results.blocks(answers, state, session, lang)`` returns a list of blocks; the render
+layer (``widgets.render.blocks``) has one component per block type and surface (the phone, the
+presentation screen, the dashboard, the report). An activity never writes results HTML of its own,
+so a bar, a number and a small group read the same on every surface.
+
+The vocabulary (frozen dataclasses, texts already in the session's language):
+
+- ``Scale``: the fixed scale every bar of a block is drawn on (``low`` to ``high`` in steps of
+  ``step``, ``unit`` after each number: "" for scores, "%" for shares). Bars start at zero, so a
+  bar's length is proportional to its value and equal values are equal lengths on any surface.
+- ``Group``: a stakeholder group as a block shows it: its key, label and colour, in the session's order.
+- ``Figure``: one number and what makes it up: the ``mean`` (None: nobody scored), how many scored
+  (``count``) and how many said "weet ik niet" (``dont_know``). ``shown`` is the disclosure rule
+  (``widgets.model.results.group_mean_shown``): whether a surface for participants may show it.
+- ``ScoredItem``: one row of a ``Scores`` block: its label (``short`` where room is scarce, ``text``
+  in full where there is room), a ``Figure`` per group in the block's group order, and the room's.
+- ``Scores``: scores on a fixed scale per item and group (Box 5.2's statements, eigen stellingen,
+  Tabel 4.2's values): a title, the heading of the item column, the scale, the groups, the items.
+
+Every block type has a ``kind``, by which the render layer finds its components. The next types
+follow the same pattern, each a frozen dataclass with its rows and its groups: a ranking with
+points per item, counts per category per group, placements in the triangle, a list of texts.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..colors import group_color
+from .results import group_mean_shown
+
+
+@dataclass(frozen=True)
+class Scale:
+    low: float
+    high: float
+    step: float = 1
+    unit: str = ""  # written after every number ("%"); "" for scores
+
+    def share(self, value: float) -> float:
+        """How much of a bar ``value`` fills: 0 at zero, 1 at ``high`` (bars start at zero)."""
+        return min(max(value / self.high, 0.0), 1.0)
+
+
+@dataclass(frozen=True)
+class Group:
+    key: str
+    label: str
+    color: str  # widgets.colors.group_color of the group's place in the session
+
+
+def groups_of(session) -> tuple[Group, ...]:
+    """The session's groups with their colours (the same on the phones, the charts and the report)."""
+    return tuple(Group(g.key, g.label, group_color(i)) for i, g in enumerate(session.groups))
+
+
+@dataclass(frozen=True)
+class Figure:
+    mean: float | None = None
+    count: int = 0  # scores the mean is made of
+    dont_know: int = 0  # "weet ik niet": counted here, never in the mean
+
+    @property
+    def shown(self) -> bool:
+        """The disclosure rule: a mean that is nobody's answer in particular (or a dash, when nobody scored)."""
+        return group_mean_shown(self.count)
+
+    @classmethod
+    def of(cls, scores: Sequence[float], dont_know: int = 0) -> "Figure":
+        return cls(sum(scores) / len(scores) if scores else None, len(scores), dont_know)
+
+
+@dataclass(frozen=True)
+class ScoredItem:
+    key: str
+    label: str
+    groups: tuple[Figure, ...]  # in the order of the block's groups
+    room: Figure = Figure()
+    short: str = ""  # the label where room is scarce (the presentation screen); the label where ""
+    text: str = ""  # the item in full (the statement), shown under the label where there is room
+
+    @property
+    def short_label(self) -> str:
+        return self.short or self.label
+
+
+@dataclass(frozen=True)
+class Scores:
+    kind: ClassVar[str] = "scores"
+
+    key: str  # names the block on the page (``data-kit-block``): the activity's key where it has one block
+    title: str
+    heading: str  # of the item column ("Stelling")
+    scale: Scale
+    groups: tuple[Group, ...]
+    items: tuple[ScoredItem, ...]
+
+
+Block = Scores  # the union of the block types, as they come
