@@ -28,7 +28,8 @@ HINT = "Hoe goed doet het proces het op deze vraag? (1 = heel slecht, 10 = uitst
 NOTE = "Vooral bekende gezichten"
 # The 320 px phone (Inwoner) and a second phone (Ambtelijk); None is "weet ik niet".
 MINE = {"insluiting": 7, "invloed": None, "deliberatie": 6, "burgerschap": 5, "transparantie": 8, "legitimiteit": 9}
-ROW = 'tr[data-kit-statement="transparantie"]'  # the value with the widest gap between the two groups
+ROW = 'tr[data-kit-item="transparantie"]'  # the value with the widest gap between the two groups
+CARD = '.kit-score-card[data-kit-item="transparantie"]'  # the same on a phone: a card per value
 THEIRS = {"insluiting": 7, "invloed": 8, "deliberatie": 6, "burgerschap": 9, "transparantie": 3, "legitimiteit": 9}
 
 
@@ -71,6 +72,15 @@ def room_row(page, selector):
     table = page.locator(selector).locator("xpath=ancestor::table[1]")
     groups = [" ".join(h.split()) for h in table.locator("th[scope=col]").all_inner_texts()[1:]]
     return dict(zip(groups, page.locator(f"{selector} td").all_inner_texts(), strict=True))
+
+
+def card_lines(page, selector):
+    """``{group: mean}`` of one value's card on a phone."""
+    lines = page.locator(f"{selector} .kit-score-line")
+    return {
+        " ".join(line.locator(".kit-score-group").inner_text().split()): line.locator(".kit-score-value").inner_text()
+        for line in lines.all()
+    }
 
 
 def test_a_phone_answers_by_keyboard_the_dashboard_follows_and_the_screen_shows_the_means(kit, kit_store, watched):
@@ -183,11 +193,11 @@ def test_a_phone_answers_by_keyboard_the_dashboard_follows_and_the_screen_shows_
 
     # the facilitator shows the results: the phone's Klaar list and the screen show the room's means, live
     facilitator.locator("button.kit-democratie-reveal, .kit-democratie-reveal button").first.click()
-    results = f"[data-kit-results] {ROW}"
+    results = f"[data-kit-results] {CARD}"
     phone.wait_for_selector(results, timeout=5_000)
-    assert room_row(phone, results)["Inwoner"] == "8,0" and room_row(phone, results)["Ambtelijk"] == "3,0"
-    assert phone.locator("[data-kit-results] tr[data-kit-statement]").count() == 6
-    assert phone.locator("[data-kit-results] th[scope=col]").first.inner_text() == "Waarde"
+    assert card_lines(phone, results)["Inwoner"] == "8,0" and card_lines(phone, results)["Ambtelijk"] == "3,0"
+    cards = phone.locator("[data-kit-results] .kit-score-card .kit-score-label").all_inner_texts()
+    assert cards == [v for v, _ in VALUES.values()]  # a card per value, named as in the table
     assert_fits(phone, "the Klaar list with the room's means")  # the wide table scrolls in its region
     assert_axe_clean(phone, script, "the Klaar list with the room's means")
     screen.wait_for_selector(f".kit-screen-results-body {ROW}", timeout=5_000)

@@ -307,11 +307,6 @@ defect(
     each(["prioriteren"], PHONES),
     'the ranking table is too narrow for its words and numbers: "P/u/n/t/e/n", "Ge/no/em/d door", "1/8/0", group names',
 )
-defect(
-    "phone",
-    each(["beoordelen"], PHONES),
-    'the results table breaks group and statement names: "Am/bt/elij/k", "In/wo/ne/r", "Proportion/aliteit"',
-)
 defect("phone", each(["driehoek"], PHONES), 'the table per group breaks the corners: "will/en", "mog/en", "kun/nen"')
 defect(
     "phone",
@@ -323,16 +318,6 @@ defect(
     "phone",
     each(["sturingsscan"], PHONES),
     "three tables 720 to 990 px wide: the groups, the distances and the 49 municipalities only by a sideways swipe",
-)
-defect(
-    "phone",
-    each(["eigen"], PHONES),
-    'the results table breaks "Ste/llin/g" and the group names ("Am/btel/ijk", "Inw/one/r")',
-)
-defect(
-    "phone",
-    each(["democratie"], PHONES),
-    'the results table breaks the values and groups: "Tran/spar/anti/e", "Deli/bera/tie", "Inw/one/r"',
 )
 defect(
     "screen",
