@@ -350,18 +350,6 @@ defect(
 )
 defect("results", ["beoordelen"], 'the results page breaks a group name: "Ambtelij/k"')
 defect("results", ["sturingsscan"], "the own shares table sticks out of a 320 px phone: its last column by a swipe")
-defect(
-    "dashboard",
-    each(["nl", "en"], ["palet", "page"]),
-    'the palette on the dashboard shows its heading as markup: "<h4>Het gezamenlijke palet</h4>" '
-    '(English: "<h4>The joint palette</h4>")',
-)
-defect(
-    "lesson",
-    [name for name in LESSONS if name[:2] in ("04", "06", "07", "08")],
-    "after Plaats, a case's reading is printed with its markup: "
-    '"<p><b>Willen, mogen en kunnen zijn in evenwicht.</b> … (gemiddeld 5.0).</p>"',
-)
 
 
 def cases(test: str, ids) -> list:

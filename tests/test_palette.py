@@ -126,6 +126,15 @@ def test_dashboard_shows_counts_groups_and_escapes_text(sqlite_store):
     assert "Betaalbaarheid" in dash.compare.value  # also in Tabel 2.1
 
 
+def test_dashboard_headings_are_markup_not_text(sqlite_store):
+    """The grid's heading reaches the page as a heading, not as "<h4>…</h4>" to read (issue 27)."""
+    session, (ambt, _), dash = setup_palette(sqlite_store)
+    add(sqlite_store, ambt, "Betaalbaarheid")
+    dash.refresh(sqlite_store.session(session.id))
+    assert dash.grid.value.startswith("<h4>Het gezamenlijke palet</h4>") and "&lt;" not in dash.grid.value
+    assert "<p>Geen waarden die op elkaar lijken.</p>" in dash.suggestions_head.value
+
+
 def test_merge_button_merges_and_the_reveal_switch_is_stored(sqlite_store):
     session, (ambt, inw), dash = setup_palette(sqlite_store)
     add(sqlite_store, ambt, "betaalbaarheid")

@@ -121,6 +121,18 @@ def test_lesson_place_case_compares_with_the_book():
     assert "U zag mogen als sterkste hoek; het boek legt de nadruk op willen." in box.children[-1].value
 
 
+def test_lesson_place_case_reads_as_text_in_the_readers_numbers():
+    """The reading after "Plaats": markup drawn, a Dutch decimal comma, the learner's placement not called 'jij'."""
+    from widgets.views.lesson import Lesson
+
+    for lang, mean, marker in (("nl", "(gemiddeld 5,0)", "uw plaatsing"), ("en", "(mean 5.0)", "your placement")):
+        box = Lesson(params={"lang": lang}).place_case("woongemeente 1")
+        next(c for c in box.children if c.__class__.__name__ == "Button").click()
+        placed = next(c.value for c in box.children if "<svg" in str(getattr(c, "value", "")))
+        assert "&lt;" not in placed and mean in placed and "</b>" in placed
+        assert f">{marker}</text>" in placed and ">jij</text>" not in placed and ">you</text>" not in placed
+
+
 def test_lesson_self_scan_summarises_the_sorest_axis():
     from widgets.views.lesson import Lesson
 

@@ -2,27 +2,30 @@
 
 They are driven by a dataset (rows and resolved column names) or by a lesson's exercise file
 (``exercise_widget``, see widgets/model/exercises.py); nothing is stored, feedback is
-immediate, every text from a file, a dataset or a learner is escaped.
+immediate, every text from a file, a dataset or a learner is escaped by the templates
+(widgets/render/templates/lesson_*.html).
 """
-
-from html import escape
 
 import ipywidgets as w
 
-from ..i18n import decimal, error_message, pick, t
+from ..i18n import error_message, pick, t
 from ..model.exercises import text_of
 from ..model.survey import compare
 from ..model.tables import distinct, number_or_none
 from ..model.validation import InputError
+from ..render import render
 from .common import Message
 from .signal_words import SignalWords
 
 
-def feedback_html(lines, summary: str, all_right: bool) -> str:
-    """Marked lines (already escaped HTML) and the score, shown after "Controleer"."""
-    items = "".join(f"<li>{mark} {text}</li>" for mark, text in lines)
-    kind = "ok" if all_right else "info"
-    return f'<div class="kit-message kit-message-{kind}"><ul>{items}</ul><b>{escape(summary)}</b></div>'
+def feedback_html(lines, summary: str, all_right: bool, lang: str) -> str:
+    """Marked lines ``[(mark, text, explanation or "")]`` and the score, shown after "Controleer"."""
+    return render("lesson_feedback.html", lang, lines=lines, summary=summary, all_right=all_right)
+
+
+def paragraph(text: str, lang: str, bold: bool = False, number: int = 0) -> w.HTML:
+    """A line of an exercise: a question (``bold``), an item, a numbered statement."""
+    return w.HTML(render("lesson_paragraph.html", lang, text=text, bold=bold, number=number))
 
 
 class ChoiceQuestion(w.VBox):
@@ -37,9 +40,7 @@ class ChoiceQuestion(w.VBox):
         self.check = w.Button(description=t("lesson.check", lang), button_style="primary")
         self.feedback = Message()
         self.check.on_click(lambda _: self.show_feedback())
-        super().__init__(
-            [w.HTML(f"<p><b>{escape(pick(question, lang))}</b></p>"), self.options, self.check, self.feedback]
-        )
+        super().__init__([paragraph(pick(question, lang), lang, bold=True), self.options, self.check, self.feedback])
 
     def show_feedback(self) -> None:
         if self.options.value is None:
@@ -59,11 +60,11 @@ class SortExercise(w.VBox):
         options = [(t("lesson.sort_choose", lang), None)] + [(c, c) for c in distinct(categories or self.answers)]
         self.choices = [w.Dropdown(options=options, layout=w.Layout(width="auto")) for _ in self.items]
         rows = [
-            w.VBox([w.HTML(f"<p>{escape(item)}</p>"), choice], layout=w.Layout(margin="0 0 6px 0"))
+            w.VBox([paragraph(item, lang), choice], layout=w.Layout(margin="0 0 6px 0"))
             for item, choice in zip(self.items, self.choices, strict=True)
         ]
         self.check = w.Button(description=t("lesson.check", lang), button_style="primary")
-        self.feedback = w.HTML()
+        self.feedback = Message()
         self.check.on_click(lambda _: self.show_feedback())
         super().__init__(rows + [self.check, self.feedback])
         self.add_class("kit-sort")
@@ -73,7 +74,7 @@ class SortExercise(w.VBox):
 
     def show_feedback(self) -> None:
         if all(choice.value is None for choice in self.choices):
-            self.feedback.value = f'<div class="kit-message kit-message-error">{t("lesson.sort_none", self.lang)}</div>'
+            self.feedback.show(t("lesson.sort_none", self.lang), "error")
             return
         lines = []
         for item, choice, answer, why in zip(self.items, self.choices, self.answers, self.explanations, strict=True):
@@ -82,13 +83,10 @@ class SortExercise(w.VBox):
                 if choice.value == answer
                 else ("lesson.sort_missing" if choice.value is None else "lesson.sort_wrong")
             )
-            text = escape(t(key, self.lang, item=item, answer=answer))
-            lines.append(
-                ("✓" if choice.value == answer else "✗", text + (f" <small>{escape(why)}</small>" if why else ""))
-            )
+            lines.append(("✓" if choice.value == answer else "✗", t(key, self.lang, item=item, answer=answer), why))
         score = self.score()
         self.feedback.value = feedback_html(
-            lines, t("lesson.score", self.lang, right=score, total=len(self.items)), score == len(self.items)
+            lines, t("lesson.score", self.lang, right=score, total=len(self.items)), score == len(self.items), self.lang
         )
 
 
@@ -121,7 +119,7 @@ def exercise_widget(exercise: dict, lang: str = "nl") -> w.Widget:
             lang=lang,
             categories=sorted(rights, key=str.casefold),
         )
-    return w.VBox([w.HTML(f"<p><b>{escape(pick(exercise['question'], lang))}</b></p>"), sort])
+    return w.VBox([paragraph(pick(exercise["question"], lang), lang, bold=True), sort])
 
 
 def quiz(questions, answers, explanations=None, lang: str = "nl") -> w.VBox:
@@ -147,7 +145,7 @@ class Ladder(w.VBox):
         )
         self.reading = w.HTML()
         self.choice.observe(lambda _: self.show(), "value")
-        super().__init__([w.HTML(f"<p><b>{escape(t('lesson.ladder_ask', lang))}</b></p>"), self.choice, self.reading])
+        super().__init__([paragraph(t("lesson.ladder_ask", lang), lang, bold=True), self.choice, self.reading])
         self.add_class("kit-ladder")
 
     def show(self) -> None:
@@ -155,16 +153,19 @@ class Ladder(w.VBox):
         if i is None:
             self.reading.value = ""
             return
-        parts = [f"<h4>{escape(self.rungs[i])}</h4><p>{escape(self.descriptions[i])}</p>"]
-        for j, key in ((i - 1, "lesson.ladder_up"), (i + 1, "lesson.ladder_down")):
-            if 0 <= j < len(self.rungs):
-                parts.append(
-                    f"<p><small>{escape(t(key, self.lang, rung=self.rungs[j]))} "
-                    f"{escape(self.descriptions[j])}</small></p>"
-                )
-        if self.questions[i]:
-            parts.append(f"<p><b>{escape(t('lesson.ladder_question', self.lang))}</b> {escape(self.questions[i])}</p>")
-        self.reading.value = "".join(parts)
+        neighbours = [
+            (key, self.rungs[j], self.descriptions[j])
+            for j, key in ((i - 1, "lesson.ladder_up"), (i + 1, "lesson.ladder_down"))
+            if 0 <= j < len(self.rungs)
+        ]
+        self.reading.value = render(
+            "lesson_ladder.html",
+            self.lang,
+            rung=self.rungs[i],
+            description=self.descriptions[i],
+            neighbours=neighbours,
+            question=self.questions[i],
+        )
 
 
 class SurveyCompare(w.VBox):
@@ -189,16 +190,14 @@ class SurveyCompare(w.VBox):
             for _ in self.statements
         ]
         rows = [
-            w.VBox([w.HTML(f"<p><b>{i + 1}.</b> {escape(s)}</p>"), w.HBox(counts)])
-            for i, (s, counts) in enumerate(zip(self.statements, self.counts, strict=True))
+            w.VBox([paragraph(s, lang, number=i), w.HBox(counts)])
+            for i, (s, counts) in enumerate(zip(self.statements, self.counts, strict=True), start=1)
         ]
         self.button = w.Button(description=t("lesson.survey_compare", lang), button_style="primary")
         self.message, self.table = Message(), w.HTML()
         self.button.on_click(lambda _: self.show())
         super().__init__(
-            [w.HTML(f"<p>{escape(t('lesson.survey_intro', lang))}</p>")]
-            + rows
-            + [self.button, self.message, self.table]
+            [paragraph(t("lesson.survey_intro", lang), lang)] + rows + [self.button, self.message, self.table]
         )
         self.add_class("kit-survey-compare")
 
@@ -210,36 +209,19 @@ class SurveyCompare(w.VBox):
             self.table.value = ""
             return
         self.message.clear()
-        head = "".join(f"<th>{escape(p)}</th>" for p in self.parts)
-        body = []
-        for i, (statement, n, (theirs, ours)) in enumerate(zip(self.statements, self.respondents, result, strict=True)):
-            survey = "".join("<td>–</td>" if v is None else f"<td>{v:.0f}%</td>" for v in theirs)
-            team = "".join(f"<td>{v:.0f}%</td>" for v in ours) if ours else f'<td colspan="{len(self.parts)}">–</td>'
-            gap = f"{ours[0] - theirs[0]:+.0f}" if ours and theirs[0] is not None else "–"
-            body.append(
-                f'<tr><td rowspan="2">{i + 1}. {escape(statement)}</td>'
-                f"<td>{escape(t('lesson.survey_them', self.lang, n=n))}</td>{survey}"
-                f'<td rowspan="2">{gap}</td></tr>'
-                f"<tr><td>{escape(t('lesson.survey_us', self.lang))}</td>{team}</tr>"
-            )
-        self.table.value = (
-            f'<table class="kit-palette kit-survey"><tr><th></th><th></th>{head}'
-            f"<th>{escape(t('lesson.survey_gap', self.lang, part=self.parts[0]))}</th></tr>"
-            + "".join(body)
-            + "</table>"
-        )
+        rows = [
+            {
+                "statement": statement,
+                "n": n,
+                "theirs": theirs,
+                "ours": ours or (),
+                "gap": f"{ours[0] - theirs[0]:+.0f}" if ours and theirs[0] is not None else "–",
+            }
+            for statement, n, (theirs, ours) in zip(self.statements, self.respondents, result, strict=True)
+        ]
+        self.table.value = render("lesson_survey.html", self.lang, parts=self.parts, rows=rows)
 
 
 def group_means_html(groups, columns, by_label: str, lang: str) -> str:
     """The table of ``widgets.model.tables.group_means``; the overall row last and bold."""
-    head = "".join(f"<th>{escape(c)}</th>" for c in columns)
-    body = []
-    for group, n, means in groups:
-        cells = "".join(f"<td>{decimal(m, lang)}</td>" for m in means)
-        label = escape(group) if group is not None else f"<b>{escape(t('lesson.all', lang))}</b>"
-        body.append(f"<tr><td>{label}</td><td>{n}</td>{cells}</tr>")
-    return (
-        f'<table class="kit-palette kit-means"><tr><th>{escape(by_label)}</th><th>n</th>{head}</tr>'
-        + "".join(body)
-        + "</table>"
-    )
+    return render("lesson_means.html", lang, groups=groups, columns=columns, by=by_label)

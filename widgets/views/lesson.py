@@ -1,7 +1,6 @@
 """Glue for lesson notebooks: one object that knows the page language and the datasets."""
 
 import os
-from html import escape
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
@@ -16,9 +15,8 @@ from ..activities.driehoek.model import (
     level,
     level_key,
     meaning_key,
-    position,
 )
-from ..activities.driehoek.render import triangle_svg
+from ..activities.driehoek.render import case_svg
 from ..activities.palet.render import book_value
 from ..charts import widget
 from ..datasets import read_dataset
@@ -40,42 +38,28 @@ from ..model.tables import (
 )
 from ..model.typology import CELLS, KINDS, PERSPECTIVES, placement_is_right, sample_values
 from ..model.validation import InputError
+from ..render import render
 from ..texts import book_palette, routes, tension_questions
 from .common import Message, page_language
 from .exercises import Ladder, SortExercise, SurveyCompare, exercise_widget, feedback_html, group_means_html, quiz
 
 
-def book_value_html(value, lang: str) -> str:
-    """A book value in the reader's language; a translation keeps the Dutch original beside it, marked as Dutch."""
-    text, text_lang, original = book_value(value, lang)
-    marked = f' lang="{text_lang}"' if text_lang != lang else ""
-    beside = f' <small class="kit-original" lang="{SOURCE_LANGUAGE}">({escape(original)})</small>' if original else ""
-    return f"<span{marked}>{escape(text)}</span>{beside}"
-
-
-def translation_note(lang: str, originals: bool = False) -> str:
-    """The one line under a table that says its texts are translated from the Dutch sources."""
-    note = t("translation.note_originals" if originals else "translation.note", lang)
-    return f'<p class="kit-translation-note"><small>{note}</small></p>'
-
-
 def palette_grid_html(values, lang: str) -> str:
     """The 2x3 palette as an HTML table; process values of both perspectives span the rows."""
-    head = "".join(f"<th>{t('kind.' + kind, lang)}</th>" for kind in KINDS)
     rows = []
-    shared = [book_value_html(v, lang) for v in values if v.perspective == "beide"]
+    shared = [book_value(v, lang) for v in values if v.perspective == "beide"]
     for index, perspective in enumerate(PERSPECTIVES):
         cells = []
         for kind in KINDS:
-            own = [book_value_html(v, lang) for v in values if v.perspective == perspective and v.kind == kind]
+            own = [book_value(v, lang) for v in values if v.perspective == perspective and v.kind == kind]
             if kind == "proces" and shared:
                 if index == 0:
-                    cells.append(f'<td rowspan="2">{"<br>".join(shared + own)}</td>')
+                    cells.append((shared + own, len(PERSPECTIVES)))
                 continue
-            cells.append(f"<td>{'<br>'.join(own)}</td>")
-        rows.append(f"<tr><th>{t('perspective.' + perspective, lang)}</th>{''.join(cells)}</tr>")
-    note = translation_note(lang, originals=True) if any(getattr(v, "original", "") for v in values) else ""
-    return f'<table class="kit-palette"><tr><th></th>{head}</tr>{"".join(rows)}</table>{note}'
+            cells.append((own, 1))
+        rows.append((perspective, cells))
+    translated = any(getattr(v, "original", "") for v in values)
+    return render("lesson_palette.html", lang, kinds=KINDS, rows=rows, translated=translated)
 
 
 class ClassifyExercise(w.VBox):
@@ -97,7 +81,9 @@ class ClassifyExercise(w.VBox):
         self.check = w.Button(description=t("lesson.check", lang), button_style="primary")
         self.feedback = Message()
         self.check.on_click(lambda _: self.show_feedback())
-        note = [w.HTML(translation_note(lang))] if any(getattr(v, "original", "") for v in self.values) else []
+        note = (
+            [w.HTML(render("lesson_note.html", lang))] if any(getattr(v, "original", "") for v in self.values) else []
+        )
         super().__init__(note + self.choices + [self.check, self.feedback])
 
     def results(self) -> list:
@@ -113,16 +99,17 @@ class ClassifyExercise(w.VBox):
         for value, cell, right in self.results():
             book_cell = t(f"cell.{value.perspective}.{value.kind}", self.lang)
             if cell is None:
-                lines.append(("✗", t("lesson.missing", self.lang, value=value.value)))
+                lines.append(("✗", t("lesson.missing", self.lang, value=value.value), ""))
             elif right:
-                lines.append(("✓", t("lesson.correct", self.lang, value=value.value, cell=book_cell)))
+                lines.append(("✓", t("lesson.correct", self.lang, value=value.value, cell=book_cell), ""))
             else:
-                lines.append(("✗", t("lesson.wrong", self.lang, value=value.value, cell=book_cell)))
+                lines.append(("✗", t("lesson.wrong", self.lang, value=value.value, cell=book_cell), ""))
         score = sum(1 for *_, right in self.results() if right)
         self.feedback.value = feedback_html(
-            [(mark, escape(text)) for mark, text in lines],
+            lines,
             t("lesson.score", self.lang, right=score, total=len(self.values)),
             score == len(self.values),
+            self.lang,
         )
 
 
@@ -144,33 +131,34 @@ def dataset_html(name: str, columns=None, lang: str = "nl") -> str:
     """
     data = read_dataset(name)
     columns = list(columns) if columns else localized_names(data.rows[0] if data.rows else ())
-    head = "".join(f"<th>{escape(label(c, lang))}</th>" for c in columns)
-    body, translated = [], False
+    rows, translated = [], False
     for row in data.rows:
         cells = []
         for c in columns:
             text, text_lang = localize(row, c, lang)
             translated = translated or text_lang != SOURCE_LANGUAGE
             words = any(ch.isalpha() for ch in text or "")
-            marked = f' lang="{text_lang}"' if text_lang != lang and words else ""
-            cells.append(f"<td{marked}>{escape(text or '')}</td>")
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    source = "<br>".join(escape(line) for line in data.provenance)
-    note = translation_note(lang) if translated else ""
-    return (
-        f'<table class="kit-palette kit-dataset"><tr>{head}</tr>{"".join(body)}</table>{note}'
-        f'<details><summary>{escape(name)}</summary><small lang="{SOURCE_LANGUAGE}">{source}</small></details>'
+            cells.append((text or "", text_lang if text_lang != lang and words else ""))
+        rows.append(cells)
+    heads = [label(c, lang) for c in columns]
+    return render(
+        "lesson_dataset.html",
+        lang,
+        heads=heads,
+        rows=rows,
+        translated=translated,
+        dataset=name,
+        provenance=data.provenance,
     )
 
 
-def with_key(chart, labels) -> w.Widget:
+def with_key(chart, labels, lang: str = "nl") -> w.Widget:
     """A chart whose axis numbers its rows gets the numbered list of full labels under it."""
     from ..charts.lesson import axis_labels  # Bokeh: only when a lesson draws a chart
 
     if axis_labels(labels) == list(labels):
         return chart
-    items = "".join(f"<li>{escape(label)}</li>" for label in labels)
-    return w.VBox([chart, w.HTML(f'<ol class="kit-chart-key">{items}</ol>')])
+    return w.VBox([chart, w.HTML(render("lesson_chart_key.html", lang, labels=labels))])
 
 
 def notebook_name() -> str:
@@ -253,7 +241,7 @@ class Lesson:
 
         labels = self.column(name, label)
         values = [number(v) for v in self.column(name, value)]
-        return with_key(widget(bar_figure(labels, values, pick(title, self.lang))), labels)
+        return with_key(widget(bar_figure(labels, values, pick(title, self.lang))), labels, self.lang)
 
     def stacked_bars(self, name: str, label: str, parts, title=None):
         from ..charts.lesson import stacked_figure  # Bokeh: only when a lesson draws a chart
@@ -261,7 +249,7 @@ class Lesson:
         shares = [[number_or_none(v) for v in row] for row in zip(*(self.column(name, p) for p in parts), strict=True)]
         legend, shares = with_rest(shares, self.t("lesson.answer_rest"), [self.label(p) for p in parts])
         labels = self.column(name, label)
-        return with_key(widget(stacked_figure(labels, legend, shares, pick(title, self.lang))), labels)
+        return with_key(widget(stacked_figure(labels, legend, shares, pick(title, self.lang))), labels, self.lang)
 
     def line_chart(self, name: str, x: str, y: str, series=None, title=None, index: bool = False):
         from ..charts.lesson import line_figure  # Bokeh: only when a lesson draws a chart
@@ -305,31 +293,38 @@ class Lesson:
                 feedback.show(error_message(error, self.lang), "error")
                 return
             feedback.clear()
-            x, y = position(scores)
-            placed.value = (
-                triangle_svg(you=(x, y), lang=self.lang, title=case) + f"<p><b>{t(meaning_key(scores), self.lang)}"
-                f"</b> {t(level_key(scores), self.lang, level=f'{level(scores):.1f}')}</p>"
+            placed.value = render(
+                "lesson_case_placed.html",
+                self.lang,
+                svg=case_svg(case, scores, self.lang),
+                meaning=meaning_key(scores),
+                level_key=level_key(scores),
+                level=level(scores),
             )
             compare.disabled = False
             chosen["shares"] = barycentric(scores)
 
         def on_compare(_):
             shares = chosen["shares"]
-            strong = max(CORNERS, key=lambda c: shares[c])
-            weak = min(CORNERS, key=lambda c: shares[c])
-            says = escape(localized(row, "book", self.lang))
-            lines = [f"<p>{t('lesson.book_says', self.lang)}</p><blockquote>{says}</blockquote>"]
-            for kind, yours in (("strong", strong), ("weak", weak)):
-                if row[kind]:
-                    key = f"lesson.{kind}_match" if row[kind] == yours else f"lesson.{kind}_differs"
-                    lines.append(f"<p>{escape(t(key, self.lang, yours=yours, book=row[kind]))}</p>")
-            book.value = "".join(lines)
+            yours = {"strong": max(CORNERS, key=lambda c: shares[c]), "weak": min(CORNERS, key=lambda c: shares[c])}
+            verdicts = [
+                (
+                    f"lesson.{kind}_match" if row[kind] == yours[kind] else f"lesson.{kind}_differs",
+                    yours[kind],
+                    row[kind],
+                )
+                for kind in ("strong", "weak")
+                if row[kind]
+            ]
+            says = localized(row, "book", self.lang)
+            book.value = render("lesson_case_book.html", self.lang, says=says, verdicts=verdicts)
 
         place.on_click(on_place)
         compare.on_click(on_compare)
-        return w.VBox(
+        summary = localized(row, "summary", self.lang)
+        box = w.VBox(
             [
-                w.HTML(f"<h4>{escape(case)}</h4><p>{escape(localized(row, 'summary', self.lang))}</p>"),
+                w.HTML(render("lesson_case.html", self.lang, case=case, summary=summary)),
                 *sliders.values(),
                 place,
                 feedback,
@@ -338,6 +333,8 @@ class Lesson:
                 book,
             ]
         )
+        box.add_class("kit-lesson")  # its buttons show their whole label (kit.css)
+        return box
 
     def self_scan(self) -> w.VBox:
         """Box 5.3 and 5.4 as a self-scan for the learner's own case; nothing is stored (lesson 05)."""
@@ -354,13 +351,13 @@ class Lesson:
             )
             for a in AXES
         }
-        summary = w.HTML()
+        summary = Message()
         show = w.Button(description=t("lesson.scan_show", self.lang), button_style="primary")
 
         def on_show(_):
             scored = {a: severity[a].value for a in AXES if severity[a].value is not None}
             if not scored:
-                summary.value = f'<div class="kit-message kit-message-error">{t("lesson.scan_none", self.lang)}</div>'
+                summary.show(t("lesson.scan_none", self.lang), "error")
                 return
             worst = max(AXES, key=lambda a: scored.get(a, 0))
             lines = [t("lesson.scan_most", self.lang, axis=t("axis." + worst, self.lang), severity=scored[worst])]
@@ -369,23 +366,15 @@ class Lesson:
                 for a in AXES
                 if route[a].value
             ]
-            summary.value = (
-                f"<h4>{t('lesson.scan_summary', self.lang)}</h4><ul>"
-                + "".join(f"<li>{escape(line)}</li>" for line in lines)
-                + "</ul>"
-            )
+            summary.value = render("lesson_scan_summary.html", self.lang, lines=lines)
 
         show.on_click(on_show)
         rows = []
         for a in AXES:
-            listed = "".join(f"<li>{escape(q)}</li>" for q in asked[a])
             rows += [
-                w.HTML(
-                    f"<h4>{t('axis.' + a, self.lang)}</h4><ul>{listed}</ul>"
-                    f"<small>{t('driehoek.severity', self.lang)}</small>"
-                ),
+                w.HTML(render("lesson_scan_axis.html", self.lang, axis=a, questions=asked[a])),
                 severity[a],
-                w.HTML(f"<small>{t('driehoek.routes', self.lang)}</small>"),
+                w.HTML(render("lesson_scan_routes.html", self.lang)),
                 route[a],
             ]
         self.scan = {"severity": severity, "route": route, "summary": summary, "show": show}

@@ -20,6 +20,8 @@ OTHER_GROUP = "#777777"
 YOU_COLOR = "#1b1b1b"
 SIZE = 300
 PAD = 28
+YOU_GAP = 17  # from the marked point to its label
+LABEL_EM = 9.5  # about one letter of the label (15 px bold), to keep it inside the drawing
 
 
 def _xy(x: float, y: float) -> tuple:
@@ -37,12 +39,14 @@ def triangle_svg(
     title: str = "",
     you_color: str = YOU_COLOR,
     described_by: str = "",
+    you_label: str = "",
 ) -> str:
     """Points and centroids ``[(x, y, color, title)]``, ``you`` an (x, y) drawn as the marked 'jij' point.
 
     ``legend`` is ``[(color, label)]`` or ``[(color, label, shape)]`` with shape ``dot``, ``diamond``
     or ``you``; the SVG has a text alternative (``title``), and the legend is plain HTML.
     ``described_by``: the id of the element saying that the figures follow as a table.
+    ``you_label``: the marked point's words where it is not the viewer ('jij'), e.g. a lesson's placement.
     """
     scale = SIZE - 2 * PAD
     height = round(scale * math.sqrt(3) / 2 + 2 * PAD)
@@ -50,7 +54,11 @@ def triangle_svg(
     marked = None
     if you:
         x, y = _xy(*you)
-        marked = {"x": x, "y": y, "color": you_color, "left": x > SIZE * 0.62}  # the label stays inside
+        label = you_label or t("driehoek.you", lang)
+        # the label stays inside: left of the point near the right corner or when it would run past the edge
+        left = x > SIZE * 0.62 or x + YOU_GAP + LABEL_EM * len(label) > SIZE
+        label_x = x - YOU_GAP if left else x + YOU_GAP
+        marked = {"x": x, "y": y, "color": you_color, "left": left, "label": label, "label_x": label_x}
     return render(
         "triangle.html",
         lang,
@@ -73,6 +81,12 @@ def position_svg(scores: dict, lang: str) -> str:
     return triangle_svg(
         you=position(scores), legend=[(YOU_COLOR, t("driehoek.you_legend", lang), "you")], lang=lang, title=title
     )
+
+
+def case_svg(case: str, scores: dict, lang: str) -> str:
+    """A learner's placement of a case from the book (lessons): marked as their placement, not as 'jij'."""
+    title = t("lesson.placement_svg", lang, case=case, **{c: scores[c] for c in CORNERS})
+    return triangle_svg(you=position(scores), lang=lang, title=title, you_label=t("lesson.your_placement", lang))
 
 
 def everyone_svg(placed, session, lang: str, you_ref: str | None = None) -> str:

@@ -1,10 +1,9 @@
 """The waardenpalet on the dashboard (Box 5.1): the room's merged palette, merge suggestions, the book next to it."""
 
-from html import escape
-
 import ipywidgets as w
 
 from ...i18n import t
+from ...render import render
 from ...texts import book_palette
 from ...views.common import Message, RevealSwitch, replace_children
 from ...views.failures import StoreGuard, store_action
@@ -20,6 +19,7 @@ class Dashboard(w.VBox):
         self.grid = w.HTML()
         self.grid.add_class("kit-palet-grid")
         self.per_group = w.HTML()
+        self.suggestions_head = w.HTML(render("palette_dashboard_suggestions.html", lang))
         self.suggestions = w.VBox()
         self.suggestions.add_class("kit-palet-suggestions")
         self.compare = w.HTML()
@@ -33,11 +33,11 @@ class Dashboard(w.VBox):
         self.undo.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "merges", {})))
         super().__init__(
             [
-                w.HTML(f"<h3>{t('palet.title', lang)}</h3><p><small>{t('palet.dash.legend', lang)}</small></p>"),
+                w.HTML(render("palette_dashboard_head.html", lang)),
                 self.message,
                 self.grid,
                 self.per_group,
-                w.HTML(f"<h4>{t('palet.dash.suggestions', lang)}</h4>"),
+                self.suggestions_head,
                 self.suggestions,
                 self.undo,
                 self.compare,
@@ -66,24 +66,22 @@ class Dashboard(w.VBox):
         grid = merge_palette(answers, state.get("merges"))
         merged = {m.key: m for values in grid.values() for m in values}
         self.reveal.value = bool(state.get("reveal"))  # state already read: no second query
-        self.grid.value = (
-            f"<h4>{t('palet.dash.grid', self.lang)}</h4>" + merged_grid_html(grid, session, self.lang)
-            if merged
-            else f"<p>{t('palet.dash.empty', self.lang)}</p>"
+        self.grid.value = render(
+            "palette_dashboard_grid.html", self.lang, grid=merged_grid_html(grid, session, self.lang) if merged else ""
         )
         per_group: dict[str, int] = {}
         for answer in answers:
             per_group[answer.group] = per_group.get(answer.group, 0) + 1
-        self.per_group.value = (
-            f"<p><b>{t('palet.dash.per_group', self.lang)}:</b> "
-            + " · ".join(f"{escape(g.label)} {per_group.get(g.key, 0)}" for g in session.groups)
-            + "</p>"
+        self.per_group.value = render(
+            "palette_dashboard_groups.html",
+            self.lang,
+            counts=[(g.label, per_group.get(g.key, 0)) for g in session.groups],
         )
         counts = {k: m.count for k, m in merged.items()}
         rows = []
         for a, b in suggest_merges(merged, state.get("apart", ()))[:8]:
             pair = w.HTML(
-                escape(t("palet.dash.pair", self.lang, a=merged[a].label, b=merged[b].label)),
+                render("palette_dashboard_pair.html", self.lang, a=merged[a].label, b=merged[b].label),
                 layout=w.Layout(flex="1 1 auto"),
             )
             join = w.Button(description=t("palet.dash.merge", self.lang), button_style="info")
@@ -92,20 +90,12 @@ class Dashboard(w.VBox):
             apart = w.Button(description=t("palet.dash.keep_apart", self.lang))
             apart.on_click(lambda _, a=a, b=b: self.keep_apart(a, b))
             rows.append(w.HBox([pair, join, apart]))
-        replace_children(self.suggestions, rows or [w.HTML(f"<p>{t('palet.dash.no_suggestions', self.lang)}</p>")])
+        self.suggestions_head.value = render("palette_dashboard_suggestions.html", self.lang, empty=not rows)
+        replace_children(self.suggestions, rows)
         self.undo.layout.display = "" if state.get("merges") else "none"
         book = [v for table in book_tables(session.topic) for v in book_palette(table, session.language)]
         also, only_book, new = compare_with_book(grid, book)
         tables = ", ".join(book_tables(session.topic))
-
-        def listing(title, items):
-            shown = "".join(f"<li>{escape(i)}</li>" for i in items) or "<li>–</li>"
-            return f"<div class='kit-compare-col'><b>{title}</b><ul>{shown}</ul></div>"
-
-        self.compare.value = (
-            f"<h4>{t('palet.dash.compare', self.lang)}</h4><div class='kit-compare'>"
-            + listing(t("palet.dash.also", self.lang, table=tables), also)
-            + listing(t("palet.dash.new", self.lang), new)
-            + listing(t("palet.dash.only_book", self.lang), only_book)
-            + "</div>"
+        self.compare.value = render(
+            "palette_dashboard_compare.html", self.lang, tables=tables, also=also, new=new, only_book=only_book
         )
