@@ -307,7 +307,6 @@ defect(
     each(["prioriteren"], PHONES),
     'the ranking table is too narrow for its words and numbers: "P/u/n/t/e/n", "Ge/no/em/d door", "1/8/0", group names',
 )
-defect("phone", each(["driehoek"], PHONES), 'the table per group breaks the corners: "will/en", "mog/en", "kun/nen"')
 defect(
     "phone",
     each(["raadsenquete"], PHONES),
@@ -348,7 +347,6 @@ defect(
     each(["eigen"], PROJECTORS),
     "the results table runs under the code and QR code of the join block, and the projector scrolls",
 )
-defect("results", ["beoordelen"], 'the results page breaks a group name: "Ambtelij/k"')
 defect("results", ["sturingsscan"], "the own shares table sticks out of a 320 px phone: its last column by a swipe")
 
 

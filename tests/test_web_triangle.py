@@ -208,7 +208,9 @@ def test_the_revealed_triangle_reaches_another_phone_with_its_own_point_marked(d
     centre = position({"willen": 5, "mogen": 5, "kunnen": 5})
     assert float(you["cx"]) == pytest.approx(28 + centre[0] * 244, abs=0.1)  # the inwoner's own point
     assert page.all("[data-kit-results] .kit-legend li") == ["Ambtelijk", "Inwoner", "jij: uw eigen plek"]
-    assert results.select_one('tr[data-kit-group="inwoner"] td[data-kit-corner="willen"]').get_text() == "5,0"
+    assert (
+        results.select_one('[data-kit-item="willen"] [data-kit-group="inwoner"] .kit-score-value').get_text() == "5,0"
+    )
     # the drawing's text alternative: every placement in a table, the viewer's own row marked
     rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-tri-placements tr")]
     assert rows == [

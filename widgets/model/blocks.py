@@ -17,7 +17,8 @@ The vocabulary (frozen dataclasses, texts already in the session's language):
 - ``ScoredItem``: one row of a ``Scores`` block: its label (``short`` where room is scarce, ``text``
   in full where there is room), a ``Figure`` per group in the block's group order, and the room's.
 - ``Scores``: scores on a fixed scale per item and group (Box 5.2's statements, eigen stellingen,
-  Tabel 4.2's values): a title, the heading of the item column, the scale, the groups, the items.
+  Tabel 4.2's values, the triangle's corners): a title, the heading of the item column, the scale, the
+  groups, the items; ``room`` names the room's figure where a block shows it after the groups ("Iedereen").
 
 Every block type has a ``kind``, by which the render layer finds its components. The next types
 follow the same pattern, each a frozen dataclass with its rows and its groups: a ranking with
@@ -96,6 +97,7 @@ class Scores:
     scale: Scale
     groups: tuple[Group, ...]
     items: tuple[ScoredItem, ...]
+    room: str = ""  # the label of the room's line/column after the groups; "": the room's figure is not shown
 
 
 Block = Scores  # the union of the block types, as they come

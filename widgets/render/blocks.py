@@ -33,6 +33,7 @@ COMPONENTS = {
 # the track's width (px) where no stylesheet sets it (the dashboard, the report); the phone and the
 # presentation screen size it in rem, so it grows with the text
 TRACK = {PHONE: 160, SCREEN: 160, DASHBOARD: 120, REPORT: 96}
+ROOM_COLOR = "#505a5f"  # the room's bar (``Scores.room``): no group's colour
 
 
 def number(value, scale: Scale, lang: str) -> str:
@@ -59,6 +60,7 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         block=block,
         surface=surface,
         track=TRACK[surface],
+        room_color=ROOM_COLOR,
         short=surface == SCREEN,  # the items' short labels, one line each in large type
         scale=scale_text(block.scale, lang),
         number=lambda value: number(value, block.scale, lang),

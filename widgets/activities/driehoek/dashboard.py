@@ -5,6 +5,7 @@ import ipywidgets as w
 from ...charts import widget
 from ...i18n import t
 from ...model.answers import Answer
+from ...render.blocks import DASHBOARD
 from ...render.chart_tables import centroids_table_html
 from ...views.chart_tables import ChartTable
 from ...views.common import Message, RevealSwitch
@@ -65,6 +66,6 @@ class Dashboard(w.VBox):
         answers = self.store.answers(session.id, ACTIVITY)
         self.reveal.sync()
         self.update_chart(answers)
-        self.levels.value = levels_html(placements(answers), session, self.lang)
+        self.levels.value = levels_html(placements(answers), session, self.lang, DASHBOARD)
         self.tensions.value = tensions_html(answers, session, self.lang)
         self.route_counts.value = routes_html(answers, self.lang)

@@ -10,6 +10,7 @@ form then returns there.
 
 from ...i18n import decimal, error_message
 from ...model.validation import InputError
+from ...render.blocks import PHONE, SCREEN
 from ...texts import routes, tension_questions
 from ...web.pages import ActivityPage
 from .model import (
@@ -136,7 +137,7 @@ class Page(ActivityPage):
         return (
             everyone_svg(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
             + placements_html(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
-            + levels_html(placed, visit.session, visit.lang, heading=3)
+            + levels_html(placed, visit.session, visit.lang, PHONE, heading=3)
         )
 
     def screen_results(self, visit) -> list:
@@ -149,7 +150,7 @@ class Page(ActivityPage):
         placed = placements(visit.store.answers(visit.session.id, ACTIVITY))
         return [
             everyone_svg(placed, visit.session, visit.lang) + placements_html(placed, visit.session, visit.lang),
-            levels_html(placed, visit.session, visit.lang, heading=3),
+            levels_html(placed, visit.session, visit.lang, SCREEN, heading=3),
         ]
 
     def screen(self, visit, template: str, step: str, **context):

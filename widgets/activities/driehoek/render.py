@@ -9,16 +9,19 @@ import math
 from ...colors import group_color
 from ...i18n import t
 from ...model.answers import Answer
+from ...model.blocks import Figure, Scale, ScoredItem, Scores, groups_of
 from ...model.sessions import Session
 from ...render import render
+from ...render.blocks import blocks_html
 from ...render.chart_tables import PLACEMENTS_TABLE
 from ...render.followup import fragment
 from ...texts import routes
-from .model import AXES, CORNER_XY, CORNERS, ROUTES, SEVERITIES, position, weakest_corner
+from .model import ACTIVITY, AXES, CORNER_XY, CORNERS, ROUTES, SEVERITIES, position, weakest_corner
 
 OTHER_GROUP = "#777777"
 YOU_COLOR = "#1b1b1b"
 SIZE = 300
+SCALE = Scale(0, 10)  # a corner's score
 PAD = 28
 YOU_GAP = 17  # from the marked point to its label
 LABEL_EM = 9.5  # about one letter of the label (15 px bold), to keep it inside the drawing
@@ -113,29 +116,32 @@ def everyone_svg(placed, session, lang: str, you_ref: str | None = None) -> str:
     )
 
 
-def levels_html(placed, session, lang: str, heading: int = 4) -> str:
-    """Mean score per corner per group, everyone's, and the weakest corner (``placed`` from ``placements``)."""
-    rows = []
-    for index, group in enumerate(session.groups):
-        scores = [s for _, g, s in placed if g == group.key]
-        if scores:
-            rows.append(
-                {
-                    "key": group.key,
-                    "label": group.label,
-                    "color": group_color(index),
-                    "means": {c: sum(s[c] for s in scores) / len(scores) for c in CORNERS},
-                }
-            )
-    everyone = [s for _, _, s in placed]
-    means = {c: sum(s[c] for s in everyone) / len(everyone) for c in CORNERS} if everyone else {}
+def levels(placed, session: Session, lang: str) -> Scores:
+    """The mean score per corner (``placed`` from ``placements``) of each group that placed itself, and everyone's."""
+    groups = tuple(g for g in groups_of(session) if any(group == g.key for _, group, _ in placed))
+    items = tuple(
+        ScoredItem(
+            corner,
+            t(f"corner.short.{corner}", lang).capitalize(),
+            tuple(Figure.of([s[corner] for _, group, s in placed if group == g.key]) for g in groups),
+            Figure.of([s[corner] for _, _, s in placed]),
+        )
+        for corner in CORNERS
+    )
+    title = t("driehoek.dash.levels", lang)
+    return Scores(
+        ACTIVITY, title, t("resultaten.corner", lang), SCALE, groups, items, room=t("driehoek.dash.all", lang)
+    )
+
+
+def levels_html(placed, session, lang: str, surface: str, heading: int = 4) -> str:
+    """The mean score per corner per group and everyone's (the ``results.blocks`` block drawn for ``surface``),
+    and the weakest corner (``placed`` from ``placements``)."""
     return render(
         "triangle_levels.html",
         lang,
-        corners=CORNERS,
-        rows=rows,
-        everyone=means,
-        weakest=weakest_corner(everyone) if everyone else None,
+        levels=blocks_html([levels(placed, session, lang)], surface, lang) if placed else "",
+        weakest=weakest_corner(s for _, _, s in placed) if placed else None,
         heading=f"h{heading}",
     )
 

@@ -3,6 +3,7 @@
 from ...i18n import t
 from ...model.answers import Answer, ByActivity, States
 from ...model.sessions import Session
+from ...render.blocks import REPORT
 from ...render.chart_tables import centroids_table_html
 from ...render.report import CHART_WIDTH, figure_html, report_render, section_html
 from .model import ACTIVITY, AXES, CORNERS, centroid, placements, position, weakest_corner
@@ -30,7 +31,7 @@ def section(answers: ByActivity, state: States, session: Session, lang: str, plo
         figure_html(
             "ternary",
             t("driehoek.dash.plot", lang),
-            levels_html(placed, session, lang) + centroids_table_html(placed, session, lang, folded=False),
+            levels_html(placed, session, lang, REPORT) + centroids_table_html(placed, session, lang, folded=False),
             t("report.figure.ternary_note", lang),
             lang,
         ),
