@@ -194,6 +194,41 @@ def test_revealed_results_reach_the_phone(rating, phone, kit_store):
     assert me.get(f"kit/{session.code}/beoordelen/klaar").soup.select_one("section[data-kit-results]") is not None
 
 
+def test_shown_results_are_announced_at_the_top_and_a_last_answer_lands_on_them(rating, kit_store):
+    session, me = rating
+    page = me.submit(score="5")
+    region = page.soup.select_one("main [data-kit-reveal-notice]")
+    assert region is not None and region.get("aria-live") == "polite"  # there before, empty, so it can be heard
+    assert region.get_text(strip=True) == "" and page.soup.select("#uitkomsten") == []
+    kit_store.set_state(session.id, "beoordelen", "reveal", True)
+    page = me.get(f"kit/{session.code}/beoordelen/2")
+    link = page.soup.select_one("[aria-live=polite][data-kit-reveal-notice] a")
+    assert link is not None and link["href"] == "#uitkomsten"
+    assert link.get_text(strip=True) == "De uitkomsten van de groep staan hieronder"
+    target = page.soup.select_one("#uitkomsten")
+    assert target is not None and target.name == "section" and target.get("tabindex") == "-1"
+    assert target.has_attr("data-kit-results")
+    # the notice comes before the form, the results after it
+    assert str(page.soup).index("data-kit-reveal-notice") < str(page.soup).index("<form")
+    assert str(page.soup).index("<form") < str(page.soup).index('id="uitkomsten"')
+    # a screen that is not the last goes on to the next screen; the last lands on the results
+    page = me.submit(score="6")
+    assert page.reply.history[-1].headers["Location"].endswith("/beoordelen/3")
+    page = me.get(f"kit/{session.code}/beoordelen/10")
+    page = me.submit(score="7")
+    assert page.reply.history[-1].headers["Location"].endswith("/beoordelen/klaar#uitkomsten")
+    assert page.soup.select_one("[data-kit-reveal-notice] a[href='#uitkomsten']") is not None
+    assert page.soup.select_one("section#uitkomsten[data-kit-results]") is not None
+
+
+def test_the_last_answer_lands_on_the_list_alone_while_results_are_hidden(rating, kit_store):
+    session, me = rating
+    me.get(f"kit/{session.code}/beoordelen/10")
+    page = me.submit(score="7")
+    assert page.reply.history[-1].headers["Location"].endswith("/beoordelen/klaar")
+    assert page.soup.select("[data-kit-reveal-notice] a") == []
+
+
 def test_a_form_sent_after_the_activity_closed_stores_nothing(rating, kit_store):
     session, me = rating
     kit_store.set_activity_open(session.id, "beoordelen", False)

@@ -89,6 +89,11 @@ class Page(ActivityPage):
         index = STEPS.index(step)
         return f"{ACTIVITY}/{STEPS[index + 1] if index + 1 < len(STEPS) else DONE}"
 
+    def onward(self, visit, step: str, from_done: bool):
+        """To the next screen; after the last, onto the list and the room's triangle when it is shown."""
+        following = self.following(step, from_done)
+        return self.landing(visit, following) if following == f"{ACTIVITY}/{DONE}" else visit.redirect(following)
+
     def save_scores(self, visit, form, from_done):
         typed = {c: form.get(c).strip() for c in CORNERS}
         try:
@@ -100,7 +105,7 @@ class Page(ActivityPage):
         failed = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {"plaats": scores}))
         if failed:
             return self.scores(visit, typed, {"scores": failed}, from_done)
-        return visit.redirect(f"{ACTIVITY}/{DONE if from_done else POSITION}")
+        return self.landing(visit, f"{ACTIVITY}/{DONE}") if from_done else visit.redirect(f"{ACTIVITY}/{POSITION}")
 
     def save_tension(self, visit, axis, form, from_done):
         step = f"{TENSION}/{axis}"
@@ -114,7 +119,7 @@ class Page(ActivityPage):
         failed = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item_of(step): answer}))
         if failed:
             return self.tension(visit, axis, typed, {"severity": failed}, from_done)
-        return visit.redirect(self.following(step, from_done))
+        return self.onward(visit, step, from_done)
 
     def save_route(self, visit, axis, form, from_done):
         step = f"{ROUTE}/{axis}"
@@ -126,7 +131,7 @@ class Page(ActivityPage):
         failed = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item_of(step): answer}))
         if failed:
             return self.route(visit, axis, typed, {"route": failed}, from_done)
-        return visit.redirect(self.following(step, from_done))
+        return self.onward(visit, step, from_done)
 
     # ----------------------------------------------------------------- screens
     def results(self, visit) -> str:

@@ -68,7 +68,7 @@ class Page(ActivityPage):
         message = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {ITEM: cleaned}))
         if message:
             return self.page(visit, stored, typed, values=values, errors={"points": message})
-        return visit.redirect(f"{ACTIVITY}?ok=saved")
+        return self.landing(visit, f"{ACTIVITY}?ok=saved")
 
     def refusal(self, visit, error, allocation, allowed, values) -> dict:
         """The message above the field that is wrong (a number), or above the whole list (the total)."""

@@ -39,7 +39,7 @@ class Page(ActivityPage):
         message = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, cleaned))
         if message:
             return self.page(visit, typed, errors={next(iter(cleaned)): message})
-        return visit.redirect(f"{ACTIVITY}?ok=saved")
+        return self.landing(visit, f"{ACTIVITY}?ok=saved")
 
     def page(self, visit, typed: dict, errors=None, notice=""):
         texts = statement_texts(visit.lang)

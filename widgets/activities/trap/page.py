@@ -47,7 +47,7 @@ class Page(ActivityPage):
         message = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {ITEM: answer}))
         if message:
             return self.page(visit, stored, typed, errors={"now": message})
-        return visit.redirect(f"{ACTIVITY}?ok=saved")
+        return self.landing(visit, f"{ACTIVITY}?ok=saved")
 
     def page(self, visit, stored, typed, errors=None, notice=""):
         texts = rungs(visit.lang)

@@ -9,6 +9,8 @@ what was typed and the message above the field.
 from ...activities import activity
 from ..visit import Html
 
+RESULTS_ANCHOR = "uitkomsten"  # the id of the revealed results' section (_resultaten.html, results_section)
+
 
 class ActivityPage:
     key = ""  # the activity's key, also its address: <base>kit/<CODE>/<key>
@@ -28,6 +30,10 @@ class ActivityPage:
 
     def revealed(self, visit) -> bool:
         return bool(visit.store.state(visit.session.id, self.key).get("reveal"))
+
+    def landing(self, visit, path: str):
+        """The redirect after the last answer is saved: onto the room's results when they are shown."""
+        return visit.redirect(path + (f"#{RESULTS_ANCHOR}" if self.revealed(visit) else ""))
 
     def screen_results(self, visit) -> list:
         """The room's results for the presentation screen once revealed (fragments side by side), else []."""

@@ -192,7 +192,7 @@ class StatementsPage(ActivityPage):
                 first = next(s.field for s in statements if s.item in cleaned)
                 return self.step(visit, screens, step, typed, from_done, {first: message})
         last = from_done or step == len(screens)
-        return visit.redirect(f"{self.key}/{DONE}" if last else f"{self.key}/{step + 1}")
+        return self.landing(visit, f"{self.key}/{DONE}") if last else visit.redirect(f"{self.key}/{step + 1}")
 
     # ---------------------------------------------------------------- screens
     def results(self, visit) -> str:

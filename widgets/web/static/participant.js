@@ -4,7 +4,9 @@
 //     (an activity opened or closed, results revealed) the page fetches itself again and swaps
 //     <main>, keeping whatever the participant had typed and not yet saved. When only answers
 //     changed and revealed results are on screen, just those results are refreshed (every
-//     [data-kit-results] element; the presentation screen marks its whole content so).
+//     [data-kit-results] element; the presentation screen marks its whole content so). When results
+//     appear, the notice at the top ([data-kit-reveal-notice], an aria-live region) is filled only
+//     after the new page is in place, so a screen reader hears it.
 //  2. A banner when the connection is lost; it goes once the stream is back.
 //  3. Prioriteren: the points left, updated on every keystroke, and +/- steppers.
 //  4. An error summary gets the focus, so a screen reader reads it first.
@@ -60,6 +62,16 @@
     });
   }
 
+  // The notice that results are shown, when it is new: emptied in the fresh page, its text put back once the page is in place.
+  function holdNotice(from, to) {
+    var before = from.querySelector("[data-kit-reveal-notice]");
+    var now = to.querySelector("[data-kit-reveal-notice]");
+    if (!now || !now.textContent.trim() || (before && before.textContent.trim())) { return function () {}; }
+    var html = now.innerHTML;
+    now.innerHTML = "";
+    return function () { window.setTimeout(function () { now.innerHTML = html; }, 50); };
+  }
+
   var refreshing = false;
   function refresh(onlyResults) {
     if (refreshing) { return; }
@@ -89,7 +101,9 @@
         var imported = document.importNode(next, true);
         restore(imported, kept);
         keepOpen(main, imported);
+        var showNotice = holdNotice(main, imported);
         main.replaceWith(imported);
+        showNotice();
         body.setAttribute("data-kit-state", fresh.body.getAttribute("data-kit-state") || "");
         document.title = fresh.title;
         enhance(imported);
