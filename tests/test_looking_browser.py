@@ -7,7 +7,8 @@ the results. Then, each screen its own test id:
 * the phone page at 320 and 375 px: nothing sticks out sideways, no word or number broken across
   lines, no HTML tag to read;
 * the presentation screen at 1920x1080 and 1280x720: nothing to scroll, nothing under the join
-  block, no HTML tag;
+  block, no HTML tag (a result taller than the screen is paged: this is its first page, and
+  tests/test_projector_pages_browser.py steps through the rest);
 * the participants' results page (released) at 320 px: as the phone page;
 * the facilitator's dashboard in Dutch and English, each activity's part and the whole page: no tag;
 * every lesson notebook, after each of its buttons is pressed once (what a learner does first): no tag.
@@ -317,35 +318,6 @@ defect(
     "phone",
     each(["sturingsscan"], PHONES),
     "three tables 720 to 990 px wide: the groups, the distances and the 49 municipalities only by a sideways swipe",
-)
-defect(
-    "screen",
-    each(["palet", "democratie"], PROJECTORS),
-    "the projector scrolls a little: the join block (QR code, link, code, four groups' counts) and the margins "
-    "are taller than the screen",
-)
-defect("screen", each(["prioriteren"], PROJECTORS), "the projector scrolls: the ranking's last rows are off screen")
-defect("screen", each(["beoordelen"], PROJECTORS), 'the projector scrolls: the last statement, "Outcomes", is cut off')
-defect(
-    "screen",
-    each(["driehoek"], PROJECTORS),
-    'the projector scrolls: "Score per hoek per groep" and the weakest corner are below the triangle, off screen',
-)
-defect(
-    "screen",
-    each(["raadsenquete"], PROJECTORS),
-    "the projector shows 3,300 px of tables on a 1080 px screen: all but the first statement off screen",
-)
-defect("screen", each(["trap"], PROJECTORS), "the projector scrolls: the table of the groups' rungs is cut off")
-defect(
-    "screen",
-    each(["sturingsscan"], PROJECTORS),
-    "the projector shows 2,700 px of tables on a 1080 px screen: the room's shares and the 49 off screen",
-)
-defect(
-    "screen",
-    each(["eigen"], PROJECTORS),
-    "the results table runs under the code and QR code of the join block, and the projector scrolls",
 )
 defect("results", ["sturingsscan"], "the own shares table sticks out of a 320 px phone: its last column by a swipe")
 

@@ -43,10 +43,20 @@ def fits_the_viewport(page) -> dict:
                         .map(e => e.getBoundingClientRect().bottom)) - window.innerHeight})""")
 
 
+# Fold-outs (a chart's table) in sight: on the projector they wait off screen for the keyboard.
+FOLD_OUTS_IN_SIGHT = """() => Array.from(document.querySelectorAll('main details'))
+  .filter(e => { const box = e.getBoundingClientRect(); return box.right > 0 && box.width > 2; }).length"""
+
+
 def check_projected(screen, key):
-    """What the room sees: big code and QR, large text, nothing cut off, nothing of the facilitator's."""
+    """What the room sees: big code and QR, large text, nothing cut off, nothing of the facilitator's.
+
+    Until someone joins the QR code is at least a third of the screen's height; then how to join is a strip
+    along the top and its QR code an eighth.
+    """
     height = screen.viewport_size["height"]
-    assert screen.locator(".kit-screen-qr").bounding_box()["height"] >= height / 3
+    compact = screen.locator(".kit-screen-compact").count() > 0
+    assert screen.locator(".kit-screen-qr").bounding_box()["height"] >= height / (8 if compact else 3)
     assert float(screen.locator("[data-kit-join-code]").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 48
     if screen.viewport_size["width"] >= 1920:
         assert smallest_text(screen) >= 28
@@ -55,6 +65,8 @@ def check_projected(screen, key):
     html = screen.content()
     assert key not in html
     assert screen.locator("main button, main input, main textarea, main select").count() == 0
+    assert screen.locator("a:not(.kit-skip)").count() == 0  # no language switch: nothing to click on a projector
+    assert screen.evaluate(FOLD_OUTS_IN_SIGHT) == 0
     for facilitator_only in ("Wat u zegt", "Sessie verwijderen", "Facilitatorsleutel", "samenvoegen"):
         assert facilitator_only not in html
 
@@ -90,6 +102,7 @@ def test_control_page_and_presentation_screen_through_a_tafel(kit, watched):
 
     people = [join(watched(), kit, code, group) for group in ("Ambtelijk", "Inwoner", "Inwoner")]
     expect(screen.locator(".kit-count-total")).to_have_text("3", timeout=5_000)  # live, no reload
+    assert screen.locator(".kit-screen-compact").count() == 1  # people joined: how to join is a strip now
 
     # → moves the run sheet, S starts the step: the screen shows the question in large type
     press(control, "ArrowRight")

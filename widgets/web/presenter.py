@@ -4,9 +4,11 @@
 facilitator cookie the dashboard set (``kit_f_<CODE>``) unlocks it; on another computer the
 key can be typed once. The screen shows how to join (code, short link, a QR code sized to
 the screen, live counts per group), the open activity's question in large type, and the
-room's results only once the facilitator shows them to the participants. No key, script,
-import, merge or delete control is ever on it. It follows the session live over the same
-Server-Sent Events as the phones, without a kernel.
+room's results only once the facilitator shows them to the participants. Once someone has
+joined or results are shown, how to join shrinks to a strip along the top; results taller
+than the screen are paged by static/presenter.js (→ and ← on the laptop or a clicker). No
+key, link, import, merge or delete control is ever on it. It follows the session live over
+the same Server-Sent Events as the phones, without a kernel.
 """
 
 import os
@@ -82,6 +84,7 @@ def screen_page(visit, request_base: str) -> Html:
         )
     link = participant_link(join_base(store, session, request_base), session.code)
     groups = [(g.label, counts.get(g.key, 0)) for g in session.groups]
+    total = sum(counts.values())
     return visit.render(
         "scherm.html",
         shown=shown,
@@ -89,7 +92,8 @@ def screen_page(visit, request_base: str) -> Html:
         short_link=link.split("://", 1)[-1],
         qr=qr_data_uri(link),
         groups=groups,
-        total=sum(counts.values()),
+        total=total,
+        compact=bool(total) or any(item.results for item in shown),  # the big QR code has done its work
         step=tafel_step(store, session, visit.lang),
         subtitle=" · ".join(x for x in (session.municipality, topic_label(session.topic, visit.lang)) if x),
     )

@@ -1,0 +1,120 @@
+"""A result taller than the projector is paged, in Chromium (widgets/web/static/presenter.js).
+
+The raadsenquête answered by nine phones in four groups (as in tests/test_looking_browser.py): five
+statements' tables and the bestuursstijlen, more than two screens of rows. Every page fits without
+scrolling, "1/N" says where the room is, → (or a clicker's Page Down) shows the next page, and stepping
+through reaches every row. The rows of the other pages stay for screen readers; without script
+everything shows (and scrolls).
+"""
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import expect
+
+from widgets.model.links import facilitator_cookie
+
+from .looking import join_overlap, vertical_scroll
+from .test_looking_browser import ANSWERS, PROJECTORS, make_room
+
+ACTIVITY = "raadsenquete"
+# Per row of the results' tables: is it on the screen now (not on another page, not below the screen)?
+ROWS_SHOWN = """() => Array.from(document.querySelectorAll('.kit-screen-results-body tr')).map((row) => {
+  const box = row.getBoundingClientRect();
+  return !row.closest('.kit-visually-hidden') && box.height >= 2 && box.top >= 0 && box.bottom <= window.innerHeight;
+})"""
+ROW_TEXTS = "() => Array.from(document.querySelectorAll('.kit-screen-results-body tr')).map((row) => row.innerText)"
+
+
+def screen(context, kit, room, size):
+    host = urlparse(kit.url).hostname
+    context.add_cookies([{"name": facilitator_cookie(room.code), "value": room.key, "domain": host, "path": "/"}])
+    page = context.new_page()
+    page.set_viewport_size(size)
+    page.goto(f"{kit.url}kit/{room.code}/scherm")
+    page.wait_for_selector(f'[data-kit-activity="{ACTIVITY}"] .kit-screen-results-body', state="attached")
+    return page
+
+
+def counter(page) -> str:
+    """What the room reads: "2/5"."""
+    return page.inner_text("[data-kit-pages] [aria-hidden]")
+
+
+def pages(page) -> int:
+    return int(counter(page).split("/")[1])
+
+
+@pytest.mark.parametrize("size", PROJECTORS)
+def test_a_long_result_is_paged_and_stepping_reaches_every_row(size, kit, kit_store, watched):
+    room = make_room(kit_store, (ACTIVITY,), ACTIVITY)
+    projector = watched()
+    page = screen(projector.context, kit, room, PROJECTORS[size])
+    n = pages(page)
+    assert counter(page) == f"1/{n}" and n >= 3
+    assert page.inner_text("[data-kit-pages] .kit-visually-hidden") == f"Pagina 1 van {n}"
+    assert page.locator(".kit-method").first.is_hidden()  # how the percentages are computed: for the phones
+    rows = page.evaluate(ROW_TEXTS)
+    seen = [False] * len(rows)
+    for number in range(1, n + 1):
+        assert counter(page) == f"{number}/{n}"
+        found = vertical_scroll(page) + join_overlap(page)
+        assert found == [], f"page {number} of {n}:\n" + "\n".join(found)
+        shown = page.evaluate(ROWS_SHOWN)
+        assert any(shown), f"page {number} of {n} shows no row"
+        seen = [before or now for before, now in zip(seen, shown, strict=True)]
+        page.keyboard.press("ArrowRight")
+    assert counter(page) == f"{n}/{n}"  # the last page stays
+    assert [text for text, was in zip(rows, seen, strict=True) if not was] == []
+
+    # back with ← and Page Up, on with Page Down and space: what a presentation clicker sends
+    for key, number in (("ArrowLeft", n - 1), ("PageUp", n - 2), ("PageDown", n - 1), ("Space", n)):
+        page.keyboard.press(key)
+        assert counter(page) == f"{number}/{n}", key
+    assert page.evaluate("window.scrollY") == 0
+
+    # the rows of the other pages are only out of sight: a screen reader reads every one
+    hidden = page.locator(".kit-screen-results-body tr.kit-visually-hidden")
+    assert hidden.count() > 0
+    snapshot = page.locator(".kit-screen-results-body").aria_snapshot()
+    assert len(re.findall(r"^\s*- row\b", snapshot, re.MULTILINE)) == len(rows)
+    projector.assert_clean()
+
+
+def test_the_pages_follow_the_room_and_the_window(kit, kit_store, watched):
+    room = make_room(kit_store, (ACTIVITY,), ACTIVITY)
+    projector = watched()
+    page = screen(projector.context, kit, room, PROJECTORS["1920x1080"])
+    n = pages(page)
+    page.keyboard.press("PageDown")
+    first = page.evaluate(ROWS_SHOWN).index(True)
+
+    # a late phone answers: the results are refreshed live, the room stays on its page
+    late = kit_store.join(room.code, "inwoner")
+    kit_store.submit(late.token, ACTIVITY, ANSWERS[ACTIVITY](9, room))  # a tenth phone
+    expect(page.locator(".kit-screen-answered")).to_have_text(re.compile("^10 van de 10"), timeout=5_000)
+    assert counter(page) == f"2/{pages(page)}"
+    assert page.evaluate(ROWS_SHOWN).index(True) == first
+    assert vertical_scroll(page) == []
+
+    # a lower window: more pages, still no scrolling, and the row the page began with is still in sight
+    page.set_viewport_size({"width": 1920, "height": 800})
+    page.wait_for_function(
+        "(n) => parseInt(document.querySelector('[data-kit-pages] [aria-hidden]').textContent.split('/')[1]) > n",
+        arg=n,
+        timeout=5_000,
+    )
+    assert vertical_scroll(page) == []
+    assert page.evaluate(ROWS_SHOWN)[first]
+    projector.assert_clean()
+
+
+def test_without_script_the_screen_shows_every_row(kit, kit_store, watched):
+    room = make_room(kit_store, (ACTIVITY,), ACTIVITY)
+    projector = watched(java_script_enabled=False)
+    page = screen(projector.context, kit, room, PROJECTORS["1920x1080"])
+    assert page.locator("[data-kit-pages]").is_hidden()
+    assert page.locator(".kit-screen-results-body tr.kit-visually-hidden").count() == 0
+    assert page.evaluate("document.scrollingElement.scrollHeight > window.innerHeight")  # it scrolls, all of it
+    assert page.locator(".kit-method").first.is_hidden()
