@@ -12,7 +12,7 @@ FIELDS = (
     *(Field(key, "score") for key in STATEMENTS),
     Field(NOTE, "note"),
 )
-BODY = "paper_beoordelen.html"
+BODY = "beoordelen_paper.html"
 
 
 def form(data: dict) -> PaperForm:

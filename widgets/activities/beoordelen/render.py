@@ -39,7 +39,7 @@ def grades_html(summaries, session, lang: str) -> str:
     ]
     reference = national_reference(session.topic)
     return render(
-        "rating_grades.html",
+        "beoordelen_grades.html",
         lang,
         groups=groups,
         overall=overall,
@@ -101,7 +101,7 @@ def agenda_html(summaries, texts, session, lang: str, keys=STATEMENTS) -> str:
             }
         )
     return render(
-        "rating_agenda.html",
+        "beoordelen_agenda.html",
         lang,
         items=items,
         agreed=common_ground_items(summaries, texts, session, lang, keys),
@@ -114,9 +114,9 @@ def agenda_html(summaries, texts, session, lang: str, keys=STATEMENTS) -> str:
 
 def followup_html(change, frame, chart="") -> str:
     """The grade (with who answered) and every statement then and now, the dissent's move last."""
-    return fragment("rating_followup.html", change, frame, chart, texts=statements(frame.session, frame.lang))
+    return fragment("beoordelen_followup.html", change, frame, chart, texts=statements(frame.session, frame.lang))
 
 
 def followup_summary(change, lang: str) -> str:
     """The follow-up report's first page: the room's grade then and now."""
-    return render("rating_followup_summary.html", lang, grade=change.grade[ROOM])
+    return render("beoordelen_followup_summary.html", lang, grade=change.grade[ROOM])

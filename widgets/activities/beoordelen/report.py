@@ -99,7 +99,7 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
         }
 
     return report_render(
-        "report_summary_rating.html",
+        "beoordelen_summary.html",
         lang,
         grade=grade,
         room=room,
@@ -133,13 +133,13 @@ def notes(answers: list[Answer], lang: str) -> list:
 def means_table(summaries, texts, session, lang) -> str:
     """The radar's figures: the mean score of each group per statement, and everyone's."""
     rows = rating_means_rows(summaries, texts, session)
-    return report_render("report_rating_means.html", lang, groups=[g.label for g in session.groups], rows=rows)
+    return report_render("beoordelen_report_means.html", lang, groups=[g.label for g in session.groups], rows=rows)
 
 
 def blocks_table(summaries, texts, lang) -> str:
     """The block diagram's figures: how many gave each score, per statement."""
     rows = rating_blocks_rows(summaries, texts)
-    return report_render("report_rating_blocks.html", lang, scores=list(SCORES), rows=rows)
+    return report_render("beoordelen_report_blocks.html", lang, scores=list(SCORES), rows=rows)
 
 
 def statements_summary(key: str, title: str, summaries, texts: dict, lang: str) -> str:
@@ -164,7 +164,7 @@ def statements_summary(key: str, title: str, summaries, texts: dict, lang: str) 
 
     answered = [k for k in agenda(summaries, keys) if summaries[k].count]
     return report_render(
-        "report_summary_statements.html",
+        "beoordelen_summary_statements.html",
         lang,
         key=key,
         title=title,

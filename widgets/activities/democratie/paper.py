@@ -5,7 +5,7 @@ from ..beoordelen.paper import scores_read
 from .model import ACTIVITY, KEYS, check_stored, value_texts
 
 FIELDS = tuple(Field(key, "score") for key in KEYS)
-BODY = "paper_democratie.html"
+BODY = "democratie_paper.html"
 
 
 def form(data: dict) -> PaperForm:

@@ -10,7 +10,7 @@ FIELDS = (
     *(f for axis in AXES for f in (Field(f"spanning.{axis}", "severity"), Field(f"note.{axis}", "note"))),
     *(Field(f"route.{axis}", "route") for axis in AXES),
 )
-BODY = "paper_driehoek.html"
+BODY = "driehoek_paper.html"
 
 
 def form(data: dict) -> PaperForm:

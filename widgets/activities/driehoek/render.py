@@ -63,7 +63,7 @@ def triangle_svg(
         label_x = x - YOU_GAP if left else x + YOU_GAP
         marked = {"x": x, "y": y, "color": you_color, "left": left, "label": label, "label_x": label_x}
     return render(
-        "triangle.html",
+        "driehoek_figure.html",
         lang,
         size=SIZE,
         height=height,
@@ -138,7 +138,7 @@ def levels_html(placed, session, lang: str, surface: str, heading: int = 4) -> s
     """The mean score per corner per group and everyone's (the ``results.blocks`` block drawn for ``surface``),
     and the weakest corner (``placed`` from ``placements``)."""
     return render(
-        "triangle_levels.html",
+        "driehoek_levels.html",
         lang,
         levels=blocks_html([levels(placed, session, lang)], surface, lang) if placed else "",
         weakest=weakest_corner(s for _, _, s in placed) if placed else None,
@@ -161,7 +161,7 @@ def tensions_html(answers: list[Answer], session: Session, lang: str) -> str:
                 "notes": [(session.group_label(a.group), a.value["note"]) for a in given if a.value.get("note")],
             }
         )
-    return render("triangle_tensions.html", lang, axes=axes)
+    return render("driehoek_tensions.html", lang, axes=axes)
 
 
 def routes_html(answers: list[Answer], lang: str) -> str:
@@ -171,7 +171,7 @@ def routes_html(answers: list[Answer], lang: str) -> str:
     for axis in AXES:
         chosen = [a.value["route"] for a in answers if a.item == f"route.{axis}"]
         rows.append({"key": axis, "routes": [(r, chosen.count(r), labels[axis].get(r, ("", ""))[0]) for r in ROUTES]})
-    return render("triangle_routes.html", lang, rows=rows)
+    return render("driehoek_routes.html", lang, rows=rows)
 
 
 def placements_html(placed, session, lang: str, you_ref: str | None = None, folded: bool = True) -> str:
@@ -181,9 +181,9 @@ def placements_html(placed, session, lang: str, you_ref: str | None = None, fold
         {"group": session.group_label(group), "scores": scores, "you": ref == you_ref}
         for ref, group, scores in sorted(placed, key=lambda p: (order.get(p[1], len(order)), p[0]))
     ]
-    return render("triangle_placements.html", lang, corners=CORNERS, rows=rows, id=PLACEMENTS_TABLE, folded=folded)
+    return render("driehoek_placements.html", lang, corners=CORNERS, rows=rows, id=PLACEMENTS_TABLE, folded=folded)
 
 
 def followup_html(change, frame, chart="") -> str:
     """The mean score per corner then and now, and the centroids as shares: the arrows' table."""
-    return fragment("triangle_followup.html", change, frame, chart, corners=CORNERS)
+    return fragment("driehoek_followup.html", change, frame, chart, corners=CORNERS)

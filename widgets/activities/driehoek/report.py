@@ -52,7 +52,7 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
             tensions.append({"key": axis, "mean": sum(severities) / len(severities), "n": len(severities)})
     tensions.sort(key=lambda x: (-round(x["mean"], 9), AXES.index(x["key"])))
     return report_render(
-        "report_summary_triangle.html",
+        "driehoek_summary.html",
         lang,
         corners=CORNERS,
         means=means,

@@ -19,7 +19,7 @@ class Dashboard(w.VBox):
         self.grid = w.HTML()
         self.grid.add_class("kit-palet-grid")
         self.per_group = w.HTML()
-        self.suggestions_head = w.HTML(render("palette_dashboard_suggestions.html", lang))
+        self.suggestions_head = w.HTML(render("palet_dashboard_suggestions.html", lang))
         self.suggestions = w.VBox()
         self.suggestions.add_class("kit-palet-suggestions")
         self.compare = w.HTML()
@@ -33,7 +33,7 @@ class Dashboard(w.VBox):
         self.undo.on_click(self.guard(lambda _: self.store.set_state(self.session.id, ACTIVITY, "merges", {})))
         super().__init__(
             [
-                w.HTML(render("palette_dashboard_head.html", lang)),
+                w.HTML(render("palet_dashboard_head.html", lang)),
                 self.message,
                 self.grid,
                 self.per_group,
@@ -67,13 +67,13 @@ class Dashboard(w.VBox):
         merged = {m.key: m for values in grid.values() for m in values}
         self.reveal.value = bool(state.get("reveal"))  # state already read: no second query
         self.grid.value = render(
-            "palette_dashboard_grid.html", self.lang, grid=merged_grid_html(grid, session, self.lang) if merged else ""
+            "palet_dashboard_grid.html", self.lang, grid=merged_grid_html(grid, session, self.lang) if merged else ""
         )
         per_group: dict[str, int] = {}
         for answer in answers:
             per_group[answer.group] = per_group.get(answer.group, 0) + 1
         self.per_group.value = render(
-            "palette_dashboard_groups.html",
+            "palet_dashboard_groups.html",
             self.lang,
             counts=[(g.label, per_group.get(g.key, 0)) for g in session.groups],
         )
@@ -81,7 +81,7 @@ class Dashboard(w.VBox):
         rows = []
         for a, b in suggest_merges(merged, state.get("apart", ()))[:8]:
             pair = w.HTML(
-                render("palette_dashboard_pair.html", self.lang, a=merged[a].label, b=merged[b].label),
+                render("palet_dashboard_pair.html", self.lang, a=merged[a].label, b=merged[b].label),
                 layout=w.Layout(flex="1 1 auto"),
             )
             join = w.Button(description=t("palet.dash.merge", self.lang), button_style="info")
@@ -90,12 +90,12 @@ class Dashboard(w.VBox):
             apart = w.Button(description=t("palet.dash.keep_apart", self.lang))
             apart.on_click(lambda _, a=a, b=b: self.keep_apart(a, b))
             rows.append(w.HBox([pair, join, apart]))
-        self.suggestions_head.value = render("palette_dashboard_suggestions.html", self.lang, empty=not rows)
+        self.suggestions_head.value = render("palet_dashboard_suggestions.html", self.lang, empty=not rows)
         replace_children(self.suggestions, rows)
         self.undo.layout.display = "" if state.get("merges") else "none"
         book = [v for table in book_tables(session.topic) for v in book_palette(table, session.language)]
         also, only_book, new = compare_with_book(grid, book)
         tables = ", ".join(book_tables(session.topic))
         self.compare.value = render(
-            "palette_dashboard_compare.html", self.lang, tables=tables, also=also, new=new, only_book=only_book
+            "palet_dashboard_compare.html", self.lang, tables=tables, also=also, new=new, only_book=only_book
         )

@@ -7,7 +7,7 @@ from .model import ACTIVITY, VALID_CELLS, check_new_value, check_stored, normali
 
 CELL, VALUE = "vak", "waarde"
 FIELDS = (Field(CELL, "cell"), Field(VALUE, "text"))
-BODY = "paper_palet.html"
+BODY = "palet_paper.html"
 
 
 def form(data: dict) -> PaperForm:

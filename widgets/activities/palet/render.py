@@ -30,12 +30,12 @@ def _cells(grid: dict, session) -> list:
 
 def merged_grid_html(grid: dict, session, lang: str) -> str:
     """The 2x3 grid with every merged value, its count and groups (dashboard and report)."""
-    return render("palette_grid.html", lang, cells=_cells(grid, session), kinds=KINDS, perspectives=PERSPECTIVES)
+    return render("palet_grid.html", lang, cells=_cells(grid, session), kinds=KINDS, perspectives=PERSPECTIVES)
 
 
 def merged_stacked_html(grid: dict, session, lang: str) -> str:
     """The same palette as one list per cell: what a phone shows when the facilitator reveals it."""
-    return render("palette_stacked.html", lang, cells=_cells(grid, session))
+    return render("palet_stacked.html", lang, cells=_cells(grid, session))
 
 
 def book_value(value, lang: str) -> tuple:
@@ -61,9 +61,9 @@ def book_palette_html(values, lang: str, table: str) -> str:
             if listed:
                 cells.append((perspective, kind, listed))
     translated = any(original for *_, listed in cells for _, _, original in listed)
-    return render("palette_book.html", lang, cells=cells, table=table, translated=translated)
+    return render("palet_book.html", lang, cells=cells, table=table, translated=translated)
 
 
 def followup_html(change, frame, chart="") -> str:
     """The merged values kept, new and dropped, with the groups that named them."""
-    return fragment("palette_followup.html", change, frame, chart)
+    return fragment("palet_followup.html", change, frame, chart)

@@ -32,4 +32,4 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
         key=lambda m: (-len(m.groups), -m.count, m.label.lower()),
     )
     values = [{"key": m.key, "label": m.label, "groups": len(m.groups), "n": m.count} for m in shared[:SHARED_VALUES]]
-    return report_render("report_summary_palette.html", lang, answered=bool(given), values=values)
+    return report_render("palet_summary.html", lang, answered=bool(given), values=values)

@@ -10,7 +10,7 @@ from ..palet.model import ACTIVITY as PALET
 from ..palet.model import normalize_value, resolve
 from .model import ACTIVITY, ITEM, check_allocation, check_stored, spreadable_values
 
-BODY = "paper_prioriteren.html"
+BODY = "prioriteren_paper.html"
 
 
 def values(data: dict) -> list:

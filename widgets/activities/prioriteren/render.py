@@ -25,7 +25,7 @@ def ranking_html(values, answers: list[Answer], session: Session, lang: str, hea
         for r in rank(answers, list(labels))
     ]
     return render(
-        "priorities_ranking.html",
+        "prioriteren_ranking.html",
         lang,
         rows=rows,
         groups=[g.label for g in session.groups],
@@ -36,4 +36,4 @@ def ranking_html(values, answers: list[Answer], session: Session, lang: str, hea
 
 def followup_html(change, frame, chart="") -> str:
     """Each value's share of all points then and now, biggest move first."""
-    return fragment("priorities_followup.html", change, frame, chart)
+    return fragment("prioriteren_followup.html", change, frame, chart)

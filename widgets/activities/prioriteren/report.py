@@ -35,4 +35,4 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
         for r in rank(spread, list(labels))
         if r.points
     ][:TOP_PRIORITIES]
-    return report_render("report_summary_priorities.html", lang, values=top)
+    return report_render("prioriteren_summary.html", lang, values=top)

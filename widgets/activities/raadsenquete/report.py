@@ -36,6 +36,4 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
     labels = {key: label for key, label, _ in styles(lang)}
     most = max(mix.counts.values())
     top = [labels[key] for key, count in mix.counts.items() if most and count == most]
-    return report_render(
-        "report_summary_raadsenquete.html", lang, rows=rows, top=", ".join(top), most=most, total=mix.total
-    )
+    return report_render("raadsenquete_summary.html", lang, rows=rows, top=", ".join(top), most=most, total=mix.total)

@@ -57,4 +57,4 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
                 distance=decimal(mark.nearest_distance, lang),
             )
         )
-    return report_render("report_summary_sturingsscan.html", lang, lines=lines)
+    return report_render("sturingsscan_summary.html", lang, lines=lines)

@@ -80,7 +80,7 @@ def ladder_html(answers: Iterable[Answer], session: Session, lang: str, heading:
         if s.count or not key
     ]
     return render(
-        "ladder.html",
+        "trap_results.html",
         lang,
         heading=heading,
         participants=room.count,

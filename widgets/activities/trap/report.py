@@ -24,7 +24,7 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
     answered = [(key, s) for key, s in by_group.items() if s.count]
     widest = max(answered, key=lambda pair: abs(pair[1].gap)) if len(answered) >= 2 else None
     return report_render(
-        "report_summary_trap.html",
+        "trap_summary.html",
         lang,
         room=_figures(room, lang) if room.count else None,
         widest={"label": session.group_label(widest[0]), "gap": signed(widest[1].gap, lang)} if widest else None,
