@@ -44,9 +44,6 @@ def item_of(step: str) -> str:
 class Page(ActivityPage):
     key = ACTIVITY
 
-    def own(self, visit) -> dict:
-        return visit.store.my_answers(visit.participant.token, ACTIVITY)
-
     def get(self, visit, rest: str):
         own = self.own(visit)
         from_done = visit.extra.get("van") == FROM_DONE

@@ -27,9 +27,6 @@ def help_key(cell: str) -> str:
 class Page(ActivityPage):
     key = ACTIVITY
 
-    def own(self, visit) -> dict:
-        return visit.store.my_answers(visit.participant.token, ACTIVITY)
-
     def get(self, visit, rest: str):
         own = self.own(visit)
         item, _, action = rest.partition("/")

@@ -28,6 +28,10 @@ class ActivityPage:
     def url(self, visit, rest: str = "") -> str:
         return visit.base + self.key + (f"/{rest}" if rest else "")
 
+    def own(self, visit) -> dict:
+        """This participant's stored answers to the activity, ``{item: value}``."""
+        return visit.store.my_answers(visit.participant.token, self.key)
+
     def revealed(self, visit) -> bool:
         return bool(visit.store.state(visit.session.id, self.key).get("reveal"))
 

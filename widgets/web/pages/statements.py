@@ -134,9 +134,6 @@ class StatementsPage(ActivityPage):
         return ""
 
     # ---------------------------------------------------------------- requests
-    def own(self, visit) -> dict:
-        return visit.store.my_answers(visit.participant.token, self.key)
-
     @staticmethod
     def step_of(rest: str, screens) -> int:
         """The screen's number in ``rest`` (1 to n), or None."""
