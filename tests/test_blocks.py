@@ -108,3 +108,72 @@ def test_the_tables_read_aloud_with_caption_and_headers_and_hide_the_bars():
         )
     screen = BeautifulSoup(str(block_html(block(), SCREEN, "nl")), "html.parser")
     assert screen.select_one('tr[data-kit-item="financieel"] th').get_text() == "Financiële kosten"  # short
+
+
+# ------------------------------------------------------------------ rankings, shares and facts
+def ranking():
+    from widgets.model.blocks import Group, RankedItem, Ranking
+
+    groups = (Group("raad", "Raad", "#1f77b4"), Group("inwoner", "Inwoner", "#d62728"))
+    items = (
+        RankedItem("betaalbaar", "Betaalbaar wonen", 1250, (Figure(500, 1), Figure(750, 2)), "genoemd door 3"),
+        RankedItem("groen", "Groen", 625, (Figure(625, 1), Figure(None)), "genoemd door 1"),
+    )
+    return Ranking("prioriteren", "Punten per waarde", "Waarde", "Punten", Scale(0, 1250), groups, items)
+
+
+def shares():
+    from widgets.model.blocks import Category, SharedItem, Shares, Split
+
+    categories = (Category("eens", "Eens", "#1d4f91"), Category("oneens", "Oneens", "#6b2a0c"))
+    lines = (Split("boek", "Boek", (60, None), 210), Split("*", "Iedereen", (75, 25), 4, 1, strong=True))
+    items = (SharedItem("s1", "1. Stelling", lines),)
+    return Shares("raad", "Stellingen", "Wie", categories, items, dont_know="Weet niet")
+
+
+def facts():
+    from widgets.model.blocks import Column, Facts, Row
+
+    columns = (Column("n", "Aantal"), Column("gap", "Verschil", signed=True), Column("share", "Aandeel", unit="%"))
+    rows = (Row("raad", "Raad", (3, 1.5, 17.14)), Row("*", "Iedereen", (1250, -0.5, None), strong=True))
+    return Facts("trap", "Nu en straks", "Groep", columns, rows)
+
+
+def test_a_ranking_writes_whole_points_in_dutch_and_scales_every_bar_to_the_highest_total():
+    phone = BeautifulSoup(block_html(ranking(), PHONE, "nl"), "html.parser")
+    cards = phone.select(".kit-score-card")
+    assert [c.select_one(".kit-score-label").get_text() for c in cards] == ["1. Betaalbaar wonen", "2. Groen"]
+    first = [line.get_text(" ", strip=True) for line in cards[0].select(".kit-score-line")]
+    assert first == ["Punten 1.250", "Raad 500", "Inwoner 750"]
+    fills = [float(r["width"]) for r in phone.select(".kit-block-fill")]
+    assert fills == [100.0, 40.0, 60.0, 50.0, 50.0]  # Groen: 625 of 1250 in total and for Raad; Inwoner none
+    table = BeautifulSoup(block_html(ranking(), SCREEN, "en"), "html.parser")
+    assert [td.get_text() for td in table.select("tbody tr")[0].select("td")][:3] == ["1,250", "500", "750"]
+
+
+def test_shares_show_each_line_as_a_bar_of_a_hundred_and_write_out_the_percentages():
+    phone = BeautifulSoup(block_html(shares(), PHONE, "nl"), "html.parser")
+    assert not phone.select("table")
+    book, room = phone.select(".kit-score-line")
+    assert book.get_text(" ", strip=True).replace("\xa0", " ") == "Boek N 210 Eens 60% Oneens –"  # not printed
+    assert room.get_text(" ", strip=True).replace("\xa0", " ") == "Iedereen N 4 Eens 75% Oneens 25% Weet niet 1"
+    parts = [(float(r["x"]), float(r["width"])) for r in room.select(".kit-block-part")]
+    assert parts == [(0, 75), (75, 25)]
+    table = BeautifulSoup(block_html(shares(), REPORT, "nl"), "html.parser")
+    assert table.select_one("caption").get_text() == "1. Stelling"
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["Wie", "Eens", "Oneens", "N", "Weet niet"]
+    assert all(svg["aria-hidden"] == "true" for svg in table.select("svg"))
+
+
+def test_facts_become_a_card_per_row_on_a_phone_with_units_and_signed_differences():
+    phone = BeautifulSoup(block_html(facts(), PHONE, "nl"), "html.parser")
+    assert not phone.select("table")
+    raad, room = phone.select(".kit-score-card")
+    assert [(dt.get_text(), dd.get_text()) for dt, dd in zip(raad.select("dt"), raad.select("dd"), strict=True)] == [
+        ("Aantal", "3"),
+        ("Verschil", "+1,5"),
+        ("Aandeel", "17,1%"),
+    ]
+    assert [dd.get_text() for dd in room.select("dd")] == ["1.250", "-0,5", "–"]
+    table = BeautifulSoup(block_html(facts(), DASHBOARD, "en"), "html.parser")
+    assert [td.get_text() for td in table.select("tbody tr")[1].select("td")] == ["1,250", "-0.5", "–"]

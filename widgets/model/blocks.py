@@ -20,9 +20,19 @@ The vocabulary (frozen dataclasses, texts already in the session's language):
   Tabel 4.2's values, the triangle's corners): a title, the heading of the item column, the scale, the
   groups, the items; ``room`` names the room's figure where a block shows it after the groups ("Iedereen").
 
-Every block type has a ``kind``, by which the render layer finds its components. The next types
-follow the same pattern, each a frozen dataclass with its rows and its groups: a ranking with
-points per item, counts per category per group, placements in the triangle, a list of texts.
+- ``Ranking``: items in order of the points they got (Prioriteren's 100 points): per item the
+  total, each group's points and a note ("genoemd door 3"), every bar on one scale from zero to
+  the highest total.
+- ``Shares``: how answers split over categories (agree / neutral / disagree, the rungs of a
+  ladder, the four perspectives): per item a line per group, the room or the book, each with its
+  share per category (0-100 %), how many it is of and how many said "weet niet"; drawn as a bar
+  of 100 % split in the categories' colours, with the percentages written out.
+- ``Facts``: a small table of figures (per row a label and a value per column, each column with its
+  unit): what does not fit a bar, as the gap between now and should on a ladder or the room next
+  to 49 municipalities. A phone shows a card per row, never the table.
+
+Every block type has a ``kind``, by which the render layer finds its components. Placements in the
+triangle and a list of texts follow the same pattern.
 """
 
 from collections.abc import Sequence
@@ -100,4 +110,104 @@ class Scores:
     room: str = ""  # the label of the room's line/column after the groups; "": the room's figure is not shown
 
 
-Block = Scores  # the union of the block types, as they come
+@dataclass(frozen=True)
+class RankedItem:
+    key: str
+    label: str
+    total: float
+    groups: tuple[Figure, ...]  # each group's points (``mean``: its sum here) in the block's group order
+    note: str = ""  # under the item: what else the room should know ("genoemd door 3")
+
+
+@dataclass(frozen=True)
+class Ranking:
+    kind: ClassVar[str] = "ranking"
+
+    key: str
+    title: str
+    heading: str  # of the item column ("Waarde")
+    total: str  # the heading of the totals ("Punten")
+    scale: Scale  # zero to the highest total, so every bar on the screen is on one scale
+    groups: tuple[Group, ...]
+    items: tuple[RankedItem, ...]  # highest first
+    intro: str = ""  # one line above ("12 deelnemers verdeelden hun punten")
+    note: str = ""  # the heading of the items' notes in a table ("Genoemd door"); "": no notes column
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label: str
+    color: str
+
+
+@dataclass(frozen=True)
+class Split:
+    """One line of a ``Shares`` item: who (a group, the room, the book) and how their answers split."""
+
+    key: str  # a group's key, "*" for the room, or another name ("boek")
+    label: str
+    shares: tuple[float | None, ...]  # per category, percent (0-100) of ``n``; None: not known (not printed)
+    n: int  # how many the shares are of
+    dont_know: int | None = None  # "weet niet", counted apart; None where the question has no such answer
+    color: str = ""  # the group's colour for its swatch; "" for none
+    strong: bool = False  # the line the room reads first (the room's own)
+
+    @property
+    def shown(self) -> bool:
+        """The disclosure rule: shares that are nobody's answer in particular (or none at all)."""
+        return group_mean_shown(self.n)
+
+
+@dataclass(frozen=True)
+class SharedItem:
+    key: str
+    label: str
+    lines: tuple[Split, ...]
+
+
+@dataclass(frozen=True)
+class Shares:
+    kind: ClassVar[str] = "shares"
+
+    key: str
+    title: str
+    heading: str  # of the who column ("Wie")
+    categories: tuple[Category, ...]
+    items: tuple[SharedItem, ...]
+    n_label: str = "N"  # the heading of how many the shares are of
+    dont_know: str = ""  # the heading of "weet niet"; "": the question has none
+    intro: str = ""  # one line above the items
+    digits: int = 0  # decimals of the percentages (0: 45%; 1: 17,1%)
+    scale: Scale = Scale(0, 100, 10, "%")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    unit: str = ""  # after every number of the column ("%")
+    signed: bool = False  # a difference: +1,5 / -0,5
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    label: str
+    cells: tuple[float | int | str | None, ...]  # per column: a number (written with Babel), a text, or None (–)
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Facts:
+    kind: ClassVar[str] = "facts"
+
+    key: str
+    title: str
+    heading: str  # of the row labels' column
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    intro: str = ""  # one line above (the finding: "Het verst uit elkaar: ...")
+
+
+Block = Scores | Ranking | Shares | Facts  # the union of the block types

@@ -1,8 +1,9 @@
 """One component per result block (``widgets.model.blocks``) and surface: the kit draws every activity's results.
 
-Surfaces: ``PHONE`` (stacked cards, one per item: its label, then a line per group with its name, value
-and bar; never a wide table), ``SCREEN`` (the presentation screen: a compact table), ``DASHBOARD``
-(the facilitator's page: the same table) and ``REPORT`` (the table in the session report).
+Surfaces: ``PHONE`` (stacked cards, one per item or row: its label, then a line per group with its
+name, value and bar, or per column its heading and value; never a wide table), ``SCREEN`` (the
+presentation screen: a compact table), ``DASHBOARD`` (the facilitator's page: the same table) and
+``REPORT`` (the table in the session report).
 
 Every bar is drawn in a track of one fixed width for every bar on the surface (set by the surface's
 stylesheet, else by the ``TRACK`` width in the SVG), never the width of a cell, so equal values are
@@ -12,23 +13,21 @@ caption and ``th scope``; bars are ``aria-hidden``: the number beside each bar i
 
 from collections.abc import Iterable
 
+from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..i18n import decimal, t
-from ..model.blocks import Block, Scale
+from ..i18n import decimal, normalize_language, t
+from ..model.blocks import Block, Column, Scale
 from . import render
 
 PHONE, SCREEN, DASHBOARD, REPORT = "phone", "screen", "dashboard", "report"
 SURFACES = (PHONE, SCREEN, DASHBOARD, REPORT)
 
 # per block kind: the template of each surface (in templates/blocks/)
+TABLES = (SCREEN, DASHBOARD, REPORT)
 COMPONENTS = {
-    "scores": {
-        PHONE: "blocks/scores_cards.html",
-        SCREEN: "blocks/scores_table.html",
-        DASHBOARD: "blocks/scores_table.html",
-        REPORT: "blocks/scores_table.html",
-    },
+    kind: {PHONE: f"blocks/{kind}_cards.html", **dict.fromkeys(TABLES, f"blocks/{kind}_table.html")}
+    for kind in ("scores", "ranking", "shares", "facts")
 }
 # the track's width (px) where no stylesheet sets it (the dashboard, the report); the phone and the
 # presentation screen size it in rem, so it grows with the text
@@ -39,6 +38,30 @@ ROOM_COLOR = "#505a5f"  # the room's bar (``Scores.room``): no group's colour
 def number(value, scale: Scale, lang: str) -> str:
     """A figure as readers of the language write it (Babel), with the scale's unit: 7,5 or 75%; a dash for none."""
     return "–" if value is None else decimal(value, lang) + scale.unit
+
+
+def count(value, lang: str) -> str:
+    """A whole number as readers of the language write it (1.250 in Dutch); a dash for none."""
+    return "–" if value is None else format_decimal(value, "#,##0", locale=normalize_language(lang))
+
+
+def percent(share, digits: int, lang: str) -> str:
+    """A share in percent (0-100) with ``digits`` decimals: 45% or 17,1%; a dash for none (not known)."""
+    return "–" if share is None else decimal(share, lang, digits=digits) + "%"
+
+
+def cell(value, column: Column, lang: str) -> str:
+    """A ``Facts`` cell: a text as it is, a whole number or a decimal with the column's unit, +/- on a difference."""
+    if value is None:
+        return "–"
+    if isinstance(value, str):
+        return value
+    text = count(value, lang) if isinstance(value, int) else decimal(abs(value) if column.signed else value, lang)
+    if column.signed and isinstance(value, float) and round(value, 1) != 0:
+        text = ("+" if value > 0 else "-") + text
+    elif column.signed and isinstance(value, int) and value > 0:
+        text = "+" + text
+    return text + column.unit
 
 
 def scale_text(scale: Scale, lang: str) -> str:
@@ -62,9 +85,12 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         track=TRACK[surface],
         room_color=ROOM_COLOR,
         short=surface == SCREEN,  # the items' short labels, one line each in large type
-        scale=scale_text(block.scale, lang),
+        scale=scale_text(block.scale, lang) if block.kind == "scores" else "",
         number=lambda value: number(value, block.scale, lang),
         bar_width=lambda value: bar_width(value, block.scale),
+        count=lambda value: count(value, lang),
+        percent=lambda share: percent(share, getattr(block, "digits", 0), lang),
+        cell=lambda value, column: cell(value, column, lang),
     )
 
 
