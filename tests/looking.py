@@ -185,6 +185,45 @@ _JOIN_OVERLAP = (
 }"""
 )
 
+_BARS = (
+    "() => {"
+    + _COMMON
+    + r"""
+  // Per result block: every bar's track as wide as the others of its kind, and every filled length per
+  // unit of value the same (one scale for the block): what a person compares by eye.
+  const found = [];
+  const within = (a, b) => Math.abs(a - b) <= Math.max(0.5, 0.02 * Math.max(a, b));
+  for (const block of document.querySelectorAll('[data-kit-block]')) {
+    for (const kind of ['kit-block-bar', 'kit-block-stack']) {
+      const bars = Array.from(block.querySelectorAll(`svg.${kind}`)).filter((svg) => shown(svg));
+      if (!bars.length) continue;
+      const name = `${path(block)} ${kind === 'kit-block-bar' ? 'bars' : 'bars of 100 %'}`;
+      const tracks = bars.map((svg) => svg.querySelector('.kit-block-track').getBoundingClientRect().width);
+      if (Math.max(...tracks) - Math.min(...tracks) > 0.5) {
+        found.push(`${name}: tracks of different widths (${px(Math.min(...tracks))} to ${px(Math.max(...tracks))})`);
+      }
+      const perUnit = [];
+      for (const svg of bars) {
+        const parts = kind === 'kit-block-bar' ? [[svg.querySelector('.kit-block-fill'), svg]] :
+          Array.from(svg.querySelectorAll('.kit-block-part')).map((part) => [part, part]);
+        for (const [fill, holder] of parts) {
+          const value = parseFloat(holder.getAttribute('data-kit-value'));
+          if (fill && value > 0) perUnit.push([fill.getBoundingClientRect().width / value, value]);
+        }
+      }
+      const sorted = perUnit.map(([r]) => r).sort((a, b) => a - b);
+      const median = sorted[Math.floor(sorted.length / 2)];
+      const off = perUnit.filter(([r]) => !within(r * 100, median * 100));
+      if (off.length) {
+        found.push(`${name}: ${off.length} not on the block's scale, e.g. ${off[0][1]} drawn ` +
+                   `${px(off[0][0] * off[0][1])} where ${px(median * off[0][1])} is its length`);
+      }
+    }
+  }
+  return found;
+}"""
+)
+
 
 def horizontal_overflow(page) -> list[str]:
     """The page scrolls sideways, and which elements stick out of the screen (inside a swipe region too)."""
@@ -209,6 +248,11 @@ def vertical_scroll(page) -> list[str]:
 def join_overlap(page) -> list[str]:
     """On the projector: anything of the stage drawn under the join block (code, QR code, counts)."""
     return page.evaluate(_JOIN_OVERLAP)
+
+
+def unequal_bars(page) -> list[str]:
+    """Bars of one block in tracks of different widths, or not proportional to their values on the block's scale."""
+    return page.evaluate(_BARS)
 
 
 def settle(page, timeout_ms: int = 30_000, quiet_ms: int = 1_000) -> None:

@@ -5,18 +5,21 @@ row per activity, each answer checked by the activity's own model first) and the
 the results. Then, each screen its own test id:
 
 * the phone page at 320 and 375 px: nothing sticks out sideways, no word or number broken across
-  lines, no HTML tag to read;
-* the presentation screen at 1920x1080 and 1280x720: nothing to scroll, nothing under the join
-  block, no HTML tag (a result taller than the screen is paged: this is its first page, and
-  tests/test_projector_pages_browser.py steps through the rest);
+  lines, no HTML tag to read, every bar of a block on the block's one scale (tracks of one width,
+  lengths proportional to the values);
+* the presentation screen at 1920x1080 and 1280x720: nothing to scroll, sideways or down, nothing
+  under the join block, no word or number broken, no HTML tag, the bars as on the phone (a result
+  taller than the screen is paged: this is its first page, and tests/test_projector_pages_browser.py
+  steps through the rest);
 * the participants' results page (released) at 320 px: as the phone page;
 * the facilitator's dashboard in Dutch and English, each activity's part and the whole page: no tag;
 * every lesson notebook, after each of its buttons is pressed once (what a learner does first): no tag.
 
 A case that fails today because of a defect a person sees (issue 27, "What the room sees together")
 is marked ``xfail(strict=True)`` with that defect as its reason: the mark goes when the defect is fixed.
-Bar lengths are checked elsewhere. The measurements are in tests/looking.py; `make screenshots`
-(tests/screenshots.py) writes these screens as PNGs for a reviewer.
+tests/test_result_bars_browser.py also checks bar lengths against the numbers beside them. The
+measurements are in tests/looking.py; `make screenshots` (tests/screenshots.py) writes these screens
+as PNGs for a reviewer.
 """
 
 from dataclasses import dataclass, field
@@ -41,7 +44,15 @@ from widgets.model.results import RELEASED, RESULTS
 from widgets.model.sessions import SessionSpec
 
 from .kit_server import REPO
-from .looking import broken_tokens, horizontal_overflow, join_overlap, settle, vertical_scroll, visible_tags
+from .looking import (
+    broken_tokens,
+    horizontal_overflow,
+    join_overlap,
+    settle,
+    unequal_bars,
+    vertical_scroll,
+    visible_tags,
+)
 
 TIMEOUT = 15_000
 LOAD = 60_000
@@ -342,7 +353,7 @@ def test_every_activity_has_answers_to_look_at():
 def test_phone_shows_the_results_whole(case, rooms):
     activity, size = case.rsplit("-", 1)
     page = rooms.phone(activity, PHONES[size])
-    found = horizontal_overflow(page) + broken_tokens(page) + visible_tags(page)
+    found = horizontal_overflow(page) + broken_tokens(page) + visible_tags(page) + unequal_bars(page)
     assert found == [], seen(found, f"{activity} on a {size} px phone")
 
 
@@ -350,7 +361,8 @@ def test_phone_shows_the_results_whole(case, rooms):
 def test_projector_fits_without_scrolling_or_hiding_the_join_block(case, rooms):
     activity, size = case.rsplit("-", 1)
     page = rooms.screen(activity, PROJECTORS[size])
-    found = vertical_scroll(page) + join_overlap(page) + visible_tags(page)
+    found = vertical_scroll(page) + horizontal_overflow(page) + join_overlap(page) + broken_tokens(page)
+    found += visible_tags(page) + unequal_bars(page)
     assert found == [], seen(found, f"{activity} on a {size} projector")
 
 
