@@ -27,7 +27,8 @@ def test_an_empty_dashboard_says_nobody_placed_themselves(triangle):
     dash.refresh(store.session(session.id))
     assert dash.points.data["x"] == [] and dash.centroids.data["x"] == []
     assert "Nog niemand heeft zich geplaatst." in dash.levels.value
-    assert 'data-kit-axis="willen-mogen" data-kit-mean=""' in dash.tensions.value
+    empty = BeautifulSoup(dash.tensions.value, "html.parser").select_one('tr[data-kit-group="willen-mogen"]')
+    assert empty.th.get_text() == "Willen en mogen" and [td.get_text() for td in empty.select("td")][-2:] == ["–", "0"]
     assert '<td data-kit-route="a" data-kit-count="0">' in dash.route_counts.value
 
 
@@ -72,10 +73,16 @@ def test_dashboard_tensions_mean_distribution_and_escaped_notes(triangle):
         {"spanning.willen-mogen": {"severity": 2, "note": ""}, "spanning.mogen-kunnen": {"severity": 5, "note": ""}},
     )
     dash.refresh(store.session(session.id))
-    assert 'data-kit-axis="willen-mogen" data-kit-mean="3.00"' in dash.tensions.value
-    assert 'data-kit-axis="mogen-kunnen" data-kit-mean="5.00"' in dash.tensions.value
-    assert "gemiddeld 3,0 uit 5 (2 antwoorden)" in dash.tensions.value
-    assert '<span class="kit-tri-distribution">0 1 0 1 0</span>' in dash.tensions.value
+    page = BeautifulSoup(dash.tensions.value, "html.parser")
+    lines = {row["data-kit-group"]: row for row in page.select("tbody tr")}
+    cells = {axis: [td.get_text() for td in row.select("td")] for axis, row in lines.items()}
+    # a person's severity from 1 to 5 as the share of the room per axis, then how many answered
+    assert cells["willen-mogen"] == ["0%", "50%", "0%", "50%", "0%", "2"]
+    assert cells["mogen-kunnen"] == ["0%", "0%", "0%", "0%", "100%", "1"]
+    assert cells["willen-kunnen"] == ["–", "–", "–", "–", "–", "0"]
+    assert lines["willen-mogen"].th.get_text() == "Willen en mogen: gemiddeld 3,0 uit 5"
+    assert lines["mogen-kunnen"].th.get_text() == "Mogen en kunnen: gemiddeld 5,0 uit 5"
+    assert [th.get_text(strip=True) for th in page.select("thead th")] == ["Zijde", "1", "2", "3", "4", "5", "Aantal"]
     assert '<li class="kit-note"><b>Ambtelijk:</b> &lt;i&gt;raad&lt;/i&gt; twijfelt</li>' in dash.tensions.value
     assert "<i>raad" not in dash.tensions.value
     assert dash.tensions.value.count('class="kit-note"') == 1  # an empty note is not listed

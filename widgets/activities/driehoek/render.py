@@ -6,13 +6,13 @@ same templates, so a number reads the same everywhere and every note is escaped 
 
 import math
 
-from ...colors import group_color
-from ...i18n import t
+from ...colors import category_colors, group_color
+from ...i18n import decimal, t
 from ...model.answers import Answer
-from ...model.blocks import Figure, Scale, ScoredItem, Scores, groups_of
+from ...model.blocks import Category, Figure, Scale, ScoredItem, Scores, SharedItem, Shares, Split, groups_of
 from ...model.sessions import Session
 from ...render import render
-from ...render.blocks import blocks_html
+from ...render.blocks import DASHBOARD, blocks_html
 from ...render.chart_tables import PLACEMENTS_TABLE
 from ...render.followup import fragment
 from ...texts import routes
@@ -146,22 +146,50 @@ def levels_html(placed, session, lang: str, surface: str, heading: int = 4) -> s
     )
 
 
-def tensions_html(answers: list[Answer], session: Session, lang: str) -> str:
-    """Per axis (Box 5.3): the mean severity, how many chose 1-5, and every note with its group."""
-    axes = []
+def tensions(answers: list[Answer], lang: str) -> Shares:
+    """How strongly each side chafes (Box 5.3): per axis the share of the room that chose 1 to 5, with the mean."""
+    colors = category_colors(len(SEVERITIES))
+    categories = tuple(Category(str(s), str(s), color) for s, color in zip(SEVERITIES, colors, strict=True))
+    lines = []
     for axis in AXES:
-        given = [a for a in answers if a.item == f"spanning.{axis}"]
-        severities = [a.value["severity"] for a in given]
-        axes.append(
-            {
-                "key": axis,
-                "n": len(severities),
-                "mean": sum(severities) / len(severities) if severities else None,
-                "counts": [severities.count(s) for s in SEVERITIES],
-                "notes": [(session.group_label(a.group), a.value["note"]) for a in given if a.value.get("note")],
-            }
+        severities = [a.value["severity"] for a in answers if a.item == f"spanning.{axis}"]
+        n = len(severities)
+        label = t(f"axis.{axis}", lang)
+        if n:
+            label = t("driehoek.dash.axis_mean", lang, axis=label, mean=decimal(sum(severities) / n, lang))
+        shares = tuple(100 * severities.count(s) / n if n else None for s in SEVERITIES)
+        lines.append(Split(axis, label, shares, n))
+    item = SharedItem("spanningen", t("driehoek.severity_legend", lang), tuple(lines))
+    return Shares(
+        f"{ACTIVITY}-spanningen",
+        t("driehoek.dash.tensions", lang),
+        t("driehoek.dash.axis", lang),
+        categories,
+        (item,),
+        n_label=t("driehoek.dash.n", lang),
+        intro=t("driehoek.severity_hint", lang),
+    )
+
+
+def tensions_html(answers: list[Answer], session: Session, lang: str, surface: str = DASHBOARD) -> str:
+    """The tensions block drawn for ``surface``, then per axis every note with its group."""
+    notes = [
+        (
+            axis,
+            [
+                (session.group_label(a.group), a.value["note"])
+                for a in answers
+                if a.item == f"spanning.{axis}" and a.value.get("note")
+            ],
         )
-    return render("driehoek_tensions.html", lang, axes=axes)
+        for axis in AXES
+    ]
+    return render(
+        "driehoek_tensions.html",
+        lang,
+        block=blocks_html([tensions(answers, lang)], surface, lang),
+        notes=[(axis, given) for axis, given in notes if given],
+    )
 
 
 def routes_html(answers: list[Answer], lang: str) -> str:

@@ -35,7 +35,7 @@ def section(answers: ByActivity, state: States, session: Session, lang: str, plo
             t("report.figure.ternary_note", lang),
             lang,
         ),
-        tensions_html(mine, session, lang),
+        tensions_html(mine, session, lang, REPORT),
         routes_html(mine, lang),
     )
 
