@@ -153,6 +153,38 @@ def test_submit_is_idempotent_and_keeps_history_of_changes(store):
     assert store.history_count(session.id) == 1
 
 
+def test_a_cap_holds_when_many_posts_of_one_participant_arrive_at_once(store):
+    from concurrent.futures import ThreadPoolExecutor
+
+    session, _ = new_session(store)
+    opened(store, session)
+    p = store.join(session.code, "inwoner")
+    store.submit(p.token, "palet", {f"eerder{i}": {"text": f"w{i}", "cell": "collectief.proces"} for i in range(25)})
+
+    def post(i):  # each a new value, as 40 taps sent together would be
+        try:
+            store.submit(p.token, "palet", {f"nieuw{i}": {"text": f"n{i}", "cell": "collectief.proces"}}, most=30)
+        except InputError as error:
+            return error_message(error)
+        return "stored"
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        replies = list(pool.map(post, range(40)))
+    assert replies.count("stored") == 5 and len(store.my_answers(p.token, "palet")) == 30
+    assert set(replies) - {"stored"} == {"U hebt het grootste aantal antwoorden al gegeven (30)."}
+
+
+def test_the_history_keeps_the_last_twenty_versions_of_an_answer(store):
+    session, _ = new_session(store)
+    opened(store, session)
+    p = store.join(session.code, "inwoner")
+    for i in range(30):  # a phone that edits one note again and again
+        store.submit(p.token, "palet", {"v1": {"text": f"versie {i}", "cell": "collectief.proces"}})
+    assert store.history_count(session.id) == 20
+    kept = store.backend.query("SELECT value FROM answer_history ORDER BY replaced_at")
+    assert [json.loads(r["value"])["text"] for r in kept] == [f"versie {i}" for i in range(9, 29)]
+
+
 def test_replace_all_removes_items_the_participant_deleted(store):
     session, _ = new_session(store)
     opened(store, session)

@@ -143,3 +143,13 @@ def test_a_followup_offers_the_earlier_palette_to_keep_or_drop(new_session, phon
     page = me.submit(".kit-start-palette form", keep=["betaalbaarheid", "iets-anders"])  # nothing new offered
     assert len(kit_store.answers(follow.id, "palet")) == 1
     assert kit_store.answers(earlier.id, "palet")[0].participant == other.ref  # the earlier session is as it was
+
+
+@pytest.mark.parametrize("item", ["x" * 30_000, "abc\r\ndef", "../../beoordelen", "ABCDEF123456"])
+def test_a_forged_item_field_is_refused_in_dutch_and_stores_nothing(palet, kit_store, item):
+    session, me = palet
+    me.get(f"kit/{session.code}/palet")
+    page = me.submit(".kit-form-palet", item=item, text="Groen", cell="collectief.proces")
+    assert page.status == 400
+    assert page.errors() == ["Fout: Dit formulier klopt niet meer. Laad de pagina opnieuw en probeer het nog eens."]
+    assert kit_store.answers(session.id, "palet") == []

@@ -28,6 +28,7 @@ from ..model.validation import InputError, clean_text
 from .schema import migrate
 
 # Every table that holds a session's rows, the session itself first.
+HISTORY_PER_ITEM = 20  # earlier versions of one answer kept: a phone editing a note 1,500 times keeps 20
 SESSION_TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
 SESSION_COLUMNS = (
     "id, code, title, topic, municipality, language, activities, open_activities, status, revision, created_at"
@@ -252,12 +253,23 @@ class Store:
         return {r["group_key"]: int(r["n"]) for r in rows}
 
     # ------------------------------------------------------------------ answers
-    def submit(self, token: str, activity: str, answers: dict, replace_all: bool = False) -> SubmitResult:
+    def submit(
+        self,
+        token: str,
+        activity: str,
+        answers: dict,
+        replace_all: bool = False,
+        most: int | None = None,
+        too_many: str = "error.too_many_answers",
+    ) -> SubmitResult:
         """Store a participant's answers to ``activity`` (item -> JSON value) in one transaction.
 
         The same answers again change nothing (idempotent); a changed answer replaces the
-        earlier one, which moves to the history. ``replace_all`` also removes the
-        participant's other items of this activity (a list the participant edited).
+        earlier one, which moves to the history (the last ``HISTORY_PER_ITEM`` earlier
+        versions of an item are kept). ``replace_all`` also removes the participant's other
+        items of this activity (a list the participant edited). ``most``: how many items of
+        this activity a participant may hold; counted inside the transaction, so many posts at
+        once cannot pass it together (InputError ``too_many``, nothing stored).
         """
         participant = self.participant(token)
         if participant is None:
@@ -310,6 +322,13 @@ class Store:
                                 {"p": token, "a": activity, "i": item},
                             )
                             changed += 1
+                if most is not None and changed:
+                    held = tx.query(
+                        "SELECT COUNT(*) AS n FROM answers WHERE participant = :p AND activity = :a",
+                        {"p": token, "a": activity},
+                    )[0]["n"]
+                    if int(held) > most:
+                        raise InputError(too_many, max=most)
                 if not changed:
                     raise _Unchanged()
         except _Unchanged:
@@ -317,6 +336,18 @@ class Store:
         return SubmitResult(changed, self.revision(participant.session_id) or 0)
 
     def _archive(self, tx, participant, activity, old, now) -> None:
+        """Keep the earlier version of an answer; of one item only the latest ``HISTORY_PER_ITEM``."""
+        where = "participant = :p AND activity = :a AND item = :i"
+        keys = {"p": participant.token, "a": activity, "i": old["item"]}
+        kept = tx.query(
+            f"SELECT replaced_at FROM answer_history WHERE {where} ORDER BY replaced_at DESC LIMIT :n",
+            {**keys, "n": HISTORY_PER_ITEM},
+        )
+        if len(kept) >= HISTORY_PER_ITEM:
+            tx.execute(
+                f"DELETE FROM answer_history WHERE {where} AND replaced_at <= :oldest",
+                {**keys, "oldest": kept[-1]["replaced_at"]},
+            )
         tx.execute(
             "INSERT INTO answer_history (session_id, participant, activity, item, value, answered_at, "
             "replaced_at) VALUES (:s, :p, :a, :i, :v, :at, :now)",

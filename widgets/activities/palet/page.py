@@ -1,5 +1,6 @@
 """Waardenpalet on a phone (Box 5.1): name values one by one, each in one of six cells; edit, delete."""
 
+import re
 import secrets
 
 from ...i18n import error_message
@@ -18,6 +19,8 @@ from .model import (
 from .render import book_palette_html, merged_stacked_html
 
 ACTIVITY = "palet"
+NEW_ITEM = re.compile(r"[0-9a-f]{12}")  # a new value's key, as secrets.token_hex(6) writes it into the form
+CAP = {"most": MAX_VALUES_PER_PARTICIPANT, "too_many": "palet.error.too_many"}  # counted in the store's transaction
 
 
 def help_key(cell: str) -> str:
@@ -87,7 +90,7 @@ class Page(ActivityPage):
             return self.page(visit, own, errors={"keep": error})
         answers = {"start-" + secrets.token_hex(4): {"text": offered[k][0], "cell": offered[k][1]} for k in chosen}
         if answers:
-            error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, answers))
+            error = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, answers, **CAP))
             if error:
                 return self.page(visit, own, errors={"keep": error})
         return visit.redirect(f"{ACTIVITY}?ok=kept&n={len(answers)}")
@@ -116,6 +119,8 @@ class Page(ActivityPage):
                 return self.page(visit, own, errors={"text": error})
             return visit.redirect(f"{ACTIVITY}?ok=deleted")
         item = form.get("item") or secrets.token_hex(6)
+        if item not in own and not NEW_ITEM.fullmatch(item):  # the hidden field, as the page wrote it, or nothing
+            return self.page(visit, own, errors={"text": visit.t("palet.error.item")}, status=400)
         editing = form.get("editing") == "1" and item in own
         typed = {"item": item, "text": form.get("text"), "cell": form.get("cell"), "editing": "1" if editing else ""}
         if item in own and not editing:
@@ -128,7 +133,9 @@ class Page(ActivityPage):
             field = "cell" if error.key == "palet.error.cell" else "text"
             return self.page(visit, own, form=typed, errors={field: error_message(error, visit.lang)})
         failed = visit.save(
-            lambda: visit.store.submit(visit.participant.token, ACTIVITY, {item: {"text": text, "cell": typed["cell"]}})
+            lambda: visit.store.submit(
+                visit.participant.token, ACTIVITY, {item: {"text": text, "cell": typed["cell"]}}, **CAP
+            )
         )
         if failed:
             return self.page(visit, own, form=typed, errors={"text": failed})
