@@ -193,3 +193,22 @@ def test_a_stuck_write_stalls_only_the_phone_that_writes(kit, phone, new_session
     sent.join(timeout=30)
     assert writer.page.text(".kit-notice") == "Opgeslagen: Groen."
     assert [a.value["text"] for a in kit_store.answers(session.id, "palet")] == ["Groen"]
+
+
+def test_a_form_that_is_not_utf8_is_refused_in_dutch_and_stores_nothing(phone, new_session, kit_store):
+    session = new_session(activities=("palet",))
+    me = phone()
+    me.join(session.code, "Inwoner")
+    form = me.get(f"kit/{session.code}/palet").form(".kit-form-palet")
+    fields = {field["name"]: field.get("value", "") for field in form.select("input[type=hidden]")}
+    hidden = "&".join(f"{name}={value}" for name, value in fields.items()).encode()
+    body = hidden + b"&text=Gr%FFen&cell=collectief.proces"  # %FF: a byte that is no UTF-8
+    reply = me.http.post(
+        f"{me.base_url}kit/{session.code}/palet",
+        data=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+        allow_redirects=False,
+    )
+    assert reply.status_code == 400
+    assert "Deze tekens konden we niet lezen: er is niets opgeslagen." in reply.text
+    assert kit_store.answers(session.id, "palet") == []

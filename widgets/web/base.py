@@ -100,6 +100,10 @@ class KitHandler(tornado.web.RequestHandler):
                 self.request.body_arguments.setdefault(name, []).extend(values)
                 self.request.arguments.setdefault(name, []).extend(values)
             self.check_xsrf_cookie()
+            if not Form.decodes(self.request.body_arguments):  # refused, never silently turned into U+FFFD
+                self.set_status(400)
+                self.finish(self.message_page("error.bad_encoding"))
+                raise tornado.web.Finish()
         return Form(self.request.body_arguments)
 
     # --------------------------------------------------------------- language

@@ -37,6 +37,18 @@ class Form:
             for k, vs in (arguments or {}).items()
         }
 
+    @staticmethod
+    def decodes(arguments) -> bool:
+        """Every name and value is UTF-8 (a browser's form always is; a crafted post may not be)."""
+        try:
+            for values in (arguments or {}).values():
+                for value in values:
+                    if isinstance(value, bytes):
+                        value.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        return True
+
     def get(self, name: str, default: str = "") -> str:
         values = self.arguments.get(name)
         return values[-1] if values else default
