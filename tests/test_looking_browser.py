@@ -6,7 +6,7 @@ the results. Then, each screen its own test id:
 
 * the phone page at 320 and 375 px: nothing sticks out sideways, no word or number broken across
   lines, no HTML tag to read;
-* the presentation screen at 1920x1080 and 1280x720: nothing to scroll, nothing under the join
+* the presentation screen at 1920x1080 and 1280x720: nothing to scroll (either way), nothing under the join
   block, no HTML tag (a result taller than the screen is paged: this is its first page, and
   tests/test_projector_pages_browser.py steps through the rest);
 * the participants' results page (released) at 320 px: as the phone page;
@@ -355,7 +355,7 @@ def test_phone_shows_the_results_whole(case, rooms):
 def test_projector_fits_without_scrolling_or_hiding_the_join_block(case, rooms):
     activity, size = case.rsplit("-", 1)
     page = rooms.screen(activity, PROJECTORS[size])
-    found = vertical_scroll(page) + join_overlap(page) + visible_tags(page)
+    found = vertical_scroll(page) + horizontal_overflow(page) + join_overlap(page) + visible_tags(page)
     assert found == [], seen(found, f"{activity} on a {size} projector")
 
 
