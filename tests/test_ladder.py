@@ -80,3 +80,140 @@ def test_a_group_no_longer_listed_still_counts_and_other_items_do_not():
 
 def test_notes_keep_the_rungs_they_explain():
     assert notes(ANSWERS) == [("ambtelijk", 1, 3, "Meer ruimte voor initiatief"), ("inwoner", 4, 1, "Te vrijblijvend")]
+
+
+# ------------------------------------------------------------------ the results as blocks
+def session(language="nl"):
+    from widgets.model.sessions import Group, Session
+
+    groups = (Group("bestuur", "Bestuur"), Group("ambtelijk", "Ambtelijk"), Group("inwoner", "Inwoner"))
+    return Session(
+        id="s",
+        code="ABC123",
+        title="Omgevingsvisie",
+        topic="wonen",
+        municipality="Ede",
+        language=language,
+        activities=(ACTIVITY,),
+        open_activities=(ACTIVITY,),
+        status="open",
+        groups=groups,
+    )
+
+
+def results(answers=ANSWERS, lang="nl"):
+    from widgets.activities.trap.results import blocks
+
+    return blocks({ACTIVITY: answers}, {}, session(lang), lang)
+
+
+def test_the_rungs_per_question_are_shares_of_the_groups_that_answered_and_everyone():
+    from widgets.colors import group_color
+
+    shares, _ = results()
+    assert shares.kind == "shares"
+    assert [(c.key, c.label) for c in shares.categories] == [
+        ("reguleren", "1. Reguleren"),
+        ("regisseren", "2. Regisseren"),
+        ("stimuleren", "3. Stimuleren"),
+        ("faciliteren", "4. Faciliteren"),
+        ("loslaten", "5. Loslaten"),
+    ]
+    assert len({c.color for c in shares.categories}) == 5
+    now, should = shares.items
+    assert (now.label, should.label) == ("Waar staat de gemeente nu?", "Waar zou de gemeente moeten staan?")
+    # bestuur answered nothing: no line; ambtelijk keeps its colour (second in the session)
+    assert [(line.key, line.label, line.n, line.strong) for line in now.lines] == [
+        ("ambtelijk", "Ambtelijk", 3, False),
+        ("inwoner", "Inwoner", 1, False),
+        ("*", "Alle deelnemers", 4, True),
+    ]
+    assert now.lines[0].color == group_color(1) and now.lines[2].color == ""
+    # now: ambtelijk 1, 2, 2; inwoner 4; everyone 1, 2, 2, 4
+    assert now.lines[0].shares == pytest.approx((100 / 3, 200 / 3, 0, 0, 0))
+    assert now.lines[1].shares == (0, 0, 0, 100, 0)
+    assert now.lines[2].shares == (25, 50, 0, 25, 0)
+    # should: ambtelijk 3, 2, 4; inwoner 1; everyone 3, 2, 4, 1
+    assert should.lines[0].shares == pytest.approx((0, 100 / 3, 100 / 3, 100 / 3, 0))
+    assert should.lines[1].shares == (100, 0, 0, 0, 0)
+    assert should.lines[2].shares == (25, 25, 25, 25, 0)
+    assert shares.intro == "4 deelnemers hebben geantwoord." and shares.digits == 0
+
+
+def test_every_count_of_the_rung_table_can_be_read_back_from_its_shown_percentage():
+    from widgets.activities.trap.results import blocks
+    from widgets.render.blocks import percent
+
+    many = [answer("ambtelijk", 1 + n % 5, 1 + n * n % 5) for n in range(120)]
+    for given in (ANSWERS, many[:99], many):
+        shares, _ = blocks({ACTIVITY: given}, {}, session(), "nl")
+        by_group, room = summarize(given, ["bestuur", "ambtelijk", "inwoner"])
+        for item in shares.items:
+            for line in item.lines:
+                summary = room if line.key == "*" else by_group[line.key]
+                counts = summary.now_counts if item.key == "now" else summary.should_counts
+                shown = [float(percent(s, shares.digits, "en").rstrip("%")) for s in line.shares]
+                assert [round(s * line.n / 100) for s in shown] == counts
+    assert blocks({ACTIVITY: many}, {}, session(), "nl")[0].digits == 1  # 120 answers: a decimal
+
+
+def test_the_gap_is_a_row_per_group_that_answered_and_everyone():
+    _, facts = results()
+    assert facts.kind == "facts"
+    assert [c.label for c in facts.columns] == [
+        "Aantal",
+        "Gem. trede nu",
+        "Gem. trede straks",
+        "Verschil",
+        "Richting loslaten",
+        "Blijft staan",
+        "Richting reguleren",
+    ]
+    assert [c.signed for c in facts.columns] == [False, False, False, True, False, False, False]
+    official, resident, room = facts.rows
+    assert (official.key, resident.key, room.key, room.label, room.strong) == (
+        "ambtelijk",
+        "inwoner",
+        "*",
+        "Alle deelnemers",
+        True,
+    )
+    # ambtelijk: now (1+2+2)/3, should (3+2+4)/3 = 3, gap 4/3; 1->3 and 2->4 looser, 2->2 the same
+    assert official.cells == pytest.approx((3, 5 / 3, 3, 4 / 3, 2, 1, 0))
+    assert resident.cells == (1, 4, 1, -3, 0, 0, 1)
+    # everyone: now 9/4, should 10/4; inwoner 4->1 tighter
+    assert room.cells == (4, 2.25, 2.5, 0.25, 2, 1, 1)
+    assert facts.intro.startswith("Trede 1 is reguleren, 5 is loslaten.")
+
+
+def test_the_blocks_read_on_a_phone_as_cards_with_dutch_numbers():
+    from bs4 import BeautifulSoup
+
+    from widgets.render.blocks import PHONE, blocks_html
+
+    phone = BeautifulSoup(blocks_html(results(), PHONE, "nl"), "html.parser")
+    assert not phone.select("table")
+    now = phone.select_one('[data-kit-block="trap-distribution"] [data-kit-item="now"]')
+    lines = [" ".join(li.get_text(" ").split()) for li in now.select(".kit-score-line")]
+    assert lines == [
+        "Ambtelijk N 3 1. Reguleren 33% 2. Regisseren 67%",
+        "Inwoner N 1 4. Faciliteren 100%",
+        "Alle deelnemers N 4 1. Reguleren 25% 2. Regisseren 50% 4. Faciliteren 25%",
+    ]
+    official = phone.select_one('[data-kit-block="trap-gap"] [data-kit-row="ambtelijk"]')
+    assert [dd.get_text() for dd in official.select("dd")] == ["3", "1,7", "3,0", "+1,3", "2", "1", "0"]
+    resident = phone.select_one('[data-kit-block="trap-gap"] [data-kit-row="inwoner"]')
+    assert [dd.get_text() for dd in resident.select("dd")] == ["1", "4,0", "1,0", "-3,0", "0", "0", "1"]
+
+
+def test_without_answers_only_everyone_is_there_with_nothing_to_average():
+    shares, facts = results([])
+    assert [line.key for line in shares.items[0].lines] == ["*"]
+    assert shares.items[0].lines[0].shares == (None,) * 5 and shares.items[0].lines[0].n == 0
+    assert facts.rows[0].cells == (0, None, None, None, 0, 0, 0)
+
+
+def test_the_blocks_speak_english_in_an_english_session():
+    shares, facts = results(lang="en")
+    assert shares.categories[4].label == "5. Letting go"
+    assert facts.rows[-1].label == "All participants"

@@ -324,7 +324,6 @@ defect(
     each(["raadsenquete"], PHONES),
     "the statement tables are wider than the phone: the N and group columns only by an unsignalled sideways swipe",
 )
-defect("phone", each(["trap"], PHONES), "the two tables are 805 and 830 px wide: most columns only by a sideways swipe")
 defect(
     "phone",
     each(["sturingsscan"], PHONES),

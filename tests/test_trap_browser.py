@@ -1,5 +1,5 @@
 """Participatietrap nu en straks in Chromium: a 320 px phone answers with the keyboard (axe-clean, refusal
-included, and with the room's results shown) and the dashboard shows the figures."""
+included, and with the room's results shown as cards) and the dashboard shows the figures."""
 
 from widgets.model.sessions import SessionSpec
 
@@ -53,20 +53,19 @@ def test_a_phone_answers_by_keyboard_and_the_dashboard_shows_the_gap(kit, kit_st
     kit_store.submit(other.token, "trap", {"trede": {"now": 1, "should": 2, "note": ""}})
     kit_store.set_state(session.id, "trap", "reveal", True)
     phone.reload()
-    phone.wait_for_selector("[data-kit-results] [data-kit-trap=gap]")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH  # the wide tables scroll in their region
+    phone.wait_for_selector('[data-kit-results] [data-kit-block="trap-gap"]')
+    assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH  # cards, no table wider than the phone
+    assert phone.locator("[data-kit-results] table").count() == 0
     assert_axe_clean(phone, script, "the room's results")
 
     dashboard = watched().new_page()
     dashboard.goto(kit.render_url("workshops/facilitator.ipynb", f"sessie={session.code}&sleutel={key}"))
-    room = ".kit-trap-figures [data-kit-trap=gap] tr.kit-trap-room"
+    room = '.kit-trap-figures [data-kit-block="trap-gap"] tr[data-kit-row="*"]'
     dashboard.wait_for_selector(room, timeout=LOAD)
     # now (2 + 1) / 2 = 1,5; should (3 + 2) / 2 = 2,5
     assert " ".join(dashboard.inner_text(room).split()) == "Alle deelnemers 2 1,5 2,5 +1,0 2 0 0"
-    assert (
-        dashboard.inner_text(
-            '.kit-trap-figures tr[data-kit-rung="stimuleren"] td[data-kit-group=""][data-kit-when="should"]'
-        )
-        == "1"
-    )
+    # should: stimuleren (3) and regisseren (2), one each of two
+    should = '.kit-trap-figures table[data-kit-item="should"] tr[data-kit-group="*"]'
+    assert dashboard.inner_text(f'{should} td[data-kit-category="stimuleren"]') == "50%"
+    assert dashboard.inner_text(f"{should} td:last-child") == "2"
     assert dashboard.locator(".kit-trap-reveal").count() == 1

@@ -39,21 +39,28 @@ def test_the_report_shows_both_distributions_the_gap_and_the_notes(store):
     soup = BeautifulSoup(build_report(workshop(store)), "html.parser")
     section = soup.select_one("section#trap")
     assert section.select_one("h2").get_text() == "Participatietrap nu en straks"
+    distribution = section.select_one('[data-kit-block="trap-distribution"]')
     rows = {
-        tr["data-kit-rung"]: [td.get_text() for td in tr.select("td")]
-        for tr in section.select('[data-kit-trap="distribution"] tr[data-kit-rung]')
+        (table["data-kit-item"], tr["data-kit-group"]): [td.get_text() for td in tr.select("td")]
+        for table in distribution.select("table[data-kit-item]")
+        for tr in table.select("tr[data-kit-group]")
     }
-    # per group now/should, then everyone now/should
-    assert rows["reguleren"] == ["1", "0", "0", "1", "1", "1"]
-    assert rows["stimuleren"] == ["0", "1", "0", "0", "0", "1"]
-    assert rows["faciliteren"] == ["0", "0", "1", "0", "1", "0"]
-    gap = [" ".join(tr.get_text(" ").split()) for tr in section.select('[data-kit-trap="gap"] tr[data-kit-group]')]
+    # per question a row per group and everyone: the share of each rung (top rung first), then how many
+    assert rows[("now", "ambtelijk")] == ["50%", "50%", "0%", "0%", "0%", "2"]
+    assert rows[("now", "inwoner")] == ["0%", "0%", "0%", "100%", "0%", "1"]
+    assert rows[("now", "*")] == ["33%", "33%", "0%", "33%", "0%", "3"]
+    assert rows[("should", "ambtelijk")] == ["0%", "50%", "50%", "0%", "0%", "2"]
+    assert rows[("should", "*")] == ["33%", "33%", "33%", "0%", "0%", "3"]
+    gap = [" ".join(tr.get_text(" ").split()) for tr in section.select('[data-kit-block="trap-gap"] tr[data-kit-row]')]
     # ambtelijk now 1.5 should 2.5; inwoner 4 -> 1; room now 7/3 = 2.3, should 6/3 = 2.0
     assert gap == [
         "Ambtelijk 2 1,5 2,5 +1,0 1 1 0",
         "Inwoner 1 4,0 1,0 -3,0 0 0 1",
         "Alle deelnemers 3 2,3 2,0 -0,3 1 1 1",
     ]
+    intros = [p.get_text() for p in section.select(".kit-block-intro")]
+    assert intros[0] == "3 deelnemers hebben geantwoord."
+    assert intros[1].startswith("Trede 1 is reguleren, 5 is loslaten.")
     summary = soup.select_one("#samenvatting-trap")
     assert (
         summary.select_one('[data-kit-trap="room"]')
@@ -72,7 +79,7 @@ def test_the_report_shows_both_distributions_the_gap_and_the_notes(store):
 def test_the_english_report_reads_in_english(store):
     soup = BeautifulSoup(build_report(workshop(store, "en")), "html.parser")
     assert soup.select_one("section#trap h2").get_text() == "Participation ladder: now and next"
-    assert soup.select_one('section#trap tr[data-kit-rung="loslaten"] th').get_text() == "5. Letting go"
+    assert soup.select_one('section#trap th[data-kit-category="loslaten"]').get_text(strip=True) == "5. Letting go"
 
 
 def test_the_csv_and_workbook_have_two_rows_per_participant(store):

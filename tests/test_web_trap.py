@@ -102,11 +102,23 @@ def test_the_room_is_shown_on_the_phone_only_once_revealed_and_notes_are_escaped
     page = me.get(f"kit/{session.code}/trap")
     results = page.soup.select_one("[data-kit-results]")
     assert results is not None
-    assert page.text('[data-kit-trap="distribution"] tr[data-kit-rung="regisseren"]') == "2. Regisseren 1 0 0 0 1 0"
-    assert page.all('[data-kit-trap="gap"] tr')[1:] == [
-        "Ambtelijk 1 2,0 4,0 +2,0 1 0 0",
-        "Inwoner 1 3,0 3,0 0,0 0 1 0",
-        "Alle deelnemers 2 2,5 3,5 +1,0 1 1 0",
+    assert results.select("table") == []  # cards on a phone
+    assert page.all('[data-kit-block="trap-distribution"] [data-kit-item="now"] .kit-score-line') == [
+        "Ambtelijk N 1 2. Regisseren 100%",
+        "Inwoner N 1 3. Stimuleren 100%",
+        "Alle deelnemers N 2 2. Regisseren 50% 3. Stimuleren 50%",
+    ]
+    assert page.all('[data-kit-block="trap-distribution"] [data-kit-item="should"] .kit-score-line')[2] == (
+        "Alle deelnemers N 2 3. Stimuleren 50% 4. Faciliteren 50%"
+    )
+    gap = '[data-kit-block="trap-gap"] [data-kit-row]'
+    assert [" ".join(card.get_text(" ").split()) for card in page.soup.select(gap)] == [
+        "Ambtelijk Aantal 1 Gem. trede nu 2,0 Gem. trede straks 4,0 Verschil +2,0 Richting loslaten 1 Blijft staan 0 "
+        "Richting reguleren 0",
+        "Inwoner Aantal 1 Gem. trede nu 3,0 Gem. trede straks 3,0 Verschil 0,0 Richting loslaten 0 Blijft staan 1 "
+        "Richting reguleren 0",
+        "Alle deelnemers Aantal 2 Gem. trede nu 2,5 Gem. trede straks 3,5 Verschil +1,0 Richting loslaten 1 "
+        "Blijft staan 1 Richting reguleren 0",
     ]
     assert "<script>alert(1)</script>" not in official.get(f"kit/{session.code}/trap").reply.text
     assert "&lt;script&gt;" in official.page.reply.text  # the own note, escaped
@@ -125,10 +137,15 @@ def test_the_presentation_screen_asks_the_question_then_shows_the_gap_once_revea
     page = screen.get(f"kit/{session.code}/scherm")
     assert page.text(".kit-screen-activity h2") == "Participatietrap"
     assert page.text(".kit-screen-question").startswith("Waar staat de gemeente Ede bij wonen op de participatietrap")
-    assert page.soup.select("[data-kit-trap]") == []
+    assert page.soup.select("[data-kit-block]") == []
     kit_store.set_state(session.id, "trap", "reveal", True)
     page = screen.get(f"kit/{session.code}/scherm")
-    assert page.all('[data-kit-trap="gap"] tr.kit-trap-room') == ["Alle deelnemers 1 1,0 5,0 +4,0 1 0 0"]
+    # both blocks as tables, each its own part of the screen
+    assert len(page.soup.select(".kit-screen-part [data-kit-block]")) == 2
+    assert page.all('[data-kit-block="trap-gap"] tr[data-kit-row="*"]') == ["Alle deelnemers 1 1,0 5,0 +4,0 1 0 0"]
+    assert page.all('[data-kit-block="trap-distribution"] table[data-kit-item="should"] tr[data-kit-group="*"]') == [
+        "Alle deelnemers 0% 0% 0% 0% 100% 1"
+    ]
     assert "Geheime reden" not in page.reply.text  # notes are for the facilitator and the report
 
 

@@ -1,8 +1,9 @@
 """Participatietrap nu en straks on the dashboard: both distributions per group and the gap, live."""
 
+from ...render.blocks import DASHBOARD, blocks_html
 from ...views.table_dashboard import TableDashboard
 from .model import ACTIVITY
-from .render import ladder_html
+from .results import blocks
 
 
 class Dashboard(TableDashboard):
@@ -10,4 +11,6 @@ class Dashboard(TableDashboard):
     classes = ("kit-trap-figures",)
     reveal_class = "kit-trap-reveal"
 
-    draw = staticmethod(ladder_html)
+    def html(self, session) -> str:
+        answers = {ACTIVITY: self.store.answers(session.id, ACTIVITY)}
+        return blocks_html(blocks(answers, {}, session, self.lang), DASHBOARD, self.lang)

@@ -7,10 +7,11 @@ what was chosen and typed, and stores nothing.
 
 from ...i18n import error_message
 from ...model.validation import InputError, clean_text
+from ...render.blocks import PHONE, SCREEN, block_html, blocks_html
 from ...texts import topic_label
 from ...web.pages import ActivityPage
 from .model import ACTIVITY, FIELDS, ITEM, check_answer, check_rung
-from .render import ladder_html, rung_name, rungs
+from .render import rung_name, rungs
 
 
 class Page(ActivityPage):
@@ -75,10 +76,13 @@ class Page(ActivityPage):
         )
 
     def room_results(self, visit) -> str:
-        """Everyone's rungs per group once the facilitator shows them; else ''."""
+        """Everyone's rungs per group and the gap once the facilitator shows them (blocks as cards); else ''."""
         if not self.revealed(visit):
             return ""
-        return ladder_html(visit.store.answers(visit.session.id, ACTIVITY), visit.session, visit.lang, heading=3)
+        return blocks_html(self.blocks(visit), PHONE, visit.lang)
 
     def screen_results(self, visit) -> list:
-        return [part for part in (self.room_results(visit),) if part]
+        """Both blocks side by side on the presentation screen once revealed, else []."""
+        if not self.revealed(visit):
+            return []
+        return [block_html(block, SCREEN, visit.lang) for block in self.blocks(visit)]

@@ -1,21 +1,23 @@
-"""The participatietrap in the session report: the rungs and both distributions, the summary, the notes."""
+"""The participatietrap in the session report: its result blocks, the summary, the notes."""
 
 from markupsafe import Markup
 
 from ...i18n import t
 from ...model.answers import Answer, ByActivity, States
 from ...model.sessions import Session
+from ...render.blocks import REPORT, blocks_html
 from ...render.report import report_render, section_html
 from . import model
 from .model import ACTIVITY, summarize
-from .render import ladder_html, rung_name, signed
+from .render import rung_name, signed
+from .results import blocks
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
-    """The rungs, then the figures (or that nobody answered)."""
-    mine = answers.get(ACTIVITY, [])
-    body = ladder_html(mine, session, lang, heading=3) if mine else Markup("<p>%s</p>") % t("report.no_answers", lang)
-    return section_html(ACTIVITY, lang, body, legend=t("trap.dash.gap_hint", lang))
+    """Both distributions and the gap per group (or that nobody answered)."""
+    if not answers.get(ACTIVITY):
+        return section_html(ACTIVITY, lang, Markup("<p>%s</p>") % t("report.no_answers", lang))
+    return section_html(ACTIVITY, lang, blocks_html(blocks(answers, state, session, lang), REPORT, lang))
 
 
 def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
