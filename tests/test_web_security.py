@@ -91,12 +91,54 @@ def test_one_browser_cannot_create_participant_after_participant(strict_kit):
     assert store.participant_counts(session.id) == {"inwoner": 3}
 
 
+def guesser(kit, address: str) -> Phone:
+    """A phone seen from ``address``, as the proxy on this machine (trusted by default) reports it."""
+    me = Phone(kit.url)
+    me.http.headers["X-Forwarded-For"] = address
+    return me
+
+
 def test_guessing_codes_is_stopped_after_a_few_tries(strict_kit):
-    me = Phone(strict_kit.url)
+    me = guesser(strict_kit, "203.0.113.1")
     for code in ("AAAAAA", "CCCCCC", "EEEEEE"):
         assert "Deze sessiecode kennen we niet" in me.get(f"kit/?code={code}").text(".kit-error")
     page = me.get("kit/?code=FFFFFF")
     assert page.status == 429 and "Te veel onbekende codes" in page.text()
+
+
+def test_every_page_that_looks_a_code_up_counts_the_misses_and_then_tells_nothing(strict_kit):
+    from widgets.model.sessions import SessionSpec
+    from widgets.store import open_store
+
+    store = open_store(f"sqlite:///{strict_kit.data_dir / 'kit.sqlite3'}")
+    session, _ = store.create_session(SessionSpec(title="S", topic="wonen"))
+    me = guesser(strict_kit, "203.0.113.2")
+    for n, path in enumerate(("kit/AAAAAA", "kit/CCCCCC/scherm", "kit/EEEEEE/resultaten")):
+        me.http.headers["X-Real-Ip"] = f"198.51.100.{n}"  # a client's own claim, never read
+        assert me.get(path).status == 404, path
+    for path in (f"kit/{session.code}", f"kit/{session.code}/scherm", "kit/FFFFFF"):
+        page = me.get(path)  # a live code answers as a dead one does: the guesser learns nothing more
+        assert page.status == 429 and "Te veel onbekende codes" in page.text(), path
+    assert guesser(strict_kit, "203.0.113.3").get(f"kit/{session.code}").status == 200  # another address is not held
+
+
+def test_the_browser_id_for_the_join_limit_is_the_servers_not_the_clients(strict_kit):
+    from widgets.model.sessions import SessionSpec
+    from widgets.store import open_store
+
+    store = open_store(f"sqlite:///{strict_kit.data_dir / 'kit.sqlite3'}")
+    session, _ = store.create_session(SessionSpec(title="S", topic="wonen"))
+    me = guesser(strict_kit, "203.0.113.4")
+    me.get(f"kit/{session.code}")
+    issued = me.http.cookies.get("kit_b", path="/kit/")
+    assert issued and "." in issued  # a random id and the server's signature
+    for n in range(3):  # three joins, each with a browser id the client made up
+        me.http.cookies.set("kit_b", f"gekozen{n}", path="/kit/")
+        me.join(session.code, "Inwoner")
+        me.submit("form[action$='not-me']")
+    me.http.cookies.set("kit_b", "nog-een-andere", path="/kit/")
+    page = me.join(session.code, "Inwoner")
+    assert page.status == 429 and "Wacht een minuut" in page.text(".kit-error")  # counted as one: the address
 
 
 @pytest.mark.postgres

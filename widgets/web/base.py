@@ -21,6 +21,7 @@ from ..i18n import languages, normalize_language
 from ..model.links import facilitator_cookie
 from ..model.sessions import is_valid_code, normalize_code
 from ..store import StoreUnavailable
+from .limits import client_address
 from .live import public_state
 from .service import STATIC, static_folders
 from .visit import Form, Html, Redirect, Visit
@@ -33,6 +34,10 @@ CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
+
+
+class TooManyGuesses(Exception):
+    """This address tried too many codes that do not exist; every code page answers 429 for a while."""
 
 
 def participant_cookie(code: str) -> str:
@@ -134,6 +139,27 @@ class KitHandler(tornado.web.RequestHandler):
     def forget_participant(self, code: str) -> None:
         self.clear_cookie(participant_cookie(code), path=self.kit_url)
 
+    @property
+    def client_address(self) -> str:
+        """Who is asking, as the server knows it (see ``limits.client_address``): the key of every per-address limit."""
+        context = self.request.connection.context if self.request.connection else None
+        peer = getattr(context, "_orig_remote_ip", None) or self.request.remote_ip or ""
+        return client_address(peer, self.request.headers.get_list("X-Forwarded-For"), self.kit.trusted_proxies)
+
+    def session_of(self, store, code: str):
+        """The session of ``code`` or None; each miss counts against the address (``TooManyGuesses`` when spent).
+
+        Every page that looks a code up goes through here, so guessing codes is as slow on
+        ``kit/<CODE>``, its screen and its results as on the code form.
+        """
+        address = self.client_address
+        if self.kit.unknown_codes.spent(address):
+            raise TooManyGuesses()
+        session = store.session_by_code(code) if is_valid_code(code) else None
+        if session is None:
+            self.kit.unknown_codes.allow(address)
+        return session
+
     def message_page(self, key: str, lang: str = None, **values) -> str:
         visit = self.visit(None, None, lang or self.get_cookie("kit_lang", ""))
         return visit.render("message.html", message=visit.t(key, **values)).body
@@ -144,7 +170,7 @@ class KitHandler(tornado.web.RequestHandler):
         Runs in a worker thread. A token of another session counts as no participant.
         """
         store = self.kit.store()
-        session = store.session_by_code(code) if is_valid_code(code) else None
+        session = self.session_of(store, code)
         participant = store.participant(token) if token else None
         if participant is not None and (session is None or participant.session_id != session.id):
             participant = None
@@ -200,6 +226,8 @@ class KitHandler(tornado.web.RequestHandler):
         """
         try:
             return await self.kit.run(fn, *args)
+        except TooManyGuesses:
+            return Html(self.message_page("error.too_many_tries"), 429)
         except StoreUnavailable:
             log.exception("store unavailable")
             if self.request.method != "POST":

@@ -13,7 +13,6 @@ from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..i18n import languages
 from ..model.links import FILES
-from ..model.sessions import is_valid_code
 from ..model.validation import InputError
 from ..report.files import download
 from ..report.transfer import export_session
@@ -36,7 +35,7 @@ class DownloadHandler(KitHandler):
     def build(self, code, name, key, lang):
         """Runs in a worker thread: ``(filename, mime, bytes)``, or a page that says why not."""
         store = self.kit.store()
-        session = store.session_by_code(code) if is_valid_code(code) else None
+        session = self.session_of(store, code)
         lang = lang if lang in languages() else (session.language if session else "")
         if session is None:
             return Html(self.message_page("error.session_gone", lang), 404)

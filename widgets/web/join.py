@@ -3,18 +3,16 @@
 The join link grants taking part in one session and nothing else: these pages need no Jupyter token.
 """
 
-import secrets
-
 from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..activities import BY_KEY
 from ..i18n import error_message, normalize_language, t
-from ..model.sessions import is_valid_code, normalize_code
+from ..model.sessions import normalize_code
 from ..model.validation import InputError
 from .base import CODE, KitHandler, participant_cookie
 from .visit import Form, Html
 
-BROWSER_COOKIE = "kit_b"  # one random value per browser, for the limit on joins per browser
+BROWSER_COOKIE = "kit_b"  # one random id per browser, issued and signed by the server: the limit on joins per browser
 
 
 class CodeHandler(KitHandler):
@@ -25,11 +23,12 @@ class CodeHandler(KitHandler):
         code = normalize_code(self.get_query_argument("code", ""))
         lang = normalize_language(self.language_choice())
         if code:
-            if is_valid_code(code) and await self.call(self._exists, code):
-                self.redirect(f"{self.kit_url}{code}", status=303)
+            found = await self.call(self._exists, code)
+            if isinstance(found, Html):  # too many guesses from this address
+                self.send(found)
                 return
-            if not self.kit.unknown_codes.allow(self.request.remote_ip):
-                self.send(Html(self.message_page("error.too_many_tries", lang), 429))
+            if found:
+                self.redirect(f"{self.kit_url}{code}", status=303)
                 return
         visit = self.visit(None, None, lang)
         errors = {"code": t("error.unknown_code", lang)} if code else {}
@@ -40,7 +39,7 @@ class CodeHandler(KitHandler):
         )
 
     def _exists(self, code):
-        return self.kit.store().session_by_code(code) is not None
+        return self.session_of(self.kit.store(), code) is not None
 
 
 class SessionHandler(KitHandler):
@@ -51,8 +50,9 @@ class SessionHandler(KitHandler):
         if not self.canonical(code):
             return
         token = self.get_cookie(participant_cookie(code), "")
-        if not token and not self.get_cookie(BROWSER_COOKIE):
-            self.set_cookie(BROWSER_COOKIE, secrets.token_urlsafe(12), path=self.kit_url, httponly=True, samesite="Lax")
+        if not token and not self.kit.browser_ids.verified(self.get_cookie(BROWSER_COOKIE, "")):
+            issued = self.kit.browser_ids.issue()
+            self.set_cookie(BROWSER_COOKIE, issued, path=self.kit_url, httponly=True, samesite="Lax")
         self.send(await self.call(self.page, code, token, self.xsrf_form_html(), self.language_choice()))
 
     def page(self, code, token, xsrf, lang):
@@ -84,8 +84,9 @@ class JoinHandler(KitHandler):
         token = self.get_cookie(participant_cookie(code), "")
         # The kit's own random browser cookie (set with the join form): under JupyterHub the _xsrf cookie
         # of anonymous visitors is derived from address and browser, the same for a room of identical phones.
-        browser = self.get_cookie(BROWSER_COOKIE, "") or self.request.remote_ip
-        limited = not (self.kit.joins_browser.allow(browser) and self.kit.joins_address.allow(self.request.remote_ip))
+        address = self.client_address
+        browser = self.kit.browser_ids.verified(self.get_cookie(BROWSER_COOKIE, "")) or address  # issued, never chosen
+        limited = not (self.kit.joins_browser.allow(browser) and self.kit.joins_address.allow(address))
         outcome = await self.call(self.join, code, token, form, limited, self.xsrf_form_html(), self.language_choice())
         if isinstance(outcome, tuple):
             self.set_participant(code, outcome[0])

@@ -21,7 +21,7 @@ from ..i18n import error_message, pick, t
 from ..model.links import ADDRESS_KEY, SCREEN, facilitator_cookie, participant_link
 from ..model.runsheet import STATE as TAFEL_STATE
 from ..model.runsheet import session_steps
-from ..model.sessions import is_valid_code, normalize_code
+from ..model.sessions import normalize_code
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
 from ..texts import topic_label
@@ -137,7 +137,7 @@ class ScreenHandler(KitHandler):
     def page(self, code, key, xsrf, lang, typed):
         """Runs in a worker thread; ``typed`` is the key from the form, None on a plain GET."""
         store = self.kit.store()
-        session = store.session_by_code(code) if is_valid_code(code) else None
+        session = self.session_of(store, code)
         visit = self.visit(session, None, lang or (session.language if session else ""))
         visit.store, visit.xsrf = store, xsrf
         if session is None:

@@ -11,7 +11,6 @@ from urllib.parse import quote
 from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..model.results import DOWNLOAD, MIN_OTHERS, RESULTS, is_released
-from ..model.sessions import is_valid_code
 from ..render.results import own_html, summary_html
 from ..report.exports import csv_bytes
 from ..report.transfer import export_session
@@ -81,7 +80,7 @@ class OwnAnswersHandler(KitHandler):
 def arrive(handler, code, token, xsrf, lang):
     """Like ``KitHandler.arrive``, but a closed session still shows its results to those who took part."""
     store = handler.kit.store()
-    session = store.session_by_code(code) if is_valid_code(code) else None
+    session = handler.session_of(store, code)
     participant = store.participant(token) if token else None
     if participant is not None and (session is None or participant.session_id != session.id):
         participant = None

@@ -12,13 +12,13 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from traitlets import Int, Unicode
+from traitlets import Int, List, Unicode
 from traitlets.config import LoggingConfigurable
 
 from .. import render
 from ..activities import ACTIVITIES
 from ..store import open_store
-from .limits import RateLimit
+from .limits import BrowserIds, RateLimit
 from .live import LiveHub
 
 HERE = Path(__file__).resolve().parent
@@ -42,6 +42,12 @@ class KitWeb(LoggingConfigurable):
     ).tag(config=True)
     unknown_codes_per_address = Int(30, help="Unknown join codes per minute from one address.").tag(config=True)
     store_threads = Int(4, help="Threads that run store calls off the event loop.").tag(config=True)
+    trusted_proxies = List(
+        Unicode(),
+        ["127.0.0.1/32", "::1/128"],
+        help="Networks of the proxies in front of the kit whose X-Forwarded-For names the client "
+        "(JupyterHub's proxy on this machine by default; add a cluster's proxy network). X-Real-Ip is never read.",
+    ).tag(config=True)
 
     def __init__(self, web_settings=None, **kwargs):
         super().__init__(**kwargs)
@@ -50,6 +56,7 @@ class KitWeb(LoggingConfigurable):
         self.joins_browser = RateLimit(self.joins_per_browser)
         self.joins_address = RateLimit(self.joins_per_address)
         self.unknown_codes = RateLimit(self.unknown_codes_per_address)
+        self.browser_ids = BrowserIds()
         self.hub = LiveHub(self.run)
         self._store = None
         self._store_lock = threading.Lock()
