@@ -290,7 +290,7 @@ def priorities_revealed(scene):
     session = with_points(scene)
     scene.reveal(session, "prioriteren")
     scene.goto(f"{session.code}/prioriteren")
-    scene.expect("[data-kit-results] table")
+    scene.expect("[data-kit-results] [data-kit-block]")
 
 
 @screen("prioriteren-too-many")

@@ -1,11 +1,16 @@
 """Prioriteren: the 100-point rule and the ranking."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from widgets.activities.prioriteren.model import ACTIVITY, ITEM, check_allocation, rank
+from widgets.activities.prioriteren.results import blocks
 from widgets.i18n import error_message
 from widgets.model.answers import Answer
+from widgets.model.blocks import Figure, Ranking, Scale
+from widgets.model.sessions import Group, Session
 from widgets.model.validation import InputError
+from widgets.render.blocks import PHONE, blocks_html
 
 KEYS = ["betaalbaarheid", "groen", "inspraak"]
 
@@ -54,14 +59,119 @@ def test_ranking_by_points_then_by_how_many_gave_points():
         ("betaalbaarheid", 80, 2),
     ]
     assert ranked[1].by_group == {"a": 50, "b": 50}
+    assert ranked[1].givers == {"a": 1, "b": 2}
+
+
+SESSION = Session(
+    id="s",
+    code="ABC123",
+    title="Woonvisie",
+    topic="wonen",
+    municipality="Utrecht",
+    language="nl",
+    activities=("palet", ACTIVITY),
+    open_activities=(ACTIVITY,),
+    status="open",
+    groups=(Group("raad", "Raad"), Group("ambtelijk", "Ambtelijk"), Group("inwoner", "Inwoner")),
+)
+
+
+def room(palette, spreads, state=None) -> dict:
+    """``{activity: [Answer]}``: the palette's values (participant, group, text) and the spreads (group, points)."""
+    return {
+        "palet": [
+            Answer("palet", who, group, f"v{n}", {"text": text, "cell": "collectief.materieel"})
+            for n, (who, group, text) in enumerate(palette)
+        ],
+        ACTIVITY: [Answer(ACTIVITY, f"p{n}", group, ITEM, value) for n, (group, value) in enumerate(spreads)],
+    }
+
+
+def test_the_block_ranks_every_value_with_each_groups_points_and_who_named_it():
+    palette = [
+        ("a", "raad", "Betaalbaarheid"),
+        ("b", "ambtelijk", "betaalbaarheid"),
+        ("c", "inwoner", "Betaalbaarheid"),
+        ("a", "raad", "Groen"),
+        ("c", "inwoner", "Inspraak"),
+        ("d", "inwoner", "Inspraak"),
+        ("d", "inwoner", "Veiligheid"),
+    ]
+    spreads = [
+        ("ambtelijk", {"betaalbaarheid": 50, "groen": 50}),
+        ("ambtelijk", {"groen": 30, "inspraak": 70}),
+        ("inwoner", {"betaalbaarheid": 30, "inspraak": 50, "groen": 20}),
+    ]
+    (block,) = blocks(room(palette, spreads), {}, SESSION, "nl")
+    assert isinstance(block, Ranking)
+    # By hand: inspraak 70 + 50 = 120, groen 50 + 30 + 20 = 100, betaalbaarheid 50 + 30 = 80, veiligheid none.
+    assert [(i.key, i.label, i.total) for i in block.items] == [
+        ("inspraak", "Inspraak", 120),
+        ("groen", "Groen", 100),
+        ("betaalbaarheid", "Betaalbaarheid", 80),
+        ("veiligheid", "Veiligheid", 0),
+    ]
+    assert [g.key for g in block.groups] == ["raad", "ambtelijk", "inwoner"]
+    # Per group its points and how many of it gave the value points; nobody of the raad spread any: no figure.
+    inspraak, groen, betaalbaarheid, veiligheid = block.items
+    assert groen.groups == (Figure(None, 0), Figure(80, 2), Figure(20, 1))
+    assert inspraak.groups == (Figure(None, 0), Figure(70, 1), Figure(50, 1))
+    assert betaalbaarheid.groups == (Figure(None, 0), Figure(50, 1), Figure(30, 1))
+    assert veiligheid.groups == (Figure(None, 0), Figure(0, 0), Figure(0, 0))
+    # Named in the palette by: betaalbaarheid a, b, c; inspraak c, d; groen a; veiligheid d.
+    assert [i.note for i in block.items] == [
+        "genoemd door 2 deelnemers",
+        "genoemd door 1 deelnemer",
+        "genoemd door 3 deelnemers",
+        "genoemd door 1 deelnemer",
+    ]
+    assert (block.intro, block.note, block.heading, block.total) == (
+        "3 deelnemers verdeelden hun punten",
+        "In het palet",
+        "Waarde",
+        "Punten",
+    )
+    assert block.scale == Scale(0, 120)  # the highest total: its bar is full, the others in proportion
+
+    english = blocks(room(palette, spreads[:1]), {}, SESSION, "en")[0]
+    assert english.intro == "1 participant spread their points"
+    assert english.items[0].note == "named by 3 participants" and english.scale == Scale(0, 50)
+
+
+def test_the_block_follows_the_facilitators_selection_and_has_a_scale_before_anyone_spread():
+    palette = [("a", "raad", "Betaalbaarheid"), ("b", "inwoner", "Groen")]
+    state = {ACTIVITY: {"selection": ["groen"]}}
+    (block,) = blocks(room(palette, [("inwoner", {"groen": 100})]), state, SESSION, "nl")
+    assert [(i.key, i.total, i.groups[-1]) for i in block.items] == [("groen", 100, Figure(100, 1))]
+    (empty,) = blocks(room(palette, []), {}, SESSION, "nl")
+    assert [(i.key, i.total) for i in empty.items] == [("betaalbaarheid", 0), ("groen", 0)]
+    assert empty.intro == "0 deelnemers verdeelden hun punten" and empty.scale == Scale(0, 100)
+    assert BeautifulSoup(blocks_html([empty], PHONE, "nl"), "html.parser").select(".kit-score-card")  # draws
+
+
+def test_the_report_draws_the_block_as_a_table_with_dutch_numbers():
+    from widgets.activities.prioriteren.report import section
+
+    palette = [("a", "raad", "Betaalbaarheid"), ("b", "inwoner", "Groen")]
+    spreads = [("inwoner", {"betaalbaarheid": 100})] * 11 + [("raad", {"betaalbaarheid": 60, "groen": 40})]
+    html = section(room(palette, spreads), {}, SESSION, "nl", {})
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one("section#prioriteren .kit-block-intro").get_text() == "12 deelnemers verdeelden hun punten"
+    # betaalbaarheid 11 x 100 + 60 = 1.160 (Dutch thousands), raad 60 of one, inwoner 1.100 of eleven; groen 40
+    assert ranking(html)[1:] == [
+        ["1. Betaalbaarheid", "1.160", "60", "–", "1.100", "genoemd door 1 deelnemer"],
+        ["2. Groen", "40", "40", "–", "0", "genoemd door 1 deelnemer"],
+    ]
+    bars = [float(svg.select(".kit-block-fill")[0]["width"]) for svg in soup.select("svg.kit-block-bar")]
+    assert bars == [100.0, round(40 / 1160 * 100, 2)]  # the totals on one scale, the highest full
+    english = ranking(section(room(palette, spreads), {}, SESSION, "en", {}))
+    assert english[0][-1] == "In the palette" and english[1][1] == "1,160"
 
 
 def ranking(html: str) -> list:
-    """The dashboard's table as the facilitator reads it: header, then one row per value."""
-    from bs4 import BeautifulSoup
-
-    table = BeautifulSoup(html, "html.parser").select_one("table.kit-count-table")
-    return [[cell.get_text(strip=True) for cell in row.select("th, td")] for row in table.select("tr")]
+    """The dashboard's table as the facilitator reads it: header, then one row per value (the bars are not read)."""
+    table = BeautifulSoup(html, "html.parser").select_one("table.kit-ranking-table")
+    return [[" ".join(cell.get_text(" ").split()) for cell in row.select("th, td")] for row in table.select("tr")]
 
 
 def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
@@ -93,10 +203,10 @@ def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
             "Ambtelijk",
             "Maatschappelijke partner",
             "Inwoner",
-            "Genoemd door",
+            "In het palet",
         ],
-        ["Betaalbaarheid", "0", "0", "0", "0", "0", "2"],
-        ["<i>Groen</i>", "0", "0", "0", "0", "0", "1"],
+        ["1. Betaalbaarheid", "0", "–", "–", "–", "–", "genoemd door 2 deelnemers"],  # no group spread any
+        ["2. <i>Groen</i>", "0", "–", "–", "–", "–", "genoemd door 1 deelnemer"],
     ]
     assert "<i>" not in dash.table.value  # a participant's words are text
 
@@ -106,15 +216,18 @@ def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
     dash.refresh(store.session(session.id))
     assert "2 deelnemers verdeelden hun punten" in dash.table.value
     assert ranking(dash.table.value)[1:] == [
-        ["<i>Groen</i>", "110", "0", "70", "0", "40", "1"],
-        ["Betaalbaarheid", "90", "0", "30", "0", "60", "2"],
+        ["1. <i>Groen</i>", "110", "–", "70", "–", "40", "genoemd door 1 deelnemer"],
+        ["2. Betaalbaarheid", "90", "–", "30", "–", "60", "genoemd door 2 deelnemers"],
     ]
-    assert 'data-kit-value="i groen i" data-kit-points="110"' in dash.table.value
+    assert 'data-kit-item="i groen i" data-kit-points="110"' in dash.table.value
 
     # a changed mind moves the ranking at the next refresh
     store.submit(a.token, "prioriteren", {"verdeling": {"betaalbaarheid": 100}})
     dash.refresh(store.session(session.id))
-    assert [row[:2] for row in ranking(dash.table.value)[1:]] == [["Betaalbaarheid", "160"], ["<i>Groen</i>", "40"]]
+    assert [row[:2] for row in ranking(dash.table.value)[1:]] == [
+        ["1. Betaalbaarheid", "160"],
+        ["2. <i>Groen</i>", "40"],
+    ]
 
     # the facilitator narrows the list: the selection is stored and the ranking shows only it
     assert [label for label, _ in dash.selection.options] == ["Betaalbaarheid", "<i>Groen</i>"]
@@ -122,4 +235,4 @@ def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
     dash.children[-1].click()
     assert store.state(session.id, "prioriteren")["selection"] == ["i groen i"]
     dash.refresh(store.session(session.id))
-    assert [row[:2] for row in ranking(dash.table.value)[1:]] == [["<i>Groen</i>", "40"]]
+    assert [row[:2] for row in ranking(dash.table.value)[1:]] == [["1. <i>Groen</i>", "40"]]

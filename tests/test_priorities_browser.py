@@ -102,7 +102,7 @@ def test_points_are_counted_while_typing_stepped_refused_kept_and_ranked(kit, wa
     phone.wait_for_selector("text=Uw verdeling is opgeslagen.", timeout=10_000)
     assert (box(phone, "Betaalbaarheid").input_value(), box(phone, "Groen").input_value()) == ("60", "40")
     facilitator.wait_for_selector(
-        '.kit-prio-ranking tr[data-kit-value="betaalbaarheid"][data-kit-points="60"]', timeout=10_000
+        '.kit-prio-ranking tr[data-kit-item="betaalbaarheid"][data-kit-points="60"]', timeout=10_000
     )
     assert ranked(facilitator)[:2] == [["betaalbaarheid", "60"], ["groen", "40"]]
 
@@ -122,11 +122,11 @@ def test_points_are_counted_while_typing_stepped_refused_kept_and_ranked(kit, wa
     plain.get_by_role("button", name="Verdeling opslaan").click()
     plain.wait_for_selector("text=Uw verdeling is opgeslagen.", timeout=10_000)
     assert counter(plain) == "Alle 100 punten verdeeld"
-    facilitator.wait_for_selector('.kit-prio-ranking tr[data-kit-value="groen"][data-kit-points="140"]', timeout=10_000)
+    facilitator.wait_for_selector('.kit-prio-ranking tr[data-kit-item="groen"][data-kit-points="140"]', timeout=10_000)
     assert ranked(facilitator)[:2] == [["groen", "140"], ["betaalbaarheid", "60"]]
 
 
 def ranked(facilitator):
-    return facilitator.locator(".kit-prio-ranking tr[data-kit-value]").evaluate_all(
-        "rows => rows.map(r => [r.getAttribute('data-kit-value'), r.getAttribute('data-kit-points')])"
+    return facilitator.locator(".kit-prio-ranking tr[data-kit-item]").evaluate_all(
+        "rows => rows.map(r => [r.getAttribute('data-kit-item'), r.getAttribute('data-kit-points')])"
     )

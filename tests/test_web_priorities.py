@@ -192,6 +192,26 @@ def test_the_ranking_reaches_the_phones_only_once_the_facilitator_shows_it(kit, 
     kit_store.set_state(session.id, "prioriteren", "reveal", True)
     page = me.get(f"kit/{session.code}/prioriteren")
     assert page.text("[data-kit-results] h2") == "Hoe de groep de punten verdeelde"
-    rows = page.all("[data-kit-results] tr[data-kit-value]")
-    assert rows[0].startswith("Groen 130") and rows[1].startswith("Betaalbaarheid 70")
+    # a card per value, most points first: the total, each group's points (a dash: nobody of it spread any)
+    cards = page.soup.select("[data-kit-results] .kit-score-card[data-kit-item]")
+    assert [(c["data-kit-item"], c["data-kit-points"]) for c in cards] == [
+        ("groen", "130"),
+        ("betaalbaarheid", "70"),
+        ("sociale huur", "0"),
+    ]
+    assert page.all("[data-kit-results] .kit-score-card .kit-score-label") == [
+        "1. Groen",
+        "2. Betaalbaarheid",
+        "3. Sociale huur",
+    ]
+    assert [" ".join(li.get_text(" ").split()) for li in cards[0].select(".kit-score-line")] == [
+        "Punten 130",
+        "Bestuurlijk-politiek –",
+        "Ambtelijk –",
+        "Maatschappelijke partner –",
+        "Inwoner 130",
+    ]
+    assert cards[1].select_one(".kit-score-text").get_text() == "genoemd door 2 deelnemers"
+    assert page.text("[data-kit-results] .kit-block-scale") == "2 deelnemers verdeelden hun punten"
+    assert page.soup.select("[data-kit-results] table") == []  # never a wide table on a phone
     assert fields(page)[0] == ("Betaalbaarheid", "70")  # the form stays: points can still change

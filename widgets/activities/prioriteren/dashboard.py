@@ -3,11 +3,12 @@
 import ipywidgets as w
 
 from ...i18n import t
+from ...render.blocks import DASHBOARD, blocks_html
 from ...views.common import Message, RevealSwitch
 from ...views.failures import StoreGuard
 from ..palet.model import ACTIVITY as PALETTE
-from .model import ACTIVITY, ITEM, spreadable_values
-from .render import ranking_html
+from .model import ACTIVITY, spreadable_values
+from .results import blocks
 
 
 def palette_values(store, session, selection=None) -> list:
@@ -56,5 +57,6 @@ class Dashboard(w.VBox):
             chosen = self.store.state(session.id, ACTIVITY).get("selection") or []
             self.selection.options = options
             self.selection.value = tuple(k for k in chosen if k in {key for _, key in options})
-        answers = [a for a in self.store.answers(session.id, ACTIVITY) if a.item == ITEM]
-        self.table.value = ranking_html(palette_values(self.store, session), answers, session, self.lang)
+        answers = {key: self.store.answers(session.id, key) for key in (ACTIVITY, PALETTE)}
+        state = {key: self.store.state(session.id, key) for key in (ACTIVITY, PALETTE)}
+        self.table.value = blocks_html(blocks(answers, state, session, self.lang), DASHBOARD, self.lang)

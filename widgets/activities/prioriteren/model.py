@@ -41,8 +41,9 @@ def check_allocation(allocation: dict, allowed) -> dict:
 class Ranked:
     key: str
     points: int = 0
-    by_group: dict = field(default_factory=dict)
-    participants: int = 0
+    by_group: dict = field(default_factory=dict)  # group -> its points
+    participants: int = 0  # how many gave the value points
+    givers: dict = field(default_factory=dict)  # group -> how many of it gave the value points
 
 
 def rank(answers: Iterable[Answer], keys) -> list:
@@ -54,6 +55,7 @@ def rank(answers: Iterable[Answer], keys) -> list:
                 entry = ranked[key]
                 entry.points += points
                 entry.by_group[answer.group] = entry.by_group.get(answer.group, 0) + points
+                entry.givers[answer.group] = entry.givers.get(answer.group, 0) + 1
                 entry.participants += 1
     order = list(keys)
     return sorted(ranked.values(), key=lambda r: (-r.points, -r.participants, order.index(r.key)))

@@ -9,10 +9,11 @@ the server's and every refusal says what to change.
 
 from ...i18n import error_message
 from ...model.validation import InputError
+from ...render.blocks import PHONE, SCREEN, blocks_html
 from ...web.pages import ActivityPage
 from ..palet.model import ACTIVITY as PALETTE
 from .model import ACTIVITY, ITEM, POINTS, check_allocation, spreadable_values
-from .render import ranking_html
+from .results import blocks
 
 PREFIX = "points."
 STEP = 5
@@ -115,12 +116,17 @@ class Page(ActivityPage):
             results=self.room_ranking(visit),
         )
 
+    def blocks(self, visit) -> list:
+        """The ranking's block (``results.blocks``), of the points now and the palette's values they went to."""
+        store, session = visit.store, visit.session
+        answers = {key: store.answers(session.id, key) for key in (ACTIVITY, PALETTE)}
+        state = {key: store.state(session.id, key) for key in (ACTIVITY, PALETTE)}
+        return blocks(answers, state, session, visit.lang)
+
     def room_ranking(self, visit) -> str:
-        """Everyone's points per value once the facilitator shows them; else ''."""
-        if not self.revealed(visit):
-            return ""
-        answers = [a for a in visit.store.answers(visit.session.id, ACTIVITY) if a.item == ITEM]
-        return ranking_html(self.values(visit), answers, visit.session, visit.lang, heading=3)
+        """Everyone's points per value, a card per value, once the facilitator shows them; else ''."""
+        return blocks_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else ""
 
     def screen_results(self, visit) -> list:
-        return [part for part in (self.room_ranking(visit),) if part]
+        """The ranking as the presentation screen draws it, once revealed (paged by presenter.js when long)."""
+        return [blocks_html(self.blocks(visit), SCREEN, visit.lang)] if self.revealed(visit) else []

@@ -2,34 +2,24 @@
 
 from ...model.answers import ByActivity, States
 from ...model.sessions import Session
+from ...render.blocks import REPORT, blocks_html
 from ...render.report import report_render, section_html
-from ..palet.model import ACTIVITY as PALET
-from .model import ACTIVITY, ITEM, rank, spreadable_values
-from .render import ranking_html
+from .model import ACTIVITY, ITEM, rank
+from .results import blocks, values
 
 TOP_PRIORITIES = 3
 
 
-def _values(answers: ByActivity, state: States) -> list:
-    """The values points could go to: the merged palette, or the facilitator's selection of it."""
-    return spreadable_values(
-        answers.get(PALET, []),
-        state.get(PALET, {}).get("merges"),
-        state.get(ACTIVITY, {}).get("selection") or [],
-    )
-
-
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The values ranked by their points, as on the dashboard."""
-    spread = [a for a in answers.get(ACTIVITY, []) if a.item == ITEM]
-    return section_html(ACTIVITY, lang, ranking_html(_values(answers, state), spread, session, lang))
+    return section_html(ACTIVITY, lang, blocks_html(blocks(answers, state, session, lang), REPORT, lang))
 
 
 def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
     """The values that got the most points."""
-    values = _values(answers, state)
+    offered = values(answers, state)
     spread = [a for a in answers.get(ACTIVITY, []) if a.item == ITEM]
-    labels = {key: label for key, label, _ in values}
+    labels = {key: label for key, label, _ in offered}
     top = [
         {"key": r.key, "label": labels[r.key], "points": r.points, "n": r.participants}
         for r in rank(spread, list(labels))
