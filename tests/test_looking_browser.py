@@ -315,17 +315,11 @@ defect(
 )
 defect("phone", each(["trap"], PHONES), "the two tables are 805 and 830 px wide: most columns only by a sideways swipe")
 defect(
-    "phone",
-    each(["sturingsscan"], PHONES),
-    "three tables 720 to 990 px wide: the groups, the distances and the 49 municipalities only by a sideways swipe",
-)
-defect(
     "results",
     ["beoordelen"],
     'the results page breaks a group name: "Ambtelij/k" (keeping words whole made a long group name push the '
     "table past 320 px: the summary's table needs another shape on a phone)",
 )
-defect("results", ["sturingsscan"], "the own shares table sticks out of a 320 px phone: its last column by a swipe")
 
 
 def cases(test: str, ids) -> list:
