@@ -319,12 +319,6 @@ defect(
     each(["raadsenquete"], PHONES),
     "the statement tables are wider than the phone: the N and group columns only by an unsignalled sideways swipe",
 )
-defect(
-    "phone",
-    each(["sturingsscan"], PHONES),
-    "three tables 720 to 990 px wide: the groups, the distances and the 49 municipalities only by a sideways swipe",
-)
-defect("results", ["sturingsscan"], "the own shares table sticks out of a 320 px phone: its last column by a swipe")
 
 
 def cases(test: str, ids) -> list:

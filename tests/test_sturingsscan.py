@@ -143,30 +143,121 @@ def cells(row) -> list:
     return [" ".join(c.get_text(" ").split()) for c in row.select("th, td")]
 
 
-def test_the_fragment_shows_shares_the_widest_element_and_the_49():
-    from widgets.activities.sturingsscan.render import results_html
+def blocks_of(answers, session=SESSION, lang="nl"):
+    from widgets.activities.sturingsscan.results import blocks
 
-    soup = BeautifulSoup(str(results_html(ANSWERS, SESSION, "nl")), "html.parser")
-    shares = soup.select_one('table[data-kit-sturing="shares"]')
-    assert cells(shares.select("tr")[0]) == ["Perspectief", "Raadsleden", "Ambtelijk", "Deze zaal"]
-    assert cells(shares.select_one('tr[data-kit-perspective="pa"]')) == [
-        "Rechtmatige overheid (PA)", "31,2%", "0,0%", "20,8%"  # 31.25 rounds half to even (Babel)
+    return blocks({ACTIVITY: answers}, {}, session, lang)
+
+
+def test_the_shares_block_has_a_line_per_group_that_answered_and_the_room_named_with_its_largest_share():
+    shares, _, _ = blocks_of(ANSWERS)
+    assert [(c.key, c.label, c.short) for c in shares.categories] == [
+        ("pa", "Rechtmatige overheid (PA)", "PA"), ("npm", "Presterende overheid (NPM)", "NPM"),
+        ("npg", "Netwerkende overheid (NPG)", "NPG"), ("sr", "Participerende overheid (SR)", "SR"),
     ]  # fmt: skip
-    assert cells(shares.select_one('tr[data-kit-perspective="sr"]')) == [
-        "Participerende overheid (SR)", "25,0%", "66,7%", "38,9%"
+    assert len({c.color for c in shares.categories}) == 4 and shares.digits == 1
+    assert shares.intro == "Geantwoord: 5 · met een verdeling over de vier perspectieven: 3"  # P4 and P5 have none
+    (item,) = shares.items
+    raad, ambt, room = item.lines
+    assert [(x.key, x.label, x.n, x.strong) for x in item.lines] == [
+        ("raad", "Raadsleden (vooral PA)", 2, False),
+        ("ambt", "Ambtelijk (vooral SR)", 1, False),
+        ("*", "Deze zaal (vooral SR)", 3, True),
+    ]
+    # raad: P1 (50, 25, 12.5, 12.5) and P2 (12.5, 12.5, 37.5, 37.5); ambt: P3 (0, 0, 33.3, 66.7); room: the three
+    assert raad.shares == pytest.approx((31.25, 18.75, 25, 25))
+    assert ambt.shares == pytest.approx((0, 0, 100 / 3, 200 / 3))
+    assert room.shares == pytest.approx((62.5 / 3, 12.5, 250 / 9, 350 / 9))
+    assert raad.color and ambt.color and raad.color != ambt.color and not room.color
+
+
+def test_a_tie_names_both_perspectives_and_without_any_distribution_only_the_shares_block_says_so():
+    only = rows("P2", "raad", P2)  # overall pa 1, npm 1, npg 3, sr 3 points: NPG and SR tie at 37.5
+    (shares, _, _) = blocks_of(only)
+    assert [x.label for x in shares.items[0].lines] == [
+        "Raadsleden (vooral NPG en SR)", "Deze zaal (vooral NPG en SR)"
     ]  # fmt: skip
-    assert cells(shares.select_one('tr[data-kit-row="n"]'))[1:] == ["2", "1", "3"]
-    widest = soup.select_one("tr[data-kit-widest]")
-    assert cells(widest) == ["Beleid", "67,4", "Raadsleden en Ambtelijk"]
-    assert (
-        "De groepen verschillen het meest op beleid: afstand 67,4"
-        in soup.select_one('[data-kit-sturing="widest"]').get_text()
-    )
-    bench = soup.select_one('table[data-kit-sturing="benchmark"]')
-    assert cells(bench.select_one('tr[data-kit-perspective="pa"]'))[:5] == [
-        "Rechtmatige overheid (PA)", "20,8%", "20,7%", "6,0% (Helmond)", "34,4% (Haarlemmermeer)"
+    (alone,) = blocks_of(rows("P4", "ambt", P4))  # recognises nothing: no whole to take a share of
+    assert alone.items == ()
+    assert alone.intro.startswith("Geantwoord: 1 · met een verdeling over de vier perspectieven: 0. Nog geen verdeling")
+
+
+def test_the_elements_block_names_per_element_the_two_groups_farthest_apart_and_the_widest_first():
+    _, elements, _ = blocks_of(ANSWERS)
+    columns = [(c.key, c.label, c.unit) for c in elements.columns]
+    assert columns == [("distance", "Afstand", ""), ("between", "Tussen", "")]
+    beleid, *others = elements.rows
+    # beleid: raad (37.5, 25, 18.75, 18.75) against ambt (0, 0, 33.3, 66.7)
+    expected = math.sqrt(37.5**2 + 25**2 + (100 / 3 - 18.75) ** 2 + (200 / 3 - 18.75) ** 2)
+    assert (beleid.label, beleid.cells[0], beleid.cells[1], beleid.strong) == (
+        "Beleid", pytest.approx(expected), "Raadsleden en Ambtelijk", True
+    )  # fmt: skip
+    assert [(r.key, r.cells, r.strong) for r in others] == [
+        (key, (None, "Nog geen twee groepen met een verdeling op dit element."), False)
+        for key in ("organisatie", "bekostiging", "aansturing")
+    ]
+    assert elements.intro == "De groepen verschillen het meest op beleid: afstand 67,4 tussen Raadsleden en Ambtelijk."
+
+
+def test_the_benchmark_block_sets_the_room_beside_the_49_with_units_and_the_nearest_municipality():
+    from widgets.activities.sturingsscan.model import municipalities
+
+    _, _, bench = blocks_of(ANSWERS)
+    assert [(c.key, c.unit) for c in bench.columns] == [
+        ("room", "%"), ("mean", "%"), ("low", ""), ("high", ""), ("rank", ""), ("nearest", "%")
     ]  # fmt: skip
-    assert "Dichtstbijzijnde gemeente:" in soup.select_one('[data-kit-sturing="nearest"]').get_text()
+    # the room (20.8, 12.5, 27.8, 38.9) against Delft (25.6, 12.8, 28.2, 33.3): the nearest of the 49
+    room = (62.5 / 3, 12.5, 250 / 9, 350 / 9)
+    delft = math.sqrt(sum((a - b) ** 2 for a, b in zip(room, (25.6, 12.8, 28.2, 33.3), strict=True)))
+    assert bench.columns[-1].label == "Delft (dichtstbij)"
+    assert bench.intro.startswith(f"Dichtstbijzijnde gemeente: Delft (afstand {delft:.1f}".replace(".", ","))
+    pa = bench.rows[0]
+    below = sum(1 for _, shares in municipalities() if shares["pa"] < room[0])
+    assert pa.label == "Rechtmatige overheid (PA)"
+    assert pa.cells == (
+        pytest.approx(room[0]), pytest.approx(20.7, abs=0.05), "6,0% (Helmond)", "34,4% (Haarlemmermeer)",
+        f"{below} van 49", 25.6,
+    )  # fmt: skip
+
+
+def cards(html) -> dict:
+    """A phone's Facts cards: per row key the (heading, value) of each line."""
+    soup = BeautifulSoup(str(html), "html.parser")
+    return {
+        card["data-kit-row"]: [(dt.get_text(), dd.get_text()) for dt, dd in zip(card("dt"), card("dd"), strict=True)]
+        for card in soup.select("[data-kit-row]")
+    }
+
+
+def test_the_phone_draws_cards_with_every_percentage_and_the_screen_tables_without_the_method():
+    from widgets.activities.sturingsscan.render import results_html
+    from widgets.render.blocks import PHONE, REPORT, SCREEN
+
+    found = blocks_of(ANSWERS)
+    phone = BeautifulSoup(str(results_html(found, PHONE, "nl")), "html.parser")
+    assert not phone.select("table")
+    room = phone.select_one('[data-kit-block="sturingsscan-shares"] [data-kit-group="*"]')
+    assert [p.get_text().replace("\xa0", " ") for p in room.select(".kit-share-part")] == [
+        "PA 20,8%", "NPM 12,5%", "NPG 27,8%", "SR 38,9%"
+    ]  # fmt: skip
+    bench = cards(phone.select_one('[data-kit-block="sturingsscan-benchmark"]'))
+    assert bench["sr"][:4] == [
+        ("Deze zaal", "38,9%"), ("Gemiddelde van de 49", "31,0%"), ("Laagste", "10,9% (Arnhem)"),
+        ("Hoogste", "79,4% (Deventer)"),
+    ]  # fmt: skip
+    assert cards(phone.select_one('[data-kit-block="sturingsscan-elements"]'))["beleid"] == [
+        ("Afstand", "67,4"), ("Tussen", "Raadsleden en Ambtelijk")
+    ]  # fmt: skip
+    assert len(phone.select(".kit-method")) == 3
+    screen = BeautifulSoup(str(results_html(found, SCREEN, "nl")), "html.parser")
+    assert screen.select(".kit-method") == []
+    raad = screen.select_one('[data-kit-block="sturingsscan-shares"] tr[data-kit-group="raad"]')
+    assert cells(raad)[1:] == ["31,2%", "18,8%", "25,0%", "25,0%", "2"]  # 31.25 rounds half to even (Babel)
+    report = BeautifulSoup(str(results_html(found, REPORT, "nl")), "html.parser")
+    assert len(report.select(".kit-method")) == 3
+    assert cells(report.select_one('[data-kit-block="sturingsscan-elements"] tr.kit-block-strong')) == [
+        "Beleid", "67,4", "Raadsleden en Ambtelijk"
+    ]  # fmt: skip
 
 
 def workshop(store, lang="nl"):
@@ -197,9 +288,13 @@ def test_the_report_shows_the_shares_the_widest_element_and_the_nearest_municipa
     soup = BeautifulSoup(build_report(workshop(store)), "html.parser")
     section = soup.select_one("section#sturingsscan")
     assert section.h2.get_text(strip=True) == "Sturingsscan"
-    room = section.select_one('table[data-kit-sturing="shares"] tr[data-kit-perspective="sr"] td[data-kit-group=""]')
-    assert room.get_text(strip=True) == "38,9%"
-    assert cells(section.select_one("tr[data-kit-widest]")) == ["Beleid", "67,4", "Raadsleden en Ambtelijk"]
+    room = section.select_one('[data-kit-block="sturingsscan-shares"] tr[data-kit-group="*"]')
+    assert room.select_one('td[data-kit-category="sr"]').get_text(strip=True) == "38,9%"
+    widest = section.select_one('[data-kit-block="sturingsscan-elements"] tr.kit-block-strong')
+    assert cells(widest) == ["Beleid", "67,4", "Raadsleden en Ambtelijk"]
+    assert section.select_one('[data-kit-block="sturingsscan-benchmark"] caption').get_text() == (
+        "Naast de 49 gemeenten (Bijlage G)"
+    )
     summary = soup.select_one("#samenvatting-sturingsscan").get_text(" ")
     assert "In deze zaal heeft Participerende overheid (SR) het grootste aandeel: 38,9% (N=3)." in summary
     assert "De groepen verschillen het meest op beleid" in summary and "Van de 49 gemeenten van Bijlage G" in summary
@@ -253,6 +348,9 @@ def test_the_results_page_shows_the_own_shares_and_a_mean_only_when_two_others_m
     soup = BeautifulSoup(str(own_html(data, SESSION, me, "nl")), "html.parser")
     section = soup.select_one('[data-kit-activity="sturingsscan"]')
     # P1's group has one other (P2): no group mean; the room has two others (P2, P3): its mean is shown
-    assert cells(section.select_one('tr[data-kit-item="pa"]')) == ["Rechtmatige overheid (PA)", "50,0%", "–", "20,8"]
-    assert cells(section.select_one('tr[data-kit-item="sr"]')) == ["Participerende overheid (SR)", "12,5%", "–", "38,9"]
+    assert not section.select("table")  # a card per perspective: a 320 px phone has no room for four columns
+    found = cards(section)
+    assert found["pa"] == [("U", "50,0%"), ("Uw groep", "–"), ("Iedereen", "20,8%")]  # every share with its unit
+    assert found["sr"] == [("U", "12,5%"), ("Uw groep", "–"), ("Iedereen", "38,9%")]
+    assert section.select_one('[data-kit-row="pa"] .kit-score-label').get_text() == "Rechtmatige overheid (PA)"
     assert "Aandelen in procenten" in section.get_text()

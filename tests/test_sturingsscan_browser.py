@@ -49,10 +49,10 @@ def test_a_phone_answers_by_keyboard_axe_is_clean_and_the_dashboard_shows_the_fi
     )
     kit_store.set_state(session.id, "sturingsscan", "reveal", True)
     phone.reload()
-    phone.wait_for_selector("[data-kit-results] .kit-sturing-results", timeout=10_000)
+    phone.wait_for_selector('[data-kit-results] [data-kit-block="sturingsscan-shares"]', timeout=10_000)
     found = axe.violations(phone, script)
     assert not found, axe.report(found)
-    assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH  # wide tables scroll on their own
+    assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH  # cards, no wide tables
     phone.goto(f"{kit.url}kit/{session.code}/sturingsscan/klaar")  # the list of elements and the own distribution
     phone.wait_for_selector('[data-kit-sturing="mine"]', timeout=10_000)
     found = axe.violations(phone, script)
@@ -61,11 +61,12 @@ def test_a_phone_answers_by_keyboard_axe_is_clean_and_the_dashboard_shows_the_fi
 
     dashboard = watched().new_page()
     dashboard.goto(kit.render_url("workshops/facilitator.ipynb", f"sessie={session.code}&sleutel={key}"))
-    room = '.kit-sturing-dashboard-results table[data-kit-sturing="shares"] tr[data-kit-perspective="pa"] td'
+    figures = ".kit-sturing-dashboard-results"
+    room = f'{figures} [data-kit-block="sturingsscan-shares"] td[data-kit-category="pa"]'
     dashboard.wait_for_selector(room, state="attached", timeout=LOAD)
     # Inwoner: points 4, 2, 1, 0 -> 57.1 / 28.6 / 14.3 / 0; Ambtelijk 0, 4, 4, 2 -> 0 / 40 / 40 / 20
     assert dashboard.locator(room).all_text_contents() == ["0,0%", "57,1%", "28,6%"]  # Ambtelijk, Inwoner, room
-    widest = dashboard.locator(".kit-sturing-dashboard-results tr[data-kit-widest] th").all_text_contents()
-    assert widest == ["Beleid"]
-    nearest = dashboard.locator('.kit-sturing-dashboard-results [data-kit-sturing="nearest"]').inner_text()
-    assert nearest.startswith("Dichtstbijzijnde gemeente:")
+    widest = dashboard.locator(f'{figures} [data-kit-block="sturingsscan-elements"] tr.kit-block-strong th')
+    assert widest.all_text_contents() == ["Beleid"]
+    nearest = dashboard.locator(f"{figures} .kit-block-intro").all_inner_texts()
+    assert any(line.startswith("Dichtstbijzijnde gemeente:") for line in nearest)

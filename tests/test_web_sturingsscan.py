@@ -111,17 +111,27 @@ def test_the_room_shows_on_phones_and_screen_only_once_revealed_and_stays_text(p
     screen.http.cookies.set(f"kit_f_{session.code}", key)
     page = me.get(f"kit/{session.code}/{ACTIVITY}/1")
     assert page.soup.select("[data-kit-results]") == []
-    assert screen.get(f"kit/{session.code}/scherm").soup.select(".kit-sturing-results") == []
+    assert screen.get(f"kit/{session.code}/scherm").soup.select('[data-kit-block^="sturingsscan-"]') == []
     assert "32 uitspraken uit Sturing in 3D" in screen.page.text(".kit-screen-question")
 
     kit_store.set_state(session.id, ACTIVITY, "reveal", True)
-    for page, where in ((me.get(f"kit/{session.code}/{ACTIVITY}/1"), "[data-kit-results]"),
-                        (screen.get(f"kit/{session.code}/scherm"), ".kit-screen-activity")):  # fmt: skip
-        # Raad: pa 0, others 4 -> 0 / 33.3 / 33.3 / 33.3; Ambtelijk: pa 4, others 1 -> 57.1 / 14.3 / 14.3 / 14.3
-        assert page.all(f'{where} table[data-kit-sturing="shares"] tr[data-kit-perspective="pa"] td') == [
-            "0,0%", "57,1%", "28,6%"
-        ]  # fmt: skip
-        assert page.all(f"{where} tr[data-kit-widest] th") == ["Beleid"]
-        assert "Dichtstbijzijnde gemeente:" in page.text(f'{where} [data-kit-sturing="nearest"]')
-        assert "<script>alert(1)</script>Raad" in page.text(where)  # a group's name stays text
-        assert page.soup.select("main script, body > section script") == []
+    # Raad: pa 0, others 4 -> 0 / 33.3 / 33.3 / 33.3; Ambtelijk: pa 4, others 1 -> 57.1 / 14.3 / 14.3 / 14.3
+    page = me.get(f"kit/{session.code}/{ACTIVITY}/1")
+    shares = '[data-kit-results] [data-kit-block="sturingsscan-shares"]'
+    assert page.soup.select(f"{shares} table") == []  # a phone gets cards
+    # Raad's 0 % is left out of its line (nobody chose it); Ambtelijk's and the room's shares are written out
+    assert page.all(f'{shares} [data-kit-category="pa"]') == ["PA 57,1%", "PA 28,6%"]
+    assert page.all(f'{shares} [data-kit-group="*"] .kit-score-group') == ["Deze zaal (vooral PA)"]
+    assert page.all('[data-kit-results] [data-kit-block="sturingsscan-elements"] .kit-score-card .kit-score-label') == [
+        "Beleid", "Organisatie", "Bekostiging", "Aansturing"
+    ]  # fmt: skip
+    assert len(page.soup.select("[data-kit-results] .kit-method")) == 3  # how each figure is computed
+    shown = screen.get(f"kit/{session.code}/scherm")
+    room = '.kit-screen-activity [data-kit-block="sturingsscan-shares"]'
+    assert shown.all(f'{room} td[data-kit-category="pa"]') == ["0,0%", "57,1%", "28,6%"]
+    assert shown.all(".kit-screen-activity tr.kit-block-strong th") == ["Deze zaal (vooral PA)", "Beleid"]
+    assert shown.soup.select(".kit-screen-activity .kit-method") == []  # not read out to the room
+    for seen, where in ((page, "[data-kit-results]"), (shown, ".kit-screen-activity")):
+        assert "Dichtstbijzijnde gemeente:" in " ".join(seen.all(f"{where} .kit-block-intro, {where} .kit-block-scale"))
+        assert "<script>alert(1)</script>Raad" in seen.text(where)  # a group's name stays text
+        assert seen.soup.select("main script, body > section script") == []

@@ -20,6 +20,7 @@ Bokeh and the dashboard never imports Tornado handlers:
                                 drawn by widgets.render.blocks on the phones once revealed, the presentation screen,
                                 the dashboard and in the report (the activity writes no results HTML of its own)
     results.own                 the participant's results page: (answers, state, session, participant, lang)
+                                -> {"rows": [...]} for a table (or {"blocks": [Block]}, drawn as on a phone)
     results.summary             the results page's summary where a phone must show less than the report:
                                 (answers, state, session, lang) -> HTML, used instead of ``report.summary``
     paper.form                  the paper answer sheet: (export data) -> widgets.model.paper.PaperForm

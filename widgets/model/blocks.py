@@ -139,6 +139,7 @@ class Category:
     key: str
     label: str
     color: str
+    short: str = ""  # beside each share on a phone, where the legend gives the label ("PA"); "": the label
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ Both from the session export dict (``widgets.report.transfer.export_session``), 
 what the report shows, in the participant's language. Of other participants only aggregates
 appear (the summaries', and means that ``widgets.model.results`` lets through); texts are the
 participant's own values, escaped by the templates. Each activity's part comes from its folder:
-``results.own`` for its own answers, and ``results.summary`` where the phone must show less of
-the summary than the report does (else ``report.summary``).
+``results.own`` for its own answers (rows for a table, or result blocks drawn as on a phone), and
+``results.summary`` where the phone must show less of the summary than the report does (else
+``report.summary``).
 """
 
 from dataclasses import replace
@@ -15,6 +16,7 @@ from markupsafe import Markup
 from ..activities import used
 from ..model.answers import Answer, answers_by_activity
 from ..model.results import group_mean_shown
+from .blocks import PHONE, blocks_html
 from .report import participants_summary, report_render
 
 
@@ -56,7 +58,11 @@ def comparison_rows(comparisons, labels: dict, own_text) -> list:
 
 
 def own_html(data: dict, session, participant, lang: str) -> Markup:
-    """Per activity of the session: the participant's answers next to their group's and the room's means."""
+    """Per activity of the session: the participant's answers next to their group's and the room's means.
+
+    An activity's ``results.own`` gives ``rows`` (a table of own answer, group mean and room mean), ``named``
+    (texts), or ``blocks`` (``widgets.model.blocks``, drawn as on a phone: cards, never a wide table).
+    """
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     sections = []
     for activity in used(session, "results", "own"):
@@ -64,5 +70,7 @@ def own_html(data: dict, session, participant, lang: str) -> Markup:
         section = {"key": activity.key, "title": activity.label(lang), "taken_part": bool(mine)}
         if mine:
             section |= activity.part("results", "own")(answers, state, session, participant, lang)
+            if "blocks" in section:
+                section["drawn"] = blocks_html(section.pop("blocks"), PHONE, lang)
         sections.append(section)
     return report_render("results_own.html", lang, sections=sections)

@@ -6,7 +6,7 @@ from ...model.sessions import Session
 from ...report.exports import export_language, export_row
 from ...report.transfer import session_from_export
 from .model import ACTIVITY, DONT_KNOW, ITEMS, by_participant, indicators, participant_shares
-from .render import element_label
+from .results import element_label
 
 SHARE_COLUMNS = ("participant", "group", "sturing_pa", "sturing_npm", "sturing_npg", "sturing_sr")
 

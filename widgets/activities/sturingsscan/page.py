@@ -7,9 +7,11 @@ each 1-5 or "weet ik niet" as big radio buttons; a statement left open is not st
 may be skipped), a value no form offers is refused and then nothing of that screen is stored.
 """
 
+from ...render.blocks import PHONE, SCREEN
 from ...web.pages.statements import Scale, Screen, Statement, StatementsPage, Words
 from .model import ACTIVITY, DONT_KNOW, ELEMENTS, SCORES, check_answer, element_items, indicators
-from .render import element_label, mine_html, results_html
+from .render import mine_html, results_html
+from .results import element_label
 
 SCALE = Scale(
     SCORES, dont_know=DONT_KNOW, dont_know_label="sturingsscan.dont_know", css="kit-sturing-scale", by_value=True
@@ -59,7 +61,14 @@ class Page(StatementsPage):
         return str(answer), ""
 
     def room(self, visit) -> str:
-        return results_html(visit.store.answers(visit.session.id, ACTIVITY), visit.session, visit.lang, heading=3)
+        """The room's result blocks as the phone draws them: a card per line or row, never a wide table."""
+        return results_html(self.blocks(visit), PHONE, visit.lang)
+
+    def screen_results(self, visit) -> list:
+        """The blocks side by side where they fit on the presentation screen, without the method paragraphs."""
+        if not self.revealed(visit):
+            return []
+        return [results_html([block], SCREEN, visit.lang) for block in self.blocks(visit)]
 
     def mine(self, visit, own: dict) -> str:
         return mine_html(own, visit.lang)

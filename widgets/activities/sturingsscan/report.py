@@ -1,24 +1,22 @@
-"""Sturingsscan in the session report: the three tables, and the first-page summary."""
+"""Sturingsscan in the session report: the result blocks as tables, and the first-page summary."""
 
 from markupsafe import Markup
 
 from ...i18n import decimal, label, t
 from ...model.answers import ByActivity, States
 from ...model.sessions import Session
+from ...render.blocks import REPORT
 from ...render.report import report_render, section_html
-from .model import (
-    ACTIVITY,
-    benchmark,
-    summarize,
-)
-from .render import element_label, results_html
+from .model import ACTIVITY, benchmark, summarize
+from .render import results_html
+from .results import blocks, widest_text
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The three tables, as on the dashboard (or that nobody answered)."""
-    mine = answers.get(ACTIVITY, [])
-    body = results_html(mine, session, lang, heading=3) if mine else Markup("<p>%s</p>") % t("report.no_answers", lang)
-    return section_html(ACTIVITY, lang, body)
+    if not answers.get(ACTIVITY):
+        return section_html(ACTIVITY, lang, Markup("<p>%s</p>") % t("report.no_answers", lang))
+    return section_html(ACTIVITY, lang, results_html(blocks(answers, state, session, lang), REPORT, lang))
 
 
 def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
@@ -37,17 +35,7 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
             )
         )
         if result.widest:
-            gap = result.widest
-            lines.append(
-                t(
-                    "sturingsscan.dash.widest",
-                    lang,
-                    element=element_label(gap.element, lang).lower(),
-                    distance=decimal(gap.distance or 0, lang),  # measured: never None
-                    a=session.group_label(gap.pair[0]),
-                    b=session.group_label(gap.pair[1]),
-                )
-            )
+            lines.append(widest_text(result, session, lang))
         mark = benchmark(result.room.shares)
         lines.append(
             t(
