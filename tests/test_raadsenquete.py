@@ -206,6 +206,21 @@ def test_the_tables_write_the_figures_in_dutch_and_the_screen_leaves_the_method_
     assert line.replace("\xa0", " ") == "Raadsleden N 3 Eens 67% Oneens 33% Weet niet 1"
 
 
+def test_a_printed_row_that_adds_up_to_more_than_a_hundred_keeps_every_part_its_length():
+    from widgets.activities.raadsenquete.results import blocks
+    from widgets.render.blocks import PHONE, block_html
+
+    statements = blocks({ACTIVITY: ANSWERS}, {}, SESSION, "nl")[0]
+    soup = BeautifulSoup(str(block_html(statements, PHONE, "nl")), "html.parser")
+    kennis = soup.select_one('[data-kit-item="kennis"] [data-kit-group="boek"] svg.kit-block-stack')
+    # Afbeelding 4 prints 46 + 29 + 28 = 103: the bar runs 3 past its end, 'oneens' is not cut to 25
+    parts = [(float(r["x"]), float(r["width"])) for r in kennis.select(".kit-block-part")]
+    assert parts == [(0, 46), (46, 29), (75, 28)]
+    assert kennis["overflow"] == "visible"
+    dilemma = soup.select_one('[data-kit-item="dilemma"] [data-kit-group="boek"] svg.kit-block-stack')
+    assert not dilemma.has_attr("overflow")  # 46 + 23 + 26 = 95: the rest of the track stays grey
+
+
 def workshop(store, lang="nl"):
     """A raadsenquête session: three council members and one civil servant, one with a hostile group-free text."""
     from widgets.report.transfer import export_session
