@@ -319,13 +319,6 @@ def defect(test: str, ids, reason: str) -> None:
     DEFECTS.update({(test, case): reason for case in ids})
 
 
-defect(
-    "phone",
-    each(["raadsenquete"], PHONES),
-    "the statement tables are wider than the phone: the N and group columns only by an unsignalled sideways swipe",
-)
-
-
 def cases(test: str, ids) -> list:
     """One parameter per case id, marked where ``DEFECTS`` names a defect that makes it fail today."""
     out = []

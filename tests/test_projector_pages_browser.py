@@ -2,8 +2,8 @@
 
 The raadsenquête answered by nine phones in four groups (as in tests/test_looking_browser.py): five
 statements' tables and the bestuursstijlen, more than two screens of rows. Every page fits without
-scrolling, "1/N" says where the room is, → (or a clicker's Page Down) shows the next page, and stepping
-through reaches every row. The rows of the other pages stay for screen readers; without script
+scrolling (down or sideways), "1/N" says where the room is, → (or a clicker's Page Down) shows the next
+page, and stepping through reaches every row. The rows of the other pages stay for screen readers; without script
 everything shows (and scrolls).
 """
 
@@ -24,6 +24,8 @@ ROWS_SHOWN = """() => Array.from(document.querySelectorAll('.kit-screen-results-
   const box = row.getBoundingClientRect();
   return !row.closest('.kit-visually-hidden') && box.height >= 2 && box.top >= 0 && box.bottom <= window.innerHeight;
 })"""
+# How far the page scrolls sideways (px): a table of another page, hidden, must not stick out either.
+SIDEWAYS = "() => Math.max(0, document.scrollingElement.scrollWidth - window.innerWidth)"
 ROW_TEXTS = "() => Array.from(document.querySelectorAll('.kit-screen-results-body tr')).map((row) => row.innerText)"
 
 
@@ -61,6 +63,7 @@ def test_a_long_result_is_paged_and_stepping_reaches_every_row(size, kit, kit_st
         assert counter(page) == f"{number}/{n}"
         found = vertical_scroll(page) + join_overlap(page)
         assert found == [], f"page {number} of {n}:\n" + "\n".join(found)
+        assert page.evaluate(SIDEWAYS) == 0, f"page {number} of {n} scrolls sideways"
         shown = page.evaluate(ROWS_SHOWN)
         assert any(shown), f"page {number} of {n} shows no row"
         seen = [before or now for before, now in zip(seen, shown, strict=True)]

@@ -1,5 +1,5 @@
 """Raadsenquête Village Deals: the printed survey as read, the room's tallies and style mix (by hand),
-the fragment the dashboard, phones and report show, and the report and readable exports of a session."""
+the result blocks the dashboard, phones, screen and report draw, and the report and readable exports of a session."""
 
 import io
 
@@ -17,6 +17,7 @@ from widgets.activities.raadsenquete.model import (
     style_mix,
     styles,
 )
+from widgets.colors import category_colors
 from widgets.i18n import error_message
 from widgets.model.answers import Answer
 from widgets.model.sessions import Group, Session, SessionSpec
@@ -112,36 +113,112 @@ def test_an_answer_from_a_file_is_checked_as_a_phones():
             check_stored(item, value)
 
 
+def test_the_blocks_put_the_room_and_its_groups_next_to_the_printed_survey_in_percent():
+    from widgets.activities.raadsenquete.results import blocks
+
+    statements, mixed = blocks({ACTIVITY: ANSWERS}, {}, SESSION, "nl")
+    assert [c.label for c in statements.categories] == ["Eens", "Neutraal", "Oneens"]
+    assert [c.color for c in statements.categories] == list(category_colors(3, ordered=True))  # agree to disagree
+    assert (statements.dont_know, statements.n_label) == ("Weet niet", "N")
+    assert [item.key for item in statements.items] == list(STATEMENTS)
+    items = {item.key: item for item in statements.items}
+    assert items["toegerust"].label.startswith("2. Raadsleden in onze gemeente zijn voldoende toegerust")
+    book, room, raad, ambt = items["toegerust"].lines
+    # the book: Afbeelding 4's whole percentages of N=35, no "weet niet" printed
+    assert (book.key, book.label, book.shares, book.n, book.dont_know) == (
+        "boek", "Village Deal-raden (Afbeelding 4)", (23, 34, 34), 35, None
+    )  # fmt: skip
+    # the room: eens P1 P2 P7, neutraal P5, oneens P3 of N=5 (60/20/20 %); weet niet P4 P6 apart
+    assert (room.key, room.label, room.strong, room.n, room.dont_know) == ("*", "Deze zaal", True, 5, 2)
+    assert room.shares == pytest.approx((60, 20, 20))
+    # Raadsleden: eens 2, oneens 1 of 3; weet niet 1.  Ambtelijk: neutraal 1 of 1; weet niet 1
+    assert (raad.label, raad.n, raad.dont_know, raad.color) == ("Raadsleden", 3, 1, "#1f77b4")
+    assert raad.shares == pytest.approx((200 / 3, 0, 100 / 3))
+    assert (ambt.label, ambt.n, ambt.dont_know, ambt.shares) == ("Ambtelijk", 1, 1, (0, 100, 0))
+    assert not book.strong and not raad.strong
+    # nieuwe_rol: the book prints only 'eens' (86 % of 43): the rest stays unknown, never estimated;
+    # nobody in the room answered it, so no group has a line
+    first = items["nieuwe_rol"].lines
+    assert [(line.key, line.shares, line.n) for line in first] == [
+        ("boek", (86, None, None), 43), ("*", (None, None, None), 0)
+    ]  # fmt: skip
+
+    # the styles: bewaker P5, strateeg P7, idealist P3, manager P1 P2: 1/1/1/2 of 5 chose one
+    assert [c.label for c in mixed.categories] == ["Bewaker", "Strateeg", "Idealist", "Manager"]
+    assert [c.color for c in mixed.categories] == list(category_colors(4, ordered=False)) and mixed.dont_know == ""
+    assert mixed.intro == "5 deelnemers kozen een bestuursstijl"
+    (item,) = mixed.items
+    room, raad, ambt = item.lines
+    assert (room.strong, room.n, room.shares) == (True, 5, (20, 20, 20, 40))
+    assert (raad.n, ambt.n, ambt.shares) == (3, 1, (100, 0, 0, 0))
+    assert raad.shares == pytest.approx((0, 0, 100 / 3, 200 / 3))
+
+
+def test_a_group_that_chose_no_style_has_no_line_and_an_empty_room_is_dashes():
+    from widgets.activities.raadsenquete.results import blocks
+
+    only_statements = [a for a in ANSWERS if a.item != "stijl" and a.group != "ambt"]
+    statements, mixed = blocks({ACTIVITY: only_statements}, {}, SESSION, "en")
+    assert [line.key for line in statements.items[1].lines] == ["boek", "*", "raad"]  # ambt did not answer
+    assert [(line.key, line.n, line.shares) for line in mixed.items[0].lines] == [("*", 0, (None,) * 4)]
+    assert mixed.title == "Styles of governing in the room"
+    assert mixed.intro == "0 participants chose a style of governing"
+
+
 def cells(row) -> list:
     return [" ".join(c.get_text(" ").split()) for c in row.select("th, td")]
 
 
-def test_the_fragment_shows_printed_room_and_groups_and_never_estimates(monkeypatch):
+def test_the_tables_write_the_figures_in_dutch_and_the_screen_leaves_the_method_out():
     from widgets.activities.raadsenquete.render import results_html
+    from widgets.activities.raadsenquete.results import blocks
+    from widgets.render.blocks import PHONE, REPORT, SCREEN
 
-    soup = BeautifulSoup(str(results_html(ANSWERS, SESSION, "nl")), "html.parser")
-    assert "'weet niet' telt niet mee in de percentages en staat apart geteld" in soup.get_text()
-    table = soup.select_one('table[data-kit-statement="toegerust"]')
-    assert cells(table.select_one('tr[data-kit-row="printed"]')) == [
-        "Village Deal-raden (Afbeelding 4)", "23%", "34%", "34%", "35", "–"
-    ]  # fmt: skip
-    assert cells(table.select_one('tr[data-kit-row="room"]')) == ["Deze zaal", "60%", "20%", "20%", "5", "2"]
-    assert cells(table.select_one('tr[data-kit-row="group-raad"]')) == ["Raadsleden", "67%", "0%", "33%", "3", "1"]
-    assert cells(table.select_one('tr[data-kit-row="group-ambt"]')) == ["Ambtelijk", "0%", "100%", "0%", "1", "1"]
-    first = soup.select_one('table[data-kit-statement="nieuwe_rol"]')
-    assert cells(first.select_one('tr[data-kit-row="printed"]')) == [
-        "Village Deal-raden (Afbeelding 4)", "86%", "niet afgedrukt", "niet afgedrukt", "43", "–"
-    ]  # fmt: skip
-    assert cells(first.select_one('tr[data-kit-row="room"]')) == ["Deze zaal", "–", "–", "–", "0", "0"]
-    assert first.select('tr[data-kit-row^="group-"]') == []  # a group that did not answer adds no row
-    styles_table = soup.select_one("table.kit-raad-styles")
-    assert [cells(r) for r in styles_table.select("tr[data-kit-style]")] == [
-        ["Bewaker", "1 (20%)", "0 (0%)", "1 (100%)"],
-        ["Strateeg", "1 (20%)", "0 (0%)", "0 (0%)"],
-        ["Idealist", "1 (20%)", "1 (33%)", "0 (0%)"],
-        ["Manager", "2 (40%)", "2 (67%)", "0 (0%)"],
+    drawn = blocks({ACTIVITY: ANSWERS}, {}, SESSION, "nl")
+    soup = BeautifulSoup(str(results_html(drawn, REPORT, "nl")), "html.parser")
+    method = soup.select_one(".kit-method").get_text()
+    assert "'weet niet' telt niet mee in de percentages en staat apart geteld" in method
+    table = soup.select_one('[data-kit-block="raadsenquete"] table[data-kit-item="toegerust"]')
+    assert [cells(r) for r in table.select("tr")] == [
+        ["Wie", "Eens", "Neutraal", "Oneens", "N", "Weet niet"],
+        ["Village Deal-raden (Afbeelding 4)", "23%", "34%", "34%", "35", "–"],
+        ["Deze zaal", "60%", "20%", "20%", "5", "2"],
+        ["Raadsleden", "67%", "0%", "33%", "3", "1"],
+        ["Ambtelijk", "0%", "100%", "0%", "1", "1"],
     ]
-    assert cells(styles_table.select_one('tr[data-kit-row="total"]')) == ["Totaal", "5", "3", "1"]
+    first = soup.select_one('table[data-kit-item="nieuwe_rol"]')
+    assert cells(first.select_one('tr[data-kit-group="boek"]')) == [
+        "Village Deal-raden (Afbeelding 4)", "86%", "–", "–", "43", "–"
+    ]  # fmt: skip
+    assert cells(first.select_one('tr[data-kit-group="*"]')) == ["Deze zaal", "–", "–", "–", "0", "0"]
+    styles_table = soup.select_one('[data-kit-block="raadsenquete-stijl"] table')
+    assert [cells(r) for r in styles_table.select("tr")] == [
+        ["Wie", "Bewaker", "Strateeg", "Idealist", "Manager", "N"],
+        ["Deze zaal", "20%", "20%", "20%", "40%", "5"],
+        ["Raadsleden", "0%", "0%", "33%", "67%", "3"],
+        ["Ambtelijk", "100%", "0%", "0%", "0%", "1"],
+    ]
+    screen = BeautifulSoup(str(results_html(drawn, SCREEN, "nl")), "html.parser")
+    assert screen.select(".kit-method") == [] and len(screen.select("table")) == 6
+    phone = BeautifulSoup(str(results_html(drawn, PHONE, "nl")), "html.parser")
+    assert phone.select("table") == [] and len(phone.select(".kit-method")) == 1
+    line = phone.select_one('[data-kit-item="toegerust"] [data-kit-group="raad"]').get_text(" ", strip=True)
+    assert line.replace("\xa0", " ") == "Raadsleden N 3 Eens 67% Oneens 33% Weet niet 1"
+
+
+def test_a_printed_row_that_adds_up_to_more_than_a_hundred_keeps_every_part_its_length():
+    from widgets.activities.raadsenquete.results import blocks
+    from widgets.render.blocks import PHONE, block_html
+
+    statements = blocks({ACTIVITY: ANSWERS}, {}, SESSION, "nl")[0]
+    soup = BeautifulSoup(str(block_html(statements, PHONE, "nl")), "html.parser")
+    kennis = soup.select_one('[data-kit-item="kennis"] [data-kit-group="boek"] svg.kit-block-stack')
+    # Afbeelding 4 prints 46 + 29 + 28 = 103: the bar runs 3 past its end, 'oneens' is not cut to 25
+    parts = [(float(r["x"]), float(r["width"])) for r in kennis.select(".kit-block-part")]
+    assert parts == [(0, 46), (46, 29), (75, 28)]
+    assert kennis["overflow"] == "visible"
+    dilemma = soup.select_one('[data-kit-item="dilemma"] [data-kit-group="boek"] svg.kit-block-stack')
+    assert not dilemma.has_attr("overflow")  # 46 + 23 + 26 = 95: the rest of the track stays grey
 
 
 def workshop(store, lang="nl"):
@@ -177,11 +254,13 @@ def test_the_report_shows_the_room_next_to_the_printed_survey(store):
     soup = BeautifulSoup(build_report(workshop(store)), "html.parser")
     section = soup.select_one("section#raadsenquete")
     assert section.h2.get_text(strip=True) == "Raadsenquête Village Deals"
-    room = section.select_one('table[data-kit-statement="nieuwe_rol"] tr[data-kit-row="room"]')
+    room = section.select_one('table[data-kit-item="nieuwe_rol"] tr[data-kit-group="*"]')
     assert cells(room) == ["Deze zaal", "50%", "25%", "25%", "4", "0"]  # eens 2, neutraal 1, oneens 1
-    dilemma = section.select_one('table[data-kit-statement="dilemma"] tr[data-kit-row="room"]')
+    dilemma = section.select_one('table[data-kit-item="dilemma"] tr[data-kit-group="*"]')
     assert cells(dilemma) == ["Deze zaal", "50%", "0%", "50%", "2", "2"]
-    assert section.select_one('tr[data-kit-style="manager"]')["data-kit-count"] == "2"
+    styles = section.select_one('[data-kit-block="raadsenquete-stijl"] tr[data-kit-group="*"]')
+    assert cells(styles) == ["Deze zaal", "25%", "0%", "25%", "50%", "4"]  # manager 2, idealist 1, bewaker 1 of 4
+    assert section.select_one(".kit-method") is not None  # how the percentages are made, in the report
     summary = soup.select_one("#samenvatting-raadsenquete")
     assert "eens in deze zaal 50% (N=4), bij de Village Deal-raden 86% (N=43)" in summary.get_text()
     assert "Meest gekozen bestuursstijl: Manager (2 van 4)" in summary.get_text()

@@ -46,22 +46,22 @@ def test_a_phone_answers_by_keyboard_axe_is_clean_and_the_dashboard_shows_the_fi
     kit_store.submit(other.token, "raadsenquete", {"toegerust": "eens", "stijl": "bewaker"})
     kit_store.set_state(session.id, "raadsenquete", "reveal", True)
     phone.reload()
-    phone.wait_for_selector("[data-kit-results] .kit-raad-results", timeout=10_000)
+    phone.wait_for_selector('[data-kit-results] [data-kit-block="raadsenquete"]', timeout=10_000)
     found = axe.violations(phone, script)
     assert not found, axe.report(found)
-    assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH  # wide tables scroll on their own
+    assert phone.evaluate("document.documentElement.scrollWidth") <= WIDTH  # cards, no wide tables
+    assert phone.locator("[data-kit-results] table").count() == 0
 
     dashboard = watched().new_page()
     dashboard.goto(kit.render_url("workshops/facilitator.ipynb", f"sessie={session.code}&sleutel={key}"))
-    room = '.kit-raad-dashboard-results table[data-kit-statement="toegerust"] tr[data-kit-row="room"]'
+    room = '.kit-raad-dashboard-results table[data-kit-item="toegerust"] tr[data-kit-group="*"]'
     dashboard.wait_for_selector(room, state="attached", timeout=LOAD)
     cells = dashboard.locator(f"{room} td").all_text_contents()
     assert cells == ["50%", "50%", "0%", "2", "0"]  # eens 1, neutraal 1 of N=2
     printed = dashboard.locator(
-        '.kit-raad-dashboard-results table[data-kit-statement="nieuwe_rol"] tr[data-kit-row="printed"] td'
+        '.kit-raad-dashboard-results table[data-kit-item="nieuwe_rol"] tr[data-kit-group="boek"] td'
     ).all_text_contents()
-    assert printed == ["86%", "niet afgedrukt", "niet afgedrukt", "43", "–"]
-    assert (
-        dashboard.locator('.kit-raad-dashboard-results tr[data-kit-style="manager"]').get_attribute("data-kit-count")
-        == "1"
-    )
+    assert printed == ["86%", "–", "–", "43", "–"]  # the book prints only 'eens', and no 'weet niet'
+    styles = '.kit-raad-dashboard-results [data-kit-block="raadsenquete-stijl"] tr[data-kit-group="*"] td'
+    assert dashboard.locator(styles).all_text_contents() == ["50%", "0%", "0%", "50%", "2"]  # bewaker 1, manager 1
+    assert dashboard.locator(".kit-raad-dashboard-results .kit-method").count() == 1

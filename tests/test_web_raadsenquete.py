@@ -93,17 +93,35 @@ def test_the_room_shows_on_phones_and_screen_only_once_revealed_and_stays_text(p
     screen.http.cookies.set(f"kit_f_{session.code}", key)
     page = me.get(f"kit/{session.code}/{ACTIVITY}")
     assert page.soup.select("[data-kit-results]") == []
-    assert screen.get(f"kit/{session.code}/scherm").soup.select(".kit-raad-results") == []
+    assert screen.get(f"kit/{session.code}/scherm").soup.select("[data-kit-block]") == []
     assert "vijf stellingen" in screen.page.text(".kit-screen-question")
 
     kit_store.set_state(session.id, ACTIVITY, "reveal", True)
-    for page, where in ((me.get(f"kit/{session.code}/{ACTIVITY}"), "[data-kit-results]"),
-                        (screen.get(f"kit/{session.code}/scherm"), ".kit-screen-activity")):  # fmt: skip
-        table = f'{where} table[data-kit-statement="nieuwe_rol"]'
-        assert page.all(f'{table} tr[data-kit-row="printed"]') == [
-            "Village Deal-raden (Afbeelding 4) 86% niet afgedrukt niet afgedrukt 43 –"
-        ]
-        assert page.all(f'{table} tr[data-kit-row="room"]') == ["Deze zaal 100% 0% 0% 1 1"]  # weet niet apart
-        assert page.all(f'{where} tr[data-kit-style="manager"]') == ["Manager 2 (100%) 1 (100%) 1 (100%)"]
+    phone_page = me.get(f"kit/{session.code}/{ACTIVITY}")
+    where = "[data-kit-results]"  # the phone: a card per statement, a line per who
+    card = f'{where} [data-kit-block="raadsenquete"] [data-kit-item="nieuwe_rol"]'
+    assert phone_page.soup.select(f"{where} table") == []
+    assert phone_page.all(f'{card} [data-kit-group="boek"]') == [
+        "Village Deal-raden (Afbeelding 4) N 43 Eens 86% Neutraal – Oneens –"
+    ]
+    assert phone_page.all(f'{card} [data-kit-group="*"]') == ["Deze zaal N 1 Eens 100% Weet niet 1"]  # dk apart
+    styles = f'{where} [data-kit-block="raadsenquete-stijl"] [data-kit-group]'
+    assert phone_page.all(styles) == [
+        "Deze zaal N 2 Manager 100%",
+        "<script>alert(1)</script>Raad N 1 Manager 100%",
+        "Ambtelijk N 1 Manager 100%",
+    ]
+    assert phone_page.soup.select(f"{where} .kit-method")  # how the percentages are made
+
+    screen_page = screen.get(f"kit/{session.code}/scherm")
+    where = ".kit-screen-activity"  # the screen: a table per statement, a row per who
+    table = f'{where} [data-kit-block="raadsenquete"] table[data-kit-item="nieuwe_rol"]'
+    assert screen_page.all(f'{table} tr[data-kit-group="boek"]') == ["Village Deal-raden (Afbeelding 4) 86% – – 43 –"]
+    assert screen_page.all(f'{table} tr[data-kit-group="*"]') == ["Deze zaal 100% 0% 0% 1 1"]
+    assert screen_page.all(f'{where} [data-kit-block="raadsenquete-stijl"] tr[data-kit-group="*"]') == [
+        "Deze zaal 0% 0% 0% 100% 2"
+    ]
+    assert screen_page.soup.select(f"{where} .kit-method") == []  # not on the projector
+    for page, where in ((phone_page, "[data-kit-results]"), (screen_page, ".kit-screen-activity")):
         assert "<script>alert(1)</script>Raad" in page.text(where)  # a group's name stays text
         assert page.soup.select("main script, body > section script") == []

@@ -1,8 +1,10 @@
 """Raadsenquête Village Deals on the dashboard: the room next to Afbeelding 4, and its mix of bestuursstijlen."""
 
+from ...render.blocks import DASHBOARD
 from ...views.table_dashboard import TableDashboard
 from .model import ACTIVITY
 from .render import results_html
+from .results import blocks
 
 
 class Dashboard(TableDashboard):
@@ -10,4 +12,6 @@ class Dashboard(TableDashboard):
     classes = ("kit-raad-dashboard-results",)
     reveal_class = "kit-raad-reveal"
 
-    draw = staticmethod(results_html)
+    def html(self, session) -> str:
+        answers = {ACTIVITY: self.store.answers(session.id, ACTIVITY)}
+        return results_html(blocks(answers, {}, session, self.lang), DASHBOARD, self.lang)

@@ -8,6 +8,7 @@ the earlier one; a value no form offers is refused and then nothing at all is st
 
 from ...i18n import error_message
 from ...model.validation import InputError
+from ...render.blocks import PHONE, SCREEN
 from ...web.pages import ActivityPage
 from .model import ACTIVITY, ANSWERS, ITEMS, STATEMENTS, STYLE, check_answer, statement_texts, styles
 from .render import results_html
@@ -62,11 +63,9 @@ class Page(ActivityPage):
         )
 
     def room_results(self, visit) -> str:
-        """The room next to the printed survey and the mix of styles, once the facilitator shows them; else ''."""
-        if not self.revealed(visit):
-            return ""
-        answers = visit.store.answers(visit.session.id, ACTIVITY)
-        return results_html(answers, visit.session, visit.lang, heading=3)
+        """The room next to the printed survey and the mix of styles as the phone draws them, once shown; else ''."""
+        return results_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else ""
 
     def screen_results(self, visit) -> list:
-        return [part for part in (self.room_results(visit),) if part]
+        """The same blocks as the presentation screen draws them (without how the percentages are made)."""
+        return [results_html(self.blocks(visit), SCREEN, visit.lang)] if self.revealed(visit) else []

@@ -3,15 +3,16 @@
 from ...model.answers import ByActivity, States
 from ...model.sessions import Session
 from ...render import percent
+from ...render.blocks import REPORT
 from ...render.report import report_render, section_html
 from .model import ACTIVITY, printed, statement_results, style_mix, styles
 from .render import results_html
+from .results import blocks
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The statements next to Afbeelding 4 and the mix of bestuursstijlen, as on the dashboard."""
-    body = results_html(answers.get(ACTIVITY, []), session, lang, heading=3)
-    return section_html(ACTIVITY, lang, body)
+    return section_html(ACTIVITY, lang, results_html(blocks(answers, state, session, lang), REPORT, lang))
 
 
 def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
