@@ -9,7 +9,7 @@ def group_color(index: int) -> str:
 
 # Ordered categories (agree to disagree, the rungs of a ladder): one hue to another through a light grey,
 # each step told apart from its neighbours; the percentages are always written beside them.
-ORDERED_COLORS = ("#1d4f91", "#4f86c6", "#a9c8e8", "#d6d1c4", "#f0a46e", "#c0561f", "#6b2a0c")
+ORDERED_COLORS = ("#1d4f91", "#4f86c6", "#a9c8e8", "#bdb29c", "#f0a46e", "#c0561f", "#6b2a0c")
 # Categories without an order (the four perspectives): the group colours' later hues, so a category
 # is not read as a group.
 UNORDERED_COLORS = ("#8c564b", "#17becf", "#bcbd22", "#e377c2", "#7f7f7f", "#9467bd")
