@@ -10,6 +10,12 @@ Bokeh and the dashboard never imports Tornado handlers:
     page.Page                   the participant page (``widgets.web.pages.Page``)
     dashboard.Dashboard         the facilitator's view (ipywidgets)
     model.check_stored          an answer from a file checked as a phone's: (item, value) -> value
+    model.check_own             one participant's answers after an import, within a phone's caps (the palette's
+                                30 values): ({item: value}) -> None, or InputError
+    model.check_state           a setting of the activity from a file, in the shape the facilitator's controls
+                                store it: (name, value) -> value, or InputError (a Dutch message) for a malformed
+                                value or a name it does not know. Without it a file brings no settings of the
+                                activity; the reveal switch and the kit's own controls never come from a file
     report.section              the report section: (answers, state, session, lang, plots) -> HTML
     report.summary              the report's first page: (answers, state, session, lang) -> HTML
     report.notes                the participants' own words: (answers, lang) -> [(what, group, text)]

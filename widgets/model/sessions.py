@@ -27,6 +27,9 @@ DEFAULT_GROUPS = ("Bestuurlijk-politiek", "Ambtelijk", "Maatschappelijke partner
 # Opgaven with an example palette and national reference in *Werken aan publieke waarde*.
 TOPICS = ("wonen", "arbeidsintegratie", "lokale democratie", "verkeersbeleid")
 
+# An activity's setting that shows the room's results on the phones and the screen: the dashboard's switch.
+REVEAL = "reveal"
+
 
 @dataclass(frozen=True)
 class Group:

@@ -11,7 +11,7 @@ from ..activities import BY_KEY, used
 from ..model.followup import FOLLOWUP, PREVIOUS, snapshot
 from ..model.sessions import SessionSpec
 from ..model.validation import InputError
-from .transfer import export_session, parse_export
+from .transfer import checked_earlier, export_session, parse_export
 
 
 def create_followup(store, previous: dict, title: str = "") -> tuple:
@@ -39,11 +39,14 @@ def followup_of_session(store, session_id: str, title: str = "") -> tuple:
 
 
 def followup_of_file(store, text: str, title: str = "") -> tuple:
-    """A follow-up of a session exported elsewhere (another laptop, last year): the file's answers stay out."""
+    """A follow-up of a session exported elsewhere (another laptop, last year): the file's answers stay out.
+
+    The file is checked as an import is (``checked_earlier``) before the new session is created.
+    """
     data = parse_export(text)
-    if not data.get("session", {}).get("topic"):
+    if not isinstance(data.get("session"), dict) or not data["session"].get("topic"):
         raise InputError("error.import_format")
-    return create_followup(store, data, title)
+    return create_followup(store, checked_earlier(data), title)
 
 
 def previous_of(store, session_id: str):

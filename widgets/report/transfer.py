@@ -4,18 +4,37 @@ The export dict is also the one source of the readable exports (``widgets.report
 report and the paper sheets. It names participants by their public ref (``d-3f9a...``),
 never by the token that lets a browser act as them. Importing merges: the same file twice
 adds nothing the second time. Filled-in paper sheets come in through ``widgets.store.paper``.
+
+A file cannot steer a session: everything in it is checked before the first write, as strictly
+as a phone's answer and the facilitator's own settings are, and a file that fails any check
+changes nothing. Answers go through their activity's ``model.check_stored``, each participant's
+answers after the merge through ``model.check_own`` (the caps a phone meets), the settings
+through ``model.check_state``; the facilitator's controls (``CONTROLS``) and the reveal switch
+never come from a file.
 """
 
 import json
+import math
+import time
+from dataclasses import dataclass
 from typing import Any
 
 from ..activities import BY_KEY
 from ..model.answers import Answer
-from ..model.followup import FOLLOWUP, PREVIOUS
-from ..model.sessions import Group, Session, SessionSpec, group_key
-from ..model.validation import InputError
+from ..model.followup import FOLLOWUP, PREVIOUS, snapshot
+from ..model.links import SCREEN
+from ..model.results import RESULTS
+from ..model.runsheet import STATE as TAFEL
+from ..model.sessions import REVEAL, Group, Session, SessionSpec, group_key
+from ..model.validation import InputError, clean_text
 
 FORMAT = "publieke-waarde-kit/1"
+MAX_BYTES = 5 * 1024 * 1024  # the dashboard's upload carries 5 MB (widgets.web.kernels.MAX_MESSAGE_MB)
+MAX_DEPTH = 16  # an export nests 6 deep (a follow-up's earlier palette to start from); deeper is no export
+MAX_ITEM = 40  # longest item an answer may have: the activities' own are short ("cijfer", "papier-12", a hex key)
+# What the kit keeps for the facilitator's controls, never taken from a file: the presentation screen's
+# address, the results page's release, the running tafel, the follow-up's earlier session.
+CONTROLS = (SCREEN, RESULTS, TAFEL, FOLLOWUP)
 
 
 def export_session(store, session_id: str) -> dict[str, Any]:
@@ -74,11 +93,17 @@ def checked_answers(answers, activities) -> list[Answer]:
     is refused with the row it is on, and the session stays as it was.
     """
     cleaned = []
-    for row, answer in enumerate(answers, start=1):
+    for row, answer in enumerate(_shaped(answers, list, "answers"), start=1):
+        if not isinstance(answer, dict):
+            raise InputError("error.import_shape", part="answers")
         activity, item = str(answer.get("activity", "")), str(answer.get("item", ""))
         try:
             if activity not in activities or activity not in BY_KEY:
                 raise InputError("error.unknown_activity", name=activity)
+            if not isinstance(answer.get("item"), str) or len(item) > MAX_ITEM:
+                raise InputError("error.import_value")
+            if not isinstance(answer.get("participant"), str) or not isinstance(answer.get("group", ""), str):
+                raise InputError("error.import_value")
             value = BY_KEY[activity].part("model", "check_stored")(item, answer.get("value"))
             stamp = answer.get("updated_at")
             if stamp not in (None, "") and not _is_number(stamp):
@@ -90,56 +115,281 @@ def checked_answers(answers, activities) -> list[Answer]:
     return cleaned
 
 
+def checked_state(state, activities) -> dict[str, dict[str, Any]]:
+    """The file's settings per activity, each checked by its activity's ``model.check_state``; else InputError.
+
+    Only settings of ``activities`` come in; the facilitator's controls (``CONTROLS``) and any other
+    name are refused, and so is a setting its activity does not know. ``REVEAL`` is left out: results
+    are shown on the phones when the facilitator says so, never because a file says so.
+    """
+    cleaned: dict[str, dict[str, Any]] = {}
+    for key, settings in _shaped(state, dict, "state").items():
+        if key in CONTROLS:
+            raise InputError("error.import_control", name=key)
+        if key not in activities or key not in BY_KEY:
+            raise InputError("error.import_state_activity", name=key)
+        check = BY_KEY[key].part("model", "check_state")
+        cleaned[key] = {}
+        for name, value in _shaped(settings, dict, "state").items():
+            if name == REVEAL:
+                continue
+            try:
+                if check is None:
+                    raise InputError("error.import_setting_unknown")
+                cleaned[key][name] = check(name, value)
+            except InputError as error:
+                raise InputError("error.import_setting", activity=key, name=name, reason=error) from None
+    return cleaned
+
+
+def check_participants(answers: list[Answer], present: list[Answer]) -> None:
+    """Each participant's answers to an activity as they will be after the merge, within a phone's caps.
+
+    ``present`` are the session's answers already stored; of two versions of an answer the newer
+    counts (as ``Store.merge`` keeps it). Each activity's ``model.check_own`` says what one participant
+    may hold (the palette's 30 values); InputError names the participant.
+    """
+    now = time.time()
+    touched = {(a.participant, a.activity) for a in answers}
+    merged: dict[tuple[str, str], dict[str, tuple[float, Any]]] = {}
+    for a in present:
+        if (a.participant, a.activity) in touched:
+            merged.setdefault((a.participant, a.activity), {})[a.item] = (a.updated_at or 0, a.value)
+    for a in answers:
+        own = merged.setdefault((a.participant, a.activity), {})
+        stamp = now if a.updated_at is None else a.updated_at
+        if a.item not in own or stamp > own[a.item][0]:
+            own[a.item] = (stamp, a.value)
+    for (ref, key), own in merged.items():
+        check = BY_KEY[key].part("model", "check_own")
+        if check is None:
+            continue
+        try:
+            check({item: value for item, (_, value) in own.items()})
+        except InputError as error:
+            raise InputError("error.import_participant", ref=ref, activity=key, reason=error) from None
+
+
 def _is_number(text) -> bool:
-    try:
-        float(text)
-    except (TypeError, ValueError):
+    if isinstance(text, bool):
         return False
-    return True
+    try:
+        return math.isfinite(float(text))
+    except (TypeError, ValueError, OverflowError):
+        return False
+
+
+def _shaped(value, kind, part: str):
+    """``value`` when it is a ``kind``, else InputError naming the part of the file."""
+    if not isinstance(value, kind):
+        raise InputError("error.import_shape", part=part)
+    return value
+
+
+def _text(value, part: str, required: bool = True) -> str:
+    if value is None and not required:
+        return ""
+    return _shaped(value, str, part)
+
+
+def _depth(data) -> int:
+    """How deep lists and objects nest in ``data`` (walked without recursion), up to just past ``MAX_DEPTH``."""
+    deepest, todo = 0, [(data, 1)]
+    while todo:
+        value, depth = todo.pop()
+        if isinstance(value, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH:
+                break
+            todo.extend((inner, depth + 1) for inner in (value.values() if isinstance(value, dict) else value))
+    return deepest
+
+
+def _not_json(text):
+    raise ValueError(text)  # NaN and Infinity: Python writes them, JSON has no such numbers
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):  # 1e999
+        raise ValueError(text)
+    return number
 
 
 def parse_export(text: str) -> dict:
+    """The export dict of a file's text, or InputError: too large, not JSON, nested too deep, no export."""
+    if len(text) > MAX_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise InputError("error.import_too_large", max=MAX_BYTES // (1024 * 1024))
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_not_json, parse_float=_finite)
+    except RecursionError:
+        raise InputError("error.import_too_deep") from None
     except (ValueError, TypeError):
         raise InputError("error.import_not_json") from None
+    if _depth(data) > MAX_DEPTH:
+        raise InputError("error.import_too_deep")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise InputError("error.import_format")
     return data
+
+
+def _session_info(data: dict) -> dict:
+    """The file's ``session``, with the types every reader of an export relies on; else InputError."""
+    info = _shaped(data.get("session"), dict, "session")
+    for name in ("title", "topic"):
+        _text(info.get(name), f"session.{name}")
+    for name in ("municipality", "language", "code", "status"):
+        _text(info.get(name), f"session.{name}", required=False)
+    for key in _shaped(info.get("activities", []), list, "session.activities"):
+        _text(key, "session.activities")
+    if info.get("created_at") is not None and not _is_number(info["created_at"]):
+        raise InputError("error.import_shape", part="session.created_at")
+    return info
+
+
+def _group_labels(data: dict) -> dict[str, str]:
+    """``{the file's group key: its label, cleaned}``, or InputError."""
+    labels = {}
+    for group in _shaped(data.get("groups", []), list, "groups"):
+        group = _shaped(group, dict, "groups")
+        labels[_text(group.get("key"), "groups")] = clean_text(_text(group.get("label"), "groups"), "group")
+    return labels
+
+
+def _participants(data: dict, labels: dict) -> list[dict]:
+    """The file's participants with their ref cleaned and their group as this copy's key (through the label)."""
+    people = []
+    for person in _shaped(data.get("participants", []), list, "participants"):
+        person = _shaped(person, dict, "participants")
+        group = _text(person.get("group"), "participants")
+        people.append(
+            {
+                "ref": clean_text(_text(person.get("ref"), "participants"), "name"),
+                # group keys may differ between copies of the kit; map through the label
+                "group": group_key(labels.get(group, group)),
+                "name": clean_text(_text(person.get("name"), "participants", required=False), "name", required=False),
+            }
+        )
+    return people
+
+
+def checked_earlier(data: dict) -> dict:
+    """An earlier session's export, as a follow-up keeps it (``snapshot``), checked; else InputError.
+
+    Answers and settings are checked as an import's are; those of an activity this copy of the kit
+    does not have are left out (nothing can be compared with them), and so is the reveal switch.
+    The earlier session's own earlier session is left out too (``snapshot``).
+    """
+    info = _session_info(data)
+    labels = _group_labels(data)
+    known = [key for key in info.get("activities", []) if key in BY_KEY]
+    rows = [a for a in _shaped(data.get("answers", []), list, "answers") if not _unknown_activity(a)]
+    state = {k: v for k, v in _shaped(data.get("state", {}), dict, "state").items() if k in BY_KEY or k in CONTROLS}
+    answers = checked_answers(rows, known)
+    check_participants(answers, [])
+    people = []
+    for person in _shaped(data.get("participants", []), list, "participants"):
+        person = _shaped(person, dict, "participants")
+        ref = clean_text(_text(person.get("ref"), "participants"), "name")
+        people.append({"ref": ref, "group": _text(person.get("group"), "participants"), "name": ""})
+    return snapshot(
+        {
+            "format": FORMAT,
+            "session": info,
+            "groups": [{"key": key, "label": label} for key, label in labels.items()],
+            "participants": people,
+            "answers": [a.to_dict() for a in answers],
+            "state": {key: settings for key, settings in checked_state(state, known).items() if settings},
+        }
+    )
+
+
+def _unknown_activity(row) -> bool:
+    return isinstance(row, dict) and isinstance(row.get("activity"), str) and row["activity"] not in BY_KEY
+
+
+@dataclass
+class Incoming:
+    """What an import writes, all of it checked: nothing here can fail the store's own checks."""
+
+    spec: SessionSpec | None  # the session to create, cleaned; None when merging into one
+    code: str | None  # the join code to keep when it is free
+    labels: list[str]
+    participants: list[dict]
+    answers: list[Answer]
+    state: dict[str, dict[str, Any]]
+    previous: dict | None  # a follow-up's earlier session, as it keeps it
+
+
+def checked_import(store, data: dict, session_id: str | None = None) -> Incoming:
+    """Everything a file would bring into ``session_id`` (or a new session), checked before the first write."""
+    info = _session_info(data)
+    labels = _group_labels(data)
+    spec = None
+    if session_id is None:
+        spec = SessionSpec(
+            title=info["title"],
+            topic=info["topic"],
+            municipality=info.get("municipality") or "",
+            language=info.get("language") or "nl",
+            activities=tuple(info.get("activities", ())),
+            groups=tuple(labels.values()),
+        ).cleaned()
+        activities, groups, refs, present = spec.activities, set(), set(), []
+    else:
+        session = store.session(session_id)
+        if session is None:
+            raise InputError("error.session_gone")
+        activities, groups, present = session.activities, {g.key for g in session.groups}, store.answers(session_id)
+        rows = store.backend.query("SELECT ref FROM participants WHERE session_id = :s", {"s": session_id})
+        refs = {r["ref"] for r in rows}
+    groups |= {group_key(label) for label in labels.values()}
+    participants = _participants(data, labels)
+    for person in participants:  # as Store.merge would refuse them, but before anything is written
+        if person["ref"] not in refs and person["group"] not in groups:
+            raise InputError("error.import_unknown_group", group=person["group"])
+    answers = checked_answers(data.get("answers", []), activities)
+    known = refs | {p["ref"] for p in participants}
+    for answer in answers:
+        if answer.participant not in known:
+            raise InputError("error.import_unknown_participant", ref=answer.participant)
+    check_participants(answers, present)
+    previous = data.get("previous")
+    return Incoming(
+        spec=spec,
+        code=info.get("code"),
+        labels=list(labels.values()),
+        participants=participants,
+        answers=answers,
+        state=checked_state(data.get("state", {}), activities),
+        previous=None if previous is None else checked_earlier(_shaped(previous, dict, "previous")),
+    )
 
 
 def import_json(store, text: str, session_id: str | None = None) -> tuple:
     """Merge a JSON export into ``session_id``, or recreate it as a new session.
 
     Returns ``(session, facilitator key or None, counts of what was added)``.
-    A recreated session keeps its join code when that code is free.
+    A recreated session keeps its join code when that code is free. The whole file is checked
+    first (``checked_import``); a file that fails a check changes nothing.
     """
-    data = parse_export(text)
-    labels = [g["label"] for g in data.get("groups", [])]
+    incoming = checked_import(store, parse_export(text), session_id)
     key = None
-    activities = data["session"].get("activities", ()) if session_id is None else store.session(session_id).activities
-    answers = checked_answers(data.get("answers", []), activities)  # before anything is stored
-    if session_id is None:
-        info = data["session"]
-        spec = SessionSpec(
-            title=info["title"],
-            topic=info["topic"],
-            municipality=info.get("municipality", ""),
-            language=info.get("language", "nl"),
-            activities=tuple(info.get("activities", ())),
-            groups=tuple(labels),
-        )
-        session, key = store.create_session(spec, code=info.get("code"))
+    if incoming.spec is not None:
+        session, key = store.create_session(incoming.spec, code=incoming.code)
         session_id = session.id
-    key_of = {g["key"]: g["label"] for g in data.get("groups", [])}
-    # group keys may differ between copies of the kit; map through the label
-    participants = [dict(p, group=group_key(key_of.get(p["group"], p["group"]))) for p in data.get("participants", [])]
-    counts = store.merge(session_id, labels, participants, answers)
-    for activity, settings in data.get("state", {}).items():
-        present = store.state(session_id, activity)
-        for name, value in settings.items():
-            if name not in present:
-                store.set_state(session_id, activity, name, value)
-    if data.get("previous") and not store.state(session_id, FOLLOWUP).get(PREVIOUS):
-        store.set_state(session_id, FOLLOWUP, PREVIOUS, data["previous"])
-    return store.session(session_id), key, counts
+    target = str(session_id)
+    try:
+        counts = store.merge(target, incoming.labels, incoming.participants, incoming.answers)
+        for activity, settings in incoming.state.items():
+            present = store.state(target, activity)
+            new = {name: value for name, value in settings.items() if name not in present}
+            if new:
+                store.set_states(target, activity, new)
+        if incoming.previous and not store.state(target, FOLLOWUP).get(PREVIOUS):
+            store.set_state(target, FOLLOWUP, PREVIOUS, incoming.previous)
+    except InputError:
+        if key is not None:  # no session left behind whose key nobody saw
+            store.delete_session(target)
+        raise
+    return store.session(target), key, counts

@@ -61,6 +61,20 @@ def stored_statements(state: dict) -> list:
         return []
 
 
+def check_state(name: str, value) -> list:
+    """The statements from a file, as the facilitator's form stores them (keys ``e1``... in order); else InputError."""
+    if name != STATE:
+        raise InputError("error.import_setting_unknown")
+    if not isinstance(value, list) or not all(
+        isinstance(s, dict) and set(s) == {"key", "text"} and isinstance(s["text"], str) for s in value
+    ):
+        raise InputError("error.import_setting_value")
+    statements = check_statements([s["text"] for s in value])
+    if [s["key"] for s in value] != list(keys_of(statements)):  # an answer to e3 must meet the third statement
+        raise InputError("error.import_setting_value")
+    return statements
+
+
 def number_of(key: str) -> int:
     """A statement's number as the participants see it ("Stelling 3"); unknown keys sort last."""
     return KEYS.index(key) + 1 if key in KEYS else len(KEYS) + 1

@@ -6,10 +6,9 @@ Values are matched on the normalised key, after each session's own merges.
 from dataclasses import dataclass
 
 from ...model.answers import answers_by_activity
-from .model import ACTIVITY, VALID_CELLS, merge_palette
+from .model import ACTIVITY, START, VALID_CELLS, merge_palette
 
 ORDER = 30
-START = "start"  # palette state: [[key, label, cell], ...] offered to keep or drop
 
 
 @dataclass

@@ -14,10 +14,17 @@ from dataclasses import dataclass, field
 
 from ...model.answers import Answer
 from ...model.typology import CELLS
-from ...model.validation import InputError, clean_text
+from ...model.validation import LIMITS, InputError, clean_text
 
 ACTIVITY = "palet"
 MAX_VALUES_PER_PARTICIPANT = 30
+# The facilitator's settings (``store.state(session, ACTIVITY)``): merged keys, pairs kept apart, and a
+# follow-up's earlier palette to start from ([[key, label, cell], ...]).
+MERGES, APART, START = "merges", "apart", "start"
+# Most entries a setting holds: more values than a room names (150 participants with 30 each).
+MAX_SETTING_ENTRIES = 5000
+# Longest merged key: ``normalize_value`` may lengthen a value's words (a ligature becomes three letters).
+MAX_KEY = 4 * LIMITS["value"]
 # Two keys are suggested for merging from this similarity (0-100) or a shared word stem.
 SIMILARITY_THRESHOLD = 88
 STEM_LENGTH = 7
@@ -166,6 +173,58 @@ def check_stored(item: str, value) -> dict:
     if value.get("cell") not in VALID_CELLS:
         raise InputError("palet.error.cell")
     return {"text": text, "cell": value["cell"]}
+
+
+def check_own(values: dict) -> None:
+    """One participant's values together (an import: the store's and the file's), as a phone allows them.
+
+    At most ``MAX_VALUES_PER_PARTICIPANT``, and no value twice (ignoring case, spacing and accents).
+    """
+    if len(values) > MAX_VALUES_PER_PARTICIPANT:
+        raise InputError("palet.error.import_too_many", n=len(values), max=MAX_VALUES_PER_PARTICIPANT)
+    seen: set[str] = set()
+    for value in values.values():
+        key = normalize_value(value["text"])
+        if key in seen:
+            raise InputError("palet.error.import_duplicate", value=value["text"])
+        seen.add(key)
+
+
+def check_key(key) -> str:
+    """A merged value's key as the kit writes it (``normalize_value`` of a value), or InputError."""
+    if not isinstance(key, str) or not key or len(key) > MAX_KEY or normalize_value(key) != key:
+        raise InputError("error.import_setting_value")
+    return key
+
+
+def _setting(value, kind: type[list] | type[dict]):
+    """``value`` when it is a ``kind`` of at most ``MAX_SETTING_ENTRIES``, else InputError."""
+    if not isinstance(value, kind) or len(value) > MAX_SETTING_ENTRIES:
+        raise InputError("error.import_setting_value")
+    return value
+
+
+def _entry(value, size: int) -> list:
+    """One entry of a setting that is a list of lists: a list of ``size``, else InputError."""
+    if not isinstance(value, list) or len(value) != size:
+        raise InputError("error.import_setting_value")
+    return value
+
+
+def check_state(name: str, value):
+    """A palette setting from a file, in the shape the dashboard and a follow-up store it; else InputError."""
+    if name == MERGES:  # {dropped key: kept key}
+        return {check_key(drop): check_key(keep) for drop, keep in _setting(value, dict).items()}
+    if name == APART:  # [[key, key], ...]: suggested pairs the facilitator kept apart
+        return [sorted(check_key(key) for key in _entry(pair, 2)) for pair in _setting(value, list)]
+    if name == START:  # [[key, label, cell], ...]: the earlier session's merged palette
+        start = []
+        for key, label, cell in (_entry(entry, 3) for entry in _setting(value, list)):
+            if not isinstance(label, str) or cell not in VALID_CELLS:
+                raise InputError("error.import_setting_value")
+            start.append([check_key(key), clean_text(label, "value"), cell])
+        return start
+    raise InputError("error.import_setting_unknown")
 
 
 @dataclass(frozen=True)

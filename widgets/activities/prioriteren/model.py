@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from ...model.answers import Answer
 from ...model.results import compare
 from ...model.validation import InputError
-from ..palet.model import VALID_CELLS, merge_palette, resolve
+from ..palet.model import MAX_SETTING_ENTRIES, VALID_CELLS, check_key, merge_palette, resolve
 
 ACTIVITY = "prioriteren"
 ITEM = "verdeling"
 POINTS = 100
+SELECTION = "selection"  # the facilitator's setting: the palette's keys to spread points over ([] for all)
 
 
 def check_allocation(allocation: dict, allowed) -> dict:
@@ -73,6 +74,15 @@ def check_stored(item: str, value) -> dict:
     if item != ITEM or not isinstance(value, dict):
         raise InputError("error.import_value")
     return check_allocation(value, value.keys())
+
+
+def check_state(name: str, value) -> list:
+    """The facilitator's selection from a file: merged palette keys, each once; else InputError."""
+    if name != SELECTION:
+        raise InputError("error.import_setting_unknown")
+    if not isinstance(value, list) or len(value) > MAX_SETTING_ENTRIES:
+        raise InputError("error.import_setting_value")
+    return list(dict.fromkeys(check_key(key) for key in value))
 
 
 def priorities_comparison(answers: Iterable[Answer], values, me: str, my_group: str, merges=None) -> list:
