@@ -1,5 +1,6 @@
 """Result blocks: an activity's results as data (widgets.model.blocks), drawn per surface (widgets.render.blocks)."""
 
+import pytest
 from bs4 import BeautifulSoup
 
 from widgets.activities.beoordelen.results import blocks
@@ -178,3 +179,62 @@ def test_facts_become_a_card_per_row_on_a_phone_with_units_and_signed_difference
     assert [dd.get_text() for dd in room.select("dd")] == ["1.250", "-0,5", "–"]
     table = BeautifulSoup(block_html(facts(), DASHBOARD, "en"), "html.parser")
     assert [td.get_text() for td in table.select("tbody tr")[1].select("td")] == ["1,250", "-0.5", "–"]
+
+
+# ------------------------------------------------------------------ texts
+def texts(grid: bool = True):
+    from widgets.model.blocks import Entry, Section, Texts
+
+    sections = (
+        Section("a", "individueel, materieel", (Entry("b", "Betaalbaar wonen", 1250, "gedeeld", True, ("x", "y")),)),
+        Section("b", "individueel, proces", ()),
+        Section("c", "collectief, materieel", (Entry("g", "Groen", 1, "eigen waarde van Inwoner", groups=("y",)),)),
+        Section("d", "collectief, proces", (Entry("n", "Een opmerking zonder telling"),)),
+    )
+    shape = {"rows": ("Individueel", "Collectief"), "columns": ("Materieel", "Proces")} if grid else {}
+    return Texts("palet", "Het palet", sections, empty="Nog niets.", **shape)
+
+
+def test_texts_are_a_card_per_section_on_a_phone_with_the_count_and_mark_under_each_text():
+    phone = BeautifulSoup(block_html(texts(), PHONE, "nl"), "html.parser")
+    assert not phone.select("table")
+    cards = phone.select(".kit-score-card")
+    assert [c["data-kit-section"] for c in cards] == ["a", "c", "d"]  # the empty section left out
+    assert [c.select_one(".kit-score-label").get_text() for c in cards][0] == "individueel, materieel"
+    shared, own, note = phone.select(".kit-text-entry")
+    assert shared.select_one(".kit-text-label").get_text() == "Betaalbaar wonen"
+    assert shared.select_one(".kit-text-about").get_text() == "1.250× ★\xa0gedeeld"  # Babel, and the star
+    assert shared.select_one("[aria-hidden]").get_text() == "★\xa0" and "kit-text-strong" in shared["class"]
+    assert (shared["data-kit-count"], shared["data-kit-groups"]) == ("1250", "x,y")
+    assert own.select_one(".kit-text-about").get_text() == "1× eigen waarde van Inwoner"
+    assert note.get_text() == "Een opmerking zonder telling" and not note.has_attr("data-kit-count")
+
+
+def test_texts_with_a_grid_are_that_grid_on_every_table_and_a_row_per_section_without():
+    for surface in (SCREEN, DASHBOARD, REPORT):
+        table = BeautifulSoup(block_html(texts(), surface, "en"), "html.parser")
+        assert table.select_one("caption").get_text() == "Het palet"
+        assert [th.get_text() for th in table.select("thead th[scope=col]")] == ["Materieel", "Proces"]
+        rows = table.select("tbody tr")
+        assert [r.select_one("th[scope=row]").get_text() for r in rows] == ["Individueel", "Collectief"]
+        assert [[td["data-kit-section"] for td in r.select("td")] for r in rows] == [["a", "b"], ["c", "d"]]
+        assert rows[0].select("td")[1].get_text() == "–"  # an empty cell says so
+        # in a cell the count keeps to the text's last word: never alone at the start of a line
+        assert rows[0].select_one(".kit-text-entry").get_text() == "Betaalbaar wonen\xa01,250× ★\xa0gedeeld"
+    listed = BeautifulSoup(block_html(texts(grid=False), SCREEN, "nl"), "html.parser")
+    assert not listed.select("thead")
+    assert [r.select_one("th").get_text() for r in listed.select("tbody tr")][:2] == [
+        "individueel, materieel",
+        "individueel, proces",
+    ]
+
+
+def test_texts_with_nothing_given_say_so_instead_of_an_empty_grid():
+    from widgets.model.blocks import Section, Texts
+
+    empty = Texts("palet", "Het palet", (Section("a", "A", ()),), empty="Nog niets.")
+    for surface in (PHONE, SCREEN):
+        html = BeautifulSoup(block_html(empty, surface, "nl"), "html.parser")
+        assert not html.select("table, li") and html.select_one(".kit-block-empty").get_text() == "Nog niets."
+    with pytest.raises(ValueError):  # a grid the sections do not fill
+        Texts("palet", "Het palet", (Section("a", "A", ()),), rows=("1", "2"), columns=("x",))
