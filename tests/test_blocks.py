@@ -185,10 +185,11 @@ def test_facts_become_a_card_per_row_on_a_phone_with_units_and_signed_difference
 def texts(grid: bool = True):
     from widgets.model.blocks import Entry, Section, Texts
 
+    wonen = Entry("b", "Betaalbaar wonen", 1250, "gedeeld", True, ("x", "y"))
     sections = (
-        Section("a", "individueel, materieel", (Entry("b", "Betaalbaar wonen", 1250, "gedeeld", True, ("x", "y")),)),
+        Section("a", "individueel, materieel", (wonen, Entry("s", "Starters", 2, "Raad", groups=("x",)))),
         Section("b", "individueel, proces", ()),
-        Section("c", "collectief, materieel", (Entry("g", "Groen", 1, "eigen waarde van Inwoner", groups=("y",)),)),
+        Section("c", "collectief, materieel", (Entry("g", "Groen", 1, "Inwoner", groups=("y",)),)),
         Section("d", "collectief, proces", (Entry("n", "Een opmerking zonder telling"),)),
     )
     shape = {"rows": ("Individueel", "Collectief"), "columns": ("Materieel", "Proces")} if grid else {}
@@ -201,31 +202,42 @@ def test_texts_are_a_card_per_section_on_a_phone_with_the_count_and_mark_under_e
     cards = phone.select(".kit-score-card")
     assert [c["data-kit-section"] for c in cards] == ["a", "c", "d"]  # the empty section left out
     assert [c.select_one(".kit-score-label").get_text() for c in cards][0] == "individueel, materieel"
-    shared, own, note = phone.select(".kit-text-entry")
+    shared, starters, own, note = phone.select(".kit-text-entry")
     assert shared.select_one(".kit-text-label").get_text() == "Betaalbaar wonen"
     assert shared.select_one(".kit-text-about").get_text() == "1.250× ★\xa0gedeeld"  # Babel, and the star
     assert shared.select_one("[aria-hidden]").get_text() == "★\xa0" and "kit-text-strong" in shared["class"]
     assert (shared["data-kit-count"], shared["data-kit-groups"]) == ("1250", "x,y")
-    assert own.select_one(".kit-text-about").get_text() == "1× eigen waarde van Inwoner"
+    assert own.select_one(".kit-text-about").get_text() == "1× Inwoner" and "kit-text-strong" not in own["class"]
     assert note.get_text() == "Een opmerking zonder telling" and not note.has_attr("data-kit-count")
 
 
-def test_texts_with_a_grid_are_that_grid_on_every_table_and_a_row_per_section_without():
+def cells(table) -> list:
+    """Per row of a table, its cells' texts."""
+    return [[td.get_text() for td in row.select("td")] for row in table.select("tbody tr")]
+
+
+def test_texts_with_a_grid_are_a_table_per_row_of_it_with_an_entry_a_line_on_every_table_surface():
     for surface in (SCREEN, DASHBOARD, REPORT):
-        table = BeautifulSoup(block_html(texts(), surface, "en"), "html.parser")
-        assert table.select_one("caption").get_text() == "Het palet"
-        assert [th.get_text() for th in table.select("thead th[scope=col]")] == ["Materieel", "Proces"]
-        rows = table.select("tbody tr")
-        assert [r.select_one("th[scope=row]").get_text() for r in rows] == ["Individueel", "Collectief"]
-        assert [[td["data-kit-section"] for td in r.select("td")] for r in rows] == [["a", "b"], ["c", "d"]]
-        assert rows[0].select("td")[1].get_text() == "–"  # an empty cell says so
-        # in a cell the count keeps to the text's last word: never alone at the start of a line
-        assert rows[0].select_one(".kit-text-entry").get_text() == "Betaalbaar wonen\xa01,250× ★\xa0gedeeld"
+        html = BeautifulSoup(block_html(texts(), surface, "en"), "html.parser")
+        assert html.select_one(".kit-block-title").get_text() == "Het palet"
+        first, second = html.select("table")
+        assert [t.caption.get_text() for t in (first, second)] == ["Individueel", "Collectief"]
+        for table in (first, second):
+            assert [th.get_text() for th in table.select("thead th[scope=col]")] == ["Materieel", "Proces"]
+        # each column a section's entries, most given first; an empty section says so on its first line
+        # (the count keeps to the text's last word: never alone at the start of a line)
+        assert cells(first) == [["Betaalbaar wonen\xa01,250× ★\xa0gedeeld", "–"], ["Starters\xa02× Raad", ""]]
+        assert cells(second) == [["Groen\xa01× Inwoner", "Een opmerking zonder telling"]]
+        assert [td["data-kit-section"] for td in first.select("tbody tr")[1].select("td")] == ["a", "b"]
     listed = BeautifulSoup(block_html(texts(grid=False), SCREEN, "nl"), "html.parser")
-    assert not listed.select("thead")
-    assert [r.select_one("th").get_text() for r in listed.select("tbody tr")][:2] == [
+    assert not listed.select("thead")  # a table per section, captioned with its heading
+    assert [t.caption.get_text() for t in listed.select("table")][:2] == [
         "individueel, materieel",
         "individueel, proces",
+    ]
+    assert [cells(t) for t in listed.select("table")][:2] == [
+        [["Betaalbaar wonen\xa01.250× ★\xa0gedeeld"], ["Starters\xa02× Raad"]],
+        [["–"]],
     ]
 
 

@@ -34,7 +34,7 @@ The vocabulary (frozen dataclasses, texts already in the session's language):
 - ``Texts``: texts people gave, in sections (the palette's cells, notes per question): per section a
   heading and its entries, each entry its text, perhaps how many gave it ("3×") and a short mark
   ("gedeeld", the one group that gave it). ``rows`` x ``columns`` lay the sections out as a grid where
-  the table has room (Tabel 2.1's perspectives x kinds of value); a phone shows a card per section.
+  there is room (Tabel 2.1's perspectives x kinds of value); a phone shows a card per section.
 
 Every block type has a ``kind``, by which the render layer finds its components. Placements in the
 triangle follow the same pattern.

@@ -3,8 +3,9 @@
 Surfaces: ``PHONE`` (stacked cards, one per item or row: its label, then a line per group with its
 name, value and bar, or per column its heading and value, or a section's texts as a list; never a wide
 table), ``SCREEN`` (the presentation screen: a compact table), ``DASHBOARD`` (the facilitator's page: the
-same table) and ``REPORT`` (the table in the session report). A ``Texts`` block with a grid is that grid
-on the tables (Tabel 2.1's 2 x 3), its sections' entries listed in the cells.
+same table) and ``REPORT`` (the table in the session report). A ``Texts`` block with a grid is a table per
+row of the grid on those surfaces (Tabel 2.1's "Individueel", then "Collectief"), a column per section,
+an entry a line, so that a long palette is paged on the projector and printed a few lines at a time.
 
 Every bar is drawn in a track of one fixed width for every bar on the surface (set by the surface's
 stylesheet, else by the ``TRACK`` width in the SVG), never the width of a cell, so equal values are
