@@ -1,5 +1,6 @@
 """Result blocks: an activity's results as data (widgets.model.blocks), drawn per surface (widgets.render.blocks)."""
 
+import pytest
 from bs4 import BeautifulSoup
 
 from widgets.activities.beoordelen.results import blocks
@@ -178,3 +179,74 @@ def test_facts_become_a_card_per_row_on_a_phone_with_units_and_signed_difference
     assert [dd.get_text() for dd in room.select("dd")] == ["1.250", "-0,5", "–"]
     table = BeautifulSoup(block_html(facts(), DASHBOARD, "en"), "html.parser")
     assert [td.get_text() for td in table.select("tbody tr")[1].select("td")] == ["1,250", "-0.5", "–"]
+
+
+# ------------------------------------------------------------------ texts
+def texts(grid: bool = True):
+    from widgets.model.blocks import Entry, Section, Texts
+
+    wonen = Entry("b", "Betaalbaar wonen", 1250, "gedeeld", True, ("x", "y"))
+    sections = (
+        Section("a", "individueel, materieel", (wonen, Entry("s", "Starters", 2, "Raad", groups=("x",)))),
+        Section("b", "individueel, proces", ()),
+        Section("c", "collectief, materieel", (Entry("g", "Groen", 1, "Inwoner", groups=("y",)),)),
+        Section("d", "collectief, proces", (Entry("n", "Een opmerking zonder telling"),)),
+    )
+    shape = {"rows": ("Individueel", "Collectief"), "columns": ("Materieel", "Proces")} if grid else {}
+    return Texts("palet", "Het palet", sections, empty="Nog niets.", **shape)
+
+
+def test_texts_are_a_card_per_section_on_a_phone_with_the_count_and_mark_under_each_text():
+    phone = BeautifulSoup(block_html(texts(), PHONE, "nl"), "html.parser")
+    assert not phone.select("table")
+    cards = phone.select(".kit-score-card")
+    assert [c["data-kit-section"] for c in cards] == ["a", "c", "d"]  # the empty section left out
+    assert [c.select_one(".kit-score-label").get_text() for c in cards][0] == "individueel, materieel"
+    shared, starters, own, note = phone.select(".kit-text-entry")
+    assert shared.select_one(".kit-text-label").get_text() == "Betaalbaar wonen"
+    assert shared.select_one(".kit-text-about").get_text() == "1.250× ★\xa0gedeeld"  # Babel, and the star
+    assert shared.select_one("[aria-hidden]").get_text() == "★\xa0" and "kit-text-strong" in shared["class"]
+    assert (shared["data-kit-count"], shared["data-kit-groups"]) == ("1250", "x,y")
+    assert own.select_one(".kit-text-about").get_text() == "1× Inwoner" and "kit-text-strong" not in own["class"]
+    assert note.get_text() == "Een opmerking zonder telling" and not note.has_attr("data-kit-count")
+
+
+def cells(table) -> list:
+    """Per row of a table, its cells' texts."""
+    return [[td.get_text() for td in row.select("td")] for row in table.select("tbody tr")]
+
+
+def test_texts_with_a_grid_are_a_table_per_row_of_it_with_an_entry_a_line_on_every_table_surface():
+    for surface in (SCREEN, DASHBOARD, REPORT):
+        html = BeautifulSoup(block_html(texts(), surface, "en"), "html.parser")
+        assert html.select_one(".kit-block-title").get_text() == "Het palet"
+        first, second = html.select("table")
+        assert [t.caption.get_text() for t in (first, second)] == ["Individueel", "Collectief"]
+        for table in (first, second):
+            assert [th.get_text() for th in table.select("thead th[scope=col]")] == ["Materieel", "Proces"]
+        # each column a section's entries, most given first; an empty section says so on its first line
+        # (the count keeps to the text's last word: never alone at the start of a line)
+        assert cells(first) == [["Betaalbaar wonen\xa01,250× ★\xa0gedeeld", "–"], ["Starters\xa02× Raad", ""]]
+        assert cells(second) == [["Groen\xa01× Inwoner", "Een opmerking zonder telling"]]
+        assert [td["data-kit-section"] for td in first.select("tbody tr")[1].select("td")] == ["a", "b"]
+    listed = BeautifulSoup(block_html(texts(grid=False), SCREEN, "nl"), "html.parser")
+    assert not listed.select("thead")  # a table per section, captioned with its heading
+    assert [t.caption.get_text() for t in listed.select("table")][:2] == [
+        "individueel, materieel",
+        "individueel, proces",
+    ]
+    assert [cells(t) for t in listed.select("table")][:2] == [
+        [["Betaalbaar wonen\xa01.250× ★\xa0gedeeld"], ["Starters\xa02× Raad"]],
+        [["–"]],
+    ]
+
+
+def test_texts_with_nothing_given_say_so_instead_of_an_empty_grid():
+    from widgets.model.blocks import Section, Texts
+
+    empty = Texts("palet", "Het palet", (Section("a", "A", ()),), empty="Nog niets.")
+    for surface in (PHONE, SCREEN):
+        html = BeautifulSoup(block_html(empty, surface, "nl"), "html.parser")
+        assert not html.select("table, li") and html.select_one(".kit-block-empty").get_text() == "Nog niets."
+    with pytest.raises(ValueError):  # a grid the sections do not fill
+        Texts("palet", "Het palet", (Section("a", "A", ()),), rows=("1", "2"), columns=("x",))

@@ -64,7 +64,7 @@ def test_report_from_an_export_file_has_every_section_and_no_names(export_file):
     assert "Geheime Naam" not in html
     participants = json.loads(export_file.read_text())["participants"]
     assert not any(p["ref"] in html for p in participants)
-    assert 'data-kit-value="betaalbaarheid" data-kit-count="2"' in html
+    assert 'data-kit-item="betaalbaarheid" data-kit-count="2"' in html
     assert "Landelijk gemiddelde rapportcijfer voor Wonen: 6,8" in html
 
 

@@ -31,8 +31,13 @@ The vocabulary (frozen dataclasses, texts already in the session's language):
   unit): what does not fit a bar, as the gap between now and should on a ladder or the room next
   to 49 municipalities. A phone shows a card per row, never the table.
 
+- ``Texts``: texts people gave, in sections (the palette's cells, notes per question): per section a
+  heading and its entries, each entry its text, perhaps how many gave it ("3×") and a short mark
+  ("gedeeld", the one group that gave it). ``rows`` x ``columns`` lay the sections out as a grid where
+  there is room (Tabel 2.1's perspectives x kinds of value); a phone shows a card per section.
+
 Every block type has a ``kind``, by which the render layer finds its components. Placements in the
-triangle and a list of texts follow the same pattern.
+triangle follow the same pattern.
 """
 
 from collections.abc import Sequence
@@ -211,4 +216,49 @@ class Facts:
     intro: str = ""  # one line above (the finding: "Het verst uit elkaar: ...")
 
 
-Block = Scores | Ranking | Shares | Facts  # the union of the block types
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    text: str
+    count: int | None = None  # how many gave it, written "3×"; None: not counted (a note)
+    mark: str = ""  # a short word after it: "gedeeld", or the one group that gave it
+    strong: bool = False  # what the room reads first (a value groups share): bold, a star before its mark
+    groups: tuple[str, ...] = ()  # the keys of the groups that gave it (for the page's scripts and tests)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str  # in full, as a card's or a row's heading ("individueel, materieel")
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Texts:
+    kind: ClassVar[str] = "texts"
+
+    key: str
+    title: str
+    sections: tuple[Section, ...]
+    rows: tuple[str, ...] = ()  # a grid's row headings (the perspectives); (): a row per section
+    columns: tuple[str, ...] = ()  # a grid's column headings (the kinds of value); the sections fill it row by row
+    intro: str = ""  # one line above
+    empty: str = ""  # said instead where no section has an entry ("Nog geen waarden genoemd.")
+
+    def __post_init__(self):
+        if (self.rows or self.columns) and len(self.rows) * len(self.columns) != len(self.sections):
+            raise ValueError(f"{len(self.sections)} sections do not fill {len(self.rows)} x {len(self.columns)}")
+
+    @property
+    def grid(self) -> tuple[tuple[Section, ...], ...]:
+        """The sections row by row (one row per section where the block has no grid)."""
+        width = len(self.columns) or 1
+        return tuple(self.sections[i : i + width] for i in range(0, len(self.sections), width))
+
+    @property
+    def given(self) -> bool:
+        """Whether any section has an entry."""
+        return any(section.entries for section in self.sections)
+
+
+Block = Scores | Ranking | Shares | Facts | Texts  # the union of the block types

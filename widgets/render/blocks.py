@@ -1,9 +1,11 @@
 """One component per result block (``widgets.model.blocks``) and surface: the kit draws every activity's results.
 
 Surfaces: ``PHONE`` (stacked cards, one per item or row: its label, then a line per group with its
-name, value and bar, or per column its heading and value; never a wide table), ``SCREEN`` (the
-presentation screen: a compact table), ``DASHBOARD`` (the facilitator's page: the same table) and
-``REPORT`` (the table in the session report).
+name, value and bar, or per column its heading and value, or a section's texts as a list; never a wide
+table), ``SCREEN`` (the presentation screen: a compact table), ``DASHBOARD`` (the facilitator's page: the
+same table) and ``REPORT`` (the table in the session report). A ``Texts`` block with a grid is a table per
+row of the grid on those surfaces (Tabel 2.1's "Individueel", then "Collectief"), a column per section,
+an entry a line, so that a long palette is paged on the projector and printed a few lines at a time.
 
 Every bar is drawn in a track of one fixed width for every bar on the surface (set by the surface's
 stylesheet, else by the ``TRACK`` width in the SVG), never the width of a cell, so equal values are
@@ -27,7 +29,7 @@ SURFACES = (PHONE, SCREEN, DASHBOARD, REPORT)
 TABLES = (SCREEN, DASHBOARD, REPORT)
 COMPONENTS = {
     kind: {PHONE: f"blocks/{kind}_cards.html", **dict.fromkeys(TABLES, f"blocks/{kind}_table.html")}
-    for kind in ("scores", "ranking", "shares", "facts")
+    for kind in ("scores", "ranking", "shares", "facts", "texts")
 }
 # the track's width (px) where no stylesheet sets it (the dashboard, the report); the phone and the
 # presentation screen size it in rem, so it grows with the text
@@ -64,6 +66,11 @@ def cell(value, column: Column, lang: str) -> str:
     return text + column.unit
 
 
+def times(value, lang: str) -> str:
+    """How many gave a text: "3×" (1.250× in Dutch); "" where it was not counted."""
+    return "" if value is None else t("blocks.texts.count", lang, number=count(value, lang))
+
+
 def scale_text(scale: Scale, lang: str) -> str:
     """What the numbers are, with the scale's ends: "Gemiddelde per groep, schaal 1 tot 10"."""
     low, high = (decimal(end, lang, digits=None) + scale.unit for end in (scale.low, scale.high))
@@ -91,6 +98,7 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         count=lambda value: count(value, lang),
         percent=lambda share: percent(share, getattr(block, "digits", 0), lang),
         cell=lambda value, column: cell(value, column, lang),
+        times=lambda value: times(value, lang),
     )
 
 
