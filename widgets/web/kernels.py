@@ -131,16 +131,13 @@ class KitKernelManager(AsyncMappingKernelManager):
             del self._pages[kernel_id]
         now = time.monotonic()
         late = [
-            (kernel_id, page)
+            kernel_id
             for kernel_id, page in self._pages.items()
             if not page.connected and page.sent is not None and now - page.sent > self.connect_timeout
         ]
-        for kernel_id, page in late:
+        for kernel_id in late:
             self.log.warning(
-                "Shutting down kernel %s: its page (for %s) did not connect within %d s.",
-                kernel_id,
-                page.address,
-                self.connect_timeout,
+                "Shutting down kernel %s: its page did not connect within %d s.", kernel_id, self.connect_timeout
             )
             self._pages.pop(kernel_id, None)
             try:
