@@ -23,6 +23,8 @@ KERNEL_OPTIONS = {
     "cull-interval": "KitKernelManager.cull_interval",
     "max-kernels": "KitKernelManager.max_kernels",
     "max-message-mb": "KitVoila.max_message_mb",
+    "connect-timeout": "KitKernelManager.connect_timeout",
+    "kernels-per-address": "KitKernelManager.kernels_per_address",
 }
 KERNEL_HELP = {option: "cli.launch." + option.replace("-", "_") for option in KERNEL_OPTIONS}  # catalog ids
 
@@ -91,6 +93,8 @@ def parse_args(argv=None):
         kernels.CULL_INTERVAL,
         kernels.MAX_KERNELS,
         kernels.MAX_MESSAGE_MB,
+        kernels.CONNECT_TIMEOUT,
+        kernels.KERNELS_PER_ADDRESS,
     )
     for option, default in zip(KERNEL_OPTIONS, defaults, strict=True):
         parser.add_argument(f"--{option}", type=int, metavar="N", help=t(KERNEL_HELP[option], say, default=default))
@@ -100,7 +104,7 @@ def parse_args(argv=None):
         least = 1 if option in ("max-message-mb", "cull-interval") else 0
         if value is not None and value < least:
             parser.error(t("cli.at_least", say, option=f"--{option}", least=least))
-    unknown = [option for option in rest if not option.startswith("--KitWeb.")]
+    unknown = [option for option in rest if not option.startswith(("--KitWeb.", "--KitKernelManager."))]
     if unknown:
         parser.error(t("cli.launch.unknown_option", say, option=unknown[0]))
     args.server_options = rest

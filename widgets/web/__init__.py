@@ -27,5 +27,11 @@ def mount(web_app, base_url: str, parent=None):
 
 
 def _load_jupyter_server_extension(serverapp):
+    from .connections import raise_open_files_limit, serve_guarded
+
+    # Before the server creates its HTTPServer (jupyter_server does so after loading extensions). Its
+    # timeouts stay the Jupyter server's own (JupyterLab shares it); the kit's pages bound their bodies.
+    raise_open_files_limit(serverapp.log)
+    serve_guarded(serverapp.log)
     mount(serverapp.web_app, serverapp.base_url, parent=serverapp)
     serverapp.log.info("Participant pages of the public value kit at %skit/", serverapp.base_url)

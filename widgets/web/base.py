@@ -69,6 +69,8 @@ class KitHandler(tornado.web.RequestHandler):
 
     def prepare(self):
         self.kit.touch()
+        if hasattr(self.request.connection, "set_body_timeout"):  # also where the kit does not own the server
+            self.request.connection.set_body_timeout(self.kit.body_timeout)
         length = self.request.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > self.kit.max_body_bytes:
             self.too_large()

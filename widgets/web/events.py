@@ -1,4 +1,9 @@
-"""``<base>kit/<CODE>/events``: the live stream (Server-Sent Events) a page follows the facilitator by."""
+"""``<base>kit/<CODE>/events``: the live stream (Server-Sent Events) a page follows the facilitator by.
+
+Each stream holds a connection (an open file) for as long as the page is open, so streams are capped
+(``KitWeb.streams_*``): a few per participant, a number per address and in all. One over a cap gets a
+503 in Dutch with Retry-After; the page's script tries again later.
+"""
 
 import asyncio
 
@@ -17,9 +22,23 @@ class EventsHandler(KitHandler):
 
     @allow_unauthenticated
     async def get(self, code):
-        session = await self.call(self._session_of, code, self.credential(code))
-        if not isinstance(session, str):
+        found = await self.call(self._session_of, code, self.credential(code))
+        if not isinstance(found, tuple):
             raise tornado.web.HTTPError(404)
+        session, holder = found
+        address = self.client_address
+        if not self.kit.streams.take(holder, address):
+            self.set_status(503)
+            self.set_header("Retry-After", str(self.kit.streams_retry_after))
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.finish(self.message_page("error.streams_full"))
+            return
+        try:
+            await self.follow(session)
+        finally:
+            self.kit.streams.give_back(holder, address)
+
+    async def follow(self, session: str) -> None:
         self.set_header("Content-Type", "text/event-stream")
         self.set_header("X-Accel-Buffering", "no")
         self._queue = []
@@ -57,12 +76,13 @@ class EventsHandler(KitHandler):
             self._wake.set()
 
     def _session_of(self, code, token):
+        """``(session id, participant reference)`` for a participant of session ``code``, else None."""
         store = self.kit.store()
         participant = store.participant(token)
         session = store.session_by_code(code)
         if participant is None or session is None or participant.session_id != session.id:
             return None
-        return session.id
+        return session.id, participant.ref
 
 
 default_handlers = [(rf"/{CODE}/events", EventsHandler)]

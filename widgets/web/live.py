@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 import time
+from collections import Counter
 
 from ..activities import ACTIVITIES
 from ..model.results import RESULTS
@@ -33,6 +34,41 @@ def public_state(store, session) -> str:
     settings[RESULTS] = store.state(session.id, RESULTS)  # the results page released or withdrawn
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
     return f"{session.status}|{','.join(session.open_activities)}|{digest}"
+
+
+class StreamSlots:
+    """How many live streams are open: per credential (a participant, a few tabs), per address and in total.
+
+    A stream is an open connection for as long as the page is open, so each one costs the server a
+    file; these caps keep one cookie or one address from taking them all. Counted on the event loop only.
+    """
+
+    def __init__(self, per_credential: int, per_address: int, total: int):
+        self.per_credential, self.per_address, self.total = per_credential, per_address, total
+        self.by_credential, self.by_address = Counter(), Counter()
+        self.open = 0
+
+    def take(self, credential, address: str) -> bool:
+        """Count one more stream of ``credential`` (None: not capped per credential) from ``address``;
+        False, and nothing counted, when a cap is reached (0: no cap)."""
+        caps = [(self.open, self.total), (self.by_address[address], self.per_address)]
+        if credential is not None:
+            caps.append((self.by_credential[credential], self.per_credential))
+        if any(cap and count >= cap for count, cap in caps):
+            return False
+        self.open += 1
+        self.by_address[address] += 1
+        if credential is not None:
+            self.by_credential[credential] += 1
+        return True
+
+    def give_back(self, credential, address: str) -> None:
+        self.open -= 1
+        for counts, key in ((self.by_address, address), (self.by_credential, credential)):
+            if key is not None:
+                counts[key] -= 1
+                if counts[key] <= 0:
+                    del counts[key]
 
 
 class LiveHub:

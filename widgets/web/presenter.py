@@ -163,8 +163,9 @@ class ScreenEventsHandler(EventsHandler):
         return cookie_key(self, code)
 
     def _session_of(self, code, key):
+        """``(session id, None)`` for the facilitator key's holder (no cap per holder: a screen or two), else None."""
         try:
-            return self.kit.store().facilitator_session(code, key).id
+            return self.kit.store().facilitator_session(code, key).id, None
         except InputError:
             return None
 

@@ -129,11 +129,11 @@
     }
   }
 
+  var wasLost = false;  // kept across a new stream, so the page catches up once one is back
   function listen() {
     var url = body.getAttribute("data-kit-events");
     if (!url || !window.EventSource) { return; }
     var failures = 0;
-    var wasLost = false;
     var source = new EventSource(url);
     source.onopen = function () {
       failures = 0;
@@ -142,6 +142,8 @@
     source.onerror = function () {
       failures += 1;
       if (failures >= 2) { wasLost = true; showLost(true); }
+      // An answer other than a stream (503: too many streams open) ends it for good: try again later.
+      if (source.readyState === 2) { wasLost = true; window.setTimeout(listen, 30000 + Math.random() * 30000); }
     };
     source.onmessage = function (event) {
       var data;
