@@ -257,7 +257,8 @@ def test_placements_fold_their_tables_on_a_phone_and_the_screen_and_show_them_be
         soup = BeautifulSoup(block_html(placements(you=True), surface, "nl"), "html.parser")
         details = soup.select_one("details.kit-chart-table")
         assert soup.select_one("svg.kit-triangle")["aria-describedby"] == details.select_one("summary")["id"]
-        assert len(details.select("table")) == 2 and len(soup.select("table")) == 2  # no table outside the fold-out
+        assert soup.select("table") == details.select("table")  # no table outside the fold-out
+        assert len(details.select("table")) == (1 if surface == PHONE else 2)  # a phone: the means as cards
         assert soup.select_one("svg.kit-triangle").get("width") is None  # the stylesheet sizes it to the screen
     for surface, width in ((DASHBOARD, "440"), (REPORT, "400")):
         soup = BeautifulSoup(block_html(placements(), surface, "nl"), "html.parser")
@@ -277,5 +278,20 @@ def test_placements_fold_their_tables_on_a_phone_and_the_screen_and_show_them_be
             ["Inwoner", "5", "5", "5"],
         ]
     phone = BeautifulSoup(block_html(placements(you=True), PHONE, "en"), "html.parser")
-    assert [th.get_text() for th in phone.select(".kit-placements-points tbody th")][-1] == "Inwoner (you)"
+    groups = phone.select(".kit-placements-points tbody")  # a phone: the scores under their group's name
+    assert [[th.get_text() for th in tbody.select("th")] for tbody in groups] == [
+        ["Raad", "1", "2"],
+        ["Inwoner", "you"],
+    ]
+    assert phone.select_one(".kit-placements-means li").get_text(" ", strip=True).split() == [
+        "Raad",
+        "Boven",
+        "50%",
+        "Links",
+        "0%",
+        "Rechts",
+        "50%",
+        "Number",
+        "2",
+    ]
     assert phone.select_one(".kit-block-scale").get_text() == "Zwak: links."  # the block's finding above it

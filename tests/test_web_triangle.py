@@ -218,12 +218,14 @@ def test_the_revealed_triangle_reaches_another_phone_with_its_own_point_marked(d
     assert (
         results.select_one('[data-kit-item="willen"] [data-kit-group="inwoner"] .kit-score-value').get_text() == "5,0"
     )
-    # the drawing's text alternative: every placement in a table, the viewer's own row marked
+    # the drawing's text alternative: every placement in a table under its group's name, the viewer's own row marked
     rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-placements-points tr")]
     assert rows == [
-        ["Groep", "willen", "mogen", "kunnen"],
-        ["Ambtelijk", "10", "0", "0"],
-        ["Inwoner (jij)", "5", "5", "5"],
+        ["", "willen", "mogen", "kunnen"],
+        ["Ambtelijk"],
+        ["1", "10", "0", "0"],
+        ["Inwoner"],
+        ["jij", "5", "5", "5"],
     ]
     # the first phone sees it too, its own point in the willen corner
     page = me.get(f"kit/{session.code}/driehoek/klaar")
