@@ -202,21 +202,30 @@ def test_the_revealed_triangle_reaches_another_phone_with_its_own_point_marked(d
     results = page.soup.select_one("section[data-kit-results]")
     assert results is not None and "De driehoek van de hele groep" in results.get_text()
     svg = results.select_one("svg.kit-triangle")
-    dots = {(round(float(c["cx"])), round(float(c["cy"]))): c.get("fill") for c in svg.select(":scope > circle")}
-    assert len(dots) == 2 and len(set(dots.values())) == 2  # two groups, two colours
+    dots = {(m.name, m.get("fill")) for m in svg.select(".kit-tri-point")}
+    assert len(dots) == 2  # two groups, each its own colour and shape
+    assert [m["data-kit-group"] for m in svg.select(".kit-tri-point")] == ["ambtelijk", "inwoner"]
     you = svg.select(".kit-tri-you circle")[-1]
     centre = position({"willen": 5, "mogen": 5, "kunnen": 5})
     assert float(you["cx"]) == pytest.approx(28 + centre[0] * 244, abs=0.1)  # the inwoner's own point
-    assert page.all("[data-kit-results] .kit-legend li") == ["Ambtelijk", "Inwoner", "jij: uw eigen plek"]
+    assert page.all("[data-kit-results] .kit-legend li") == [
+        "Ambtelijk",
+        "Inwoner",
+        "groot, zwart omrand: de gemiddelde plek van de groep",
+        "Iedereen: de gemiddelde plek",
+        "jij: uw eigen plek",
+    ]
     assert (
         results.select_one('[data-kit-item="willen"] [data-kit-group="inwoner"] .kit-score-value').get_text() == "5,0"
     )
-    # the drawing's text alternative: every placement in a table, the viewer's own row marked
-    rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-tri-placements tr")]
+    # the drawing's text alternative: every placement in a table under its group's name, the viewer's own row marked
+    rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-placements-points tr")]
     assert rows == [
-        ["Groep", "willen", "mogen", "kunnen"],
-        ["Ambtelijk", "10", "0", "0"],
-        ["Inwoner (jij)", "5", "5", "5"],
+        ["", "willen", "mogen", "kunnen"],
+        ["Ambtelijk"],
+        ["1", "10", "0", "0"],
+        ["Inwoner"],
+        ["jij", "5", "5", "5"],
     ]
     # the first phone sees it too, its own point in the willen corner
     page = me.get(f"kit/{session.code}/driehoek/klaar")

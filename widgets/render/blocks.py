@@ -6,6 +6,8 @@ table), ``SCREEN`` (the presentation screen: a compact table), ``DASHBOARD`` (th
 same table) and ``REPORT`` (the table in the session report). A ``Texts`` block with a grid is a table per
 row of the grid on those surfaces (Tabel 2.1's "Individueel", then "Collectief"), a column per section,
 an entry a line, so that a long palette is paged on the projector and printed a few lines at a time.
+A ``Placements`` block is a drawing, the triangle (``widgets.render.triangle``), with its figures as
+tables: folded under it on a phone and the screen, beside it on the dashboard and in the report.
 
 Every bar is drawn in a track of one fixed width for every bar on the surface (set by the surface's
 stylesheet, else by the ``TRACK`` width in the SVG), never the width of a cell, so equal values are
@@ -19,8 +21,9 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..i18n import decimal, normalize_language, t
-from ..model.blocks import Block, Column, Scale
+from ..model.blocks import Block, Column, Placements, Scale
 from . import render
+from .triangle import placements_svg
 
 PHONE, SCREEN, DASHBOARD, REPORT = "phone", "screen", "dashboard", "report"
 SURFACES = (PHONE, SCREEN, DASHBOARD, REPORT)
@@ -29,12 +32,14 @@ SURFACES = (PHONE, SCREEN, DASHBOARD, REPORT)
 TABLES = (SCREEN, DASHBOARD, REPORT)
 COMPONENTS = {
     kind: {PHONE: f"blocks/{kind}_cards.html", **dict.fromkeys(TABLES, f"blocks/{kind}_table.html")}
-    for kind in ("scores", "ranking", "shares", "facts", "texts")
+    for kind in ("scores", "ranking", "shares", "facts", "texts", "placements")
 }
 # the track's width (px) where no stylesheet sets it (the dashboard, the report); the phone and the
 # presentation screen size it in rem, so it grows with the text
 TRACK = {PHONE: 160, SCREEN: 160, DASHBOARD: 120, REPORT: 96}
 ROOM_COLOR = "#505a5f"  # the room's bar (``Scores.room``): no group's colour
+# the triangle's width (px) where no stylesheet sets it; a phone draws it as wide as the phone, the screen by its height
+TRIANGLE = {PHONE: None, SCREEN: None, DASHBOARD: 440, REPORT: 400}
 
 
 def number(value, scale: Scale, lang: str) -> str:
@@ -82,6 +87,14 @@ def bar_width(value, scale: Scale) -> float:
     return round(scale.share(value) * 100, 2)
 
 
+def drawing(block: Block, surface: str, lang: str) -> Markup:
+    """The drawing a block's component puts beside its tables ('' for a block of bars)."""
+    if not isinstance(block, Placements):
+        return Markup()
+    folded = surface in (PHONE, SCREEN)  # the tables under it, in a fold-out whose summary describes it
+    return placements_svg(block, lang, f"kit-table-{block.key}-summary" if folded else "", TRIANGLE[surface])
+
+
 def block_html(block: Block, surface: str, lang: str) -> Markup:
     """``block`` drawn for ``surface``."""
     return render(
@@ -99,6 +112,7 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         percent=lambda share: percent(share, getattr(block, "digits", 0), lang),
         cell=lambda value, column: cell(value, column, lang),
         times=lambda value: times(value, lang),
+        drawing=drawing(block, surface, lang),
     )
 
 
