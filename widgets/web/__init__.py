@@ -17,12 +17,14 @@ def mount(web_app, base_url: str, parent=None):
     a server imports ``widgets.web`` to list its extensions, and so does every module in it, such as
     Voila's kernel manager (``kernels``) and ``configure``, none of which serves a page.
     """
+    from . import headers
     from .routes import handlers
     from .service import KitWeb
 
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     kit = KitWeb(web_settings=web_app.settings, parent=parent)
     web_app.add_handlers(".*$", handlers(base_url, kit))
+    web_app.add_transform(headers.transform(base_url, everywhere=False))  # Voila's pages and ours, not Lab's
     return kit
 
 
