@@ -232,7 +232,7 @@ def test_the_dashboard_reopens_from_its_cookie_after_its_kernel_was_culled(tmp_p
         context = browser.new_context()
         page = open_facilitator(context, kit)
         code = create_session(page, activities=["Waardenpalet"])
-        assert any(c["name"] == f"kit_f_{code}" for c in context.cookies())
+        assert eventually(lambda: any(c["name"] == f"kit_f_{code}" for c in context.cookies()))  # the server sets it
         kernel = re.search(r'"kernelId": "([0-9a-f-]{36})"', page.content()).group(1)
         assert kernel_alive(kit, kernel)
         # The page stays open and idle: its kernel is culled after --cull-connected seconds.
