@@ -4,6 +4,8 @@ Every write raises the session's revision. The hub reads it a few times a second
 sessions that have listeners (one cheap query per session, not per phone) and tells each
 phone two things: the *state* (status, open activities, what is revealed: when it changes,
 the page follows) and the *revision* (when revealed results are on screen, they refresh).
+The revision is also the event's id: a stream that reconnects says the last one it got
+(``Last-Event-ID``) and hears at once whether it missed anything (``events.py``).
 """
 
 import asyncio
@@ -98,8 +100,9 @@ class LiveHub:
         return sum(len(v) for v in self.listeners.values())
 
     def message(self, session_id: str):
+        """The session's latest event as the stream sends it (``id:`` and ``data:``), or None before the first look."""
         seen = self._seen.get(session_id)
-        return None if seen is None else json.dumps({"state": seen[1], "rev": seen[0]})
+        return None if seen is None else frame(seen[0], seen[1])
 
     async def _watch(self) -> None:
         while self.listeners:
@@ -121,6 +124,12 @@ class LiveHub:
         if seen is not None and seen[1] == state and now - seen[2] < RESULTS_EVERY:
             return  # only answers changed, and results were refreshed a moment ago: wait a tick
         self._seen[session_id] = (revision, state, now)
-        text = json.dumps({"state": state, "rev": revision})
+        text = frame(revision, state)  # made once, written to every listener
         for callback in list(self.listeners.get(session_id, ())):
             callback(text)
+
+
+def frame(revision, state: str) -> str:
+    """One Server-Sent Event: the revision as its id (none once the session is gone), the state and revision as data."""
+    data = json.dumps({"state": state, "rev": revision})
+    return (f"id: {revision}\n" if revision is not None else "") + f"data: {data}\n\n"
