@@ -30,17 +30,17 @@ def answer(who: str, group: str, item: str, score) -> Answer:
     return Answer("beoordelen", who, group, item, {"score": score, "note": ""})
 
 
-ANSWERS = {
-    "beoordelen": [
-        answer("a", "raad", "cijfer", 8),
-        answer("b", "maatschappelijk", "cijfer", 6),
-        answer("c", "inwoner", "cijfer", 7.5),
-        answer("d", "inwoner", "cijfer", 8.5),
-        answer("a", "raad", "eerlijk", 8),
-        answer("b", "maatschappelijk", "eerlijk", None),  # weet ik niet
-        answer("c", "inwoner", "eerlijk", None),
-    ]
-}
+ONE_OF_FIVE = [
+    ("a", "raad", "cijfer", 8),
+    ("b", "maatschappelijk", "cijfer", 6),
+    ("c", "inwoner", "cijfer", 7.5),
+    ("d", "inwoner", "cijfer", 8.5),
+    ("a", "raad", "eerlijk", 8),
+    ("b", "maatschappelijk", "eerlijk", None),  # weet ik niet
+    ("c", "inwoner", "eerlijk", None),
+]
+# Five people answer as each of a, b, c, d: every group's mean rests on at least five (the disclosure rule's k)
+ANSWERS = {"beoordelen": [answer(f"{who}{i}", *rest) for i in range(5) for who, *rest in ONE_OF_FIVE]}
 
 
 def block(lang: str = "nl") -> Scores:
@@ -54,12 +54,12 @@ def test_scores_hold_per_item_each_group_and_the_room_with_dont_know_counted_apa
     assert (scores.scale.low, scores.scale.high, scores.scale.unit) == (1, 10, "")
     grade, fair = scores.items[0], scores.items[1]
     assert (grade.key, grade.label, fair.label, fair.short_label) == ("cijfer", "Rapportcijfer", "Eerlijk", "Eerlijk")
-    assert grade.groups == (Figure(8, 1, 0), Figure(6, 1, 0), Figure(8, 2, 0)) and grade.room == Figure(7.5, 4, 0)
-    assert fair.groups == (Figure(8, 1, 0), Figure(None, 0, 1), Figure(None, 0, 1)) and fair.room == Figure(8, 1, 2)
+    assert grade.groups == (Figure(8, 5, 0), Figure(6, 5, 0), Figure(8, 10, 0)) and grade.room == Figure(7.5, 20, 0)
+    assert fair.groups == (Figure(8, 5, 0), Figure(None, 0, 5), Figure(None, 0, 5)) and fair.room == Figure(8, 5, 10)
 
 
 def test_the_disclosure_rule_lets_a_mean_through_only_where_enough_people_make_it_up():
-    assert Figure(None, 0).shown and not Figure(8, 1).shown and not Figure(8, 2).shown and Figure(8, 3).shown
+    assert Figure(None, 0).shown and not Figure(8, 1).shown and not Figure(8, 4).shown and Figure(8, 5).shown
     assert Figure.of([6, 8, 7], dont_know=1) == Figure(7, 3, 1)
 
 
@@ -116,8 +116,8 @@ def ranking():
 
     groups = (Group("raad", "Raad", "#1f77b4"), Group("inwoner", "Inwoner", "#d62728"))
     items = (
-        RankedItem("betaalbaar", "Betaalbaar wonen", 1250, (Figure(500, 1), Figure(750, 2)), "genoemd door 3"),
-        RankedItem("groen", "Groen", 625, (Figure(625, 1), Figure(None)), "genoemd door 1"),
+        RankedItem("betaalbaar", "Betaalbaar wonen", 1250, (Figure(500, 5), Figure(750, 6)), "genoemd door 3"),
+        RankedItem("groen", "Groen", 625, (Figure(625, 5), Figure(None)), "genoemd door 1"),
     )
     return Ranking("prioriteren", "Punten per waarde", "Waarde", "Punten", Scale(0, 1250), groups, items)
 
@@ -126,7 +126,7 @@ def shares():
     from widgets.model.blocks import Category, SharedItem, Shares, Split
 
     categories = (Category("eens", "Eens", "#1d4f91"), Category("oneens", "Oneens", "#6b2a0c"))
-    lines = (Split("boek", "Boek", (60, None), 210), Split("*", "Iedereen", (75, 25), 4, 1, strong=True))
+    lines = (Split("boek", "Boek", (60, None), 210), Split("*", "Iedereen", (75, 25), 8, 1, strong=True))
     items = (SharedItem("s1", "1. Stelling", lines),)
     return Shares("raad", "Stellingen", "Wie", categories, items, dont_know="Weet niet")
 
@@ -157,7 +157,7 @@ def test_shares_show_each_line_as_a_bar_of_a_hundred_and_write_out_the_percentag
     assert not phone.select("table")
     book, room = phone.select(".kit-score-line")
     assert book.get_text(" ", strip=True).replace("\xa0", " ") == "Boek N 210 Eens 60% Oneens –"  # not printed
-    assert room.get_text(" ", strip=True).replace("\xa0", " ") == "Iedereen N 4 Eens 75% Oneens 25% Weet niet 1"
+    assert room.get_text(" ", strip=True).replace("\xa0", " ") == "Iedereen N 8 Eens 75% Oneens 25% Weet niet 1"
     parts = [(float(r["x"]), float(r["width"])) for r in room.select(".kit-block-part")]
     assert parts == [(0, 75), (75, 25)]
     table = BeautifulSoup(block_html(shares(), REPORT, "nl"), "html.parser")

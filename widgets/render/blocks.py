@@ -9,6 +9,11 @@ Every bar is drawn in a track of one fixed width for every bar on the surface (s
 stylesheet, else by the ``TRACK`` width in the SVG), never the width of a cell, so equal values are
 equal lengths and lengths are proportional to the values on the block's scale. The tables keep a
 caption and ``th scope``; bars are ``aria-hidden``: the number beside each bar is what is read.
+
+Small groups give nothing away: every block goes through ``widgets.render.disclosure.withhold`` first.
+On the surfaces participants see (``PARTICIPANTS``: the phone, the screen, the report) a figure the rule
+keeps from them reads "te weinig deelnemers om te tonen", without its number or bar; the dashboard
+draws it with "n=2, niet getoond aan deelnemers" beside it.
 """
 
 from collections.abc import Iterable
@@ -19,9 +24,11 @@ from markupsafe import Markup
 from ..i18n import decimal, normalize_language, t
 from ..model.blocks import Block, Column, Scale
 from . import render
+from .disclosure import withhold
 
 PHONE, SCREEN, DASHBOARD, REPORT = "phone", "screen", "dashboard", "report"
 SURFACES = (PHONE, SCREEN, DASHBOARD, REPORT)
+PARTICIPANTS = (PHONE, SCREEN, REPORT)  # what participants see: the disclosure rule holds figures back
 
 # per block kind: the template of each surface (in templates/blocks/)
 TABLES = (SCREEN, DASHBOARD, REPORT)
@@ -75,8 +82,17 @@ def bar_width(value, scale: Scale) -> float:
     return round(scale.share(value) * 100, 2)
 
 
+def withheld_text(surface: str, lang: str):
+    """What stands in place of a figure the rule keeps from participants: ``(n) -> text``."""
+    if surface in PARTICIPANTS:
+        return lambda n=None: t("blocks.withheld", lang)
+    return lambda n=None: t("blocks.withheld_mark", lang, n=count(n, lang))
+
+
 def block_html(block: Block, surface: str, lang: str) -> Markup:
-    """``block`` drawn for ``surface``."""
+    """``block`` drawn for ``surface``, after the disclosure rule (``withhold``)."""
+    participants = surface in PARTICIPANTS
+    block = withhold(block, participants)
     return render(
         COMPONENTS[block.kind][surface],
         lang,
@@ -91,6 +107,8 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         count=lambda value: count(value, lang),
         percent=lambda share: percent(share, getattr(block, "digits", 0), lang),
         cell=lambda value, column: cell(value, column, lang),
+        participants=participants,
+        withheld=withheld_text(surface, lang),
     )
 
 
