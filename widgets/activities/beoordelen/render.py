@@ -4,6 +4,7 @@ The means per group are the activity's result block (``results.blocks``), drawn 
 """
 
 from ...i18n import decimal, t
+from ...model.disclosure import OTHER, other_group
 from ...model.followup import ROOM
 from ...render import render
 from ...render.followup import fragment
@@ -48,6 +49,11 @@ def grades_html(summaries, session, lang: str) -> str:
     )
 
 
+def group_name(session, key: str, lang: str) -> str:
+    """A group's label, and "overige groepen" for the groups the disclosure rule folded together."""
+    return other_group(lang).label if key == OTHER else session.group_label(key)
+
+
 def agreement_text(value, lang: str) -> str:
     """An agreement value (0-1) with two decimals: 0,38 in Dutch, 0.38 in English."""
     return decimal(value, lang, digits=2)
@@ -59,7 +65,13 @@ def common_ground_items(summaries, texts, session, lang: str, keys=STATEMENTS) -
     for key in common_ground(summaries, keys=keys):
         s = summaries[key]
         groups = " · ".join(
-            t("beoordelen.dash.agreement_group", lang, group=session.group_label(g), endorsing=high, n=len(s.scores[g]))
+            t(
+                "beoordelen.dash.agreement_group",
+                lang,
+                group=group_name(session, g, lang),
+                endorsing=high,
+                n=len(s.scores[g]),
+            )
             for g, high in s.endorsing.items()
         )
         items.append(
@@ -96,8 +108,8 @@ def agenda_html(summaries, texts, session, lang: str, keys=STATEMENTS) -> str:
                     "within": decimal(s.within, lang),
                     "between": decimal(s.between, lang),
                 },
-                "means": [(session.group_label(g), m) for g, m in s.group_means.items()],
-                "notes": [(session.group_label(g), note) for g, note in s.notes],
+                "means": [(group_name(session, g, lang), m) for g, m in s.group_means.items()],
+                "notes": [(group_name(session, g, lang), note) for g, note in s.notes],
             }
         )
     return render(

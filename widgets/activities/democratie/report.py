@@ -12,7 +12,8 @@ from .results import blocks
 def section(answers, state, session, lang, plots) -> str:
     """The questions, the means per group, broad agreement and the dissent agenda (or that nobody answered)."""
     mine = answers.get(ACTIVITY, [])
-    parts = [figures_html(mine, session, lang, blocks_html(blocks(answers, state, session, lang), REPORT, lang))]
+    means = blocks_html(blocks(answers, state, session, lang), REPORT, lang)
+    parts = [figures_html(mine, session, lang, means, participants=True)]
     if not mine:
         parts.append(no_answers_html(lang))
     return section_html(ACTIVITY, lang, *parts)

@@ -7,6 +7,7 @@ from ...model.answers import Answer, ByActivity, States
 from ...model.sessions import Session
 from ...render.blocks import REPORT, blocks_html
 from ...render.report import section_html
+from ..beoordelen.model import disclosed
 from ..beoordelen.report import statements_summary
 from .model import ACTIVITY, number_of, stored_statements, summarize
 from .render import own_html
@@ -18,7 +19,7 @@ def section(answers: ByActivity, state: States, session: Session, lang: str, plo
     statements = stored_statements(state.get(ACTIVITY, {}))
     mine = answers.get(ACTIVITY, [])
     means = blocks_html(blocks(answers, state, session, lang), REPORT, lang)
-    parts = [own_html(summarize(mine, statements), statements, session, lang, means)]
+    parts = [own_html(disclosed(summarize(mine, statements)), statements, session, lang, means)]
     if statements and not mine:
         parts.append(Markup("<p>%s</p>") % t("report.no_answers", lang))
     return section_html(ACTIVITY, lang, *parts)
