@@ -97,7 +97,8 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     assert centroids["ambtelijk"] == pytest.approx((0.75, math.sqrt(3) / 4))
     assert centroids["*"] == pytest.approx(((0.5 + 1.0 + 0.5) / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3))
     levels = facilitator.locator('.kit-tri-levels tr[data-kit-item="kunnen"] td[data-kit-group="ambtelijk"]')
-    assert levels.inner_text() == "5,0"
+    assert levels.locator(".kit-score-value").inner_text() == "5,0"  # marked: participants do not see it (k = 5)
+    assert levels.locator("[data-kit-withheld]").inner_text() == "n=2, niet getoond aan deelnemers"
 
     # tensions: a hostile note reaches the dashboard as text
     to_tension(a1, "willen-mogen")
