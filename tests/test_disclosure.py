@@ -155,7 +155,10 @@ def test_a_lone_member_s_grade_reaches_no_surface_for_participants_and_the_dashb
         grade = drawn.select_one('[data-kit-item="cijfer"]')
         assert LONE not in grade.get_text() and "6,5" not in grade.get_text(), surface  # Ambtelijk goes too
         assert [w.get_text() for w in grade.select("[data-kit-withheld]")] == [HIDDEN, HIDDEN], surface
-        assert not grade.select("svg.kit-block-bar"), surface  # no bar either
+        groups = grade.select('[data-kit-group="ambtelijk"], [data-kit-group="inwoner"]')
+        assert len(groups) == 2 and not any(g.select("svg.kit-block-bar") for g in groups), surface  # no bar either
+        # what they may see instead: everyone's grade, (5 x 6,5 + 3,5) / 6, which the block adds where it withholds
+        assert grade.select_one('[data-kit-group="*"] .kit-score-value').get_text() == "6,0", surface
     dashboard = soup(block_html(block, DASHBOARD, "nl")).select_one('[data-kit-item="cijfer"]')
     cells = [" ".join(td.get_text(" ").split()) for td in dashboard.select("td")]
     assert cells == ["6,5 n=5, niet getoond aan deelnemers", "3,5 n=1, niet getoond aan deelnemers"]
@@ -164,7 +167,7 @@ def test_a_lone_member_s_grade_reaches_no_surface_for_participants_and_the_dashb
 def test_five_residents_show_and_so_does_ambtelijk():
     (block,) = rating_blocks({"beoordelen": grades((3.5, 8, 9, 9.5, 10))}, {}, SESSION, "nl")
     grade = soup(block_html(block, PHONE, "nl")).select_one('[data-kit-item="cijfer"]')
-    assert [v.get_text() for v in grade.select(".kit-score-value")] == ["6,5", "8,0"]
+    assert [v.get_text() for v in grade.select(".kit-score-value")] == ["6,5", "8,0"]  # no room's line: as before
     assert not grade.select("[data-kit-withheld]")
 
 
@@ -271,10 +274,12 @@ def test_the_phone_and_the_projector_show_no_group_under_k(lone_room):
     page = official.get(f"kit/{session.code}/beoordelen/2")
     card = page.soup.select_one('[data-kit-results] [data-kit-item="cijfer"]')
     assert [w.get_text() for w in card.select("[data-kit-withheld]")] == [HIDDEN, HIDDEN]  # Ambtelijk goes too
+    assert card.select_one('[data-kit-group="*"] .kit-score-value').get_text() == "6,0"  # everyone: 36 / 6
     assert LONE not in page.text("[data-kit-results]")
     shown = screen.get(f"kit/{session.code}/scherm")
     row = shown.soup.select_one('.kit-screen-activity tr[data-kit-item="cijfer"]')
     assert [w.get_text() for w in row.select("[data-kit-withheld]")] == [HIDDEN, HIDDEN]
+    assert row.select_one('td[data-kit-group="*"] .kit-score-value').get_text() == "6,0"
     assert LONE not in shown.text(".kit-screen-activity")
 
 
@@ -335,3 +340,29 @@ def test_the_results_page_names_no_largest_gap_of_a_group_of_one(kit_store, new_
     text = soup(summary_html(export_session(kit_store, session.id), session, "nl")).get_text(" ", strip=True)
     assert "Grootste verschil" not in text and "+3,0" not in text
     assert "Gemiddeld nu trede 1,8, straks 2,3" in text  # the room of six: 11 / 6 and 14 / 6
+
+
+def test_the_report_and_the_phone_leave_out_the_same_groups_so_neither_completes_the_other(kit_store, new_session):
+    """Per figure, every surface asks the rule with the same counts. Ambtelijk has six participants, one of whom
+    said "weet ik niet" on eerlijk; Inwoner five; one bestuurder. On eerlijk Ambtelijk and Inwoner both have five
+    scores: the rule leaves out Ambtelijk (the first of the smallest), on the phone and in the report alike.
+    Had the report folded by participants (Inwoner the smaller there, six against five), it would show
+    Ambtelijk's 6,0 beside the phone's Inwoner 8,0, and the room less both would be the bestuurder's 2."""
+    from widgets.report.document import build_report
+    from widgets.report.transfer import export_session
+
+    session = new_session(activities=("beoordelen",))
+    people = [("ambtelijk", 6)] * 5 + [("ambtelijk", None)] + [("inwoner", 8)] * 5 + [("bestuurlijk-politiek", 2)]
+    for group, fair in people:
+        token = kit_store.join(session.code, group).token
+        kit_store.submit(token, "beoordelen", {"cijfer": {"score": 7}, "eerlijk": {"score": fair}})
+    data = export_session(kit_store, session.id)
+    (block,) = rating_blocks({"beoordelen": [a for a in kit_store.answers(session.id)]}, {}, session, "nl")
+    phone = soup(block_html(block, PHONE, "nl")).select_one('[data-kit-item="eerlijk"]')
+    # Maatschappelijke partner: nobody (a dash); Inwoner 8,0; everyone 72 / 11; the other two withheld
+    assert [v.get_text() for v in phone.select(".kit-score-value")] == ["–", "8,0", "6,5"]
+    assert len(phone.select("[data-kit-withheld]")) == 2
+    report = BeautifulSoup(build_report(data), "html.parser")
+    radar = report.select_one('#figuur-radar tr[data-kit-statement="eerlijk"]')
+    assert [td.get_text() for td in radar.select("td")] == ["–", "–", "–", "8,0", "6,5"]
+    assert "6,0" not in report.select_one("section#beoordelen").get_text()  # Ambtelijk's eerlijk, nowhere

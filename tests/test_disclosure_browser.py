@@ -2,7 +2,8 @@
 
 A resident alone in "Inwoner" grades 3,5 beside five officials; the facilitator shows the results. The phone
 reads "te weinig deelnemers om te tonen" for both groups (the officials' mean, beside the room's, would give
-the resident away), in words a screen reader reads, on a card that does not scroll sideways.
+the resident away) and everyone's grade, in words a screen reader reads, on a card that does not scroll
+sideways.
 """
 
 from .browser import join, rate
@@ -24,10 +25,11 @@ def test_a_phone_in_a_group_of_one_reads_too_few_participants_and_no_figure(
     card = phone.locator('[data-kit-results] [data-kit-item="cijfer"]')
     card.wait_for(timeout=10_000)
     lines = [" ".join(text.split()) for text in card.locator(".kit-score-line").all_inner_texts()]
-    assert lines == [f"Inwoner {HIDDEN}", f"Ambtelijk {HIDDEN}"]
+    # and everyone's grade, which gives neither away: (3,5 + 5 x 6,5) / 6
+    assert lines == [f"Inwoner {HIDDEN}", f"Ambtelijk {HIDDEN}", "Iedereen 6,0"]
     held = card.locator("[data-kit-withheld]")
     assert held.count() == 2 and all(held.nth(n).is_visible() for n in range(2))
-    assert card.locator("svg.kit-block-bar").count() == 0  # no bar either
+    assert card.locator("svg.kit-block-bar").count() == 1  # only everyone's
     results = phone.inner_text("[data-kit-results]")
     assert "3,5" not in results and "6,5" not in results
     width = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")

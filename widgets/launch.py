@@ -87,8 +87,9 @@ def parse_args(argv=None):
     parser.add_argument("--store", help=t("cli.launch.store", say))
     parser.add_argument("--public-url", help=t("cli.launch.public_url", say))
     parser.add_argument("--no-preheat", action="store_true", help=t("cli.launch.no_preheat", say))
+    least = LEAST_MIN_GROUP
     parser.add_argument(
-        "--min-group", type=int, metavar="K", help=t("cli.launch.min_group", say, default=MIN_GROUP, least=LEAST_MIN_GROUP)
+        "--min-group", type=int, metavar="K", help=t("cli.launch.min_group", say, default=MIN_GROUP, least=least)
     )
     defaults = (
         kernels.CULL_IDLE_TIMEOUT,

@@ -12,11 +12,14 @@ caption and ``th scope``; bars are ``aria-hidden``: the number beside each bar i
 
 Small groups give nothing away: every block goes through ``widgets.render.disclosure.withhold`` first.
 On the surfaces participants see (``PARTICIPANTS``: the phone, the screen, the report) a figure the rule
-keeps from them reads "te weinig deelnemers om te tonen", without its number or bar; the dashboard
-draws it with "n=2, niet getoond aan deelnemers" beside it.
+keeps from them reads "te weinig deelnemers om te tonen", without its number or bar, and a ``Scores``
+block that does not show the room's figure shows it ("Iedereen") where it withholds a group's and the
+room's may be seen; the dashboard draws every figure, with "n=2, niet getoond aan deelnemers" beside
+those participants do not see.
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from babel.numbers import format_decimal
 from markupsafe import Markup
@@ -93,6 +96,8 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
     """``block`` drawn for ``surface``, after the disclosure rule (``withhold``)."""
     participants = surface in PARTICIPANTS
     block = withhold(block, participants)
+    if participants and block.kind == "scores" and not block.room and _held_back(block):
+        block = replace(block, room=t("blocks.room", lang))  # what participants may see where groups are withheld
     return render(
         COMPONENTS[block.kind][surface],
         lang,
@@ -110,6 +115,11 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         participants=participants,
         withheld=withheld_text(surface, lang),
     )
+
+
+def _held_back(block) -> bool:
+    """Whether a group's figure of a ``Scores`` block is withheld where the room's is shown (after ``withhold``)."""
+    return any(not item.room.hidden and any(f.hidden for f in item.groups) for item in block.items)
 
 
 def blocks_html(blocks: Iterable[Block], surface: str, lang: str) -> Markup:

@@ -14,18 +14,16 @@ from markupsafe import Markup
 
 from ..activities import used
 from ..model.answers import answers_by_activity
-from ..model.disclosure import fold
 from .blocks import PHONE, blocks_html
-from .report import participants_summary, report_render
+from .report import participants_summary, report_render, seen
 
 
 def summary_html(data: dict, session, lang: str) -> Markup:
     """Who took part, then each activity's summary: its ``results.summary``, or the report's first page's.
 
-    Both see the activity's answers folded as the report does (``widgets.model.disclosure.fold``): a group
-    of fewer than ``k`` participants is part of "overige groepen", so no summary can name its figure, a
-    difference to it or an extreme of it; an activity with fewer than ``k`` participants in all has no
-    summary here.
+    Both see the answers as the report's do (``widgets.render.report.seen``), so no summary names a figure of
+    a group under the disclosure rule, a difference to it or an extreme of it; an activity with fewer than
+    ``k`` participants in all has no summary here.
     """
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     parts = [participants_summary(data, session, lang)]
@@ -33,9 +31,9 @@ def summary_html(data: dict, session, lang: str) -> Markup:
         summary = activity.part("results", "summary") or activity.part("report", "summary")
         if summary is None:
             continue
-        shown, found, folded = fold(answers, activity.key, session, lang)
-        if found.room:
-            parts.append(summary(shown, state, folded, lang))
+        view = seen(activity, answers, session, lang)
+        if view.found.room:
+            parts.append(summary(view.answers, state, view.session, lang))
     return Markup("\n").join(parts)
 
 

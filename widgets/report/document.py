@@ -17,7 +17,7 @@ from ..activities import ACTIVITIES, BY_KEY
 from ..dates import date_in_words
 from ..i18n import cli_parser, normalize_language, t
 from ..model.answers import answers_by_activity
-from ..model.disclosure import fold, min_group, other_group
+from ..model.disclosure import min_group, other_group
 from ..model.followup import compare
 from ..render.followup import followup_html
 from ..render.report import (
@@ -27,6 +27,7 @@ from ..render.report import (
     participants_summary,
     report_render,
     section_html,
+    seen,
 )
 from ..texts import topic_label
 from .pdf import print_pdf
@@ -37,9 +38,10 @@ def build_report(data: dict, lang: str | None = None) -> str:
     """The report as one HTML document (BokehJS inline); every participant text escaped, no names.
 
     The report is for participants too, so small groups give nothing away (``widgets.model.disclosure``):
-    each activity's summary, section and notes see its answers folded, a group of fewer than ``k``
-    participants in "overige groepen"; an activity with fewer than ``k`` participants in all shows that
-    instead of its figures. Result blocks then apply the rule per figure (``widgets.render.blocks``).
+    an activity with fewer than ``k`` participants in all shows that instead of its figures; the others'
+    parts see the answers as ``widgets.render.report.seen`` gives them (notes, and an activity that does
+    not apply the rule itself, with a group of fewer than ``k`` participants in "overige groepen"); result
+    blocks apply the rule per figure (``widgets.render.blocks``).
 
     Bokeh is imported here, when a report is built: the server's download links import this module.
     """
@@ -54,16 +56,16 @@ def build_report(data: dict, lang: str | None = None) -> str:
     summaries, sections, words = [], [], []
     plots: dict = {}
     for a in used:
-        shown, found, folded = fold(answers, a.key, session, lang)
-        if not found.room:
+        view = seen(a, answers, session, lang)
+        if not view.found.room:
             withheld = Markup("<p>%s</p>") % t("report.withheld", lang, k=min_group())
             sections.append(section_html(a.key, lang, withheld))
         else:
             if a.has("report", "summary"):
-                summaries.append(a.part("report", "summary")(shown, state, folded, lang))
-            sections.append(a.part("report", "section")(shown, state, folded, lang, plots))
+                summaries.append(a.part("report", "summary")(view.answers, state, view.session, lang))
+            sections.append(a.part("report", "section")(view.answers, state, view.session, lang, plots))
         if a.has("report", "notes"):
-            words.append((a.key, a.label(lang), a.part("report", "notes")(shown.get(a.key, []), lang)))
+            words.append((a.key, a.label(lang), a.part("report", "notes")(view.noted.get(a.key, []), lang)))
     if data.get("previous"):  # a follow-up session: what changed since the earlier one
         summaries.insert(0, followup_summary(data, session, lang))
         sections.append(followup_section(data, session, lang, plots))

@@ -98,6 +98,7 @@ class ItemSummary:
     unsure: dict = field(default_factory=dict)  # group -> how many said "weet ik niet"
     notes: list = field(default_factory=list)  # (group, text)
     withheld: bool = False  # fewer than k scored it: its figures are kept from participants (``disclosed``)
+    hidden: frozenset = frozenset()  # the groups whose scores ``disclosed`` moved into OTHER
 
     @property
     def dont_know(self) -> int:
@@ -186,13 +187,15 @@ def disclosed(summaries: dict) -> dict:
     for key, s in summaries.items():
         found = disclose({g: len(v) for g, v in s.scores.items()}, s.count)
         if not found.room:
-            shown[key] = ItemSummary(key, notes=[(OTHER, note) for _, note in s.notes], withheld=True)
+            hidden = frozenset(s.scores)
+            shown[key] = ItemSummary(key, notes=[(OTHER, note) for _, note in s.notes], withheld=True, hidden=hidden)
             continue
         shown[key] = ItemSummary(
             key,
             _folded(s.scores, found.hidden, lambda a, b: a + b),
             _folded(s.unsure, found.hidden, lambda a, b: a + b),
             [(found.key(g), note) for g, note in s.notes],
+            hidden=found.hidden,
         )
     return shown
 

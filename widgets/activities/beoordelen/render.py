@@ -26,18 +26,22 @@ def score_text(value, lang: str) -> str:
     return decimal(value, lang, digits=None)
 
 
+def grade_rows(grade, session, lang: str) -> list:
+    """The grade's rows per group: the session's groups, less those ``disclosed`` hid, and "overige groepen"
+    (``OTHER``) where it holds them."""
+    listed = [(g.key, g.label) for g in session.groups if g.key not in grade.hidden and g.key != OTHER]
+    if OTHER in grade.scores:
+        listed.append((OTHER, group_name(session, OTHER, lang)))
+    return [
+        {"key": key, "label": label, "mean": grade.group_means.get(key), "n": len(grade.scores.get(key, []))}
+        for key, label in listed
+    ]
+
+
 def grades_html(summaries, session, lang: str) -> str:
     """The mean grade per group and overall, with the book's national reference for the opgave."""
     overall = summaries[OVERALL]
-    groups = [
-        {
-            "key": g.key,
-            "label": g.label,
-            "mean": overall.group_means.get(g.key),
-            "n": len(overall.scores.get(g.key, [])),
-        }
-        for g in session.groups
-    ]
+    groups = grade_rows(overall, session, lang)
     reference = national_reference(session.topic)
     return render(
         "beoordelen_grades.html",

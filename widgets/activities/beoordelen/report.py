@@ -19,7 +19,11 @@ from .model import (
     disclosed,
     summarize,
 )
-from .render import agenda_html, grades_html
+from .render import agenda_html, grade_rows, grades_html
+
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
 
 SUMMARY_ITEMS = 3  # statements with most dissent, and with broadest agreement
 
@@ -80,10 +84,7 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
             "difference": abs(difference),
             "reference": reference,
         }
-    groups = [
-        {"key": g.key, "label": g.label, "mean": grade.group_means.get(g.key), "n": len(grade.scores.get(g.key, []))}
-        for g in session.groups
-    ]
+    groups = grade_rows(grade, session, lang)
     texts = statements(session, lang)
     answered = [key for key in agenda(summaries) if summaries[key].count]
     dissent = answered[:SUMMARY_ITEMS]

@@ -13,6 +13,10 @@ from .model import ACTIVITY, number_of, stored_statements, summarize
 from .render import own_html
 from .results import blocks
 
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
+
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
     """The statements, the means per group, broad agreement and the dissent agenda (or that nobody answered)."""

@@ -23,7 +23,7 @@ from typing import Any
 
 from ...datasets import read_dataset
 from ...model.answers import Answer
-from ...model.disclosure import min_group
+from ...model.disclosure import disclose
 from ...model.signal_words import PERSPECTIVES, placement, shares
 from ...model.tables import localized, number
 from ...model.validation import InputError
@@ -186,11 +186,10 @@ def summarize(answers: Iterable[Answer], groups, least: int | None = None) -> Sc
 
     ``answers`` are the store's rows (``participant``, ``group``, ``item``, ``value``); ``groups``
     the session's group keys, in order. A participant of a group since removed counts in the room only.
-    A group is one of an element's pair only with shares of at least ``least`` participants there (the
-    disclosure rule's ``k``, ``widgets.model.disclosure``): a distance to a group of one is that one
-    person's answer.
+    A group is one of an element's pair only where the disclosure rule (``widgets.model.disclosure``, ``k`` =
+    ``least``) shows its shares there, counted against the room's on the element: a distance to a group of one
+    is that one person's answer.
     """
-    least = min_group() if least is None else least
     people = by_participant(answers)
     in_group = {g: [values for group, values in people.values() if group == g] for g in groups}
     everyone = [values for _, values in people.values()]
@@ -198,7 +197,8 @@ def summarize(answers: Iterable[Answer], groups, least: int | None = None) -> Sc
     for element in ELEMENTS:
         by_group = {g: _profile(in_group[g], element) for g in groups}
         gap = ElementGap(element, by_group)
-        shown = {g: found for g in groups if (found := by_group[g].shares) and by_group[g].n >= least}
+        rule = disclose({g: by_group[g].n for g in groups}, _profile(everyone, element).n, least)
+        shown = {g: found for g in groups if (found := by_group[g].shares) and rule.shows(g)}
         for a, b in combinations(shown, 2):
             d = distance(shown[a], shown[b])
             if gap.distance is None or d > gap.distance:
