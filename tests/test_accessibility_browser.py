@@ -251,7 +251,7 @@ def palette_revealed(scene):
     scene.submit(me, "palet", {"m1": value("Groen in de wijk", "collectief.materieel")})
     scene.reveal(session, "palet")
     scene.goto(f"{session.code}/palet")
-    scene.expect("[data-kit-results] .kit-chip")
+    scene.expect("[data-kit-results] .kit-text-entry")
 
 
 def with_palette(scene):

@@ -1,5 +1,6 @@
 """Result blocks: an activity's results as data (widgets.model.blocks), drawn per surface (widgets.render.blocks)."""
 
+import pytest
 from bs4 import BeautifulSoup
 
 from widgets.activities.beoordelen.results import blocks
@@ -178,3 +179,192 @@ def test_facts_become_a_card_per_row_on_a_phone_with_units_and_signed_difference
     assert [dd.get_text() for dd in room.select("dd")] == ["1.250", "-0,5", "–"]
     table = BeautifulSoup(block_html(facts(), DASHBOARD, "en"), "html.parser")
     assert [td.get_text() for td in table.select("tbody tr")[1].select("td")] == ["1,250", "-0.5", "–"]
+
+
+# ------------------------------------------------------------------ texts
+def texts(grid: bool = True):
+    from widgets.model.blocks import Entry, Section, Texts
+
+    wonen = Entry("b", "Betaalbaar wonen", 1250, "gedeeld", True, ("x", "y"))
+    sections = (
+        Section("a", "individueel, materieel", (wonen, Entry("s", "Starters", 2, "Raad", groups=("x",)))),
+        Section("b", "individueel, proces", ()),
+        Section("c", "collectief, materieel", (Entry("g", "Groen", 1, "Inwoner", groups=("y",)),)),
+        Section("d", "collectief, proces", (Entry("n", "Een opmerking zonder telling"),)),
+    )
+    shape = {"rows": ("Individueel", "Collectief"), "columns": ("Materieel", "Proces")} if grid else {}
+    return Texts("palet", "Het palet", sections, empty="Nog niets.", **shape)
+
+
+def test_texts_are_a_card_per_section_on_a_phone_with_the_count_and_mark_under_each_text():
+    phone = BeautifulSoup(block_html(texts(), PHONE, "nl"), "html.parser")
+    assert not phone.select("table")
+    cards = phone.select(".kit-score-card")
+    assert [c["data-kit-section"] for c in cards] == ["a", "c", "d"]  # the empty section left out
+    assert [c.select_one(".kit-score-label").get_text() for c in cards][0] == "individueel, materieel"
+    shared, starters, own, note = phone.select(".kit-text-entry")
+    assert shared.select_one(".kit-text-label").get_text() == "Betaalbaar wonen"
+    assert shared.select_one(".kit-text-about").get_text() == "1.250× ★\xa0gedeeld"  # Babel, and the star
+    assert shared.select_one("[aria-hidden]").get_text() == "★\xa0" and "kit-text-strong" in shared["class"]
+    assert (shared["data-kit-count"], shared["data-kit-groups"]) == ("1250", "x,y")
+    assert own.select_one(".kit-text-about").get_text() == "1× Inwoner" and "kit-text-strong" not in own["class"]
+    assert note.get_text() == "Een opmerking zonder telling" and not note.has_attr("data-kit-count")
+
+
+def cells(table) -> list:
+    """Per row of a table, its cells' texts."""
+    return [[td.get_text() for td in row.select("td")] for row in table.select("tbody tr")]
+
+
+def test_texts_with_a_grid_are_a_table_per_row_of_it_with_an_entry_a_line_on_every_table_surface():
+    for surface in (SCREEN, DASHBOARD, REPORT):
+        html = BeautifulSoup(block_html(texts(), surface, "en"), "html.parser")
+        assert html.select_one(".kit-block-title").get_text() == "Het palet"
+        first, second = html.select("table")
+        assert [t.caption.get_text() for t in (first, second)] == ["Individueel", "Collectief"]
+        for table in (first, second):
+            assert [th.get_text() for th in table.select("thead th[scope=col]")] == ["Materieel", "Proces"]
+        # each column a section's entries, most given first; an empty section says so on its first line
+        # (the count keeps to the text's last word: never alone at the start of a line)
+        assert cells(first) == [["Betaalbaar wonen\xa01,250× ★\xa0gedeeld", "–"], ["Starters\xa02× Raad", ""]]
+        assert cells(second) == [["Groen\xa01× Inwoner", "Een opmerking zonder telling"]]
+        assert [td["data-kit-section"] for td in first.select("tbody tr")[1].select("td")] == ["a", "b"]
+    listed = BeautifulSoup(block_html(texts(grid=False), SCREEN, "nl"), "html.parser")
+    assert not listed.select("thead")  # a table per section, captioned with its heading
+    assert [t.caption.get_text() for t in listed.select("table")][:2] == [
+        "individueel, materieel",
+        "individueel, proces",
+    ]
+    assert [cells(t) for t in listed.select("table")][:2] == [
+        [["Betaalbaar wonen\xa01.250× ★\xa0gedeeld"], ["Starters\xa02× Raad"]],
+        [["–"]],
+    ]
+
+
+def test_texts_with_nothing_given_say_so_instead_of_an_empty_grid():
+    from widgets.model.blocks import Section, Texts
+
+    empty = Texts("palet", "Het palet", (Section("a", "A", ()),), empty="Nog niets.")
+    for surface in (PHONE, SCREEN):
+        html = BeautifulSoup(block_html(empty, surface, "nl"), "html.parser")
+        assert not html.select("table, li") and html.select_one(".kit-block-empty").get_text() == "Nog niets."
+    with pytest.raises(ValueError):  # a grid the sections do not fill
+        Texts("palet", "Het palet", (Section("a", "A", ()),), rows=("1", "2"), columns=("x",))
+
+
+# ------------------------------------------------------------------ placements in a triangle
+def placements(you: bool = False):
+    from widgets.model.blocks import Corner, Group, MeanPlace, Placement, Placements
+
+    groups = (
+        Group("raad", "Raad", "#1f77b4"),
+        Group("ambtenaar", "Ambtenaar", "#d62728"),
+        Group("inw", "Inwoner", "#2ca02c"),
+    )
+    # five times over: ten council members in two corners, five residents in the middle (the last the viewer), every
+    # group at least the disclosure rule's five, so a phone draws what the dashboard does
+    points = (Placement("raad", (10, 0, 0)), Placement("raad", (0, 0, 10))) * 5
+    points += (Placement("inw", (5, 5, 5)),) * 4 + (Placement("inw", (5, 5, 5), you),)
+    means = (
+        MeanPlace("raad", "Raad", (50, 0, 50), 10),
+        MeanPlace("inw", "Inwoner", (100 / 3, 100 / 3, 100 / 3), 5),
+        MeanPlace("*", "Iedereen", (44.4, 11.1, 44.4), 15),
+    )
+    corners = (Corner("boven", "Boven"), Corner("links", "Links"), Corner("rechts", "Rechts"))
+    return Placements(
+        "hoeken", "Iedereen in de driehoek", "Groep", corners, groups, points, means, intro="Zwak: links."
+    )
+
+
+def marks(svg, css: str) -> list:
+    """``[(element, group, (x, y))]``: a circle's centre, a polygon's (the mean of its vertices)."""
+    found = []
+    for mark in svg.select(f".{css}"):
+        if mark.name == "circle":
+            at = (float(mark["cx"]), float(mark["cy"]))
+        else:
+            vertices = [tuple(map(float, p.split(","))) for p in mark["points"].split()]
+            at = (sum(v[0] for v in vertices) / len(vertices), sum(v[1] for v in vertices) / len(vertices))
+        found.append((mark.name, mark["data-kit-group"], pytest.approx(at, abs=0.15)))
+    return found
+
+
+def test_placements_draw_each_place_where_its_scores_put_it_in_its_groups_colour_and_shape():
+    svg = BeautifulSoup(block_html(placements(), PHONE, "nl"), "html.parser").select_one("svg.kit-triangle")
+    # the first corner on top at (150, 28), the second bottom left at (28, 239.3), the third bottom right (272, 239.3):
+    # a side of 244 units, 28 in from the edges, the triangle 244 * sqrt(3) / 2 = 211.3 high
+    top, right, centre = (150, 28), (272, 28 + 211.3), (150, 28 + 211.3 * 2 / 3)
+    # the third group of the block: a triangle, also while the second has no place
+    assert (
+        marks(svg, "kit-tri-point")
+        == [("circle", "raad", top), ("circle", "raad", right)] * 5 + [("polygon", "inw", centre)] * 5
+    )
+    assert svg.select_one(".kit-tri-point[data-kit-group=inw]")["fill"] == "#2ca02c"
+    # the means where their shares put them: the raad's (50 % top, 50 % right) halfway the right side
+    means = marks(svg, "kit-tri-mean")
+    assert [(name, group) for name, group, _ in means] == [("circle", "raad"), ("polygon", "inw"), ("polygon", "*")]
+    assert means[0][2] == ((150 + 272) / 2, (28 + 239.3) / 2)
+    assert svg.select_one(".kit-tri-mean[data-kit-group=raad]")["stroke"] == "#000"  # larger, with a black rim
+    assert [text.get_text() for text in svg.select("text")] == ["Boven", "Links", "Rechts"]
+    assert svg["role"] == "img" and svg["aria-label"].startswith("Iedereen in de driehoek: 15 geplaatst")
+
+
+def test_placements_legend_names_each_group_with_a_place_and_the_means_never_colour_alone():
+    soup = BeautifulSoup(block_html(placements(you=True), PHONE, "nl"), "html.parser")
+    legend = soup.select(".kit-triangle-legend li")
+    assert [li.get_text(" ", strip=True) for li in legend] == [
+        "Raad",
+        "Inwoner",  # the Ambtenaar placed nobody: not in the legend
+        "groot, zwart omrand: de gemiddelde plek van de groep",
+        "Iedereen: de gemiddelde plek",
+        "jij: uw eigen plek",
+    ]
+    raad, inwoner = (li.select_one("svg > *") for li in legend[:2])
+    assert (raad.name, inwoner.name) == ("circle", "polygon")  # a shape of its own, the same as in the drawing
+    assert all(li.select_one("svg")["aria-hidden"] == "true" for li in legend)
+    you = soup.select_one("svg.kit-triangle .kit-tri-you")
+    assert you.select_one("text").get_text() == "jij" and float(you.select_one("circle")["cx"]) == pytest.approx(150)
+
+
+def test_placements_fold_their_tables_on_a_phone_and_the_screen_and_show_them_beside_on_the_dashboard_and_report():
+    for surface in (PHONE, SCREEN):
+        soup = BeautifulSoup(block_html(placements(you=True), surface, "nl"), "html.parser")
+        details = soup.select_one("details.kit-chart-table")
+        assert soup.select_one("svg.kit-triangle")["aria-describedby"] == details.select_one("summary")["id"]
+        assert soup.select("table") == details.select("table")  # no table outside the fold-out
+        assert len(details.select("table")) == (1 if surface == PHONE else 2)  # a phone: the means as cards
+        assert soup.select_one("svg.kit-triangle").get("width") is None  # the stylesheet sizes it to the screen
+    for surface, width in ((DASHBOARD, "440"), (REPORT, "400")):
+        soup = BeautifulSoup(block_html(placements(), surface, "nl"), "html.parser")
+        assert soup.select("details") == [] and soup.select_one("svg.kit-triangle")["width"] == width
+        means, points = soup.select("table")
+        assert means.caption.get_text().startswith("Gemiddelde plek per groep")
+        assert [[c.get_text() for c in tr.select("th, td")] for tr in means.select("tr")] == [
+            ["Groep", "Boven", "Links", "Rechts", "Aantal"],
+            ["Raad", "50%", "0%", "50%", "10"],
+            ["Inwoner", "33%", "33%", "33%", "5"],
+            ["Iedereen", "44%", "11%", "44%", "15"],
+        ]
+        assert points.caption.get_text().startswith("Scores van 0 tot 10 per deelnemer")
+        assert [[c.get_text() for c in tr.select("th, td")] for tr in points.select("tbody tr")] == [
+            ["Raad", "10", "0", "0"],
+            ["Raad", "0", "0", "10"],
+        ] * 5 + [["Inwoner", "5", "5", "5"]] * 5
+    phone = BeautifulSoup(block_html(placements(you=True), PHONE, "en"), "html.parser")
+    groups = phone.select(".kit-placements-points tbody")  # a phone: the scores under their group's name
+    assert [[th.get_text() for th in tbody.select("th")] for tbody in groups] == [
+        ["Raad", *map(str, range(1, 11))],
+        ["Inwoner", "1", "2", "3", "4", "you"],
+    ]
+    assert phone.select_one(".kit-placements-means li").get_text(" ", strip=True).split() == [
+        "Raad",
+        "Boven",
+        "50%",
+        "Links",
+        "0%",
+        "Rechts",
+        "50%",
+        "Number",
+        "10",
+    ]
+    assert phone.select_one(".kit-block-scale").get_text() == "Zwak: links."  # the block's finding above it

@@ -1,4 +1,4 @@
-"""Every chart readable as a table: the dashboard's radar, blocks and ternary plot; the screen's and phones' triangle.
+"""Every chart readable as a table: the dashboard's radar and blocks; the triangle on the dashboard, screen, phones.
 
 Expected figures are worked out by hand in each test from the answers it gives, not by the code under test.
 """
@@ -119,25 +119,25 @@ def place(store, person, willen, mogen, kunnen):
     store.submit(person.token, "driehoek", {"plaats": {"willen": willen, "mogen": mogen, "kunnen": kunnen}})
 
 
-def test_the_ternary_plot_as_tables_on_the_dashboard(store):
+def test_the_triangle_as_tables_on_the_dashboard(store):
     from widgets.activities.driehoek.dashboard import Dashboard as TriangleDashboard
 
     session = session_with(store, "driehoek")
     dash = TriangleDashboard(store, session, "nl")
     dash.refresh(store.session(session.id))
-    assert dash.plot_tables.layout.display == "none"  # nobody placed: no checkbox for an empty table
+    assert soup(dash.figures.value).select("table.kit-placements-means") == []  # nobody placed: no empty table
 
     a1, a2, inwoner = (store.join(session.code, g) for g in ("ambtelijk", "ambtelijk", "inwoner"))
     place(store, a1, 6, 3, 1)  # shares 60 / 30 / 10 %
     place(store, a2, 2, 2, 6)  # shares 20 / 20 / 60 %
     place(store, inwoner, 5, 5, 0)  # shares 50 / 50 / 0 %
     dash.refresh(store.session(session.id))
-    dash.plot_tables.show.value = True
-    assert shown(dash.plot_tables)
-    assert dash.plot_tables.show.description.endswith(": de cijfers als tabel")
-    centroids, placements = soup(dash.plot_tables.value).select("table")
-    assert_a_real_table(centroids, "Zwaartepunt per groep")
-    assert cells(centroids)[0] == ["Groep", "willen", "mogen", "kunnen", "aantal"]
+    figure = soup(dash.figures.value).select_one('[data-kit-block="driehoek"]')
+    assert figure.select_one("svg.kit-triangle")  # the drawing, its tables beside it (not folded on the dashboard)
+    assert figure.select("details") == []
+    centroids = figure.select_one("table.kit-placements-means")
+    assert_a_real_table(centroids, "Gemiddelde plek per groep")
+    assert cells(centroids)[0] == ["Groep", "willen", "mogen", "kunnen", "Aantal"]
     # ambtelijk: willen (60 + 20) / 2 = 40 %, mogen (30 + 20) / 2 = 25 %, kunnen (10 + 60) / 2 = 35 %
     assert row(centroids, "Ambtelijk") == ["40%", "25%", "35%", "2"]
     assert row(centroids, "Inwoner") == ["50%", "50%", "0%", "1"]
@@ -149,6 +149,7 @@ def test_the_ternary_plot_as_tables_on_the_dashboard(store):
         "Iedereen",
     ]  # groups without places left out
 
+    placements = figure.select_one("table.kit-placements-points")
     assert_a_real_table(placements, "Scores van 0 tot 10 per deelnemer")
     assert sorted(cells(placements)[1:]) == [
         ["Ambtelijk", "2", "2", "6"],
@@ -158,24 +159,38 @@ def test_the_ternary_plot_as_tables_on_the_dashboard(store):
 
     place(store, inwoner, 0, 5, 5)  # live: the inwoner changes their mind
     dash.refresh(store.session(session.id))
-    centroids = soup(dash.plot_tables.value).select_one("table")
+    centroids = soup(dash.figures.value).select_one("table.kit-placements-means")
     assert row(centroids, "Inwoner") == ["0%", "50%", "50%", "1"]
 
 
 def test_the_triangle_drawing_points_to_its_table(store):
-    """Phones and the screen: the SVG's accessible description is the summary of the table that follows it."""
+    """Phones and the screen: the SVG's accessible description is the summary of the tables that follow it."""
     from widgets.activities.driehoek.model import placements
-    from widgets.activities.driehoek.render import everyone_svg, placements_html
+    from widgets.activities.driehoek.results import room
+    from widgets.render.blocks import PHONE, SCREEN, blocks_html
 
     session = session_with(store, "driehoek")
-    place(store, store.join(session.code, "inwoner"), 7, 2, 1)
+    for _ in range(5):  # five alike: enough for the disclosure rule (k = 5) to draw them on a phone and the screen
+        place(store, store.join(session.code, "inwoner"), 7, 2, 1)
     placed = placements(store.answers(session.id, "driehoek"))
-    html = soup(everyone_svg(placed, session, "nl") + placements_html(placed, session, "nl"))
-    svg = html.select_one("svg.kit-triangle")
-    summary = html.find(id=svg["aria-describedby"])
-    assert summary.name == "summary" and summary.get_text(" ", strip=True).startswith("Alle plaatsingen als tabel")
-    assert_folded(summary.parent, "Scores van 0 tot 10 per deelnemer")
-    assert cells(summary.parent) == [["Groep", "willen", "mogen", "kunnen"], ["Inwoner", "7", "2", "1"]]
+    for surface in (PHONE, SCREEN):
+        html = soup(blocks_html(room(placed, session, "nl"), surface, "nl"))
+        svg = html.select_one("svg.kit-triangle")
+        summary = html.find(id=svg["aria-describedby"])
+        assert summary.name == "summary" and summary.get_text(" ", strip=True).startswith("Alle plaatsingen als tabel")
+        assert_folded(summary.parent, "Scores van 0 tot 10 per deelnemer")
+        points = summary.parent.select_one("table")
+        means = summary.parent.select_one(".kit-placements-means")
+        if surface == PHONE:  # narrow: each person's scores under their group's name, the means a card per group
+            each = [[str(n), "7", "2", "1"] for n in range(1, 6)]
+            assert cells(points) == [["", "willen", "mogen", "kunnen"], ["Inwoner"], *each]
+            assert [" ".join(card.get_text(" ").split()) for card in means.select("li")] == [
+                "Inwoner willen 70% mogen 20% kunnen 10% Aantal 5",
+                "Iedereen willen 70% mogen 20% kunnen 10% Aantal 5",
+            ]
+        else:
+            assert cells(points) == [["Groep", "willen", "mogen", "kunnen"], *[["Inwoner", "7", "2", "1"]] * 5]
+            assert cells(means)[1:] == [["Inwoner", "70%", "20%", "10%", "5"], ["Iedereen", "70%", "20%", "10%", "5"]]
 
 
 @pytest.fixture
@@ -183,8 +198,9 @@ def revealed_triangle(kit_store):
     spec = SessionSpec(title="Woonvisie 2030", topic="wonen", language="nl", activities=("driehoek",))
     session, key = kit_store.create_session(spec)
     kit_store.set_activity_open(session.id, "driehoek", True)
-    place(kit_store, kit_store.join(session.code, "ambtelijk"), 4, 4, 2)
-    place(kit_store, kit_store.join(session.code, "inwoner"), 1, 8, 1)
+    for _ in range(5):  # five of each: the disclosure rule (k = 5) lets the screen draw each group's places
+        place(kit_store, kit_store.join(session.code, "ambtelijk"), 4, 4, 2)
+        place(kit_store, kit_store.join(session.code, "inwoner"), 1, 8, 1)
     kit_store.set_state(session.id, "driehoek", "reveal", True)
     return session, key
 
@@ -196,6 +212,9 @@ def test_the_screen_shows_the_triangle_with_its_table(phone, revealed_triangle):
     page = device.get(f"kit/{session.code}/scherm")
     part = page.soup.select_one(".kit-screen-part:has(svg.kit-triangle)")
     details = part.select_one("details.kit-chart-table")  # in the same part, right under the drawing
-    assert_folded(details, "de stippen in de driehoek")
+    assert_folded(details, "de kleine tekens in de driehoek")
     assert part.select_one("svg")["aria-describedby"] == details.select_one("summary")["id"]
-    assert sorted(cells(details)[1:]) == [["Ambtelijk", "4", "4", "2"], ["Inwoner", "1", "8", "1"]]
+    assert (
+        sorted(cells(details.select_one("table"))[1:])
+        == [["Ambtelijk", "4", "4", "2"]] * 5 + [["Inwoner", "1", "8", "1"]] * 5
+    )

@@ -366,3 +366,35 @@ def test_the_report_and_the_phone_leave_out_the_same_groups_so_neither_completes
     radar = report.select_one('#figuur-radar tr[data-kit-statement="eerlijk"]')
     assert [td.get_text() for td in radar.select("td")] == ["–", "–", "–", "8,0", "6,5"]
     assert "6,0" not in report.select_one("section#beoordelen").get_text()  # Ambtelijk's eerlijk, nowhere
+
+
+def test_places_in_the_triangle_of_a_group_under_k_are_drawn_as_overige_groepen_without_their_mean():
+    from widgets.model.blocks import Corner, MeanPlace, Placement, Placements
+
+    corners = (Corner("willen", "willen"), Corner("mogen", "mogen"), Corner("kunnen", "kunnen"))
+    groups = GROUPS + (Group("raad", "Raad", "#2ca02c"),)
+    points = (Placement("ambtelijk", (8, 2, 2)),) * 5 + (Placement("inwoner", (2, 8, 2)),) * 5
+    points += (Placement("raad", (1, 1, 9)),)  # the one councillor
+    means = (
+        MeanPlace("ambtelijk", "Ambtelijk", (67, 17, 17), 5),
+        MeanPlace("inwoner", "Inwoner", (17, 67, 17), 5),
+        MeanPlace("raad", "Raad", (9, 9, 82), 1),
+        MeanPlace("*", "Iedereen", (40, 40, 20), 11),
+    )
+    block = Placements("driehoek", "Iedereen", "Groep", corners, groups, points, means, intro="Zwakste hoek: kunnen.")
+    phone = soup(block_html(block, PHONE, "nl"))
+    # the councillor and (the first of the smallest) Ambtelijk together: six places without their group's name
+    drawn = [m["data-kit-group"] for m in phone.select("svg .kit-tri-point")]
+    assert drawn == [OTHER] * 5 + ["inwoner"] * 5 + [OTHER]
+    assert {m["data-kit-group"] for m in phone.select("svg .kit-tri-mean")} == {"inwoner", "*"}
+    assert (
+        "Raad" not in phone.get_text() and "Ambtelijk" not in phone.get_text() and "Overige groepen" in phone.get_text()
+    )
+    dashboard = soup(block_html(block, DASHBOARD, "nl"))  # the facilitator: every place with its group
+    assert {m["data-kit-group"] for m in dashboard.select("svg .kit-tri-mean")} == {"ambtelijk", "inwoner", "raad", "*"}
+    # four places in all: nothing but the viewer's own, and no finding made of them
+    own = (Placement("raad", (1, 1, 9), True),)
+    few = Placements("driehoek", "Iedereen", "Groep", corners, groups, points[4:6] + own, intro="Zwakste hoek: kunnen.")
+    alone = soup(block_html(few, PHONE, "nl"))
+    assert len(alone.select("svg .kit-tri-point")) == 1 and alone.select("svg .kit-tri-you")  # the own place only
+    assert "Zwakste" not in alone.get_text() and not alone.select(".kit-tri-mean")

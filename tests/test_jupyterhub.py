@@ -35,7 +35,7 @@ CLOSED = (
     "voila/render/start.ipynb",
     "voila/tree",
 )
-CHIP = '.kit-palet-grid [data-kit-value="{key}"]'
+CHIP = '.kit-palet-grid [data-kit-item="{key}"]'
 TOTAL = "document.querySelector('.kit-count-total') && document.querySelector('.kit-count-total').textContent === '{n}'"
 
 

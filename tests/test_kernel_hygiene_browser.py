@@ -57,17 +57,22 @@ def kernel_alive(kit, kernel_id: str) -> bool:
     return get(f"{kit.url}api/kernels/{kernel_id}")[0] == 200
 
 
-def get(url: str):
-    """``(status, body, headers)`` of a plain GET: no JavaScript runs, so no page ever connects to its kernel."""
+def get(url: str, address: str = ""):
+    """``(status, body, headers)`` of a plain GET: no JavaScript runs, so no page ever connects to its kernel.
+
+    With ``address``, the request comes from there as the proxy on this machine (trusted) reports it.
+    """
+    request = urllib.request.Request(url, headers={"X-Forwarded-For": address} if address else {})
     try:
-        with urllib.request.urlopen(url, timeout=90) as reply:
+        with urllib.request.urlopen(request, timeout=90) as reply:
             return reply.status, reply.read().decode("utf-8"), reply.headers
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode("utf-8"), error.headers
 
 
 def test_plain_gets_leave_no_kernel_and_the_cap_shows_a_full_page(tmp_path):
-    kit = KitServer(tmp_path / "kit", ["--cull-idle=15", "--cull-interval=1", "--max-kernels=2"]).start()
+    # 4 places, of which the last 2 only the facilitator's dashboard and the start page may take: 2 for lessons.
+    kit = KitServer(tmp_path / "kit", ["--cull-idle=15", "--cull-interval=1", "--max-kernels=4"]).start()
     try:
         pool = filled_pools(kit)  # preheated kernels waiting for their pages: not counted against the cap
         for _ in range(2):
@@ -95,6 +100,41 @@ def test_plain_gets_leave_no_kernel_and_the_cap_shows_a_full_page(tmp_path):
         channels = f"ws://127.0.0.1:{kit.port}/api/kernels/{kernel}/channels"
         assert in_own_loop(kernel_answers(channels, 5_000_000))
         assert not in_own_loop(kernel_answers(channels, 7 * MiB))
+    finally:
+        kit.stop()
+
+
+def test_plain_gets_of_lessons_do_not_lock_the_facilitator_out(tmp_path):
+    """Ten plain GETs of a lesson (no page ever connects) used to fill every place for a quarter of an hour."""
+    kit = KitServer(
+        tmp_path / "kit", ["--no-preheat", "--max-kernels=4", "--kernels-per-address=1", "--connect-timeout=15"]
+    ).start()
+    try:
+        outsider = "203.0.113.7"
+        with ThreadPoolExecutor(max_workers=10) as pool:
+            replies = list(pool.map(lambda _: get(kit.render_url(LESSON), outsider), range(10)))
+        assert sorted(status for status, _, _ in replies) == [200] + [503] * 9  # one per address
+        refused = next(body for status, body, _ in replies if status == 503)
+        assert "Vanaf uw netwerkadres is al 1 dashboard of les open" in refused
+        assert get(kit.render_url(LESSON), "198.51.100.6")[0] == 200
+        status, body, _ = get(kit.render_url(LESSON), "198.51.100.7")
+        assert status == 503 and "De werkplaats is vol" in body  # the lessons' 2 places are taken
+
+        status, body, _ = get(kit.render_url("workshops/facilitator.ipynb"), "198.51.100.8")
+        assert status == 200  # a reserved place: the facilitator is never locked out by lessons
+        status, body, _ = get(kit.render_url("start.ipynb"))  # from this machine: no limit per address
+        assert status == 200
+        started = time.monotonic()
+        kernel = re.search(r'"kernelId": "([0-9a-f-]{36})"', body).group(1)
+        channels = f"ws://127.0.0.1:{kit.port}/api/kernels/{kernel}/channels"
+        assert in_own_loop(kernel_answers(channels, 1000))  # the start page's script connects, as a browser would
+
+        # The pages that never connected lose their kernels about --connect-timeout after they were sent.
+        assert eventually(lambda: len(kernels(kit)) == 1, within=40), kernels(kit)
+        assert time.monotonic() - started < 30
+        assert kernel_alive(kit, kernel)  # the connected page keeps its kernel
+        assert "did not connect within 15 s" in kit.log()
+        assert get(kit.render_url(LESSON), outsider)[0] == 200  # room again
     finally:
         kit.stop()
 
@@ -192,7 +232,7 @@ def test_the_dashboard_reopens_from_its_cookie_after_its_kernel_was_culled(tmp_p
         context = browser.new_context()
         page = open_facilitator(context, kit)
         code = create_session(page, activities=["Waardenpalet"])
-        assert any(c["name"] == f"kit_f_{code}" for c in context.cookies())
+        assert eventually(lambda: any(c["name"] == f"kit_f_{code}" for c in context.cookies()))  # the server sets it
         kernel = re.search(r'"kernelId": "([0-9a-f-]{36})"', page.content()).group(1)
         assert kernel_alive(kit, kernel)
         # The page stays open and idle: its kernel is culled after --cull-connected seconds.

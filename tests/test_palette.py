@@ -1,6 +1,7 @@
 """The merged palette: normalisation, counting per group, merge suggestions, and the two views."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from widgets.activities.palet.model import (
     ACTIVITY,
@@ -51,6 +52,54 @@ def test_a_merged_value_sits_in_the_cell_most_people_chose():
     )
     assert [v.key for v in grid["collectief.proces"]] == ["inspraak"]
     assert grid["individueel.proces"] == []
+
+
+def test_the_rooms_palette_is_a_block_of_the_books_six_cells_with_counts_and_who_named_each():
+    from widgets.activities.palet.results import blocks
+    from widgets.model.sessions import Group, Session
+
+    session = Session(
+        id="s",
+        code="ABC123",
+        title="Woonvisie",
+        topic="wonen",
+        municipality="",
+        language="nl",
+        activities=(ACTIVITY,),
+        open_activities=(),
+        status="open",
+        groups=(Group("inwoner", "Inwoner"), Group("ambtelijk", "Ambtelijk")),
+    )
+    given = [
+        answer("p1", "ambtelijk", "Betaalbaarheid"),
+        answer("p2", "inwoner", "Betaalbaarheid"),
+        answer("p3", "inwoner", "Betaalbaarheid!"),
+        answer("p3", "inwoner", "Betaalbare woningen"),  # merged into betaalbaarheid below: p3 counts once
+        answer("p1", "ambtelijk", "Starters", "individueel.materieel"),
+        answer("p2", "inwoner", "Inspraak", "collectief.proces"),
+        answer("p3", "inwoner", "inspraak", "collectief.proces"),
+    ]
+    merges = {"betaalbare woningen": "betaalbaarheid"}
+    (palette,) = blocks({ACTIVITY: given}, {ACTIVITY: {"merges": merges}}, session, "nl")
+    assert (palette.key, palette.title) == (ACTIVITY, "Het gezamenlijke palet")
+    assert palette.intro.startswith("Per waarde: hoe vaak die genoemd is, en ★ gedeeld (door twee of meer groepen)")
+    assert palette.empty == "Nog geen waarden genoemd."
+    assert palette.rows == ("Individueel", "Collectief")
+    assert palette.columns == ("Materiële waarden", "Immateriële waarden", "Proceswaarden")
+    assert [(s.key, s.heading) for s in palette.sections][::5] == [
+        ("individueel.materieel", "individueel, materieel"),
+        ("collectief.proces", "collectief, proces"),
+    ]
+    counted = {s.key: [(e.text, e.count, e.mark, e.strong, e.groups) for e in s.entries] for s in palette.sections}
+    assert counted["individueel.materieel"] == [
+        # three people, two groups; the spelling two of the four mentions used
+        ("Betaalbaarheid", 3, "gedeeld", True, ("ambtelijk", "inwoner")),
+        ("Starters", 1, "Ambtelijk", False, ("ambtelijk",)),  # the one group that named it
+    ]
+    assert counted["collectief.proces"] == [("Inspraak", 2, "Inwoner", False, ("inwoner",))]
+    assert [k for k, entries in counted.items() if entries] == ["individueel.materieel", "collectief.proces"]
+    (english,) = blocks({}, {}, session, "en")
+    assert not english.given and english.empty == "No values named yet." and len(english.sections) == 6
 
 
 def test_suggestions_find_near_duplicates_but_never_merge_by_themselves():
@@ -120,18 +169,20 @@ def test_dashboard_shows_counts_groups_and_escapes_text(sqlite_store):
     add(sqlite_store, inw, "betaalbaarheid  ")
     add(sqlite_store, inw, "<img src=x onerror=alert(1)>", "collectief.proces")
     dash.refresh(sqlite_store.session(session.id))
-    assert 'data-kit-value="betaalbaarheid" data-kit-count="2" data-kit-groups="ambtelijk,inwoner"' in dash.grid.value
+    assert 'data-kit-item="betaalbaarheid" data-kit-count="2" data-kit-groups="ambtelijk,inwoner"' in dash.grid.value
     assert "<img" not in dash.grid.value and "&lt;img src=x" in dash.grid.value
-    assert "eigen waarde van Inwoner" in dash.grid.value
+    own = BeautifulSoup(dash.grid.value, "html.parser").select_one('[data-kit-item="img src x onerror alert 1"]')
+    assert (own["data-kit-groups"], own.select_one(".kit-text-mark").get_text()) == ("inwoner", "Inwoner")
     assert "Betaalbaarheid" in dash.compare.value  # also in Tabel 2.1
 
 
 def test_dashboard_headings_are_markup_not_text(sqlite_store):
-    """The grid's heading reaches the page as a heading, not as "<h4>…</h4>" to read (issue 27)."""
+    """The grid's title and captions reach the page as markup, not as "<caption>…</caption>" to read (issue 27)."""
     session, (ambt, _), dash = setup_palette(sqlite_store)
     add(sqlite_store, ambt, "Betaalbaarheid")
     dash.refresh(sqlite_store.session(session.id))
-    assert dash.grid.value.startswith("<h4>Het gezamenlijke palet</h4>") and "&lt;" not in dash.grid.value
+    assert '<p class="kit-block-title">Het gezamenlijke palet</p>' in dash.grid.value
+    assert "<caption>Individueel</caption>" in dash.grid.value and "&lt;" not in dash.grid.value
     assert "<p>Geen waarden die op elkaar lijken.</p>" in dash.suggestions_head.value
 
 

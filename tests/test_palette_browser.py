@@ -5,7 +5,7 @@ import time
 
 from .browser import add_value, create_session, join, open_activity, open_facilitator
 
-CHIP = '.kit-palet-grid [data-kit-value="{key}"]'
+CHIP = '.kit-palet-grid [data-kit-item="{key}"]'
 
 
 def chip(page, key):
@@ -33,8 +33,8 @@ def test_palette_grid_counts_merges_and_reveals_live(kit, watched):
     assert chip(facilitator, "betaalbaarheid").get_attribute("data-kit-groups") == "ambtelijk,inwoner"
     assert "gedeeld" in chip(facilitator, "betaalbaarheid").inner_text()
     snippet = chip(facilitator, "img src x onerror window pwned 1")
-    assert snippet.locator(".kit-chip-label").inner_text() == "<img src=x onerror=window.__pwned=1>"
-    assert "eigen waarde van Ambtelijk" in snippet.inner_text()
+    assert snippet.locator(".kit-text-label").inner_text() == "<img src=x onerror=window.__pwned=1>"
+    assert snippet.locator(".kit-text-mark").inner_text() == "Ambtelijk"  # the one group that named it
 
     # a near-duplicate is suggested; merging adds it to the count
     add_value(second, "Betaalbare woningen", "individueel, materieel")
@@ -48,15 +48,15 @@ def test_palette_grid_counts_merges_and_reveals_live(kit, watched):
     first.fill("#text", "half getypt")
     assert first.locator("[data-kit-results]").count() == 0
     facilitator.locator(".kit-palet-reveal button, button.kit-palet-reveal").first.click()
-    first.wait_for_selector('[data-kit-results] [data-kit-value="betaalbaarheid"][data-kit-count="3"]', timeout=3_000)
+    first.wait_for_selector('[data-kit-results] [data-kit-item="betaalbaarheid"][data-kit-count="3"]', timeout=3_000)
     assert first.input_value("#text") == "half getypt"  # the refresh kept what was typed
     assert (
-        first.locator('[data-kit-results] section[data-kit-cell="individueel.materieel"] h4').inner_text()
+        first.locator('[data-kit-results] [data-kit-section="individueel.materieel"] .kit-score-label').inner_text()
         == "individueel, materieel"
     )
     # a new answer updates the revealed palette on the phone
     add_value(third, "Groene wijk", "collectief, materieel")
-    first.wait_for_selector('[data-kit-results] [data-kit-value="groene wijk"]', timeout=3_000)
+    first.wait_for_selector('[data-kit-results] [data-kit-item="groene wijk"]', timeout=3_000)
     for page in (facilitator, first, second, third):
         assert page.evaluate("window.__pwned") is None
     assert first.evaluate("document.documentElement.scrollWidth") <= 375

@@ -9,6 +9,7 @@ from html import unescape
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 
 from widgets.activities.beoordelen.model import STATEMENTS
 from widgets.model.sessions import SessionSpec
@@ -66,7 +67,7 @@ def test_report_from_an_export_file_has_every_section_and_no_names(export_file):
     assert "Geheime Naam" not in html
     participants = json.loads(export_file.read_text())["participants"]
     assert not any(p["ref"] in html for p in participants)
-    assert 'data-kit-value="betaalbaarheid" data-kit-count="10"' in html
+    assert 'data-kit-item="betaalbaarheid" data-kit-count="10"' in html
     assert "Landelijk gemiddelde rapportcijfer voor Wonen: 6,8" in html
 
 
@@ -80,7 +81,7 @@ def test_report_opens_offline_in_chromium_with_charts_and_prints_to_pdf(export_f
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(html_path.as_uri())
     page.wait_for_function(
-        "() => window.Bokeh && Bokeh.documents.reduce((n, d) => n + d.roots().length, 0) === 3", timeout=30_000
+        "() => window.Bokeh && Bokeh.documents.reduce((n, d) => n + d.roots().length, 0) === 2", timeout=30_000
     )
     assert requests == [] and errors == []
     assert page.evaluate("window.__pwned") is None
@@ -342,8 +343,21 @@ def test_each_chart_has_its_figures_as_a_table(known):
     # Financieel: one 3, one 9, three 6s (each five times over).
     counts = re.search(r'data-kit-statement="financieel">(.*?)</tr>', blocks).group(1)
     assert re.findall(r"<td>(\d*)</td>", counts) == ["", "", "5", "", "", "15", "", "", "5", ""]
-    ternary = re.search(r'<figure class="kit-report-figure" id="figuur-ternary">.*?</figure>', html, re.S).group(0)
-    everyone = re.findall(r'data-kit-group="\*"><span class="kit-score-value">([^<]*)<', ternary)
+    # the triangle is drawn (an SVG, no Bokeh) beside its tables: each group's mean place as shares of the corners
+    triangle = BeautifulSoup(html, "html.parser").select_one('#driehoek [data-kit-block="driehoek"]')
+    assert triangle.select_one("svg.kit-triangle") and len(triangle.select("svg .kit-tri-point")) == 25
+    means = {
+        tr["data-kit-group"]: [td.get_text() for td in tr.select("td")]
+        for tr in triangle.select("table.kit-placements-means tbody tr")
+    }
+    # ambtelijk 8,5,2 and 6,5,4 (each of 15): willen (8 + 6) / 30 = 47 %, mogen 10 / 30 = 33 %, kunnen 6 / 30 = 20 %
+    assert means["ambtelijk"] == ["47%", "33%", "20%", "10"]
+    # inwoner 7,3,3 (of 13), 9,6,1 (of 16), 5,4,5 (of 14): willen (7/13 + 9/16 + 5/14) / 3 = 48.6 %, mogen 29.7 %
+    assert means["inwoner"] == ["49%", "30%", "22%", "15"]
+    # everyone: willen (14/15 + 7/13 + 9/16 + 5/14) / 5 = 47.8 %, mogen (10/15 + 3/13 + 6/16 + 4/14) / 5 = 31.2 %
+    assert means["*"] == ["48%", "31%", "21%", "25"]
+    levels = re.search(r'data-kit-block="driehoek-levels".*?</table>', html, re.S).group(0)
+    everyone = re.findall(r'data-kit-group="\*"><span class="kit-score-value">([^<]*)<', levels)
     assert everyone == ["7,0", "4,6", "3,0"]  # willen, mogen, kunnen
 
 

@@ -12,7 +12,15 @@ from widgets.report.transfer import export_session, import_json
 from widgets.store import open_store
 from widgets.store.schema import SCHEMA_VERSION, current_version
 
-TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
+TABLES = (
+    "sessions",
+    "stakeholder_groups",
+    "participants",
+    "answers",
+    "answer_history",
+    "activity_state",
+    "posted_keys",
+)
 
 
 def snapshot(store):
@@ -174,6 +182,48 @@ def test_a_cap_holds_when_many_posts_of_one_participant_arrive_at_once(store):
     assert set(replies) - {"stored"} == {"U hebt het grootste aantal antwoorden al gegeven (30)."}
 
 
+def test_a_post_sent_again_with_its_key_stores_nothing_twice(store):
+    """A proxy lost the answer and the page sent the same form again: once stored, also when both arrive at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    session, _ = new_session(store)
+    opened(store, session, "beoordelen")
+
+    def join(key, browser="browser-1"):
+        with store.once(key, f"join:{browser}"):
+            return store.join(session.code, "inwoner", "Anna")
+
+    first = join("join-form-key-0001")
+    assert join("join-form-key-0001") == first  # the participant the first one made, no second one
+    assert join("join-form-key-0001", browser="browser-2") != first  # another browser's key is its own
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        made = set(p.token for p in pool.map(lambda _: join("join-form-key-0002"), range(16)))
+    assert len(made) == 1 and store.participant_counts(session.id) == {"inwoner": 3}
+
+    def rate(key, score):
+        with store.once(key, first.token):
+            return store.submit(first.token, "beoordelen", {"cijfer": {"score": score}})
+
+    assert rate("rate-form-key-0001", 7).changed == 1
+    assert rate("rate-form-key-0002", 8).changed == 1
+    revision = store.revision(session.id)
+    assert rate("rate-form-key-0001", 7).changed == 0  # a late copy of the first post does not undo the second
+    assert store.my_answers(first.token, "beoordelen") == {"cijfer": {"score": 8}}
+    assert store.history_count(session.id) == 1 and store.revision(session.id) == revision
+    with store.once("retract-form-key-1", first.token):
+        store.retract(first.token, "beoordelen", "cijfer")
+    rate("rate-form-key-0003", 6)
+    with store.once("retract-form-key-1", first.token):  # the withdrawal sent again withdraws nothing new
+        assert store.retract(first.token, "beoordelen", "cijfer").changed == 0
+    assert store.my_answers(first.token, "beoordelen") == {"cijfer": {"score": 6}}
+
+    for i in range(30):  # a participant's keys are kept as long as a resend could come: the last 20
+        rate(f"many-form-keys-{i:04}", i % 10 + 1)
+    kept = store.backend.query("SELECT COUNT(*) AS n FROM posted_keys WHERE participant = :p", {"p": first.token})
+    assert int(kept[0]["n"]) == 20
+    assert "many-form-keys" not in json.dumps(store.backend.query("SELECT * FROM posted_keys"))  # hashed
+
+
 def test_the_history_keeps_the_last_twenty_versions_of_an_answer(store):
     session, _ = new_session(store)
     opened(store, session)
@@ -215,9 +265,11 @@ def test_deleting_a_session_removes_every_row_of_it(store):
     keep, _ = new_session(store, title="Andere sessie")
     session, _ = new_session(store)
     opened(store, session)
-    p = store.join(session.code, "inwoner")
+    with store.once("form-key-of-the-join-1", "join:browser"):
+        p = store.join(session.code, "inwoner")
     store.submit(p.token, "palet", {"a": 1})
-    store.submit(p.token, "palet", {"a": 2})
+    with store.once("form-key-of-a-post-2", p.token):
+        store.submit(p.token, "palet", {"a": 2})
     store.delete_session(session.id)
     for table in TABLES:
         column = "id" if table == "sessions" else "session_id"

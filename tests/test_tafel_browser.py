@@ -72,7 +72,7 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     page.wait_for_function(
         "() => window.Bokeh && Bokeh.documents.reduce((n, d) => n + d.roots().length, 0) === 3", timeout=30_000
     )
-    assert page.locator('#palet [data-kit-value="betaalbaarheid"][data-kit-count="2"]').count() == 1
+    assert page.locator('#palet [data-kit-item="betaalbaarheid"][data-kit-count="2"]').count() == 1
     assert page.locator("#prioriteren tr").count() >= 2
     assert "Meer sociale huur nodig" in page.inner_text("#toelichtingen")
     assert "Te weinig mensen voor de uitvoering" in page.inner_text("#driehoek")

@@ -1,5 +1,5 @@
 """The strategic triangle in Chromium: phones at 375 px place themselves by tap or keyboard, the dashboard's
-ternary plot follows live, tensions and routes reach it, the revealed triangle reaches the phones."""
+triangle follows live, tensions and routes reach it, the revealed triangle reaches the phones."""
 
 import math
 import time
@@ -8,7 +8,6 @@ import pytest
 
 from .browser import (
     answer_tension,
-    chart_data,
     choose_with_keyboard,
     create_session,
     join,
@@ -20,12 +19,22 @@ from .browser import (
 )
 
 PHONE = {"width": 375, "height": 740}
-WAIT_FOR_PLOT = (
-    "() => { let p = 0, c = 0; for (const d of Bokeh.documents) for (const m of d._all_models.values()) {"
-    " if (m.name === 'ternary-points') p = m.data.x.length;"
-    " if (m.name === 'ternary-centroids') c = Array.from(m.data.x).filter((x) => Math.abs(x - 0.75) < 1e-6).length; }"
-    " return p === 3 && c === 1; }"
+# Where the drawing's marks are: ``[[group, x, y]]`` of a class, a circle's centre or a polygon's (its vertices' mean).
+MARKS = """(selector) => Array.from(document.querySelectorAll(selector)).map((m) => {
+  if (m.tagName === 'circle') return [m.dataset.kitGroup, +m.getAttribute('cx'), +m.getAttribute('cy')];
+  const v = m.getAttribute('points').trim().split(/\\s+/).map((p) => p.split(',').map(Number));
+  return [m.dataset.kitGroup, v.reduce((a, p) => a + p[0], 0) / v.length, v.reduce((a, p) => a + p[1], 0) / v.length];
+})"""
+DASHBOARD = ".kit-dashboard-driehoek"
+WAIT_FOR_TRIANGLE = (
+    "() => document.querySelectorAll('.kit-dashboard-driehoek svg.kit-triangle .kit-tri-point').length === 3"
+    " && !!document.querySelector('.kit-dashboard-driehoek .kit-tri-mean[data-kit-group=\"inwoner\"]')"
 )
+
+
+def on_screen(x: float, y: float) -> tuple:
+    """Where the drawing puts a place at (x, y) of a triangle with side 1: 28 units in, 244 to a side."""
+    return (28 + 244 * x, 28 + 244 * (math.sqrt(3) / 2 - y))
 
 
 def box(locator):
@@ -76,40 +85,39 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     assert inside(you, figure)  # the label next to the right corner stays inside the drawing
     place_in_triangle(inw)  # 5, 5, 5: the centre
     placed = time.monotonic()
-    facilitator.wait_for_function(WAIT_FOR_PLOT, timeout=2_000)  # points and centroids: two updates
+    facilitator.wait_for_function(WAIT_FOR_TRIANGLE, timeout=2_000)  # the places and the means: one update
     assert time.monotonic() - placed < 2.0
-    data = chart_data(facilitator)
-    points = sorted(
-        zip(data["ternary-points"]["group"], data["ternary-points"]["x"], data["ternary-points"]["y"], strict=True)
-    )
+    points = sorted(facilitator.evaluate(MARKS, f"{DASHBOARD} .kit-tri-point"))
     expected = sorted(
-        [("ambtelijk", 0.5, math.sqrt(3) / 2), ("ambtelijk", 1.0, 0.0), ("inwoner", 0.5, math.sqrt(3) / 6)]
+        [
+            ("ambtelijk", *on_screen(0.5, math.sqrt(3) / 2)),
+            ("ambtelijk", *on_screen(1.0, 0.0)),
+            ("inwoner", *on_screen(0.5, math.sqrt(3) / 6)),
+        ]
     )
     for got, want in zip(points, expected, strict=True):
-        assert got[0] == want[0] and got[1:] == pytest.approx(want[1:])
-    centroids = dict(
-        zip(
-            data["ternary-centroids"]["group"],
-            zip(data["ternary-centroids"]["x"], data["ternary-centroids"]["y"], strict=True),
-            strict=True,
-        )
+        assert got[0] == want[0] and got[1:] == pytest.approx(want[1:], abs=0.15)
+    means = {group: (x, y) for group, x, y in facilitator.evaluate(MARKS, f"{DASHBOARD} .kit-tri-mean")}
+    assert means["ambtelijk"] == pytest.approx(on_screen(0.75, math.sqrt(3) / 4), abs=0.15)
+    everyone = on_screen((0.5 + 1.0 + 0.5) / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3)
+    assert means["*"] == pytest.approx(everyone, abs=0.15)
+    levels = facilitator.locator(
+        f'{DASHBOARD} [data-kit-block="driehoek-levels"] tr[data-kit-item="kunnen"] td[data-kit-group="ambtelijk"]'
     )
-    assert centroids["ambtelijk"] == pytest.approx((0.75, math.sqrt(3) / 4))
-    assert centroids["*"] == pytest.approx(((0.5 + 1.0 + 0.5) / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3))
-    levels = facilitator.locator('.kit-tri-levels tr[data-kit-item="kunnen"] td[data-kit-group="ambtelijk"]')
-    assert levels.locator(".kit-score-value").inner_text() == "5,0"  # marked: participants do not see it (k = 5)
-    assert levels.locator("[data-kit-withheld]").inner_text() == "n=2, niet getoond aan deelnemers"
+    assert levels.inner_text() == "5,0"
 
     # tensions: a hostile note reaches the dashboard as text
     to_tension(a1, "willen-mogen")
     answer_tension(a1, 4, "<b onmouseover=alert(1)>raad</b> twijfelt")
     to_tension(inw, "willen-mogen")
     answer_tension(inw, 2)
-    axis = facilitator.locator('.kit-tri-tensions [data-kit-axis="willen-mogen"]')
-    facilitator.wait_for_selector(
-        '.kit-tri-tensions [data-kit-axis="willen-mogen"][data-kit-mean="3.00"]', timeout=5_000
+    side = f'{DASHBOARD} [data-kit-block="driehoek-spanningen"] tr[data-kit-group="willen-mogen"]'
+    facilitator.wait_for_function(
+        f"() => (document.querySelector('{side}') || {{}}).innerText?.includes('gemiddeld 3,0 uit 5')", timeout=5_000
     )
-    assert axis.locator(".kit-tri-distribution").inner_text() == "0 1 0 1 0"
+    cells = facilitator.locator(f"{side} td").all_inner_texts()
+    assert cells == ["0%", "50%", "0%", "50%", "0%", "2"]  # a 4 and a 2: half each
+    axis = facilitator.locator(f'{DASHBOARD} .kit-tri-notes[data-kit-axis="willen-mogen"]')
     assert "<b onmouseover=alert(1)>raad</b> twijfelt" in axis.locator(".kit-note").inner_text()
     assert axis.locator(".kit-note b[onmouseover]").count() == 0
 
@@ -130,8 +138,11 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     assert cards[1].evaluate("(label) => getComputedStyle(label).borderTopWidth") == "4px"
     a1.locator("form.kit-tri-route button[type=submit]").click()
     a1.wait_for_selector('form.kit-tri-route[data-kit-axis="mogen-kunnen"]', timeout=10_000)
-    facilitator.wait_for_selector(
-        '.kit-tri-routes [data-kit-axis="willen-mogen"] [data-kit-route="b"][data-kit-count="1"]', timeout=5_000
+    room = f'{DASHBOARD} [data-kit-block="driehoek-routes-willen-mogen"] tr[data-kit-group="*"]'
+    facilitator.wait_for_function(
+        f"() => (document.querySelector('{room}') || {{}}).innerText?.replace(/\\s+/g, ' ').trim()"
+        " === 'Iedereen 0% 100% 1'",  # route b, by the one who chose
+        timeout=5_000,
     )
     a1.locator("a.kit-tri-previous").click()
     a1.wait_for_selector('form.kit-tri-route[data-kit-axis="willen-mogen"]', timeout=10_000)
@@ -146,16 +157,22 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     facilitator.locator(".kit-tri-reveal button, button.kit-tri-reveal").first.click()
     inw.wait_for_selector("[data-kit-results] svg.kit-triangle", timeout=3_000)
     assert inw.input_value("#note") == "half getypt"  # the refresh kept what was typed
-    assert inw.locator("[data-kit-results] svg.kit-triangle > circle").count() == 3
+    assert inw.locator("[data-kit-results] svg.kit-triangle .kit-tri-point").count() == 3
     assert [t.strip() for t in inw.locator("[data-kit-results] .kit-legend li").all_inner_texts()] == [
         "Ambtelijk",
         "Inwoner",
+        "groot, zwart omrand: de gemiddelde plek van de groep",
+        "Iedereen: de gemiddelde plek",
         "jij: uw eigen plek",
     ]
-    # a changed placement moves the point on the other phones
+    # a changed placement moves the point on the other phones: into the mogen corner, bottom left (28, 239.3)
     a2.goto(f"{kit.url}kit/{code}/driehoek/scores")
     place_in_triangle(a2, willen=0, mogen=10, kunnen=0)
-    inw.wait_for_selector('[data-kit-results] svg.kit-triangle > circle[cx="28.0"]', timeout=4_000)
+    inw.wait_for_function(
+        f"() => ({MARKS})('[data-kit-results] .kit-tri-point')"
+        ".some(([g, x, y]) => Math.abs(x - 28) < 0.2 && Math.abs(y - 239.3) < 0.2)",
+        timeout=4_000,
+    )
     for page in (facilitator, a1, a2, inw):
         assert page.evaluate("window.__pwned") is None
 

@@ -22,14 +22,39 @@ def place(store, person, w, m, k):
     store.submit(person.token, "driehoek", {"plaats": {"willen": w, "mogen": m, "kunnen": k}})
 
 
+def figures(dash):
+    return BeautifulSoup(dash.figures.value, "html.parser")
+
+
+def drawn(svg, css: str) -> list:
+    """``[(group, (x, y))]`` of the marks of class ``css``: a circle's centre, a polygon's (its vertices' mean)."""
+    found = []
+    for mark in svg.select(f".{css}"):
+        if mark.name == "circle":
+            at = (float(mark["cx"]), float(mark["cy"]))
+        else:
+            vertices = [tuple(map(float, p.split(","))) for p in mark["points"].split()]
+            at = (sum(v[0] for v in vertices) / len(vertices), sum(v[1] for v in vertices) / len(vertices))
+        found.append((mark["data-kit-group"], at))
+    return sorted(found)
+
+
+def on_screen(x: float, y: float) -> tuple:
+    """Where the drawing puts a place at (x, y) of a triangle with side 1: 28 units in, 244 to a side."""
+    return (28 + 244 * x, 28 + 244 * (math.sqrt(3) / 2 - y))
+
+
 def test_an_empty_dashboard_says_nobody_placed_themselves(triangle):
     store, session, _, dash = triangle
     dash.refresh(store.session(session.id))
-    assert dash.points.data["x"] == [] and dash.centroids.data["x"] == []
-    assert "Nog niemand heeft zich geplaatst." in dash.levels.value
-    empty = BeautifulSoup(dash.tensions.value, "html.parser").select_one('tr[data-kit-group="willen-mogen"]')
+    page = figures(dash)
+    assert "Nog niemand heeft zich geplaatst." in page.get_text()
+    assert page.select("svg.kit-triangle") == [] and page.select('[data-kit-block="driehoek-levels"]') == []
+    empty = page.select_one('[data-kit-block="driehoek-spanningen"] tr[data-kit-group="willen-mogen"]')
     assert empty.th.get_text() == "Willen en mogen" and [td.get_text() for td in empty.select("td")][-2:] == ["–", "0"]
-    assert '<td data-kit-route="a" data-kit-count="0">' in dash.route_counts.value
+    for axis in ("willen-mogen", "mogen-kunnen", "willen-kunnen"):  # every side, nobody chose: a dash, 0
+        rows = page.select(f'[data-kit-block="driehoek-routes-{axis}"] tbody tr')
+        assert [[td.get_text() for td in tr.select("td")] for tr in rows] == [["–", "–", "0"]]
 
 
 def test_dashboard_points_centroids_levels_and_weakest_corner(triangle):
@@ -38,32 +63,44 @@ def test_dashboard_points_centroids_levels_and_weakest_corner(triangle):
     place(store, a2, 0, 0, 10)  # kunnen corner
     place(store, inw, 5, 5, 5)  # centre
     dash.refresh(store.session(session.id))
-    points = sorted(zip(dash.points.data["group"], dash.points.data["x"], dash.points.data["y"], strict=True))
+    page = figures(dash)
+    svg = page.select_one('[data-kit-block="driehoek"] svg.kit-triangle')
     expected = sorted(
-        [("ambtelijk", 0.5, math.sqrt(3) / 2), ("ambtelijk", 1.0, 0.0), ("inwoner", 0.5, math.sqrt(3) / 6)]
+        [
+            ("ambtelijk", on_screen(0.5, math.sqrt(3) / 2)),
+            ("ambtelijk", on_screen(1.0, 0.0)),
+            ("inwoner", on_screen(0.5, math.sqrt(3) / 6)),
+        ]
     )
-    for got, want in zip(points, expected, strict=True):
-        assert got[0] == want[0] and got[1:] == pytest.approx(want[1:])
-    centroids = dict(
-        zip(
-            dash.centroids.data["group"],
-            zip(dash.centroids.data["x"], dash.centroids.data["y"], strict=True),
-            strict=True,
-        )
-    )
-    assert centroids["ambtelijk"] == pytest.approx((0.75, math.sqrt(3) / 4))
-    assert centroids["inwoner"] == pytest.approx((0.5, math.sqrt(3) / 6))
-    assert centroids["*"] == pytest.approx((2 / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3))
-    levels = BeautifulSoup(dash.levels.value, "html.parser")
+    for (group, at), (want_group, want) in zip(drawn(svg, "kit-tri-point"), expected, strict=True):
+        assert group == want_group and at == pytest.approx(want, abs=0.15)
+    means = dict(drawn(svg, "kit-tri-mean"))
+    assert means["ambtelijk"] == pytest.approx(on_screen(0.75, math.sqrt(3) / 4), abs=0.15)
+    assert means["inwoner"] == pytest.approx(on_screen(0.5, math.sqrt(3) / 6), abs=0.15)
+    everyone = on_screen(2 / 3, (math.sqrt(3) / 2 + math.sqrt(3) / 6) / 3)
+    assert means["*"] == pytest.approx(everyone, abs=0.15)
+    # the means as a table beside it: ambtelijk willen (100 + 0) / 2 = 50 %, kunnen 50 %; everyone willen
+    # (100 + 0 + 33.3) / 3 = 44 %, mogen 33.3 / 3 = 11 %, kunnen (0 + 100 + 33.3) / 3 = 44 %
+    rows = {
+        tr["data-kit-group"]: [td.get_text() for td in tr.select("td")]
+        for tr in page.select(".kit-placements-means tbody tr")
+    }
+    assert rows == {
+        "ambtelijk": ["50%", "0%", "50%", "2"],
+        "inwoner": ["33%", "33%", "33%", "1"],
+        "*": ["44%", "11%", "44%", "3"],
+    }
+    levels = page.select_one('[data-kit-block="driehoek-levels"]')
     assert levels.select('td[data-kit-group="ambtelijk"]')
-    # the facilitator sees every figure; those participants do not see (k = 5) are marked
+    # the facilitator sees every figure; those participants do not see (fewer than k = 5) are marked
     willen = levels.select_one('tr[data-kit-item="willen"] td[data-kit-group="ambtelijk"]')
     assert willen.select_one(".kit-score-value").get_text() == "5,0"  # (10 + 0) / 2
     assert willen.select_one("[data-kit-withheld]").get_text() == "n=2, niet getoond aan deelnemers"
     everyone = levels.select_one('tr[data-kit-item="mogen"] td[data-kit-group="*"]')
     assert everyone.get_text(" ", strip=True) == "1,7 n=3, niet getoond aan deelnemers"  # everyone: 5 / 3
-    assert "Zwakste hoek voor de hele groep: mogen." in dash.levels.value
-    assert 'data-kit-group="bestuurlijk-politiek"' not in dash.levels.value  # a group without placements has no row
+    assert "Zwakste hoek voor de hele groep: mogen." in page.get_text()
+    assert 'data-kit-group="bestuurlijk-politiek"' not in str(levels)  # a group without placements has no row
+    assert [li.get_text(strip=True) for li in page.select(".kit-triangle-legend li")][:2] == ["Ambtelijk", "Inwoner"]
 
 
 def test_dashboard_tensions_mean_distribution_and_escaped_notes(triangle):
@@ -75,38 +112,43 @@ def test_dashboard_tensions_mean_distribution_and_escaped_notes(triangle):
         {"spanning.willen-mogen": {"severity": 2, "note": ""}, "spanning.mogen-kunnen": {"severity": 5, "note": ""}},
     )
     dash.refresh(store.session(session.id))
-    page = BeautifulSoup(dash.tensions.value, "html.parser")
+    html = dash.figures.value
+    page = BeautifulSoup(html, "html.parser").select_one('[data-kit-block="driehoek-spanningen"]')
     lines = {row["data-kit-group"]: row for row in page.select("tbody tr")}
     cells = {axis: [td.get_text() for td in row.select("td")] for axis, row in lines.items()}
     # a person's severity from 1 to 5 as the share of the room per axis, then how many answered
     assert cells["willen-mogen"] == ["0%", "50%", "0%", "50%", "0%", "2"]
     assert cells["mogen-kunnen"] == ["0%", "0%", "0%", "0%", "100%", "1"]
     assert cells["willen-kunnen"] == ["–", "–", "–", "–", "–", "0"]
-    assert lines["willen-mogen"].th.get_text(" ", strip=True) == (
-        "Willen en mogen: gemiddeld 3,0 uit 5 n=2, niet getoond aan deelnemers"  # marked: fewer than k = 5
-    )
-    assert lines["mogen-kunnen"].th.get_text(" ", strip=True) == (
-        "Mogen en kunnen: gemiddeld 5,0 uit 5 n=1, niet getoond aan deelnemers"
-    )
+    # two answers and one: no mean in the side's name (every surface shows it), and marked as not shown to participants
+    assert lines["willen-mogen"].th.get_text(" ", strip=True) == "Willen en mogen n=2, niet getoond aan deelnemers"
+    assert lines["mogen-kunnen"].th.get_text(" ", strip=True) == "Mogen en kunnen n=1, niet getoond aan deelnemers"
     assert [th.get_text(strip=True) for th in page.select("thead th")] == ["Zijde", "1", "2", "3", "4", "5", "Aantal"]
-    assert '<li class="kit-note"><b>Ambtelijk:</b> &lt;i&gt;raad&lt;/i&gt; twijfelt</li>' in dash.tensions.value
-    assert "<i>raad" not in dash.tensions.value
-    assert dash.tensions.value.count('class="kit-note"') == 1  # an empty note is not listed
+    assert '<li class="kit-note"><b>Ambtelijk:</b> &lt;i&gt;raad&lt;/i&gt; twijfelt</li>' in html
+    assert "<i>raad" not in html
+    assert html.count('class="kit-note"') == 1  # an empty note is not listed
 
 
-def test_dashboard_routes_count_a_and_b_per_side(triangle):
+def test_dashboard_routes_split_a_and_b_per_side_with_the_books_routes(triangle):
     store, session, (a1, a2, inw), dash = triangle
     store.submit(a1.token, "driehoek", {"route.willen-kunnen": {"route": "a"}})
     store.submit(a2.token, "driehoek", {"route.willen-kunnen": {"route": "b"}, "route.willen-mogen": {"route": "b"}})
     store.submit(inw.token, "driehoek", {"route.willen-kunnen": {"route": "a"}})
     dash.refresh(store.session(session.id))
-    html = dash.route_counts.value
-    row = html.split('data-kit-axis="willen-kunnen"')[1].split("</tr>")[0]
-    assert '<th scope="row">Willen en kunnen</th>' in row
-    assert '<td data-kit-route="a" data-kit-count="2"><b>a: 2</b>' in row
-    assert '<td data-kit-route="b" data-kit-count="1"><b>b: 1</b>' in row
-    assert "Eerst de ambitie vastleggen" in row  # what route a means
-    assert '<td data-kit-route="b" data-kit-count="1">' in html.split('data-kit-axis="willen-mogen"')[1]
+    page = figures(dash)
+    side = page.select_one('[data-kit-block="driehoek-routes-willen-kunnen"]')
+    assert side.select_one("caption").get_text() == "Welke route past het best bij uw opgave?"
+    assert "Gekozen routes: Willen en kunnen" in side.get_text()
+    headings = [th.get_text(" ", strip=True) for th in side.select("thead th")]
+    assert headings[0] == "Groep" and headings[-1] == "Aantal"
+    assert headings[1].startswith("Route a: Eerst de ambitie vastleggen")  # what route a means, on this side
+    assert headings[2].startswith("Route b: ")
+    rows = {tr["data-kit-group"]: [td.get_text() for td in tr.select("td")] for tr in side.select("tbody tr")}
+    # ambtelijk one a, one b; the inwoner a; everyone 2 of 3 a (67 %), 1 of 3 b (33 %)
+    assert rows == {"ambtelijk": ["50%", "50%", "2"], "inwoner": ["100%", "0%", "1"], "*": ["67%", "33%", "3"]}
+    other = page.select_one('[data-kit-block="driehoek-routes-willen-mogen"]')
+    rows = {tr["data-kit-group"]: [td.get_text() for td in tr.select("td")] for tr in other.select("tbody tr")}
+    assert rows == {"ambtelijk": ["0%", "100%", "1"], "*": ["0%", "100%", "1"]}  # a group that chose none: no line
 
 
 def test_revealing_is_stored_for_the_phones(triangle):

@@ -89,7 +89,7 @@ def test_hostile_text_is_shown_as_text_to_everyone(palet, kit_store, phone):
     kit_store.set_state(session.id, "palet", "reveal", True)
     other = phone()
     page = other.join(session.code, "Inwoner", name='<b onmouseover="x">Ans</b>')
-    assert page.text("[data-kit-results] .kit-chip-label") == hostile
+    assert page.text("[data-kit-results] .kit-text-label") == hostile
     assert page.text(".kit-joined") == 'U doet mee als Inwoner (<b onmouseover="x">Ans</b>).'
     assert not page.soup.select("main img, main script, main b[onmouseover]")
 
@@ -103,9 +103,9 @@ def test_the_revealed_palette_is_stacked_per_cell_with_counts_and_groups(palet, 
     assert not page.soup.select("[data-kit-results]")
     kit_store.set_state(session.id, "palet", "reveal", True)
     page = other.get(f"kit/{session.code}/palet")
-    cell = page.soup.select_one('[data-kit-results] section[data-kit-cell="individueel.materieel"]')
-    assert cell.h4.get_text() == "individueel, materieel"
-    chip = cell.select_one('[data-kit-value="betaalbaarheid"]')
+    cell = page.soup.select_one('[data-kit-results] [data-kit-section="individueel.materieel"]')
+    assert cell.select_one(".kit-score-label").get_text() == "individueel, materieel"
+    chip = cell.select_one('[data-kit-item="betaalbaarheid"]')
     assert chip["data-kit-count"] == "2" and chip["data-kit-groups"] == "ambtelijk,inwoner"
     assert not page.soup.select("[data-kit-results] table")  # no wide table on a phone
 

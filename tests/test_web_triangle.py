@@ -204,20 +204,27 @@ def test_the_revealed_triangle_reaches_another_phone_with_its_own_point_marked(d
     results = page.soup.select_one("section[data-kit-results]")
     assert results is not None and "De driehoek van de hele groep" in results.get_text()
     svg = results.select_one("svg.kit-triangle")
-    dots = {(round(float(c["cx"])), round(float(c["cy"]))): c.get("fill") for c in svg.select(":scope > circle")}
-    assert len(dots) == 2 and len(set(dots.values())) == 2  # two groups, two colours
+    dots = {(m.name, m.get("fill")) for m in svg.select(".kit-tri-point")}
+    assert len(dots) == 2  # two groups, each its own colour and shape
+    assert list(dict.fromkeys(m["data-kit-group"] for m in svg.select(".kit-tri-point"))) == ["ambtelijk", "inwoner"]
     you = svg.select(".kit-tri-you circle")[-1]
     centre = position({"willen": 5, "mogen": 5, "kunnen": 5})
     assert float(you["cx"]) == pytest.approx(28 + centre[0] * 244, abs=0.1)  # the inwoner's own point
-    assert page.all("[data-kit-results] .kit-legend li") == ["Ambtelijk", "Inwoner", "jij: uw eigen plek"]
+    assert page.all("[data-kit-results] .kit-legend li") == [
+        "Ambtelijk",
+        "Inwoner",
+        "groot, zwart omrand: de gemiddelde plek van de groep",
+        "Iedereen: de gemiddelde plek",
+        "jij: uw eigen plek",
+    ]
     assert (
         results.select_one('[data-kit-item="willen"] [data-kit-group="inwoner"] .kit-score-value').get_text() == "5,0"
     )
-    # the drawing's text alternative: every placement in a table, the viewer's own row marked
-    rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-tri-placements tr")]
-    assert rows[0] == ["Groep", "willen", "mogen", "kunnen"] and len(rows) == 1 + 10
-    assert rows.count(["Ambtelijk", "10", "0", "0"]) == 5 and rows.count(["Inwoner", "5", "5", "5"]) == 4
-    assert rows.count(["Inwoner (jij)", "5", "5", "5"]) == 1
+    # the drawing's text alternative: every placement in a table under its group's name, the viewer's own row marked
+    rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-placements-points tr")]
+    assert rows[0] == ["", "willen", "mogen", "kunnen"] and ["Ambtelijk"] in rows and ["Inwoner"] in rows
+    assert sum(r[1:] == ["10", "0", "0"] for r in rows) == 5 and sum(r[1:] == ["5", "5", "5"] for r in rows) == 5
+    assert ["jij", "5", "5", "5"] in rows
     # the first phone sees it too, its own point in the willen corner
     page = me.get(f"kit/{session.code}/driehoek/klaar")
     you = page.soup.select_one("[data-kit-results] .kit-tri-you circle:last-of-type")

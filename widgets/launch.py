@@ -23,6 +23,8 @@ KERNEL_OPTIONS = {
     "cull-interval": "KitKernelManager.cull_interval",
     "max-kernels": "KitKernelManager.max_kernels",
     "max-message-mb": "KitVoila.max_message_mb",
+    "connect-timeout": "KitKernelManager.connect_timeout",
+    "kernels-per-address": "KitKernelManager.kernels_per_address",
 }
 KERNEL_HELP = {option: "cli.launch." + option.replace("-", "_") for option in KERNEL_OPTIONS}  # catalog ids
 
@@ -97,6 +99,8 @@ def parse_args(argv=None):
         kernels.CULL_INTERVAL,
         kernels.MAX_KERNELS,
         kernels.MAX_MESSAGE_MB,
+        kernels.CONNECT_TIMEOUT,
+        kernels.KERNELS_PER_ADDRESS,
     )
     for option, default in zip(KERNEL_OPTIONS, defaults, strict=True):
         parser.add_argument(f"--{option}", type=int, metavar="N", help=t(KERNEL_HELP[option], say, default=default))
@@ -108,7 +112,7 @@ def parse_args(argv=None):
             parser.error(t("cli.at_least", say, option=f"--{option}", least=least))
     if args.min_group is not None and args.min_group < LEAST_MIN_GROUP:
         parser.error(t("cli.at_least", say, option="--min-group", least=LEAST_MIN_GROUP))
-    unknown = [option for option in rest if not option.startswith("--KitWeb.")]
+    unknown = [option for option in rest if not option.startswith(("--KitWeb.", "--KitKernelManager."))]
     if unknown:
         parser.error(t("cli.launch.unknown_option", say, option=unknown[0]))
     args.server_options = rest

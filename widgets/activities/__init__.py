@@ -22,7 +22,7 @@ Bokeh and the dashboard never imports Tornado handlers:
     exports.rows                readable export rows: (answers, state, session, lang) -> [dict]
     exports.derived             an extra workbook sheet: (data, lang) -> (title, columns, rows)
     results.blocks              the room's results as data: (answers, state, session, lang) -> [model.blocks.Block]
-                                (Scores, Ranking, Shares, Facts),
+                                (Scores, Ranking, Shares, Facts, Texts, Placements),
                                 drawn by widgets.render.blocks on the phones once revealed, the presentation screen,
                                 the dashboard and in the report (the activity writes no results HTML of its own)
     results.own                 the participant's results page: (answers, state, session, participant, lang)

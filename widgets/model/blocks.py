@@ -31,13 +31,22 @@ The vocabulary (frozen dataclasses, texts already in the session's language):
 - ``Facts``: a small table of figures (per row a label and a value per column, each column with its
   unit): what does not fit a bar, as the gap between now and should on a ladder or the room next
   to 49 municipalities. A phone shows a card per row, never the table.
+- ``Placements``: places in a triangle of three corners (Moore's willen, mogen, kunnen): per person their
+  group and a score per corner (0-10), each group's mean place and the room's (as shares of the corners,
+  0-100 %), perhaps the viewer's own place. Drawn as the triangle (each group its own colour *and*
+  shape, named in a legend) with its figures as tables: the scores per person, the mean places.
 
-Every block type has a ``kind``, by which the render layer finds its components. Placements in the
-triangle and a list of texts follow the same pattern.
+- ``Texts``: texts people gave, in sections (the palette's cells, notes per question): per section a
+  heading and its entries, each entry its text, perhaps how many gave it ("3×") and a short mark
+  ("gedeeld", the one group that gave it). ``rows`` x ``columns`` lay the sections out as a grid where
+  there is room (Tabel 2.1's perspectives x kinds of value); a phone shows a card per section.
+
+Every block type has a ``kind``, by which the render layer finds its components.
 
 Small groups give nothing away: before a surface for participants draws a block, the render layer
 (``widgets.render.disclosure``) applies ``widgets.model.disclosure`` to it from the counts the block
-holds (``Figure.count``, ``Split.n``, ``Row.n``) and marks what participants may not see ``hidden``.
+holds (``Figure.count``, ``Split.n``, ``Row.n``, ``MeanPlace.n``) and marks what participants may not see
+``hidden``.
 """
 
 from collections.abc import Sequence
@@ -222,4 +231,93 @@ class Facts:
     intro: str = ""  # one line above (the finding: "Het verst uit elkaar: ...")
 
 
-Block = Scores | Ranking | Shares | Facts  # the union of the block types
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    text: str
+    count: int | None = None  # how many gave it, written "3×"; None: not counted (a note)
+    mark: str = ""  # a short word after it: "gedeeld", or the one group that gave it
+    strong: bool = False  # what the room reads first (a value groups share): bold, a star before its mark
+    groups: tuple[str, ...] = ()  # the keys of the groups that gave it (for the page's scripts and tests)
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str  # in full, as a card's or a row's heading ("individueel, materieel")
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Texts:
+    kind: ClassVar[str] = "texts"
+
+    key: str
+    title: str
+    sections: tuple[Section, ...]
+    rows: tuple[str, ...] = ()  # a grid's row headings (the perspectives); (): a row per section
+    columns: tuple[str, ...] = ()  # a grid's column headings (the kinds of value); the sections fill it row by row
+    intro: str = ""  # one line above
+    empty: str = ""  # said instead where no section has an entry ("Nog geen waarden genoemd.")
+
+    def __post_init__(self):
+        if (self.rows or self.columns) and len(self.rows) * len(self.columns) != len(self.sections):
+            raise ValueError(f"{len(self.sections)} sections do not fill {len(self.rows)} x {len(self.columns)}")
+
+    @property
+    def grid(self) -> tuple[tuple[Section, ...], ...]:
+        """The sections row by row (one row per section where the block has no grid)."""
+        width = len(self.columns) or 1
+        return tuple(self.sections[i : i + width] for i in range(0, len(self.sections), width))
+
+    @property
+    def given(self) -> bool:
+        """Whether any section has an entry."""
+        return any(section.entries for section in self.sections)
+
+
+@dataclass(frozen=True)
+class Corner:
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Placement:
+    """One person's place: their group's key and a score per corner (in the block's corner order)."""
+
+    group: str
+    scores: tuple[float, ...]
+    you: bool = False  # the viewer's own place (marked on their phone only)
+
+
+@dataclass(frozen=True)
+class MeanPlace:
+    """A group's mean place (the centroid of its members' places) or the room's: each corner's share of it."""
+
+    key: str  # a group's key, "*" for the room
+    label: str
+    shares: tuple[float, ...]  # per corner, percent (0-100) of the place; they add up to 100
+    n: int  # how many places it is the mean of
+
+
+@dataclass(frozen=True)
+class Placements:
+    kind: ClassVar[str] = "placements"
+
+    key: str
+    title: str  # of the drawing ("Iedereen in de driehoek")
+    heading: str  # of the group column ("Groep")
+    corners: tuple[Corner, ...]  # three: on top, bottom left, bottom right
+    groups: tuple[Group, ...]  # the session's, in its order (a group's colour and shape keep to its place there)
+    points: tuple[Placement, ...]  # in the order of the table: by group, then as they came
+    means: tuple[MeanPlace, ...] = ()  # per group of ``groups``, then the room's (key "*")
+    intro: str = ""  # one line above (the finding: "Zwakste hoek voor de hele groep: mogen.")
+    scale: Scale = Scale(0, 10)  # of the scores
+
+    def group(self, key: str) -> Group:
+        """The group of a point or a mean (the room: no group's colour)."""
+        return next((g for g in self.groups if g.key == key), Group(key, key, ""))
+
+
+Block = Scores | Ranking | Shares | Facts | Texts | Placements  # the union of the block types

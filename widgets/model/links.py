@@ -57,6 +57,7 @@ def facilitator_cookie(code: str) -> str:
     return f"kit_f_{code}"
 
 
+KEY = "sleutel"  # where the dashboard hands the facilitator key to the server, which sets the cookie
 SCREEN = "scherm"  # the presentation screen's address, and the store's name for its settings
 ADDRESS_KEY = "address"  # the participant address the facilitator chose, shown on the screen too
 

@@ -1,9 +1,13 @@
 """One component per result block (``widgets.model.blocks``) and surface: the kit draws every activity's results.
 
 Surfaces: ``PHONE`` (stacked cards, one per item or row: its label, then a line per group with its
-name, value and bar, or per column its heading and value; never a wide table), ``SCREEN`` (the
-presentation screen: a compact table), ``DASHBOARD`` (the facilitator's page: the same table) and
-``REPORT`` (the table in the session report).
+name, value and bar, or per column its heading and value, or a section's texts as a list; never a wide
+table), ``SCREEN`` (the presentation screen: a compact table), ``DASHBOARD`` (the facilitator's page: the
+same table) and ``REPORT`` (the table in the session report). A ``Texts`` block with a grid is a table per
+row of the grid on those surfaces (Tabel 2.1's "Individueel", then "Collectief"), a column per section,
+an entry a line, so that a long palette is paged on the projector and printed a few lines at a time.
+A ``Placements`` block is a drawing, the triangle (``widgets.render.triangle``), with its figures as
+tables: folded under it on a phone and the screen, beside it on the dashboard and in the report.
 
 Every bar is drawn in a track of one fixed width for every bar on the surface (set by the surface's
 stylesheet, else by the ``TRACK`` width in the SVG), never the width of a cell, so equal values are
@@ -25,9 +29,10 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from ..i18n import decimal, normalize_language, t
-from ..model.blocks import Block, Column, Scale
+from ..model.blocks import Block, Column, Placements, Scale
 from . import render
 from .disclosure import withhold
+from .triangle import placements_svg
 
 PHONE, SCREEN, DASHBOARD, REPORT = "phone", "screen", "dashboard", "report"
 SURFACES = (PHONE, SCREEN, DASHBOARD, REPORT)
@@ -37,12 +42,14 @@ PARTICIPANTS = (PHONE, SCREEN, REPORT)  # what participants see: the disclosure 
 TABLES = (SCREEN, DASHBOARD, REPORT)
 COMPONENTS = {
     kind: {PHONE: f"blocks/{kind}_cards.html", **dict.fromkeys(TABLES, f"blocks/{kind}_table.html")}
-    for kind in ("scores", "ranking", "shares", "facts")
+    for kind in ("scores", "ranking", "shares", "facts", "texts", "placements")
 }
 # the track's width (px) where no stylesheet sets it (the dashboard, the report); the phone and the
 # presentation screen size it in rem, so it grows with the text
 TRACK = {PHONE: 160, SCREEN: 160, DASHBOARD: 120, REPORT: 96}
 ROOM_COLOR = "#505a5f"  # the room's bar (``Scores.room``): no group's colour
+# the triangle's width (px) where no stylesheet sets it; a phone draws it as wide as the phone, the screen by its height
+TRIANGLE = {PHONE: None, SCREEN: None, DASHBOARD: 440, REPORT: 400}
 
 
 def number(value, scale: Scale, lang: str) -> str:
@@ -74,6 +81,11 @@ def cell(value, column: Column, lang: str) -> str:
     return text + column.unit
 
 
+def times(value, lang: str) -> str:
+    """How many gave a text: "3×" (1.250× in Dutch); "" where it was not counted."""
+    return "" if value is None else t("blocks.texts.count", lang, number=count(value, lang))
+
+
 def scale_text(scale: Scale, lang: str) -> str:
     """What the numbers are, with the scale's ends: "Gemiddelde per groep, schaal 1 tot 10"."""
     low, high = (decimal(end, lang, digits=None) + scale.unit for end in (scale.low, scale.high))
@@ -92,10 +104,18 @@ def withheld_text(surface: str, lang: str):
     return lambda n=None: t("blocks.withheld_mark", lang, n=count(n, lang))
 
 
+def drawing(block: Block, surface: str, lang: str) -> Markup:
+    """The drawing a block's component puts beside its tables ('' for a block of bars)."""
+    if not isinstance(block, Placements):
+        return Markup()
+    folded = surface in (PHONE, SCREEN)  # the tables under it, in a fold-out whose summary describes it
+    return placements_svg(block, lang, f"kit-table-{block.key}-summary" if folded else "", TRIANGLE[surface])
+
+
 def block_html(block: Block, surface: str, lang: str) -> Markup:
     """``block`` drawn for ``surface``, after the disclosure rule (``withhold``)."""
     participants = surface in PARTICIPANTS
-    block = withhold(block, participants)
+    block = withhold(block, participants, lang)
     if participants and block.kind == "scores" and not block.room and _held_back(block):
         block = replace(block, room=t("blocks.room", lang))  # what participants may see where groups are withheld
     return render(
@@ -114,6 +134,8 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         cell=lambda value, column: cell(value, column, lang),
         participants=participants,
         withheld=withheld_text(surface, lang),
+        times=lambda value: times(value, lang),
+        drawing=drawing(block, surface, lang),
     )
 
 

@@ -6,7 +6,6 @@ The rows here feed both the report's figure tables (``render.report``) and the f
 """
 
 from ..activities.beoordelen.model import STATEMENTS
-from ..activities.driehoek.model import CORNERS, barycentric
 from ..i18n import t
 from . import render
 
@@ -14,8 +13,6 @@ SCORES = range(1, 11)
 # Element ids of the folded tables: a chart points at its table's summary (aria-describedby).
 RADAR_TABLE = "kit-table-radar"
 BLOCKS_TABLE = "kit-table-blocks"
-CENTROIDS_TABLE = "kit-table-centroids"
-PLACEMENTS_TABLE = "kit-table-placements"
 
 
 def rating_means_rows(summaries, texts, session) -> list:
@@ -47,25 +44,6 @@ def rating_blocks_rows(summaries, texts) -> list:
     return rows
 
 
-def _shares(scores: list) -> dict:
-    """The centroid of these placements as shares of the corners (the mean of each one's barycentric shares)."""
-    shares = [barycentric(s) for s in scores]
-    return {c: sum(s[c] for s in shares) / len(shares) for c in CORNERS}
-
-
-def centroid_rows(placed, session, everyone: str) -> list:
-    """The ternary plot's diamonds: per group with placements its centroid as shares and n, then everyone's."""
-    rows = []
-    for group in session.groups:
-        scores = [s for _, g, s in placed if g == group.key]
-        if scores:
-            rows.append({"key": group.key, "label": group.label, "shares": _shares(scores), "n": len(scores)})
-    if placed:
-        scores = [s for _, _, s in placed]
-        rows.append({"key": "*", "label": everyone, "shares": _shares(scores), "n": len(scores)})
-    return rows
-
-
 def radar_table_html(summaries, texts, session, lang: str, folded: bool = True) -> str:
     """The radar as a table (folded in a ``<details>`` unless ``folded`` is false): statements by groups, means."""
     groups = [g.label for g in session.groups]
@@ -93,22 +71,5 @@ def blocks_table_html(summaries, texts, lang: str, folded: bool = True) -> str:
         id=BLOCKS_TABLE,
         caption=t("chart_table.blocks", lang),
         scores=list(SCORES),
-        rows=rows,
-    )
-
-
-def centroids_table_html(placed, session, lang: str, folded: bool = True) -> str:
-    """The ternary plot's centroids as a table (``placed`` from ``model.triangle.placements``); '' for nobody."""
-    rows = centroid_rows(placed, session, t("driehoek.dash.all", lang))
-    if not rows:
-        return ""
-    return render(
-        "chart_table.html",
-        lang,
-        folded=folded,
-        kind="centroids",
-        id=CENTROIDS_TABLE,
-        caption=t("chart_table.centroids", lang),
-        corners=CORNERS,
         rows=rows,
     )

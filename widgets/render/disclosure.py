@@ -11,11 +11,12 @@ One function per block kind (``WITHHOLD``); a kind without one is drawn as it is
 holds figures of groups adds its function here (``tests/test_disclosure.py`` checks every kind has one).
 """
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..model.blocks import Block, Facts, Figure, Ranking, Row, Scores, Shares, Split
-from ..model.disclosure import ROOM, disclose, shown
+from ..model.blocks import Block, Facts, Figure, Group, Placements, Ranking, Row, Scores, Shares, Split, Texts
+from ..model.disclosure import OTHER, ROOM, disclose, other_group, shown
 
 
 def _figure(figure: Figure, hide: bool, participants: bool) -> Figure:
@@ -24,7 +25,7 @@ def _figure(figure: Figure, hide: bool, participants: bool) -> Figure:
     return Figure(hidden=True) if participants else replace(figure, hidden=True)
 
 
-def scores(block: Scores, participants: bool) -> Scores:
+def scores(block: Scores, participants: bool, lang: str = "nl") -> Scores:
     """Per item: each group's mean by its count, the room's by everyone's (whether or not the block shows it)."""
     items = []
     for item in block.items:
@@ -36,7 +37,7 @@ def scores(block: Scores, participants: bool) -> Scores:
     return replace(block, items=tuple(items))
 
 
-def ranking(block: Ranking, participants: bool) -> Ranking:
+def ranking(block: Ranking, participants: bool, lang: str = "nl") -> Ranking:
     """Each group's points by how many of it spread points; the totals by everyone who did.
 
     Where the totals are withheld from participants, so is their order: the items come alphabetically.
@@ -63,7 +64,7 @@ def _split(line: Split, hide: bool, participants: bool) -> Split:
     return replace(line, shares=(None,) * len(line.shares), n=0, dont_know=None, hidden=True)
 
 
-def shares(block: Shares, participants: bool) -> Shares:
+def shares(block: Shares, participants: bool, lang: str = "nl") -> Shares:
     """Per item: each group's line by its N, the room's line (key ``*``) by its N; a source's line as it is.
 
     An item without a room's line has no groups in it (a line per question, each the room's): each line
@@ -94,7 +95,7 @@ def _row(row: Row, hide: bool, participants: bool) -> Row:
     return replace(row, cells=(None,) * len(row.cells), hidden=True) if participants else replace(row, hidden=True)
 
 
-def facts(block: Facts, participants: bool) -> Facts:
+def facts(block: Facts, participants: bool, lang: str = "nl") -> Facts:
     """Rows with ``n``: next to a room's row (key ``*``) as groups and their room; without one, each on its own."""
     counted = [row for row in block.rows if row.n is not None]
     room = next((row.n for row in counted if row.key == ROOM), None)
@@ -109,10 +110,48 @@ def facts(block: Facts, participants: bool) -> Facts:
     return replace(block, rows=rows)
 
 
-WITHHOLD: dict[str, Callable] = {"scores": scores, "ranking": ranking, "shares": shares, "facts": facts}
+def placements(block: Placements, participants: bool, lang: str = "nl") -> Placements:
+    """Places in the triangle: each group's mean place by how many placed themselves in it, the room's by everyone.
+
+    For participants a hidden group's mean goes, and its members' places are drawn as "overige groepen" (every
+    hidden group's together, which are then at least k people, or none); in a room of fewer than k only the
+    viewer's own place is drawn, without the finding above it. The dashboard draws every place and mean.
+    """
+    counts = Counter(point.group for point in block.points)
+    found = disclose(counts, len(block.points))
+    if not participants:
+        return block
+    if not found.room:
+        own = tuple(replace(point, group=OTHER) for point in block.points if point.you)
+        return replace(block, points=own, means=(), intro="", groups=(*block.groups, _other(lang)))
+    points = tuple(replace(point, group=found.key(point.group)) for point in block.points)
+    means = tuple(mean for mean in block.means if mean.key == ROOM or found.shows(mean.key))
+    groups = block.groups + ((_other(lang),) if found.hidden else ())
+    return replace(block, points=points, means=means, groups=groups)
 
 
-def withhold(block: Block, participants: bool) -> Block:
+def _other(lang: str) -> Group:
+    other = other_group(lang)
+    return Group(other.key, other.label, "")  # no group's colour
+
+
+def texts(block: Texts, participants: bool, lang: str = "nl") -> Texts:
+    """Texts are no figures: drawn as they are (an entry's count is the room's; SECURITY.md says what a mark naming
+    the one group that gave a text does not protect)."""
+    return block
+
+
+WITHHOLD: dict[str, Callable] = {
+    "scores": scores,
+    "ranking": ranking,
+    "shares": shares,
+    "facts": facts,
+    "placements": placements,
+    "texts": texts,
+}
+
+
+def withhold(block: Block, participants: bool, lang: str = "nl") -> Block:
     """``block`` with what the rule keeps from participants marked (and, for their surfaces, taken out)."""
     apply = WITHHOLD.get(block.kind)
-    return block if apply is None else apply(block, participants)
+    return block if apply is None else apply(block, participants, lang)

@@ -1,9 +1,12 @@
 """The store's operations. Every write is one transaction; every error leaves the data as it was."""
 
+import hashlib
 import json
+import threading
 import time
 import uuid
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any
@@ -29,7 +32,16 @@ from .schema import migrate
 
 # Every table that holds a session's rows, the session itself first.
 HISTORY_PER_ITEM = 20  # earlier versions of one answer kept: a phone editing a note 1,500 times keeps 20
-SESSION_TABLES = ("sessions", "stakeholder_groups", "participants", "answers", "answer_history", "activity_state")
+KEYS_PER_PARTICIPANT = 20  # idempotency keys of a participant's posts kept: a resend comes within seconds
+SESSION_TABLES = (
+    "sessions",
+    "stakeholder_groups",
+    "participants",
+    "answers",
+    "answer_history",
+    "activity_state",
+    "posted_keys",
+)
 SESSION_COLUMNS = (
     "id, code, title, topic, municipality, language, activities, open_activities, status, revision, created_at"
 )
@@ -45,6 +57,14 @@ class _Unchanged(Exception):
     """Internal: roll back a submission that changes nothing (a replay or double click)."""
 
 
+class _Posted(Exception):
+    """Internal: roll back a join whose form post was stored before; ``token`` is the participant it made."""
+
+    def __init__(self, token: str):
+        super().__init__(token)
+        self.token = token
+
+
 def encode(value) -> str:
     """Answers are JSON; one canonical spelling so a replay compares equal."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -57,7 +77,48 @@ def decode(text: str):
 class Store:
     def __init__(self, backend):
         self.backend = backend
+        self._post = threading.local()  # the form post this thread's writes belong to (``once``)
         migrate(backend)
+
+    # --------------------------------------------------------- form posts once
+    @contextmanager
+    def once(self, key: str, scope: str):
+        """The participant writes in this block store one form post, identified by ``key`` within ``scope``.
+
+        A post sent again with the same key (a proxy lost the answer, the page's script resent it)
+        stores nothing: ``submit`` and ``retract`` change nothing, ``join`` returns the participant it
+        made the first time. The key is claimed inside the write's own transaction, so a post that
+        failed stored no key either and its resend is tried afresh, and two copies at once store one.
+        ``scope`` keeps one participant's (or one browser's) keys apart from everyone else's.
+        """
+        self._post.claim = hashlib.sha256(f"{scope}\0{key}".encode()).hexdigest() if key else None
+        try:
+            yield
+        finally:
+            self._post.claim = None
+
+    def _claim(self, tx, session_id: str, participant: str):
+        """Claim this thread's post key for ``participant``; None the first time, else the participant it was for."""
+        claim = getattr(self._post, "claim", None)
+        if claim is None:
+            return None
+        now = time.time()
+        if tx.execute(
+            "INSERT INTO posted_keys (key_hash, session_id, participant, created_at) VALUES (:k, :s, :p, :now) "
+            "ON CONFLICT (key_hash) DO NOTHING",
+            {"k": claim, "s": session_id, "p": participant, "now": now},
+        ):
+            kept = tx.query(
+                "SELECT created_at FROM posted_keys WHERE participant = :p ORDER BY created_at DESC LIMIT :n",
+                {"p": participant, "n": KEYS_PER_PARTICIPANT},
+            )
+            if len(kept) >= KEYS_PER_PARTICIPANT:
+                tx.execute(
+                    "DELETE FROM posted_keys WHERE participant = :p AND created_at < :oldest",
+                    {"p": participant, "oldest": kept[-1]["created_at"]},
+                )
+            return None
+        return tx.query("SELECT participant FROM posted_keys WHERE key_hash = :k", {"k": claim})[0]["participant"]
 
     # ----------------------------------------------------------------- sessions
     def create_session(self, spec: SessionSpec, code: str | None = None) -> tuple[Session, str]:
@@ -214,25 +275,37 @@ class Store:
             raise InputError("error.choose_group")
         name = clean_text(name, "name", required=False)
         participant = Participant(new_token(), new_ref(), session.id, group, name)
-        with self.backend.transaction() as tx:
-            if not tx.execute(
-                "UPDATE sessions SET revision = revision + 1, updated_at = :now WHERE id = :id AND status = 'open'",
-                {"now": time.time(), "id": session.id},
-            ):
-                raise InputError("error.session_closed")
-            tx.execute(
-                "INSERT INTO participants (token, ref, session_id, group_key, name, created_at) "
-                "VALUES (:t, :r, :s, :g, :n, :now)",
-                {
-                    "t": participant.token,
-                    "r": participant.ref,
-                    "s": session.id,
-                    "g": group,
-                    "n": name,
-                    "now": time.time(),
-                },
-            )
+        try:
+            with self.backend.transaction() as tx:
+                self._join(tx, session, participant)
+        except _Posted as posted:  # this join form was sent before: the participant it made
+            earlier = self.participant(posted.token)
+            if earlier is None:
+                raise InputError("error.unknown_participant") from None
+            return earlier
         return participant
+
+    def _join(self, tx, session, participant) -> None:
+        earlier = self._claim(tx, session.id, participant.token)
+        if earlier is not None:
+            raise _Posted(earlier)
+        if not tx.execute(
+            "UPDATE sessions SET revision = revision + 1, updated_at = :now WHERE id = :id AND status = 'open'",
+            {"now": time.time(), "id": session.id},
+        ):
+            raise InputError("error.session_closed")
+        tx.execute(
+            "INSERT INTO participants (token, ref, session_id, group_key, name, created_at) "
+            "VALUES (:t, :r, :s, :g, :n, :now)",
+            {
+                "t": participant.token,
+                "r": participant.ref,
+                "s": session.id,
+                "g": participant.group_key,
+                "n": participant.name,
+                "now": time.time(),
+            },
+        )
 
     def participant(self, token: str):
         if not token:
@@ -277,6 +350,8 @@ class Store:
         now = time.time()
         try:
             with self.backend.transaction() as tx:
+                if self._claim(tx, participant.session_id, token) is not None:
+                    raise _Unchanged()  # this form post was stored before: the same answer, nothing again
                 # Lock the session row first (PostgreSQL): a concurrent delete or close waits for us.
                 self._lock_open_activity(tx, participant.session_id, activity, now)
                 existing = {
@@ -368,19 +443,29 @@ class Store:
         if participant is None:
             raise InputError("error.unknown_participant")
         now = time.time()
-        with self.backend.transaction() as tx:
-            self._lock_open_activity(tx, participant.session_id, activity, now)
-            old = tx.query(
-                "SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+        try:
+            with self.backend.transaction() as tx:
+                if self._claim(tx, participant.session_id, token) is not None:
+                    raise _Unchanged()  # this form post was stored before
+                old = self._retract(tx, participant, activity, item, now)
+        except _Unchanged:
+            return SubmitResult(0, self.revision(participant.session_id) or 0)
+        return SubmitResult(len(old), self.revision(participant.session_id) or 0)
+
+    def _retract(self, tx, participant, activity: str, item: str, now: float) -> list:
+        token = participant.token
+        self._lock_open_activity(tx, participant.session_id, activity, now)
+        old = tx.query(
+            "SELECT item, value, updated_at FROM answers WHERE participant = :p AND activity = :a AND item = :i",
+            {"p": token, "a": activity, "i": str(item)},
+        )
+        if old:
+            self._archive(tx, participant, activity, old[0], now)
+            tx.execute(
+                "DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
                 {"p": token, "a": activity, "i": str(item)},
             )
-            if old:
-                self._archive(tx, participant, activity, old[0], now)
-                tx.execute(
-                    "DELETE FROM answers WHERE participant = :p AND activity = :a AND item = :i",
-                    {"p": token, "a": activity, "i": str(item)},
-                )
-        return SubmitResult(len(old), self.revision(participant.session_id) or 0)
+        return old
 
     def _lock_open_activity(self, tx, session_id: str, activity: str, now: float) -> None:
         """Raise the revision, locking the session row (PostgreSQL); refuse if closed or gone."""

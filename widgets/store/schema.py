@@ -72,6 +72,17 @@ MIGRATIONS = [
             PRIMARY KEY (session_id, activity, key)
         )""",
     ],
+    # 2 -> 3: the idempotency keys of participants' form posts (a resend through a proxy stores nothing twice)
+    [
+        """CREATE TABLE posted_keys (
+            key_hash TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            created_at DOUBLE PRECISION NOT NULL
+        )""",
+        "CREATE INDEX posted_keys_participant ON posted_keys (participant, created_at)",
+        "CREATE INDEX posted_keys_session ON posted_keys (session_id)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,13 +15,17 @@ def page_language(params=None) -> str:
     return normalize_language(params.get("lang"))
 
 
-def marker(params=None, cookie=None, value="") -> str:
-    """Hidden element the kit template's script turns into URL parameters and a cookie."""
+def marker(params=None, session=None, key="") -> str:
+    """Hidden element the kit template's script turns into URL parameters and a facilitator cookie.
+
+    With ``session`` (a code) the script posts ``key`` to the kit's server, whose answer sets that
+    session's facilitator cookie (HttpOnly: no script can read it); an empty key removes it.
+    """
     attrs = ""
     if params is not None:
         attrs += f" data-kit-params='{escape(json.dumps(params), quote=True)}'"
-    if cookie:
-        attrs += f' data-kit-cookie="{escape(cookie, quote=True)}" data-kit-cookie-value="{escape(value, quote=True)}"'
+    if session:
+        attrs += f' data-kit-key-session="{escape(session, quote=True)}" data-kit-key="{escape(key, quote=True)}"'
     return f'<span class="kit-marker" hidden{attrs}></span>'
 
 

@@ -278,7 +278,7 @@ class FacilitatorApp(w.VBox):
         self.session, self.key = session, key
         self.views, self.toggles = {}, None
         self.message.clear()
-        self.marker.value = marker({"sessie": session.code, "sleutel": None}, facilitator_cookie(session.code), key)
+        self.marker.value = marker({"sessie": session.code, "sleutel": None}, session.code, key)
         self.own_base, self.link_extra = base_address(self.env, page_host())
         chosen = self.store.state(session.id, SCREEN).get(ADDRESS_KEY)  # the screen shows the same address
         self.address = w.Text(
@@ -600,5 +600,5 @@ class FacilitatorApp(w.VBox):
             return
         code = self.session.code
         self.store.delete_session(self.session.id)
-        self.marker.value = marker({"sessie": None}, facilitator_cookie(code), "")
+        self.marker.value = marker({"sessie": None}, code, "")
         self.poller.check()

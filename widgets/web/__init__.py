@@ -17,15 +17,23 @@ def mount(web_app, base_url: str, parent=None):
     a server imports ``widgets.web`` to list its extensions, and so does every module in it, such as
     Voila's kernel manager (``kernels``) and ``configure``, none of which serves a page.
     """
+    from . import headers
     from .routes import handlers
     from .service import KitWeb
 
     base_url = base_url if base_url.endswith("/") else base_url + "/"
     kit = KitWeb(web_settings=web_app.settings, parent=parent)
     web_app.add_handlers(".*$", handlers(base_url, kit))
+    web_app.add_transform(headers.transform(base_url, everywhere=False))  # Voila's pages and ours, not Lab's
     return kit
 
 
 def _load_jupyter_server_extension(serverapp):
+    from .connections import raise_open_files_limit, serve_guarded
+
+    # Before the server creates its HTTPServer (jupyter_server does so after loading extensions). Its
+    # timeouts stay the Jupyter server's own (JupyterLab shares it); the kit's pages bound their bodies.
+    raise_open_files_limit(serverapp.log)
+    serve_guarded(serverapp.log)
     mount(serverapp.web_app, serverapp.base_url, parent=serverapp)
     serverapp.log.info("Participant pages of the public value kit at %skit/", serverapp.base_url)

@@ -5,6 +5,7 @@ from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..activities import BY_KEY
 from .base import CODE, KitHandler, participant_cookie
+from .visit import ONCE
 
 
 class ActivityHandler(KitHandler):
@@ -35,6 +36,7 @@ class ActivityHandler(KitHandler):
             return instead
         if visit.participant is None:
             return visit.redirect()
+        visit.once = form.get(ONCE) if form is not None else ""  # a resent post stores nothing twice
         session = visit.session
         page = BY_KEY[key].part("page", "Page")()
         if key not in session.open_activities:

@@ -24,7 +24,7 @@ from ..store import StoreUnavailable
 from .limits import client_address
 from .live import public_state
 from .service import STATIC, static_folders
-from .visit import Form, Html, Redirect, Visit
+from .visit import ONCE, ONCE_KEY, Form, Html, Redirect, Visit
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +69,8 @@ class KitHandler(tornado.web.RequestHandler):
 
     def prepare(self):
         self.kit.touch()
+        if hasattr(self.request.connection, "set_body_timeout"):  # also where the kit does not own the server
+            self.request.connection.set_body_timeout(self.kit.body_timeout)
         length = self.request.headers.get("Content-Length")
         if length and length.isdigit() and int(length) > self.kit.max_body_bytes:
             self.too_large()
@@ -108,6 +110,11 @@ class KitHandler(tornado.web.RequestHandler):
             if not Form.decodes(self.request.body_arguments):  # refused, never silently turned into U+FFFD
                 self.set_status(400)
                 self.finish(self.message_page("error.bad_encoding"))
+                raise tornado.web.Finish()
+            once = Form(self.request.body_arguments).get(ONCE)
+            if once and not ONCE_KEY.fullmatch(once):  # the idempotency key as the page wrote it, or none
+                self.set_status(400)
+                self.finish(self.message_page("error.bad_form"))
                 raise tornado.web.Finish()
         return Form(self.request.body_arguments)
 
@@ -204,6 +211,19 @@ class KitHandler(tornado.web.RequestHandler):
             kit_url=self.kit_url,
             path=self.request.path,
         )
+
+    def redirect(self, url: str, permanent: bool = False, status: int | None = None) -> None:
+        """A 303 after a post; to the pages' own script (which resends a post a proxy lost) the address, as a header.
+
+        A script's fetch follows a redirect by itself and loses the address's ``#part``, so
+        ``participant.js`` asks (``X-Kit-Fetch``) to be told where to go and loads it as a browser would.
+        """
+        if self.request.method == "POST" and self.request.headers.get("X-Kit-Fetch") == "1":
+            self.set_status(204)
+            self.set_header("X-Kit-Location", url)
+            self.finish()
+            return
+        super().redirect(url, permanent, status)
 
     def send(self, outcome) -> None:
         if isinstance(outcome, Redirect):

@@ -10,7 +10,7 @@ from ..i18n import error_message, normalize_language, t
 from ..model.sessions import normalize_code
 from ..model.validation import InputError
 from .base import CODE, KitHandler, participant_cookie
-from .visit import Form, Html
+from .visit import ONCE, Form, Html
 
 BROWSER_COOKIE = "kit_b"  # one random id per browser, issued and signed by the server: the limit on joins per browser
 
@@ -87,13 +87,15 @@ class JoinHandler(KitHandler):
         address = self.client_address
         browser = self.kit.browser_ids.verified(self.get_cookie(BROWSER_COOKIE, "")) or address  # issued, never chosen
         limited = not (self.kit.joins_browser.allow(browser) and self.kit.joins_address.allow(address))
-        outcome = await self.call(self.join, code, token, form, limited, self.xsrf_form_html(), self.language_choice())
+        outcome = await self.call(
+            self.join, code, token, form, limited, browser, self.xsrf_form_html(), self.language_choice()
+        )
         if isinstance(outcome, tuple):
             self.set_participant(code, outcome[0])
             outcome = outcome[1]
         self.send(outcome)
 
-    def join(self, code, token, form, limited, xsrf, lang):
+    def join(self, code, token, form, limited, browser, xsrf, lang):
         visit, instead = self.arrive(code, token, xsrf, lang)
         if instead is not None:
             return instead
@@ -102,7 +104,10 @@ class JoinHandler(KitHandler):
         if limited:
             return join_form(visit, {"group": visit.t("error.too_many_joins")}, form, 429)
         try:
-            participant = visit.store.join(code, form.get("group"), form.get("name"))
+            # The join form's key, per browser: a resend whose first answer (and cookie) a proxy lost
+            # gets the participant the first one made, not a second one.
+            with visit.store.once(form.get(ONCE), f"join:{browser}"):
+                participant = visit.store.join(code, form.get("group"), form.get("name"))
         except InputError as error:
             field = "name" if error.params.get("field") == "name" else "group"
             return join_form(visit, {field: error_message(error, visit.lang)}, form)

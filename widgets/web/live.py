@@ -4,6 +4,8 @@ Every write raises the session's revision. The hub reads it a few times a second
 sessions that have listeners (one cheap query per session, not per phone) and tells each
 phone two things: the *state* (status, open activities, what is revealed: when it changes,
 the page follows) and the *revision* (when revealed results are on screen, they refresh).
+The revision is also the event's id: a stream that reconnects says the last one it got
+(``Last-Event-ID``) and hears at once whether it missed anything (``events.py``).
 """
 
 import asyncio
@@ -11,6 +13,7 @@ import hashlib
 import json
 import logging
 import time
+from collections import Counter
 
 from ..activities import ACTIVITIES
 from ..model.results import RESULTS
@@ -33,6 +36,41 @@ def public_state(store, session) -> str:
     settings[RESULTS] = store.state(session.id, RESULTS)  # the results page released or withdrawn
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
     return f"{session.status}|{','.join(session.open_activities)}|{digest}"
+
+
+class StreamSlots:
+    """How many live streams are open: per credential (a participant, a few tabs), per address and in total.
+
+    A stream is an open connection for as long as the page is open, so each one costs the server a
+    file; these caps keep one cookie or one address from taking them all. Counted on the event loop only.
+    """
+
+    def __init__(self, per_credential: int, per_address: int, total: int):
+        self.per_credential, self.per_address, self.total = per_credential, per_address, total
+        self.by_credential, self.by_address = Counter(), Counter()
+        self.open = 0
+
+    def take(self, credential, address: str) -> bool:
+        """Count one more stream of ``credential`` (None: not capped per credential) from ``address``;
+        False, and nothing counted, when a cap is reached (0: no cap)."""
+        caps = [(self.open, self.total), (self.by_address[address], self.per_address)]
+        if credential is not None:
+            caps.append((self.by_credential[credential], self.per_credential))
+        if any(cap and count >= cap for count, cap in caps):
+            return False
+        self.open += 1
+        self.by_address[address] += 1
+        if credential is not None:
+            self.by_credential[credential] += 1
+        return True
+
+    def give_back(self, credential, address: str) -> None:
+        self.open -= 1
+        for counts, key in ((self.by_address, address), (self.by_credential, credential)):
+            if key is not None:
+                counts[key] -= 1
+                if counts[key] <= 0:
+                    del counts[key]
 
 
 class LiveHub:
@@ -62,8 +100,9 @@ class LiveHub:
         return sum(len(v) for v in self.listeners.values())
 
     def message(self, session_id: str):
+        """The session's latest event as the stream sends it (``id:`` and ``data:``), or None before the first look."""
         seen = self._seen.get(session_id)
-        return None if seen is None else json.dumps({"state": seen[1], "rev": seen[0]})
+        return None if seen is None else frame(seen[0], seen[1])
 
     async def _watch(self) -> None:
         while self.listeners:
@@ -85,6 +124,12 @@ class LiveHub:
         if seen is not None and seen[1] == state and now - seen[2] < RESULTS_EVERY:
             return  # only answers changed, and results were refreshed a moment ago: wait a tick
         self._seen[session_id] = (revision, state, now)
-        text = json.dumps({"state": state, "rev": revision})
+        text = frame(revision, state)  # made once, written to every listener
         for callback in list(self.listeners.get(session_id, ())):
             callback(text)
+
+
+def frame(revision, state: str) -> str:
+    """One Server-Sent Event: the revision as its id (none once the session is gone), the state and revision as data."""
+    data = json.dumps({"state": state, "rev": revision})
+    return (f"id: {revision}\n" if revision is not None else "") + f"data: {data}\n\n"

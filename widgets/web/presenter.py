@@ -1,10 +1,11 @@
 """The presentation screen: what the room sees on the projector, and nothing that is the facilitator's.
 
 ``<base>kit/<CODE>/scherm`` opens in a second window of the facilitator's browser. The
-facilitator cookie the dashboard set (``kit_f_<CODE>``) unlocks it; on another computer the
-key can be typed once. The screen shows how to join (code, short link, a QR code sized to
-the screen, live counts per group), the open activity's question in large type, and the
-room's results only once the facilitator shows them to the participants. Once someone has
+facilitator cookie (``kit_f_<CODE>``, which this module's ``KeyHandler`` sets when the dashboard
+hands over the key) unlocks it; on another computer the key can be typed once. The screen shows
+how to join (code, short link, a QR code sized to the screen, live counts per group), the open
+activity's question in large type, and the room's results only once the facilitator shows them
+to the participants. Once someone has
 joined or results are shown, how to join shrinks to a strip along the top; results taller
 than the screen are paged by static/presenter.js (→ and ← on the laptop or a clicker). No
 key, link, import, merge or delete control is ever on it. It follows the session live over
@@ -14,11 +15,12 @@ the same Server-Sent Events as the phones, without a kernel.
 import os
 from dataclasses import dataclass
 
+import tornado.web
 from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..activities import BY_KEY
 from ..i18n import error_message, pick, t
-from ..model.links import ADDRESS_KEY, SCREEN, facilitator_cookie, participant_link
+from ..model.links import ADDRESS_KEY, KEY, SCREEN, facilitator_cookie, participant_link
 from ..model.runsheet import STATE as TAFEL_STATE
 from ..model.runsheet import session_steps
 from ..model.sessions import normalize_code
@@ -99,6 +101,57 @@ def screen_page(visit, request_base: str) -> Html:
     )
 
 
+def remember_key(handler: KitHandler, code: str, key: str) -> None:
+    """The facilitator cookie: set by the server only, sent to this kit's pages only, never readable by a script."""
+    handler.set_cookie(
+        facilitator_cookie(code),
+        key,
+        path=handler.base_url,  # the dashboard (voila/...), the screen and the files (kit/...)
+        samesite="Strict",
+        httponly=True,
+        secure=handler.is_https(),
+        expires_days=COOKIE_DAYS,
+    )
+
+
+class KeyHandler(KitHandler):
+    """POST ``<base>kit/<CODE>/sleutel``: the dashboard hands over the facilitator key, the answer sets the cookie.
+
+    The dashboard is a Voila page: its kernel knows the key but cannot answer the browser, so the page's
+    script (``kit.js``) posts it here with the page's CSRF token. A right key sets the cookie (204), a wrong
+    one sets nothing (403); an empty key forgets the cookie (the session was deleted).
+    """
+
+    @allow_unauthenticated
+    async def post(self, code):
+        code = normalize_code(code)
+        key = self.form().get("key").strip()
+        if not key:
+            self.clear_cookie(facilitator_cookie(code), path=self.base_url)
+            self.set_status(204)
+            self.finish()
+            return
+        known = await self.call(self.check, code, key)
+        if isinstance(known, Html):  # this address guessed too many codes
+            self.send(known)
+            return
+        if not known:
+            raise tornado.web.HTTPError(403)
+        remember_key(self, code, key)
+        self.set_status(204)
+        self.finish()
+
+    def check(self, code, key) -> bool:
+        store = self.kit.store()
+        if self.session_of(store, code) is None:
+            return False
+        try:
+            store.facilitator_session(code, key)
+        except InputError:
+            return False
+        return True
+
+
 class ScreenHandler(KitHandler):
     """GET the screen; POST the facilitator key once on a computer that has no cookie yet."""
 
@@ -123,15 +176,7 @@ class ScreenHandler(KitHandler):
             self.page, normalize_code(code), typed, self.xsrf_form_html(), self.language_choice(), typed
         )
         if isinstance(outcome, Redirect):  # the right key: remember it in this browser
-            self.set_cookie(
-                facilitator_cookie(normalize_code(code)),
-                typed,
-                path=self.base_url,
-                samesite="Strict",
-                httponly=True,
-                secure=self.is_https(),
-                expires_days=COOKIE_DAYS,
-            )
+            remember_key(self, normalize_code(code), typed)
         self.send(outcome)
 
     def page(self, code, key, xsrf, lang, typed):
@@ -163,13 +208,15 @@ class ScreenEventsHandler(EventsHandler):
         return cookie_key(self, code)
 
     def _session_of(self, code, key):
+        """``(session id, None)`` for the facilitator key's holder (no cap per holder: a screen or two), else None."""
         try:
-            return self.kit.store().facilitator_session(code, key).id
+            return self.kit.store().facilitator_session(code, key).id, None
         except InputError:
             return None
 
 
 default_handlers = [
+    (rf"/{CODE}/{KEY}", KeyHandler),
     (rf"/{CODE}/{SCREEN}/events", ScreenEventsHandler),
     (rf"/{CODE}/{SCREEN}/?", ScreenHandler),
 ]

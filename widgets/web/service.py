@@ -18,8 +18,9 @@ from traitlets.config import LoggingConfigurable
 from .. import render
 from ..activities import ACTIVITIES
 from ..store import open_store
+from .connections import open_files_limit
 from .limits import BrowserIds, RateLimit
-from .live import LiveHub
+from .live import LiveHub, StreamSlots
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -49,6 +50,29 @@ class KitWeb(LoggingConfigurable):
         "(JupyterHub's proxy on this machine by default; add a cluster's proxy network). X-Real-Ip is never read.",
     ).tag(config=True)
 
+    idle_timeout = Int(
+        30,
+        help="Seconds a connection may take to send a request's headers, and may stay idle between requests "
+        "(the standalone server's; under JupyterHub or Binder the Jupyter server's own apply).",
+    ).tag(config=True)
+    body_timeout = Int(
+        30, help="Seconds a request's body may take (participant pages; in the standalone server every page)."
+    ).tag(config=True)
+    streams_per_participant = Int(
+        3, help="Live-update streams one participant (one cookie) may hold open: a few tabs; 0: no cap."
+    ).tag(config=True)
+    streams_per_address = Int(
+        1000, help="Live-update streams from one network address (a room behind one router shares one); 0: no cap."
+    ).tag(config=True)
+    streams_total = Int(
+        5000,
+        help="Live-update streams in all; never more than half the open-files limit, so pages still load "
+        "(0: that bound only).",
+    ).tag(config=True)
+    streams_retry_after = Int(30, help="Seconds a refused live-update stream is told to wait (Retry-After).").tag(
+        config=True
+    )
+
     def __init__(self, web_settings=None, **kwargs):
         super().__init__(**kwargs)
         self.web_settings = web_settings if web_settings is not None else {}
@@ -58,6 +82,10 @@ class KitWeb(LoggingConfigurable):
         self.unknown_codes = RateLimit(self.unknown_codes_per_address)
         self.browser_ids = BrowserIds()
         self.hub = LiveHub(self.run)
+        # Every stream is an open file: at most half of them, the other half for loading pages.
+        files = open_files_limit() // 2
+        total = min(self.streams_total, files) if self.streams_total else files
+        self.streams = StreamSlots(self.streams_per_participant, self.streams_per_address, total)
         self._store = None
         self._store_lock = threading.Lock()
         self.env = render.environment(str(TEMPLATES))

@@ -5,9 +5,9 @@ and return what the handler sends: ``Html`` or ``Redirect``.
 """
 
 import logging
+import re
+import secrets
 from dataclasses import dataclass, field
-
-from markupsafe import Markup
 
 from .. import render as render_layer
 from ..i18n import error_message, t
@@ -15,6 +15,30 @@ from ..model.validation import InputError
 from ..store import StoreUnavailable
 
 log = logging.getLogger(__name__)
+
+
+ONCE = "_once"  # the hidden field with a form post's idempotency key
+ONCE_KEY = re.compile(r"[A-Za-z0-9_-]{16,64}")  # as ``FormFields`` writes it
+
+
+class FormFields:
+    """What ``{{ xsrf }}`` writes into a form: the CSRF token and an idempotency key, new for every form.
+
+    The key makes a resend of the same form post (the page's script retrying after a proxy lost the
+    answer) store nothing twice (``Store.once``); every form on a page, and every rendering of it,
+    gets its own. Without JavaScript the hidden field is there all the same.
+    """
+
+    def __init__(self, xsrf: str):
+        self.xsrf = xsrf
+
+    def __html__(self) -> str:
+        if not self.xsrf:
+            return ""
+        return f'{self.xsrf}<input type="hidden" name="{ONCE}" value="{secrets.token_urlsafe(18)}"/>'
+
+    def __str__(self) -> str:
+        return self.__html__()
 
 
 @dataclass(frozen=True)
@@ -76,6 +100,7 @@ class Visit:
     state: str = ""
     events: str = ""  # the live stream's address, when not the phones' own
     extra: dict = field(default_factory=dict)
+    once: str = ""  # the idempotency key of the form being posted (``ONCE``), if any
 
     @property
     def base(self) -> str:
@@ -89,16 +114,24 @@ class Visit:
         return f"{self.kit_url}static/{name}?v={self.kit.versions.get(name, '0')}"
 
     def render(self, template: str, status: int = 200, **context) -> Html:
-        body = render_layer.render(template, self.lang, env=self.kit.env, visit=self, xsrf=Markup(self.xsrf), **context)
+        body = render_layer.render(
+            template, self.lang, env=self.kit.env, visit=self, xsrf=FormFields(self.xsrf), **context
+        )
         return Html(body, status)
 
     def redirect(self, path: str = "") -> Redirect:
         return Redirect(self.base + path)
 
     def save(self, write):
-        """Run a store write; ``None`` if it worked, else the message to show (nothing was stored)."""
+        """Run a store write; ``None`` if it worked, else the message to show (nothing was stored).
+
+        The write belongs to the posted form's idempotency key: the same post again stores nothing
+        and gets the same answer (the page shows what the first one stored). One post, one write:
+        a second ``save`` in the same post would be taken for a resend of the first.
+        """
         try:
-            write()
+            with self.store.once(self.once, self.participant.token if self.participant else ""):
+                write()
         except InputError as error:
             return error_message(error, self.lang)
         except StoreUnavailable:

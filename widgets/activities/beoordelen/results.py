@@ -8,7 +8,7 @@ from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
 from ...texts import statements
 from .model import ACTIVITY, OVERALL, STATEMENTS, rating_comparison, scores, summarize
-from .render import score_text
+from .render import own_score
 
 
 def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> list[Block]:
@@ -20,15 +20,6 @@ def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> l
     summaries = summarize(answers.get(ACTIVITY, []))
     heading = t("beoordelen.statement", lang)
     return [scores(ACTIVITY, summaries, labels, groups_of(session), t("beoordelen.results", lang), heading)]
-
-
-def own_score(value, lang: str) -> str:
-    """An own score in words: the score, "weet ik niet" (``"?"``) or not answered (None)."""
-    if value is None:
-        return t("beoordelen.not_answered", lang)
-    if value == "?":
-        return t("beoordelen.dont_know_choice", lang)
-    return score_text(value, lang)
 
 
 def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:

@@ -8,9 +8,11 @@ route may be skipped (nothing stored); a link from ``klaar`` carries ``?van=klaa
 form then returns there.
 """
 
+from markupsafe import Markup
+
 from ...i18n import decimal, error_message
 from ...model.validation import InputError
-from ...render.blocks import PHONE, SCREEN
+from ...render.blocks import PHONE, SCREEN, block_html, blocks_html
 from ...texts import routes, tension_questions
 from ...web.pages import ActivityPage
 from .model import (
@@ -27,7 +29,8 @@ from .model import (
     meaning_key,
     placements,
 )
-from .render import everyone_svg, levels_html, placements_html, position_svg
+from .render import position_svg
+from .results import room
 
 SCORES, POSITION, TENSION, ROUTE, DONE = "scores", "positie", "spanning", "route", "klaar"
 FROM_DONE = "klaar"
@@ -131,29 +134,28 @@ class Page(ActivityPage):
         return self.onward(visit, step, from_done)
 
     # ----------------------------------------------------------------- screens
+    def room(self, visit, you: str | None = None) -> list:
+        """The room's result blocks (``results.room``), ``you``'s own place marked."""
+        return room(placements(visit.store.answers(visit.session.id, ACTIVITY)), visit.session, visit.lang, you)
+
+    def nobody(self, visit) -> Markup:
+        return Markup("<p>%s</p>") % visit.t("driehoek.dash.nobody")
+
     def results(self, visit) -> str:
-        """Everyone's place once the facilitator shows the triangle, the viewer's own marked; else ''."""
+        """Everyone's place once the triangle is shown, the viewer's own marked, and the levels; else ''."""
         if not self.revealed(visit):
             return ""
-        placed = placements(visit.store.answers(visit.session.id, ACTIVITY))
-        return (
-            everyone_svg(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
-            + placements_html(placed, visit.session, visit.lang, you_ref=visit.participant.ref)
-            + levels_html(placed, visit.session, visit.lang, PHONE, heading=3)
-        )
+        blocks = self.room(visit, you=visit.participant.ref)
+        return blocks_html(blocks, PHONE, visit.lang) if blocks else self.nobody(visit)
 
     def screen_results(self, visit) -> list:
-        """The room's triangle, its figures as a table under it, beside the levels per group.
+        """The room's triangle with its tables folded under it, beside the levels per group.
 
-        No one's own point: nobody is 'jij' on a projector.
+        No one's own place: nobody is 'jij' on a projector.
         """
         if not self.revealed(visit):
             return []
-        placed = placements(visit.store.answers(visit.session.id, ACTIVITY))
-        return [
-            everyone_svg(placed, visit.session, visit.lang) + placements_html(placed, visit.session, visit.lang),
-            levels_html(placed, visit.session, visit.lang, SCREEN, heading=3),
-        ]
+        return [block_html(block, SCREEN, visit.lang) for block in self.room(visit)] or [self.nobody(visit)]
 
     def screen(self, visit, template: str, step: str, **context):
         """Every screen: its progress, where its form posts, back and skip links, the revealed results."""

@@ -1,42 +1,28 @@
-"""Driehoek in the session report: the ternary plot and its figures, tensions, routes, the summary, the notes."""
+"""Driehoek in the session report: the triangle and its tables, levels, tensions, routes; the summary, the notes."""
+
+from markupsafe import Markup
 
 from ...i18n import t
 from ...model.answers import Answer, ByActivity, States
+from ...model.disclosure import shown
 from ...model.sessions import Session
-from ...render.blocks import REPORT
-from ...render.chart_tables import centroids_table_html
-from ...render.report import CHART_WIDTH, figure_html, report_render, section_html
-from .model import ACTIVITY, AXES, CORNERS, centroid, placements, position, weakest_corner
-from .render import levels_html, routes_html, tensions_html
+from ...render.blocks import REPORT, blocks_html
+from ...render.report import report_render, section_html
+from .model import ACTIVITY, AXES, CORNERS, placements, weakest_corner
+from .render import tensions_html
+from .results import blocks, routes
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
-    """The ternary plot with the levels and centroids as tables, then the tensions and the routes."""
-    from .charts import centroid_data, points_data, ternary_figure  # Bokeh: only when a report is built
-
+    """The triangle with its tables and the levels (or that nobody placed themselves), the tensions, the routes."""
     mine = answers.get(ACTIVITY, [])
-    placed = placements(mine)
-    order = [g.key for g in session.groups]
-    points = [(g, position(s)) for _, g, s in placed]
-    plot, point_source, centroid_source = ternary_figure({c: t("corner.short." + c, lang) for c in CORNERS})
-    point_source.data = points_data(points, order)
-    centroid_source.data = centroid_data(
-        {g: centroid([p for pg, p in points if pg == g]) for g in order}, order, centroid([p for _, p in points])
-    )
-    plot.width, plot.height = CHART_WIDTH, 560
-    plots["ternary"] = plot
+    shown = blocks(answers, state, session, lang)
     return section_html(
         ACTIVITY,
         lang,
-        figure_html(
-            "ternary",
-            t("driehoek.dash.plot", lang),
-            levels_html(placed, session, lang, REPORT) + centroids_table_html(placed, session, lang, folded=False),
-            t("report.figure.ternary_note", lang),
-            lang,
-        ),
+        blocks_html(shown, REPORT, lang) if shown else Markup("<p>%s</p>") % t("driehoek.dash.nobody", lang),
         tensions_html(mine, session, lang, REPORT),
-        routes_html(mine, lang),
+        blocks_html(routes(mine, session, lang), REPORT, lang),
     )
 
 
@@ -44,11 +30,12 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
     """The weakest corner (lowest room mean) and the tensions by mean severity, highest first."""
     given = answers.get(ACTIVITY, [])
     scores = [s for _, _, s in placements(given)]
+    scores = scores if shown(len(scores)) else []  # the room's figures from k people (the disclosure rule)
     means = {c: sum(s[c] for s in scores) / len(scores) for c in CORNERS} if scores else {}
     tensions = []
     for axis in AXES:
         severities = [a.value["severity"] for a in given if a.item == f"spanning.{axis}"]
-        if severities:
+        if severities and shown(len(severities)):
             tensions.append({"key": axis, "mean": sum(severities) / len(severities), "n": len(severities)})
     tensions.sort(key=lambda x: (-round(x["mean"], 9), AXES.index(x["key"])))
     return report_render(

@@ -4,11 +4,12 @@ import ipywidgets as w
 
 from ...i18n import t
 from ...render import render
+from ...render.blocks import DASHBOARD, blocks_html
 from ...texts import book_palette
 from ...views.common import Message, RevealSwitch, replace_children
 from ...views.failures import StoreGuard, store_action
 from .model import book_tables, compare_with_book, merge_palette, suggest_merges
-from .render import merged_grid_html
+from .results import blocks
 
 ACTIVITY = "palet"
 
@@ -66,8 +67,8 @@ class Dashboard(w.VBox):
         grid = merge_palette(answers, state.get("merges"))
         merged = {m.key: m for values in grid.values() for m in values}
         self.reveal.value = bool(state.get("reveal"))  # state already read: no second query
-        self.grid.value = render(
-            "palet_dashboard_grid.html", self.lang, grid=merged_grid_html(grid, session, self.lang) if merged else ""
+        self.grid.value = blocks_html(
+            blocks({ACTIVITY: answers}, {ACTIVITY: state}, session, self.lang), DASHBOARD, self.lang
         )
         per_group: dict[str, int] = {}
         for answer in answers:

@@ -5,6 +5,7 @@ import secrets
 
 from ...i18n import error_message
 from ...model.validation import InputError
+from ...render.blocks import PHONE, SCREEN, blocks_html
 from ...texts import book_palette
 from ...web.pages import ActivityPage
 from .followup import START
@@ -13,10 +14,10 @@ from .model import (
     VALID_CELLS,
     book_tables,
     check_new_value,
-    merge_palette,
     normalize_value,
 )
-from .render import book_palette_html, merged_stacked_html
+from .render import book_palette_html
+from .results import blocks
 
 ACTIVITY = "palet"
 NEW_ITEM = re.compile(r"[0-9a-f]{12}")  # a new value's key, as secrets.token_hex(6) writes it into the form
@@ -95,18 +96,19 @@ class Page(ActivityPage):
                 return self.page(visit, own, errors={"keep": error})
         return visit.redirect(f"{ACTIVITY}?ok=kept&n={len(answers)}")
 
+    def blocks(self, visit) -> list:
+        """The palette's block (``results.blocks``), of the values named now and the facilitator's merges."""
+        store, session = visit.store, visit.session
+        answers = {ACTIVITY: store.answers(session.id, ACTIVITY)}
+        return blocks(answers, {ACTIVITY: store.state(session.id, ACTIVITY)}, session, visit.lang)
+
     def screen_results(self, visit) -> list:
-        return [part for part in (self.room_palette(visit),) if part]
+        """The merged palette in the book's 2 x 3 grid, once revealed (paged by presenter.js when long)."""
+        return [blocks_html(self.blocks(visit), SCREEN, visit.lang)] if self.revealed(visit) else []
 
     def room_palette(self, visit) -> str:
-        """The merged palette, stacked per cell, once the facilitator shows it; else ''."""
-        if not self.revealed(visit):
-            return ""
-        session = visit.session
-        grid = merge_palette(
-            visit.store.answers(session.id, ACTIVITY), visit.store.state(session.id, ACTIVITY).get("merges")
-        )
-        return merged_stacked_html(grid, session, visit.lang)
+        """The merged palette, a card per cell, once the facilitator shows it; else ''."""
+        return blocks_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else ""
 
     def post(self, visit, rest: str, form):
         item, _, action = rest.partition("/")

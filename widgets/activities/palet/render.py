@@ -1,41 +1,10 @@
-"""The merged waardenpalet as HTML: a 2x3 table for wide screens, stacked per cell for phones."""
+"""The waardenpalet's own HTML: the book's example palettes and the follow-up's change (the room's merged
+palette is a result block, ``results.blocks``)."""
 
 from ...i18n import normalize_language
 from ...model.typology import KINDS, PERSPECTIVES
 from ...render import render
 from ...render.followup import fragment
-
-
-def _cells(grid: dict, session) -> list:
-    """``[(perspective, kind, [chip dicts])]`` in the book's order."""
-    out = []
-    for perspective in PERSPECTIVES:
-        for kind in KINDS:
-            chips = []
-            for value in grid[f"{perspective}.{kind}"]:
-                groups = sorted(value.groups)
-                chips.append(
-                    {
-                        "key": value.key,
-                        "label": value.label,
-                        "count": value.count,
-                        "groups": groups,
-                        "shared": value.shared,
-                        "own_group": session.group_label(groups[0]) if groups else "",
-                    }
-                )
-            out.append((perspective, kind, chips))
-    return out
-
-
-def merged_grid_html(grid: dict, session, lang: str) -> str:
-    """The 2x3 grid with every merged value, its count and groups (dashboard and report)."""
-    return render("palet_grid.html", lang, cells=_cells(grid, session), kinds=KINDS, perspectives=PERSPECTIVES)
-
-
-def merged_stacked_html(grid: dict, session, lang: str) -> str:
-    """The same palette as one list per cell: what a phone shows when the facilitator reveals it."""
-    return render("palet_stacked.html", lang, cells=_cells(grid, session))
 
 
 def book_value(value, lang: str) -> tuple:

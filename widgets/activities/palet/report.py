@@ -5,22 +5,22 @@ from markupsafe import Markup
 from ...i18n import t
 from ...model.answers import ByActivity, States
 from ...model.sessions import Session
+from ...render.blocks import REPORT, blocks_html
 from ...render.report import report_render, section_html
 from .model import ACTIVITY, VALID_CELLS, merge_palette
-from .render import merged_grid_html
+from .results import blocks
 
 SHARED_VALUES = 8  # shared values on the first page
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
-    """The palette as the facilitator merged it (or that nobody answered)."""
-    grid = merge_palette(answers.get(ACTIVITY, []), state.get(ACTIVITY, {}).get("merges"))
+    """The palette as the facilitator merged it, in the book's 2 x 3 grid (or that nobody answered)."""
     body = (
-        merged_grid_html(grid, session, lang)
+        blocks_html(blocks(answers, state, session, lang), REPORT, lang)
         if answers.get(ACTIVITY)
         else Markup("<p>%s</p>") % t("report.no_answers", lang)
     )
-    return section_html(ACTIVITY, lang, body, legend=t("palet.dash.legend", lang))
+    return section_html(ACTIVITY, lang, body)
 
 
 def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:

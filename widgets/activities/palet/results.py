@@ -1,9 +1,40 @@
-"""palet on the participant's results page: the own values, each with who else named it."""
+"""palet's results: the room's merged palette as a block (Box 5.1, Tabel 2.1's six cells); on the participant's
+results page the own values, each with who else named it."""
 
 from ...i18n import t
 from ...model.answers import ByActivity, States
+from ...model.blocks import Block, Entry, Section, Texts
 from ...model.sessions import Participant, Session
-from .model import ACTIVITY, palette_comparison
+from ...model.typology import KINDS, PERSPECTIVES
+from .model import ACTIVITY, MergedValue, cell_of, merge_palette, palette_comparison
+
+
+def entry(value: MergedValue, session: Session, lang: str) -> Entry:
+    """A merged value: how many named it, and "gedeeld" where two or more groups did, else the one group's name."""
+    groups = tuple(sorted(value.groups))
+    mark = t("palet.dash.shared", lang) if value.shared else session.group_label(groups[0]) if groups else ""
+    return Entry(value.key, value.label, value.count, mark, strong=value.shared, groups=groups)
+
+
+def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> list[Block]:
+    """The palette as the facilitator merged it: the book's 2 x 3 grid (perspectives down, kinds of value
+    across), in each cell its values, most named first."""
+    grid = merge_palette(answers.get(ACTIVITY, []), state.get(ACTIVITY, {}).get("merges"))
+    cells = [cell_of(perspective, kind) for perspective in PERSPECTIVES for kind in KINDS]
+    return [
+        Texts(
+            ACTIVITY,
+            t("palet.dash.grid", lang),
+            tuple(
+                Section(cell, t(f"cell.{cell}", lang), tuple(entry(v, session, lang) for v in grid[cell]))
+                for cell in cells
+            ),
+            rows=tuple(t(f"perspective.{perspective}", lang) for perspective in PERSPECTIVES),
+            columns=tuple(t(f"kind.{kind}", lang) for kind in KINDS),
+            intro=t("palet.results.intro", lang),
+            empty=t("palet.dash.empty", lang),
+        )
+    ]
 
 
 def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:

@@ -3,11 +3,12 @@
 // 1. Language: ?lang=en|nl picks which bilingual lesson cells are shown.
 // 2. Markers: a view renders a hidden element
 //      <span class="kit-marker" data-kit-params='{"sessie": "K7P3QX", "sleutel": null}'
-//            data-kit-cookie="kit_f_K7P3QX" data-kit-cookie-value="KEY">
-//    Its parameters are written into the address bar (null removes one) and its cookie
-//    is set (an empty value removes it). Voila passes the Cookie header to the page's
-//    kernel, so a reload reopens the facilitator's dashboard without the key in the
-//    address bar (which may be on a projector).
+//            data-kit-key-session="K7P3QX" data-kit-key="KEY">
+//    Its parameters are written into the address bar (null removes one) and its key is
+//    posted to <base>kit/<CODE>/sleutel, whose answer sets the facilitator cookie kit_f_<CODE>
+//    (HttpOnly, SameSite=Strict: no script, this one included, can read it; an empty key
+//    removes it). Voila passes the Cookie header to the page's kernel, so a reload reopens
+//    the facilitator's dashboard without the key in the address bar (which may be on a projector).
 // 3. Lost connection (server restarted, laptop asleep, wifi gone): a banner asks to reload; the
 //    page's kernel is gone then, but a reload reopens the dashboard from the cookie.
 // 4. Kernel shutdown on page close: Voila 0.5 sends it with navigator.sendBeacon but
@@ -58,17 +59,25 @@
     return "/";
   }
 
-  function applyCookie(name, value) {
-    if (!/^[A-Za-z0-9_]+$/.test(name)) { return; }
-    var maxAge = value ? 60 * 60 * 24 * 30 : 0;
-    document.cookie = name + "=" + encodeURIComponent(value || "") +
-      "; path=" + basePath() + "; max-age=" + maxAge + "; SameSite=Lax";
+  function xsrfToken() {
+    var found = /(?:^|; )_xsrf=([^;]*)/.exec(document.cookie);
+    return found ? decodeURIComponent(found[1]) : "";
+  }
+
+  function handOverKey(code, key) {
+    if (!/^[A-Za-z0-9]+$/.test(code)) { return; }
+    fetch(basePath() + "kit/" + code + "/sleutel", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "X-XSRFToken": xsrfToken() },
+      body: new URLSearchParams({ key: key || "" })
+    }).catch(function () { /* the dashboard still works; only a reload would ask for the key again */ });
   }
 
   function applyMarker(el) {
     if (el.getAttribute("data-kit-params")) { applyParams(el.getAttribute("data-kit-params")); }
-    if (el.getAttribute("data-kit-cookie")) {
-      applyCookie(el.getAttribute("data-kit-cookie"), el.getAttribute("data-kit-cookie-value"));
+    if (el.hasAttribute("data-kit-key-session")) {
+      handOverKey(el.getAttribute("data-kit-key-session"), el.getAttribute("data-kit-key"));
     }
   }
 
