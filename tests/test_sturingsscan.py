@@ -179,13 +179,19 @@ def test_the_shares_block_has_a_line_per_group_that_answered_and_the_room_named_
     assert shares.intro == "Geantwoord: 25 · met een verdeling over de vier perspectieven: 15"  # P4, P5 have none
     (item,) = shares.items
     raad, ambt, room = item.lines
-    assert [(x.key, x.label, x.n, x.strong) for x in item.lines] == [
-        ("raad", "Raadsleden (vooral PA)", 10, False),
-        ("ambt", "Ambtelijk (vooral SR)", 5, False),
-        ("*", "Deze zaal (vooral SR)", 15, True),
+    assert [(x.key, x.label, x.full, x.n, x.strong) for x in item.lines] == [
+        ("raad", "Raadsleden", "Raadsleden (vooral PA)", 10, False),
+        ("ambt", "Ambtelijk", "Ambtelijk (vooral SR)", 5, False),
+        ("*", "Deze zaal", "Deze zaal (vooral SR)", 15, True),
     ]
-    # a line's name says its largest share only where enough make it up: here two council members, one civil servant
-    assert [x.label for x in blocks_of(ANSWERS)[0].items[0].lines] == ["Raadsleden", "Ambtelijk", "Deze zaal"]
+    # a line's name says its largest share only where its shares are shown: not of two council members and one civil
+    # servant on a phone (a room of three), on the facilitator's dashboard it does
+    from widgets.render.blocks import DASHBOARD, PHONE, block_html
+
+    small = blocks_of(ANSWERS)[0]
+    named = BeautifulSoup(str(block_html(small, PHONE, "nl")), "html.parser").select(".kit-score-group")
+    assert [" ".join(x.get_text().split()) for x in named] == ["Raadsleden", "Ambtelijk", "Deze zaal"]
+    assert "Raadsleden (vooral PA)" in BeautifulSoup(str(block_html(small, DASHBOARD, "nl")), "html.parser").get_text()
     # raad: P1 (50, 25, 12.5, 12.5) and P2 (12.5, 12.5, 37.5, 37.5); ambt: P3 (0, 0, 33.3, 66.7); room: the three
     assert raad.shares == pytest.approx((31.25, 18.75, 25, 25))
     assert ambt.shares == pytest.approx((0, 0, 100 / 3, 200 / 3))
@@ -196,7 +202,7 @@ def test_the_shares_block_has_a_line_per_group_that_answered_and_the_room_named_
 def test_a_tie_names_both_perspectives_and_without_any_distribution_only_the_shares_block_says_so():
     only = five(rows("P2", "raad", P2))  # overall pa 1, npm 1, npg 3, sr 3 points: NPG and SR tie at 37.5
     (shares, _, _) = blocks_of(only)
-    assert [x.label for x in shares.items[0].lines] == [
+    assert [x.full for x in shares.items[0].lines] == [
         "Raadsleden (vooral NPG en SR)", "Deze zaal (vooral NPG en SR)"
     ]  # fmt: skip
     (alone,) = blocks_of(rows("P4", "ambt", P4))  # recognises nothing: no whole to take a share of

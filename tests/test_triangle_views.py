@@ -120,9 +120,13 @@ def test_dashboard_tensions_mean_distribution_and_escaped_notes(triangle):
     assert cells["willen-mogen"] == ["0%", "50%", "0%", "50%", "0%", "2"]
     assert cells["mogen-kunnen"] == ["0%", "0%", "0%", "0%", "100%", "1"]
     assert cells["willen-kunnen"] == ["–", "–", "–", "–", "–", "0"]
-    # two answers and one: no mean in the side's name (every surface shows it), and marked as not shown to participants
-    assert lines["willen-mogen"].th.get_text(" ", strip=True) == "Willen en mogen n=2, niet getoond aan deelnemers"
-    assert lines["mogen-kunnen"].th.get_text(" ", strip=True) == "Mogen en kunnen n=1, niet getoond aan deelnemers"
+    # two answers and one: the facilitator reads the means, marked as not shown to participants (fewer than k = 5)
+    assert lines["willen-mogen"].th.get_text(" ", strip=True) == (
+        "Willen en mogen: gemiddeld 3,0 uit 5 n=2, niet getoond aan deelnemers"
+    )
+    assert lines["mogen-kunnen"].th.get_text(" ", strip=True) == (
+        "Mogen en kunnen: gemiddeld 5,0 uit 5 n=1, niet getoond aan deelnemers"
+    )
     assert [th.get_text(strip=True) for th in page.select("thead th")] == ["Zijde", "1", "2", "3", "4", "5", "Aantal"]
     assert '<li class="kit-note"><b>Ambtelijk:</b> &lt;i&gt;raad&lt;/i&gt; twijfelt</li>' in html
     assert "<i>raad" not in html

@@ -170,6 +170,7 @@ class Split:
     color: str = ""  # the group's colour for its swatch; "" for none
     strong: bool = False  # the line the room reads first (the room's own)
     printed: bool = False  # a source's figures (the book's), not the session's people: no disclosure rule
+    full: str = ""  # the label with what its figures come to ("Raadsleden (vooral PA)"), drawn where they are shown
     hidden: bool = False  # kept from participants by the disclosure rule (set by the render layer)
 
     @property

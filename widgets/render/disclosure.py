@@ -61,7 +61,7 @@ def _split(line: Split, hide: bool, participants: bool) -> Split:
         return line
     if not participants:
         return replace(line, hidden=True)
-    return replace(line, shares=(None,) * len(line.shares), n=0, dont_know=None, hidden=True)
+    return replace(line, shares=(None,) * len(line.shares), n=0, dont_know=None, hidden=True, full="")
 
 
 def shares(block: Shares, participants: bool, lang: str = "nl") -> Shares:

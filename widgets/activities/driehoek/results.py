@@ -37,7 +37,6 @@ from ...model.blocks import (
     Split,
     groups_of,
 )
-from ...model.disclosure import shown
 from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
 from ...texts import routes as route_texts
@@ -146,10 +145,10 @@ def tensions(answers: list[Answer], lang: str) -> Shares:
         severities = [a.value["severity"] for a in answers if a.item == f"spanning.{axis}"]
         n = len(severities)
         label = t(f"axis.{axis}", lang)
-        if n and shown(n):  # the mean is in the line's name, which every surface shows: from k answers (disclosure)
-            label = t("driehoek.dash.axis_mean", lang, axis=label, mean=decimal(sum(severities) / n, lang))
+        # the mean in the line's name, where the line's figures are shown (the disclosure rule: from k answers)
+        full = t("driehoek.dash.axis_mean", lang, axis=label, mean=decimal(sum(severities) / n, lang)) if n else ""
         shares = tuple(100 * severities.count(s) / n if n else None for s in SEVERITIES)
-        lines.append(Split(axis, label, shares, n))
+        lines.append(Split(axis, label, shares, n, full=full))
     item = SharedItem("spanningen", t("driehoek.severity_legend", lang), tuple(lines))
     return Shares(
         f"{ACTIVITY}-spanningen",

@@ -6,7 +6,6 @@ from ...colors import category_colors
 from ...i18n import decimal, label, t
 from ...model.answers import ByActivity, States
 from ...model.blocks import Block, Category, Column, Facts, Row, SharedItem, Shares, Split, groups_of
-from ...model.disclosure import shown
 from ...model.results import compare
 from ...model.sessions import Participant, Session
 from ...model.signal_words import PERSPECTIVES
@@ -60,12 +59,11 @@ def widest_text(result: ScanResult, session: Session, lang: str) -> str:
 def split(key: str, who: str, profile: Profile, lang: str, **extra) -> Split:
     """A line of the shares: who (with their largest perspective), their share per perspective, how many.
 
-    The largest perspective is in the line's name, which every surface shows: only where enough people make
-    it up for the disclosure rule (``widgets.model.disclosure.shown``).
+    The largest perspective is in the line's ``full`` name, drawn only where the line's figures are (the
+    disclosure rule); where they are withheld the line is named ``who`` alone.
     """
     shares = tuple(profile.shares[p] for p in PERSPECTIVES) if profile.shares else (None,) * len(PERSPECTIVES)
-    name = mostly(who, profile.dominant, lang) if shown(profile.n) else who
-    return Split(key, name, shares, profile.n, **extra)
+    return Split(key, who, shares, profile.n, full=mostly(who, profile.dominant, lang), **extra)
 
 
 def shares_block(result: ScanResult, session: Session, lang: str) -> Shares:
