@@ -177,3 +177,19 @@ def phone(kit):
     from .phone import Phone
 
     return lambda: Phone(kit.url)
+
+
+@pytest.fixture
+def crowd(kit_store):
+    """``crowd(session, group, activity, answers, n=4)``: ``n`` more participants of ``group`` (its key) who each
+    give ``answers`` (``{item: value}``) in ``activity``, through the store: a group large enough for the
+    disclosure rule (``KIT_MIN_GROUP``, k = 5) to let its figures through, where a test's point is a figure."""
+
+    def make(session, group: str, activity: str, answers: dict, n: int = 4) -> list:
+        tokens = []
+        for _ in range(n):
+            tokens.append(kit_store.join(session.code, group).token)
+            kit_store.submit(tokens[-1], activity, answers)
+        return tokens
+
+    return make

@@ -338,12 +338,16 @@ def test_a_phone_answers_it_and_the_report_and_the_export_hold_the_answer(instal
         except InputError as error:
             refusal = error.params["reason"].key
         app = FacilitatorApp(params={"sessie": code, "sleutel": key}, cookies={}, store=kit, env={})
+        csv = csv_bytes(data, plain=True).decode("utf-8")
+        for n in range(4):  # five in the room: the disclosure rule (k = 5) lets the report show the wishes
+            other = kit.join(code, "inwoner")
+            kit.submit(other.token, "wijkvraag", {"wens": {"text": f"Wens {n}"}})
         print(json.dumps({
             "stored": [[a["item"], a["value"]] for a in answers],
             "checked": [a.value for a in checked_answers(answers, data["session"]["activities"])],
             "refusal": refusal,
-            "report": build_report(data),
-            "csv": csv_bytes(data, plain=True).decode("utf-8"),
+            "report": build_report(export_session(kit, session_id)),
+            "csv": csv,
             "controls": app.activity_controls.children[-1].children[0].value,
         }))
         """,
@@ -359,7 +363,7 @@ def test_a_phone_answers_it_and_the_report_and_the_export_hold_the_answer(instal
     report = found["report"]
     assert '<section id="wijkvraag" class="kit-report-activity">\n<h2>Wijkvraag</h2>' in report
     assert "<li>Inwoner: Meer groen &lt;b&gt;en&lt;/b&gt; bankjes</li>" in report
-    assert '<p data-kit-wijkvraag="summary">Wensen voor de wijk: 1.</p>' in report
+    assert '<p data-kit-wijkvraag="summary">Wensen voor de wijk: 5.</p>' in report
     assert report.index('id="palet"') < report.index('id="wijkvraag"')  # after the kit's own
 
     rows = [line.split(",") for line in found["csv"].splitlines()]

@@ -31,17 +31,17 @@ def answer(who: str, group: str, item: str, score) -> Answer:
     return Answer("beoordelen", who, group, item, {"score": score, "note": ""})
 
 
-ANSWERS = {
-    "beoordelen": [
-        answer("a", "raad", "cijfer", 8),
-        answer("b", "maatschappelijk", "cijfer", 6),
-        answer("c", "inwoner", "cijfer", 7.5),
-        answer("d", "inwoner", "cijfer", 8.5),
-        answer("a", "raad", "eerlijk", 8),
-        answer("b", "maatschappelijk", "eerlijk", None),  # weet ik niet
-        answer("c", "inwoner", "eerlijk", None),
-    ]
-}
+ONE_OF_FIVE = [
+    ("a", "raad", "cijfer", 8),
+    ("b", "maatschappelijk", "cijfer", 6),
+    ("c", "inwoner", "cijfer", 7.5),
+    ("d", "inwoner", "cijfer", 8.5),
+    ("a", "raad", "eerlijk", 8),
+    ("b", "maatschappelijk", "eerlijk", None),  # weet ik niet
+    ("c", "inwoner", "eerlijk", None),
+]
+# Five people answer as each of a, b, c, d: every group's mean rests on at least five (the disclosure rule's k)
+ANSWERS = {"beoordelen": [answer(f"{who}{i}", *rest) for i in range(5) for who, *rest in ONE_OF_FIVE]}
 
 
 def block(lang: str = "nl") -> Scores:
@@ -55,12 +55,12 @@ def test_scores_hold_per_item_each_group_and_the_room_with_dont_know_counted_apa
     assert (scores.scale.low, scores.scale.high, scores.scale.unit) == (1, 10, "")
     grade, fair = scores.items[0], scores.items[1]
     assert (grade.key, grade.label, fair.label, fair.short_label) == ("cijfer", "Rapportcijfer", "Eerlijk", "Eerlijk")
-    assert grade.groups == (Figure(8, 1, 0), Figure(6, 1, 0), Figure(8, 2, 0)) and grade.room == Figure(7.5, 4, 0)
-    assert fair.groups == (Figure(8, 1, 0), Figure(None, 0, 1), Figure(None, 0, 1)) and fair.room == Figure(8, 1, 2)
+    assert grade.groups == (Figure(8, 5, 0), Figure(6, 5, 0), Figure(8, 10, 0)) and grade.room == Figure(7.5, 20, 0)
+    assert fair.groups == (Figure(8, 5, 0), Figure(None, 0, 5), Figure(None, 0, 5)) and fair.room == Figure(8, 5, 10)
 
 
 def test_the_disclosure_rule_lets_a_mean_through_only_where_enough_people_make_it_up():
-    assert Figure(None, 0).shown and not Figure(8, 1).shown and not Figure(8, 2).shown and Figure(8, 3).shown
+    assert Figure(None, 0).shown and not Figure(8, 1).shown and not Figure(8, 4).shown and Figure(8, 5).shown
     assert Figure.of([6, 8, 7], dont_know=1) == Figure(7, 3, 1)
 
 
@@ -117,8 +117,8 @@ def ranking():
 
     groups = (Group("raad", "Raad", "#1f77b4"), Group("inwoner", "Inwoner", "#d62728"))
     items = (
-        RankedItem("betaalbaar", "Betaalbaar wonen", 1250, (Figure(500, 1), Figure(750, 2)), "genoemd door 3"),
-        RankedItem("groen", "Groen", 625, (Figure(625, 1), Figure(None)), "genoemd door 1"),
+        RankedItem("betaalbaar", "Betaalbaar wonen", 1250, (Figure(500, 5), Figure(750, 6)), "genoemd door 3"),
+        RankedItem("groen", "Groen", 625, (Figure(625, 5), Figure(None)), "genoemd door 1"),
     )
     return Ranking("prioriteren", "Punten per waarde", "Waarde", "Punten", Scale(0, 1250), groups, items)
 
@@ -127,7 +127,7 @@ def shares():
     from widgets.model.blocks import Category, SharedItem, Shares, Split
 
     categories = (Category("eens", "Eens", "#1d4f91"), Category("oneens", "Oneens", "#6b2a0c"))
-    lines = (Split("boek", "Boek", (60, None), 210), Split("*", "Iedereen", (75, 25), 4, 1, strong=True))
+    lines = (Split("boek", "Boek", (60, None), 210), Split("*", "Iedereen", (75, 25), 8, 1, strong=True))
     items = (SharedItem("s1", "1. Stelling", lines),)
     return Shares("raad", "Stellingen", "Wie", categories, items, dont_know="Weet niet")
 
@@ -158,7 +158,7 @@ def test_shares_show_each_line_as_a_bar_of_a_hundred_and_write_out_the_percentag
     assert not phone.select("table")
     book, room = phone.select(".kit-score-line")
     assert book.get_text(" ", strip=True).replace("\xa0", " ") == "Boek N 210 Eens 60% Oneens –"  # not printed
-    assert room.get_text(" ", strip=True).replace("\xa0", " ") == "Iedereen N 4 Eens 75% Oneens 25% Weet niet 1"
+    assert room.get_text(" ", strip=True).replace("\xa0", " ") == "Iedereen N 8 Eens 75% Oneens 25% Weet niet 1"
     parts = [(float(r["x"]), float(r["width"])) for r in room.select(".kit-block-part")]
     assert parts == [(0, 75), (75, 25)]
     table = BeautifulSoup(block_html(shares(), REPORT, "nl"), "html.parser")
@@ -261,11 +261,14 @@ def placements(you: bool = False):
         Group("ambtenaar", "Ambtenaar", "#d62728"),
         Group("inw", "Inwoner", "#2ca02c"),
     )
-    points = (Placement("raad", (10, 0, 0)), Placement("raad", (0, 0, 10)), Placement("inw", (5, 5, 5), you))
+    # five times over: ten council members in two corners, five residents in the middle (the last the viewer), every
+    # group at least the disclosure rule's five, so a phone draws what the dashboard does
+    points = (Placement("raad", (10, 0, 0)), Placement("raad", (0, 0, 10))) * 5
+    points += (Placement("inw", (5, 5, 5)),) * 4 + (Placement("inw", (5, 5, 5), you),)
     means = (
-        MeanPlace("raad", "Raad", (50, 0, 50), 2),
-        MeanPlace("inw", "Inwoner", (100 / 3, 100 / 3, 100 / 3), 1),
-        MeanPlace("*", "Iedereen", (44.4, 11.1, 44.4), 3),
+        MeanPlace("raad", "Raad", (50, 0, 50), 10),
+        MeanPlace("inw", "Inwoner", (100 / 3, 100 / 3, 100 / 3), 5),
+        MeanPlace("*", "Iedereen", (44.4, 11.1, 44.4), 15),
     )
     corners = (Corner("boven", "Boven"), Corner("links", "Links"), Corner("rechts", "Rechts"))
     return Placements(
@@ -291,11 +294,11 @@ def test_placements_draw_each_place_where_its_scores_put_it_in_its_groups_colour
     # the first corner on top at (150, 28), the second bottom left at (28, 239.3), the third bottom right (272, 239.3):
     # a side of 244 units, 28 in from the edges, the triangle 244 * sqrt(3) / 2 = 211.3 high
     top, right, centre = (150, 28), (272, 28 + 211.3), (150, 28 + 211.3 * 2 / 3)
-    assert marks(svg, "kit-tri-point") == [
-        ("circle", "raad", top),
-        ("circle", "raad", right),
-        ("polygon", "inw", centre),  # the third group of the block: a triangle, also while the second has no place
-    ]
+    # the third group of the block: a triangle, also while the second has no place
+    assert (
+        marks(svg, "kit-tri-point")
+        == [("circle", "raad", top), ("circle", "raad", right)] * 5 + [("polygon", "inw", centre)] * 5
+    )
     assert svg.select_one(".kit-tri-point[data-kit-group=inw]")["fill"] == "#2ca02c"
     # the means where their shares put them: the raad's (50 % top, 50 % right) halfway the right side
     means = marks(svg, "kit-tri-mean")
@@ -303,7 +306,7 @@ def test_placements_draw_each_place_where_its_scores_put_it_in_its_groups_colour
     assert means[0][2] == ((150 + 272) / 2, (28 + 239.3) / 2)
     assert svg.select_one(".kit-tri-mean[data-kit-group=raad]")["stroke"] == "#000"  # larger, with a black rim
     assert [text.get_text() for text in svg.select("text")] == ["Boven", "Links", "Rechts"]
-    assert svg["role"] == "img" and svg["aria-label"].startswith("Iedereen in de driehoek: 3 geplaatst")
+    assert svg["role"] == "img" and svg["aria-label"].startswith("Iedereen in de driehoek: 15 geplaatst")
 
 
 def test_placements_legend_names_each_group_with_a_place_and_the_means_never_colour_alone():
@@ -338,21 +341,20 @@ def test_placements_fold_their_tables_on_a_phone_and_the_screen_and_show_them_be
         assert means.caption.get_text().startswith("Gemiddelde plek per groep")
         assert [[c.get_text() for c in tr.select("th, td")] for tr in means.select("tr")] == [
             ["Groep", "Boven", "Links", "Rechts", "Aantal"],
-            ["Raad", "50%", "0%", "50%", "2"],
-            ["Inwoner", "33%", "33%", "33%", "1"],
-            ["Iedereen", "44%", "11%", "44%", "3"],
+            ["Raad", "50%", "0%", "50%", "10"],
+            ["Inwoner", "33%", "33%", "33%", "5"],
+            ["Iedereen", "44%", "11%", "44%", "15"],
         ]
         assert points.caption.get_text().startswith("Scores van 0 tot 10 per deelnemer")
         assert [[c.get_text() for c in tr.select("th, td")] for tr in points.select("tbody tr")] == [
             ["Raad", "10", "0", "0"],
             ["Raad", "0", "0", "10"],
-            ["Inwoner", "5", "5", "5"],
-        ]
+        ] * 5 + [["Inwoner", "5", "5", "5"]] * 5
     phone = BeautifulSoup(block_html(placements(you=True), PHONE, "en"), "html.parser")
     groups = phone.select(".kit-placements-points tbody")  # a phone: the scores under their group's name
     assert [[th.get_text() for th in tbody.select("th")] for tbody in groups] == [
-        ["Raad", "1", "2"],
-        ["Inwoner", "you"],
+        ["Raad", *map(str, range(1, 11))],
+        ["Inwoner", "1", "2", "3", "4", "you"],
     ]
     assert phone.select_one(".kit-placements-means li").get_text(" ", strip=True).split() == [
         "Raad",
@@ -363,6 +365,6 @@ def test_placements_fold_their_tables_on_a_phone_and_the_screen_and_show_them_be
         "Rechts",
         "50%",
         "Number",
-        "2",
+        "10",
     ]
     assert phone.select_one(".kit-block-scale").get_text() == "Zwak: links."  # the block's finding above it

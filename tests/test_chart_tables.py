@@ -170,7 +170,8 @@ def test_the_triangle_drawing_points_to_its_table(store):
     from widgets.render.blocks import PHONE, SCREEN, blocks_html
 
     session = session_with(store, "driehoek")
-    place(store, store.join(session.code, "inwoner"), 7, 2, 1)
+    for _ in range(5):  # five alike: enough for the disclosure rule (k = 5) to draw them on a phone and the screen
+        place(store, store.join(session.code, "inwoner"), 7, 2, 1)
     placed = placements(store.answers(session.id, "driehoek"))
     for surface in (PHONE, SCREEN):
         html = soup(blocks_html(room(placed, session, "nl"), surface, "nl"))
@@ -181,14 +182,15 @@ def test_the_triangle_drawing_points_to_its_table(store):
         points = summary.parent.select_one("table")
         means = summary.parent.select_one(".kit-placements-means")
         if surface == PHONE:  # narrow: each person's scores under their group's name, the means a card per group
-            assert cells(points) == [["", "willen", "mogen", "kunnen"], ["Inwoner"], ["1", "7", "2", "1"]]
+            each = [[str(n), "7", "2", "1"] for n in range(1, 6)]
+            assert cells(points) == [["", "willen", "mogen", "kunnen"], ["Inwoner"], *each]
             assert [" ".join(card.get_text(" ").split()) for card in means.select("li")] == [
-                "Inwoner willen 70% mogen 20% kunnen 10% Aantal 1",
-                "Iedereen willen 70% mogen 20% kunnen 10% Aantal 1",
+                "Inwoner willen 70% mogen 20% kunnen 10% Aantal 5",
+                "Iedereen willen 70% mogen 20% kunnen 10% Aantal 5",
             ]
         else:
-            assert cells(points) == [["Groep", "willen", "mogen", "kunnen"], ["Inwoner", "7", "2", "1"]]
-            assert cells(means)[1:] == [["Inwoner", "70%", "20%", "10%", "1"], ["Iedereen", "70%", "20%", "10%", "1"]]
+            assert cells(points) == [["Groep", "willen", "mogen", "kunnen"], *[["Inwoner", "7", "2", "1"]] * 5]
+            assert cells(means)[1:] == [["Inwoner", "70%", "20%", "10%", "5"], ["Iedereen", "70%", "20%", "10%", "5"]]
 
 
 @pytest.fixture
@@ -196,8 +198,9 @@ def revealed_triangle(kit_store):
     spec = SessionSpec(title="Woonvisie 2030", topic="wonen", language="nl", activities=("driehoek",))
     session, key = kit_store.create_session(spec)
     kit_store.set_activity_open(session.id, "driehoek", True)
-    place(kit_store, kit_store.join(session.code, "ambtelijk"), 4, 4, 2)
-    place(kit_store, kit_store.join(session.code, "inwoner"), 1, 8, 1)
+    for _ in range(5):  # five of each: the disclosure rule (k = 5) lets the screen draw each group's places
+        place(kit_store, kit_store.join(session.code, "ambtelijk"), 4, 4, 2)
+        place(kit_store, kit_store.join(session.code, "inwoner"), 1, 8, 1)
     kit_store.set_state(session.id, "driehoek", "reveal", True)
     return session, key
 
@@ -211,4 +214,7 @@ def test_the_screen_shows_the_triangle_with_its_table(phone, revealed_triangle):
     details = part.select_one("details.kit-chart-table")  # in the same part, right under the drawing
     assert_folded(details, "de kleine tekens in de driehoek")
     assert part.select_one("svg")["aria-describedby"] == details.select_one("summary")["id"]
-    assert sorted(cells(details.select_one("table"))[1:]) == [["Ambtelijk", "4", "4", "2"], ["Inwoner", "1", "8", "1"]]
+    assert (
+        sorted(cells(details.select_one("table"))[1:])
+        == [["Ambtelijk", "4", "4", "2"]] * 5 + [["Inwoner", "1", "8", "1"]] * 5
+    )

@@ -33,8 +33,12 @@ def test_the_triangle_table_on_the_screen_and_on_a_small_phone(kit, kit_store, w
     spec = SessionSpec(title="Woonvisie 2030", topic="wonen", language="nl", activities=("driehoek",))
     session, key = kit_store.create_session(spec)
     kit_store.set_activity_open(session.id, "driehoek", True)
-    colleague = kit_store.join(session.code, "ambtelijk")
-    kit_store.submit(colleague.token, "driehoek", {"plaats": {"willen": 9, "mogen": 2, "kunnen": 4}})
+    # five of each group, so the disclosure rule (k = 5) lets the screen and the phone draw every group's places
+    for group, place in (("ambtelijk", (9, 2, 4)), ("inwoner", (3, 6, 3))):
+        for _ in range(5):  # the phone below is a sixth resident
+            someone = kit_store.join(session.code, group)
+            scores = dict(zip(("willen", "mogen", "kunnen"), place, strict=True))
+            kit_store.submit(someone.token, "driehoek", {"plaats": scores})
     kit_store.set_state(session.id, "driehoek", "reveal", True)
 
     # axe's inline script needs the Content-Security-Policy bypassed (as in test_accessibility_browser)
@@ -46,7 +50,11 @@ def test_the_triangle_table_on_the_screen_and_on_a_small_phone(kit, kit_store, w
     screen.goto(f"{kit.url}kit/{session.code}/scherm")
     screen.wait_for_selector(".kit-screen-results-body svg.kit-triangle")
     rows = open_table_with_the_keyboard(screen)
-    assert rows == [["Groep", "willen", "mogen", "kunnen"], ["Ambtelijk", "9", "2", "4"]]
+    assert rows == [
+        ["Groep", "willen", "mogen", "kunnen"],
+        *[["Ambtelijk", "9", "2", "4"]] * 5,
+        *[["Inwoner", "3", "6", "3"]] * 5,
+    ]
     found = axe.violations(screen, axe_script)
     assert not found, axe.report(found)
 
@@ -56,7 +64,10 @@ def test_the_triangle_table_on_the_screen_and_on_a_small_phone(kit, kit_store, w
     place_in_triangle(page, willen=3, mogen=6, kunnen=3)
     page.wait_for_selector("[data-kit-results] details.kit-chart-table")
     rows = open_table_with_the_keyboard(page)
-    assert rows[1:] == [["Ambtelijk"], ["1", "9", "2", "4"], ["Inwoner"], ["jij", "3", "6", "3"]]
+    ambtelijk = [[str(n), "9", "2", "4"] for n in range(1, 6)]
+    assert rows[1:7] == [["Ambtelijk"], *ambtelijk] and rows[7] == ["Inwoner"]
+    inwoner = rows[8:]  # six, the phone's own among them, each numbered or "jij"
+    assert [r[1:] for r in inwoner] == [["3", "6", "3"]] * 6 and [r[0] for r in inwoner].count("jij") == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= 320  # the open table fits the phone
     found = axe.violations(page, axe_script)
     assert not found, axe.report(found)

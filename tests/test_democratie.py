@@ -23,8 +23,9 @@ VALUES = ["Insluiting", "Invloed", "Deliberatie", "Burgerschap", "Transparantie"
 INVLOED = "Wat gebeurt er met de input en ideeën van deelnemers?"
 
 
-def workshop(store, language="nl"):
-    """Two groups of two: they differ most on invloed (8, 8 against 4, 4), all endorse legitimiteit (7+)."""
+def workshop(store, language="nl", times=1):
+    """Two groups of two (each person ``times`` over): they differ most on invloed (8, 8 against 4, 4), all endorse
+    legitimiteit (7+)."""
     spec = SessionSpec(
         title="Participatie Woonvisie",
         topic="wonen",
@@ -41,7 +42,7 @@ def workshop(store, language="nl"):
         inwoners: [{"invloed": 4, "legitimiteit": 7, "insluiting": None}, {"invloed": 4, "legitimiteit": 8}],
     }
     for group, people in scores.items():
-        for n, mine in enumerate(people):
+        for n, mine in enumerate(people * times):
             person = store.join(session.code, group)
             note = "Onze ideeën verdwenen in een la" if group == inwoners and n == 0 else ""
             store.submit(
@@ -92,16 +93,16 @@ def test_a_phone_scores_one_value_per_screen_with_the_tables_question(kit, phone
 def test_the_report_shows_dissent_and_broad_agreement_per_group(store):
     from widgets.report.document import build_report
 
-    data = export_session(store, workshop(store).id)
+    data = export_session(store, workshop(store, times=5).id)  # ten in each group: k = 5 shows both
     soup = BeautifulSoup(build_report(data), "html.parser")
     section = soup.select_one("section#democratie")
     assert section.h2.get_text(strip=True) == "Democratische waarden (Tabel 4.2)"
     agenda = [li["data-kit-statement"] for li in section.select(".kit-agenda-dissent li[data-kit-statement]")]
     assert agenda[0] == "invloed"  # between-group gap 8 - 4 = 4, nobody differs within a group: dissent 4,0
     assert float(section.select_one('li[data-kit-statement="invloed"]')["data-kit-dissent"]) == pytest.approx(4.0)
-    # legitimiteit: each group has two scores of 7 or more: (2 + 1) / (2 + 2) squared = 0,5625
+    # legitimiteit: each group has ten scores of 7 or more: (10 + 1) / (10 + 2) squared = 0,840
     agreed = section.select_one('li[data-kit-agreed="legitimiteit"]')
-    assert float(agreed["data-kit-agreement"]) == pytest.approx(0.5625, abs=0.001)  # written with three decimals
+    assert float(agreed["data-kit-agreement"]) == pytest.approx((11 / 12) ** 2, abs=0.001)  # three decimals
     summary = soup.select_one("#samenvatting-democratie").get_text(" ", strip=True)
     assert "Invloed" in summary and "Legitimiteit" in summary
     notes = soup.get_text(" ", strip=True)
@@ -162,15 +163,17 @@ def test_the_results_page_shows_the_own_score_next_to_the_means(store):
     from widgets.activities.democratie.results import own
     from widgets.model.answers import answers_by_activity
 
-    session = workshop(store)
-    data = export_session(store, session.id)
-    answers = answers_by_activity(data["answers"])
-    raad = session.groups[0].key
-    me = SimpleNamespace(ref=next(a.participant for a in answers["democratie"] if a.group == raad), group_key=raad)
-    rows = {row["key"]: row for row in own(answers, {}, session, me, "nl")["rows"]}
-    assert rows["invloed"]["label"] == "Invloed" and rows["invloed"]["own"] == "8"
-    assert rows["invloed"]["group"] is None  # one other in the group: a mean would give that person's score away
-    assert rows["invloed"]["room"] == pytest.approx(6.0)  # (8 + 8 + 4 + 4) / 4, three others make it up
+    def invloed(times):
+        session = workshop(store, times=times)
+        answers = answers_by_activity(export_session(store, session.id)["answers"])
+        raad = session.groups[0].key
+        me = SimpleNamespace(ref=next(a.participant for a in answers["democratie"] if a.group == raad), group_key=raad)
+        return {row["key"]: row for row in own(answers, {}, session, me, "nl")["rows"]}["invloed"]
+
+    small = invloed(1)  # two in a group, four in the room: fewer than k = 5 make up either mean
+    assert small["label"] == "Invloed" and small["own"] == "8" and small["group"] is None and small["room"] is None
+    ten = invloed(5)
+    assert ten["group"] == pytest.approx(8.0) and ten["room"] == pytest.approx(6.0)  # (10 x 8 + 10 x 4) / 20
 
 
 def test_the_dashboard_draws_the_questions_the_means_and_the_agenda(sqlite_store):

@@ -83,7 +83,9 @@ def card_lines(page, selector):
     }
 
 
-def test_a_phone_answers_by_keyboard_the_dashboard_follows_and_the_screen_shows_the_means(kit, kit_store, watched):
+def test_a_phone_answers_by_keyboard_the_dashboard_follows_and_the_screen_shows_the_means(
+    kit, kit_store, watched, crowd
+):
     script = axe.install()
     SHOTS.mkdir(parents=True, exist_ok=True)
     facilitator = open_facilitator(watched(), kit)
@@ -162,11 +164,13 @@ def test_a_phone_answers_by_keyboard_the_dashboard_follows_and_the_screen_shows_
     # the dashboard follows live (the other phone's last answer, legitimiteit, makes it broadly agreed): the means
     # per group, then the agenda, most dissent first
     facilitator.wait_for_selector('.kit-agenda-agreement li[data-kit-agreed="legitimiteit"]', timeout=5_000)
+    # the facilitator sees each group's mean, marked where participants would not (one person: fewer than k = 5)
+    hidden = "n=1, niet getoond aan deelnemers"
     assert room_row(facilitator, means) == {
         "Bestuurlijk-politiek": "–",
-        "Ambtelijk": "3,0",
+        "Ambtelijk": f"3,0{hidden}",
         "Maatschappelijke partner": "–",
-        "Inwoner": "8,0",
+        "Inwoner": f"8,0{hidden}",
     }
     agenda = dashboard.locator(".kit-agenda-dissent li[data-kit-statement]")
     assert agenda.first.get_attribute("data-kit-dissent") == "5.000"
@@ -190,6 +194,9 @@ def test_a_phone_answers_by_keyboard_the_dashboard_follows_and_the_screen_shows_
     dashboard.screenshot(path=str(SHOTS / "dashboard.png"))
     expect(screen.locator(".kit-screen-answered")).to_have_text(re.compile("^2 van de 2"), timeout=5_000)
     assert screen.locator(".kit-results-table").count() == 0  # nothing shown before the facilitator reveals
+    # four more of each group answer as its phone did: five each, enough for the disclosure rule (k = 5)
+    for group, scores in (("inwoner", MINE), ("ambtelijk", THEIRS)):
+        crowd(session, group, "democratie", {key: {"score": s, "note": ""} for key, s in scores.items()})
 
     # the facilitator shows the results: the phone's Klaar list and the screen show the room's means, live
     facilitator.locator("button.kit-democratie-reveal, .kit-democratie-reveal button").first.click()

@@ -191,19 +191,20 @@ def test_the_blocks_read_on_a_phone_as_cards_with_dutch_numbers():
 
     from widgets.render.blocks import PHONE, blocks_html
 
-    phone = BeautifulSoup(blocks_html(results(), PHONE, "nl"), "html.parser")
+    # five times the answers: every group at least five, as the disclosure rule (k = 5) asks of a phone
+    phone = BeautifulSoup(blocks_html(results(ANSWERS * 5), PHONE, "nl"), "html.parser")
     assert not phone.select("table")
     now = phone.select_one('[data-kit-block="trap-distribution"] [data-kit-item="now"]')
     lines = [" ".join(li.get_text(" ").split()) for li in now.select(".kit-score-line")]
     assert lines == [
-        "Ambtelijk N 3 1. Reguleren 33% 2. Regisseren 67%",
-        "Inwoner N 1 4. Faciliteren 100%",
-        "Alle deelnemers N 4 1. Reguleren 25% 2. Regisseren 50% 4. Faciliteren 25%",
+        "Ambtelijk N 15 1. Reguleren 33% 2. Regisseren 67%",
+        "Inwoner N 5 4. Faciliteren 100%",
+        "Alle deelnemers N 20 1. Reguleren 25% 2. Regisseren 50% 4. Faciliteren 25%",
     ]
     official = phone.select_one('[data-kit-block="trap-gap"] [data-kit-row="ambtelijk"]')
-    assert [dd.get_text() for dd in official.select("dd")] == ["3", "1,7", "3,0", "+1,3", "2", "1", "0"]
+    assert [dd.get_text() for dd in official.select("dd")] == ["15", "1,7", "3,0", "+1,3", "10", "5", "0"]
     resident = phone.select_one('[data-kit-block="trap-gap"] [data-kit-row="inwoner"]')
-    assert [dd.get_text() for dd in resident.select("dd")] == ["1", "4,0", "1,0", "-3,0", "0", "0", "1"]
+    assert [dd.get_text() for dd in resident.select("dd")] == ["5", "4,0", "1,0", "-3,0", "0", "0", "5"]
 
 
 def test_without_answers_only_everyone_is_there_with_nothing_to_average():

@@ -112,12 +112,13 @@ def test_the_block_ranks_every_value_with_each_groups_points_and_who_named_it():
         ("veiligheid", "Veiligheid", 0),
     ]
     assert [g.key for g in block.groups] == ["raad", "ambtelijk", "inwoner"]
-    # Per group its points and how many of it gave the value points; nobody of the raad spread any: no figure.
+    # Per group its points and how many of it spread points (the people its sum is made of, what the disclosure
+    # rule counts); nobody of the raad spread any: no figure.
     inspraak, groen, betaalbaarheid, veiligheid = block.items
     assert groen.groups == (Figure(None, 0), Figure(80, 2), Figure(20, 1))
-    assert inspraak.groups == (Figure(None, 0), Figure(70, 1), Figure(50, 1))
-    assert betaalbaarheid.groups == (Figure(None, 0), Figure(50, 1), Figure(30, 1))
-    assert veiligheid.groups == (Figure(None, 0), Figure(0, 0), Figure(0, 0))
+    assert inspraak.groups == (Figure(None, 0), Figure(70, 2), Figure(50, 1))
+    assert betaalbaarheid.groups == (Figure(None, 0), Figure(50, 2), Figure(30, 1))
+    assert veiligheid.groups == (Figure(None, 0), Figure(0, 2), Figure(0, 1))
     # Named in the palette by: betaalbaarheid a, b, c; inspraak c, d; groen a; veiligheid d.
     assert [i.note for i in block.items] == [
         "genoemd door 2 deelnemers",
@@ -153,19 +154,19 @@ def test_the_report_draws_the_block_as_a_table_with_dutch_numbers():
     from widgets.activities.prioriteren.report import section
 
     palette = [("a", "raad", "Betaalbaarheid"), ("b", "inwoner", "Groen")]
-    spreads = [("inwoner", {"betaalbaarheid": 100})] * 11 + [("raad", {"betaalbaarheid": 60, "groen": 40})]
+    spreads = [("inwoner", {"betaalbaarheid": 100})] * 11 + [("raad", {"betaalbaarheid": 60, "groen": 40})] * 5
     html = section(room(palette, spreads), {}, SESSION, "nl", {})
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.select_one("section#prioriteren .kit-block-intro").get_text() == "12 deelnemers verdeelden hun punten"
-    # betaalbaarheid 11 x 100 + 60 = 1.160 (Dutch thousands), raad 60 of one, inwoner 1.100 of eleven; groen 40
+    assert soup.select_one("section#prioriteren .kit-block-intro").get_text() == "16 deelnemers verdeelden hun punten"
+    # betaalbaarheid 11 x 100 + 5 x 60 = 1.400 (Dutch thousands), raad 300 of five, inwoner 1.100 of eleven; groen 200
     assert ranking(html)[1:] == [
-        ["1. Betaalbaarheid", "1.160", "60", "–", "1.100", "genoemd door 1 deelnemer"],
-        ["2. Groen", "40", "40", "–", "0", "genoemd door 1 deelnemer"],
+        ["1. Betaalbaarheid", "1.400", "300", "–", "1.100", "genoemd door 1 deelnemer"],
+        ["2. Groen", "200", "200", "–", "0", "genoemd door 1 deelnemer"],
     ]
     bars = [float(svg.select(".kit-block-fill")[0]["width"]) for svg in soup.select("svg.kit-block-bar")]
-    assert bars == [100.0, round(40 / 1160 * 100, 2)]  # the totals on one scale, the highest full
+    assert bars == [100.0, round(200 / 1400 * 100, 2)]  # the totals on one scale, the highest full
     english = ranking(section(room(palette, spreads), {}, SESSION, "en", {}))
-    assert english[0][-1] == "In the palette" and english[1][1] == "1,160"
+    assert english[0][-1] == "In the palette" and english[1][1] == "1,400"
 
 
 def ranking(html: str) -> list:
@@ -215,19 +216,22 @@ def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
     store.submit(b.token, "prioriteren", {"verdeling": {"i groen i": 40, "betaalbaarheid": 60}})
     dash.refresh(store.session(session.id))
     assert "2 deelnemers verdeelden hun punten" in dash.table.value
+
+    # the facilitator sees every figure, those participants do not see (fewer than k = 5) marked
+    def marked(points, n):
+        return f"{points} n={n}, niet getoond aan deelnemers"
+
     assert ranking(dash.table.value)[1:] == [
-        ["1. <i>Groen</i>", "110", "–", "70", "–", "40", "genoemd door 1 deelnemer"],
-        ["2. Betaalbaarheid", "90", "–", "30", "–", "60", "genoemd door 2 deelnemers"],
+        ["1. <i>Groen</i>", marked(110, 2), "–", marked(70, 1), "–", marked(40, 1), "genoemd door 1 deelnemer"],
+        ["2. Betaalbaarheid", marked(90, 2), "–", marked(30, 1), "–", marked(60, 1), "genoemd door 2 deelnemers"],
     ]
     assert 'data-kit-item="i groen i" data-kit-points="110"' in dash.table.value
 
     # a changed mind moves the ranking at the next refresh
     store.submit(a.token, "prioriteren", {"verdeling": {"betaalbaarheid": 100}})
     dash.refresh(store.session(session.id))
-    assert [row[:2] for row in ranking(dash.table.value)[1:]] == [
-        ["1. Betaalbaarheid", "160"],
-        ["2. <i>Groen</i>", "40"],
-    ]
+    assert [row[1].split()[0] for row in ranking(dash.table.value)[1:]] == ["160", "40"]
+    assert [row[0] for row in ranking(dash.table.value)[1:]] == ["1. Betaalbaarheid", "2. <i>Groen</i>"]
 
     # the facilitator narrows the list: the selection is stored and the ranking shows only it
     assert [label for label, _ in dash.selection.options] == ["Betaalbaarheid", "<i>Groen</i>"]
@@ -235,4 +239,4 @@ def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
     dash.children[-1].click()
     assert store.state(session.id, "prioriteren")["selection"] == ["i groen i"]
     dash.refresh(store.session(session.id))
-    assert [row[:2] for row in ranking(dash.table.value)[1:]] == [["1. <i>Groen</i>", "40"]]
+    assert [(row[0], row[1].split()[0]) for row in ranking(dash.table.value)[1:]] == [("1. <i>Groen</i>", "40")]

@@ -2,6 +2,7 @@
 the result blocks the dashboard, phones, screen and report draw, and the report and readable exports of a session."""
 
 import io
+from dataclasses import replace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -46,6 +47,13 @@ ANSWERS = [
     answer("P5", "ambt", "stijl", "bewaker"),
     answer("P7", "weg", "stijl", "strateeg"),
 ]
+
+
+def five(answers: list) -> list:
+    """Every participant five times: the same percentages, each group large enough for the disclosure rule (k = 5)."""
+    return [replace(a, participant=f"{a.participant}-{i}") for i in range(5) for a in answers]
+
+
 SESSION = Session(
     "s1", "ABC123", "Raad", "wonen", "Gouda", "nl", ("raadsenquete",), (), "open",
     groups=(Group("raad", "Raadsleden"), Group("ambt", "Ambtelijk")),
@@ -174,7 +182,7 @@ def test_the_tables_write_the_figures_in_dutch_and_the_screen_leaves_the_method_
     from widgets.activities.raadsenquete.results import blocks
     from widgets.render.blocks import PHONE, REPORT, SCREEN
 
-    drawn = blocks({ACTIVITY: ANSWERS}, {}, SESSION, "nl")
+    drawn = blocks({ACTIVITY: five(ANSWERS)}, {}, SESSION, "nl")
     soup = BeautifulSoup(str(results_html(drawn, REPORT, "nl")), "html.parser")
     method = soup.select_one(".kit-method").get_text()
     assert "'weet niet' telt niet mee in de percentages en staat apart geteld" in method
@@ -182,9 +190,9 @@ def test_the_tables_write_the_figures_in_dutch_and_the_screen_leaves_the_method_
     assert [cells(r) for r in table.select("tr")] == [
         ["Wie", "Eens", "Neutraal", "Oneens", "N", "Weet niet"],
         ["Village Deal-raden (Afbeelding 4)", "23%", "34%", "34%", "35", "–"],
-        ["Deze zaal", "60%", "20%", "20%", "5", "2"],
-        ["Raadsleden", "67%", "0%", "33%", "3", "1"],
-        ["Ambtelijk", "0%", "100%", "0%", "1", "1"],
+        ["Deze zaal", "60%", "20%", "20%", "25", "10"],
+        ["Raadsleden", "67%", "0%", "33%", "15", "5"],
+        ["Ambtelijk", "0%", "100%", "0%", "5", "5"],
     ]
     first = soup.select_one('table[data-kit-item="nieuwe_rol"]')
     assert cells(first.select_one('tr[data-kit-group="boek"]')) == [
@@ -194,16 +202,16 @@ def test_the_tables_write_the_figures_in_dutch_and_the_screen_leaves_the_method_
     styles_table = soup.select_one('[data-kit-block="raadsenquete-stijl"] table')
     assert [cells(r) for r in styles_table.select("tr")] == [
         ["Wie", "Bewaker", "Strateeg", "Idealist", "Manager", "N"],
-        ["Deze zaal", "20%", "20%", "20%", "40%", "5"],
-        ["Raadsleden", "0%", "0%", "33%", "67%", "3"],
-        ["Ambtelijk", "100%", "0%", "0%", "0%", "1"],
+        ["Deze zaal", "20%", "20%", "20%", "40%", "25"],
+        ["Raadsleden", "0%", "0%", "33%", "67%", "15"],
+        ["Ambtelijk", "100%", "0%", "0%", "0%", "5"],
     ]
     screen = BeautifulSoup(str(results_html(drawn, SCREEN, "nl")), "html.parser")
     assert screen.select(".kit-method") == [] and len(screen.select("table")) == 6
     phone = BeautifulSoup(str(results_html(drawn, PHONE, "nl")), "html.parser")
     assert phone.select("table") == [] and len(phone.select(".kit-method")) == 1
     line = phone.select_one('[data-kit-item="toegerust"] [data-kit-group="raad"]').get_text(" ", strip=True)
-    assert line.replace("\xa0", " ") == "Raadsleden N 3 Eens 67% Oneens 33% Weet niet 1"
+    assert line.replace("\xa0", " ") == "Raadsleden N 15 Eens 67% Oneens 33% Weet niet 5"
 
 
 def test_a_printed_row_that_adds_up_to_more_than_a_hundred_keeps_every_part_its_length():
@@ -221,8 +229,9 @@ def test_a_printed_row_that_adds_up_to_more_than_a_hundred_keeps_every_part_its_
     assert not dilemma.has_attr("overflow")  # 46 + 23 + 26 = 95: the rest of the track stays grey
 
 
-def workshop(store, lang="nl"):
-    """A raadsenquête session: three council members and one civil servant, one with a hostile group-free text."""
+def workshop(store, lang="nl", times=1):
+    """A raadsenquête session: three council members and one civil servant (each ``times`` over), one with a
+    hostile group-free text."""
     from widgets.report.transfer import export_session
 
     session, _ = store.create_session(
@@ -242,7 +251,7 @@ def workshop(store, lang="nl"):
         (raad, ("eens", "oneens"), "manager"),
         (raad, ("neutraal", "weet_niet"), "idealist"),
         (ambt, ("oneens", "weet_niet"), "bewaker"),
-    ):
+    ) * times:
         person = store.join(session.code, group)
         store.submit(person.token, "raadsenquete", {"nieuwe_rol": values[0], "dilemma": values[1], "stijl": style})
     return export_session(store, session.id)
@@ -251,19 +260,19 @@ def workshop(store, lang="nl"):
 def test_the_report_shows_the_room_next_to_the_printed_survey(store):
     from widgets.report.document import build_report
 
-    soup = BeautifulSoup(build_report(workshop(store)), "html.parser")
+    soup = BeautifulSoup(build_report(workshop(store, times=5)), "html.parser")  # five of each: k = 5
     section = soup.select_one("section#raadsenquete")
     assert section.h2.get_text(strip=True) == "Raadsenquête Village Deals"
     room = section.select_one('table[data-kit-item="nieuwe_rol"] tr[data-kit-group="*"]')
-    assert cells(room) == ["Deze zaal", "50%", "25%", "25%", "4", "0"]  # eens 2, neutraal 1, oneens 1
+    assert cells(room) == ["Deze zaal", "50%", "25%", "25%", "20", "0"]  # eens 10, neutraal 5, oneens 5
     dilemma = section.select_one('table[data-kit-item="dilemma"] tr[data-kit-group="*"]')
-    assert cells(dilemma) == ["Deze zaal", "50%", "0%", "50%", "2", "2"]
+    assert cells(dilemma) == ["Deze zaal", "50%", "0%", "50%", "10", "10"]
     styles = section.select_one('[data-kit-block="raadsenquete-stijl"] tr[data-kit-group="*"]')
-    assert cells(styles) == ["Deze zaal", "25%", "0%", "25%", "50%", "4"]  # manager 2, idealist 1, bewaker 1 of 4
+    assert cells(styles) == ["Deze zaal", "25%", "0%", "25%", "50%", "20"]  # manager 10, idealist 5, bewaker 5
     assert section.select_one(".kit-method") is not None  # how the percentages are made, in the report
     summary = soup.select_one("#samenvatting-raadsenquete")
-    assert "eens in deze zaal 50% (N=4), bij de Village Deal-raden 86% (N=43)" in summary.get_text()
-    assert "Meest gekozen bestuursstijl: Manager (2 van 4)" in summary.get_text()
+    assert "eens in deze zaal 50% (N=20), bij de Village Deal-raden 86% (N=43)" in summary.get_text()
+    assert "Meest gekozen bestuursstijl: Manager (10 van 20)" in summary.get_text()
 
 
 def test_the_readable_exports_name_the_statement_and_the_choice_in_words(sqlite_store):

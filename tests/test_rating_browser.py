@@ -28,7 +28,7 @@ def in_viewport(page, selector):
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
 
 
-def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched):
+def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched, kit_store, crowd):
     facilitator = open_facilitator(watched(), kit)
     code = create_session(facilitator, title="Woonvisie", activities=["Beoordelen"])
     small = join(watched(viewport=SMALL), kit, code, "Inwoner")
@@ -142,7 +142,11 @@ def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched):
     small.get_by_role("link", name="Terug naar uw antwoorden").click()
     small.wait_for_selector(".kit-rate-mine")
 
-    # revealing shows the room's means on the phone without a reload
+    # revealing shows the room's means on the phone without a reload; three more of each group first, so the
+    # disclosure rule (k = 5) lets both groups' means through
+    session = kit_store.session_by_code(code)
+    crowd(session, "ambtelijk", "beoordelen", {"cijfer": {"score": 7, "note": ""}, "toegankelijk": {"score": 9}}, n=3)
+    crowd(session, "inwoner", "beoordelen", {"cijfer": {"score": 6, "note": ""}, "toegankelijk": {"score": 3}}, n=3)
     assert small.locator("[data-kit-results]").count() == 0
     facilitator.locator(".kit-rate-reveal button, button.kit-rate-reveal").first.click()
     small.wait_for_selector("[data-kit-results] [data-kit-item='toegankelijk']", timeout=3_000)

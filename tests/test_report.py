@@ -27,8 +27,10 @@ def export_file(sqlite_store, tmp_path):
     session, _ = store.create_session(SessionSpec(title="Woonvisie <b>2030</b>", topic="wonen", municipality="Gouda"))
     for activity in ("palet", "prioriteren", "beoordelen", "driehoek"):
         store.set_activity_open(session.id, activity, True)
-    people = [store.join(session.code, g, name="Geheime Naam") for g in ("ambtelijk", "inwoner", "inwoner")]
-    for i, p in enumerate(people):
+    # each of three people five times over: groups of ten and five, enough for the disclosure rule (k = 5)
+    people = [store.join(session.code, g, name="Geheime Naam") for g in ("ambtelijk", "inwoner", "inwoner") * 5]
+    for n, p in enumerate(people):
+        i = n % 3
         store.submit(
             p.token,
             "palet",
@@ -65,7 +67,7 @@ def test_report_from_an_export_file_has_every_section_and_no_names(export_file):
     assert "Geheime Naam" not in html
     participants = json.loads(export_file.read_text())["participants"]
     assert not any(p["ref"] in html for p in participants)
-    assert 'data-kit-item="betaalbaarheid" data-kit-count="2"' in html
+    assert 'data-kit-item="betaalbaarheid" data-kit-count="10"' in html
     assert "Landelijk gemiddelde rapportcijfer voor Wonen: 6,8" in html
 
 
@@ -246,39 +248,45 @@ def _pdf_pages(pdf: bytes, tmp_path) -> list:
     ]
 
 
+def five(rows: list) -> list:
+    """Each person five times over: the same means and shares, every group at least five, as the disclosure rule
+    (k = 5) asks before the report shows a group's figures."""
+    return [row for row in rows for _ in range(5)]
+
+
 @pytest.fixture
 def known(sqlite_store):
-    return _export(sqlite_store, KNOWN)
+    return _export(sqlite_store, five(KNOWN))
 
 
 def test_the_first_page_summarises_with_hand_computed_figures(known):
     html = build_report(known)
     summary = _summary(html)
-    # Joined: 2 ambtelijk, 3 inwoner, nobody from the other two groups.
+    # Joined: 2 ambtelijk, 3 inwoner (each five times over), nobody from the other two groups.
     assert re.findall(r'data-kit-group="([^"]+)" data-kit-count="(\d+)"', _part(summary, "sessie")) == [
         ("bestuurlijk-politiek", "0"),
-        ("ambtelijk", "2"),
+        ("ambtelijk", "10"),
         ("maatschappelijke-partner", "0"),
-        ("inwoner", "3"),
-        ("*", "5"),
+        ("inwoner", "15"),
+        ("*", "25"),
     ]
     # Grade: (6 + 7 + 5 + 6 + 8) / 5 = 6.4 against the book's 6.8 for wonen; ambtelijk 6.5, inwoner 19/3 = 6.3.
     grade = _part(summary, "samenvatting-cijfer")
-    assert "De zaal geeft gemiddeld een 6,4 (5 cijfers)." in grade
+    assert "De zaal geeft gemiddeld een 6,4 (25 cijfers)." in grade
     assert "Het landelijk gemiddelde voor Wonen is 6,8: deze zaal zit er 0,4 onder." in grade
-    assert re.search(r'"ambtelijk"><td>Ambtelijk</td><td>6,5</td><td>2</td>', grade)
-    assert re.search(r'"inwoner"><td>Inwoner</td><td>6,3</td><td>3</td>', grade)
+    assert re.search(r'"ambtelijk"><td>Ambtelijk</td><td>6,5</td><td>10</td>', grade)
+    assert re.search(r'"inwoner"><td>Inwoner</td><td>6,3</td><td>15</td>', grade)
     # Dissent = within + between. Eerlijk: groups 2.5 and 8.67, gap 6.17, within 0.48 -> 6.6;
     # proportionaliteit: 4/4 vs 7/7/7 -> 3.0; financieel: 3/9 vs 6/6/6 -> within sqrt(18/5) = 1.9.
     dissent = _part(summary, "samenvatting-onenigheid")
     assert re.findall(r'data-kit-statement="(\w+)"', dissent) == ["eerlijk", "proportionaliteit", "financieel"]
-    assert "onenigheid 6,6, gemiddeld 6,2 (5 scores)" in dissent
+    assert "onenigheid 6,6, gemiddeld 6,2 (25 scores)" in dissent
     # Broad agreement: per group (scores of 7+ + 1) / (scores + 2), multiplied. Outcomes, everyone 7:
-    # 3/4 * 4/5 = 0.6. Eerlijk 2/3 vs 9/8/9 and proportionaliteit 4/4 vs 7/7/7: 1/4 * 4/5 = 0.2;
-    # toegankelijk, everyone 6 (no dissent at all): 1/4 * 1/5 = 0.05. Only outcomes is above 0.25.
+    # 11/12 * 16/17 = 0.86. Eerlijk 2/3 vs 9/8/9 and proportionaliteit 4/4 vs 7/7/7: 1/12 * 16/17 = 0.08;
+    # toegankelijk, everyone 6 (no dissent at all): 1/12 * 1/17. Only outcomes is above 0.25.
     agreement = _part(summary, "samenvatting-overeenstemming")
     assert re.findall(r'data-kit-statement="(\w+)"', agreement) == ["outcomes"]
-    assert "overeenstemming 0,60, gemiddeld 7,0 (5 scores)" in agreement
+    assert "overeenstemming 0,86, gemiddeld 7,0 (25 scores)" in agreement
     assert "Per groep het aandeel scores van 7 of hoger" in agreement and "boven 0,25" in agreement
     # Shared values: betaalbaarheid by all five (two groups), veiligheid by three; groen by one group only.
     palette = _part(summary, "samenvatting-palet")
@@ -289,14 +297,14 @@ def test_the_first_page_summarises_with_hand_computed_figures(known):
     assert "Groen" not in palette
     # Corners: willen 35/5 = 7.0, mogen 23/5 = 4.6, kunnen 15/5 = 3.0 is the weakest.
     corner = _part(summary, "samenvatting-driehoek")
-    assert 'data-kit-corner="kunnen">Kunnen: gemiddeld 3,0 uit 10 (5 deelnemers geplaatst).' in corner
+    assert 'data-kit-corner="kunnen">Kunnen: gemiddeld 3,0 uit 10 (25 deelnemers geplaatst).' in corner
     assert "willen 7,0 · mogen 4,6 · kunnen 3,0" in corner
     # Severities: mogen-kunnen 21/5 = 4.2, willen-kunnen 3.0, willen-mogen 10/5 = 2.0.
     tensions = _part(summary, "samenvatting-spanningen")
     assert re.findall(r'data-kit-axis="([\w-]+)"', tensions) == ["mogen-kunnen", "willen-kunnen", "willen-mogen"]
-    assert "Mogen en kunnen</b>: gemiddeld 4,2 uit 5 (5 antwoorden)" in tensions
-    # The points: betaalbaarheid 5 x 60, veiligheid 5 x 40.
-    assert re.findall(r'data-kit-points="(\d+)"', _part(summary, "samenvatting-prioriteren")) == ["300", "200"]
+    assert "Mogen en kunnen</b>: gemiddeld 4,2 uit 5 (25 antwoorden)" in tensions
+    # The points: betaalbaarheid 25 x 60, veiligheid 25 x 40.
+    assert re.findall(r'data-kit-points="(\d+)"', _part(summary, "samenvatting-prioriteren")) == ["1500", "1000"]
     assert "1 december 2026" in html and "Geheime Naam" not in html
 
 
@@ -315,7 +323,7 @@ def test_each_summary_item_says_no_answers_when_there_are_none(sqlite_store):
 
 
 def test_broad_agreement_needs_two_groups(sqlite_store):
-    summary = _summary(build_report(_export(sqlite_store, KNOWN[2:])))  # only residents answered
+    summary = _summary(build_report(_export(sqlite_store, five(KNOWN[2:]))))  # only residents answered
     agreement = _part(summary, "samenvatting-overeenstemming")
     assert "vraagt scores van minstens twee groepen" in agreement and "data-kit-statement" not in agreement
     assert 'data-kit-statement="eerlijk"' in _part(summary, "samenvatting-onenigheid")  # dissent still shows
@@ -332,22 +340,22 @@ def test_each_chart_has_its_figures_as_a_table(known):
     )
     assert 'data-root-id="' in radar  # the Bokeh chart itself sits in the same figure
     blocks = re.search(r'<figure class="kit-report-figure" id="figuur-blocks">.*?</figure>', html, re.S).group(0)
-    # Financieel: one 3, one 9, three 6s.
+    # Financieel: one 3, one 9, three 6s (each five times over).
     counts = re.search(r'data-kit-statement="financieel">(.*?)</tr>', blocks).group(1)
-    assert re.findall(r"<td>(\d*)</td>", counts) == ["", "", "1", "", "", "3", "", "", "1", ""]
+    assert re.findall(r"<td>(\d*)</td>", counts) == ["", "", "5", "", "", "15", "", "", "5", ""]
     # the triangle is drawn (an SVG, no Bokeh) beside its tables: each group's mean place as shares of the corners
     triangle = BeautifulSoup(html, "html.parser").select_one('#driehoek [data-kit-block="driehoek"]')
-    assert triangle.select_one("svg.kit-triangle") and len(triangle.select("svg .kit-tri-point")) == 5
+    assert triangle.select_one("svg.kit-triangle") and len(triangle.select("svg .kit-tri-point")) == 25
     means = {
         tr["data-kit-group"]: [td.get_text() for td in tr.select("td")]
         for tr in triangle.select("table.kit-placements-means tbody tr")
     }
     # ambtelijk 8,5,2 and 6,5,4 (each of 15): willen (8 + 6) / 30 = 47 %, mogen 10 / 30 = 33 %, kunnen 6 / 30 = 20 %
-    assert means["ambtelijk"] == ["47%", "33%", "20%", "2"]
+    assert means["ambtelijk"] == ["47%", "33%", "20%", "10"]
     # inwoner 7,3,3 (of 13), 9,6,1 (of 16), 5,4,5 (of 14): willen (7/13 + 9/16 + 5/14) / 3 = 48.6 %, mogen 29.7 %
-    assert means["inwoner"] == ["49%", "30%", "22%", "3"]
+    assert means["inwoner"] == ["49%", "30%", "22%", "15"]
     # everyone: willen (14/15 + 7/13 + 9/16 + 5/14) / 5 = 47.8 %, mogen (10/15 + 3/13 + 6/16 + 4/14) / 5 = 31.2 %
-    assert means["*"] == ["48%", "31%", "21%", "5"]
+    assert means["*"] == ["48%", "31%", "21%", "25"]
     levels = re.search(r'data-kit-block="driehoek-levels".*?</table>', html, re.S).group(0)
     everyone = re.findall(r'data-kit-group="\*"><span class="kit-score-value">([^<]*)<', levels)
     assert everyone == ["7,0", "4,6", "3,0"]  # willen, mogen, kunnen
@@ -360,7 +368,7 @@ def test_the_pdf_is_a4_numbered_and_starts_with_the_summary(known, tmp_path):
     assert "Pagina 1 van " + str(len(pages)) in first and f"Pagina 2 van {len(pages)}" in pages[1]
     assert "Woonvisie 2030" in pages[1].splitlines()[0]  # the title, small, in every page's header
     for figure in (
-        "6,4 (5 cijfers)",
+        "6,4 (25 cijfers)",
         "Eerlijk: onenigheid 6,6",
         "Kunnen: gemiddeld 3,0",
         "Mogen en kunnen:",
@@ -394,7 +402,7 @@ def test_a_large_session_keeps_the_block_chart_with_its_table(sqlite_store, tmp_
 def test_an_english_session_reads_in_english(sqlite_store, tmp_path):
     data = _export(
         sqlite_store,
-        [("resident", *KNOWN[0][1:]), ("civil-service", *KNOWN[1][1:])],
+        five([("resident", *KNOWN[0][1:]), ("civil-service", *KNOWN[1][1:])]),
         language="en",
         groups=("Civil service", "Resident"),
     )
@@ -406,7 +414,7 @@ def test_an_english_session_reads_in_english(sqlite_store, tmp_path):
         "Most dissent",
         "Broadest agreement",
         "Weakest corner of the triangle",
-        "The room's mean grade is 6.5 (2 grades).",
+        "The room's mean grade is 6.5 (10 grades).",
         "December 1, 2026",
     ):
         assert text in html, text
@@ -419,7 +427,7 @@ def test_participant_and_facilitator_text_stays_text(sqlite_store):
     title = "Woonvisie </style><script>window.__pwned=1</script>"
     data = _export(
         sqlite_store,
-        [("inwoner", *KNOWN[2][1:5], ["<b>Groen</b>", "<script>x()</script>"])] * 1,
+        [("inwoner", *KNOWN[2][1:5], ["<b>Groen</b>", "<script>x()</script>"])] * 5,  # five: k = 5
         title=title,
         note=NOTE,
     )

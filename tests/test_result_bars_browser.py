@@ -1,8 +1,8 @@
 """Bars that tell the truth, in Chromium: every bar of a revealed result is drawn on the one scale of its block.
 
-Three phones answer Beoordelen in groups whose names differ much in length (so a table's columns
-differ in width: a bar scaled to its cell would show it) and the facilitator reveals. On a phone at
-320 and 375 px wide and at 200 % zoom, and on the presentation screen at 1920 x 1080, each bar's
+Three phones (each with four more like it) answer Beoordelen in groups whose names differ much in length
+(so a table's columns differ in width: a bar scaled to its cell would show it) and the facilitator reveals.
+On a phone at 320 and 375 px wide and at 200 % zoom, and on the presentation screen at 1920 x 1080, each bar's
 drawn width (``getBoundingClientRect``) is proportional to its value within 2 %, equal values are
 drawn equal, and nothing scrolls sideways. ``KIT_SCREENSHOTS=<folder>`` also saves what was measured.
 """
@@ -65,8 +65,8 @@ def check_bars(page, name: str):
         page.screenshot(path=str(Path(folder) / f"{name}.png"), full_page=True)
 
 
-def test_every_bar_is_drawn_on_one_scale_on_phones_and_the_projector(kit, watched, kit_store):
-    from widgets.model.sessions import SessionSpec
+def test_every_bar_is_drawn_on_one_scale_on_phones_and_the_projector(kit, watched, kit_store, crowd):
+    from widgets.model.sessions import SessionSpec, group_key
 
     spec = SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", activities=("beoordelen",))
     spec.groups = GROUPS
@@ -78,6 +78,9 @@ def test_every_bar_is_drawn_on_one_scale_on_phones_and_the_projector(kit, watche
         page.goto(f"{kit.url}kit/{session.code}/beoordelen")
         rate(page, grade, scores)
         phones[group] = page
+        # four more answer as this phone did: five in each group, as the disclosure rule (k = 5) asks
+        given = dict(zip(("cijfer", "eerlijk", "toegankelijk", "rechtvaardig"), (grade, *scores), strict=True))
+        crowd(session, group_key(group), "beoordelen", {item: {"score": s, "note": ""} for item, s in given.items()})
     kit_store.set_state(session.id, "beoordelen", "reveal", True)  # what the facilitator's switch does
 
     phone = phones["Raad"]

@@ -1,7 +1,9 @@
 """The participant's results (issue 18, point 3): own answers next to group and room means, hand-computed.
 
-Five people: "me", i2 and i3 in Inwoner, a1 and a2 in Ambtelijk. A mean is shown only when at
-least two others make it up, and the room's mean not when it would give one outsider away.
+Eleven people: "me" and i2-i5 in Inwoner, a1-a5 in Ambtelijk, r1 alone in Raad. The disclosure rule
+(widgets.model.disclosure, k = 5 by default) decides which means show: a group's only when at least five
+of it make it up, the room's only when at least five do and the room less the groups shown is nobody or
+at least five people (else the smallest group shown is left out too).
 """
 
 import pytest
@@ -15,10 +17,12 @@ from widgets.activities.palet.model import palette_comparison
 from widgets.activities.prioriteren.model import ACTIVITY as PRIORITIES
 from widgets.activities.prioriteren.model import priorities_comparison
 from widgets.model.answers import Answer
-from widgets.model.results import MIN_OTHERS, RELEASED, RESULTS, Comparison, is_released, shown_means
+from widgets.model.results import RELEASED, RESULTS, Comparison, compare, is_released
 from widgets.model.sessions import SessionSpec
 
-GROUP = {"me": "inwoner", "i2": "inwoner", "i3": "inwoner", "a1": "ambtelijk", "a2": "ambtelijk"}
+INWONERS = ("me", "i2", "i3", "i4", "i5")
+AMBTELIJK = ("a1", "a2", "a3", "a4", "a5")
+GROUP = dict.fromkeys(INWONERS, "inwoner") | dict.fromkeys(AMBTELIJK, "ambtelijk") | {"r1": "raad"}
 
 
 def answer(activity, ref, item, value):
@@ -34,37 +38,38 @@ def by_key(rows):
     return {row.key: row for row in rows}
 
 
-def test_two_others_are_the_least_that_hide_each_answer():
-    assert MIN_OTHERS == 2
-    assert shown_means(6, [8], []) == (None, None)  # with one other, the mean would give 8 away
-    assert shown_means(6, [8, 7], []) == (7.0, 7.0)  # (6+8+7)/3; nobody outside: the room is the group
-    assert shown_means(6, [8, 7], [4]) == (7.0, None)  # room less group would be the one outsider's 4
-    assert shown_means(6, [8, 7], [4, 5]) == (7.0, 6.0)  # room (6+8+7+4+5)/5
-    assert shown_means(6, [8], [4]) == (None, 6.0)  # no group mean: the room (6+8+4)/3 hides both
-    assert shown_means(None, [9, 5], [3]) == (7.0, None)  # the own "weet ik niet" does not count
+GRADES = dict(zip(INWONERS, (6, 8, 7, 9, 5), strict=True)) | dict(zip(AMBTELIJK, (4, 5, 3, 4, 4), strict=True))
+
+
+def test_a_mean_shows_where_at_least_five_make_it_up_and_the_room_gives_no_group_away():
+    assert compare("x", GRADES, "me", GROUP, "inwoner") == Comparison("x", 6, 7.0, 5.5)  # 35/5; 55/10
+    four = {ref: v for ref, v in GRADES.items() if ref != "i5"}
+    # four inwoners: no group mean; the room less Ambtelijk would be them, so Ambtelijk's goes too
+    assert compare("x", four, "me", GROUP, "inwoner") == Comparison("x", 6, None, pytest.approx(50 / 9))
+    assert compare("x", four, "a1", GROUP, "ambtelijk") == Comparison("x", 4, None, pytest.approx(50 / 9))
+    lone = GRADES | {"r1": 10}  # r1 alone in Raad: the room less both groups would be r1's 10
+    assert compare("x", lone, "r1", GROUP, "raad") == Comparison("x", 10, None, pytest.approx(65 / 11))
+    assert compare("x", lone, "me", GROUP, "inwoner") == Comparison("x", 6, 7.0, pytest.approx(65 / 11))
+    assert compare("x", lone, "a1", GROUP, "ambtelijk").group is None  # the smallest shown (a tie: first key) goes
+    small = {ref: GRADES[ref] for ref in ("me", "i2", "i3", "a1")}
+    assert compare("x", small, "me", GROUP, "inwoner") == Comparison("x", 6, None, None)  # four in the room
+    assert compare("x", {r: v for r, v in GRADES.items() if r != "me"}, "me", GROUP, "inwoner").own is None
 
 
 def test_rating_own_score_next_to_the_group_and_the_room():
-    answers = [
-        score("me", "cijfer", 6),
-        score("i2", "cijfer", 8),
-        score("i3", "cijfer", 7),
-        score("a1", "cijfer", 4),
-        score("a2", "cijfer", 5),
-        score("me", "eerlijk", None),  # weet ik niet
-        score("i2", "eerlijk", 9),
-        score("i3", "eerlijk", 5),
-        score("a1", "eerlijk", 3),
-        score("me", "toegankelijk", 8),
-        score("i2", "toegankelijk", 6),
-        score("a1", "toegankelijk", 2),
-        score("a2", "toegankelijk", 4),
-    ]
+    answers = [score(ref, "cijfer", grade) for ref, grade in GRADES.items()]
+    answers += [score("me", "eerlijk", None)]  # weet ik niet
+    answers += [score(ref, "eerlijk", s) for ref, s in zip(INWONERS[1:], (9, 5, 7, 7), strict=True)]
+    answers += [score(ref, "eerlijk", 3) for ref in AMBTELIJK]
+    answers += [score(ref, "toegankelijk", s) for ref, s in zip(INWONERS, (8, 6, 6, 6, 4), strict=True)]
+    answers += [score("a1", "toegankelijk", 2)]
     rows = by_key(rating_comparison(answers, "me", "inwoner"))
     assert list(rows)[:3] == ["cijfer", "eerlijk", "toegankelijk"] and len(rows) == 10
-    assert rows["cijfer"] == Comparison("cijfer", 6, 7.0, 6.0)
-    assert rows["eerlijk"] == Comparison("eerlijk", "?", 7.0, None)  # (9+5)/2; a1 alone outside
-    assert rows["toegankelijk"] == Comparison("toegankelijk", 8, None, 5.0)  # one other inwoner; (8+6+2+4)/4
+    assert rows["cijfer"] == Comparison("cijfer", 6, 7.0, 5.5)
+    # four inwoners scored: no group mean, and Ambtelijk's would give them away; the room hides both
+    assert rows["eerlijk"] == Comparison("eerlijk", "?", None, pytest.approx(43 / 9))
+    # a1 alone outside: the group's mean would give a1 away through the room's, so only the room's shows
+    assert rows["toegankelijk"] == Comparison("toegankelijk", 8, None, pytest.approx(32 / 6))
     assert rows["rechtvaardig"] == Comparison("rechtvaardig", None, None, None)
 
 
@@ -73,25 +78,26 @@ def test_triangle_own_corners_next_to_the_group_and_the_room():
         "me": (8, 4, 6),
         "i2": (6, 6, 6),
         "i3": (4, 2, 9),
-        "a1": (5, 5, 5),
-        "a2": (9, 9, 3),
-    }
+        "i4": (6, 4, 6),
+        "i5": (6, 4, 3),
+    } | dict.fromkeys(AMBTELIJK, (5, 5, 5))
     answers = [
         answer(TRIANGLE, ref, "plaats", dict(zip(("willen", "mogen", "kunnen"), s, strict=True)))
         for ref, s in places.items()
     ]
     answers.append(answer(TRIANGLE, "a1", "spanning.willen-mogen", {"severity": 4, "note": "geheim"}))
     rows = by_key(triangle_comparison(answers, "me", "inwoner"))
-    assert rows["willen"].own == 8 and rows["willen"].group == pytest.approx(6.0)  # (8+6+4)/3
-    assert rows["willen"].room == pytest.approx(6.4)  # 32/5
-    assert rows["mogen"].group == pytest.approx(4.0) and rows["mogen"].room == pytest.approx(5.2)  # 12/3, 26/5
-    assert rows["kunnen"].group == pytest.approx(7.0) and rows["kunnen"].room == pytest.approx(5.8)  # 21/3, 29/5
+    assert rows["willen"].own == 8 and rows["willen"].group == pytest.approx(6.0)  # 30/5
+    assert rows["willen"].room == pytest.approx(5.5)  # 55/10
+    assert rows["mogen"].group == pytest.approx(4.0) and rows["mogen"].room == pytest.approx(4.5)  # 20/5, 45/10
+    assert rows["kunnen"].group == pytest.approx(6.0) and rows["kunnen"].room == pytest.approx(5.5)  # 30/5, 55/10
 
 
 def test_triangle_without_an_own_place():
-    answers = [answer(TRIANGLE, ref, "plaats", {"willen": 5, "mogen": 5, "kunnen": 5}) for ref in ("i2", "i3", "a1")]
+    placed = ("i2", "i3", "i4", "i5", "a1")
+    answers = [answer(TRIANGLE, ref, "plaats", {"willen": 5, "mogen": 5, "kunnen": 5}) for ref in placed]
     rows = by_key(triangle_comparison(answers, "me", "inwoner"))
-    assert rows["willen"] == Comparison("willen", None, 5.0, None)  # a1 alone outside
+    assert rows["willen"] == Comparison("willen", None, None, 5.0)  # four inwoners: no group mean; five in the room
 
 
 VALUES = [("betaalbaarheid", "Betaalbaarheid", 3), ("inspraak", "Inspraak", 2), ("groen", "Groen", 1)]
@@ -102,16 +108,20 @@ def test_priorities_own_points_next_to_the_mean_points():
         "me": {"betaalbaarheid": 60, "inspraak": 40},
         "i2": {"betaalbaarheid": 20, "inspraak": 30, "groen": 50},
         "i3": {"betaalbaarheid": 100},
+        "i4": {"betaalbaarheid": 100},
+        "i5": {"inspraak": 100},
         "a1": {"inspraak": 100},
         "a2": {"betaalbaarheid": 50, "groen": 50},
+        "a3": {"betaalbaarheid": 100},
+        "a4": {"groen": 100},
+        "a5": {"betaalbaarheid": 100},
     }
     answers = [answer(PRIORITIES, ref, "verdeling", spread) for ref, spread in spreads.items()]
     rows = by_key(priorities_comparison(answers, VALUES, "me", "inwoner"))
     assert list(rows) == ["betaalbaarheid", "inspraak", "groen"]
-    assert rows["betaalbaarheid"] == Comparison("betaalbaarheid", 60, 60.0, 46.0)  # 180/3, 230/5
-    assert rows["inspraak"].own == 40 and rows["inspraak"].group == pytest.approx(70 / 3)
-    assert rows["inspraak"].room == pytest.approx(34.0)  # 170/5
-    assert rows["groen"] == Comparison("groen", 0, pytest.approx(50 / 3), 20.0)  # 100/5
+    assert rows["betaalbaarheid"] == Comparison("betaalbaarheid", 60, 56.0, 53.0)  # 280/5, 530/10
+    assert rows["inspraak"] == Comparison("inspraak", 40, 34.0, 27.0)  # 170/5, 270/10
+    assert rows["groen"] == Comparison("groen", 0, 10.0, 20.0)  # 50/5, 200/10
 
 
 def test_priorities_points_of_a_merged_value_count_for_the_value_it_went_into():
@@ -119,10 +129,12 @@ def test_priorities_points_of_a_merged_value_count_for_the_value_it_went_into():
         "me": {"betaalbaarheid": 100},
         "i2": {"woonlasten": 100},  # given before the facilitator merged it into betaalbaarheid
         "i3": {"inspraak": 100},
+        "i4": {"betaalbaarheid": 50, "inspraak": 50},
+        "i5": {"woonlasten": 100},
     }
     answers = [answer(PRIORITIES, ref, "verdeling", spread) for ref, spread in spreads.items()]
     rows = by_key(priorities_comparison(answers, VALUES, "me", "inwoner", {"woonlasten": "betaalbaarheid"}))
-    assert rows["betaalbaarheid"] == Comparison("betaalbaarheid", 100, pytest.approx(200 / 3), pytest.approx(200 / 3))
+    assert rows["betaalbaarheid"] == Comparison("betaalbaarheid", 100, 70.0, 70.0)  # 350/5: the room is the group
     assert "groen" not in rows  # nobody gave it points
 
 
@@ -154,12 +166,13 @@ def test_the_release_and_the_comparison_from_a_real_store(store):
     store.set_state(session.id, RESULTS, RELEASED, True)
     assert is_released(store.state(session.id, RESULTS)) and not is_released(store.state(other.id, RESULTS))
     people = {}
-    for ref, group, grade in (("me", "Inwoner", 6), ("i2", "Inwoner", 8), ("i3", "Inwoner", 7), ("a1", "Ambtelijk", 4)):
-        people[ref] = store.join(session.code, group.lower())
+    for ref, grade in (*zip(INWONERS, (6, 8, 7, 9, 5), strict=True), ("a1", 4)):
+        people[ref] = store.join(session.code, GROUP[ref])
         store.submit(people[ref].token, "beoordelen", {"cijfer": {"score": grade, "note": ""}})
     me = people["me"]
     rows = by_key(rating_comparison(store.answers(session.id, "beoordelen"), me.ref, me.group_key))
-    assert rows["cijfer"] == Comparison("cijfer", 6, 7.0, None)  # a1 alone outside: no room mean
+    # a1 alone outside: the group's mean would give a1 away through the room's (39/6), so only the room's shows
+    assert rows["cijfer"] == Comparison("cijfer", 6, None, 6.5)
     store.set_state(session.id, RESULTS, RELEASED, False)
     assert not is_released(store.state(session.id, RESULTS))
 

@@ -3,6 +3,7 @@ room next to Bijlage G (expected values by hand), and the report and readable ex
 
 import io
 import math
+from dataclasses import replace
 
 import pytest
 from bs4 import BeautifulSoup
@@ -53,6 +54,15 @@ P4 = scores("beleid", (1, 1), (1, 1), (1, 1), (1, 1))  # recognises nothing: no 
 P5 = {"beleid_pa_1": 5}  # a group since removed, and only one perspective scored
 ANSWERS = rows("P1", "raad", P1) + rows("P2", "raad", P2) + rows("P3", "ambt", P3) + rows("P4", "ambt", P4)
 ANSWERS += rows("P5", "weg", P5)
+
+
+def five(answers: list) -> list:
+    """Every participant five times: the same shares and distances, each group large enough for the disclosure
+    rule (k = 5) to let its figures reach participants."""
+    return [replace(a, participant=f"{a.participant}-{i}") for i in range(5) for a in answers]
+
+
+FIVE = five(ANSWERS)
 SESSION = Session(
     "s1", "ABC123", "Scan", "wonen", "Gouda", "nl", ("sturingsscan",), (), "open",
     groups=(Group("raad", "Raadsleden"), Group("ambt", "Ambtelijk")),
@@ -101,7 +111,7 @@ def test_a_participants_shares_are_points_above_not_at_all_as_part_of_the_whole(
 
 
 def test_groups_and_the_room_average_their_participants_and_the_widest_element_is_named():
-    result = summarize(ANSWERS, GROUPS)
+    result = summarize(ANSWERS, GROUPS, least=1)  # every group may be one of a pair, however small
     assert result.answered == 5  # P4 and P5 answered but give no distribution
     assert (result.room.n, result.by_group["raad"].n, result.by_group["ambt"].n) == (3, 2, 1)
     # room: P1 (50, 25, 12.5, 12.5), P2 (12.5, 12.5, 37.5, 37.5), P3 (0, 0, 33.3, 66.7)
@@ -116,6 +126,16 @@ def test_groups_and_the_room_average_their_participants_and_the_widest_element_i
     assert gaps["organisatie"].distance is None  # ambt has no distribution there
     assert result.widest is gaps["beleid"]
     assert summarize([], GROUPS).widest is None and summarize([], GROUPS).room.shares is None
+
+
+def test_a_pair_farthest_apart_is_made_only_of_groups_the_disclosure_rule_shows():
+    # by default a group is one of a pair only with k = 5 participants with shares there: a distance to
+    # ambt's one civil servant would be that person's answer
+    assert summarize(ANSWERS, GROUPS).widest is None
+    assert [gap.distance for gap in summarize(ANSWERS, GROUPS).elements] == [None] * 4
+    result = summarize(FIVE, GROUPS)
+    assert result.widest.element == "beleid" and result.widest.pair == ("raad", "ambt")
+    assert result.widest.distance == pytest.approx(summarize(ANSWERS, GROUPS, least=1).widest.distance)
 
 
 def test_the_room_among_municipalities_by_the_lessons_distance():
@@ -150,20 +170,28 @@ def blocks_of(answers, session=SESSION, lang="nl"):
 
 
 def test_the_shares_block_has_a_line_per_group_that_answered_and_the_room_named_with_its_largest_share():
-    shares, _, _ = blocks_of(ANSWERS)
+    shares, _, _ = blocks_of(FIVE)
     assert [(c.key, c.label, c.short) for c in shares.categories] == [
         ("pa", "Rechtmatige overheid (PA)", "PA"), ("npm", "Presterende overheid (NPM)", "NPM"),
         ("npg", "Netwerkende overheid (NPG)", "NPG"), ("sr", "Participerende overheid (SR)", "SR"),
     ]  # fmt: skip
     assert len({c.color for c in shares.categories}) == 4 and shares.digits == 1
-    assert shares.intro == "Geantwoord: 5 · met een verdeling over de vier perspectieven: 3"  # P4 and P5 have none
+    assert shares.intro == "Geantwoord: 25 · met een verdeling over de vier perspectieven: 15"  # P4, P5 have none
     (item,) = shares.items
     raad, ambt, room = item.lines
-    assert [(x.key, x.label, x.n, x.strong) for x in item.lines] == [
-        ("raad", "Raadsleden (vooral PA)", 2, False),
-        ("ambt", "Ambtelijk (vooral SR)", 1, False),
-        ("*", "Deze zaal (vooral SR)", 3, True),
+    assert [(x.key, x.label, x.full, x.n, x.strong) for x in item.lines] == [
+        ("raad", "Raadsleden", "Raadsleden (vooral PA)", 10, False),
+        ("ambt", "Ambtelijk", "Ambtelijk (vooral SR)", 5, False),
+        ("*", "Deze zaal", "Deze zaal (vooral SR)", 15, True),
     ]
+    # a line's name says its largest share only where its shares are shown: not of two council members and one civil
+    # servant on a phone (a room of three), on the facilitator's dashboard it does
+    from widgets.render.blocks import DASHBOARD, PHONE, block_html
+
+    small = blocks_of(ANSWERS)[0]
+    named = BeautifulSoup(str(block_html(small, PHONE, "nl")), "html.parser").select(".kit-score-group")
+    assert [" ".join(x.get_text().split()) for x in named] == ["Raadsleden", "Ambtelijk", "Deze zaal"]
+    assert "Raadsleden (vooral PA)" in BeautifulSoup(str(block_html(small, DASHBOARD, "nl")), "html.parser").get_text()
     # raad: P1 (50, 25, 12.5, 12.5) and P2 (12.5, 12.5, 37.5, 37.5); ambt: P3 (0, 0, 33.3, 66.7); room: the three
     assert raad.shares == pytest.approx((31.25, 18.75, 25, 25))
     assert ambt.shares == pytest.approx((0, 0, 100 / 3, 200 / 3))
@@ -172,9 +200,9 @@ def test_the_shares_block_has_a_line_per_group_that_answered_and_the_room_named_
 
 
 def test_a_tie_names_both_perspectives_and_without_any_distribution_only_the_shares_block_says_so():
-    only = rows("P2", "raad", P2)  # overall pa 1, npm 1, npg 3, sr 3 points: NPG and SR tie at 37.5
+    only = five(rows("P2", "raad", P2))  # overall pa 1, npm 1, npg 3, sr 3 points: NPG and SR tie at 37.5
     (shares, _, _) = blocks_of(only)
-    assert [x.label for x in shares.items[0].lines] == [
+    assert [x.full for x in shares.items[0].lines] == [
         "Raadsleden (vooral NPG en SR)", "Deze zaal (vooral NPG en SR)"
     ]  # fmt: skip
     (alone,) = blocks_of(rows("P4", "ambt", P4))  # recognises nothing: no whole to take a share of
@@ -183,7 +211,7 @@ def test_a_tie_names_both_perspectives_and_without_any_distribution_only_the_sha
 
 
 def test_the_elements_block_names_per_element_the_two_groups_farthest_apart_and_the_widest_first():
-    _, elements, _ = blocks_of(ANSWERS)
+    _, elements, _ = blocks_of(FIVE)
     columns = [(c.key, c.label, c.unit) for c in elements.columns]
     assert columns == [("distance", "Afstand", ""), ("between", "Tussen", "")]
     beleid, *others = elements.rows
@@ -202,7 +230,7 @@ def test_the_elements_block_names_per_element_the_two_groups_farthest_apart_and_
 def test_the_benchmark_block_sets_the_room_beside_the_49_with_units_and_the_nearest_municipality():
     from widgets.activities.sturingsscan.model import municipalities
 
-    _, _, bench = blocks_of(ANSWERS)
+    _, _, bench = blocks_of(FIVE)
     assert [(c.key, c.unit) for c in bench.columns] == [
         ("room", "%"), ("mean", "%"), ("low", ""), ("high", ""), ("rank", ""), ("nearest", "%")
     ]  # fmt: skip
@@ -233,7 +261,7 @@ def test_the_phone_draws_cards_with_every_percentage_and_the_screen_tables_witho
     from widgets.activities.sturingsscan.render import results_html
     from widgets.render.blocks import PHONE, REPORT, SCREEN
 
-    found = blocks_of(ANSWERS)
+    found = blocks_of(FIVE)
     phone = BeautifulSoup(str(results_html(found, PHONE, "nl")), "html.parser")
     assert not phone.select("table")
     room = phone.select_one('[data-kit-block="sturingsscan-shares"] [data-kit-group="*"]')
@@ -252,7 +280,7 @@ def test_the_phone_draws_cards_with_every_percentage_and_the_screen_tables_witho
     screen = BeautifulSoup(str(results_html(found, SCREEN, "nl")), "html.parser")
     assert screen.select(".kit-method") == []
     raad = screen.select_one('[data-kit-block="sturingsscan-shares"] tr[data-kit-group="raad"]')
-    assert cells(raad)[1:] == ["31,2%", "18,8%", "25,0%", "25,0%", "2"]  # 31.25 rounds half to even (Babel)
+    assert cells(raad)[1:] == ["31,2%", "18,8%", "25,0%", "25,0%", "10"]  # 31.25 rounds half to even (Babel)
     report = BeautifulSoup(str(results_html(found, REPORT, "nl")), "html.parser")
     assert len(report.select(".kit-method")) == 3
     assert cells(report.select_one('[data-kit-block="sturingsscan-elements"] tr.kit-block-strong')) == [
@@ -260,8 +288,8 @@ def test_the_phone_draws_cards_with_every_percentage_and_the_screen_tables_witho
     ]  # fmt: skip
 
 
-def workshop(store, lang="nl"):
-    """A sturingsscan session: two council members and one civil servant, P1-P3 above."""
+def workshop(store, lang="nl", times=1):
+    """A sturingsscan session: two council members and one civil servant, P1-P3 above (each ``times`` over)."""
     from widgets.report.transfer import export_session
 
     session, _ = store.create_session(
@@ -276,7 +304,7 @@ def workshop(store, lang="nl"):
     )
     store.set_activity_open(session.id, "sturingsscan", True)
     raad, ambt = (g.key for g in session.groups)
-    for group, values in ((raad, P1), (raad, P2), (ambt, P3)):
+    for group, values in ((raad, P1), (raad, P2), (ambt, P3)) * times:
         person = store.join(session.code, group)
         store.submit(person.token, "sturingsscan", values)
     return export_session(store, session.id)
@@ -285,7 +313,7 @@ def workshop(store, lang="nl"):
 def test_the_report_shows_the_shares_the_widest_element_and_the_nearest_municipality(store):
     from widgets.report.document import build_report
 
-    soup = BeautifulSoup(build_report(workshop(store)), "html.parser")
+    soup = BeautifulSoup(build_report(workshop(store, times=5)), "html.parser")  # five of each: k = 5
     section = soup.select_one("section#sturingsscan")
     assert section.h2.get_text(strip=True) == "Sturingsscan"
     room = section.select_one('[data-kit-block="sturingsscan-shares"] tr[data-kit-group="*"]')
@@ -296,7 +324,7 @@ def test_the_report_shows_the_shares_the_widest_element_and_the_nearest_municipa
         "Naast de 49 gemeenten (Bijlage G)"
     )
     summary = soup.select_one("#samenvatting-sturingsscan").get_text(" ")
-    assert "In deze zaal heeft Participerende overheid (SR) het grootste aandeel: 38,9% (N=3)." in summary
+    assert "In deze zaal heeft Participerende overheid (SR) het grootste aandeel: 38,9% (N=15)." in summary
     assert "De groepen verschillen het meest op beleid" in summary and "Van de 49 gemeenten van Bijlage G" in summary
 
 
@@ -339,18 +367,23 @@ def test_a_sessions_file_imports_back_and_a_score_out_of_range_is_refused_with_i
     assert "Kies een score van 1 tot 5" in error_message(caught.value, "nl")
 
 
-def test_the_results_page_shows_the_own_shares_and_a_mean_only_when_two_others_make_it_up():
+def test_the_results_page_shows_the_own_shares_and_a_mean_only_where_enough_make_it_up():
     from widgets.model.sessions import Participant
     from widgets.render.results import own_html
 
-    data = {"answers": [a.to_dict() for a in ANSWERS], "state": {}}
-    me = Participant("token", "P1", "s1", "raad")
-    soup = BeautifulSoup(str(own_html(data, SESSION, me, "nl")), "html.parser")
-    section = soup.select_one('[data-kit-activity="sturingsscan"]')
-    # P1's group has one other (P2): no group mean; the room has two others (P2, P3): its mean is shown
+    def own(answers, ref):
+        data = {"answers": [a.to_dict() for a in answers], "state": {}}
+        me = Participant("token", ref, "s1", "raad")
+        return BeautifulSoup(str(own_html(data, SESSION, me, "nl")), "html.parser")
+
+    # P1's group has one other (P2), the room three: with k = 5 neither mean is shown, only P1's own shares
+    found = cards(own(ANSWERS, "P1").select_one('[data-kit-activity="sturingsscan"]'))
+    assert found["pa"] == [("U", "50,0%"), ("Uw groep", "–"), ("Iedereen", "–")]
+    # five of each: raad (10) and the room (15) are shown
+    section = own(FIVE, "P1-0").select_one('[data-kit-activity="sturingsscan"]')
     assert not section.select("table")  # a card per perspective: a 320 px phone has no room for four columns
     found = cards(section)
-    assert found["pa"] == [("U", "50,0%"), ("Uw groep", "–"), ("Iedereen", "20,8%")]  # every share with its unit
-    assert found["sr"] == [("U", "12,5%"), ("Uw groep", "–"), ("Iedereen", "38,9%")]
+    assert found["pa"] == [("U", "50,0%"), ("Uw groep", "31,2%"), ("Iedereen", "20,8%")]  # every share with its unit
+    assert found["sr"] == [("U", "12,5%"), ("Uw groep", "25,0%"), ("Iedereen", "38,9%")]
     assert section.select_one('[data-kit-row="pa"] .kit-score-label').get_text() == "Rechtmatige overheid (PA)"
     assert "Aandelen in procenten" in section.get_text()

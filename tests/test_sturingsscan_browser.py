@@ -10,7 +10,7 @@ FORM = "form.kit-form-sturingsscan"
 WIDTH, HEIGHT = 320, 568
 
 
-def test_a_phone_answers_by_keyboard_axe_is_clean_and_the_dashboard_shows_the_figures(kit, kit_store, watched):
+def test_a_phone_answers_by_keyboard_axe_is_clean_and_the_dashboard_shows_the_figures(kit, kit_store, watched, crowd):
     script = axe.install()
     session, key = kit_store.create_session(
         SessionSpec(title="Scan Gouda", topic="wonen", municipality="Gouda", activities=("sturingsscan",))
@@ -43,10 +43,11 @@ def test_a_phone_answers_by_keyboard_axe_is_clean_and_the_dashboard_shows_the_fi
     for size in (c.bounding_box() for c in phone.locator(f"{FORM} .kit-choice label").all()):
         assert size["height"] >= 44 and size["width"] >= 44
 
-    other = kit_store.join(session.code, "ambtelijk")
-    kit_store.submit(
-        other.token, "sturingsscan", {"beleid_pa_1": 1, "beleid_npm_1": 5, "beleid_npg_1": 5, "beleid_sr_1": 3}
-    )
+    theirs = {"beleid_pa_1": 1, "beleid_npm_1": 5, "beleid_npg_1": 5, "beleid_sr_1": 3}
+    kit_store.submit(kit_store.join(session.code, "ambtelijk").token, "sturingsscan", theirs)
+    # four more of each group answer alike: five each, so the disclosure rule (k = 5) shows both groups
+    crowd(session, "ambtelijk", "sturingsscan", theirs)
+    crowd(session, "inwoner", "sturingsscan", mine)
     kit_store.set_state(session.id, "sturingsscan", "reveal", True)
     phone.reload()
     phone.wait_for_selector('[data-kit-results] [data-kit-block="sturingsscan-shares"]', timeout=10_000)

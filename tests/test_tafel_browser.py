@@ -35,14 +35,16 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     facilitator.get_by_role("button", name="Sessie aanmaken").click()
     facilitator.wait_for_selector(".kit-tafel-step", timeout=20_000)
     code = facilitator.inner_text("[data-kit-join-code]").strip()
-    groups = ("Ambtelijk", "Ambtelijk", "Inwoner", "Inwoner")
+    # five phones: the report shows an activity's figures from five participants on (the disclosure rule, k = 5)
+    groups = ("Ambtelijk", "Ambtelijk", "Inwoner", "Inwoner", "Inwoner")
     people = [
         join(watched(viewport={"width": 375, "height": 740}) if i == 0 else watched(), kit, code, g)
         for i, g in enumerate(groups)
     ]
 
     next_step(facilitator, "palet")
-    for page, value in zip(people, ("Betaalbaarheid", "betaalbaarheid", "Groen", "Inspraak"), strict=True):
+    values = ("Betaalbaarheid", "betaalbaarheid", "Groen", "Inspraak", "Veiligheid")
+    for page, value in zip(people, values, strict=True):
         add_value(page, value, "individueel, materieel")
     next_step(facilitator, "prioriteren")
     for page in people:  # each phone follows the run sheet to the next activity by itself
@@ -52,7 +54,7 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
         page.wait_for_selector("text=Uw verdeling is opgeslagen.", timeout=10_000)
     next_step(facilitator, "beoordelen")
     for i, page in enumerate(people):
-        rate(page, 6 + i, [5 + i], note="Meer sociale huur nodig" if i == 2 else "")
+        rate(page, 6 + i if i < 4 else 7.5, [5 + i], note="Meer sociale huur nodig" if i == 2 else "")
     next_step(facilitator, "driehoek")
     for page in people:
         place_in_triangle(page)
@@ -83,7 +85,7 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
 
     # the PDF is A4, numbered, and its first page says what the dashboard says
     room_grade = facilitator.locator(".kit-rate-grades .kit-grade-all").first.text_content().strip()
-    assert room_grade == "7,5"  # 6, 7, 8 and 9
+    assert room_grade == "7,5"  # 6, 7, 8, 9 and 7,5
     counts = {key: group_count(facilitator, key) for key in ("ambtelijk", "inwoner")}
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
@@ -92,7 +94,7 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
         ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert f"Pagina 1 van {pages}" in first
-    assert f"gemiddeld een {room_grade} (4 cijfers)" in first
+    assert f"gemiddeld een {room_grade} (5 cijfers)" in first
     for label, key in (("Ambtelijk", "ambtelijk"), ("Inwoner", "inwoner")):
         assert re.search(rf"{label}\s+{counts[key]}\b", first), (label, counts[key])
     last = subprocess.run(
@@ -105,8 +107,8 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     assert table.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     header, *rows = list(csv.reader(table.decode("utf-8-sig").splitlines(), delimiter=";"))
     assert header[:3] == ["Groep", "Deelnemer", "Activiteit"]
-    assert sorted(r[4] for r in rows if r[3] == "Rapportcijfer") == ["6", "7", "8", "9"]
+    assert sorted(r[4] for r in rows if r[3] == "Rapportcijfer") == ["6", "7", "7,5", "8", "9"]
     book = load_workbook(download(facilitator, f"sessie-{code}.xlsx", tmp_path))
     sheet = book["Beoordelen"]
     grades = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True) if row[3] == "Rapportcijfer"]
-    assert sorted(grades) == [6, 7, 8, 9] and sheet.freeze_panes == "A2"
+    assert sorted(grades) == [6, 7, 7.5, 8, 9] and sheet.freeze_panes == "A2"

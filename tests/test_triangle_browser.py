@@ -61,7 +61,7 @@ def overlap(a, b) -> bool:
     )
 
 
-def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
+def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched, kit_store, crowd):
     facilitator = open_facilitator(watched(), kit)
     code = create_session(facilitator, title="Woonvisie", activities=["Strategische driehoek"])
     a1 = join(watched(viewport=PHONE), kit, code, "Ambtelijk")
@@ -104,7 +104,8 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     levels = facilitator.locator(
         f'{DASHBOARD} [data-kit-block="driehoek-levels"] tr[data-kit-item="kunnen"] td[data-kit-group="ambtelijk"]'
     )
-    assert levels.inner_text() == "5,0"
+    assert levels.locator(".kit-score-value").inner_text() == "5,0"  # marked: participants do not see it (k = 5)
+    assert levels.locator("[data-kit-withheld]").inner_text() == "n=2, niet getoond aan deelnemers"
 
     # tensions: a hostile note reaches the dashboard as text
     to_tension(a1, "willen-mogen")
@@ -141,7 +142,7 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     room = f'{DASHBOARD} [data-kit-block="driehoek-routes-willen-mogen"] tr[data-kit-group="*"]'
     facilitator.wait_for_function(
         f"() => (document.querySelector('{room}') || {{}}).innerText?.replace(/\\s+/g, ' ').trim()"
-        " === 'Iedereen 0% 100% 1'",  # route b, by the one who chose
+        " === 'Iedereen n=1, niet getoond aan deelnemers 0% 100% 1'",  # route b, by the one who chose (marked: k = 5)
         timeout=5_000,
     )
     a1.locator("a.kit-tri-previous").click()
@@ -152,12 +153,16 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched):
     assert not overlap(chosen_box, box(a1.locator('.kit-tri-route-card[data-kit-route="a"] label')))
     assert chosen_box["x"] + chosen_box["width"] <= PHONE["width"]
 
-    # revealing shows everyone's place on the phones without a reload, each phone's own point marked
+    # revealing shows everyone's place on the phones without a reload, each phone's own point marked; first five of
+    # each group, so the disclosure rule (k = 5) lets the phones draw every place with its group
+    session = kit_store.session_by_code(code)
+    crowd(session, "ambtelijk", "driehoek", {"plaats": {"willen": 5, "mogen": 5, "kunnen": 5}}, n=3)
+    crowd(session, "inwoner", "driehoek", {"plaats": {"willen": 5, "mogen": 5, "kunnen": 5}}, n=4)
     inw.fill("#note", "half getypt")
     facilitator.locator(".kit-tri-reveal button, button.kit-tri-reveal").first.click()
     inw.wait_for_selector("[data-kit-results] svg.kit-triangle", timeout=3_000)
     assert inw.input_value("#note") == "half getypt"  # the refresh kept what was typed
-    assert inw.locator("[data-kit-results] svg.kit-triangle .kit-tri-point").count() == 3
+    assert inw.locator("[data-kit-results] svg.kit-triangle .kit-tri-point").count() == 10
     assert [t.strip() for t in inw.locator("[data-kit-results] .kit-legend li").all_inner_texts()] == [
         "Ambtelijk",
         "Inwoner",

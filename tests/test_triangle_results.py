@@ -1,5 +1,7 @@
 """The strategic triangle's results as blocks (results.py): figures worked out by hand from a handful of answers."""
 
+from dataclasses import replace
+
 import pytest
 
 from widgets.activities.driehoek.results import blocks, room, routes, tensions
@@ -37,6 +39,11 @@ ANSWERS = [
     Answer("driehoek", "c", "inwoner", "route.mogen-kunnen", {"route": "b"}),
     Answer("driehoek", "c", "inwoner", "route.willen-mogen", {"route": "a"}),
 ]
+
+
+def five(answers: list) -> list:
+    """Every participant five times over: the same means, every group as large as the disclosure rule (k = 5) asks."""
+    return [replace(a, participant=f"{a.participant}-{i}") for i in range(5) for a in answers]
 
 
 def test_nobody_placed_gives_no_blocks():
@@ -88,7 +95,11 @@ def test_tensions_per_side_as_shares_of_one_to_five():
     lines = {line.key: line for line in block.items[0].lines}
     # willen-mogen: a 4 and a 1, so 50 % each, mean 2.5
     assert lines["willen-mogen"].shares == (50, 0, 0, 50, 0) and lines["willen-mogen"].n == 2
-    assert lines["willen-mogen"].label == "Willen en mogen: gemiddeld 2,5 uit 5"
+    # the mean in the side's full name, drawn where the line's shares are (two answers: the dashboard, not a phone)
+    assert (lines["willen-mogen"].label, lines["willen-mogen"].full) == (
+        "Willen en mogen",
+        "Willen en mogen: gemiddeld 2,5 uit 5",
+    )
     assert lines["mogen-kunnen"].shares == (None,) * 5 and lines["mogen-kunnen"].n == 0
 
 
@@ -118,10 +129,10 @@ def test_routes_per_side_a_line_per_group_that_chose_and_everyone():
 
 
 def test_every_surface_draws_the_blocks_in_dutch_numbers_and_english_words():
-    shown = blocks({"driehoek": ANSWERS}, {}, SESSION, "en")
+    shown = blocks({"driehoek": five(ANSWERS)}, {}, SESSION, "en")  # groups of five or more: a phone shows them
     phone = blocks_html(shown, PHONE, "en")
     assert "Weakest corner for the whole group: kunnen." in phone and "Everyone in the triangle" in phone
     for surface in (SCREEN, REPORT):
         assert 'data-kit-group="*"' in blocks_html(shown, surface, "en")
-    dutch = blocks_html(blocks({"driehoek": ANSWERS}, {}, SESSION, "nl"), REPORT, "nl")
+    dutch = blocks_html(blocks({"driehoek": five(ANSWERS)}, {}, SESSION, "nl"), REPORT, "nl")
     assert ">3,5<" in dutch  # the raad's kunnen: (1 + 6) / 2, with a decimal comma

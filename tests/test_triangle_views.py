@@ -92,10 +92,12 @@ def test_dashboard_points_centroids_levels_and_weakest_corner(triangle):
     }
     levels = page.select_one('[data-kit-block="driehoek-levels"]')
     assert levels.select('td[data-kit-group="ambtelijk"]')
-    assert (
-        levels.select_one('tr[data-kit-item="willen"] td[data-kit-group="ambtelijk"]').get_text() == "5,0"
-    )  # (10 + 0) / 2
-    assert levels.select_one('tr[data-kit-item="mogen"] td[data-kit-group="*"]').get_text() == "1,7"  # everyone: 5 / 3
+    # the facilitator sees every figure; those participants do not see (fewer than k = 5) are marked
+    willen = levels.select_one('tr[data-kit-item="willen"] td[data-kit-group="ambtelijk"]')
+    assert willen.select_one(".kit-score-value").get_text() == "5,0"  # (10 + 0) / 2
+    assert willen.select_one("[data-kit-withheld]").get_text() == "n=2, niet getoond aan deelnemers"
+    everyone = levels.select_one('tr[data-kit-item="mogen"] td[data-kit-group="*"]')
+    assert everyone.get_text(" ", strip=True) == "1,7 n=3, niet getoond aan deelnemers"  # everyone: 5 / 3
     assert "Zwakste hoek voor de hele groep: mogen." in page.get_text()
     assert 'data-kit-group="bestuurlijk-politiek"' not in str(levels)  # a group without placements has no row
     assert [li.get_text(strip=True) for li in page.select(".kit-triangle-legend li")][:2] == ["Ambtelijk", "Inwoner"]
@@ -118,8 +120,13 @@ def test_dashboard_tensions_mean_distribution_and_escaped_notes(triangle):
     assert cells["willen-mogen"] == ["0%", "50%", "0%", "50%", "0%", "2"]
     assert cells["mogen-kunnen"] == ["0%", "0%", "0%", "0%", "100%", "1"]
     assert cells["willen-kunnen"] == ["–", "–", "–", "–", "–", "0"]
-    assert lines["willen-mogen"].th.get_text() == "Willen en mogen: gemiddeld 3,0 uit 5"
-    assert lines["mogen-kunnen"].th.get_text() == "Mogen en kunnen: gemiddeld 5,0 uit 5"
+    # two answers and one: the facilitator reads the means, marked as not shown to participants (fewer than k = 5)
+    assert lines["willen-mogen"].th.get_text(" ", strip=True) == (
+        "Willen en mogen: gemiddeld 3,0 uit 5 n=2, niet getoond aan deelnemers"
+    )
+    assert lines["mogen-kunnen"].th.get_text(" ", strip=True) == (
+        "Mogen en kunnen: gemiddeld 5,0 uit 5 n=1, niet getoond aan deelnemers"
+    )
     assert [th.get_text(strip=True) for th in page.select("thead th")] == ["Zijde", "1", "2", "3", "4", "5", "Aantal"]
     assert '<li class="kit-note"><b>Ambtelijk:</b> &lt;i&gt;raad&lt;/i&gt; twijfelt</li>' in html
     assert "<i>raad" not in html

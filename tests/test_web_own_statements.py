@@ -87,10 +87,12 @@ def test_without_statements_the_phone_says_so(kit, phone, new_session):
     assert page.status == 200 and "nog geen stellingen" in page.text()
 
 
-def test_the_means_are_shown_on_phones_and_the_screen_only_once_revealed(own, phone, kit_store):
+def test_the_means_are_shown_on_phones_and_the_screen_only_once_revealed(own, phone, kit_store, crowd):
     session = own(groups=("Ambtelijk", "Inwoner"))
     official, page = open_page(phone, session, "Ambtelijk")
     official.submit(FORM, score="4", note="Geheime reden")
+    crowd(session, "ambtelijk", "eigen", {"e1": {"score": 4, "note": ""}})  # five of each group: k = 5
+    crowd(session, "inwoner", "eigen", {"e1": {"score": 9, "note": ""}})
     me, page = open_page(phone, session)
     page = me.submit(FORM, score="9")
     assert page.soup.select("[data-kit-results]") == []
@@ -102,7 +104,7 @@ def test_the_means_are_shown_on_phones_and_the_screen_only_once_revealed(own, ph
     assert "Geheime reden" not in page.reply.text  # notes are for the facilitator and the report
 
 
-def test_the_presentation_screen_asks_then_shows_the_means_once_revealed(kit, phone, kit_store):
+def test_the_presentation_screen_asks_then_shows_the_means_once_revealed(kit, phone, kit_store, crowd):
     from widgets.model.sessions import SessionSpec
 
     spec = SessionSpec(title="Sociaal domein", topic="wonen", municipality="Ede", activities=("eigen",))
@@ -111,6 +113,7 @@ def test_the_presentation_screen_asks_then_shows_the_means_once_revealed(kit, ph
     kit_store.set_activity_open(session.id, "eigen", True)
     me, _ = open_page(phone, session)
     me.submit(FORM, score="6", note="Geheime reden")
+    crowd(session, "inwoner", "eigen", {"e1": {"score": 6, "note": ""}})  # five Inwoners: k = 5
     screen = phone()
     screen.http.cookies.set(f"kit_f_{session.code}", key)
     page = screen.get(f"kit/{session.code}/scherm")

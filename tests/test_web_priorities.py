@@ -181,12 +181,15 @@ def test_value_names_are_text_and_english_reads_english(kit, phone, palette_sess
     assert page.text("[data-kit-counter]") == "10 points left to spread"
 
 
-def test_the_ranking_reaches_the_phones_only_once_the_facilitator_shows_it(kit, phone, palette_session, kit_store):
+def test_the_ranking_reaches_the_phones_only_once_the_facilitator_shows_it(
+    kit, phone, palette_session, kit_store, crowd
+):
     session = palette_session()
     me, _ = open_page(phone, session)
     me.submit("form.kit-form-prioriteren", points__betaalbaarheid="70", points__groen="30")
     other, _ = open_page(phone, session)
     other.submit("form.kit-form-prioriteren", points__groen="100")
+    crowd(session, "inwoner", "prioriteren", {"verdeling": {"groen": 100}}, n=3)  # five spread points: k = 5
     page = me.get(f"kit/{session.code}/prioriteren")
     assert page.soup.select("[data-kit-results]") == []
     kit_store.set_state(session.id, "prioriteren", "reveal", True)
@@ -195,7 +198,7 @@ def test_the_ranking_reaches_the_phones_only_once_the_facilitator_shows_it(kit, 
     # a card per value, most points first: the total, each group's points (a dash: nobody of it spread any)
     cards = page.soup.select("[data-kit-results] .kit-score-card[data-kit-item]")
     assert [(c["data-kit-item"], c["data-kit-points"]) for c in cards] == [
-        ("groen", "130"),
+        ("groen", "430"),
         ("betaalbaarheid", "70"),
         ("sociale huur", "0"),
     ]
@@ -205,13 +208,13 @@ def test_the_ranking_reaches_the_phones_only_once_the_facilitator_shows_it(kit, 
         "3. Sociale huur",
     ]
     assert [" ".join(li.get_text(" ").split()) for li in cards[0].select(".kit-score-line")] == [
-        "Punten 130",
+        "Punten 430",
         "Bestuurlijk-politiek –",
         "Ambtelijk –",
         "Maatschappelijke partner –",
-        "Inwoner 130",
+        "Inwoner 430",
     ]
     assert cards[1].select_one(".kit-score-text").get_text() == "genoemd door 2 deelnemers"
-    assert page.text("[data-kit-results] .kit-block-scale") == "2 deelnemers verdeelden hun punten"
+    assert page.text("[data-kit-results] .kit-block-scale") == "5 deelnemers verdeelden hun punten"
     assert page.soup.select("[data-kit-results] table") == []  # never a wide table on a phone
     assert fields(page)[0] == ("Betaalbaarheid", "70")  # the form stays: points can still change

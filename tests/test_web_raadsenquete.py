@@ -72,7 +72,7 @@ def test_nothing_chosen_or_a_value_no_form_offers_is_refused_in_dutch_and_nothin
     assert kit_store.my_answers(me.token(session.code), ACTIVITY) == {}
 
 
-def test_the_room_shows_on_phones_and_screen_only_once_revealed_and_stays_text(phone, kit_store):
+def test_the_room_shows_on_phones_and_screen_only_once_revealed_and_stays_text(phone, kit_store, crowd):
     from widgets.model.sessions import SessionSpec
 
     spec = SessionSpec(
@@ -89,6 +89,9 @@ def test_the_room_shows_on_phones_and_screen_only_once_revealed_and_stays_text(p
     me.submit("form.kit-form-raadsenquete", nieuwe_rol="eens", stijl="manager")
     other, _ = open_page(phone, session, group="Ambtelijk")
     other.submit("form.kit-form-raadsenquete", nieuwe_rol="weet_niet", stijl="manager")
+    raad = next(g.key for g in session.groups if g.key != "ambtelijk")
+    crowd(session, raad, ACTIVITY, {"nieuwe_rol": "eens", "stijl": "manager"})  # five of each group: k = 5
+    crowd(session, "ambtelijk", ACTIVITY, {"nieuwe_rol": "weet_niet", "stijl": "manager"})
     screen = phone()
     screen.http.cookies.set(f"kit_f_{session.code}", key)
     page = me.get(f"kit/{session.code}/{ACTIVITY}")
@@ -104,12 +107,12 @@ def test_the_room_shows_on_phones_and_screen_only_once_revealed_and_stays_text(p
     assert phone_page.all(f'{card} [data-kit-group="boek"]') == [
         "Village Deal-raden (Afbeelding 4) N 43 Eens 86% Neutraal – Oneens –"
     ]
-    assert phone_page.all(f'{card} [data-kit-group="*"]') == ["Deze zaal N 1 Eens 100% Weet niet 1"]  # dk apart
+    assert phone_page.all(f'{card} [data-kit-group="*"]') == ["Deze zaal N 5 Eens 100% Weet niet 5"]  # dk apart
     styles = f'{where} [data-kit-block="raadsenquete-stijl"] [data-kit-group]'
     assert phone_page.all(styles) == [
-        "Deze zaal N 2 Manager 100%",
-        "<script>alert(1)</script>Raad N 1 Manager 100%",
-        "Ambtelijk N 1 Manager 100%",
+        "Deze zaal N 10 Manager 100%",
+        "<script>alert(1)</script>Raad N 5 Manager 100%",
+        "Ambtelijk N 5 Manager 100%",
     ]
     assert phone_page.soup.select(f"{where} .kit-method")  # how the percentages are made
 
@@ -117,9 +120,9 @@ def test_the_room_shows_on_phones_and_screen_only_once_revealed_and_stays_text(p
     where = ".kit-screen-activity"  # the screen: a table per statement, a row per who
     table = f'{where} [data-kit-block="raadsenquete"] table[data-kit-item="nieuwe_rol"]'
     assert screen_page.all(f'{table} tr[data-kit-group="boek"]') == ["Village Deal-raden (Afbeelding 4) 86% – – 43 –"]
-    assert screen_page.all(f'{table} tr[data-kit-group="*"]') == ["Deze zaal 100% 0% 0% 1 1"]
+    assert screen_page.all(f'{table} tr[data-kit-group="*"]') == ["Deze zaal 100% 0% 0% 5 5"]
     assert screen_page.all(f'{where} [data-kit-block="raadsenquete-stijl"] tr[data-kit-group="*"]') == [
-        "Deze zaal 0% 0% 0% 100% 2"
+        "Deze zaal 0% 0% 0% 100% 10"
     ]
     assert screen_page.soup.select(f"{where} .kit-method") == []  # not on the projector
     for page, where in ((phone_page, "[data-kit-results]"), (screen_page, ".kit-screen-activity")):

@@ -1,7 +1,9 @@
 """The participants' results page over HTTP: nothing before the release, then the own answers next to the means.
 
-"me" (Inwoner) and two more Inwoners, two Ambtelijken. Another participant's notes, name and
-single answers must never reach "me"; the download holds "me"'s rows only, and only with "me"'s cookie.
+"me" (Inwoner) and five more Inwoners, five Ambtelijken, two Bestuurlijk-politiek. The disclosure rule
+(k = 5) hides the two; the room less Inwoner would then be them, so Ambtelijk's figures are left out too.
+Another participant's notes, name and single answers must never reach "me"; the download holds "me"'s
+rows only, and only with "me"'s cookie.
 """
 
 import csv
@@ -9,32 +11,40 @@ import io
 
 import pytest
 
+from widgets.model.disclosure import OTHER
 from widgets.model.results import RELEASED, RESULTS
 
 EVIL = "=1+2<script>window.__pwned=1</script>Groen"  # a formula and markup, both kept as text
 CELL = "collectief.materieel"
 
 
+GROUPS = (
+    {f"i{n}": "inwoner" for n in range(2, 7)}
+    | {f"a{n}": "ambtelijk" for n in range(1, 6)}
+    | {"b1": "bestuurlijk-politiek", "b2": "bestuurlijk-politiek", "me": "inwoner"}
+)
+# Inwoner 6,5 + 8 + 7 + 7 + 6 + 7,5 = 42 (7,0); Ambtelijk 25 (5,0); Bestuurlijk-politiek 11: the room 78 / 13 = 6,0
+GRADES = {"me": 6.5, "i2": 8, "i3": 7, "i4": 7, "i5": 6, "i6": 7.5, "a1": 4, "a2": 5, "a3": 5, "a4": 6, "a5": 5}
+GRADES |= {"b1": 5, "b2": 6}
+# Inwoner: willen 36 (6,0), mogen 24 (4,0), kunnen 42 (7,0); the seven others (5, 5, 5)
+PLACES = {"me": (8, 4, 6), "i2": (6, 6, 6), "i3": (4, 2, 9), "i4": (6, 4, 6), "i5": (6, 4, 6), "i6": (6, 4, 9)}
+
+
 @pytest.fixture
 def room(kit, phone, new_session, kit_store):
     session = new_session(activities=("palet", "prioriteren", "beoordelen", "driehoek"))
     phones = {}
-    for ref, group, name in (
-        ("me", "Inwoner", ""),
-        ("i2", "Inwoner", "Pietje Geheim"),
-        ("i3", "Inwoner", ""),
-        ("a1", "Ambtelijk", ""),
-        ("a2", "Ambtelijk", ""),
-    ):
+    for ref, group, name in (("me", "Inwoner", ""), ("i2", "Inwoner", "Pietje Geheim"), ("a1", "Ambtelijk", "")):
         phones[ref] = phone()
         phones[ref].join(session.code, group, name)
     token = {ref: p.token(session.code) for ref, p in phones.items()}
-    grades = {"me": 6.5, "i2": 8, "i3": 7, "a1": 4, "a2": 5}
+    for ref, group in GROUPS.items():
+        if ref not in token:
+            token[ref] = kit_store.join(session.code, group).token
     notes = {"me": "Mijn eigen toelichting", "i2": "NOTITIE-VAN-I2"}
-    places = {"me": (8, 4, 6), "i2": (6, 6, 6), "i3": (4, 2, 9), "a1": (5, 5, 5), "a2": (9, 9, 3)}
-    for ref in phones:
-        kit_store.submit(token[ref], "beoordelen", {"cijfer": {"score": grades[ref], "note": notes.get(ref, "")}})
-        scores = dict(zip(("willen", "mogen", "kunnen"), places[ref], strict=True))
+    for ref in GROUPS:
+        kit_store.submit(token[ref], "beoordelen", {"cijfer": {"score": GRADES[ref], "note": notes.get(ref, "")}})
+        scores = dict(zip(("willen", "mogen", "kunnen"), PLACES.get(ref, (5, 5, 5)), strict=True))
         kit_store.submit(token[ref], "driehoek", {"plaats": scores})
     kit_store.submit(
         token["me"], "palet", {"v1": {"text": "Betaalbaarheid", "cell": CELL}, "v2": {"text": EVIL, "cell": CELL}}
@@ -43,9 +53,10 @@ def room(kit, phone, new_session, kit_store):
     kit_store.submit(token["a1"], "palet", {"v4": {"text": "betaalbaarheid", "cell": CELL}})
     kit_store.submit(token["a2"], "palet", {"v5": {"text": "Inspraak", "cell": "collectief.proces"}})
     kit_store.submit(token["me"], "prioriteren", {"verdeling": {"betaalbaarheid": 100}})
-    for ref in ("i2", "i3", "a1"):
+    for ref in ("i2", "i3", "i4", "i5", "i6", "a1"):
         kit_store.submit(token[ref], "prioriteren", {"verdeling": {"betaalbaarheid": 40, "inspraak": 60}})
-    kit_store.submit(token["a2"], "prioriteren", {"verdeling": {"betaalbaarheid": 20, "inspraak": 80}})
+    for ref in ("a2", "a3", "a4", "a5", "b1", "b2"):
+        kit_store.submit(token[ref], "prioriteren", {"verdeling": {"betaalbaarheid": 20, "inspraak": 80}})
     for activity in session.activities:
         kit_store.set_activity_open(session.id, activity, False)
     return session, phones
@@ -91,25 +102,25 @@ def test_released_the_own_answers_stand_next_to_the_group_and_the_room(room, kit
     page = phones["me"].get(link["href"])
     assert page.status == 200 and page.url.endswith(f"/kit/{session.code}/resultaten")
     assert page.text("h1") == "Resultaten: Woonvisie 2030"
-    # the report's summary: who took part (5), the grade of the room
-    assert page.soup.select_one('#sessie [data-kit-group="*"]')["data-kit-count"] == "5"
-    assert page.soup.select_one(".kit-summary-grade")["data-kit-grade"] == "6.10"  # 30,5 / 5
-    # own 6,5; Inwoner (6,5+8+7)/3 = 7,2; everyone 30,5/5 = 6,1
-    assert row(page, "beoordelen", "cijfer") == ["Rapportcijfer", "6,5", "7,2", "6,1"]
+    # the report's summary: who took part (13), the grade of the room
+    assert page.soup.select_one('#sessie [data-kit-group="*"]')["data-kit-count"] == "13"
+    assert page.soup.select_one(".kit-summary-grade")["data-kit-grade"] == "6.00"  # 78 / 13
+    # own 6,5; Inwoner 42/6 = 7,0; everyone 78/13 = 6,0
+    assert row(page, "beoordelen", "cijfer") == ["Rapportcijfer", "6,5", "7,0", "6,0"]
     assert row(page, "beoordelen", "eerlijk") == []  # nobody scored it: no row of dashes
-    # willen (8+6+4)/3 = 6,0 and 32/5 = 6,4; kunnen (6+6+9)/3 = 7,0 and 29/5 = 5,8
-    assert row(page, "driehoek", "willen") == ["Willen", "8", "6,0", "6,4"]
-    assert row(page, "driehoek", "kunnen") == ["Kunnen", "6", "7,0", "5,8"]
-    # betaalbaarheid: own 100; Inwoner (100+40+40)/3 = 60,0; everyone (100+40+40+40+20)/5 = 48,0
-    assert row(page, "prioriteren", "betaalbaarheid") == ["Betaalbaarheid", "100", "60,0", "48,0"]
-    assert row(page, "prioriteren", "inspraak") == ["Inspraak", "0", "40,0", "52,0"]  # 120/3, 260/5
+    # willen 36/6 = 6,0 and 71/13 = 5,5; kunnen 42/6 = 7,0 and 77/13 = 5,9
+    assert row(page, "driehoek", "willen") == ["Willen", "8", "6,0", "5,5"]
+    assert row(page, "driehoek", "kunnen") == ["Kunnen", "6", "7,0", "5,9"]
+    # betaalbaarheid: own 100; Inwoner (100+5x40)/6 = 50,0; everyone (300+40+6x20)/13 = 35,4
+    assert row(page, "prioriteren", "betaalbaarheid") == ["Betaalbaarheid", "100", "50,0", "35,4"]
+    assert row(page, "prioriteren", "inspraak") == ["Inspraak", "0", "50,0", "64,6"]  # 300/6, 840/13
     values = page.all('[data-kit-activity="palet"] li')
     assert (
         values[0].startswith("Betaalbaarheid")
         and "Ook genoemd door 1 andere deelnemer (ook uit: Ambtelijk)" in values[0]
     )
     assert "Alleen u noemde deze waarde." in values[1]
-    assert "minstens 2 anderen" in page.text(".kit-results-how")
+    assert "minstens 5 deelnemers" in page.text(".kit-results-how")
 
 
 def test_nothing_of_another_participant_but_aggregates(room, kit_store):
@@ -120,11 +131,18 @@ def test_nothing_of_another_participant_but_aggregates(room, kit_store):
     assert "Mijn eigen toelichting" not in html  # not even one's own notes: the page compares numbers
     for secret in ("NOTITIE-VAN-I2", "Pietje Geheim", "Geheime waarde van i2", "geheime waarde"):
         assert secret.lower() not in html.lower(), secret
-    for ref in ("i2", "i3", "a1", "a2"):  # no other participant's public reference either
-        assert kit_store.participant(phones[ref].token(session.code)).ref not in html
-    # the summary's grade per group: Inwoner (3 grades) yes; Ambtelijk (2: each would see the other's) no
+    me = kit_store.participant(phones["me"].token(session.code)).ref
+    others = {a.participant for a in kit_store.answers(session.id)} - {me}
+    assert len(others) == 12
+    for ref in others:  # no other participant's public reference either
+        assert ref not in html
+    # the summary's grade per group: Inwoner (6 grades) yes; Bestuurlijk-politiek (2) no, and Ambtelijk neither:
+    # with the room's grade it would give the two away; together they are "overige groepen" (7 grades)
     grades = page.soup.select_one("#samenvatting-cijfer")
-    assert grades.select('[data-kit-group="inwoner"]') and grades.select('[data-kit-group="ambtelijk"]') == []
+    listed = [tr["data-kit-group"] for tr in grades.select("tr[data-kit-group]")]
+    assert "inwoner" in listed and OTHER in listed
+    assert "ambtelijk" not in listed and "bestuurlijk-politiek" not in listed
+    assert " ".join(grades.select_one(f'[data-kit-group="{OTHER}"]').get_text(" ").split()) == "Overige groepen 5,1 7"
 
 
 def test_an_evil_palette_value_is_text(room, kit_store):
@@ -167,8 +185,8 @@ def test_english_reads_english_with_a_decimal_point(room, kit_store):
     release(kit_store, session)
     page = results(phones["a1"], session, lang="en")
     assert page.text("h1") == "Results: Woonvisie 2030"
-    # a1: own 4; Ambtelijk has one other (a2): no group mean; everyone 30.5/5 = 6.1
-    assert row(page, "beoordelen", "cijfer") == ["Overall grade", "4", "–", "6.1"]
+    # a1: own 4; Ambtelijk's mean would give Bestuurlijk-politiek's two away through the room's: none; everyone 6.0
+    assert row(page, "beoordelen", "cijfer") == ["Overall grade", "4", "–", "6.0"]
     reply = download(phones["a1"], session)
     assert "my-answers-" in reply.headers["Content-Disposition"]
     body = list(csv.reader(io.StringIO(reply.content.decode("utf-8-sig"))))

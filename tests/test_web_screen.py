@@ -71,12 +71,14 @@ def test_an_open_activity_shows_its_question_and_results_only_once_revealed(phon
     answers = {OVERALL: {"score": 6.5, "note": ""}}
     answers.update({item: {"score": 8, "note": "Mijn geheime toelichting"} for item in STATEMENTS})
     kit_store.submit(me.token(session.code), "beoordelen", answers)
+    for _ in range(4):  # five Inwoners answer alike: enough for the disclosure rule (k = 5) to show their means
+        kit_store.submit(kit_store.join(session.code, "inwoners").token, "beoordelen", answers)
     _, page = screen(phone, session, key)
     assert page.text(".kit-screen-activity h2") == "Beoordelen"
     assert page.text(".kit-screen-question") == (
         "Hoe staat het met wonen in Utrecht? Geef een rapportcijfer en beoordeel de stellingen."
     )
-    assert page.text(".kit-screen-answered") == "1 van de 1 deelnemers heeft geantwoord"
+    assert page.text(".kit-screen-answered") == "5 van de 5 deelnemers hebben geantwoord"
     assert page.soup.select(".kit-results-table") == []  # not revealed yet
 
     kit_store.set_state(session.id, "beoordelen", "reveal", True)

@@ -89,12 +89,17 @@ def test_a_missing_or_unknown_rung_is_refused_in_dutch_with_the_rest_kept(kit, p
     assert kit_store.my_answers(me.token(session.code), "trap") == {}
 
 
-def test_the_room_is_shown_on_the_phone_only_once_revealed_and_notes_are_escaped(kit, phone, trap_session, kit_store):
+def test_the_room_is_shown_on_the_phone_only_once_revealed_and_notes_are_escaped(
+    kit, phone, trap_session, kit_store, crowd
+):
     session = trap_session(groups=("Ambtelijk", "Inwoner"))
     official, page = open_page(phone, session, "Ambtelijk")
     official.submit(FORM, now="2", should="4", note="<script>alert(1)</script>")
     me, page = open_page(phone, session)
     me.submit(FORM, now="3", should="3")
+    # five of each group answer alike: the disclosure rule (k = 5) lets each group's figures through
+    crowd(session, "ambtelijk", "trap", {"trede": {"now": 2, "should": 4, "note": ""}})
+    crowd(session, "inwoner", "trap", {"trede": {"now": 3, "should": 3, "note": ""}})
     page = me.get(f"kit/{session.code}/trap")
     assert page.soup.select("[data-kit-results]") == []
 
@@ -104,27 +109,27 @@ def test_the_room_is_shown_on_the_phone_only_once_revealed_and_notes_are_escaped
     assert results is not None
     assert results.select("table") == []  # cards on a phone
     assert page.all('[data-kit-block="trap-distribution"] [data-kit-item="now"] .kit-score-line') == [
-        "Ambtelijk N 1 2. Regisseren 100%",
-        "Inwoner N 1 3. Stimuleren 100%",
-        "Alle deelnemers N 2 2. Regisseren 50% 3. Stimuleren 50%",
+        "Ambtelijk N 5 2. Regisseren 100%",
+        "Inwoner N 5 3. Stimuleren 100%",
+        "Alle deelnemers N 10 2. Regisseren 50% 3. Stimuleren 50%",
     ]
     assert page.all('[data-kit-block="trap-distribution"] [data-kit-item="should"] .kit-score-line')[2] == (
-        "Alle deelnemers N 2 3. Stimuleren 50% 4. Faciliteren 50%"
+        "Alle deelnemers N 10 3. Stimuleren 50% 4. Faciliteren 50%"
     )
     gap = '[data-kit-block="trap-gap"] [data-kit-row]'
     assert [" ".join(card.get_text(" ").split()) for card in page.soup.select(gap)] == [
-        "Ambtelijk Aantal 1 Gem. trede nu 2,0 Gem. trede straks 4,0 Verschil +2,0 Richting loslaten 1 Blijft staan 0 "
+        "Ambtelijk Aantal 5 Gem. trede nu 2,0 Gem. trede straks 4,0 Verschil +2,0 Richting loslaten 5 Blijft staan 0 "
         "Richting reguleren 0",
-        "Inwoner Aantal 1 Gem. trede nu 3,0 Gem. trede straks 3,0 Verschil 0,0 Richting loslaten 0 Blijft staan 1 "
+        "Inwoner Aantal 5 Gem. trede nu 3,0 Gem. trede straks 3,0 Verschil 0,0 Richting loslaten 0 Blijft staan 5 "
         "Richting reguleren 0",
-        "Alle deelnemers Aantal 2 Gem. trede nu 2,5 Gem. trede straks 3,5 Verschil +1,0 Richting loslaten 1 "
-        "Blijft staan 1 Richting reguleren 0",
+        "Alle deelnemers Aantal 10 Gem. trede nu 2,5 Gem. trede straks 3,5 Verschil +1,0 Richting loslaten 5 "
+        "Blijft staan 5 Richting reguleren 0",
     ]
     assert "<script>alert(1)</script>" not in official.get(f"kit/{session.code}/trap").reply.text
     assert "&lt;script&gt;" in official.page.reply.text  # the own note, escaped
 
 
-def test_the_presentation_screen_asks_the_question_then_shows_the_gap_once_revealed(kit, phone, kit_store):
+def test_the_presentation_screen_asks_the_question_then_shows_the_gap_once_revealed(kit, phone, kit_store, crowd):
     from widgets.model.sessions import SessionSpec
 
     spec = SessionSpec(title="Omgevingsvisie", topic="wonen", municipality="Ede", activities=("trap",))
@@ -132,6 +137,7 @@ def test_the_presentation_screen_asks_the_question_then_shows_the_gap_once_revea
     kit_store.set_activity_open(session.id, "trap", True)
     me, _ = open_page(phone, session)
     me.submit(FORM, now="1", should="5", note="Geheime reden")
+    crowd(session, "inwoner", "trap", {"trede": {"now": 1, "should": 5, "note": ""}})  # five alike: k = 5
     screen = phone()
     screen.http.cookies.set(f"kit_f_{session.code}", key)
     page = screen.get(f"kit/{session.code}/scherm")
@@ -142,9 +148,9 @@ def test_the_presentation_screen_asks_the_question_then_shows_the_gap_once_revea
     page = screen.get(f"kit/{session.code}/scherm")
     # both blocks as tables, each its own part of the screen
     assert len(page.soup.select(".kit-screen-part [data-kit-block]")) == 2
-    assert page.all('[data-kit-block="trap-gap"] tr[data-kit-row="*"]') == ["Alle deelnemers 1 1,0 5,0 +4,0 1 0 0"]
+    assert page.all('[data-kit-block="trap-gap"] tr[data-kit-row="*"]') == ["Alle deelnemers 5 1,0 5,0 +4,0 5 0 0"]
     assert page.all('[data-kit-block="trap-distribution"] table[data-kit-item="should"] tr[data-kit-group="*"]') == [
-        "Alle deelnemers 0% 0% 0% 0% 100% 1"
+        "Alle deelnemers 0% 0% 0% 0% 100% 5"
     ]
     assert "Geheime reden" not in page.reply.text  # notes are for the facilitator and the report
 

@@ -13,7 +13,7 @@ import sys
 
 from .i18n import cli_language, t
 from .preflight import check_store
-from .settings import default_data_dir, kit_root
+from .settings import LEAST_MIN_GROUP, MIN_GROUP, default_data_dir, kit_root
 from .web import kernels
 
 # Launcher option -> the setting of the Voila pages' kernels it sets (widgets/web/kernels.py has the defaults).
@@ -51,6 +51,8 @@ def kit_environment(args, base=None) -> dict:
     env["KIT_DATA_DIR"] = os.path.abspath(args.data_dir or env.get("KIT_DATA_DIR") or default_data_dir())
     if args.store:
         env["KIT_STORE_URL"] = args.store
+    if getattr(args, "min_group", None) is not None:  # the disclosure rule's k, for the server and every kernel
+        env["KIT_MIN_GROUP"] = str(args.min_group)
     if args.public_url:
         env["KIT_PUBLIC_URL"] = args.public_url
     elif args.room:
@@ -87,6 +89,10 @@ def parse_args(argv=None):
     parser.add_argument("--store", help=t("cli.launch.store", say))
     parser.add_argument("--public-url", help=t("cli.launch.public_url", say))
     parser.add_argument("--no-preheat", action="store_true", help=t("cli.launch.no_preheat", say))
+    least = LEAST_MIN_GROUP
+    parser.add_argument(
+        "--min-group", type=int, metavar="K", help=t("cli.launch.min_group", say, default=MIN_GROUP, least=least)
+    )
     defaults = (
         kernels.CULL_IDLE_TIMEOUT,
         kernels.CULL_CONNECTED_TIMEOUT,
@@ -104,6 +110,8 @@ def parse_args(argv=None):
         least = 1 if option in ("max-message-mb", "cull-interval") else 0
         if value is not None and value < least:
             parser.error(t("cli.at_least", say, option=f"--{option}", least=least))
+    if args.min_group is not None and args.min_group < LEAST_MIN_GROUP:
+        parser.error(t("cli.at_least", say, option="--min-group", least=LEAST_MIN_GROUP))
     unknown = [option for option in rest if not option.startswith(("--KitWeb.", "--KitKernelManager."))]
     if unknown:
         parser.error(t("cli.launch.unknown_option", say, option=unknown[0]))

@@ -66,3 +66,22 @@ def store_url() -> str:
 
 def datasets_dir() -> Path:
     return kit_root() / "datasets"
+
+
+MIN_GROUP = 5  # the default of KIT_MIN_GROUP
+LEAST_MIN_GROUP = 3  # below it, each of two people in a group would read the other's answer
+
+
+def min_group() -> int:
+    """KIT_MIN_GROUP: how many participants a group's figures must rest on before participants see them.
+
+    Kit-wide, so the municipality (whoever starts the kit: ``kit --min-group``, a server's environment)
+    decides it, not each facilitator, and the server and every kernel (dashboard, report) read the same
+    value. Read at each call, so a test or a restarted kernel sees a change. Not a whole number: the
+    default (5); a number below 3 counts as 3.
+    """
+    try:
+        value = int(os.environ.get("KIT_MIN_GROUP", "").strip() or MIN_GROUP)
+    except ValueError:
+        return MIN_GROUP
+    return max(value, LEAST_MIN_GROUP)

@@ -12,8 +12,9 @@ The vocabulary (frozen dataclasses, texts already in the session's language):
   bar's length is proportional to its value and equal values are equal lengths on any surface.
 - ``Group``: a stakeholder group as a block shows it: its key, label and colour, in the session's order.
 - ``Figure``: one number and what makes it up: the ``mean`` (None: nobody scored), how many scored
-  (``count``) and how many said "weet ik niet" (``dont_know``). ``shown`` is the disclosure rule
-  (``widgets.model.results.group_mean_shown``): whether a surface for participants may show it.
+  (``count``) and how many said "weet ik niet" (``dont_know``). ``shown`` is the disclosure rule on its
+  own (``widgets.model.disclosure``); ``hidden`` is set by the render layer where the rule, with the
+  block's other figures, keeps it from participants.
 - ``ScoredItem``: one row of a ``Scores`` block: its label (``short`` where room is scarce, ``text``
   in full where there is room), a ``Figure`` per group in the block's group order, and the room's.
 - ``Scores``: scores on a fixed scale per item and group (Box 5.2's statements, eigen stellingen,
@@ -41,6 +42,11 @@ The vocabulary (frozen dataclasses, texts already in the session's language):
   there is room (Tabel 2.1's perspectives x kinds of value); a phone shows a card per section.
 
 Every block type has a ``kind``, by which the render layer finds its components.
+
+Small groups give nothing away: before a surface for participants draws a block, the render layer
+(``widgets.render.disclosure``) applies ``widgets.model.disclosure`` to it from the counts the block
+holds (``Figure.count``, ``Split.n``, ``Row.n``, ``MeanPlace.n``) and marks what participants may not see
+``hidden``.
 """
 
 from collections.abc import Sequence
@@ -48,7 +54,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..colors import group_color
-from .results import group_mean_shown
+from .disclosure import shown
 
 
 @dataclass(frozen=True)
@@ -80,11 +86,12 @@ class Figure:
     mean: float | None = None
     count: int = 0  # scores the mean is made of
     dont_know: int = 0  # "weet ik niet": counted here, never in the mean
+    hidden: bool = False  # kept from participants by the disclosure rule (set by the render layer)
 
     @property
     def shown(self) -> bool:
-        """The disclosure rule: a mean that is nobody's answer in particular (or a dash, when nobody scored)."""
-        return group_mean_shown(self.count)
+        """The disclosure rule on its own: a mean that is nobody's answer in particular (or a dash: nobody scored)."""
+        return shown(self.count)
 
     @classmethod
     def of(cls, scores: Sequence[float], dont_know: int = 0) -> "Figure":
@@ -125,6 +132,7 @@ class RankedItem:
     total: float
     groups: tuple[Figure, ...]  # each group's points (``mean``: its sum here) in the block's group order
     note: str = ""  # under the item: what else the room should know ("genoemd door 3")
+    hidden: bool = False  # its total kept from participants (the room's figure; set by the render layer)
 
 
 @dataclass(frozen=True)
@@ -161,11 +169,14 @@ class Split:
     dont_know: int | None = None  # "weet niet", counted apart; None where the question has no such answer
     color: str = ""  # the group's colour for its swatch; "" for none
     strong: bool = False  # the line the room reads first (the room's own)
+    printed: bool = False  # a source's figures (the book's), not the session's people: no disclosure rule
+    full: str = ""  # the label with what its figures come to ("Raadsleden (vooral PA)"), drawn where they are shown
+    hidden: bool = False  # kept from participants by the disclosure rule (set by the render layer)
 
     @property
     def shown(self) -> bool:
-        """The disclosure rule: shares that are nobody's answer in particular (or none at all)."""
-        return group_mean_shown(self.n)
+        """The disclosure rule on its own: shares that are nobody's answer in particular (or none at all)."""
+        return self.printed or shown(self.n)
 
 
 @dataclass(frozen=True)
@@ -205,6 +216,8 @@ class Row:
     label: str
     cells: tuple[float | int | str | None, ...]  # per column: a number (written with Babel), a text, or None (–)
     strong: bool = False
+    n: int | None = None  # how many participants its figures rest on (a group's, the room's: key "*"); None: not people
+    hidden: bool = False  # kept from participants by the disclosure rule (set by the render layer)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,17 @@ Every bar is drawn in a track of one fixed width for every bar on the surface (s
 stylesheet, else by the ``TRACK`` width in the SVG), never the width of a cell, so equal values are
 equal lengths and lengths are proportional to the values on the block's scale. The tables keep a
 caption and ``th scope``; bars are ``aria-hidden``: the number beside each bar is what is read.
+
+Small groups give nothing away: every block goes through ``widgets.render.disclosure.withhold`` first.
+On the surfaces participants see (``PARTICIPANTS``: the phone, the screen, the report) a figure the rule
+keeps from them reads "te weinig deelnemers om te tonen", without its number or bar, and a ``Scores``
+block that does not show the room's figure shows it ("Iedereen") where it withholds a group's and the
+room's may be seen; the dashboard draws every figure, with "n=2, niet getoond aan deelnemers" beside
+those participants do not see.
 """
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from babel.numbers import format_decimal
 from markupsafe import Markup
@@ -23,10 +31,12 @@ from markupsafe import Markup
 from ..i18n import decimal, normalize_language, t
 from ..model.blocks import Block, Column, Placements, Scale
 from . import render
+from .disclosure import withhold
 from .triangle import placements_svg
 
 PHONE, SCREEN, DASHBOARD, REPORT = "phone", "screen", "dashboard", "report"
 SURFACES = (PHONE, SCREEN, DASHBOARD, REPORT)
+PARTICIPANTS = (PHONE, SCREEN, REPORT)  # what participants see: the disclosure rule holds figures back
 
 # per block kind: the template of each surface (in templates/blocks/)
 TABLES = (SCREEN, DASHBOARD, REPORT)
@@ -87,6 +97,13 @@ def bar_width(value, scale: Scale) -> float:
     return round(scale.share(value) * 100, 2)
 
 
+def withheld_text(surface: str, lang: str):
+    """What stands in place of a figure the rule keeps from participants: ``(n) -> text``."""
+    if surface in PARTICIPANTS:
+        return lambda n=None: t("blocks.withheld", lang)
+    return lambda n=None: t("blocks.withheld_mark", lang, n=count(n, lang))
+
+
 def drawing(block: Block, surface: str, lang: str) -> Markup:
     """The drawing a block's component puts beside its tables ('' for a block of bars)."""
     if not isinstance(block, Placements):
@@ -96,7 +113,11 @@ def drawing(block: Block, surface: str, lang: str) -> Markup:
 
 
 def block_html(block: Block, surface: str, lang: str) -> Markup:
-    """``block`` drawn for ``surface``."""
+    """``block`` drawn for ``surface``, after the disclosure rule (``withhold``)."""
+    participants = surface in PARTICIPANTS
+    block = withhold(block, participants, lang)
+    if participants and block.kind == "scores" and not block.room and _held_back(block):
+        block = replace(block, room=t("blocks.room", lang))  # what participants may see where groups are withheld
     return render(
         COMPONENTS[block.kind][surface],
         lang,
@@ -111,9 +132,16 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         count=lambda value: count(value, lang),
         percent=lambda share: percent(share, getattr(block, "digits", 0), lang),
         cell=lambda value, column: cell(value, column, lang),
+        participants=participants,
+        withheld=withheld_text(surface, lang),
         times=lambda value: times(value, lang),
         drawing=drawing(block, surface, lang),
     )
+
+
+def _held_back(block) -> bool:
+    """Whether a group's figure of a ``Scores`` block is withheld where the room's is shown (after ``withhold``)."""
+    return any(not item.room.hidden and any(f.hidden for f in item.groups) for item in block.items)
 
 
 def blocks_html(blocks: Iterable[Block], surface: str, lang: str) -> Markup:

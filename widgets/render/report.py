@@ -5,11 +5,14 @@ No Bokeh: the charts are added by ``widgets.report.document``. Each activity's s
 and notes are its folder's ``report`` part (``widgets.activities``), built with these fragments.
 """
 
+from dataclasses import dataclass
 from functools import cache
 
 from markupsafe import Markup
 
 from ..i18n import t
+from ..model.answers import ByActivity
+from ..model.disclosure import Disclosure, fold
 from . import environment, render
 
 # Charts fill the A4 text width (210 mm less 2 x 16 mm margins is 178 mm); 640 px is 169 mm.
@@ -82,3 +85,29 @@ def notes_html(items_by_activity, session, lang) -> str:
         for key, label, items in items_by_activity
     ]
     return report_render("report_notes.html", lang, activities=activities)
+
+
+@dataclass(frozen=True)
+class Seen:
+    """What an activity's report parts see of a session (``seen``): ``answers`` and ``session`` for its section and
+    summary, ``noted`` for its notes, and the rule's outcome (``found.room`` False: show none of its figures)."""
+
+    answers: ByActivity
+    session: object
+    noted: ByActivity
+    found: Disclosure
+
+
+def seen(activity, answers: ByActivity, session, lang: str) -> Seen:
+    """The activity's answers as the report and the results page may use them (``widgets.model.disclosure``).
+
+    Its notes see them folded (a group of fewer than k participants named "overige groepen"). Its section and
+    summary too, unless its ``report.DISCLOSES`` says they apply the rule figure by figure themselves (result
+    blocks, and its own ``disclose`` where a figure is no block): then they see the answers as they are, so
+    that each figure is withheld exactly where the phones and the screen withhold it (a group folded with
+    others in the report but shown on a phone, or the other way round, would give the difference away).
+    """
+    folded, found, session_folded = fold(answers, activity.key, session, lang)
+    if activity.part("report", "DISCLOSES"):
+        return Seen(answers, session, folded, found)
+    return Seen(folded, session_folded, folded, found)

@@ -2,50 +2,39 @@
 
 Both from the session export dict (``widgets.report.transfer.export_session``), so the page shows
 what the report shows, in the participant's language. Of other participants only aggregates
-appear (the summaries', and means that ``widgets.model.results`` lets through); texts are the
-participant's own values, escaped by the templates. Each activity's part comes from its folder:
-``results.own`` for its own answers (rows for a table, or result blocks drawn as on a phone), and
-``results.summary`` where the phone must show less of the summary than the report does (else
-``report.summary``).
+appear, as the disclosure rule lets them through (``widgets.model.disclosure``: the summaries see
+the groups of fewer than ``k`` folded into "overige groepen", the own answers' means go through
+``widgets.model.results.compare``); texts are the participant's own values, escaped by the templates.
+Each activity's part comes from its folder: ``results.own`` for its own answers (rows for a table, or
+result blocks drawn as on a phone), and ``results.summary`` where the phone must show less of the
+summary than the report does (else ``report.summary``).
 """
-
-from dataclasses import replace
 
 from markupsafe import Markup
 
 from ..activities import used
-from ..model.answers import Answer, answers_by_activity
-from ..model.results import group_mean_shown
+from ..model.answers import answers_by_activity
 from .blocks import PHONE, blocks_html
-from .report import participants_summary, report_render
+from .report import participants_summary, report_render, seen
 
 
 def summary_html(data: dict, session, lang: str) -> Markup:
     """Who took part, then each activity's summary: its ``results.summary``, or the report's first page's.
 
-    The report's summary sees only the groups whose figures may be shown on a phone
-    (``group_mean_shown`` of the group's participants in that activity): the figure of a group of
-    one or two would be a known person's answer. A ``results.summary`` applies its own rule.
+    Both see the answers as the report's do (``widgets.render.report.seen``), so no summary names a figure of
+    a group under the disclosure rule, a difference to it or an extreme of it; an activity with fewer than
+    ``k`` participants in all has no summary here.
     """
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     parts = [participants_summary(data, session, lang)]
     for activity in used(session):
-        summary = activity.part("results", "summary")
-        if summary is not None:
-            parts.append(summary(answers, state, session, lang))
-        elif activity.has("report", "summary"):
-            shown = disclosed_groups(session, answers.get(activity.key, []))
-            parts.append(activity.part("report", "summary")(answers, state, shown, lang))
+        summary = activity.part("results", "summary") or activity.part("report", "summary")
+        if summary is None:
+            continue
+        view = seen(activity, answers, session, lang)
+        if view.found.room:
+            parts.append(summary(view.answers, state, view.session, lang))
     return Markup("\n").join(parts)
-
-
-def disclosed_groups(session, answers: list[Answer]):
-    """``session`` with only the groups in which enough people answered for their figures to be shown."""
-    people = {}
-    for a in answers:
-        people.setdefault(a.group, set()).add(a.participant)
-    groups = tuple(g for g in session.groups if group_mean_shown(len(people.get(g.key, ()))))
-    return replace(session, groups=groups)
 
 
 def comparison_rows(comparisons, labels: dict, own_text) -> list:

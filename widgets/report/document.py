@@ -8,6 +8,7 @@ is not, open the HTML report and use its print button (Print > Save as PDF).
 """
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from markupsafe import Markup
@@ -16,6 +17,7 @@ from ..activities import ACTIVITIES, BY_KEY
 from ..dates import date_in_words
 from ..i18n import cli_parser, normalize_language, t
 from ..model.answers import answers_by_activity
+from ..model.disclosure import min_group, other_group
 from ..model.followup import compare
 from ..render.followup import followup_html
 from ..render.report import (
@@ -25,6 +27,7 @@ from ..render.report import (
     participants_summary,
     report_render,
     section_html,
+    seen,
 )
 from ..texts import topic_label
 from .pdf import print_pdf
@@ -33,6 +36,12 @@ from .transfer import session_from_export
 
 def build_report(data: dict, lang: str | None = None) -> str:
     """The report as one HTML document (BokehJS inline); every participant text escaped, no names.
+
+    The report is for participants too, so small groups give nothing away (``widgets.model.disclosure``):
+    an activity with fewer than ``k`` participants in all shows that instead of its figures; the others'
+    parts see the answers as ``widgets.render.report.seen`` gives them (notes, and an activity that does
+    not apply the rule itself, with a group of fewer than ``k`` participants in "overige groepen"); result
+    blocks apply the rule per figure (``widgets.render.blocks``).
 
     Bokeh is imported here, when a report is built: the server's download links import this module.
     """
@@ -44,15 +53,23 @@ def build_report(data: dict, lang: str | None = None) -> str:
     lang = normalize_language(lang or session.language)
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     used = [activity for activity in ACTIVITIES if activity.key in session.activities]
-    summaries = [a.part("report", "summary")(answers, state, session, lang) for a in used if a.has("report", "summary")]
+    summaries, sections, words = [], [], []
     plots: dict = {}
-    sections = [a.part("report", "section")(answers, state, session, lang, plots) for a in used]
+    for a in used:
+        view = seen(a, answers, session, lang)
+        if not view.found.room:
+            withheld = Markup("<p>%s</p>") % t("report.withheld", lang, k=min_group())
+            sections.append(section_html(a.key, lang, withheld))
+        else:
+            if a.has("report", "summary"):
+                summaries.append(a.part("report", "summary")(view.answers, state, view.session, lang))
+            sections.append(a.part("report", "section")(view.answers, state, view.session, lang, plots))
+        if a.has("report", "notes"):
+            words.append((a.key, a.label(lang), a.part("report", "notes")(view.noted.get(a.key, []), lang)))
     if data.get("previous"):  # a follow-up session: what changed since the earlier one
         summaries.insert(0, followup_summary(data, session, lang))
         sections.append(followup_section(data, session, lang, plots))
-    noted = [a for a in used if a.has("report", "notes")]
-    words = [(a.key, a.label(lang), a.part("report", "notes")(answers.get(a.key, []), lang)) for a in noted]
-    notes = notes_html(words, session, lang)
+    notes = notes_html(words, replace(session, groups=(*session.groups, other_group(lang))), lang)
     script, divs = components(plots) if plots else ("", {})
     # Only the BokehJS parts these charts use (not widgets, tables, MathJax): a third of the bytes to load and print.
     resources = "".join(bundle_for_objs_and_resources(list(plots.values()), INLINE)) if plots else ""

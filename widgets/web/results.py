@@ -10,7 +10,8 @@ from urllib.parse import quote
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 
-from ..model.results import DOWNLOAD, MIN_OTHERS, RESULTS, is_released
+from ..model.disclosure import min_group
+from ..model.results import DOWNLOAD, RESULTS, is_released
 from ..render.results import own_html, summary_html
 from ..report.exports import csv_bytes
 from ..report.transfer import export_session
@@ -45,7 +46,7 @@ class ResultsHandler(KitHandler):
             own=own_html(data, session, visit.participant, visit.lang),
             download=f"{visit.base}{RESULTS}/{DOWNLOAD}",
             group=session.group_label(visit.participant.group_key),
-            min_others=MIN_OTHERS,
+            least=min_group(),
         )
 
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 from ...model.answers import Answer
 from ...model.blocks import Figure, Group, Scale, ScoredItem, Scores
+from ...model.disclosure import OTHER, disclose
 from ...model.results import compare
 from ...model.validation import InputError, clean_text
 
@@ -96,6 +97,8 @@ class ItemSummary:
     scores: dict = field(default_factory=dict)  # group -> [scores]
     unsure: dict = field(default_factory=dict)  # group -> how many said "weet ik niet"
     notes: list = field(default_factory=list)  # (group, text)
+    withheld: bool = False  # fewer than k scored it: its figures are kept from participants (``disclosed``)
+    hidden: frozenset = frozenset()  # the groups whose scores ``disclosed`` moved into OTHER
 
     @property
     def dont_know(self) -> int:
@@ -164,6 +167,37 @@ def summarize(answers: Iterable[Answer], keys=None) -> dict:
         if value.get("note"):
             summary.notes.append((answer.group, value["note"]))
     return summaries
+
+
+def _folded(by_group: dict, hidden, merge) -> dict:
+    folded: dict = {}
+    for group, value in by_group.items():
+        key = OTHER if group in hidden else group
+        folded[key] = merge(folded[key], value) if key in folded else value
+    return folded
+
+
+def disclosed(summaries: dict) -> dict:
+    """The summaries as participants may see them: per item the disclosure rule (``widgets.model.disclosure``)
+    on the groups' score counts. A hidden group's scores, "weet ik niet"s and notes count in ``OTHER``
+    ("overige groepen"), so the room's mean, the dissent and the agreement stay what they are without a
+    group of fewer than ``k`` in them; an item fewer than ``k`` scored keeps none (``withheld``).
+    """
+    shown = {}
+    for key, s in summaries.items():
+        found = disclose({g: len(v) for g, v in s.scores.items()}, s.count)
+        if not found.room:
+            hidden = frozenset(s.scores)
+            shown[key] = ItemSummary(key, notes=[(OTHER, note) for _, note in s.notes], withheld=True, hidden=hidden)
+            continue
+        shown[key] = ItemSummary(
+            key,
+            _folded(s.scores, found.hidden, lambda a, b: a + b),
+            _folded(s.unsure, found.hidden, lambda a, b: a + b),
+            [(found.key(g), note) for g, note in s.notes],
+            hidden=found.hidden,
+        )
+    return shown
 
 
 def scores(key: str, summaries: dict, labels: dict, groups: tuple[Group, ...], title: str, heading: str) -> Scores:

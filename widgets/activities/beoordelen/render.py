@@ -4,6 +4,7 @@ The means per group are the activity's result block (``results.blocks``), drawn 
 """
 
 from ...i18n import decimal, t
+from ...model.disclosure import OTHER, other_group
 from ...model.followup import ROOM
 from ...render import render
 from ...render.followup import fragment
@@ -25,6 +26,18 @@ def score_text(value, lang: str) -> str:
     return decimal(value, lang, digits=None)
 
 
+def grade_rows(grade, session, lang: str) -> list:
+    """The grade's rows per group: the session's groups, less those ``disclosed`` hid, and "overige groepen"
+    (``OTHER``) where it holds them."""
+    listed = [(g.key, g.label) for g in session.groups if g.key not in grade.hidden and g.key != OTHER]
+    if OTHER in grade.scores:
+        listed.append((OTHER, group_name(session, OTHER, lang)))
+    return [
+        {"key": key, "label": label, "mean": grade.group_means.get(key), "n": len(grade.scores.get(key, []))}
+        for key, label in listed
+    ]
+
+
 def own_score(value, lang: str) -> str:
     """An own score in words: the score, "weet ik niet" (``"?"``) or not answered (None)."""
     if value is None:
@@ -37,15 +50,7 @@ def own_score(value, lang: str) -> str:
 def grades_html(summaries, session, lang: str) -> str:
     """The mean grade per group and overall, with the book's national reference for the opgave."""
     overall = summaries[OVERALL]
-    groups = [
-        {
-            "key": g.key,
-            "label": g.label,
-            "mean": overall.group_means.get(g.key),
-            "n": len(overall.scores.get(g.key, [])),
-        }
-        for g in session.groups
-    ]
+    groups = grade_rows(overall, session, lang)
     reference = national_reference(session.topic)
     return render(
         "beoordelen_grades.html",
@@ -55,6 +60,11 @@ def grades_html(summaries, session, lang: str) -> str:
         reference=None if reference is None else score_text(reference, lang),
         opgave=topic_label(session.topic, lang),
     )
+
+
+def group_name(session, key: str, lang: str) -> str:
+    """A group's label, and "overige groepen" for the groups the disclosure rule folded together."""
+    return other_group(lang).label if key == OTHER else session.group_label(key)
 
 
 def agreement_text(value, lang: str) -> str:
@@ -68,7 +78,13 @@ def common_ground_items(summaries, texts, session, lang: str, keys=STATEMENTS) -
     for key in common_ground(summaries, keys=keys):
         s = summaries[key]
         groups = " · ".join(
-            t("beoordelen.dash.agreement_group", lang, group=session.group_label(g), endorsing=high, n=len(s.scores[g]))
+            t(
+                "beoordelen.dash.agreement_group",
+                lang,
+                group=group_name(session, g, lang),
+                endorsing=high,
+                n=len(s.scores[g]),
+            )
             for g, high in s.endorsing.items()
         )
         items.append(
@@ -105,8 +121,8 @@ def agenda_html(summaries, texts, session, lang: str, keys=STATEMENTS) -> str:
                     "within": decimal(s.within, lang),
                     "between": decimal(s.between, lang),
                 },
-                "means": [(session.group_label(g), m) for g, m in s.group_means.items()],
-                "notes": [(session.group_label(g), note) for g, note in s.notes],
+                "means": [(group_name(session, g, lang), m) for g, m in s.group_means.items()],
+                "notes": [(group_name(session, g, lang), note) for g, note in s.notes],
             }
         )
     return render(

@@ -16,9 +16,14 @@ from .model import (
     STATEMENTS,
     agenda,
     common_ground,
+    disclosed,
     summarize,
 )
-from .render import agenda_html, grades_html
+from .render import agenda_html, grade_rows, grades_html
+
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
 
 SUMMARY_ITEMS = 3  # statements with most dissent, and with broadest agreement
 
@@ -28,7 +33,7 @@ def section(answers: ByActivity, state: States, session: Session, lang: str, plo
     from .charts import block_data, block_figure, radar_figure, radar_points  # Bokeh: only when a report is built
 
     texts = statements(session, lang)
-    summaries = summarize(answers.get(ACTIVITY, []))
+    summaries = disclosed(summarize(answers.get(ACTIVITY, [])))  # the report is for participants too
     labels = {k: v["short"] for k, v in texts.items()}
     radar, sources = radar_figure([labels[k] for k in STATEMENTS], [(g.key, g.label) for g in session.groups])
     for key, source in sources.items():
@@ -63,9 +68,10 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
     """The grade against the book's national reference; the statements with most dissent and broadest agreement.
 
     Broadest agreement is the model's measure across groups (``common_ground``), as in the agenda,
-    so a statement every group merely scores 6 on is not read as common ground.
+    so a statement every group merely scores 6 on is not read as common ground. Participants read it (the
+    report, the results page), so it is made of the ``disclosed`` summaries.
     """
-    summaries = summarize(answers.get(ACTIVITY, []))
+    summaries = disclosed(summarize(answers.get(ACTIVITY, [])))
     grade = summaries[OVERALL]
     reference = national_reference(session.topic)
     room = grade.overall_mean
@@ -78,10 +84,7 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
             "difference": abs(difference),
             "reference": reference,
         }
-    groups = [
-        {"key": g.key, "label": g.label, "mean": grade.group_means.get(g.key), "n": len(grade.scores.get(g.key, []))}
-        for g in session.groups
-    ]
+    groups = grade_rows(grade, session, lang)
     texts = statements(session, lang)
     answered = [key for key in agenda(summaries) if summaries[key].count]
     dissent = answered[:SUMMARY_ITEMS]
@@ -146,8 +149,10 @@ def statements_summary(key: str, title: str, summaries, texts: dict, lang: str) 
     """The first page of an activity whose statements are scored as Box 5.2's: most dissent, broadest agreement.
 
     ``texts``: ``{statement key: (label, text)}`` in the activity's order (eigen stellingen, Tabel 4.2).
+    Made of the ``disclosed`` summaries: participants read it.
     """
     keys = tuple(texts)
+    summaries = disclosed(summaries)
 
     def item(statement):
         s = summaries[statement]

@@ -10,14 +10,17 @@ from markupsafe import Markup
 from ...i18n import t
 from ...render import render
 from ...render.followup import fragment
+from ..beoordelen.model import disclosed
 from ..beoordelen.render import agenda_html
 from .model import KEYS, summarize, value_texts
 
 
-def figures_html(answers, session, lang: str, means: str) -> str:
+def figures_html(answers, session, lang: str, means: str, participants: bool = False) -> str:
     """The dashboard's and the report's figures: the table's questions, the ``means`` as drawn there,
-    agreement and the agenda."""
+    agreement and the agenda (for ``participants``, the report, as the disclosure rule lets them see it)."""
     summaries = summarize(answers)
+    if participants:
+        summaries = disclosed(summaries)
     texts = value_texts(lang)
     return Markup("").join(
         (

@@ -8,11 +8,16 @@ from .model import ACTIVITY, KEYS, summarize, value_texts
 from .render import figures_html, no_answers_html
 from .results import blocks
 
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
+
 
 def section(answers, state, session, lang, plots) -> str:
     """The questions, the means per group, broad agreement and the dissent agenda (or that nobody answered)."""
     mine = answers.get(ACTIVITY, [])
-    parts = [figures_html(mine, session, lang, blocks_html(blocks(answers, state, session, lang), REPORT, lang))]
+    means = blocks_html(blocks(answers, state, session, lang), REPORT, lang)
+    parts = [figures_html(mine, session, lang, means, participants=True)]
     if not mine:
         parts.append(no_answers_html(lang))
     return section_html(ACTIVITY, lang, *parts)

@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from ...i18n import t
 from ...model.answers import Answer, ByActivity, States
+from ...model.disclosure import shown
 from ...model.sessions import Session
 from ...render.blocks import REPORT, blocks_html
 from ...render.report import report_render, section_html
@@ -29,11 +30,12 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
     """The weakest corner (lowest room mean) and the tensions by mean severity, highest first."""
     given = answers.get(ACTIVITY, [])
     scores = [s for _, _, s in placements(given)]
+    scores = scores if shown(len(scores)) else []  # the room's figures from k people (the disclosure rule)
     means = {c: sum(s[c] for s in scores) / len(scores) for c in CORNERS} if scores else {}
     tensions = []
     for axis in AXES:
         severities = [a.value["severity"] for a in given if a.item == f"spanning.{axis}"]
-        if severities:
+        if severities and shown(len(severities)):
             tensions.append({"key": axis, "mean": sum(severities) / len(severities), "n": len(severities)})
     tensions.sort(key=lambda x: (-round(x["mean"], 9), AXES.index(x["key"])))
     return report_render(

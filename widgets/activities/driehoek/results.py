@@ -145,10 +145,10 @@ def tensions(answers: list[Answer], lang: str) -> Shares:
         severities = [a.value["severity"] for a in answers if a.item == f"spanning.{axis}"]
         n = len(severities)
         label = t(f"axis.{axis}", lang)
-        if n:
-            label = t("driehoek.dash.axis_mean", lang, axis=label, mean=decimal(sum(severities) / n, lang))
+        # the mean in the line's name, where the line's figures are shown (the disclosure rule: from k answers)
+        full = t("driehoek.dash.axis_mean", lang, axis=label, mean=decimal(sum(severities) / n, lang)) if n else ""
         shares = tuple(100 * severities.count(s) / n if n else None for s in SEVERITIES)
-        lines.append(Split(axis, label, shares, n))
+        lines.append(Split(axis, label, shares, n, full=full))
     item = SharedItem("spanningen", t("driehoek.severity_legend", lang), tuple(lines))
     return Shares(
         f"{ACTIVITY}-spanningen",

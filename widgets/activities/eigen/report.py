@@ -7,10 +7,15 @@ from ...model.answers import Answer, ByActivity, States
 from ...model.sessions import Session
 from ...render.blocks import REPORT, blocks_html
 from ...render.report import section_html
+from ..beoordelen.model import disclosed
 from ..beoordelen.report import statements_summary
 from .model import ACTIVITY, number_of, stored_statements, summarize
 from .render import own_html
 from .results import blocks
+
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
@@ -18,7 +23,7 @@ def section(answers: ByActivity, state: States, session: Session, lang: str, plo
     statements = stored_statements(state.get(ACTIVITY, {}))
     mine = answers.get(ACTIVITY, [])
     means = blocks_html(blocks(answers, state, session, lang), REPORT, lang)
-    parts = [own_html(summarize(mine, statements), statements, session, lang, means)]
+    parts = [own_html(disclosed(summarize(mine, statements)), statements, session, lang, means)]
     if statements and not mine:
         parts.append(Markup("<p>%s</p>") % t("report.no_answers", lang))
     return section_html(ACTIVITY, lang, *parts)

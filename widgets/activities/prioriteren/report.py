@@ -7,6 +7,10 @@ from ...render.report import report_render, section_html
 from .model import ACTIVITY, ITEM, rank
 from .results import blocks, values
 
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
+
 TOP_PRIORITIES = 3
 
 

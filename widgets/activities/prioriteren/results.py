@@ -23,21 +23,24 @@ def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> l
     """Every value the points could go to, most points first: the total, each group's points, and how many
     named it in the palette; every bar from zero to the highest total.
 
-    A group's figure is its points and how many of it gave the value points; a group of which nobody spread
-    points has none (a dash), one that gave the value nothing has 0.
+    A group's figure is its points and how many of it spread points (the people its sum is made of, a
+    zero included: what the disclosure rule counts); a group of which nobody spread points has none (a
+    dash), one that gave the value nothing has 0.
     """
     spread = [a for a in answers.get(ACTIVITY, []) if a.item == ITEM]
     offered = values(answers, state)
     labels = {key: (label, mentions) for key, label, mentions in offered}
     groups = groups_of(session)
-    spreading = {a.group for a in spread}
+    spreading: dict[str, set] = {}
+    for a in spread:
+        spreading.setdefault(a.group, set()).add(a.participant)
     items = tuple(
         RankedItem(
             r.key,
             labels[r.key][0],
             r.points,
             tuple(
-                Figure(r.by_group.get(g.key, 0), r.givers.get(g.key, 0)) if g.key in spreading else Figure()
+                Figure(r.by_group.get(g.key, 0), len(spreading[g.key])) if g.key in spreading else Figure()
                 for g in groups
             ),
             t("prioriteren.named_by", lang, n=labels[r.key][1]),

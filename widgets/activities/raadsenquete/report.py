@@ -1,13 +1,18 @@
 """Raadsenquête Village Deals in the session report: the statements and the styles, and the first-page summary."""
 
 from ...model.answers import ByActivity, States
+from ...model.disclosure import shown
 from ...model.sessions import Session
 from ...render import percent
 from ...render.blocks import REPORT
 from ...render.report import report_render, section_html
-from .model import ACTIVITY, printed, statement_results, style_mix, styles
+from .model import ACTIVITY, Mix, printed, statement_results, style_mix, styles
 from .render import results_html
 from .results import blocks
+
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
@@ -22,7 +27,7 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
     rows = []
     for p in printed():
         room = results[p.key].room
-        if room.answered:
+        if room.answered and shown(room.answered):  # the disclosure rule, as the block's room line
             rows.append(
                 {
                     "key": p.key,
@@ -34,6 +39,8 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
                 }
             )
     mix = style_mix(given, []).room
+    if not shown(mix.total):  # the disclosure rule, as the styles block's room line
+        mix = Mix()
     labels = {key: label for key, label, _ in styles(lang)}
     most = max(mix.counts.values())
     top = [labels[key] for key, count in mix.counts.items() if most and count == most]

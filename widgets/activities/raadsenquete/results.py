@@ -44,7 +44,7 @@ def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> l
     items = []
     for number, p in enumerate(printed(), start=1):
         result = results[p.key]
-        book = Split(BOOK, t("raadsenquete.dash.printed", lang), tuple(p.shares[c] for c in CHOICES), p.n)
+        book = Split(BOOK, t("raadsenquete.dash.printed", lang), tuple(p.shares[c] for c in CHOICES), p.n, printed=True)
         lines = [book, _statement(result.room, ROOM, room, strong=True)]
         lines += [
             _statement(result.by_group[g.key], g.key, g.label, g.color)

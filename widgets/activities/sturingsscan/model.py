@@ -23,6 +23,7 @@ from typing import Any
 
 from ...datasets import read_dataset
 from ...model.answers import Answer
+from ...model.disclosure import disclose
 from ...model.signal_words import PERSPECTIVES, placement, shares
 from ...model.tables import localized, number
 from ...model.validation import InputError
@@ -180,11 +181,14 @@ def by_participant(answers: Iterable[Answer]) -> dict[str, tuple[str, dict[str, 
     return people
 
 
-def summarize(answers: Iterable[Answer], groups) -> ScanResult:
+def summarize(answers: Iterable[Answer], groups, least: int | None = None) -> ScanResult:
     """Shares per group and for the room, per element the farthest two groups, and the widest element.
 
     ``answers`` are the store's rows (``participant``, ``group``, ``item``, ``value``); ``groups``
     the session's group keys, in order. A participant of a group since removed counts in the room only.
+    A group is one of an element's pair only where the disclosure rule (``widgets.model.disclosure``, ``k`` =
+    ``least``) shows its shares there, counted against the room's on the element: a distance to a group of one
+    is that one person's answer.
     """
     people = by_participant(answers)
     in_group = {g: [values for group, values in people.values() if group == g] for g in groups}
@@ -193,7 +197,8 @@ def summarize(answers: Iterable[Answer], groups) -> ScanResult:
     for element in ELEMENTS:
         by_group = {g: _profile(in_group[g], element) for g in groups}
         gap = ElementGap(element, by_group)
-        shown = {g: found for g in groups if (found := by_group[g].shares)}
+        rule = disclose({g: by_group[g].n for g in groups}, _profile(everyone, element).n, least)
+        shown = {g: found for g in groups if (found := by_group[g].shares) and rule.shows(g)}
         for a, b in combinations(shown, 2):
             d = distance(shown[a], shown[b])
             if gap.distance is None or d > gap.distance:

@@ -4,12 +4,17 @@ from markupsafe import Markup
 
 from ...i18n import decimal, label, t
 from ...model.answers import ByActivity, States
+from ...model.disclosure import shown
 from ...model.sessions import Session
 from ...render.blocks import REPORT
 from ...render.report import report_render, section_html
 from .model import ACTIVITY, benchmark, summarize
 from .render import results_html
 from .results import blocks, widest_text
+
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
@@ -23,7 +28,7 @@ def summary(answers: ByActivity, state: States, session: Session, lang: str) -> 
     """The first page: the room's largest share, the element where groups differ most, the nearest municipality."""
     result = summarize(answers.get(ACTIVITY, []), [g.key for g in session.groups])
     lines = []
-    if result.room.shares:
+    if result.room.shares and shown(result.room.n):  # the disclosure rule, as the shares block's room line
         top = result.room.dominant
         lines.append(
             t(

@@ -6,7 +6,7 @@ from ...colors import category_colors
 from ...i18n import decimal, label, t
 from ...model.answers import ByActivity, States
 from ...model.blocks import Block, Category, Column, Facts, Row, SharedItem, Shares, Split, groups_of
-from ...model.results import shown_means
+from ...model.results import compare
 from ...model.sessions import Participant, Session
 from ...model.signal_words import PERSPECTIVES
 from .model import ACTIVITY, Profile, ScanResult, benchmark, by_participant, participant_shares, summarize
@@ -57,9 +57,13 @@ def widest_text(result: ScanResult, session: Session, lang: str) -> str:
 
 
 def split(key: str, who: str, profile: Profile, lang: str, **extra) -> Split:
-    """A line of the shares: who (with their largest perspective), their share per perspective, how many."""
+    """A line of the shares: who (with their largest perspective), their share per perspective, how many.
+
+    The largest perspective is in the line's ``full`` name, drawn only where the line's figures are (the
+    disclosure rule); where they are withheld the line is named ``who`` alone.
+    """
     shares = tuple(profile.shares[p] for p in PERSPECTIVES) if profile.shares else (None,) * len(PERSPECTIVES)
-    return Split(key, mostly(who, profile.dominant, lang), shares, profile.n, **extra)
+    return Split(key, who, shares, profile.n, full=mostly(who, profile.dominant, lang), **extra)
 
 
 def shares_block(result: ScanResult, session: Session, lang: str) -> Shares:
@@ -111,8 +115,11 @@ def elements_block(result: ScanResult, session: Session, lang: str) -> Facts:
     )
 
 
-def benchmark_block(room: dict, lang: str) -> Facts:
-    """Per perspective the room's share next to the 49's mean, lowest and highest, its rank and the nearest's."""
+def benchmark_block(room: dict, lang: str, n: int = 0) -> Facts:
+    """Per perspective the room's share next to the 49's mean, lowest and highest, its rank and the nearest's.
+
+    ``n``: how many participants the room's shares rest on (each row's count for the disclosure rule).
+    """
     mark = benchmark(room)
 
     def at(found: tuple) -> str:
@@ -138,6 +145,7 @@ def benchmark_block(room: dict, lang: str) -> Facts:
                 t("sturingsscan.dash.rank_value", lang, below=mark.below[p], total=mark.total),
                 mark.nearest_shares[p],
             ),
+            n=n,
         )
         for p in PERSPECTIVES
     )
@@ -153,30 +161,29 @@ def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> l
     result = summarize(answers.get(ACTIVITY, []), [g.key for g in session.groups])
     found: list[Block] = [shares_block(result, session, lang)]
     if result.room.shares:
-        found += [elements_block(result, session, lang), benchmark_block(result.room.shares, lang)]
+        found += [elements_block(result, session, lang), benchmark_block(result.room.shares, lang, result.room.n)]
     return found
 
 
 def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
     """The own share per perspective next to the group's and the room's mean, as a block (a card per perspective).
 
-    A mean appears only when enough others make it up (``widgets.model.results.shown_means``).
+    A mean appears only where the disclosure rule lets it through (``widgets.model.results.compare``).
     """
     found = {
         ref: (group, shares)
         for ref, (group, values) in by_participant(answers.get(ACTIVITY, [])).items()
         if (shares := participant_shares(values)) is not None
     }
-    me, mine = participant.ref, found.get(participant.ref, (None, None))[1]
+    group_of = {ref: group for ref, (group, _) in found.items()}
     rows = []
     for p in PERSPECTIVES:
-        inside = [s[p] for ref, (g, s) in found.items() if ref != me and g == participant.group_key]
-        outside = [s[p] for ref, (g, s) in found.items() if ref != me and g != participant.group_key]
-        own = mine[p] if mine else None
-        group, room = shown_means(own, inside, outside)
+        values = {ref: shares[p] for ref, (_, shares) in found.items()}
+        compared = compare(p, values, participant.ref, group_of, participant.group_key)
+        own, group, room = values.get(participant.ref), compared.group, compared.room
         if (own, group, room) != (None, None, None):
-            shown = own if own is not None else t("sturingsscan.results_no_share", lang)
-            rows.append(Row(p, label(p, lang), (shown, group, room)))
+            written = own if own is not None else t("sturingsscan.results_no_share", lang)
+            rows.append(Row(p, label(p, lang), (written, group, room)))
     if not rows:
         return {"rows": []}
     columns = tuple(Column(key, t(f"resultaten.{key}", lang), PERCENT) for key in ("you", "group", "room"))

@@ -4,6 +4,7 @@ from markupsafe import Markup
 
 from ...i18n import t
 from ...model.answers import Answer, ByActivity, States
+from ...model.disclosure import disclose
 from ...model.sessions import Session
 from ...render.blocks import REPORT, blocks_html
 from ...render.report import report_render, section_html
@@ -11,6 +12,10 @@ from . import model
 from .model import ACTIVITY, summarize
 from .render import rung_name, signed
 from .results import blocks
+
+# The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
+# figure is no block): the report gives them the answers as they are (widgets.render.report.seen).
+DISCLOSES = True
 
 
 def section(answers: ByActivity, state: States, session: Session, lang: str, plots: dict) -> str:
@@ -21,9 +26,13 @@ def section(answers: ByActivity, state: States, session: Session, lang: str, plo
 
 
 def summary(answers: ByActivity, state: States, session: Session, lang: str) -> str:
-    """The report's first page: the room's mean rungs and moves, and the group with the largest gap (of two or more)."""
+    """The report's first page: the room's mean rungs and moves, and the group with the largest gap (of two or more).
+
+    Only groups the disclosure rule shows count: the largest gap of a group of one would be that person's move.
+    """
     by_group, room = summarize(answers.get(ACTIVITY, []), [g.key for g in session.groups])
-    answered = [(key, s) for key, s in by_group.items() if s.count]
+    found = disclose({key: s.count for key, s in by_group.items()}, room.count)  # as the gap block's rows
+    answered = [(key, s) for key, s in by_group.items() if s.count and found.shows(key)]
     widest = max(answered, key=lambda pair: abs(pair[1].gap)) if len(answered) >= 2 else None
     return report_render(
         "trap_summary.html",

@@ -80,7 +80,13 @@ def gaps(who: list, lang: str) -> Facts:
         Column("tighter", t("trap.dash.tighter", lang)),
     )
     rows = tuple(
-        Row(key, label, (s.count, s.now_mean, s.should_mean, s.gap, s.looser, s.same, s.tighter), strong=key == ROOM)
+        Row(
+            key,
+            label,
+            (s.count, s.now_mean, s.should_mean, s.gap, s.looser, s.same, s.tighter),
+            strong=key == ROOM,
+            n=s.count,  # the disclosure rule's count: a group's row and everyone's (ROOM) as its room
+        )
         for key, label, _, s in who
     )
     return Facts(

@@ -1,0 +1,36 @@
+"""Small groups give nothing away, seen in Chromium on a 320 px phone (the other surfaces: tests/test_disclosure.py).
+
+A resident alone in "Inwoner" grades 3,5 beside five officials; the facilitator shows the results. The phone
+reads "te weinig deelnemers om te tonen" for both groups (the officials' mean, beside the room's, would give
+the resident away) and everyone's grade, in words a screen reader reads, on a card that does not scroll
+sideways.
+"""
+
+from .browser import join, rate
+
+SMALL = {"width": 320, "height": 640}
+HIDDEN = "te weinig deelnemers om te tonen"
+
+
+def test_a_phone_in_a_group_of_one_reads_too_few_participants_and_no_figure(
+    kit, watched, new_session, kit_store, crowd
+):
+    session = new_session(activities=("beoordelen",), groups=("Inwoner", "Ambtelijk"))
+    phone = join(watched(viewport=SMALL), kit, session.code, "Inwoner")
+    rate(phone, 3.5, [7])
+    crowd(session, "ambtelijk", "beoordelen", {"cijfer": {"score": 6.5, "note": ""}}, n=5)
+    kit_store.set_state(session.id, "beoordelen", "reveal", True)
+
+    phone.goto(f"{kit.url}kit/{session.code}/beoordelen/klaar")
+    card = phone.locator('[data-kit-results] [data-kit-item="cijfer"]')
+    card.wait_for(timeout=10_000)
+    lines = [" ".join(text.split()) for text in card.locator(".kit-score-line").all_inner_texts()]
+    # and everyone's grade, which gives neither away: (3,5 + 5 x 6,5) / 6
+    assert lines == [f"Inwoner {HIDDEN}", f"Ambtelijk {HIDDEN}", "Iedereen 6,0"]
+    held = card.locator("[data-kit-withheld]")
+    assert held.count() == 2 and all(held.nth(n).is_visible() for n in range(2))
+    assert card.locator("svg.kit-block-bar").count() == 1  # only everyone's
+    results = phone.inner_text("[data-kit-results]")
+    assert "3,5" not in results and "6,5" not in results
+    width = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width[0] <= width[1], f"the results scroll sideways at 320 px: {width}"
