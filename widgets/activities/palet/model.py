@@ -7,12 +7,11 @@ decides, and a merge is a mapping from one key onto another. The participants'
 own words stay in the store and the export.
 """
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...model.answers import Answer
+from ...model.matching import normalize, similar, similarity
 from ...model.typology import CELLS
 from ...model.validation import LIMITS, InputError, clean_text
 
@@ -25,15 +24,8 @@ MERGES, APART, START = "merges", "apart", "start"
 MAX_SETTING_ENTRIES = 5000
 # Longest merged key: ``normalize_value`` may lengthen a value's words (a ligature becomes three letters).
 MAX_KEY = 4 * LIMITS["value"]
-# Two keys are suggested for merging from this similarity (0-100) or a shared word stem.
-SIMILARITY_THRESHOLD = 88
-STEM_LENGTH = 7
-
-
-def normalize_value(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9]+", " ", text.lower())
-    return " ".join(text.split())
+# Two keys are suggested for merging by the kit's rule for near-duplicates (``widgets.model.matching``).
+normalize_value = normalize
 
 
 def cell_of(perspective: str, kind: str) -> str:
@@ -105,11 +97,6 @@ def merge_palette(answers: Iterable[Answer], merges=None) -> dict:
     return grid
 
 
-def _stem(key: str) -> str:
-    first = key.split(" ")[0] if key else ""
-    return first[:STEM_LENGTH] if len(first) >= STEM_LENGTH else ""
-
-
 def suggest_merges(keys, dismissed=()) -> list:
     """Pairs of distinct keys that look like the same value, most similar first.
 
@@ -117,8 +104,6 @@ def suggest_merges(keys, dismissed=()) -> list:
     A key that merely contains another ("veiligheid" in "verkeersveiligheid") is
     not enough: that is the facilitator's call.
     """
-    from rapidfuzz import fuzz  # for the dashboard only: the phones' pages import this model too
-
     keys = sorted(set(keys))
     dismissed = {tuple(sorted(pair)) for pair in dismissed}
     pairs = []
@@ -126,9 +111,8 @@ def suggest_merges(keys, dismissed=()) -> list:
         for b in keys[i + 1 :]:
             if (a, b) in dismissed:
                 continue
-            score = fuzz.ratio(a, b)
-            if score >= SIMILARITY_THRESHOLD or (_stem(a) and _stem(a) == _stem(b)):
-                pairs.append((score, a, b))
+            if similar(a, b):
+                pairs.append((similarity(a, b), a, b))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     return [(a, b) for _, a, b in pairs]
 
