@@ -41,6 +41,10 @@ The vocabulary (frozen dataclasses, texts already in the session's language):
   ("gedeeld", the one group that gave it). ``rows`` x ``columns`` lay the sections out as a grid where
   there is room (Tabel 2.1's perspectives x kinds of value); a phone shows a card per section.
 
+- ``WordCloud``: the words people used most in their answers (an open question): the room's cloud, then
+  each group's, each word with how many participants used it; drawn as words sized by that count, with
+  the same words and counts as a table (what a screen reader and the report read).
+
 Every block type has a ``kind``, by which the render layer finds its components.
 
 Small groups give nothing away: before a surface for participants draws a block, the render layer
@@ -321,4 +325,39 @@ class Placements:
         return next((g for g in self.groups if g.key == key), Group(key, key, ""))
 
 
-Block = Scores | Ranking | Shares | Facts | Texts | Placements  # the union of the block types
+@dataclass(frozen=True)
+class CloudWord:
+    key: str
+    text: str  # as most participants typed it
+    count: int  # how many participants used it (each once, however often they typed it)
+
+
+@dataclass(frozen=True)
+class Cloud:
+    """One word cloud: the room's (key ``*``) or a group's, of the answers of ``n`` participants."""
+
+    key: str
+    label: str
+    words: tuple[CloudWord, ...]  # most used first
+    n: int  # the participants whose answers it is made of: what the disclosure rule counts
+    hidden: bool = False  # kept from participants by the disclosure rule (set by the render layer)
+
+
+@dataclass(frozen=True)
+class WordCloud:
+    kind: ClassVar[str] = "cloud"
+
+    key: str
+    title: str
+    heading: str  # of the word column ("Woord")
+    count: str  # of the count column ("Aantal deelnemers")
+    clouds: tuple[Cloud, ...]  # the room's first, then each group's in the session's order
+    intro: str = ""  # one line above (how the words were counted)
+    empty: str = ""  # said instead where no cloud has a word ("Nog geen antwoorden.")
+
+    @property
+    def given(self) -> bool:
+        return any(cloud.words for cloud in self.clouds)
+
+
+Block = Scores | Ranking | Shares | Facts | Texts | Placements | WordCloud  # the union of the block types

@@ -7,7 +7,8 @@ same table) and ``REPORT`` (the table in the session report). A ``Texts`` block 
 row of the grid on those surfaces (Tabel 2.1's "Individueel", then "Collectief"), a column per section,
 an entry a line, so that a long palette is paged on the projector and printed a few lines at a time.
 A ``Placements`` block is a drawing, the triangle (``widgets.render.triangle``), with its figures as
-tables: folded under it on a phone and the screen, beside it on the dashboard and in the report.
+tables: folded under it on a phone and the screen, beside it on the dashboard and in the report. A
+``WordCloud`` is its words sized by their counts (``widgets.render.cloud``), each cloud with its table.
 
 Every bar is drawn in a track of one fixed width for every bar on the surface (set by the surface's
 stylesheet, else by the ``TRACK`` width in the SVG), never the width of a cell, so equal values are
@@ -31,6 +32,7 @@ from markupsafe import Markup
 from ..i18n import decimal, normalize_language, t
 from ..model.blocks import Block, Column, Placements, Scale
 from . import render
+from .cloud import cloud_html
 from .disclosure import withhold
 from .triangle import placements_svg
 
@@ -42,7 +44,7 @@ PARTICIPANTS = (PHONE, SCREEN, REPORT)  # what participants see: the disclosure 
 TABLES = (SCREEN, DASHBOARD, REPORT)
 COMPONENTS = {
     kind: {PHONE: f"blocks/{kind}_cards.html", **dict.fromkeys(TABLES, f"blocks/{kind}_table.html")}
-    for kind in ("scores", "ranking", "shares", "facts", "texts", "placements")
+    for kind in ("scores", "ranking", "shares", "facts", "texts", "placements", "cloud")
 }
 # the track's width (px) where no stylesheet sets it (the dashboard, the report); the phone and the
 # presentation screen size it in rem, so it grows with the text
@@ -50,6 +52,10 @@ TRACK = {PHONE: 160, SCREEN: 160, DASHBOARD: 120, REPORT: 96}
 ROOM_COLOR = "#505a5f"  # the room's bar (``Scores.room``): no group's colour
 # the triangle's width (px) where no stylesheet sets it; a phone draws it as wide as the phone, the screen by its height
 TRIANGLE = {PHONE: None, SCREEN: None, DASHBOARD: 440, REPORT: 400}
+# a word cloud: the most used word's size and the widest word (em of the surface's text), how many words it draws
+CLOUD_EM = {PHONE: 2.25, SCREEN: 3.0, DASHBOARD: 2.5, REPORT: 2.5}
+CLOUD_WIDEST = {PHONE: 14, SCREEN: 36, DASHBOARD: 30, REPORT: 30}
+CLOUD_WORDS = {PHONE: 25, SCREEN: 30, DASHBOARD: 60, REPORT: 60}
 
 
 def number(value, scale: Scale, lang: str) -> str:
@@ -136,6 +142,8 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         withheld=withheld_text(surface, lang),
         times=lambda value: times(value, lang),
         drawing=drawing(block, surface, lang),
+        cloud=lambda words: cloud_html(words, CLOUD_EM[surface], CLOUD_WIDEST[surface]),
+        most=CLOUD_WORDS[surface],
     )
 
 

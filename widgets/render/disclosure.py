@@ -15,7 +15,20 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from ..model.blocks import Block, Facts, Figure, Group, Placements, Ranking, Row, Scores, Shares, Split, Texts
+from ..model.blocks import (
+    Block,
+    Facts,
+    Figure,
+    Group,
+    Placements,
+    Ranking,
+    Row,
+    Scores,
+    Shares,
+    Split,
+    Texts,
+    WordCloud,
+)
 from ..model.disclosure import OTHER, ROOM, disclose, other_group, shown
 
 
@@ -141,6 +154,20 @@ def texts(block: Texts, participants: bool, lang: str = "nl") -> Texts:
     return block
 
 
+def cloud(block: WordCloud, participants: bool, lang: str = "nl") -> WordCloud:
+    """A group's cloud by how many of it answered, as a group's figure: one person's words are still theirs. The
+    room's cloud is everyone's answers put together, which participants read in the list of answers anyway."""
+    room = next((c.n for c in block.clouds if c.key == ROOM), None)
+    found = disclose({c.key: c.n for c in block.clouds if c.key != ROOM}, room)
+    clouds = []
+    for c in block.clouds:
+        if c.key == ROOM or found.shows(c.key):
+            clouds.append(c)
+        else:
+            clouds.append(replace(c, words=(), hidden=True) if participants else replace(c, hidden=True))
+    return replace(block, clouds=tuple(clouds))
+
+
 WITHHOLD: dict[str, Callable] = {
     "scores": scores,
     "ranking": ranking,
@@ -148,6 +175,7 @@ WITHHOLD: dict[str, Callable] = {
     "facts": facts,
     "placements": placements,
     "texts": texts,
+    "cloud": cloud,
 }
 
 
