@@ -13,8 +13,11 @@ from widgets.datasets import read_dataset
 
 REPO = Path(__file__).resolve().parent.parent
 DATASETS = sorted(p.name for p in (REPO / "datasets").glob("*.csv"))
-# Where a reader finds a figure in the printed text: a table, box, figure, appendix, section or page.
-PLACE = re.compile(r"\b(Tabel|Box|Figuur|Afbeelding|Bijlage|hoofdstuk|par\.|p\.)\s*[0-9A-Z]|§\s*\d")
+# Where a reader finds a figure in the printed text: a table, box, figure, appendix, section or page; for a word
+# list published as a file (the stop words), the file by its name ("bestand algorithms/dutch/stop.txt").
+PLACE = re.compile(
+    r"\b(Tabel|Box|Figuur|Afbeelding|Bijlage|hoofdstuk|par\.|p\.)\s*[0-9A-Z]|§\s*\d|\bbestand \S+\.txt\b"
+)
 
 
 def _citation(provenance: tuple) -> str:

@@ -84,6 +84,13 @@ OWN_STATEMENTS = (
     "Ambtenaren durven af te wijken van de regels als dat beter uitpakt voor een inwoner",
 )
 NOTE = "Te weinig sociale huur in de kleine kernen"
+OPEN_ANSWERS = (
+    "Betaalbare woningen voor starters",
+    "Een betaalbaar huis in de eigen kern",
+    "Verkeersveiligheid rond de scholen",
+    "Groene wijken met ruimte voor kinderen",
+    "Woningen voor ouderen dichtbij zorg",
+)
 
 
 def score(n: int, i: int, low: int = 1, high: int = 10):
@@ -139,6 +146,9 @@ ANSWERS = {
         for i, item in enumerate(SCAN_ITEMS)
     },
     "democratie": lambda n, room: scored(DEMOCRATIC_VALUES, n),
+    "openvraag": lambda n, room: {
+        f"{n:06x}{j:06x}": {"text": OPEN_ANSWERS[(n + j) % len(OPEN_ANSWERS)]} for j in range(1 + n % 3)
+    },
 }
 # Answered (and closed) before the activity: what it builds on.
 BEFORE = {"prioriteren": ("palet",)}
