@@ -102,6 +102,20 @@ def test_different_words_stay_apart(a, b):
     assert not same_word(a, b)
 
 
+def test_the_cloud_joins_the_words_that_same_word_joins_however_many():
+    from widgets.activities.openvraag.model import _clusters
+
+    keys = ["woning", "huizen", "verkeersdrukte", "woningen", "bomen", "huis", "duurzaamheit", "boom", "groen"]
+    keys += ["verkeersveiligheid", "duurzaamheid", "huisjes", "groenten", "groene", "betaalbare", "betaalbaar"]
+    clusters = _clusters(keys)
+    for a in keys:  # every pair, the slow way: joined directly or through a third word
+        for b in keys:
+            linked = same_word(a, b) or any(same_word(a, c) and same_word(c, b) for c in keys)
+            assert (clusters[a] == clusters[b]) == linked, (a, b)
+    # woning, huis, boom, duurzaamheid, groen, groenten, betaalbaar, verkeersdrukte, verkeersveiligheid
+    assert len(set(clusters.values())) == 9
+
+
 def test_the_cloud_counts_participants_per_word_and_shows_the_form_most_typed():
     given = [
         answer("p1", "Betaalbare woningen"),
@@ -185,7 +199,9 @@ def test_a_groups_cloud_is_shown_from_k_participants_and_the_room_always(sqlite_
     assert clouds["*"] == {"woning": 4, "betaalbare": 2, "starters": 2}
     assert list(clouds) == ["*", "_withheld"]  # both groups named on one line, without their words
     withheld = soup.select_one('[data-kit-cloud="_withheld"]').get_text(" ", strip=True)
-    assert withheld == "Ambtenaren, Inwoners : te weinig deelnemers om te tonen" and not soup.select("[data-kit-hidden] svg")
+    assert withheld == "Ambtenaren, Inwoners : te weinig deelnemers om te tonen" and not soup.select(
+        "[data-kit-hidden] svg"
+    )
     # the dashboard draws them, marked
     clouds, soup = drawn((2, 2), DASHBOARD)
     assert [words["woning"] for key, words in clouds.items() if key != "*"] == [2, 2]

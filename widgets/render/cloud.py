@@ -46,7 +46,7 @@ def size(count: int, top: int, biggest: float) -> float:
     return MIN_EM + (biggest - MIN_EM) * (count - 1) / (top - 1)
 
 
-def word_svg(text: str, em: float, color: str, widest: float = WIDEST) -> Markup:
+def word_svg(text: str, em: float, color: str, widest: float = WIDEST, count: int = 0) -> Markup:
     """One word at ``em`` (less where it would be wider than ``widest`` em): an SVG as wide as the word, its text
     fitted to that width."""
     em = min(em, widest / max(width(text), 0.01))
@@ -55,8 +55,9 @@ def word_svg(text: str, em: float, color: str, widest: float = WIDEST) -> Markup
     units = 100  # per em in the viewBox
     return Markup(
         '<svg class="kit-cloud-word" width="{w:.2f}em" height="{h:.2f}em" viewBox="0 0 {vw:.0f} {vh:.0f}" '
-        'aria-hidden="true" focusable="false"><text x="{x:.0f}" y="{y:.0f}" font-size="{fs:.0f}" fill="{c}" '
-        'textLength="{tl:.0f}" lengthAdjust="spacingAndGlyphs">{t}</text></svg>'
+        'data-kit-count="{n}" aria-hidden="true" focusable="false">'
+        '<text x="{x:.0f}" y="{y:.0f}" font-size="{fs:.0f}" fill="{c}" textLength="{tl:.0f}" '
+        'lengthAdjust="spacingAndGlyphs">{t}</text></svg>'
     ).format(
         w=w,
         h=h,
@@ -68,6 +69,7 @@ def word_svg(text: str, em: float, color: str, widest: float = WIDEST) -> Markup
         c=color,
         tl=long * units,
         t=escape(text),
+        n=count,
     )
 
 
@@ -78,5 +80,6 @@ def cloud_html(words, biggest: float, widest: float = WIDEST) -> Markup:
     top = max(w.count for w in words)
     ordered = sorted(words, key=lambda w: (w.text.casefold(), w.key))
     return Markup(" ").join(
-        word_svg(w.text, size(w.count, top, biggest), COLORS[i % len(COLORS)], widest) for i, w in enumerate(ordered)
+        word_svg(w.text, size(w.count, top, biggest), COLORS[i % len(COLORS)], widest, w.count)
+        for i, w in enumerate(ordered)
     )

@@ -37,6 +37,8 @@ MIN_WORD = 2  # shorter "words" (a letter, a stray "s") are left out
 SUFFIXES = ("tjes", "jes", "tje", "je", "eren", "ies", "en", "es", "s", "e")
 MIN_ROOT = 3
 MAX_REST = 3  # a shared stem merges two words only when neither has more than this after what they share
+START = 2  # near-duplicates start with the same letters
+MAX_LENGTH_GAP = 4  # and differ in length by at most this (a ratio of 88 allows more only from 19 letters on)
 
 
 @cache
@@ -61,7 +63,8 @@ def words(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def roots(word: str) -> set[str]:
+@cache
+def roots(word: str) -> frozenset[str]:
     """The forms a word may be an inflection of: itself, less one ending, with a doubled letter undone
     ("bussen" -> "bus"), an open syllable's vowel doubled ("bomen" -> "boom"), z/v as s/f ("huizen" -> "huis")."""
     found = {word}
@@ -75,7 +78,7 @@ def roots(word: str) -> set[str]:
                 found.add(base[:-1] + {"z": "s", "v": "f"}[base[-1]])
             if len(base) >= 3 and base[-2] in "aeou" and base[-3] not in "aeiou" and base[-1] not in "aeiou":
                 found.add(base[:-1] + base[-2] + base[-1])
-    return found
+    return frozenset(found)
 
 
 def _shared(a: str, b: str) -> int:
@@ -86,14 +89,19 @@ def _shared(a: str, b: str) -> int:
 
 
 def same_word(a: str, b: str) -> bool:
-    """Two word keys counted as one: an inflection of one another, spelled alike (``matching``'s ratio), or the
-    same stem with little after it ("betaalbaar" / "betaalbare"; never "verkeersveiligheid" / "verkeersdrukte")."""
-    if a == b or roots(a) & roots(b):
-        return True
+    """Two word keys counted as one: an inflection of one another, or (starting alike) spelled alike by
+    ``matching``'s ratio or the same stem with little after it ("betaalbaar" / "betaalbare"; never
+    "verkeersveiligheid" / "verkeersdrukte")."""
+    return a == b or bool(roots(a) & roots(b)) or _alike(a, b)
+
+
+def _alike(a: str, b: str) -> bool:
+    """Near-duplicates, for words that start with the same ``START`` letters (so a large room compares few pairs)."""
+    if a[:START] != b[:START] or abs(len(a) - len(b)) > MAX_LENGTH_GAP:
+        return False
     if similarity(a, b) >= SIMILARITY_THRESHOLD:
         return True
-    common = _shared(a, b)
-    return bool(stem(a)) and stem(a) == stem(b) and max(len(a), len(b)) - common <= MAX_REST
+    return bool(stem(a)) and stem(a) == stem(b) and max(len(a), len(b)) - _shared(a, b) <= MAX_REST
 
 
 @dataclass
@@ -119,7 +127,11 @@ class Word:
 
 
 def _clusters(keys: list[str]) -> dict[str, str]:
-    """Each key -> the first key of its cluster (keys in order of first use; same words joined, transitively)."""
+    """Each key -> the first key of its cluster (keys in order of first use; same words joined, transitively).
+
+    The same as comparing every pair with ``same_word``, without doing so: keys that share a root are joined
+    through an index of the roots, near-duplicates are looked for only among keys that start alike.
+    """
     parent = {k: k for k in keys}
     order = {k: i for i, k in enumerate(keys)}
 
@@ -129,11 +141,23 @@ def _clusters(keys: list[str]) -> dict[str, str]:
             k = parent[k]
         return k
 
-    for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if abs(len(a) - len(b)) <= 6 and top(a) != top(b) and same_word(a, b):
-                first, second = sorted((top(a), top(b)), key=order.__getitem__)
-                parent[second] = first
+    def join(a: str, b: str) -> None:
+        first, second = sorted((top(a), top(b)), key=order.__getitem__)
+        parent[second] = first
+
+    by_root: dict[str, str] = {}
+    by_start: dict[str, list[str]] = {}
+    for k in keys:
+        for root in roots(k):
+            if root in by_root:
+                join(by_root[root], k)
+            else:
+                by_root[root] = k
+        alike = by_start.setdefault(k[:START], [])
+        for other in alike:
+            if top(other) != top(k) and _alike(other, k):
+                join(other, k)
+        alike.append(k)
     return {k: top(k) for k in keys}
 
 

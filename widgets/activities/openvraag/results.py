@@ -59,7 +59,7 @@ def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> l
 def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
     """The participant's own answers as a list (the room's words are in the summary and on the screen)."""
     mine = [a for a in answers.get(ACTIVITY, []) if a.participant == participant.ref]
-    section = Section("mine", t("openvraag.mine", lang), tuple(Entry(a.item, text_of(a)) for a in mine))
+    section = Section("mine", t("count.answers", lang, n=len(mine)), tuple(Entry(a.item, text_of(a)) for a in mine))
     return {
         "blocks": [
             Texts(f"{ACTIVITY}-mine", t("openvraag.mine", lang), (section,), empty=t("openvraag.none_yet", lang))
