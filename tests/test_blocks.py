@@ -6,24 +6,15 @@ from bs4 import BeautifulSoup
 from widgets.activities.beoordelen.results import blocks
 from widgets.model.answers import Answer
 from widgets.model.blocks import Figure, Scale, Scores
-from widgets.model.sessions import Group, Session
 from widgets.render.blocks import DASHBOARD, PHONE, REPORT, SCREEN, block_html
 
-SESSION = Session(
-    id="s",
-    code="ABC123",
-    title="Woonvisie",
-    topic="wonen",
-    municipality="Utrecht",
-    language="nl",
-    activities=("beoordelen",),
+from .sessions import a_session
+
+SESSION = a_session(
+    ("beoordelen",),
+    (("raad", "Raad"), ("maatschappelijk", "Maatschappelijke organisaties"), ("inwoner", "Inwoner")),
     open_activities=("beoordelen",),
-    status="open",
-    groups=(
-        Group("raad", "Raad"),
-        Group("maatschappelijk", "Maatschappelijke organisaties"),
-        Group("inwoner", "Inwoner"),
-    ),
+    municipality="Utrecht",
 )
 
 

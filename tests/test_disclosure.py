@@ -33,10 +33,11 @@ from widgets.model.blocks import (
 )
 from widgets.model.disclosure import OTHER, disclose, fold_answers, min_group, shown
 from widgets.model.results import RELEASED, RESULTS, compare
-from widgets.model.sessions import Group as SessionGroup
-from widgets.model.sessions import Session, SessionSpec
+from widgets.model.sessions import SessionSpec
 from widgets.render.blocks import COMPONENTS, DASHBOARD, PARTICIPANTS, PHONE, REPORT, SCREEN, block_html
 from widgets.render.disclosure import WITHHOLD
+
+from .sessions import a_session
 
 HIDDEN = "te weinig deelnemers om te tonen"
 LONE = "3,5"  # the resident's grade: it must appear nowhere a participant looks
@@ -125,10 +126,7 @@ def test_padding_a_group_to_k_is_what_the_rule_does_not_stop():
 
 # ------------------------------------------------------------------ the render layer, per block kind
 
-SESSION = Session(
-    "s", "ABC123", "Woonvisie", "wonen", "Gouda", "nl", ("beoordelen",), (), "open",
-    groups=(SessionGroup("ambtelijk", "Ambtelijk"), SessionGroup("inwoner", "Inwoner")),
-)  # fmt: skip
+SESSION = a_session(("beoordelen",), (("ambtelijk", "Ambtelijk"), ("inwoner", "Inwoner")))
 
 
 def grades(inwoners=(3.5,)) -> list:

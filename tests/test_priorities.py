@@ -8,9 +8,10 @@ from widgets.activities.prioriteren.results import blocks
 from widgets.i18n import error_message
 from widgets.model.answers import Answer
 from widgets.model.blocks import Figure, Ranking, Scale
-from widgets.model.sessions import Group, Session
 from widgets.model.validation import InputError
 from widgets.render.blocks import PHONE, blocks_html
+
+from .sessions import a_session
 
 KEYS = ["betaalbaarheid", "groen", "inspraak"]
 
@@ -62,17 +63,11 @@ def test_ranking_by_points_then_by_how_many_gave_points():
     assert ranked[1].givers == {"a": 1, "b": 2}
 
 
-SESSION = Session(
-    id="s",
-    code="ABC123",
-    title="Woonvisie",
-    topic="wonen",
-    municipality="Utrecht",
-    language="nl",
-    activities=("palet", ACTIVITY),
+SESSION = a_session(
+    ("palet", ACTIVITY),
+    (("raad", "Raad"), ("ambtelijk", "Ambtelijk"), ("inwoner", "Inwoner")),
     open_activities=(ACTIVITY,),
-    status="open",
-    groups=(Group("raad", "Raad"), Group("ambtelijk", "Ambtelijk"), Group("inwoner", "Inwoner")),
+    municipality="Utrecht",
 )
 
 

@@ -21,8 +21,10 @@ from widgets.activities.raadsenquete.model import (
 from widgets.colors import category_colors
 from widgets.i18n import error_message
 from widgets.model.answers import Answer
-from widgets.model.sessions import Group, Session, SessionSpec
+from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
+
+from .sessions import a_session
 
 GROUPS = ("raad", "ambt")
 
@@ -54,10 +56,7 @@ def five(answers: list) -> list:
     return [replace(a, participant=f"{a.participant}-{i}") for i in range(5) for a in answers]
 
 
-SESSION = Session(
-    "s1", "ABC123", "Raad", "wonen", "Gouda", "nl", ("raadsenquete",), (), "open",
-    groups=(Group("raad", "Raadsleden"), Group("ambt", "Ambtelijk")),
-)  # fmt: skip
+SESSION = a_session(("raadsenquete",), (("raad", "Raadsleden"), ("ambt", "Ambtelijk")), title="Raad", id="s1")
 
 
 def test_the_printed_survey_is_read_as_printed_with_the_empty_cells_kept_empty():

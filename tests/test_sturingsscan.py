@@ -22,8 +22,10 @@ from widgets.activities.sturingsscan.model import (
 )
 from widgets.i18n import error_message
 from widgets.model.answers import Answer
-from widgets.model.sessions import Group, Session, SessionSpec
+from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
+
+from .sessions import a_session
 
 GROUPS = ("raad", "ambt")
 
@@ -63,10 +65,7 @@ def five(answers: list) -> list:
 
 
 FIVE = five(ANSWERS)
-SESSION = Session(
-    "s1", "ABC123", "Scan", "wonen", "Gouda", "nl", ("sturingsscan",), (), "open",
-    groups=(Group("raad", "Raadsleden"), Group("ambt", "Ambtelijk")),
-)  # fmt: skip
+SESSION = a_session(("sturingsscan",), (("raad", "Raadsleden"), ("ambt", "Ambtelijk")), title="Scan", id="s1")
 
 
 def test_the_32_statements_of_bijlage_e_are_read_per_element_and_perspective():

@@ -7,20 +7,15 @@ import pytest
 from widgets.activities.driehoek.results import blocks, room, routes, tensions
 from widgets.model.answers import Answer
 from widgets.model.blocks import MeanPlace, Placement, Placements, Scores
-from widgets.model.sessions import Group, Session
 from widgets.render.blocks import PHONE, REPORT, SCREEN, blocks_html
 
-SESSION = Session(
-    id="s",
-    code="ABC123",
-    title="Woonvisie",
-    topic="wonen",
-    municipality="Utrecht",
-    language="nl",
-    activities=("driehoek",),
+from .sessions import a_session
+
+SESSION = a_session(
+    ("driehoek",),
+    (("raad", "Raad"), ("ambtelijk", "Ambtelijk"), ("inwoner", "Inwoner")),
     open_activities=("driehoek",),
-    status="open",
-    groups=(Group("raad", "Raad"), Group("ambtelijk", "Ambtelijk"), Group("inwoner", "Inwoner")),
+    municipality="Utrecht",
 )
 
 

@@ -183,6 +183,11 @@ class Split:
         return self.printed or shown(self.n)
 
 
+def percents(counts, n: int) -> tuple[float | None, ...]:
+    """Each count in percent (0-100) of ``n``, as a ``Split`` holds its shares; not known (None) where n is 0."""
+    return tuple(100 * c / n if n else None for c in counts)
+
+
 @dataclass(frozen=True)
 class SharedItem:
     key: str

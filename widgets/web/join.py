@@ -32,6 +32,8 @@ class CodeHandler(KitHandler):
                 return
         visit = self.visit(None, None, lang)
         errors = {"code": t("error.unknown_code", lang)} if code else {}
+        if not code and self.get_query_argument("code", None) is not None:  # sent empty: say so, not the form again
+            errors = {"code": t("error.no_code", lang)}
         self.send(
             await self.kit.run(
                 lambda: visit.render("code.html", errors=errors, typed=self.get_query_argument("code", ""))

@@ -36,6 +36,7 @@ from ...model.blocks import (
     Shares,
     Split,
     groups_of,
+    percents,
 )
 from ...model.sessions import Participant, Session
 from ...render.results import comparison_rows
@@ -147,7 +148,7 @@ def tensions(answers: list[Answer], lang: str) -> Shares:
         label = t(f"axis.{axis}", lang)
         # the mean in the line's name, where the line's figures are shown (the disclosure rule: from k answers)
         full = t("driehoek.dash.axis_mean", lang, axis=label, mean=decimal(sum(severities) / n, lang)) if n else ""
-        shares = tuple(100 * severities.count(s) / n if n else None for s in SEVERITIES)
+        shares = percents((severities.count(s) for s in SEVERITIES), n)
         lines.append(Split(axis, label, shares, n, full=full))
     item = SharedItem("spanningen", t("driehoek.severity_legend", lang), tuple(lines))
     return Shares(
@@ -199,7 +200,7 @@ def routes(answers: list[Answer], session: Session, lang: str) -> list[Shares]:
 def split(key: str, label: str, chosen: list[str], color: str = "", strong: bool = False) -> Split:
     """How ``chosen`` (routes) split over a and b, percent; not known (a dash) where nobody chose."""
     n = len(chosen)
-    shares = tuple(100 * chosen.count(r) / n if n else None for r in ROUTES)
+    shares = percents((chosen.count(r) for r in ROUTES), n)
     return Split(key, label, shares, n, color=color, strong=strong)
 
 

@@ -9,7 +9,7 @@ mix of the four bestuursstijlen, of the N that chose one (a count is its share o
 from ...colors import category_colors
 from ...i18n import t
 from ...model.answers import ByActivity, States
-from ...model.blocks import Block, Category, SharedItem, Shares, Split, groups_of
+from ...model.blocks import Block, Category, SharedItem, Shares, Split, groups_of, percents
 from ...model.sessions import Session
 from ...render.blocks import count
 from .model import ACTIVITY, CHOICES, STYLE, STYLES, Mix, Tally, printed, statement_results, style_mix, styles
@@ -20,18 +20,13 @@ BOOK = "boek"  # the book's line
 ROOM = "*"  # the room's line
 
 
-def percent(count: int, total: int) -> float | None:
-    """``count`` in percent (0-100) of ``total``, as a ``Split`` holds it (the model's shares are 0-1); None of none."""
-    return 100 * count / total if total else None
-
-
 def _statement(tally: Tally, key: str, label: str, color: str = "", strong: bool = False) -> Split:
-    shares = tuple(percent(tally.counts[c], tally.answered) for c in CHOICES)
+    shares = percents((tally.counts[c] for c in CHOICES), tally.answered)
     return Split(key, label, shares, tally.answered, tally.dont_know, color, strong)
 
 
 def _styles(mix: Mix, key: str, label: str, color: str = "", strong: bool = False) -> Split:
-    return Split(key, label, tuple(percent(mix.counts[s], mix.total) for s in STYLES), mix.total, None, color, strong)
+    return Split(key, label, percents((mix.counts[s] for s in STYLES), mix.total), mix.total, None, color, strong)
 
 
 def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> list[Block]:

@@ -14,7 +14,7 @@ Two blocks, the same on the phones once revealed, the presentation screen, the d
 from ...colors import category_colors
 from ...i18n import t
 from ...model.answers import ByActivity, States
-from ...model.blocks import Block, Category, Column, Facts, Row, SharedItem, Shares, Split, groups_of
+from ...model.blocks import Block, Category, Column, Facts, Row, SharedItem, Shares, Split, groups_of, percents
 from ...model.sessions import Session
 from .model import ACTIVITY, FIELDS, ITEM, LadderSummary, summarize
 from .render import rungs
@@ -65,7 +65,7 @@ def distribution(who: list, participants: int, lang: str) -> Shares:
 def split(summary: LadderSummary, which: str) -> tuple:
     """The percentage on each rung of ``which`` (now, should); None (not known) where nobody answered."""
     counts = summary.now_counts if which == "now" else summary.should_counts
-    return tuple(100 * c / summary.count if summary.count else None for c in counts)
+    return percents(counts, summary.count)
 
 
 def gaps(who: list, lang: str) -> Facts:
