@@ -94,12 +94,12 @@ def test_the_reports_first_page_names_each_groups_success_and_what_it_tries(stor
     # officials: one success (6x), two things to try (4x, 2x), the most sent first: one more line in the section
     assert found[ambtelijk] == (
         "Ambtelijk : Bouwt voort op: Eén loket voor woningzoekenden. Probeert anders: Minder rapporten, meer "
-        "gesprekken. (nog 1 regel in het hoofdstuk)"
+        "gesprekken. (nog 1 regel in het rapport)"
     )
     # the others: the buurtavonden 5x against 1x, the huurders 5x against 1x: two more lines
     assert found["_overige"] == (
         "Overige groepen : Bouwt voort op: De buurtavonden in de wijk. Probeert anders: Eerder de huurders "
-        "vragen. (nog 2 regels in het hoofdstuk)"
+        "vragen. (nog 2 regels in het rapport)"
     )
     section = soup.select_one("section#leren")
     counts = {e.get_text(" ", strip=True): e.get("data-kit-count") for e in section.select(".kit-text-entry")}
