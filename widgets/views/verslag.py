@@ -25,7 +25,7 @@ class OutcomeField(w.VBox):
         self.text = w.Textarea(
             value=self.stored(),
             rows=5,
-            placeholder=t("verslag.field.title", lang),
+            placeholder=t("verslag.field.placeholder", lang),
             layout=w.Layout(width="100%", max_width="640px"),
         )
         self.text.add_class("kit-verslag-outcome")
