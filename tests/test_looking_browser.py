@@ -84,6 +84,11 @@ OWN_STATEMENTS = (
     "Ambtenaren durven af te wijken van de regels als dat beter uitpakt voor een inwoner",
 )
 NOTE = "Te weinig sociale huur in de kleine kernen"
+LEARNT = (  # wat leren we nu: a success to build on and a thing to try differently
+    ("De buurtavonden in de kernen", "Eerder de huurders vragen, niet pas aan het eind"),
+    ("Eén loket voor woningzoekenden", "Minder rapporten, meer gesprekken aan de keukentafel"),
+    ("Snelle besluiten over bouwlocaties", "Vaker samen de wijk in"),
+)
 
 
 def score(n: int, i: int, low: int = 1, high: int = 10):
@@ -139,6 +144,7 @@ ANSWERS = {
         for i, item in enumerate(SCAN_ITEMS)
     },
     "democratie": lambda n, room: scored(DEMOCRATIC_VALUES, n),
+    "leren": lambda n, room: {"les": dict(zip(("succes", "anders"), LEARNT[n % len(LEARNT)], strict=True))},
 }
 # Answered (and closed) before the activity: what it builds on.
 BEFORE = {"prioriteren": ("palet",)}

@@ -22,6 +22,7 @@ from ..model.followup import compare
 from ..render.followup import followup_html
 from ..render.report import (
     CHART_WIDTH,
+    followup_summary,
     notes_html,
     page_counter_css,
     participants_summary,
@@ -97,14 +98,6 @@ def build_report(data: dict, lang: str | None = None) -> str:
 def report_pdf(data: dict, lang: str | None = None) -> bytes:
     """The same report printed to an A4 PDF; b'' where Chromium is not installed (offer the HTML then)."""
     return print_pdf(build_report(data, lang))
-
-
-def followup_summary(data, session, lang) -> str:
-    """What the session follows, and each activity's line on its change (``render.followup_summary``)."""
-    change = compare(data["previous"], data)
-    drawn = [(BY_KEY[key].part("render", "followup_summary"), part) for key, part in change.changes.items()]
-    lines = [draw(part, lang) for draw, part in drawn if draw is not None]
-    return report_render("report_summary_followup.html", lang, previous=data["previous"]["session"], lines=lines)
 
 
 def followup_section(data, session, lang, plots) -> str:

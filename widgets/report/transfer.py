@@ -27,6 +27,8 @@ from ..model.results import RESULTS
 from ..model.runsheet import STATE as TAFEL
 from ..model.sessions import REVEAL, Group, Session, SessionSpec, group_key
 from ..model.validation import InputError, clean_text
+from ..model.verslag import OUTCOME, check_outcome
+from ..model.verslag import STATE as VERSLAG
 
 FORMAT = "publieke-waarde-kit/1"
 MAX_BYTES = 5 * 1024 * 1024  # the dashboard's upload carries 5 MB (widgets.web.kernels.MAX_MESSAGE_MB)
@@ -62,6 +64,9 @@ def export_session(store, session_id: str) -> dict[str, Any]:
         "answers": [a.to_dict() for a in store.answers(session_id)],
         "state": {a: store.state(session_id, a) for a in session.activities if store.state(session_id, a)},
     }
+    outcome = store.state(session_id, VERSLAG).get(OUTCOME)
+    if outcome:  # what the municipality does with the outcome, for the participatieverslag
+        data[VERSLAG] = {OUTCOME: outcome}
     previous = store.state(session_id, FOLLOWUP).get(PREVIOUS)
     if previous:  # a follow-up session carries the earlier one it is compared with
         data["previous"] = previous
@@ -319,6 +324,7 @@ class Incoming:
     answers: list[Answer]
     state: dict[str, dict[str, Any]]
     previous: dict | None  # a follow-up's earlier session, as it keeps it
+    outcome: str  # the participatieverslag's text on what is done with the outcome ('' for none)
 
 
 def checked_import(store, data: dict, session_id: str | None = None) -> Incoming:
@@ -363,6 +369,7 @@ def checked_import(store, data: dict, session_id: str | None = None) -> Incoming
         answers=answers,
         state=checked_state(data.get("state", {}), activities),
         previous=None if previous is None else checked_earlier(_shaped(previous, dict, "previous")),
+        outcome=check_outcome(_shaped(data.get(VERSLAG, {}), dict, VERSLAG).get(OUTCOME, "")),
     )
 
 
@@ -388,6 +395,8 @@ def import_json(store, text: str, session_id: str | None = None) -> tuple:
                 store.set_states(target, activity, new)
         if incoming.previous and not store.state(target, FOLLOWUP).get(PREVIOUS):
             store.set_state(target, FOLLOWUP, PREVIOUS, incoming.previous)
+        if incoming.outcome and not store.state(target, VERSLAG).get(OUTCOME):  # the session's own text wins
+            store.set_state(target, VERSLAG, OUTCOME, incoming.outcome)
     except InputError:
         if key is not None:  # no session left behind whose key nobody saw
             store.delete_session(target)

@@ -45,6 +45,7 @@ from .failures import StoreGuard, store_action
 from .followup import FollowupDashboard
 from .live import Poller
 from .release import ReleaseSwitch
+from .verslag import OutcomeField
 
 OTHER_TOPIC = "__anders__"
 
@@ -408,6 +409,7 @@ class FacilitatorApp(w.VBox):
                 w.HBox([self.status_state, self.status_button], **row),
                 self.release,
                 self.downloads,
+                OutcomeField(self.store, self.session, self.lang),  # the participatieverslag's own text
                 w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
                 w.HBox([upload, merge], **row),
                 self._followup_controls(),
