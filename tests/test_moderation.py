@@ -168,3 +168,23 @@ def test_listed_words_are_flagged_whatever_their_case_or_accents():
     assert flagged("this is bullshit") == ("bullshit",)
     assert flagged("Betaalbaar wonen voor iedereen") == ()
     assert flagged("Die wethouder moet luisteren") == ()  # "die" is Dutch, not English
+
+
+def test_the_panel_approves_the_unflagged_rest_at_once_and_leaves_the_flagged_waiting(sqlite_store):
+    from widgets.views.moderation import moderation_panel
+
+    store = sqlite_store
+    session, _, bob = session_with_values(store)
+    store.submit(bob.token, "palet", {"b2": {"text": "Kankerzooi", "cell": "collectief.proces"}})
+    store.set_approve_first(session.id, True)
+    panel = moderation_panel(store, session, "nl")
+    assert panel.rows[0].text.text == "Kankerzooi"  # flagged first
+    assert "data-kit-flag>Let op: kankerzooi" in panel.rows[0].words.value
+    assert panel.approve_rest.description == "4 wachtende teksten zonder markering goedkeuren"
+    panel.approve_rest.click()
+    assert texts(store, session) == sorted(
+        ["Betaalbaarheid", "Rotzooi van de wethouder", "Rechtvaardigheid", "Te duur voor jonge mensen"]
+    )
+    assert panel.approve_rest.layout.display == "none"
+    panel.rows[0].approve.click()
+    assert "Kankerzooi" in texts(store, session)

@@ -119,9 +119,9 @@ def marked(rows: list, data, activity: str, answers: list, lang: str) -> list:
     if not withheld:
         return rows
     for row in rows:
-        status = withheld.get((row["participant"], row["value"])) or withheld.get((row["participant"], row["note"]))
-        if status:
-            row["moderation"] = t("export.moderation.hidden" if status == HIDDEN else "export.moderation.waiting", lang)
+        found = withheld.get((row["participant"], row["value"])) or withheld.get((row["participant"], row["note"]))
+        if found:
+            row["moderation"] = t("export.moderation.hidden" if found == HIDDEN else "export.moderation.waiting", lang)
     return rows
 
 

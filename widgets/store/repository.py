@@ -578,26 +578,34 @@ class Store:
         """Approve the text with this ``fingerprint`` (the words the facilitator read); a changed text waits again."""
         self._moderate(session_id, key, approved=fingerprint)
 
-    def _moderate(self, session_id: str, key: Key, hidden: bool | None = None, approved: str | None = None) -> None:
-        activity, ref, item, part = key
+    def approve_texts(self, session_id: str, approvals: Iterable[tuple[Key, str]]) -> None:
+        """Approve several texts (``(key, fingerprint)``) in one transaction: all of them, or none."""
         with self.backend.transaction() as tx:
-            if not tx.query(
-                "SELECT 1 FROM participants WHERE session_id = :s AND ref = :r", {"s": session_id, "r": ref}
-            ):
-                raise InputError("error.unknown_participant")
-            where = "session_id = :s AND participant = :p AND activity = :a AND item = :i AND part = :part"
-            keys = {"s": session_id, "p": ref, "a": activity, "i": item, "part": part}
-            old = tx.query(f"SELECT hidden, approved FROM moderation WHERE {where}", keys)
-            now_hidden = bool(old and old[0]["hidden"]) if hidden is None else hidden
-            now_approved = (old[0]["approved"] if old else "") if approved is None else approved
-            tx.execute(f"DELETE FROM moderation WHERE {where}", keys)
-            if now_hidden or now_approved:
-                tx.execute(
-                    "INSERT INTO moderation (session_id, participant, activity, item, part, hidden, approved, "
-                    "updated_at) VALUES (:s, :p, :a, :i, :part, :h, :ok, :now)",
-                    {**keys, "h": 1 if now_hidden else 0, "ok": now_approved, "now": time.time()},
-                )
+            for key, fingerprint in approvals:
+                self._moderate_in(tx, session_id, key, None, fingerprint)
             self._bump(tx, session_id)
+
+    def _moderate(self, session_id: str, key: Key, hidden: bool | None = None, approved: str | None = None) -> None:
+        with self.backend.transaction() as tx:
+            self._moderate_in(tx, session_id, key, hidden, approved)
+            self._bump(tx, session_id)
+
+    def _moderate_in(self, tx, session_id: str, key: Key, hidden: bool | None, approved: str | None) -> None:
+        activity, ref, item, part = key
+        if not tx.query("SELECT 1 FROM participants WHERE session_id = :s AND ref = :r", {"s": session_id, "r": ref}):
+            raise InputError("error.unknown_participant")
+        where = "session_id = :s AND participant = :p AND activity = :a AND item = :i AND part = :part"
+        keys = {"s": session_id, "p": ref, "a": activity, "i": item, "part": part}
+        old = tx.query(f"SELECT hidden, approved FROM moderation WHERE {where}", keys)
+        now_hidden = bool(old and old[0]["hidden"]) if hidden is None else hidden
+        now_approved = (old[0]["approved"] if old else "") if approved is None else approved
+        tx.execute(f"DELETE FROM moderation WHERE {where}", keys)
+        if now_hidden or now_approved:
+            tx.execute(
+                "INSERT INTO moderation (session_id, participant, activity, item, part, hidden, approved, "
+                "updated_at) VALUES (:s, :p, :a, :i, :part, :h, :ok, :now)",
+                {**keys, "h": 1 if now_hidden else 0, "ok": now_approved, "now": time.time()},
+            )
 
     def _merge_moderation(self, tx, session_id: str, moderation: Moderation) -> None:
         """An import's moderation, added to the session's: a text hidden in either stays hidden, an approval kept."""

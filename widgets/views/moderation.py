@@ -55,12 +55,14 @@ class TextRow(w.HBox):
         self.words.value = (
             f'<div class="kit-moderation-text" data-kit-status="{status}" '
             f'data-kit-text="{escape(text.text, quote=True)}">'
-            f'<span class="kit-state kit-state-{"on" if status == SHOWN else "off"}">'
-            f"{escape(t('moderation.status.' + status, lang))}</span>{flag} "
+            f'<span class="kit-moderation-status kit-moderation-{status}">'
+            f"{escape(t('moderation.status.' + status, lang))}:</span>{flag} "
             f"<q>{escape(text.text)}</q> "
             f'<span class="kit-hint">{escape(t("moderation.by", lang, activity=activity, group=group))}</span></div>'
         )
         self.toggle.description = t("moderation.restore" if status == HIDDEN else "moderation.hide", lang)
+        self.toggle.tooltip = f"{self.toggle.description}: {text.text}"  # which text, for a screen reader
+        self.approve.tooltip = f"{self.approve.description}: {text.text}"
         self.approve.layout.display = "" if status == WAITING else "none"
 
     def _toggled(self) -> None:
@@ -88,6 +90,10 @@ class ModerationPanel(w.VBox):
         )
         self.search.observe(lambda _: self.refresh(self.session), "value")
         self.summary = w.HTML()
+        self.approve_rest = w.Button(description=t("moderation.approve_rest", lang, n=0), layout=w.Layout(width="auto"))
+        self.approve_rest.add_class("kit-moderation-approve-rest")
+        self.approve_rest.on_click(lambda _: self.act(self._approve_rest))
+        self.waiting: list[ParticipantText] = []  # waiting texts without a flag: what "approve the rest" approves
         self.rows = [TextRow(self) for _ in range(ROWS)]
         self.more = w.HTML()
         self.remover = self._remover()
@@ -100,6 +106,7 @@ class ModerationPanel(w.VBox):
                 self.first,
                 w.HTML(f'<p class="kit-hint">{escape(t("moderation.approve_first_help", lang))}</p>'),
                 self.summary,
+                self.approve_rest,
                 self.search,
                 w.VBox(self.rows),
                 self.more,
@@ -117,6 +124,10 @@ class ModerationPanel(w.VBox):
             self.guard.run(action)
         self.refresh(self.session)
 
+    def _approve_rest(self) -> None:
+        """Every waiting text without a flag, approved at once: the flagged ones still ask to be read."""
+        self.store.approve_texts(self.session.id, [(text.key, text.fingerprint) for text in self.waiting])
+
     def _first_changed(self, change) -> None:
         if change["new"] != self.moderation.approve_first:
             self.act(lambda: self.store.set_approve_first(self.session.id, change["new"]))
@@ -130,6 +141,9 @@ class ModerationPanel(w.VBox):
         texts = all_texts(answers)
         groups = {a.participant: a.group for a in answers}
         found = [(moderation.status(text), bool(flagged(text.text)), text) for text in texts]
+        self.waiting = [text for status, flag, text in found if status == WAITING and not flag]
+        self.approve_rest.layout.display = "" if self.waiting else "none"
+        self.approve_rest.description = t("moderation.approve_rest", self.lang, n=len(self.waiting))
         wanted = self.search.value.strip().lower()
         shown = [f for f in found if not wanted or wanted in f[2].text.lower()]
         shown.sort(key=lambda f: (not f[1], ORDER[f[0]]))  # flagged first, then waiting, then the rest
