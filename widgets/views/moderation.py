@@ -203,24 +203,9 @@ class ModerationPanel(w.VBox):
         return box
 
     def _fill_remover(self, session) -> None:
-        rows = self.store.backend.query(
-            "SELECT p.ref, p.group_key, COUNT(a.item) AS n FROM participants p LEFT JOIN answers a "
-            "ON a.participant = p.token WHERE p.session_id = :s GROUP BY p.ref, p.group_key, p.created_at "
-            "ORDER BY p.created_at, p.ref",
-            {"s": session.id},
-        )
         options = [
-            (
-                t(
-                    "moderation.participant_option",
-                    self.lang,
-                    ref=r["ref"],
-                    group=session.group_label(r["group_key"]),
-                    n=int(r["n"]),
-                ),
-                r["ref"],
-            )
-            for r in rows
+            (t("moderation.participant_option", self.lang, ref=ref, group=session.group_label(group), n=n), ref)
+            for ref, group, n in self.store.participant_answers(session.id)
         ]
         if list(self.who.options) != options:
             chosen = self.who.value
