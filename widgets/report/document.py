@@ -19,6 +19,7 @@ from ..i18n import cli_parser, normalize_language, t
 from ..model.answers import answers_by_activity
 from ..model.disclosure import min_group, other_group
 from ..model.followup import compare
+from ..model.moderation import seen_by_room
 from ..render.followup import followup_html
 from ..render.report import (
     CHART_WIDTH,
@@ -50,6 +51,7 @@ def build_report(data: dict, lang: str | None = None) -> str:
     from bokeh.embed.bundle import bundle_for_objs_and_resources
     from bokeh.resources import INLINE
 
+    data = seen_by_room(data)  # the report is for the room too: no hidden or unapproved text
     session = session_from_export(data)
     lang = normalize_language(lang or session.language)
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})

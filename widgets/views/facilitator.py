@@ -44,6 +44,7 @@ from .common import Message, marker, topic_label
 from .failures import StoreGuard, store_action
 from .followup import FollowupDashboard
 from .live import Poller
+from .moderation import moderation_panel
 from .release import ReleaseSwitch
 from .verslag import OutcomeField
 
@@ -299,6 +300,7 @@ class FacilitatorApp(w.VBox):
         self.activity_views = w.VBox()
         self.followup_view = self._followup_view(session)
         self.session_controls = self._session_controls()
+        self.moderation = moderation_panel(self.store, session, self.lang, guard=self.guard)
         self.render_join()
         self.body.children = [
             w.HTML(
@@ -310,6 +312,7 @@ class FacilitatorApp(w.VBox):
             w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"),
             self.activity_controls,
             self.activity_views,
+            self.moderation,
             self.followup_view,
             w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"),
             self.session_controls,
@@ -458,6 +461,7 @@ class FacilitatorApp(w.VBox):
                     self.views[activity] = views[activity](self.store, session, self.lang)
                 self.views[activity].refresh(session)
         self.update_toggles(session, answered)
+        self.moderation.refresh(session)
         if hasattr(self.followup_view, "refresh"):
             self.followup_view.refresh(session)
         downloads = self.downloads_html()
