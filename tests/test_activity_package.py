@@ -87,7 +87,7 @@ PACKAGE = {
     "gemeente_wijkvraag/__init__.py": """
         \"\"\"Wijkvraag: one open question to everyone in the room, in a municipality's own package.\"\"\"
 
-        ORDER = 90
+        ORDER = 100  # the default: after the kit's own (the last of which, wat leren we nu, is 95)
     """,
     "gemeente_wijkvraag/model.py": """
         from widgets.model.validation import InputError, clean_text

@@ -31,6 +31,7 @@ DUTCH_HEADER = [
     "Vak in het palet",
     "Toelichting",
     "Datum en tijd",
+    "Moderatie",
 ]
 MONTHS = (
     "januari",
@@ -230,6 +231,7 @@ def test_an_english_session_gets_english_headers_labels_and_sheets(store):
         "Palette cell",
         "Note",
         "Date and time",
+        "Moderation",
     ]
     items = {r[3] for r in rows}
     assert {

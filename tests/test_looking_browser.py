@@ -91,6 +91,11 @@ OPEN_ANSWERS = (
     "Groene wijken met ruimte voor kinderen",
     "Woningen voor ouderen dichtbij zorg",
 )
+LEARNT = (  # wat leren we nu: a success to build on and a thing to try differently
+    ("De buurtavonden in de kernen", "Eerder de huurders vragen, niet pas aan het eind"),
+    ("Eén loket voor woningzoekenden", "Minder rapporten, meer gesprekken aan de keukentafel"),
+    ("Snelle besluiten over bouwlocaties", "Vaker samen de wijk in"),
+)
 
 
 def score(n: int, i: int, low: int = 1, high: int = 10):
@@ -149,6 +154,7 @@ ANSWERS = {
     "openvraag": lambda n, room: {
         f"{n:06x}{j:06x}": {"text": OPEN_ANSWERS[(n + j) % len(OPEN_ANSWERS)]} for j in range(1 + n % 3)
     },
+    "leren": lambda n, room: {"les": dict(zip(("succes", "anders"), LEARNT[n % len(LEARNT)], strict=True))},
 }
 # Answered (and closed) before the activity: what it builds on.
 BEFORE = {"prioriteren": ("palet",)}

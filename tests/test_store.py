@@ -20,6 +20,7 @@ TABLES = (
     "answer_history",
     "activity_state",
     "posted_keys",
+    "moderation",
 )
 
 

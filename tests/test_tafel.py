@@ -12,13 +12,28 @@ def test_run_sheet_fills_the_session_exactly(duration):
 
 
 def test_every_step_speaks_both_languages_and_names_a_known_activity():
+    from widgets.activities import BY_KEY
     from widgets.model.sessions import TAFEL
 
     for step in steps():
         for part in ("title", "say", "show", "ask"):
             assert step[part]["nl"] and step[part]["en"]
-        assert step["activity"] in (None, *TAFEL)
+        assert step["activity"] is None or step["activity"] in BY_KEY
     assert {s["activity"] for s in steps()} >= set(TAFEL)
+    # it closes with "wat leren we nu?" (Werken aan publieke waarde, §5.5), then the wrap-up
+    assert [s["key"] for s in steps()][-2:] == ["leren", "afronding"]
+
+
+def test_the_tafel_ticks_its_closing_step_when_a_session_is_created(sqlite_store):
+    from widgets.views.facilitator import FacilitatorApp
+    from widgets.views.tafel import TafelApp
+
+    def ticked(app):
+        return [key for key, box in zip(app.f_activity_keys, app.f_activities, strict=True) if box.value]
+
+    tafel = TafelApp(params={}, cookies={}, store=sqlite_store, env={})
+    assert ticked(tafel) == ["palet", "prioriteren", "beoordelen", "driehoek", "leren"]
+    assert "leren" not in ticked(FacilitatorApp(params={}, cookies={}, store=sqlite_store, env={}))
 
 
 def test_starting_a_step_opens_only_its_activity_and_the_place_is_kept(sqlite_store):
@@ -47,13 +62,16 @@ def test_an_activity_beyond_the_tafel_gets_its_own_step_before_the_closing_one(s
     session, key = sqlite_store.create_session(spec)
     app = TafelApp(params={"sessie": session.code, "sleutel": key}, cookies={}, store=sqlite_store, env={})
     keys = [step["key"] for step in app.steps]
-    assert keys == ["welkom", "palet", "prioriteren", "beoordelen", "driehoek", "spanningen", "trap", "afronding"]
+    assert keys == [
+        *("welkom", "palet", "prioriteren", "beoordelen", "driehoek", "spanningen"),
+        *("trap", "leren", "afronding"),  # before the closing steps
+    ]
     app.move(+6)
     assert 'data-kit-step="trap"' in app.card.value and "Participatietrap" in app.card.value
-    assert "Stap 7 van 8" in app.card.value and "(15 min)" in app.card.value
+    assert "Stap 7 van 9" in app.card.value and "(15 min)" in app.card.value
     app.start_step()
     assert sqlite_store.session(session.id).open_activities == ("trap",)
-    assert tafel_step(sqlite_store, sqlite_store.session(session.id), "nl").startswith("Stap 7 van 8: Participatietrap")
+    assert tafel_step(sqlite_store, sqlite_store.session(session.id), "nl").startswith("Stap 7 van 9: Participatietrap")
     english = steps_in("en", app.steps[6])
     assert english["title"] != app.steps[6]["title"]["nl"] and english["ask"]
 

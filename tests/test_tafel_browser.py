@@ -61,6 +61,17 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     to_tension(people[3], "willen-kunnen")
     answer_tension(people[3], 5, "Te weinig mensen voor de uitvoering")
     next_step(facilitator, "spanningen")
+    next_step(facilitator, "leren")  # the closing step (§5.5): each group's success and what it tries differently
+    lessons = {
+        "Ambtelijk": ("Eén loket", "Eerder de huurders vragen"),
+        "Inwoner": ("De buurtavond", "Vaker de wijk in"),
+    }
+    for page, group in zip(people, groups, strict=True):
+        page.wait_for_selector("form.kit-form-leren textarea#succes", timeout=5_000)
+        page.fill("#succes", lessons[group][0])
+        page.fill("#anders", lessons[group][1])
+        page.get_by_role("button", name="Opslaan").click()
+        page.wait_for_selector("text=Uw antwoord is opgeslagen.", timeout=10_000)
     facilitator.get_by_role("button", name="Volgende stap").click()
     facilitator.wait_for_selector('.kit-tafel-step [data-kit-step="afronding"]', timeout=10_000)
 
@@ -78,6 +89,9 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     assert "Meer sociale huur nodig" in page.inner_text("#toelichtingen")
     assert "Te weinig mensen voor de uitvoering" in page.inner_text("#driehoek")
     assert page.locator("#sessie td").first.inner_text()
+    # on the first page: both groups (two and three people, under k = 5) together as "overige groepen"
+    lesson = page.inner_text("#samenvatting-leren")
+    assert "Overige groepen" in lesson and "De buurtavond" in lesson and "Vaker de wijk in" in lesson
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     for heading in ("Waardenpalet", "Prioriteren", "Beoordelen", "Strategische driehoek"):
         assert heading in text

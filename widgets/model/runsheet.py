@@ -22,11 +22,18 @@ EXTRA_MINUTES = {"90": 10, "120": 15, "180": 20}
 
 def session_steps(activities) -> tuple:
     """The run sheet of a session: the tafel's steps, then one step for each activity beyond the
-    tafel the session has (in the dashboard's order), before the closing step."""
+    tafel the session has (in the dashboard's order), before the closing steps ("closing": what do we
+    learn now, and the wrap-up)."""
     sheet = steps()
     named = {step["activity"] for step in sheet}
     extra = tuple(extra_step(key) for key in activities if key not in named)
-    return (*sheet[:-1], *extra, sheet[-1]) if extra else sheet
+    closing = next((n for n, step in enumerate(sheet) if step.get("closing")), len(sheet) - 1)
+    return (*sheet[:closing], *extra, *sheet[closing:]) if extra else sheet
+
+
+def sheet_activities() -> tuple:
+    """The activities the run sheet's steps open, in its order: a tafel ticks them when a session is created."""
+    return tuple(dict.fromkeys(step["activity"] for step in steps() if step["activity"]))
 
 
 def extra_step(activity: str) -> dict:

@@ -16,6 +16,7 @@ LIMITS = {
     "value": 80,
     "note": 1000,
     "statement": 200,  # a facilitator's own statement: one line
+    "outcome": 3000,  # what the municipality does with the outcome (the participatieverslag): a few paragraphs
 }
 
 # Bidirectional overrides can make a text display as something else.

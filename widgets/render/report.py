@@ -10,9 +10,11 @@ from functools import cache
 
 from markupsafe import Markup
 
+from ..activities import BY_KEY
 from ..i18n import t
 from ..model.answers import ByActivity
 from ..model.disclosure import Disclosure, fold
+from ..model.followup import compare
 from . import environment, render
 
 # Charts fill the A4 text width (210 mm less 2 x 16 mm margins is 178 mm); 640 px is 169 mm.
@@ -61,6 +63,17 @@ def participants_summary(data: dict, session, lang: str) -> str:
     return report_render(
         "report_summary_participants.html", lang, rows=rows, total=sum(n for *_, n in rows), code=session.code
     )
+
+
+def followup_summary(data, session, lang) -> str:
+    """What the session follows, and each activity's line on its change (``render.followup_summary``).
+
+    The first page of a follow-up's report, and the participatieverslag's part on what changed.
+    """
+    change = compare(data["previous"], data)
+    drawn = [(BY_KEY[key].part("render", "followup_summary"), part) for key, part in change.changes.items()]
+    lines = [draw(part, lang) for draw, part in drawn if draw is not None]
+    return report_render("report_summary_followup.html", lang, previous=data["previous"]["session"], lines=lines)
 
 
 def section_html(key: str, lang: str, *parts, legend: str = "") -> str:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from ..activities import used
 from ..model.answers import answers_by_activity
+from ..model.moderation import seen_by_room
 from .blocks import PHONE, blocks_html
 from .report import participants_summary, report_render, seen
 
@@ -25,6 +26,7 @@ def summary_html(data: dict, session, lang: str) -> Markup:
     a group under the disclosure rule, a difference to it or an extreme of it; an activity with fewer than
     ``k`` participants in all has no summary here.
     """
+    data = seen_by_room(data)  # no hidden or unapproved text of anyone
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     parts = [participants_summary(data, session, lang)]
     for activity in used(session):
@@ -52,6 +54,7 @@ def own_html(data: dict, session, participant, lang: str) -> Markup:
     An activity's ``results.own`` gives ``rows`` (a table of own answer, group mean and room mean), ``named``
     (texts), or ``blocks`` (``widgets.model.blocks``, drawn as on a phone: cards, never a wide table).
     """
+    data = seen_by_room(data)  # no hidden or unapproved text of anyone
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
     sections = []
     for activity in used(session, "results", "own"):

@@ -19,9 +19,11 @@ from ..i18n import cli_parser, normalize_language, t
 from ..model.answers import answers_by_activity
 from ..model.disclosure import min_group, other_group
 from ..model.followup import compare
+from ..model.moderation import seen_by_room
 from ..render.followup import followup_html
 from ..render.report import (
     CHART_WIDTH,
+    followup_summary,
     notes_html,
     page_counter_css,
     participants_summary,
@@ -49,6 +51,7 @@ def build_report(data: dict, lang: str | None = None) -> str:
     from bokeh.embed.bundle import bundle_for_objs_and_resources
     from bokeh.resources import INLINE
 
+    data = seen_by_room(data)  # the report is for the room too: no hidden or unapproved text
     session = session_from_export(data)
     lang = normalize_language(lang or session.language)
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})
@@ -97,14 +100,6 @@ def build_report(data: dict, lang: str | None = None) -> str:
 def report_pdf(data: dict, lang: str | None = None) -> bytes:
     """The same report printed to an A4 PDF; b'' where Chromium is not installed (offer the HTML then)."""
     return print_pdf(build_report(data, lang))
-
-
-def followup_summary(data, session, lang) -> str:
-    """What the session follows, and each activity's line on its change (``render.followup_summary``)."""
-    change = compare(data["previous"], data)
-    drawn = [(BY_KEY[key].part("render", "followup_summary"), part) for key, part in change.changes.items()]
-    lines = [draw(part, lang) for draw, part in drawn if draw is not None]
-    return report_render("report_summary_followup.html", lang, previous=data["previous"]["session"], lines=lines)
 
 
 def followup_section(data, session, lang, plots) -> str:

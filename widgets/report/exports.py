@@ -23,13 +23,14 @@ from ..activities import ACTIVITIES
 from ..dates import date_in_words, local_datetime
 from ..i18n import cli_parser, error_message, normalize_language, t
 from ..model.answers import Answer, answers_by_activity
+from ..model.moderation import HIDDEN, SHOWN, from_export, texts_of
 from ..model.sessions import Session
 from ..model.validation import InputError
 from ..store.cells import csv_cell, starts_formula
 from ..texts import topic_label
 from .transfer import FORMAT, session_from_export
 
-COLUMNS = ("group", "participant", "activity", "item", "score", "value", "cell", "note", "time")
+COLUMNS = ("group", "participant", "activity", "item", "score", "value", "cell", "note", "time", "moderation")
 MAX_WIDTH = 60
 SHEET_NAME = 31  # Excel's limit
 DATE_FORMATS = {"nl": "dd-mm-yyyy hh:mm", "en": "yyyy-mm-dd hh:mm"}
@@ -72,6 +73,7 @@ def export_row(answer: Answer, session: Session, lang: str, item, score=None, va
         "cell": cell,
         "note": note or "",
         "time": _time(answer),
+        "moderation": "",
     }
 
 
@@ -100,8 +102,27 @@ def answer_rows(data, lang=None, activity: str | None = None, participant: str |
     state = data.get("state", {})
     rows = []
     for described in _used(session, activity):
-        rows += described.part("exports", "rows")(answers, state, session, lang)
+        made = described.part("exports", "rows")(answers, state, session, lang)
+        rows += marked(made, data, described.key, answers.get(described.key, []), lang)
     return rows if participant is None else [row for row in rows if row["participant"] == participant]
+
+
+def marked(rows: list, data, activity: str, answers: list, lang: str) -> list:
+    """The rows with what the room does not see of them marked ("verborgen", "wacht op goedkeuring"): the
+    facilitator's files keep every text. A row is marked where its value or note is such a text of its author."""
+    moderation = from_export(data)
+    withheld = {
+        (text.participant, text.text): status
+        for text in texts_of(activity, answers)
+        if (status := moderation.status(text)) != SHOWN
+    }
+    if not withheld:
+        return rows
+    for row in rows:
+        found = withheld.get((row["participant"], row["value"])) or withheld.get((row["participant"], row["note"]))
+        if found:
+            row["moderation"] = t("export.moderation.hidden" if found == HIDDEN else "export.moderation.waiting", lang)
+    return rows
 
 
 def _used(session, only: str | None = None) -> list:

@@ -14,6 +14,7 @@ from .document import build_report, report_pdf
 from .exports import csv_bytes, xlsx_bytes
 from .paper import template_csv, template_xlsx
 from .paper_sheet import sheet_pdf
+from .verslag import build_verslag, verslag_pdf
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -39,6 +40,10 @@ def json_bytes(data: dict, lang: str) -> bytes:
 
 def report_html_bytes(data: dict, lang: str) -> bytes:
     return build_report(data, lang).encode("utf-8")
+
+
+def verslag_html_bytes(data: dict, lang: str) -> bytes:
+    return build_verslag(data, lang).encode("utf-8")
 
 
 def plain_csv_bytes(data: dict, lang: str) -> bytes:
@@ -79,6 +84,24 @@ FIXED = (
         "rapport-{code}.html",
         "text/html; charset=utf-8",
         report_html_bytes,
+        "report",
+    ),
+    # the participatieverslag beside the report (widgets.report.verslag): A4 and a plain page, no DOCX
+    Download(
+        "verslag.pdf",
+        "files.verslag_pdf",
+        "participatieverslag-{code}.pdf",
+        "application/pdf",
+        verslag_pdf,
+        "report",
+        pdf=True,
+    ),
+    Download(
+        "verslag.html",
+        "files.verslag_html",
+        "participatieverslag-{code}.html",
+        "text/html; charset=utf-8",
+        verslag_html_bytes,
         "report",
     ),
 )

@@ -9,6 +9,7 @@ session (its ``followup.carry``: a palette to start from, statements to score ag
 
 from ..activities import BY_KEY, used
 from ..model.followup import FOLLOWUP, PREVIOUS, snapshot
+from ..model.moderation import seen_by_room
 from ..model.sessions import SessionSpec
 from ..model.validation import InputError
 from .transfer import checked_earlier, export_session, parse_export
@@ -34,8 +35,8 @@ def create_followup(store, previous: dict, title: str = "") -> tuple:
 
 
 def followup_of_session(store, session_id: str, title: str = "") -> tuple:
-    """A follow-up of a session in this store."""
-    return create_followup(store, export_session(store, session_id), title)
+    """A follow-up of a session in this store, of what its room saw (no hidden or unapproved text)."""
+    return create_followup(store, seen_by_room(export_session(store, session_id)), title)
 
 
 def followup_of_file(store, text: str, title: str = "") -> tuple:

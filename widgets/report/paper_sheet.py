@@ -7,6 +7,7 @@ The questions are the activity's own: its ``paper.sheet`` context in its ``paper
 """
 
 from ..i18n import normalize_language, t
+from ..model.moderation import seen_by_room
 from ..render import render
 from .paper import field_labels, paper_activity
 from .pdf import print_pdf
@@ -15,6 +16,7 @@ from .transfer import session_from_export
 
 def sheet_html(data: dict, activity_key: str, lang: str | None = None) -> str:
     """The sheet as one HTML document: title, join code, 'Blad nr.', the groups to tick, the questions."""
+    data = seen_by_room(data)  # handed to participants: no hidden or unapproved text (a palette value to spread on)
     session = session_from_export(data)
     lang = normalize_language(lang or session.language)
     activity = paper_activity(data, activity_key)

@@ -23,10 +23,14 @@ from ..activities import BY_KEY
 from ..model.answers import Answer
 from ..model.followup import FOLLOWUP, PREVIOUS, snapshot
 from ..model.links import SCREEN
+from ..model.moderation import SECTION as MODERATION
+from ..model.moderation import Moderation, moderate, to_export
 from ..model.results import RESULTS
 from ..model.runsheet import STATE as TAFEL
 from ..model.sessions import REVEAL, Group, Session, SessionSpec, group_key
 from ..model.validation import InputError, clean_text
+from ..model.verslag import OUTCOME, check_outcome
+from ..model.verslag import STATE as VERSLAG
 
 FORMAT = "publieke-waarde-kit/1"
 MAX_BYTES = 5 * 1024 * 1024  # the dashboard's upload carries 5 MB (widgets.web.kernels.MAX_MESSAGE_MB)
@@ -59,9 +63,15 @@ def export_session(store, session_id: str) -> dict[str, Any]:
         },
         "groups": [{"key": g.key, "label": g.label} for g in session.groups],
         "participants": [{"ref": p["ref"], "group": p["group_key"], "name": p["name"]} for p in participants],
-        "answers": [a.to_dict() for a in store.answers(session_id)],
+        "answers": [a.to_dict() for a in store.answers(session_id, everything=True)],
         "state": {a: store.state(session_id, a) for a in session.activities if store.state(session_id, a)},
     }
+    outcome = store.state(session_id, VERSLAG).get(OUTCOME)
+    if outcome:  # what the municipality does with the outcome, for the participatieverslag
+        data[VERSLAG] = {OUTCOME: outcome}
+    moderation = store.moderation(session_id)
+    if not moderation.idle or moderation.approved:  # the facilitator's file keeps hidden texts, marked as such
+        data[MODERATION] = to_export(moderation)
     previous = store.state(session_id, FOLLOWUP).get(PREVIOUS)
     if previous:  # a follow-up session carries the earlier one it is compared with
         data["previous"] = previous
@@ -168,6 +178,49 @@ def check_participants(answers: list[Answer], present: list[Answer]) -> None:
             check({item: value for item, (_, value) in own.items()})
         except InputError as error:
             raise InputError("error.import_participant", ref=ref, activity=key, reason=error) from None
+
+
+MODERATION_FIELDS = {"activity", "participant", "item", "part", "hidden", "approved"}
+MAX_PART = 40  # a text's place in its answer: a key of its value ("note") or a list answer's index or id
+FINGERPRINT = 16  # hex digits of an approval (``widgets.model.moderation.fingerprint``)
+
+
+def checked_moderation(section, activities, refs) -> Moderation | None:
+    """A file's moderation, checked as strictly as its answers; else InputError. None where the file has none.
+
+    Every text it names must be of an activity of the session with participants' texts, of a participant the
+    session or the file holds; ``hidden`` is true or false, ``approved`` a fingerprint or "". A name it does not
+    know is refused, so a file cannot carry anything else in here.
+    """
+    if section is None:
+        return None
+    section = _shaped(section, dict, MODERATION)
+    if set(section) - {"approve_first", "texts"} or not isinstance(section.get("approve_first", False), bool):
+        raise InputError("error.import_shape", part=MODERATION)
+    hidden, approved = set(), {}
+    for row in _shaped(section.get("texts", []), list, MODERATION):
+        row = _shaped(row, dict, MODERATION)
+        if set(row) != MODERATION_FIELDS or not all(
+            isinstance(row[n], str) for n in ("activity", "participant", "item", "part")
+        ):
+            raise InputError("error.import_shape", part=MODERATION)
+        activity, ref, item, part = row["activity"], row["participant"], row["item"], row["part"]
+        if activity not in activities or activity not in BY_KEY or not BY_KEY[activity].has("moderation", "texts"):
+            raise InputError("error.unknown_activity", name=activity)
+        if ref not in refs:
+            raise InputError("error.import_unknown_participant", ref=str(ref))
+        good = row["approved"] == "" or (
+            isinstance(row["approved"], str)
+            and len(row["approved"]) == FINGERPRINT
+            and all(c in "0123456789abcdef" for c in row["approved"])
+        )
+        if len(item) > MAX_ITEM or len(part) > MAX_PART or not isinstance(row["hidden"], bool) or not good:
+            raise InputError("error.import_shape", part=MODERATION)
+        if row["hidden"]:
+            hidden.add((activity, ref, item, part))
+        if row["approved"]:
+            approved[(activity, ref, item, part)] = row["approved"]
+    return Moderation(section.get("approve_first", False), frozenset(hidden), approved)
 
 
 def _is_number(text) -> bool:
@@ -292,6 +345,9 @@ def checked_earlier(data: dict) -> dict:
         person = _shaped(person, dict, "participants")
         ref = clean_text(_text(person.get("ref"), "participants"), "name")
         people.append({"ref": ref, "group": _text(person.get("group"), "participants"), "name": ""})
+    moderation = checked_moderation(data.get(MODERATION), known, {p["ref"] for p in people})
+    if moderation is not None:  # a follow-up carries what the room saw, no hidden or unapproved text
+        answers = moderate(answers, moderation)
     return snapshot(
         {
             "format": FORMAT,
@@ -319,6 +375,8 @@ class Incoming:
     answers: list[Answer]
     state: dict[str, dict[str, Any]]
     previous: dict | None  # a follow-up's earlier session, as it keeps it
+    outcome: str  # the participatieverslag's text on what is done with the outcome ('' for none)
+    moderation: Moderation | None = None  # texts hidden or approved, "Teksten eerst goedkeuren"
 
 
 def checked_import(store, data: dict, session_id: str | None = None) -> Incoming:
@@ -340,7 +398,8 @@ def checked_import(store, data: dict, session_id: str | None = None) -> Incoming
         session = store.session(session_id)
         if session is None:
             raise InputError("error.session_gone")
-        activities, groups, present = session.activities, {g.key for g in session.groups}, store.answers(session_id)
+        groups, present = {g.key for g in session.groups}, store.answers(session_id, everything=True)
+        activities = session.activities
         rows = store.backend.query("SELECT ref FROM participants WHERE session_id = :s", {"s": session_id})
         refs = {r["ref"] for r in rows}
     groups |= {group_key(label) for label in labels.values()}
@@ -354,6 +413,7 @@ def checked_import(store, data: dict, session_id: str | None = None) -> Incoming
         if answer.participant not in known:
             raise InputError("error.import_unknown_participant", ref=answer.participant)
     check_participants(answers, present)
+    moderation = checked_moderation(data.get(MODERATION), activities, known)
     previous = data.get("previous")
     return Incoming(
         spec=spec,
@@ -363,6 +423,8 @@ def checked_import(store, data: dict, session_id: str | None = None) -> Incoming
         answers=answers,
         state=checked_state(data.get("state", {}), activities),
         previous=None if previous is None else checked_earlier(_shaped(previous, dict, "previous")),
+        outcome=check_outcome(_shaped(data.get(VERSLAG, {}), dict, VERSLAG).get(OUTCOME, "")),
+        moderation=moderation,
     )
 
 
@@ -380,7 +442,9 @@ def import_json(store, text: str, session_id: str | None = None) -> tuple:
         session_id = session.id
     target = str(session_id)
     try:
-        counts = store.merge(target, incoming.labels, incoming.participants, incoming.answers)
+        counts = store.merge(
+            target, incoming.labels, incoming.participants, incoming.answers, moderation=incoming.moderation
+        )
         for activity, settings in incoming.state.items():
             present = store.state(target, activity)
             new = {name: value for name, value in settings.items() if name not in present}
@@ -388,6 +452,8 @@ def import_json(store, text: str, session_id: str | None = None) -> tuple:
                 store.set_states(target, activity, new)
         if incoming.previous and not store.state(target, FOLLOWUP).get(PREVIOUS):
             store.set_state(target, FOLLOWUP, PREVIOUS, incoming.previous)
+        if incoming.outcome and not store.state(target, VERSLAG).get(OUTCOME):  # the session's own text wins
+            store.set_state(target, VERSLAG, OUTCOME, incoming.outcome)
     except InputError:
         if key is not None:  # no session left behind whose key nobody saw
             store.delete_session(target)

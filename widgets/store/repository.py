@@ -12,6 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..model.answers import Answer
+from ..model.moderation import Key, Moderation, moderate
 from ..model.sessions import (
     Group,
     Participant,
@@ -41,6 +42,7 @@ SESSION_TABLES = (
     "answer_history",
     "activity_state",
     "posted_keys",
+    "moderation",
 )
 SESSION_COLUMNS = (
     "id, code, title, topic, municipality, language, activities, open_activities, status, revision, created_at"
@@ -516,8 +518,13 @@ class Store:
         )
         return {r["item"]: decode(r["value"]) for r in rows}
 
-    def answers(self, session_id: str, activity: str | None = None) -> list[Answer]:
-        """Every current answer with the participant's public ref and group (no tokens)."""
+    def answers(self, session_id: str, activity: str | None = None, everything: bool = False) -> list[Answer]:
+        """The current answers as the room may see them (``moderate``: no hidden or unapproved text), with the
+        participant's public ref and group (no tokens); ``everything``: every text, for the facilitator's files."""
+        answers = self._answers(session_id, activity)
+        return answers if everything else moderate(answers, self.moderation(session_id))
+
+    def _answers(self, session_id: str, activity: str | None = None) -> list[Answer]:
         sql = (
             "SELECT a.activity, a.item, a.value, a.updated_at, p.ref, p.group_key FROM answers a "
             "JOIN participants p ON p.token = a.participant WHERE a.session_id = :s"
@@ -538,6 +545,116 @@ class Store:
             )
             for r in rows
         ]
+
+    # --------------------------------------------------------------- moderation
+    def moderation(self, session_id: str) -> Moderation:
+        """The session's moderation (``widgets.model.moderation``); nothing withheld for a session that is gone."""
+        first = self.backend.query("SELECT approve_first FROM sessions WHERE id = :s", {"s": session_id})
+        rows = self.backend.query(
+            "SELECT participant, activity, item, part, hidden, approved FROM moderation WHERE session_id = :s",
+            {"s": session_id},
+        )
+        key = lambda r: (r["activity"], r["participant"], r["item"], r["part"])  # noqa: E731
+        return Moderation(
+            approve_first=bool(first and first[0]["approve_first"]),
+            hidden=frozenset(key(r) for r in rows if r["hidden"]),
+            approved={key(r): r["approved"] for r in rows if r["approved"]},
+        )
+
+    def set_approve_first(self, session_id: str, on: bool) -> None:
+        """ "Teksten eerst goedkeuren": from now on a text reaches the room only once approved."""
+        with self.backend.transaction() as tx:
+            if not tx.execute(
+                "UPDATE sessions SET approve_first = :on WHERE id = :id", {"on": 1 if on else 0, "id": session_id}
+            ):
+                raise InputError("error.session_gone")
+            self._bump(tx, session_id)
+
+    def hide_text(self, session_id: str, key: Key, hidden: bool = True) -> None:
+        """Hide a participant's text from the room, or show it again (``hidden=False``)."""
+        self._moderate(session_id, key, hidden=hidden)
+
+    def approve_text(self, session_id: str, key: Key, fingerprint: str) -> None:
+        """Approve the text with this ``fingerprint`` (the words the facilitator read); a changed text waits again."""
+        self._moderate(session_id, key, approved=fingerprint)
+
+    def approve_texts(self, session_id: str, approvals: Iterable[tuple[Key, str]]) -> None:
+        """Approve several texts (``(key, fingerprint)``) in one transaction: all of them, or none."""
+        with self.backend.transaction() as tx:
+            for key, fingerprint in approvals:
+                self._moderate_in(tx, session_id, key, None, fingerprint)
+            self._bump(tx, session_id)
+
+    def _moderate(self, session_id: str, key: Key, hidden: bool | None = None, approved: str | None = None) -> None:
+        with self.backend.transaction() as tx:
+            self._moderate_in(tx, session_id, key, hidden, approved)
+            self._bump(tx, session_id)
+
+    def _moderate_in(self, tx, session_id: str, key: Key, hidden: bool | None, approved: str | None) -> None:
+        activity, ref, item, part = key
+        if not tx.query("SELECT 1 FROM participants WHERE session_id = :s AND ref = :r", {"s": session_id, "r": ref}):
+            raise InputError("error.unknown_participant")
+        where = "session_id = :s AND participant = :p AND activity = :a AND item = :i AND part = :part"
+        keys = {"s": session_id, "p": ref, "a": activity, "i": item, "part": part}
+        old = tx.query(f"SELECT hidden, approved FROM moderation WHERE {where}", keys)
+        now_hidden = bool(old and old[0]["hidden"]) if hidden is None else hidden
+        now_approved = (old[0]["approved"] if old else "") if approved is None else approved
+        tx.execute(f"DELETE FROM moderation WHERE {where}", keys)
+        if now_hidden or now_approved:
+            tx.execute(
+                "INSERT INTO moderation (session_id, participant, activity, item, part, hidden, approved, "
+                "updated_at) VALUES (:s, :p, :a, :i, :part, :h, :ok, :now)",
+                {**keys, "h": 1 if now_hidden else 0, "ok": now_approved, "now": time.time()},
+            )
+
+    def _merge_moderation(self, tx, session_id: str, moderation: Moderation) -> None:
+        """An import's moderation, added to the session's: a text hidden in either stays hidden, an approval kept."""
+        if moderation.approve_first:
+            tx.execute("UPDATE sessions SET approve_first = 1 WHERE id = :id", {"id": session_id})
+        for key in set(moderation.hidden) | set(moderation.approved):
+            activity, ref, item, part = key
+            keys = {"s": session_id, "p": ref, "a": activity, "i": item, "part": part}
+            where = "session_id = :s AND participant = :p AND activity = :a AND item = :i AND part = :part"
+            old = tx.query(f"SELECT hidden, approved FROM moderation WHERE {where}", keys)
+            hidden = key in moderation.hidden or bool(old and old[0]["hidden"])
+            approved = (old[0]["approved"] if old else "") or moderation.approved.get(key, "")
+            tx.execute(f"DELETE FROM moderation WHERE {where}", keys)
+            tx.execute(
+                "INSERT INTO moderation (session_id, participant, activity, item, part, hidden, approved, "
+                "updated_at) VALUES (:s, :p, :a, :i, :part, :h, :ok, :now)",
+                {**keys, "h": 1 if hidden else 0, "ok": approved, "now": time.time()},
+            )
+
+    def participant_answers(self, session_id: str) -> list[tuple[str, str, int]]:
+        """``(ref, group, how many answers)`` of every participant of the session, in the order they joined."""
+        rows = self.backend.query(
+            "SELECT p.ref, p.group_key, COUNT(a.item) AS n FROM participants p LEFT JOIN answers a "
+            "ON a.participant = p.token WHERE p.session_id = :s GROUP BY p.ref, p.group_key, p.created_at "
+            "ORDER BY p.created_at, p.ref",
+            {"s": session_id},
+        )
+        return [(r["ref"], r["group_key"], int(r["n"])) for r in rows]
+
+    def remove_participant(self, session_id: str, ref: str) -> int:
+        """Remove a participant and everything they gave from the session (their answers, history, moderation);
+        returns how many answers went. Their phone is a stranger afterwards and may join again."""
+        with self.backend.transaction() as tx:
+            rows = tx.query(
+                "SELECT token FROM participants WHERE session_id = :s AND ref = :r", {"s": session_id, "r": ref}
+            )
+            if not rows:
+                raise InputError("error.unknown_participant")
+            token = rows[0]["token"]
+            gone = int(tx.query("SELECT COUNT(*) AS n FROM answers WHERE participant = :p", {"p": token})[0]["n"])
+            for table in ("answers", "answer_history", "posted_keys"):
+                tx.execute(
+                    f"DELETE FROM {table} WHERE session_id = :s AND participant = :p", {"s": session_id, "p": token}
+                )
+            tx.execute("DELETE FROM moderation WHERE session_id = :s AND participant = :r", {"s": session_id, "r": ref})
+            tx.execute("DELETE FROM participants WHERE token = :t", {"t": token})
+            self._bump(tx, session_id)
+        self.backend.forget(("participants", "answers", "answer_history", "posted_keys", "moderation"))
+        return gone
 
     def answer_counts(self, session_id: str) -> dict:
         """``{activity: {group: participants who answered}}``, for the live dashboard."""
@@ -560,7 +677,9 @@ class Store:
         )
 
     # ------------------------------------------------------------------- import
-    def merge(self, session_id: str, groups, participants, answers: Iterable[Answer]) -> dict:
+    def merge(
+        self, session_id: str, groups, participants, answers: Iterable[Answer], moderation: Moderation | None = None
+    ) -> dict:
         """Add exported or paper records to a session without duplicates (one transaction).
 
         Groups are matched by key, participants by their public ref, answers by
@@ -635,5 +754,7 @@ class Store:
                     {"s": session_id, "p": token, "a": a.activity, "i": str(a.item), "v": text, "at": stamp},
                 )
                 added["answers"] += 1
+            if moderation is not None:
+                self._merge_moderation(tx, session_id, moderation)
             self._bump(tx, session_id)
         return added

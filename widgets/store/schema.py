@@ -83,6 +83,21 @@ MIGRATIONS = [
         "CREATE INDEX posted_keys_participant ON posted_keys (participant, created_at)",
         "CREATE INDEX posted_keys_session ON posted_keys (session_id)",
     ],
+    # 3 -> 4: moderation: participants' texts hidden from or approved for the room, and "Teksten eerst goedkeuren"
+    [
+        """CREATE TABLE moderation (
+            session_id TEXT NOT NULL,
+            participant TEXT NOT NULL,
+            activity TEXT NOT NULL,
+            item TEXT NOT NULL,
+            part TEXT NOT NULL,
+            hidden INTEGER NOT NULL,
+            approved TEXT NOT NULL,
+            updated_at DOUBLE PRECISION NOT NULL,
+            PRIMARY KEY (session_id, participant, activity, item, part)
+        )""",
+        "ALTER TABLE sessions ADD COLUMN approve_first INTEGER NOT NULL DEFAULT 0",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

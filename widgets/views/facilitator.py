@@ -44,7 +44,9 @@ from .common import Message, marker, topic_label
 from .failures import StoreGuard, store_action
 from .followup import FollowupDashboard
 from .live import Poller
+from .moderation import moderation_panel
 from .release import ReleaseSwitch
+from .verslag import OutcomeField
 
 OTHER_TOPIC = "__anders__"
 
@@ -298,6 +300,7 @@ class FacilitatorApp(w.VBox):
         self.activity_views = w.VBox()
         self.followup_view = self._followup_view(session)
         self.session_controls = self._session_controls()
+        self.moderation = moderation_panel(self.store, session, self.lang, guard=self.guard)
         self.render_join()
         self.body.children = [
             w.HTML(
@@ -309,6 +312,7 @@ class FacilitatorApp(w.VBox):
             w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"),
             self.activity_controls,
             self.activity_views,
+            self.moderation,
             self.followup_view,
             w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"),
             self.session_controls,
@@ -408,6 +412,7 @@ class FacilitatorApp(w.VBox):
                 w.HBox([self.status_state, self.status_button], **row),
                 self.release,
                 self.downloads,
+                OutcomeField(self.store, self.session, self.lang),  # the participatieverslag's own text
                 w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
                 w.HBox([upload, merge], **row),
                 self._followup_controls(),
@@ -456,6 +461,7 @@ class FacilitatorApp(w.VBox):
                     self.views[activity] = views[activity](self.store, session, self.lang)
                 self.views[activity].refresh(session)
         self.update_toggles(session, answered)
+        self.moderation.refresh(session)
         if hasattr(self.followup_view, "refresh"):
             self.followup_view.refresh(session)
         downloads = self.downloads_html()

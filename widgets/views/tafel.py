@@ -9,7 +9,7 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import pick, t
-from ..model.runsheet import DURATIONS, STATE, activities_to_open, minutes, session_steps, steps
+from ..model.runsheet import DURATIONS, STATE, activities_to_open, minutes, session_steps, sheet_activities, steps
 from .facilitator import FacilitatorApp
 from .failures import store_action
 
@@ -35,6 +35,10 @@ class TafelApp(FacilitatorApp):
     def show_start(self) -> None:
         super().show_start()
         self.body.children = [w.HTML(preview_html(self.lang)), *self.body.children[1:]]
+        # the run sheet's activities ticked (Box 5.5's and the closing "wat leren we nu"); the others as on the
+        # control page
+        for key, box in zip(self.f_activity_keys, self.f_activities, strict=True):
+            box.value = box.value or key in sheet_activities()
 
     def show_dashboard(self, session, key: str) -> None:
         self.steps = session_steps(session.activities)  # the tafel's steps and one per activity beyond it

@@ -7,6 +7,8 @@ what was typed and the message above the field.
 """
 
 from ...activities import activity
+from ...model.answers import Answer
+from ...model.moderation import WAITING, texts_of
 from ..visit import Html
 
 RESULTS_ANCHOR = "uitkomsten"  # the id of the revealed results' section (_resultaten.html, results_section)
@@ -31,6 +33,16 @@ class ActivityPage:
     def own(self, visit) -> dict:
         """This participant's stored answers to the activity, ``{item: value}``."""
         return visit.store.my_answers(visit.participant.token, self.key)
+
+    def waiting(self, visit, own: dict | None = None) -> set:
+        """``(item, part)`` of this participant's own texts that wait for the facilitator's approval ("Teksten eerst
+        goedkeuren"): the room does not see them yet, their author sees them marked "wacht op goedkeuring"."""
+        moderation = visit.store.moderation(visit.session.id)
+        if not moderation.approve_first:
+            return set()
+        me = visit.participant
+        mine = [Answer(self.key, me.ref, me.group_key, item, value) for item, value in (own or self.own(visit)).items()]
+        return {(text.item, text.part) for text in texts_of(self.key, mine) if moderation.status(text) == WAITING}
 
     def revealed(self, visit) -> bool:
         return bool(visit.store.state(visit.session.id, self.key).get("reveal"))

@@ -1,0 +1,190 @@
+"""Moderation in the store and the model: hidden and unapproved texts never reach what the room sees."""
+
+import json
+
+import pytest
+
+from widgets.model.answers import answers_by_activity
+from widgets.model.flags import flagged
+from widgets.model.moderation import all_texts, seen_by_room
+from widgets.model.sessions import SessionSpec
+from widgets.model.validation import InputError
+from widgets.report.document import build_report
+from widgets.report.exports import csv_bytes
+from widgets.report.transfer import export_session, import_json
+
+
+def session_with_values(store):
+    session, _ = store.create_session(
+        SessionSpec(title="Woonvisie", topic="wonen", municipality="Utrecht", activities=("palet", "beoordelen"))
+    )
+    for activity in ("palet", "beoordelen"):
+        store.set_activity_open(session.id, activity, True)
+    ann = store.join(session.code, session.groups[0].key)
+    bob = store.join(session.code, session.groups[1].key)
+    store.submit(ann.token, "palet", {"a1": {"text": "Betaalbaarheid", "cell": "collectief.materieel"}})
+    store.submit(ann.token, "palet", {"a2": {"text": "Rotzooi van de wethouder", "cell": "individueel.proces"}})
+    store.submit(bob.token, "palet", {"b1": {"text": "Rechtvaardigheid", "cell": "collectief.immaterieel"}})
+    store.submit(bob.token, "beoordelen", {"cijfer": {"score": 7, "note": "Te duur voor jonge mensen"}})
+    return session, ann, bob
+
+
+def texts(store, session, everything=False):
+    return sorted(t.text for t in all_texts(store.answers(session.id, everything=everything)))
+
+
+def key_of(store, session, words):
+    return next(t.key for t in all_texts(store.answers(session.id, everything=True)) if t.text == words)
+
+
+def test_a_hidden_value_leaves_the_rooms_answers_and_comes_back_when_restored(store):
+    session, ann, _ = session_with_values(store)
+    before = store.revision(session.id)
+    store.hide_text(session.id, key_of(store, session, "Rotzooi van de wethouder"))
+    assert store.revision(session.id) > before  # the phones and the screen redraw
+    assert "Rotzooi van de wethouder" not in texts(store, session)
+    assert "Rotzooi van de wethouder" in texts(store, session, everything=True)
+    assert "Rotzooi van de wethouder" in store.my_answers(ann.token, "palet")["a2"]["text"]  # the author's own
+    store.hide_text(session.id, key_of(store, session, "Rotzooi van de wethouder"), hidden=False)
+    assert "Rotzooi van de wethouder" in texts(store, session)
+
+
+def test_a_hidden_note_leaves_its_score(store):
+    session, _, bob = session_with_values(store)
+    store.hide_text(session.id, key_of(store, session, "Te duur voor jonge mensen"))
+    (grade,) = store.answers(session.id, "beoordelen")
+    assert grade.value == {"score": 7}
+
+
+def test_hiding_survives_edits_of_other_texts_and_of_itself(store):
+    session, ann, _ = session_with_values(store)
+    store.hide_text(session.id, key_of(store, session, "Rotzooi van de wethouder"))
+    store.submit(ann.token, "palet", {"a1": {"text": "Betaalbare huur", "cell": "collectief.materieel"}})
+    store.submit(ann.token, "palet", {"a2": {"text": "Nog steeds rotzooi", "cell": "individueel.proces"}})
+    assert texts(store, session) == ["Betaalbare huur", "Rechtvaardigheid", "Te duur voor jonge mensen"]
+
+
+def test_approval_first_holds_texts_back_until_approved_and_again_after_a_change(store):
+    session, ann, _ = session_with_values(store)
+    store.set_approve_first(session.id, True)
+    assert texts(store, session) == []
+    (grade,) = store.answers(session.id, "beoordelen")
+    assert grade.value == {"score": 7}  # the score counts, the note waits
+    value = next(t for t in all_texts(store.answers(session.id, everything=True)) if t.text == "Betaalbaarheid")
+    store.approve_text(session.id, value.key, value.fingerprint)
+    assert texts(store, session) == ["Betaalbaarheid"]
+    store.submit(ann.token, "palet", {"a1": {"text": "Betaalbaar wonen", "cell": "collectief.materieel"}})
+    assert texts(store, session) == []  # changed after approval: approved again before the room sees it
+    store.set_approve_first(session.id, False)
+    assert len(texts(store, session)) == 4
+
+
+def test_moderating_a_stranger_is_refused_and_changes_nothing(store):
+    session, *_ = session_with_values(store)
+    other, _ = store.create_session(SessionSpec(title="Ander", topic="wonen", activities=("palet",)))
+    key = key_of(store, session, "Betaalbaarheid")
+    with pytest.raises(InputError):
+        store.hide_text(other.id, key)
+    assert store.moderation(other.id).idle and store.moderation(session.id).idle
+
+
+def test_removing_a_participant_removes_their_answers_and_counts(store):
+    session, ann, bob = session_with_values(store)
+    store.hide_text(session.id, key_of(store, session, "Rotzooi van de wethouder"))
+    assert sum(store.participant_counts(session.id).values()) == 2
+    assert store.remove_participant(session.id, ann.ref) == 2
+    assert sum(store.participant_counts(session.id).values()) == 1
+    assert texts(store, session, everything=True) == ["Rechtvaardigheid", "Te duur voor jonge mensen"]
+    assert store.participant(ann.token) is None
+    for table in ("answers", "answer_history", "moderation", "posted_keys"):
+        rows = store.backend.query(f"SELECT * FROM {table}")
+        assert ann.token not in json.dumps(rows) and ann.ref not in json.dumps(rows)
+    with pytest.raises(InputError):
+        store.remove_participant(session.id, ann.ref)
+
+
+def test_the_export_keeps_hidden_texts_marked_and_the_report_leaves_them_out(store):
+    session, *_ = session_with_values(store)
+    for n in range(4):  # five in the room: the report shows the palette (widgets.model.disclosure)
+        more = store.join(session.code, session.groups[0].key)
+        store.submit(more.token, "palet", {f"c{n}": {"text": f"Waarde {n}", "cell": "collectief.proces"}})
+    store.hide_text(session.id, key_of(store, session, "Rotzooi van de wethouder"))
+    data = export_session(store, session.id)
+    assert "Rotzooi van de wethouder" in json.dumps(data, ensure_ascii=False)
+    assert [row["hidden"] for row in data["moderation"]["texts"]] == [True]
+    rows = csv_bytes(data, "nl").decode("utf-8-sig").splitlines()
+    assert rows[0].endswith(";Moderatie")
+    assert [r for r in rows if "Rotzooi" in r][0].endswith(";verborgen")
+    assert "Rotzooi" not in json.dumps(seen_by_room(data), ensure_ascii=False)
+    report = build_report(data)
+    assert "Rotzooi" not in report and "Rechtvaardigheid" in report
+
+
+def test_an_import_brings_the_moderation_along_checked(store):
+    session, *_ = session_with_values(store)
+    store.hide_text(session.id, key_of(store, session, "Rotzooi van de wethouder"))
+    text = json.dumps(export_session(store, session.id))
+    copy, _, _ = import_json(store, text)
+    assert "Rotzooi van de wethouder" not in texts(store, copy)
+    assert "Rotzooi van de wethouder" in texts(store, copy, everything=True)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda m: m["texts"][0].update(participant="d-nobody"),
+        lambda m: m["texts"][0].update(activity="onbekend"),
+        lambda m: m["texts"][0].update(hidden="ja"),
+        lambda m: m["texts"][0].update(approved="<script>"),
+        lambda m: m["texts"][0].update(extra=1),
+        lambda m: m.update(approve_first="yes"),
+        lambda m: m.update(texts={"a": 1}),
+    ],
+)
+def test_a_crafted_moderation_section_is_refused_and_stores_nothing(sqlite_store, change):
+    store = sqlite_store
+    session, *_ = session_with_values(store)
+    store.hide_text(session.id, key_of(store, session, "Rotzooi van de wethouder"))
+    data = export_session(store, session.id)
+    change(data["moderation"])
+    sessions = store.backend.query("SELECT COUNT(*) AS n FROM sessions")[0]["n"]
+    with pytest.raises(InputError):
+        import_json(store, json.dumps(data))
+    assert store.backend.query("SELECT COUNT(*) AS n FROM sessions")[0]["n"] == sessions
+
+
+def test_every_text_of_the_books_activities_is_known_to_moderation(store):
+    session, *_ = session_with_values(store)
+    found = all_texts(store.answers(session.id, everything=True))
+    assert sorted(t.text for t in found) == sorted(
+        ["Betaalbaarheid", "Rotzooi van de wethouder", "Rechtvaardigheid", "Te duur voor jonge mensen"]
+    )
+    assert len({t.key for t in found}) == 4
+    assert answers_by_activity(store.answers(session.id))["palet"]
+
+
+def test_listed_words_are_flagged_whatever_their_case_or_accents():
+    assert flagged("Wat een KÁNKERzooi") == ("kankerzooi",)
+    assert flagged("this is bullshit") == ("bullshit",)
+    assert flagged("Betaalbaar wonen voor iedereen") == ()
+    assert flagged("Die wethouder moet luisteren") == ()  # "die" is Dutch, not English
+
+
+def test_the_panel_approves_the_unflagged_rest_at_once_and_leaves_the_flagged_waiting(sqlite_store):
+    from widgets.views.moderation import moderation_panel
+
+    store = sqlite_store
+    session, _, bob = session_with_values(store)
+    store.submit(bob.token, "palet", {"b2": {"text": "Kankerzooi", "cell": "collectief.proces"}})
+    store.set_approve_first(session.id, True)
+    panel = moderation_panel(store, session, "nl")
+    assert panel.rows[0].text.text == "Kankerzooi"  # flagged first
+    assert "data-kit-flag>Let op: kankerzooi" in panel.rows[0].words.value
+    assert panel.approve_rest.description == "4 wachtende teksten zonder markering goedkeuren"
+    panel.approve_rest.click()
+    assert texts(store, session) == sorted(
+        ["Betaalbaarheid", "Rotzooi van de wethouder", "Rechtvaardigheid", "Te duur voor jonge mensen"]
+    )
+    assert panel.approve_rest.layout.display == "none"
+    panel.rows[0].approve.click()
+    assert "Kankerzooi" in texts(store, session)
