@@ -26,7 +26,7 @@ from widgets.activities.openvraag.model import (
 from widgets.model.answers import Answer
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
-from widgets.render.blocks import DASHBOARD, PHONE, blocks_html
+from widgets.render.blocks import DASHBOARD, PHONE, REPORT, blocks_html
 from widgets.render.cloud import MIN_EM, size
 from widgets.report.transfer import export_session
 
@@ -364,3 +364,20 @@ def test_a_phone_answers_deletes_and_meets_the_cap(kit, phone, new_session, kit_
     assert page.text(".kit-notice") == "Uw antwoord is verwijderd."
     assert len(kit_store.my_answers(me.token(session.code), ACTIVITY)) == 2
     assert page.form(FORM) is not None
+
+
+def test_a_hidden_answer_leaves_the_cloud_and_the_list(sqlite_store):
+    from widgets.activities.openvraag.results import blocks
+
+    session = room(sqlite_store, (2,))
+    hidden = next(
+        a for a in sqlite_store.answers(session.id, ACTIVITY) if a.value["text"] == "Een woning voor starters"
+    )
+    sqlite_store.hide_text(session.id, (ACTIVITY, hidden.participant, hidden.item, "text"), True)
+    answers = {ACTIVITY: sqlite_store.answers(session.id, ACTIVITY)}
+    soup = BeautifulSoup(blocks_html(blocks(answers, {}, session, "nl"), REPORT, "nl"), "html.parser")
+    words = {
+        tr.th.get_text(strip=True): tr.td.get_text(strip=True) for tr in soup.select('[data-kit-cloud="*"] tbody tr')
+    }
+    assert words == {"betaalbare": "1", "woningen": "1"}  # starters gone, woning 2 -> 1
+    assert "starters" not in soup.get_text()
