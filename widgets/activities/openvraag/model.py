@@ -12,7 +12,7 @@ by the kit's rule for the palette's values (``widgets.model.matching``: a typing
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ...datasets import read_dataset
 from ...model.answers import Answer
@@ -63,7 +63,7 @@ def words(text: str) -> list[tuple[str, str]]:
     return found
 
 
-@cache
+@lru_cache(maxsize=50_000)  # a server runs many sessions: bounded
 def roots(word: str) -> frozenset[str]:
     """The forms a word may be an inflection of: itself, less one ending, with a doubled letter undone
     ("bussen" -> "bus"), an open syllable's vowel doubled ("bomen" -> "boom"), z/v as s/f ("huizen" -> "huis")."""
