@@ -83,6 +83,10 @@ MIGRATIONS = [
         "CREATE INDEX posted_keys_participant ON posted_keys (participant, created_at)",
         "CREATE INDEX posted_keys_session ON posted_keys (session_id)",
     ],
+    # 3 -> 4: how long a session is kept after its last activity, if its facilitator chose (NULL: the kit's setting)
+    [
+        "ALTER TABLE sessions ADD COLUMN retention_days INTEGER",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

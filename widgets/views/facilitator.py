@@ -45,6 +45,7 @@ from .failures import StoreGuard, store_action
 from .followup import FollowupDashboard
 from .live import Poller
 from .release import ReleaseSwitch
+from .retention import RetentionPanel
 
 OTHER_TOPIC = "__anders__"
 
@@ -403,10 +404,12 @@ class FacilitatorApp(w.VBox):
         )
         danger.add_class("kit-danger-zone")
         self.release = ReleaseSwitch(self.store, self.session, self.lang, guard=self.guard)
+        self.retention = RetentionPanel(self.store, self.session, self.lang, guard=self.guard)
         return w.VBox(
             [
                 w.HBox([self.status_state, self.status_button], **row),
                 self.release,
+                self.retention,  # the date the session goes, right above the files to download before it
                 self.downloads,
                 w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
                 w.HBox([upload, merge], **row),
@@ -449,6 +452,7 @@ class FacilitatorApp(w.VBox):
             self.t("facilitator.state_closed"),
         )
         self.release.sync()
+        self.retention.sync(session)
         views = facilitator_views()
         for activity in session.activities:
             if activity in views:
