@@ -148,3 +148,24 @@ def test_a_log_line_names_no_code_address_or_query(caplog):
     with caplog.at_level(logging.DEBUG, logger="tornado.access"):
         log_request(handler)
     assert caplog.messages == ["303 POST /kit/******/join 10.00ms"]
+
+
+def test_the_dashboard_says_when_the_session_goes_and_takes_the_facilitators_retention(sqlite_store, monkeypatch):
+    from widgets.views.facilitator import FacilitatorApp
+
+    monkeypatch.setenv("KIT_TIMEZONE", "Europe/Amsterdam")
+    session, key = sqlite_store.create_session(SessionSpec(title="S", topic="wonen", activities=("palet",)))
+    with sqlite_store.backend.transaction() as tx:  # last activity: 1 December 2026, 12:00 in Amsterdam
+        tx.execute("UPDATE sessions SET updated_at = 1796122800 WHERE id = :id", {"id": session.id})
+    app = FacilitatorApp(params={"sessie": session.code, "sleutel": key}, cookies={}, store=sqlite_store, env={})
+    panel = app.retention
+    assert "Deze sessie wordt verwijderd op 1 maart 2027: 90 dagen na de laatste activiteit" in panel.line.value
+    assert "Download dan vóór die datum de export" in panel.line.value
+    children = app.session_controls.children
+    assert children.index(panel) + 1 == children.index(app.downloads)  # the files to keep right below the date
+    panel.days.value = 30
+    panel.save()
+    assert sqlite_store.session(session.id).retention_days == 30
+    assert "Bewaartermijn gewijzigd: 30 dagen" in panel.message.value
+    assert "wordt verwijderd op" in panel.line.value and "30 dagen na de laatste activiteit" in panel.line.value
+    app.poller.stop()
