@@ -2,7 +2,8 @@
 
 * axe-core (from the npm registry, installed into the git-ignored .venv) finds nothing on any screen at 375 px
   and at 1280 px: code form, join form (with its privacy notice), the whole privacy notice, waiting, the list of
-  activities, every state of the four activities, refusals, revealed results, a closed session, an answer sent after its activity closed;
+  activities, every state of the four activities, refusals, revealed results, a closed session, an answer sent
+  after its activity closed;
 * the whole flow works with the keyboard alone (join, a palette value, points, beoordelen, driehoek) and every
   focus stop shows a visible focus indicator; the answers arrive in the store;
 * at 320 px nothing scrolls sideways or is cut off and every target is at least 44 x 44 px;
