@@ -156,7 +156,6 @@ class KeyHandler(KitHandler):
         self.finish()
 
 
-
 class ScreenHandler(KitHandler):
     """GET the screen; POST the facilitator key once on a computer that has no cookie yet."""
 
