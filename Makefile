@@ -47,6 +47,7 @@ lint: $(STAMP)
 	$(PY) tools/catalogs.py --check
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy
+	$(PY) tools/a11y_statement.py
 
 ## New numbered lesson from the template: make lesson TITLE="Mijn les" [EN="My lesson"]
 lesson: $(STAMP)
