@@ -25,9 +25,11 @@ from widgets.activities.succesfactoren.model import (
 )
 from widgets.i18n import error_message
 from widgets.model.answers import Answer
-from widgets.model.sessions import Group, Session, SessionSpec
+from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
 from widgets.report.transfer import export_session
+
+from .sessions import a_session
 
 GROUPS = ("raad", "ambt")
 FIRST = "Durven experimenteren en om fouten te maken"  # Box 4.5's first factor, 13x of n=57
@@ -48,10 +50,7 @@ ANSWERS = [
     answer("P7", "weg", "d1", "volledig"),
     answer("P1", "raad", "w1", "niet"),  # an answer of another domain's box: not counted here
 ]
-SESSION = Session(
-    "s1", "ABC123", "Raad", "lokale democratie", "Gouda", "nl", (ACTIVITY,), (), "open",
-    groups=(Group("raad", "Raadsleden"), Group("ambt", "Ambtelijk")),
-)  # fmt: skip
+SESSION = replace(a_session((ACTIVITY,), (("raad", "Raadsleden"), ("ambt", "Ambtelijk"))), topic="lokale democratie")
 
 
 def five(answers: list) -> list:

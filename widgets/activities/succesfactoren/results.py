@@ -24,6 +24,7 @@ from ...model.blocks import (
     Split,
     Texts,
     groups_of,
+    percents,
 )
 from ...model.results import compare
 from ...model.sessions import Participant, Session
@@ -39,12 +40,8 @@ def domain_of(state: States, session: Session) -> str:
     return current_domain(state.get(ACTIVITY, {}), session.topic)
 
 
-def percent(count: int, total: int) -> float | None:
-    return 100 * count / total if total else None
-
-
 def split(result: Tally, key: str, label: str, color: str = "", strong: bool = False) -> Split:
-    shares = tuple(percent(result.counts[level], result.answered) for level in LEVELS)
+    shares = percents((result.counts[level] for level in LEVELS), result.answered)
     return Split(key, label, shares, result.answered, result.dont_know, color, strong)
 
 
