@@ -6,6 +6,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kit-installed
 PIP := $(PY) -m pip --disable-pip-version-check --quiet
+# The suite runs on this many processes (pytest-xdist), a test file each at a time: its kit server, its
+# room and its notebook's cells stay together. Two fit the 2-core machines CI uses; WORKERS=0 runs in one.
+WORKERS ?= 2
 
 .PHONY: start room test test-fast lint benchmark freeze clean-venv lesson lab catalogs screenshots
 
@@ -26,11 +29,11 @@ room: $(STAMP)
 ## The whole suite: the lint first, then unit tests, every notebook (nbval), PostgreSQL and browser tests.
 test: $(STAMP) lint
 	bash tools/system-deps.sh
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 ## Quick loop while developing: no browser, no PostgreSQL.
 test-fast: $(STAMP)
-	$(PY) -m pytest -m "not browser and not postgres" $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(WORKERS) --dist loadfile -m "not browser and not postgres" $(PYTEST_ARGS)
 
 ## PNGs of what people see into screenshots/ (git-ignored), for a reviewer: every activity's results on the phone,
 ## the projector and the results page, the dashboard, every lesson (the screens of tests/test_looking_browser.py).
@@ -47,6 +50,7 @@ lint: $(STAMP)
 	$(PY) tools/catalogs.py --check
 	$(VENV)/bin/lint-imports
 	$(PY) -m mypy
+	$(PY) tools/a11y_statement.py
 
 ## New numbered lesson from the template: make lesson TITLE="Mijn les" [EN="My lesson"]
 lesson: $(STAMP)

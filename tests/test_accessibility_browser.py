@@ -1,8 +1,9 @@
 """WCAG 2.1 AA on every participant screen, in Chromium.
 
 * axe-core (from the npm registry, installed into the git-ignored .venv) finds nothing on any screen at 375 px
-  and at 1280 px: code form, join form, waiting, the list of activities, every state of the four activities,
-  refusals, revealed results, a closed session, an answer sent after its activity closed;
+  and at 1280 px: code form, join form (with its privacy notice), the whole privacy notice, waiting, the list of
+  activities, every state of the four activities, refusals, revealed results, a closed session, an answer sent
+  after its activity closed;
 * the whole flow works with the keyboard alone (join, a palette value, points, beoordelen, driehoek) and every
   focus stop shows a visible focus indicator; the answers arrive in the store;
 * at 320 px nothing scrolls sideways or is cut off and every target is at least 44 x 44 px;
@@ -158,6 +159,12 @@ def code_unknown(scene):
 def join_form(scene):
     scene.goto(scene.session().code)
     scene.expect("fieldset#group")
+
+
+@screen("privacy")
+def privacy_notice(scene):
+    scene.goto(f"{scene.session().code}/privacy")
+    scene.expect("footer.kit-footer")
 
 
 @screen("join-no-group")
@@ -769,6 +776,7 @@ def test_small_screen_no_sideways_scrolling_and_44_px_targets(name, show):
     "name",
     [
         "join-no-group",
+        "privacy",
         "palet-own",
         "palet-revealed",
         "beoordelen-grade",

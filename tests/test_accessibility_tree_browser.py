@@ -54,10 +54,10 @@ PAGES = {
 }
 # the screens with a form that refuses an empty answer; eigen, sturingsscan and democratie are left out: their
 # statements may be skipped (sent empty, the next one follows)
-FORMS = ["code", "join", "palet", "prioriteren", "beoordelen", "driehoek", "raadsenquete", "trap"]
+FORMS = ["code", "join", "palet", "prioriteren", "beoordelen", "driehoek", "raadsenquete", "trap", "succesfactoren"]
 # the screens whose empty answer is refused as a whole ("choose at least one", "spread the 100 points"): no field
 # of them is required on its own
-AS_A_WHOLE = {"raadsenquete", "prioriteren"}
+AS_A_WHOLE = {"raadsenquete", "prioriteren", "succesfactoren"}
 REVEALED = [f"{key}-revealed" for key in KEYS] + ["resultaten"]
 
 

@@ -39,6 +39,8 @@ from widgets.activities.raadsenquete.model import STATEMENTS as COUNCIL_STATEMEN
 from widgets.activities.raadsenquete.model import STYLE, STYLES
 from widgets.activities.sturingsscan.model import ITEMS as SCAN_ITEMS
 from widgets.activities.sturingsscan.model import SCORES as SCAN_SCORES
+from widgets.activities.succesfactoren.model import ANSWERS as FACTOR_ANSWERS
+from widgets.activities.succesfactoren.model import domain_of_topic, factors
 from widgets.model.links import facilitator_cookie
 from widgets.model.results import RELEASED, RESULTS
 from widgets.model.sessions import SessionSpec
@@ -155,6 +157,10 @@ ANSWERS = {
         f"{n:06x}{j:06x}": {"text": OPEN_ANSWERS[(n + j) % len(OPEN_ANSWERS)]} for j in range(1 + n % 3)
     },
     "leren": lambda n, room: {"les": dict(zip(("succes", "anders"), LEARNT[n % len(LEARNT)], strict=True))},
+    "succesfactoren": lambda n, room: {  # the factors of the room's topic (wonen: Box 2.4)
+        f.key: FACTOR_ANSWERS[(n + 2 * i) % len(FACTOR_ANSWERS)]
+        for i, f in enumerate(factors(domain_of_topic("wonen")))
+    },
 }
 # Answered (and closed) before the activity: what it builds on.
 BEFORE = {"prioriteren": ("palet",)}

@@ -12,6 +12,7 @@ from widgets.model.validation import InputError
 from widgets.report.document import build_report
 from widgets.report.exports import csv_bytes
 from widgets.report.transfer import export_session, import_json
+from widgets.report.verslag import build_verslag
 
 
 def session_with_values(store):
@@ -188,3 +189,20 @@ def test_the_panel_approves_the_unflagged_rest_at_once_and_leaves_the_flagged_wa
     assert panel.approve_rest.layout.display == "none"
     panel.rows[0].approve.click()
     assert "Kankerzooi" in texts(store, session)
+
+
+def test_a_hidden_lesson_leaves_the_report_and_the_verslag_and_its_other_half_stays(store):
+    session, _ = store.create_session(
+        SessionSpec(title="Tafel", topic="wonen", municipality="Utrecht", activities=("leren",))
+    )
+    store.set_activity_open(session.id, "leren", True)
+    for n in range(5):  # five of one group: the disclosure rule lets the room see them
+        who = store.join(session.code, session.groups[0].key)
+        words = "Namen noemen: wethouder X" if n == 0 else "Samen met de buurt plannen"
+        store.submit(who.token, "leren", {"les": {"succes": words, "anders": "Eerder beginnen"}})
+    store.hide_text(session.id, key_of(store, session, "Namen noemen: wethouder X"))
+    data = export_session(store, session.id)
+    for html in (build_report(data), build_verslag(data)):
+        assert "Namen noemen" not in html
+        assert "Samen met de buurt plannen" in html and "Eerder beginnen" in html
+    assert "Namen noemen: wethouder X" in json.dumps(data)  # the facilitator's own file keeps it, marked

@@ -13,7 +13,15 @@ import sys
 
 from .i18n import cli_language, t
 from .preflight import check_store
-from .settings import LEAST_MIN_GROUP, MIN_GROUP, default_data_dir, kit_root
+from .settings import (
+    LEAST_MIN_GROUP,
+    LEAST_RETENTION_DAYS,
+    MIN_GROUP,
+    MOST_RETENTION_DAYS,
+    RETENTION_DAYS,
+    default_data_dir,
+    kit_root,
+)
 from .web import kernels
 
 # Launcher option -> the setting of the Voila pages' kernels it sets (widgets/web/kernels.py has the defaults).
@@ -53,6 +61,11 @@ def kit_environment(args, base=None) -> dict:
         env["KIT_STORE_URL"] = args.store
     if getattr(args, "min_group", None) is not None:  # the disclosure rule's k, for the server and every kernel
         env["KIT_MIN_GROUP"] = str(args.min_group)
+    if getattr(args, "retention_days", None) is not None:  # read by the server's purge and the dashboards
+        env["KIT_RETENTION_DAYS"] = str(args.retention_days)
+    for option, name in (("controller", "KIT_CONTROLLER_NAME"), ("controller_contact", "KIT_CONTROLLER_CONTACT")):
+        if getattr(args, option, None):
+            env[name] = getattr(args, option)
     if args.public_url:
         env["KIT_PUBLIC_URL"] = args.public_url
     elif args.room:
@@ -72,6 +85,8 @@ def voila_command(args) -> list:
     ]
     if args.no_preheat:
         command.append("--preheat_kernel=False")
+    if getattr(args, "log_addresses", False):
+        command.append("--KitWeb.log_addresses=True")
     for option, setting in KERNEL_OPTIONS.items():
         value = getattr(args, option.replace("-", "_"), None)
         if value is not None:
@@ -93,6 +108,21 @@ def parse_args(argv=None):
     parser.add_argument(
         "--min-group", type=int, metavar="K", help=t("cli.launch.min_group", say, default=MIN_GROUP, least=least)
     )
+    parser.add_argument(
+        "--retention-days",
+        type=int,
+        metavar="N",
+        help=t(
+            "cli.launch.retention_days",
+            say,
+            default=RETENTION_DAYS,
+            least=LEAST_RETENTION_DAYS,
+            most=MOST_RETENTION_DAYS,
+        ),
+    )
+    parser.add_argument("--controller", metavar="NAAM", help=t("cli.launch.controller", say))
+    parser.add_argument("--controller-contact", metavar="CONTACT", help=t("cli.launch.controller_contact", say))
+    parser.add_argument("--log-addresses", action="store_true", help=t("cli.launch.log_addresses", say))
     defaults = (
         kernels.CULL_IDLE_TIMEOUT,
         kernels.CULL_CONNECTED_TIMEOUT,
@@ -112,6 +142,16 @@ def parse_args(argv=None):
             parser.error(t("cli.at_least", say, option=f"--{option}", least=least))
     if args.min_group is not None and args.min_group < LEAST_MIN_GROUP:
         parser.error(t("cli.at_least", say, option="--min-group", least=LEAST_MIN_GROUP))
+    if args.retention_days is not None and not LEAST_RETENTION_DAYS <= args.retention_days <= MOST_RETENTION_DAYS:
+        parser.error(
+            t(
+                "cli.between",
+                say,
+                option="--retention-days",
+                least=LEAST_RETENTION_DAYS,
+                most=MOST_RETENTION_DAYS,
+            )
+        )
     unknown = [option for option in rest if not option.startswith(("--KitWeb.", "--KitKernelManager."))]
     if unknown:
         parser.error(t("cli.launch.unknown_option", say, option=unknown[0]))

@@ -85,3 +85,33 @@ def min_group() -> int:
     except ValueError:
         return MIN_GROUP
     return max(value, LEAST_MIN_GROUP)
+
+
+RETENTION_DAYS = 90  # the default of KIT_RETENTION_DAYS
+LEAST_RETENTION_DAYS = 1
+MOST_RETENTION_DAYS = 365  # longer than a year: export the session and keep the file under the municipality's rules
+
+
+def retention_days() -> int:
+    """KIT_RETENTION_DAYS: days after its last activity the kit deletes a session, unless its facilitator chose.
+
+    Kit-wide (``kit --retention-days``, a server's environment), read at each call like ``min_group``.
+    Not a whole number: the default (90); outside 1 to 365: the nearest of the two.
+    """
+    try:
+        value = int(os.environ.get("KIT_RETENTION_DAYS", "").strip() or RETENTION_DAYS)
+    except ValueError:
+        return RETENTION_DAYS
+    return min(max(value, LEAST_RETENTION_DAYS), MOST_RETENTION_DAYS)
+
+
+def controller() -> tuple[str, str]:
+    """Who is responsible for the data (the AVG's controller), as the administrator set it: (name, contact).
+
+    ``KIT_CONTROLLER_NAME`` (a municipality's name) and ``KIT_CONTROLLER_CONTACT`` (an address or
+    e-mail of its privacy officer), or ``kit --controller`` and ``--controller-contact``; empty when not set.
+    """
+    return (
+        os.environ.get("KIT_CONTROLLER_NAME", "").strip(),
+        os.environ.get("KIT_CONTROLLER_CONTACT", "").strip(),
+    )

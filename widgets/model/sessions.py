@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..activities import CORE, KEYS
 from ..i18n import normalize_language
+from ..settings import LEAST_RETENTION_DAYS, MOST_RETENTION_DAYS
 from .validation import InputError, clean_text
 
 # No look-alikes: 0/O/Q/D, 1/I/L, 2/Z, 5/S, 8/B are left out.
@@ -29,6 +30,18 @@ TOPICS = ("wonen", "arbeidsintegratie", "lokale democratie", "verkeersbeleid")
 
 # An activity's setting that shows the room's results on the phones and the screen: the dashboard's switch.
 REVEAL = "reveal"
+DAY = 24 * 60 * 60  # seconds
+
+
+def check_retention(days) -> int:
+    """Days a session is kept after its last activity, as a facilitator typed them: 1 to a year, or InputError."""
+    try:
+        value = int(str(days).strip())
+    except ValueError:
+        raise InputError("error.retention_days", least=LEAST_RETENTION_DAYS, most=MOST_RETENTION_DAYS) from None
+    if not LEAST_RETENTION_DAYS <= value <= MOST_RETENTION_DAYS:
+        raise InputError("error.retention_days", least=LEAST_RETENTION_DAYS, most=MOST_RETENTION_DAYS)
+    return value
 
 
 @dataclass(frozen=True)
@@ -51,10 +64,16 @@ class Session:
     groups: tuple = ()
     revision: int = 0
     created_at: float = 0.0
+    updated_at: float = 0.0  # the last write to the session (a join, an answer, a facilitator's change)
+    retention_days: int | None = None  # the facilitator's own choice; None: the kit's (``settings.retention_days``)
 
     @property
     def is_open(self) -> bool:
         return self.status == "open"
+
+    def purge_at(self, default_days: int) -> float:
+        """When the kit deletes this session by itself: its retention after the last activity (Unix seconds)."""
+        return self.updated_at + (self.retention_days or default_days) * DAY
 
     def group_label(self, key: str) -> str:
         return next((g.label for g in self.groups if g.key == key), key)

@@ -16,6 +16,7 @@ from ..dates import date_in_words
 from ..i18n import normalize_language, t
 from ..model.answers import answers_by_activity
 from ..model.disclosure import OTHER, min_group
+from ..model.moderation import seen_by_room
 from ..model.verslag import outcome_of, who_took_part
 from ..render.report import followup_summary, page_counter_css, report_render, seen
 from ..texts import topic_label
@@ -33,6 +34,7 @@ def plain_words(activity, lang: str) -> str:
 
 def build_verslag(data: dict, lang: str | None = None) -> str:
     """The participatieverslag as one HTML document; every participant's text escaped, no names."""
+    data = seen_by_room(data)  # published: no hidden or unapproved text of anyone
     session = session_from_export(data)
     lang = normalize_language(lang or session.language)
     answers, state = answers_by_activity(data.get("answers", [])), data.get("state", {})

@@ -14,10 +14,12 @@ from typing import Any
 from ..model.answers import Answer
 from ..model.moderation import Key, Moderation, moderate
 from ..model.sessions import (
+    DAY,
     Group,
     Participant,
     Session,
     SessionSpec,
+    check_retention,
     group_key,
     hash_key,
     is_valid_code,
@@ -45,7 +47,8 @@ SESSION_TABLES = (
     "moderation",
 )
 SESSION_COLUMNS = (
-    "id, code, title, topic, municipality, language, activities, open_activities, status, revision, created_at"
+    "id, code, title, topic, municipality, language, activities, open_activities, status, revision, created_at, "
+    "updated_at, retention_days"
 )
 
 
@@ -172,6 +175,8 @@ class Store:
             status=row["status"],
             revision=int(row["revision"]),
             created_at=row["created_at"],
+            updated_at=row["updated_at"],
+            retention_days=row["retention_days"],
             groups=tuple(Group(g["key"], g["label"]) for g in groups),
         )
 
@@ -262,9 +267,44 @@ class Store:
         """Removes the session and every row that belongs to it, also from the database's log on disk."""
         with self.backend.transaction() as tx:
             tx.execute("DELETE FROM sessions WHERE id = :id", {"id": session_id})
-            for table in SESSION_TABLES[1:]:
-                tx.execute(f"DELETE FROM {table} WHERE session_id = :id", {"id": session_id})
+            self._delete_rows(tx, session_id)
         self.backend.forget(SESSION_TABLES)
+
+    @staticmethod
+    def _delete_rows(tx, session_id: str) -> None:
+        for table in SESSION_TABLES[1:]:
+            tx.execute(f"DELETE FROM {table} WHERE session_id = :id", {"id": session_id})
+
+    # ---------------------------------------------------------------- retention
+    def set_retention(self, session_id: str, days) -> Session:
+        """The facilitator's own retention for this session (1 to 365 days after the last activity)."""
+        days = check_retention(days)
+        with self.backend.transaction() as tx:
+            if not tx.execute("UPDATE sessions SET retention_days = :d WHERE id = :id", {"d": days, "id": session_id}):
+                raise InputError("error.session_gone")
+            self._bump(tx, session_id)
+        return self.session(session_id)
+
+    def purge_expired(self, default_days: int, now: float | None = None) -> int:
+        """Delete every session whose retention after its last activity has passed; returns how many.
+
+        Each session goes in its own transaction that asks again whether it is past its retention, so an
+        answer that arrives meanwhile (it moves ``updated_at``) keeps its session. Then, once, the
+        backend's ``forget``: SQLite's log emptied (``secure_delete`` already overwrote the rows),
+        PostgreSQL's tables vacuumed.
+        """
+        now = time.time() if now is None else now
+        expired = "updated_at + COALESCE(retention_days, :days) * :day <= :now"
+        params = {"days": int(default_days), "day": DAY, "now": now}
+        purged = 0
+        for row in self.backend.query(f"SELECT id FROM sessions WHERE {expired}", params):
+            with self.backend.transaction() as tx:
+                if tx.execute(f"DELETE FROM sessions WHERE id = :id AND {expired}", {**params, "id": row["id"]}):
+                    self._delete_rows(tx, row["id"])
+                    purged += 1
+        if purged:
+            self.backend.forget(SESSION_TABLES)
+        return purged
 
     # ------------------------------------------------------------- participants
     def join(self, code: str, group: str, name: str = "") -> Participant:

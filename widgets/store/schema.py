@@ -98,6 +98,10 @@ MIGRATIONS = [
         )""",
         "ALTER TABLE sessions ADD COLUMN approve_first INTEGER NOT NULL DEFAULT 0",
     ],
+    # 4 -> 5: how long a session is kept after its last activity, if its facilitator chose (NULL: the kit's setting)
+    [
+        "ALTER TABLE sessions ADD COLUMN retention_days INTEGER",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

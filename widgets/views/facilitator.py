@@ -46,6 +46,7 @@ from .followup import FollowupDashboard
 from .live import Poller
 from .moderation import moderation_panel
 from .release import ReleaseSwitch
+from .retention import RetentionPanel
 from .verslag import OutcomeField
 
 OTHER_TOPIC = "__anders__"
@@ -407,10 +408,12 @@ class FacilitatorApp(w.VBox):
         )
         danger.add_class("kit-danger-zone")
         self.release = ReleaseSwitch(self.store, self.session, self.lang, guard=self.guard)
+        self.retention = RetentionPanel(self.store, self.session, self.lang, guard=self.guard)
         return w.VBox(
             [
                 w.HBox([self.status_state, self.status_button], **row),
                 self.release,
+                self.retention,  # the date the session goes, right above the files to download before it
                 self.downloads,
                 OutcomeField(self.store, self.session, self.lang),  # the participatieverslag's own text
                 w.HTML(f"<h3>{self.t('facilitator.imports')}</h3><p>{self.t('facilitator.imports_help')}</p>"),
@@ -454,6 +457,7 @@ class FacilitatorApp(w.VBox):
             self.t("facilitator.state_closed"),
         )
         self.release.sync()
+        self.retention.sync(session)
         views = facilitator_views()
         for activity in session.activities:
             if activity in views:

@@ -25,6 +25,7 @@ def mount(web_app, base_url: str, parent=None):
     kit = KitWeb(web_settings=web_app.settings, parent=parent)
     web_app.add_handlers(".*$", handlers(base_url, kit))
     web_app.add_transform(headers.transform(base_url, everywhere=False))  # Voila's pages and ours, not Lab's
+    kit.start_purging()
     return kit
 
 

@@ -9,6 +9,7 @@ Each handler module ends in ``default_handlers``: its URL rules as ``(pattern, h
 the pattern relative to ``<base>kit`` (as JupyterHub's handler modules do); ``routes.py`` joins them.
 """
 
+import datetime
 import logging
 import re
 from urllib.parse import unquote
@@ -16,19 +17,22 @@ from urllib.parse import unquote
 import tornado.web
 from jupyter_server.auth.decorator import allow_unauthenticated
 from tornado import httputil
+from tornado.log import app_log
 
 from ..i18n import languages, normalize_language
 from ..model.links import facilitator_cookie
 from ..model.sessions import is_valid_code, normalize_code
+from ..settings import retention_days
 from ..store import StoreUnavailable
 from .limits import client_address
 from .live import public_state
+from .logs import masked_path
 from .service import STATIC, static_folders
 from .visit import ONCE, ONCE_KEY, Form, Html, Redirect, Visit
 
 log = logging.getLogger(__name__)
 
-COOKIE_DAYS = 30
+COOKIE_DAYS = 30  # the language chosen (kit_lang): a preference, not about anyone
 CODE = r"([A-Za-z0-9\-]{1,16})"  # a session's code in an address, as typed (normalised by ``canonical``)
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -42,6 +46,11 @@ class TooManyGuesses(Exception):
 
 def participant_cookie(code: str) -> str:
     return f"kit_p_{code}"
+
+
+def session_end(session) -> datetime.datetime:
+    """When the kit deletes ``session`` if nothing more happens in it: a cookie of the session ends then too."""
+    return datetime.datetime.fromtimestamp(session.purge_at(retention_days()), datetime.UTC)
 
 
 def cookie_key(handler, code: str) -> str:
@@ -83,6 +92,18 @@ class KitHandler(tornado.web.RequestHandler):
             self.too_large()
             return
         self._chunks.append(chunk)
+
+    def _request_summary(self) -> str:
+        """What Tornado writes about this request next to an error: no address or code unless turned on."""
+        if self.kit.log_addresses:
+            return super()._request_summary()
+        return f"{self.request.method} {masked_path(self.request.path)}"
+
+    def log_exception(self, typ, value, tb):
+        """An uncaught error's log entry without the request's repr (it names the address and the path)."""
+        if self.kit.log_addresses or isinstance(value, tornado.web.HTTPError):
+            return super().log_exception(typ, value, tb)
+        app_log.error("Uncaught exception %s", self._request_summary(), exc_info=(typ, value, tb))
 
     def too_large(self):
         self.set_status(413)
@@ -132,7 +153,8 @@ class KitHandler(tornado.web.RequestHandler):
     def is_https(self) -> bool:
         return self.request.protocol == "https" or self.request.headers.get("X-Forwarded-Proto") == "https"
 
-    def set_participant(self, code: str, token: str) -> None:
+    def set_participant(self, code: str, token: str, expires: datetime.datetime) -> None:
+        """The participant's cookie, ending when the session would be deleted (``session_end``), never later."""
         self.set_cookie(
             participant_cookie(code),
             token,
@@ -140,7 +162,7 @@ class KitHandler(tornado.web.RequestHandler):
             httponly=True,
             samesite="Lax",
             secure=self.is_https(),
-            expires_days=COOKIE_DAYS,
+            expires=expires,
         )
 
     def forget_participant(self, code: str) -> None:

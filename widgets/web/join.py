@@ -9,7 +9,8 @@ from ..activities import BY_KEY
 from ..i18n import error_message, normalize_language, t
 from ..model.sessions import normalize_code
 from ..model.validation import InputError
-from .base import CODE, KitHandler, participant_cookie
+from .base import CODE, KitHandler, participant_cookie, session_end
+from .notice import notice
 from .visit import ONCE, Form, Html
 
 BROWSER_COOKIE = "kit_b"  # one random id per browser, issued and signed by the server: the limit on joins per browser
@@ -66,7 +67,9 @@ class SessionHandler(KitHandler):
 
 def join_form(visit, errors=None, form=None, status=200) -> Html:
     groups = [(g.key, g.label, "", "") for g in visit.session.groups]
-    return visit.render("join.html", status, errors=errors or {}, form=form or Form(), groups=groups)
+    return visit.render(
+        "join.html", status, errors=errors or {}, form=form or Form(), groups=groups, notice=notice(visit)
+    )
 
 
 def home(visit) -> Html:
@@ -93,8 +96,8 @@ class JoinHandler(KitHandler):
             self.join, code, token, form, limited, browser, self.xsrf_form_html(), self.language_choice()
         )
         if isinstance(outcome, tuple):
-            self.set_participant(code, outcome[0])
-            outcome = outcome[1]
+            self.set_participant(code, *outcome[:2])
+            outcome = outcome[2]
         self.send(outcome)
 
     def join(self, code, token, form, limited, browser, xsrf, lang):
@@ -113,7 +116,8 @@ class JoinHandler(KitHandler):
         except InputError as error:
             field = "name" if error.params.get("field") == "name" else "group"
             return join_form(visit, {field: error_message(error, visit.lang)}, form)
-        return participant.token, visit.redirect()
+        joined = visit.store.session(participant.session_id) or visit.session  # its last activity: this join
+        return participant.token, session_end(joined), visit.redirect()
 
 
 class NotMeHandler(KitHandler):

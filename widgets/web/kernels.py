@@ -40,6 +40,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from ..i18n import language_choices, normalize_language, t
 from .base import CSP
 from .limits import client_address
+from .logs import shown_address
 from .visit import Visit
 
 CULL_IDLE_TIMEOUT = 15 * 60  # a page nobody is connected to: a quarter of an hour
@@ -272,7 +273,9 @@ class CappedVoilaHandler(TornadoVoilaHandler):
         capacity, address = self.capacity(), self.client_address()
         refusal = capacity.refusal(notebook, address)
         if refusal:
-            self.log.warning("Kernel cap reached (%s, %s): refused %s", refusal, address, notebook)
+            kit = getattr(self.settings["voila"], "kit", None)
+            shown = shown_address(address, kit is not None and kit.log_addresses)
+            self.log.warning("Kernel cap reached (%s, %s): refused %s", refusal, shown, notebook)
             return self.full_page(refusal)
         manager = self.settings["kernel_manager"]
         capacity.starting[address] += 1  # no await between the check and this line: concurrent requests see it

@@ -27,7 +27,7 @@ from ..model.sessions import normalize_code
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
 from ..texts import topic_label
-from .base import CODE, COOKIE_DAYS, KitHandler, cookie_key
+from .base import CODE, KitHandler, cookie_key, session_end
 from .events import EventsHandler
 from .live import public_state
 from .visit import Html, Redirect
@@ -101,8 +101,11 @@ def screen_page(visit, request_base: str) -> Html:
     )
 
 
-def remember_key(handler: KitHandler, code: str, key: str) -> None:
-    """The facilitator cookie: set by the server only, sent to this kit's pages only, never readable by a script."""
+def remember_key(handler: KitHandler, code: str, key: str, session) -> None:
+    """The facilitator cookie: set by the server only, sent to this kit's pages only, never readable by a script.
+
+    It ends when the session would be deleted (``session_end``), as the participants' cookies do.
+    """
     handler.set_cookie(
         facilitator_cookie(code),
         key,
@@ -110,8 +113,19 @@ def remember_key(handler: KitHandler, code: str, key: str) -> None:
         samesite="Strict",
         httponly=True,
         secure=handler.is_https(),
-        expires_days=COOKIE_DAYS,
+        expires=session_end(session),
     )
+
+
+def keyed_session(handler: KitHandler, code: str, key: str):
+    """The session if ``key`` is its facilitator key, else None (runs in a worker thread)."""
+    store = handler.kit.store()
+    if handler.session_of(store, code) is None:
+        return None
+    try:
+        return store.facilitator_session(code, key)
+    except InputError:
+        return None
 
 
 class KeyHandler(KitHandler):
@@ -131,25 +145,15 @@ class KeyHandler(KitHandler):
             self.set_status(204)
             self.finish()
             return
-        known = await self.call(self.check, code, key)
+        known = await self.call(keyed_session, self, code, key)
         if isinstance(known, Html):  # this address guessed too many codes
             self.send(known)
             return
         if not known:
             raise tornado.web.HTTPError(403)
-        remember_key(self, code, key)
+        remember_key(self, code, key, known)
         self.set_status(204)
         self.finish()
-
-    def check(self, code, key) -> bool:
-        store = self.kit.store()
-        if self.session_of(store, code) is None:
-            return False
-        try:
-            store.facilitator_session(code, key)
-        except InputError:
-            return False
-        return True
 
 
 class ScreenHandler(KitHandler):
@@ -176,7 +180,9 @@ class ScreenHandler(KitHandler):
             self.page, normalize_code(code), typed, self.xsrf_form_html(), self.language_choice(), typed
         )
         if isinstance(outcome, Redirect):  # the right key: remember it in this browser
-            remember_key(self, normalize_code(code), typed)
+            session = await self.call(keyed_session, self, normalize_code(code), typed)
+            if session is not None and not isinstance(session, Html):
+                remember_key(self, normalize_code(code), typed, session)
         self.send(outcome)
 
     def page(self, code, key, xsrf, lang, typed):

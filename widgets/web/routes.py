@@ -5,9 +5,10 @@ rule (``<CODE>/<key>[/<step>]``) would also match the screen's, the files' and t
 and comes last. No handler module builds routes from its siblings; this one only joins their lists.
 """
 
-from . import activity, base, downloads, events, join, presenter, results
+from . import activity, base, downloads, events, join, notice, presenter, results
 
-MODULES = (presenter, downloads, results, base, join, events, activity)
+# notice before join: ``privacy`` would otherwise be taken for a session's code
+MODULES = (presenter, downloads, results, base, notice, join, events, activity)
 
 
 def handlers(base_url: str, kit) -> list:

@@ -12,12 +12,15 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from traitlets import Int, List, Unicode
+from tornado.ioloop import IOLoop, PeriodicCallback
+from traitlets import Bool, Int, List, Unicode
 from traitlets.config import LoggingConfigurable
 
 from .. import render
 from ..activities import ACTIVITIES
-from ..store import open_store
+from ..settings import retention_days
+from ..store import StoreUnavailable, open_store
+from . import logs
 from .connections import open_files_limit
 from .limits import BrowserIds, RateLimit
 from .live import LiveHub, StreamSlots
@@ -73,9 +76,22 @@ class KitWeb(LoggingConfigurable):
         config=True
     )
 
+    purge_interval = Int(
+        3600,
+        help="Seconds between two looks for sessions past their retention (KIT_RETENTION_DAYS after their last "
+        "activity, or the facilitator's choice), which the server then deletes; also once at start. 0: never.",
+    ).tag(config=True)
+    log_addresses = Bool(
+        False,
+        help="Write network addresses, join codes and queries in the request log (kit --log-addresses); "
+        "off: each request's status, method and path with its code masked.",
+    ).tag(config=True)
+
     def __init__(self, web_settings=None, **kwargs):
         super().__init__(**kwargs)
         self.web_settings = web_settings if web_settings is not None else {}
+        logs.install(self.web_settings, self.log_addresses)
+        self._purger = None
         self.executor = ThreadPoolExecutor(max_workers=self.store_threads, thread_name_prefix="kit-store")
         self.joins_browser = RateLimit(self.joins_per_browser)
         self.joins_address = RateLimit(self.joins_per_address)
@@ -115,3 +131,27 @@ class KitWeb(LoggingConfigurable):
     def touch(self) -> None:
         """Tell Jupyter the server is in use (Binder's and JupyterHub's idle cullers read this)."""
         self.web_settings["kit_last_activity"] = datetime.datetime.now(datetime.UTC)
+
+    # ---------------------------------------------------------------- retention
+    def start_purging(self) -> None:
+        """Delete sessions past their retention now and every ``purge_interval`` seconds (on the server's loop).
+
+        Here, in the server that runs all the time, and not in a dashboard's kernel: a session nobody
+        opens again is deleted all the same. A laptop that is off catches up when the kit starts.
+        """
+        if self.purge_interval <= 0 or self._purger is not None:
+            return
+        self._purger = PeriodicCallback(self.purge, self.purge_interval * 1000)
+        self._purger.start()
+        IOLoop.current().add_callback(self.purge)
+
+    async def purge(self) -> int:
+        """One look: the store deletes what has expired in a worker thread; a failing store waits for the next."""
+        try:
+            purged = await self.run(lambda: self.store().purge_expired(retention_days()))
+        except StoreUnavailable as error:
+            self.log.warning("Looking for sessions past their retention failed: %s", error)
+            return 0
+        if purged:  # how many, never which: a code in the log would name a session
+            self.log.info("Deleted %d session(s) past their retention.", purged)
+        return purged

@@ -14,4 +14,5 @@ def rows(answers: ByActivity, state: States, session: Session, lang: str) -> lis
         for a in answers.get(ACTIVITY, [])
         if a.item == ITEM
         for kind in FIELDS
+        if kind in a.value  # a text the room may not see is left out of what it is handed
     ]

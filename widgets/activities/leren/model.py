@@ -87,8 +87,8 @@ def by_group(answers: Iterable[Answer], groups) -> list[GroupLessons]:
     return [
         GroupLessons(
             g,
-            lines(v["succes"] for v in mine[g]),
-            lines(v["anders"] for v in mine[g]),
+            lines(v["succes"] for v in mine[g] if "succes" in v),  # a text hidden by the facilitator is left out
+            lines(v["anders"] for v in mine[g] if "anders" in v),
             len(mine[g]),
         )
         for g in order

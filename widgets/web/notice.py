@@ -1,0 +1,52 @@
+"""The privacy notice: short on the join form, whole at ``<base>kit/privacy`` and ``<base>kit/<CODE>/privacy``.
+
+What is stored, for how long, who sees what and who is responsible (the AVG's controller, named by
+the administrator: ``KIT_CONTROLLER_NAME``, ``KIT_CONTROLLER_CONTACT``). Every participant page links
+here from its footer. With a code the page gives that session's deletion date; an unknown code counts
+as a guess (``session_of``), so the page tells no one which codes exist.
+"""
+
+from jupyter_server.auth.decorator import allow_unauthenticated
+
+from ..dates import date_in_words
+from ..settings import controller, min_group, retention_days
+from .base import CODE, KitHandler
+
+
+def notice(visit) -> dict:
+    """The facts both notices say, in the visit's language: controller, days kept, the date, k."""
+    name, contact = controller()
+    session = visit.session
+    days = (session.retention_days if session else None) or retention_days()
+    if not name and session is not None and session.municipality:
+        name = session.municipality  # the facilitator's own organisation, as the session names it
+    responsible = visit.t("privacy.controller", name=name) if name else visit.t("privacy.controller_unknown")
+    return {
+        "responsible": responsible,
+        "contact": visit.t("privacy.contact", contact=contact) if contact else "",
+        "days": days,
+        "until": visit.t("privacy.until", date=date_in_words(session.purge_at(days), visit.lang)) if session else "",
+        "k": min_group(),
+    }
+
+
+class NoticeHandler(KitHandler):
+    """GET the whole privacy notice, of one session (its date) or of the kit."""
+
+    @allow_unauthenticated
+    async def get(self, code=None):
+        if code is not None and not self.canonical(code, "/privacy"):
+            return
+        self.send(await self.call(self.page, code, self.language_choice()))
+
+    def page(self, code, lang):
+        store = self.kit.store() if code else None
+        session = self.session_of(store, code) if code else None
+        visit = self.visit(session, None, lang or (session.language if session else ""))
+        return visit.render("privacy.html", notice=notice(visit))
+
+
+default_handlers = [
+    (r"/privacy", NoticeHandler),
+    (rf"/{CODE}/privacy", NoticeHandler),
+]
