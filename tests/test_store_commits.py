@@ -1,4 +1,4 @@
-"""A room answering at once: SQLite writes share commits (one disk flush for several), each stored once or not at all."""
+"""A room answering at once: SQLite writes share commits (one disk flush for several), each stored once or never."""
 
 from concurrent.futures import ThreadPoolExecutor
 

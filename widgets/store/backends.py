@@ -9,7 +9,7 @@ import logging
 import sqlite3
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 
 class StoreUnavailable(RuntimeError):
@@ -111,23 +111,34 @@ class SQLiteBackend:
             return
         with self._queue:
             self._queued += 1
-        with self._write_lock, _unavailable_on(sqlite3.Error, OSError):
-            with self._queue:
-                self._queued -= 1
-            conn = self._writer()
-            if self._batch is None:
-                # IMMEDIATE takes SQLite's write lock up front: another process's writer waits (busy_timeout).
-                conn.execute("BEGIN IMMEDIATE")
-                self._batch = _Batch()
-            batch = self._batch
-            batch.size += 1
-            conn.execute("SAVEPOINT kit_write")
-            try:
-                yield _SQLiteTx(conn)
-            except BaseException:
-                self._undo(conn)
-                raise
-            conn.execute("RELEASE kit_write")
+        batch = None
+        try:
+            with self._write_lock, _unavailable_on(sqlite3.Error, OSError):
+                with self._queue:
+                    self._queued -= 1
+                conn = self._writer()
+                if self._batch is None:
+                    # IMMEDIATE takes SQLite's write lock up front: another process's writer waits (busy_timeout).
+                    conn.execute("BEGIN IMMEDIATE")
+                    self._batch = _Batch()
+                batch = self._batch
+                batch.size += 1
+                conn.execute("SAVEPOINT kit_write")
+                try:
+                    yield _SQLiteTx(conn)
+                except BaseException:
+                    self._undo(conn)
+                    raise
+                try:
+                    conn.execute("RELEASE kit_write")
+                except sqlite3.Error as error:  # never commit a write its writer was told failed
+                    self._abandon(conn, StoreUnavailable(str(error)))
+                    raise
+        except BaseException:
+            if batch is not None:  # this write is undone; the others in its transaction are still committed
+                with suppress(StoreUnavailable):
+                    self._commit(batch)
+            raise
         self._commit(batch)
 
     def _writer(self):
