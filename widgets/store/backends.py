@@ -44,10 +44,10 @@ class SQLiteBackend:
         self._all: list = []
         self._all_lock = threading.Lock()
         self._shared = None
-        self._write_conn = None
+        self._write_conn: sqlite3.Connection | None = None
         self._write_lock = threading.Lock()  # one write at a time (SQLite has one writer), on one connection
         self._commit_lock = threading.Lock()  # one commit at a time; the writes that queue meanwhile share the next
-        self._batch = None  # the open transaction's writers, until it is committed
+        self._batch: _Batch | None = None  # the open transaction's writers, until it is committed
         self._queue = threading.Lock()
         self._queued = 0  # writers waiting for the connection: the next commit waits for them
         if path == ":memory:":  # one database only exists on one connection
@@ -111,7 +111,7 @@ class SQLiteBackend:
             return
         with self._queue:
             self._queued += 1
-        batch = None
+        batch: _Batch | None = None
         try:
             with self._write_lock, _unavailable_on(sqlite3.Error, OSError):
                 with self._queue:
@@ -173,11 +173,12 @@ class SQLiteBackend:
                 time.sleep(0.0002)
             with self._write_lock:
                 if not batch.done:  # the open batch (a batch is done once it left ``_batch``)
+                    conn = self._writer()
                     try:
-                        self._write_conn.execute("COMMIT")
+                        conn.execute("COMMIT")
                         self._batch, batch.done = None, True
                     except (sqlite3.Error, OSError) as error:
-                        self._abandon(self._write_conn, StoreUnavailable(str(error)))
+                        self._abandon(conn, StoreUnavailable(str(error)))
         if batch.error is not None:
             raise StoreUnavailable(str(batch.error)) from batch.error
 
