@@ -156,11 +156,13 @@ class SQLiteBackend:
             self._abandon(conn, StoreUnavailable("rolled back"))
 
     def _abandon(self, conn, error) -> None:
+        """Roll the open transaction back: every write in it fails (none of them was answered yet)."""
         batch, self._batch = self._batch, None
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
         if batch is not None:
             batch.error, batch.done = error, True
+        with suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
 
     def _commit(self, batch) -> None:
         """Commit ``batch`` unless a writer in it already did (or it failed); raise if it failed.
