@@ -69,6 +69,7 @@ benchmark: $(STAMP)
 	$(PY) -m benchmarks.run
 	$(PY) -m benchmarks.files
 	$(PY) -m benchmarks.hub
+	$(PY) -m benchmarks.proxy
 
 ## Re-pin after changing a direct dependency (keeps binder/ in step).
 freeze: $(STAMP)

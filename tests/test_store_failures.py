@@ -1,6 +1,6 @@
 """A store that cannot write (read-only, full disk, database server gone): a clear message, nothing half stored.
 
-Read-only and full are made by SQLite itself on the kit's own connection (``PRAGMA query_only``,
+Read-only and full are made by SQLite itself on the kit's own writing connection (``PRAGMA query_only``,
 ``PRAGMA max_page_count``): that works as root too, where chmod stops nothing, and runs the real
 transaction, rollback and StoreUnavailable path. The browser test does the same with a real
 read-only and a real full file system.
@@ -28,11 +28,11 @@ def new_session(store, activities=("palet",)):
 
 
 def read_only(store):
-    store.backend._connection().execute("PRAGMA query_only = ON")
+    store.backend._writer().execute("PRAGMA query_only = ON")
 
 
 def disk_full(store):
-    conn = store.backend._connection()
+    conn = store.backend._writer()
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     conn.execute(f"PRAGMA max_page_count = {pages}")
 
@@ -67,7 +67,7 @@ def test_the_message_goes_once_the_store_works_again(palette_view, sqlite_store)
     read_only(sqlite_store)
     view.undo.click()
     assert "alleen-lezen" in view.message.value
-    sqlite_store.backend._connection().execute("PRAGMA query_only = OFF")
+    sqlite_store.backend._writer().execute("PRAGMA query_only = OFF")
     view.reveal.value = True
     assert view.message.value == ""
     assert sqlite_store.state(view.session.id, "palet")["reveal"] is True

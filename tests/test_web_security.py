@@ -194,7 +194,7 @@ def test_a_full_disk_rolls_back_the_write_and_says_so(tmp_path):
     me = store.join(session.code, "inwoner")
     store.submit(me.token, "palet", {"a": {"text": "Groen", "cell": "collectief.proces"}})
     pages = store.backend.query("PRAGMA page_count")[0]["page_count"]
-    store.backend.query(f"PRAGMA max_page_count = {pages}")  # the disk is full from here on
+    store.backend._writer().execute(f"PRAGMA max_page_count = {pages}")  # the disk is full for the writes from here on
     with pytest.raises(StoreUnavailable):
         store.submit(me.token, "palet", {str(i): {"text": "x" * 80, "cell": "collectief.proces"} for i in range(300)})
     assert [a.value["text"] for a in store.answers(session.id, "palet")] == ["Groen"]

@@ -29,13 +29,19 @@ from babel.numbers import format_decimal
 DEFAULT_LANGUAGE = "nl"
 DOMAIN = "kit"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+_LOCALE_DIR = str(LOCALE_DIR)
 COUNT = "n"  # the placeholder that chooses a plural form
 _ADDED = []  # more folders of catalogs (an installed activity's ``locale/``), see ``add_catalogs``
 
 
 def locale_dir() -> Path:
     """The catalogs' folder; ``KIT_LOCALE_DIR`` points elsewhere (a translator trying a copy, tests)."""
-    return Path(os.environ.get("KIT_LOCALE_DIR") or LOCALE_DIR)
+    return Path(_folder())
+
+
+def _folder() -> str:
+    """``locale_dir()`` as a string, without building a Path: asked on every ``t()`` of every page."""
+    return os.environ.get("KIT_LOCALE_DIR") or _LOCALE_DIR
 
 
 def po_path(lang: str, folder: Path = None) -> Path:
@@ -50,13 +56,16 @@ def _languages(folder: str) -> tuple:
 
 def languages() -> tuple:
     """The languages whose catalog is present, Dutch first."""
-    return _languages(str(locale_dir()))
+    return _languages(_folder())
 
 
 def normalize_language(value) -> str:
     """A language the kit speaks: 'EN', 'en-GB', 'nl_NL.UTF-8' -> 'en'/'nl'; anything else Dutch."""
+    known = languages()
+    if value in known:  # already a code the kit speaks: what every page passes, so no parsing
+        return value
     code = re.split(r"[-_.@,;\s]", (value or "").strip().lower() + " ", maxsplit=1)[0]
-    return code if code in languages() else DEFAULT_LANGUAGE
+    return code if code in known else DEFAULT_LANGUAGE
 
 
 @cache
@@ -115,7 +124,17 @@ def _joined(folders: tuple, lang: str) -> Messages:
 
 
 def messages(lang: str) -> Messages:
-    return _joined((str(locale_dir()), *_ADDED), normalize_language(lang))
+    """The messages of ``lang``; a dict look-up per text once a language's catalogs are joined."""
+    key = (_folder(), lang, len(_ADDED))
+    found = _ready.get(key)
+    if found is None:
+        found = _joined((str(Path(key[0])), *_ADDED), normalize_language(lang))
+        if lang in languages():  # kept for the languages there are, never for whatever a caller passed
+            _ready[key] = found
+    return found
+
+
+_ready: dict = {}  # (catalogs' folder, language, how many folders were added) -> Messages
 
 
 def catalog(lang: str) -> dict:

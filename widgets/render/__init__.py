@@ -24,13 +24,18 @@ def percent(share: float, lang: str) -> str:
 
 
 @cache
-def environment(*extra: str) -> jinja2.Environment:
-    """One environment per set of template folders; ``extra`` folders are searched first, the activities' last."""
+def environment(*extra: str, auto_reload: bool = True) -> jinja2.Environment:
+    """One environment per set of template folders; ``extra`` folders are searched first, the activities' last.
+
+    ``auto_reload=False`` (the participant pages' server): a template is read once, not checked on disk
+    at every page (a changed template needs a restart there).
+    """
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*extra, str(TEMPLATES), *template_folders()]),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        auto_reload=auto_reload,
     )
     env.filters["decimal"] = lambda value, lang, digits=1: "–" if value is None else decimal(value, lang, digits)
     env.filters["percent"] = lambda value, lang: "–" if value is None else percent(value, lang)

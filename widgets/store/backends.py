@@ -8,7 +8,8 @@ databases through SQLAlchemy, imported only then.
 import logging
 import sqlite3
 import threading
-from contextlib import contextmanager
+import time
+from contextlib import contextmanager, suppress
 
 
 class StoreUnavailable(RuntimeError):
@@ -26,10 +27,14 @@ def _unavailable_on(*errors):
         raise StoreUnavailable(str(error)) from error
 
 
+BATCH_MOST = 64  # writes one commit holds at most
+
+
 class SQLiteBackend:
-    """One connection per thread: in WAL mode readers never wait for a writer, so a slow write
-    (a full disk, a long lock) stalls only the request that writes, never the pages others read.
-    Writers queue on SQLite's own lock (``BEGIN IMMEDIATE`` with a busy timeout)."""
+    """One reading connection per thread: in WAL mode readers never wait for a writer, so a slow write
+    (a full disk, a long lock) stalls only the requests that write, never the pages others read.
+    Writes go through one writing connection and share its commits (``transaction``); another
+    process's writer is waited for on SQLite's own lock (``BEGIN IMMEDIATE`` with a busy timeout)."""
 
     dialect = "sqlite"
 
@@ -39,6 +44,12 @@ class SQLiteBackend:
         self._all: list = []
         self._all_lock = threading.Lock()
         self._shared = None
+        self._write_conn: sqlite3.Connection | None = None
+        self._write_lock = threading.Lock()  # one write at a time (SQLite has one writer), on one connection
+        self._commit_lock = threading.Lock()  # one commit at a time; the writes that queue meanwhile share the next
+        self._batch: _Batch | None = None  # the open transaction's writers, until it is committed
+        self._queue = threading.Lock()
+        self._queued = 0  # writers waiting for the connection: the next commit waits for them
         if path == ":memory:":  # one database only exists on one connection
             self._shared = self._open()
             self._shared_lock = threading.RLock()
@@ -77,22 +88,101 @@ class SQLiteBackend:
 
     @contextmanager
     def transaction(self):
-        with self._using() as conn, _unavailable_on(sqlite3.Error, OSError):
-            # IMMEDIATE takes the write lock up front, so concurrent writers queue
-            # (busy_timeout) instead of failing when they upgrade a read lock.
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield _SQLiteTx(conn)
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
-            try:
+        """One write, stored (and on disk: ``synchronous = FULL``) when the block ends without an error.
+
+        Writers share commits (group commit): every write runs in a savepoint of the transaction
+        that is open on the one writing connection, and whoever's write is done first commits it
+        for everyone whose write is in it. A burst of joins or answers costs one disk flush per few
+        writes instead of one each (on a disk that flushes in 10 ms, about 90 writes a second
+        otherwise). A write returns only once the commit that holds it is on disk; a write that
+        fails is rolled back to its savepoint, and a commit that fails fails every write in it.
+        """
+        if self._shared is not None:
+            with self._shared_lock, _unavailable_on(sqlite3.Error, OSError):
+                conn = self._shared
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield _SQLiteTx(conn)
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
                 conn.execute("COMMIT")
-            except sqlite3.Error:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
-                raise
+            return
+        with self._queue:
+            self._queued += 1
+        batch: _Batch | None = None
+        try:
+            with self._write_lock, _unavailable_on(sqlite3.Error, OSError):
+                with self._queue:
+                    self._queued -= 1
+                conn = self._writer()
+                if self._batch is None:
+                    # IMMEDIATE takes SQLite's write lock up front: another process's writer waits (busy_timeout).
+                    conn.execute("BEGIN IMMEDIATE")
+                    self._batch = _Batch()
+                batch = self._batch
+                batch.size += 1
+                conn.execute("SAVEPOINT kit_write")
+                try:
+                    yield _SQLiteTx(conn)
+                except BaseException:
+                    self._undo(conn)
+                    raise
+                try:
+                    conn.execute("RELEASE kit_write")
+                except sqlite3.Error as error:  # never commit a write its writer was told failed
+                    self._abandon(conn, StoreUnavailable(str(error)))
+                    raise
+        except BaseException:
+            if batch is not None:  # this write is undone; the others in its transaction are still committed
+                with suppress(StoreUnavailable):
+                    self._commit(batch)
+            raise
+        self._commit(batch)
+
+    def _writer(self):
+        """The one connection that writes (under ``_write_lock``); readers keep their own per thread."""
+        if self._write_conn is None:
+            self._write_conn = self._open()
+        return self._write_conn
+
+    def _undo(self, conn) -> None:
+        """Roll back this write alone; if even that fails, the whole open transaction (its writers are told)."""
+        try:
+            conn.execute("ROLLBACK TO kit_write")
+            conn.execute("RELEASE kit_write")
+        except sqlite3.Error:
+            self._abandon(conn, StoreUnavailable("rolled back"))
+
+    def _abandon(self, conn, error) -> None:
+        """Roll the open transaction back: every write in it fails (none of them was answered yet)."""
+        batch, self._batch = self._batch, None
+        if batch is not None:
+            batch.error, batch.done = error, True
+        with suppress(sqlite3.Error):
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+
+    def _commit(self, batch) -> None:
+        """Commit ``batch`` unless a writer in it already did (or it failed); raise if it failed.
+
+        The writers queued for the connection meanwhile join it first (a few milliseconds at most).
+        """
+        with self._commit_lock:
+            waited = time.monotonic()
+            while not batch.done and self._queued and batch.size < BATCH_MOST and time.monotonic() - waited < 0.05:
+                time.sleep(0.0002)
+            with self._write_lock:
+                if not batch.done:  # the open batch (a batch is done once it left ``_batch``)
+                    conn = self._writer()
+                    try:
+                        conn.execute("COMMIT")
+                        self._batch, batch.done = None, True
+                    except (sqlite3.Error, OSError) as error:
+                        self._abandon(conn, StoreUnavailable(str(error)))
+        if batch.error is not None:
+            raise StoreUnavailable(str(batch.error)) from batch.error
 
     def query(self, sql: str, params=None) -> list:
         with self._using() as conn, _unavailable_on(sqlite3.Error, OSError):
@@ -116,6 +206,16 @@ class SQLiteBackend:
                 conn.close()
             self._all.clear()
         self._local = threading.local()
+        self._write_conn, self._batch = None, None
+
+
+class _Batch:
+    """The writes in one open transaction: committed together, or failed together."""
+
+    def __init__(self):
+        self.done = False
+        self.error = None
+        self.size = 0
 
 
 class _SQLiteTx:

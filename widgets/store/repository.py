@@ -182,19 +182,21 @@ class Store:
 
     def session(self, session_id: str):
         rows = self.backend.query(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE id = :id", {"id": session_id})
-        if not rows:
-            return None
+        return self._with_groups(rows[0]) if rows else None
+
+    def _with_groups(self, row) -> Session:
         groups = self.backend.query(
-            "SELECT key, label FROM stakeholder_groups WHERE session_id = :id ORDER BY position", {"id": session_id}
+            "SELECT key, label FROM stakeholder_groups WHERE session_id = :id ORDER BY position", {"id": row["id"]}
         )
-        return self._session_from_row(rows[0], groups)
+        return self._session_from_row(row, groups)
 
     def session_by_code(self, code: str):
+        """The session of a join code, or None: asked by every participant page, so one look-up, not two."""
         code = normalize_code(code)
         if not is_valid_code(code):
             return None
-        rows = self.backend.query("SELECT id FROM sessions WHERE code = :c", {"c": code})
-        return self.session(rows[0]["id"]) if rows else None
+        rows = self.backend.query(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE code = :c", {"c": code})
+        return self._with_groups(rows[0]) if rows else None
 
     def facilitator_session(self, code: str, key: str) -> Session:
         """The session if ``key`` is its facilitator key; one message for any mismatch."""

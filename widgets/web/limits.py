@@ -12,6 +12,7 @@ import secrets
 import threading
 import time
 from collections import deque
+from functools import lru_cache
 
 
 class RateLimit:
@@ -50,10 +51,16 @@ class RateLimit:
             del self._events[key]
 
 
+@lru_cache(maxsize=8)
+def _networks(trusted: tuple) -> tuple:
+    """The trusted proxies' networks, parsed once (every request asks)."""
+    return tuple(ipaddress.ip_network(n, strict=False) for n in trusted)
+
+
 def client_address(peer: str, forwarded: list[str], trusted: list[str]) -> str:
     """The address a request came from: ``peer`` (the connection's), unless it is a proxy in ``trusted``
     (networks as "127.0.0.1/32"); then the last ``X-Forwarded-For`` entry that is not itself a trusted proxy."""
-    networks = [ipaddress.ip_network(n, strict=False) for n in trusted]
+    networks = _networks(tuple(trusted))
 
     def is_trusted(address: str) -> bool:
         try:

@@ -104,7 +104,7 @@ class KitWeb(LoggingConfigurable):
         self.streams = StreamSlots(self.streams_per_participant, self.streams_per_address, total)
         self._store = None
         self._store_lock = threading.Lock()
-        self.env = render.environment(str(TEMPLATES))
+        self.env = render.environment(str(TEMPLATES), auto_reload=False)  # no disk look per page
         folders = static_folders()
         self.versions = {
             prefix + p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:12]

@@ -2,6 +2,7 @@
 
 import re
 import secrets
+from functools import lru_cache
 
 from ...i18n import error_message
 from ...model.validation import InputError
@@ -26,6 +27,12 @@ CAP = {"most": MAX_VALUES_PER_PARTICIPANT, "too_many": "palet.error.too_many"}  
 
 def help_key(cell: str) -> str:
     return "palet.help.proces" if cell.endswith(".proces") else f"palet.help.{cell}"
+
+
+@lru_cache(maxsize=64)
+def book_examples(topic: str, lang: str) -> tuple:
+    """The book's example palettes for a topic: the same on every phone, so drawn once per language."""
+    return tuple(book_palette_html(book_palette(table, lang), lang, table) for table in book_tables(topic))
 
 
 class Page(ActivityPage):
@@ -54,10 +61,7 @@ class Page(ActivityPage):
     def page(self, visit, own, form=None, errors=None, notice="", status=200):
         form = form or {}
         session = visit.session
-        examples = [
-            book_palette_html(book_palette(table, visit.lang), visit.lang, table)
-            for table in book_tables(session.topic)
-        ]
+        examples = book_examples(session.topic, visit.lang)
         revealed = self.room_palette(visit)
         start = self.starting_values(visit, own)
         return visit.render(
