@@ -82,7 +82,7 @@ def test_control_page_and_presentation_screen_through_a_tafel(kit, watched):
     control.goto(kit.render_url("workshops/publieke-waarde-tafel.ipynb"))
     control.wait_for_selector(".kit-f-title input", timeout=LOAD)
     assert "Het draaiboek in het kort" in control.inner_text(".kit-tafel-preview")  # before a session exists
-    assert control.locator(".kit-tafel-preview li").count() == 7
+    assert control.locator(".kit-tafel-preview li").count() == 8  # seven steps of the book, then "Wat leren we nu?"
     control.fill(".kit-f-title input", "Woonvisie 2030")
     control.fill(".kit-f-municipality input", "Gouda")
     control.get_by_role("button", name="Sessie aanmaken").click()

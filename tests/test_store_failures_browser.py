@@ -71,7 +71,9 @@ def tmpfs_kit(tmp_path_factory):
         ).returncode
     ):
         pytest.skip("needs mount namespaces (unshare) to give the kit a real read-only or full file system")
-    server = NamespacedKit(tmp_path_factory.mktemp("tmpfs") / "data").start()
+    # No retention sweep: its connection would hold the database open for writing, and Linux refuses to remount
+    # a file system read-only under an open writer (EBUSY) -- the test's way to make the folder read-only.
+    server = NamespacedKit(tmp_path_factory.mktemp("tmpfs") / "data", ["--KitWeb.purge_interval=0"]).start()
     yield server
     server.stop()
 
