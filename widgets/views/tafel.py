@@ -31,6 +31,7 @@ def preview_html(lang: str, duration: int = 120) -> str:
 
 class TafelApp(FacilitatorApp):
     shortcuts_key = "tafel.shortcuts"
+    bar_keys = False  # → ← S walk the run sheet here; the bar keeps R
 
     def show_start(self) -> None:
         super().show_start()
