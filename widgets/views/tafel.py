@@ -113,6 +113,9 @@ class TafelApp(FacilitatorApp):
         step = self.steps[self.step_index]
         wanted = activities_to_open(step, self.session.activities)
         self.store.set_open_activities(self.session.id, wanted)  # one transaction: never half a step
+        opened = [a for a in self.order if a in wanted]
+        if opened:
+            self.choose(self.order.index(opened[0]))  # the bar and the tabs follow the step
         title = pick(step["title"], self.lang)
         key = "tafel.started" if wanted else "tafel.started_none"
         self.step_message.value = (
