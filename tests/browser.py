@@ -48,7 +48,24 @@ def group_count(page, key):
 
 
 def open_activity(facilitator, label):
-    facilitator.locator(".kit-facilitator .widget-toggle-button", has_text=label).click()
+    """Open ``label`` (or close it when open) as a facilitator does: its tab, then the control bar's button.
+
+    Opening closes the other activities; ``also_open`` opens one beside them."""
+    show_tab(facilitator, label)
+    facilitator.wait_for_selector(f".kit-bar-activity:has(strong:text-is({label!r}))", timeout=10_000)
+    facilitator.locator("button.kit-bar-open").click()
+
+
+def also_open(facilitator, label):
+    """Open ``label`` beside the activities open already (the bar's "Ook openen (naast ...)")."""
+    show_tab(facilitator, label)
+    facilitator.wait_for_selector(f".kit-bar-activity:has(strong:text-is({label!r}))", timeout=10_000)
+    facilitator.locator("button.kit-bar-also").click()
+
+
+def show_tab(facilitator, label):
+    """The dashboard's tab ``label``: an activity's analysis, or the session's tab ("Sessie")."""
+    facilitator.get_by_role("tab", name=label, exact=True).click()
 
 
 def add_value(page, text, cell_label):

@@ -348,7 +348,7 @@ def test_a_phone_answers_it_and_the_report_and_the_export_hold_the_answer(instal
             "refusal": refusal,
             "report": build_report(export_session(kit, session_id)),
             "csv": csv,
-            "controls": app.activity_controls.children[-1].children[0].value,
+            "controls": app.panes[app.order[-1]].children[0].children[0].value,
         }))
         """,
         store=store,

@@ -308,13 +308,13 @@ def test_placements_legend_names_each_group_with_a_place_and_the_means_never_col
         "Inwoner",  # the Ambtenaar placed nobody: not in the legend
         "groot, zwart omrand: de gemiddelde plek van de groep",
         "Iedereen: de gemiddelde plek",
-        "jij: uw eigen plek",
+        "u: uw eigen plek",
     ]
     raad, inwoner = (li.select_one("svg > *") for li in legend[:2])
     assert (raad.name, inwoner.name) == ("circle", "polygon")  # a shape of its own, the same as in the drawing
     assert all(li.select_one("svg")["aria-hidden"] == "true" for li in legend)
     you = soup.select_one("svg.kit-triangle .kit-tri-you")
-    assert you.select_one("text").get_text() == "jij" and float(you.select_one("circle")["cx"]) == pytest.approx(150)
+    assert you.select_one("text").get_text() == "u" and float(you.select_one("circle")["cx"]) == pytest.approx(150)
 
 
 def test_placements_fold_their_tables_on_a_phone_and_the_screen_and_show_them_beside_on_the_dashboard_and_report():

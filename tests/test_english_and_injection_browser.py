@@ -1,6 +1,6 @@
 """A participant through an activity in English; hostile text in every free-text field stays text."""
 
-from .browser import add_value, chart_data, join, open_activity, open_facilitator, rate
+from .browser import add_value, also_open, chart_data, join, open_activity, open_facilitator, rate, show_tab
 
 PAYLOAD = "<img src=x onerror=window.__pwned=1><script>window.__pwned=2</script>"
 LINK = '<a href="javascript:window.__pwned=3">klik</a>'
@@ -46,8 +46,8 @@ def test_hostile_text_in_every_field_is_shown_as_text(kit, watched):
     facilitator.get_by_role("button", name="Sessie aanmaken").click()
     facilitator.wait_for_selector("[data-kit-join-code]", timeout=20_000)
     code = facilitator.inner_text("[data-kit-join-code]").strip()
-    for activity in ("Waardenpalet", "Beoordelen"):
-        open_activity(facilitator, activity)
+    open_activity(facilitator, "Waardenpalet")
+    also_open(facilitator, "Beoordelen")  # both open: the phone chooses
     page = join(watched(viewport={"width": 375, "height": 740}), kit, code, f"Raad {PAYLOAD[:30]}", name=LINK[:40])
     assert page.locator("h1").first.inner_text() == "Sessie " + PAYLOAD[:90]
     assert LINK[:40] in page.inner_text(".kit-joined")
@@ -57,6 +57,7 @@ def test_hostile_text_in_every_field_is_shown_as_text(kit, watched):
     page.goto(f"{kit.url}kit/{code}/beoordelen")
     rate(page, 6, [5], note=LINK + PAYLOAD)
     facilitator.wait_for_selector(".kit-agenda .kit-note", timeout=10_000)
+    show_tab(facilitator, "Waardenpalet")
     facilitator.wait_for_selector(".kit-palet-grid [data-kit-count]", timeout=10_000)
     for shown in (facilitator, page):
         assert shown.evaluate("window.__pwned") is None

@@ -5,7 +5,7 @@ import subprocess
 from widgets.model.sessions import SessionSpec
 
 from . import axe
-from .browser import LOAD, join, rate
+from .browser import LOAD, also_open, join, open_activity, rate, show_tab
 from .test_paper_browser import save_download
 
 
@@ -34,6 +34,8 @@ def test_a_followup_from_the_export_file_shows_what_changed(kit, kit_store, watc
     context = watched(viewport={"width": 1280, "height": 900})
     facilitator = context.new_page()
     facilitator.goto(kit.render_url("workshops/facilitator.ipynb", f"sessie={earlier.code}&sleutel={key}"))
+    facilitator.wait_for_selector(".kit-tabs", timeout=LOAD)
+    show_tab(facilitator, "Sessie")  # the session's files
     facilitator.wait_for_selector("a.kit-download", timeout=LOAD)
     export = save_download(facilitator, f"sessie-{earlier.code}.json", tmp_path)
 
@@ -49,11 +51,12 @@ def test_a_followup_from_the_export_file_shows_what_changed(kit, kit_store, watc
     laptop.wait_for_selector(".kit-message-ok:has-text('Vervolgsessie aangemaakt')", timeout=20_000)
     code = laptop.inner_text("[data-kit-join-code]").strip()
     assert code != earlier.code
+    show_tab(laptop, "Wat is veranderd")  # its own tab beside the analyses
     assert "Wat is er veranderd sinds de vorige sessie" in laptop.inner_text(".kit-dashboard-followup")
     inwoner = '.kit-followup-grades tr[data-kit-group="inwoner"]'
     assert laptop.inner_text(inwoner).split("\t") == ["Inwoner", "2 → 0", "5,5", "–", "–"]
-    for label in ("Waardenpalet", "Beoordelen"):
-        laptop.locator(".kit-facilitator .widget-toggle-button", has_text=label).click()
+    open_activity(laptop, "Waardenpalet")
+    also_open(laptop, "Beoordelen")
     laptop.wait_for_selector(".kit-state-on:has-text('ja')", timeout=10_000)
 
     # a resident's phone: the earlier palette offered to keep, then a grade
@@ -72,6 +75,7 @@ def test_a_followup_from_the_export_file_shows_what_changed(kit, kit_store, watc
     rate(phone, 7.5, [])
 
     # the dashboard follows live: Inwoner went from 5,5 to 7,5; the palette value was kept
+    show_tab(laptop, "Wat is veranderd")
     laptop.wait_for_function(
         f"() => (document.querySelector('{inwoner}') || {{}}).innerText?.includes('+2,0')", timeout=20_000
     )
@@ -81,6 +85,7 @@ def test_a_followup_from_the_export_file_shows_what_changed(kit, kit_store, watc
     assert laptop.locator(".kit-dashboard-followup .bk-Figure, .kit-dashboard-followup .bk-root").count() >= 1
 
     # the report of the follow-up says the same
+    show_tab(laptop, "Sessie")
     report = save_download(laptop, f"rapport-{code}.pdf", tmp_path)
     text = subprocess.run(["pdftotext", "-layout", str(report), "-"], capture_output=True, text=True, check=True)
     lines = [" ".join(line.split()).replace(" → ", "→") for line in text.stdout.splitlines()]

@@ -6,7 +6,7 @@ script, style or eval there: the pages working with no error is what shows the p
 
 import time
 
-from .browser import LOAD, create_session, open_activity, open_facilitator
+from .browser import LOAD, create_session, open_activity, open_facilitator, show_tab
 
 DRAWN = "() => window.Bokeh && window.Bokeh.documents.length > 0"  # BokehJS ran (an eval) and drew a figure
 
@@ -44,6 +44,7 @@ def test_the_dashboard_hands_its_key_to_the_server_and_works_under_its_policy(ki
     page.wait_for_selector("[data-kit-join-code]", timeout=LOAD)
     assert page.inner_text("[data-kit-join-code]").strip() == code
 
+    show_tab(page, "Sessie")
     page.get_by_label("Ik weet het zeker: alle gegevens van deze sessie verwijderen").check()
     page.get_by_role("button", name="Sessie verwijderen").click()
     deadline = time.monotonic() + 5

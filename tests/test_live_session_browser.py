@@ -2,7 +2,7 @@
 
 import time
 
-from .browser import LOAD, create_session, group_count, join, open_activity, open_facilitator
+from .browser import LOAD, create_session, group_count, join, open_activity, open_facilitator, show_tab
 from .kit_server import kernel_pids
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}
@@ -49,6 +49,7 @@ def test_three_participants_join_and_the_dashboard_counts_them_live(kit, watched
     assert time.monotonic() - started < 3.0
     open_activity(facilitator, "Waardenpalet")  # the toggle closes it again
     phone.wait_for_selector(".kit-waiting", timeout=3_000)
+    show_tab(facilitator, "Sessie")
     facilitator.locator(".kit-facilitator button", has_text="Sessie sluiten").click()
     second.wait_for_selector("text=De sessie is gesloten", timeout=3_000)
     assert facilitator.evaluate("window.__pwned") is None

@@ -2,7 +2,7 @@
 (axe-clean, refusal included, the list of answers and the room's results) and the dashboard shows the figures."""
 
 from . import axe
-from .browser import LOAD, join, open_facilitator
+from .browser import LOAD, join, open_facilitator, show_tab
 
 FORM = "form.kit-form-eigen"
 WIDTH = 320
@@ -76,6 +76,7 @@ def test_a_phone_scores_by_keyboard_and_the_dashboard_shows_agreement_and_dissen
 
     dashboard = facilitator  # the dashboard the form opened, refreshed live
     agreed = ".kit-own-figures [data-kit-agreed]"
+    show_tab(dashboard, "Eigen stellingen")
     dashboard.wait_for_selector(agreed, timeout=LOAD)
     # e1: 8 and 8 in two groups: (1+1)/(1+2) squared = 0,44, above the floor; e2 has one score only
     assert dashboard.get_attribute(agreed, "data-kit-agreement") == "0.444"

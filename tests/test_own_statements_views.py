@@ -21,12 +21,12 @@ def test_the_create_form_refuses_thirteen_statements_and_creates_nothing(sqlite_
     tick_own_statements(app)
     app.f_own.value = "\n".join(f"Stelling nummer {n}" for n in range(1, 14))
     app.create_session()
-    assert "U schreef 13 stellingen; er passen er hooguit 12." in app.message.value
+    assert "U schreef 13 stellingen; er passen er hooguit 12." in app.field_errors["own"].value  # under the field
     assert app.session is None
     assert sqlite_store.backend.query("SELECT * FROM sessions") == []
     app.f_own.value = "Wij luisteren\n\nwij luisteren"
     app.create_session()
-    assert "Stelling 2 staat er al (als stelling 1)." in app.message.value
+    assert "Stelling 2 staat er al (als stelling 1)." in app.field_errors["own"].value
     assert sqlite_store.backend.query("SELECT * FROM sessions") == []
 
 

@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from widgets.model.sessions import SessionSpec
 
-from .browser import LOAD, group_count
+from .browser import LOAD, group_count, show_tab
 
 
 def save_download(page, name, tmp_path):
@@ -30,6 +30,8 @@ def test_typed_in_paper_sheets_count_as_participants_of_their_group(kit, kit_sto
     )
     page = watched().new_page()
     page.goto(kit.render_url("workshops/facilitator.ipynb", f"sessie={session.code}&sleutel={key}"))
+    page.wait_for_selector(".kit-tabs", timeout=LOAD)
+    show_tab(page, "Sessie")  # the session's files
     page.wait_for_selector("a.kit-download", timeout=LOAD)
 
     form = save_download(page, f"papier-{session.code}-beoordelen.pdf", tmp_path)

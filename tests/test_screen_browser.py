@@ -7,7 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .browser import LOAD, join, place_in_triangle, rate
+from .browser import LOAD, join, place_in_triangle, rate, show_tab
 
 # Elements whose text would be cut off if their box were narrower than their content.
 CUT_OFF = """(selector) => Array.from(document.querySelectorAll(selector))
@@ -160,7 +160,9 @@ def test_control_page_in_english_cuts_no_label(kit, watched):
     control.wait_for_selector("[data-kit-join-code]", timeout=20_000)
     control.wait_for_selector(".kit-activity-row", timeout=10_000)
     assert control.evaluate(CUT_OFF, CONTROL_LABELS) == []
-    assert "Open to participants: no" in control.inner_text(".kit-activity-rows")
+    assert "Open to participants: no" in control.inner_text(".kit-control-bar")
+    assert "Open to participants: no" in control.inner_text(".kit-activity-row")
+    show_tab(control, "Session")
     control.wait_for_selector("a.kit-download", timeout=10_000)
     assert control.evaluate(CUT_OFF, CONTROL_LABELS) == []
     button = control.locator("a.kit-download").first

@@ -14,14 +14,52 @@ def facilitator(store, **params):
 
 def test_facilitator_form_refuses_an_empty_title_and_stores_nothing(sqlite_store):
     app = facilitator(sqlite_store)
+    assert app.f_title.placeholder.startswith("bijv. ")  # an example, never taken for a filled-in title
     app.create_session()
-    assert "Titel is verplicht." in app.message.value
+    # under the field it is about, brought into view; beside the button, so the click visibly did something
+    assert (
+        "Titel is verplicht." in app.field_errors["title"].value
+        and "data-kit-scroll" in app.field_errors["title"].value
+    )
+    assert "Niet aangemaakt: Titel is verplicht." in app.create_error.value
     assert sqlite_store.backend.query("SELECT * FROM sessions") == []
+    app.f_title.value = "Woonvisie"
+    app.f_groups.value = "Raad\nRaad"
+    app.create_session()
+    assert app.field_errors["title"].value == "" and app.field_errors["groups"].value != ""
     app.f_title.value = "Woonvisie"
     app.f_groups.value = "Raad\nCollege\n"
     app.create_session()
     assert app.session is not None
     assert [g.label for g in app.session.groups] == ["Raad", "College"]
+
+
+def test_the_control_bar_opens_one_activity_at_a_time_unless_asked_for_two(sqlite_store):
+    spec = SessionSpec(
+        title="Sessie", topic="wonen", municipality="", activities=("palet", "prioriteren", "beoordelen")
+    )
+    session, key = sqlite_store.create_session(spec)
+    app = facilitator(sqlite_store, sessie=session.code, sleutel=key)
+    assert "Onderdeel 1 van 3:" in app.bar.current.value and "Nog geen onderdeel open" in app.bar.summary.value
+    assert "<p>Wonen</p>" in app.body.children[1].value  # no municipality: no dangling "· Wonen"
+    app.bar.buttons["open"].click()
+    assert sqlite_store.session(session.id).open_activities == ("palet",)
+    app.bar.buttons["next"].click()  # the next one opens, the first closes
+    assert sqlite_store.session(session.id).open_activities == ("prioriteren",)
+    assert app.tabs.selected_index == 1 and "Alleen Prioriteren staat nu open" in app.bar.message.value
+    app.tabs.selected_index = 2  # looking at another analysis opens nothing
+    assert sqlite_store.session(session.id).open_activities == ("prioriteren",)
+    assert app.bar.buttons["also"].description == "Ook openen (naast Prioriteren)"
+    app.bar.buttons["also"].click()
+    assert sqlite_store.session(session.id).open_activities == ("prioriteren", "beoordelen")
+    app.bar.buttons["reveal"].click()
+    assert sqlite_store.state(session.id, "beoordelen").get("reveal") is True
+    app.poller.check()
+    assert "Resultaten getoond: <b>ja, op telefoons en scherm</b>" in app.bar.current.value
+    app.bar.buttons["previous"].click()
+    assert sqlite_store.session(session.id).open_activities == ("prioriteren",)
+    titles = [app.tabs.get_title(i) for i in range(len(app.tabs.children))]
+    assert titles == ["Waardenpalet", "Prioriteren", "Beoordelen", "Sessie"]
 
 
 def test_facilitator_with_a_wrong_key_sees_no_dashboard(sqlite_store):

@@ -6,7 +6,17 @@ import subprocess
 
 from openpyxl import load_workbook
 
-from .browser import LOAD, add_value, answer_tension, group_count, join, place_in_triangle, rate, to_tension
+from .browser import (
+    LOAD,
+    add_value,
+    answer_tension,
+    group_count,
+    join,
+    place_in_triangle,
+    rate,
+    show_tab,
+    to_tension,
+)
 
 
 def next_step(facilitator, key):
@@ -75,6 +85,7 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     facilitator.get_by_role("button", name="Volgende stap").click()
     facilitator.wait_for_selector('.kit-tafel-step [data-kit-step="afronding"]', timeout=10_000)
 
+    show_tab(facilitator, "Sessie")  # the session's files
     report = download(facilitator, f"rapport-{code}.html", tmp_path)
     pdf = download(facilitator, f"rapport-{code}.pdf", tmp_path)
 

@@ -77,7 +77,7 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched, ki
     place_in_triangle(a1, willen=10, mogen=0, kunnen=0)  # taps: the willen corner
     assert a1.inner_text(".kit-tri-meaning").startswith("Veel willen")
     you, figure = box(a1.locator(".kit-tri-you text")), box(a1.locator(".kit-tri-position svg.kit-triangle"))
-    assert a1.text_content(".kit-tri-you text") == "jij" and inside(you, figure)
+    assert a1.text_content(".kit-tri-you text") == "u" and inside(you, figure)
     assert a1.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     place_in_triangle(a2, willen=0, mogen=0, kunnen=10, keyboard=True)  # the kunnen corner, keyboard alone
     assert a2.inner_text(".kit-tri-meaning").startswith("Veel kunnen")
@@ -168,7 +168,7 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched, ki
         "Inwoner",
         "groot, zwart omrand: de gemiddelde plek van de groep",
         "Iedereen: de gemiddelde plek",
-        "jij: uw eigen plek",
+        "u: uw eigen plek",
     ]
     # a changed placement moves the point on the other phones: into the mogen corner, bottom left (28, 239.3)
     a2.goto(f"{kit.url}kit/{code}/driehoek/scores")

@@ -77,7 +77,7 @@ def test_a_phone_marks_the_viewers_own_place_and_no_one_elses():
     triangle, _ = room([("a", "raad", {"willen": 6, "mogen": 3, "kunnen": 1})], SESSION, "nl", you="a")
     assert triangle.points == (Placement("raad", (6, 3, 1), you=True),)
     triangle, _ = blocks({"driehoek": ANSWERS}, {}, SESSION, "nl")
-    assert not any(p.you for p in triangle.points)  # the screen, the dashboard, the report: nobody is 'jij'
+    assert not any(p.you for p in triangle.points)  # the screen, the dashboard, the report: nobody is 'u'
 
 
 def test_a_group_the_session_no_longer_has_is_drawn_after_the_others():

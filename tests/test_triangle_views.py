@@ -185,7 +185,7 @@ def test_lesson_place_case_compares_with_the_book():
 
 
 def test_lesson_place_case_reads_as_text_in_the_readers_numbers():
-    """The reading after "Plaats": markup drawn, a Dutch decimal comma, the learner's placement not called 'jij'."""
+    """The reading after "Plaats": markup drawn, a Dutch decimal comma, the learner's placement not called 'u'."""
     from widgets.views.lesson import Lesson
 
     for lang, mean, marker in (("nl", "(gemiddeld 5,0)", "uw plaatsing"), ("en", "(mean 5.0)", "your placement")):
@@ -193,7 +193,7 @@ def test_lesson_place_case_reads_as_text_in_the_readers_numbers():
         next(c for c in box.children if c.__class__.__name__ == "Button").click()
         placed = next(c.value for c in box.children if "<svg" in str(getattr(c, "value", "")))
         assert "&lt;" not in placed and mean in placed and "</b>" in placed
-        assert f">{marker}</text>" in placed and ">jij</text>" not in placed and ">you</text>" not in placed
+        assert f">{marker}</text>" in placed and ">u</text>" not in placed and ">you</text>" not in placed
 
 
 def test_lesson_self_scan_summarises_the_sorest_axis():

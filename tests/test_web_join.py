@@ -47,14 +47,30 @@ def test_a_reload_or_a_second_click_continues_as_the_same_participant(kit, phone
     assert me.http.cookies[f"kit_p_{session.code}"] == token
 
 
-def test_not_me_forgets_the_participant_on_a_shared_phone(kit, phone, new_session, kit_store):
+def test_not_me_asks_first_and_a_rejoin_counts_one_person(kit, phone, new_session, kit_store):
     session = new_session()
     me = phone()
     me.join(session.code, "Inwoner")
+    asked = me.get(f"kit/{session.code}/not-me")
+    assert "Bent u iemand anders?" in asked.text() and "Inwoner" in asked.text()
+    assert kit_store.participant_counts(session.id) == {"inwoner": 1}  # asking forgets nothing
     page = me.submit("form[action$='not-me']")
     assert page.form().get("action").endswith("/join")
     me.join(session.code, "Ambtelijk")
-    assert kit_store.participant_counts(session.id) == {"inwoner": 1, "ambtelijk": 1}
+    assert kit_store.participant_counts(session.id) == {"ambtelijk": 1}  # one phone, one person on the projector
+
+
+def test_someone_who_answered_stays_counted_after_not_me(kit, phone, new_session, kit_store):
+    session = new_session()
+    me = phone()
+    me.join(session.code, "Inwoner")
+    me.get(f"kit/{session.code}/palet")
+    me.submit(".kit-form-palet", text="Betaalbaarheid", cell="individueel.materieel")
+    me.get(f"kit/{session.code}/not-me")
+    me.submit("form[action$='not-me']")
+    me.join(session.code, "Ambtelijk")
+    assert kit_store.participant_counts(session.id) == {"inwoner": 1, "ambtelijk": 1}  # a shared phone: two people
+    assert [a.value for a in kit_store.answers(session.id, "palet")][0]["text"] == "Betaalbaarheid"
 
 
 def test_a_foreign_or_made_up_token_gets_the_join_form(kit, phone, new_session):

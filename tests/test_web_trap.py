@@ -16,6 +16,13 @@ def open_page(phone, session, group="Inwoner"):
     return me, me.get(f"kit/{session.code}/trap")
 
 
+def test_without_a_municipality_the_question_reads_as_a_sentence(kit, phone, trap_session):
+    session = trap_session(municipality="")
+    _, page = open_page(phone, session)
+    assert "Waar staat uw gemeente bij wonen, nu en straks?" in page.text("main > p")
+    assert "de gemeente uw gemeente" not in page.text("main")
+
+
 def rungs(page, name) -> list:
     """``[(label, hint)]`` of the radio buttons ``name``, as a person reads them."""
     out = []
@@ -29,7 +36,7 @@ def test_both_questions_offer_the_five_rungs_top_first_with_their_role(kit, phon
     session = trap_session()
     me, page = open_page(phone, session)
     assert page.status == 200 and page.text("h1") == "Participatietrap nu en straks"
-    assert "Waar staat de gemeente Utrecht bij wonen, nu en straks?" in page.text("main > p")
+    assert "Waar staat Utrecht bij wonen, nu en straks?" in page.text("main > p")
     assert page.all(f"{FORM} legend") == ["Waar staat de gemeente nu?", "Waar zou de gemeente moeten staan?"]
     offered = rungs(page, "now")
     assert [label for label, _ in offered] == [
@@ -142,7 +149,7 @@ def test_the_presentation_screen_asks_the_question_then_shows_the_gap_once_revea
     screen.http.cookies.set(f"kit_f_{session.code}", key)
     page = screen.get(f"kit/{session.code}/scherm")
     assert page.text(".kit-screen-activity h2") == "Participatietrap"
-    assert page.text(".kit-screen-question").startswith("Waar staat de gemeente Ede bij wonen op de participatietrap")
+    assert page.text(".kit-screen-question").startswith("Waar staat Ede bij wonen op de participatietrap")
     assert page.soup.select("[data-kit-block]") == []
     kit_store.set_state(session.id, "trap", "reveal", True)
     page = screen.get(f"kit/{session.code}/scherm")

@@ -53,13 +53,13 @@ def test_placing_shows_the_own_place_marked_and_what_it_means(driehoek, kit_stor
     svg = page.soup.select_one(".kit-tri-position svg.kit-triangle")
     assert svg["aria-label"] == "Uw plek in de driehoek: willen 9, mogen 5, kunnen 2"
     marker = svg.select_one(".kit-tri-you")
-    assert marker.get_text(strip=True) == "jij"
+    assert marker.get_text(strip=True) == "u"
     # the marker sits where the model puts 9/5/2 (the SVG's y axis points down)
     dot = marker.select("circle")[-1]
     x, y = position({"willen": 9, "mogen": 5, "kunnen": 2})
     assert float(dot["cx"]) == pytest.approx(28 + x * 244, abs=0.1)
     assert float(dot["cy"]) == pytest.approx(round(244 * 3**0.5 / 2 + 56) - 28 - y * 244, abs=1)
-    assert page.all(".kit-legend li") == ["jij: uw eigen plek"]
+    assert page.all(".kit-legend li") == ["u: uw eigen plek"]
     assert page.text(".kit-tri-meaning").startswith("Veel willen, weinig kunnen")
     assert "redelijk (gemiddeld 5,3)" in page.text(".kit-tri-meaning")
     assert "Uw scores: willen 9, mogen 5, kunnen 2." in page.text()
@@ -215,7 +215,7 @@ def test_the_revealed_triangle_reaches_another_phone_with_its_own_point_marked(d
         "Inwoner",
         "groot, zwart omrand: de gemiddelde plek van de groep",
         "Iedereen: de gemiddelde plek",
-        "jij: uw eigen plek",
+        "u: uw eigen plek",
     ]
     assert (
         results.select_one('[data-kit-item="willen"] [data-kit-group="inwoner"] .kit-score-value').get_text() == "5,0"
@@ -224,7 +224,7 @@ def test_the_revealed_triangle_reaches_another_phone_with_its_own_point_marked(d
     rows = [[cell.get_text() for cell in tr.select("th, td")] for tr in results.select(".kit-placements-points tr")]
     assert rows[0] == ["", "willen", "mogen", "kunnen"] and ["Ambtelijk"] in rows and ["Inwoner"] in rows
     assert sum(r[1:] == ["10", "0", "0"] for r in rows) == 5 and sum(r[1:] == ["5", "5", "5"] for r in rows) == 5
-    assert ["jij", "5", "5", "5"] in rows
+    assert ["u", "5", "5", "5"] in rows
     # the first phone sees it too, its own point in the willen corner
     page = me.get(f"kit/{session.code}/driehoek/klaar")
     you = page.soup.select_one("[data-kit-results] .kit-tri-you circle:last-of-type")

@@ -362,6 +362,25 @@ class Store:
         r = rows[0]
         return Participant(r["token"], r["ref"], r["session_id"], r["group_key"], r["name"])
 
+    def leave(self, token: str, session_id: str) -> bool:
+        """A phone says "I am someone else": its participant goes if it never answered (True), else it stays.
+
+        So a phone that rejoins after a mistaken tap is counted once; someone who answered keeps counting.
+        """
+        with self.backend.transaction() as tx:
+            answered = tx.query(
+                "SELECT 1 FROM answers WHERE participant = :t "
+                "UNION SELECT 1 FROM answer_history WHERE participant = :t",
+                {"t": token},
+            )
+            if answered or not tx.execute(
+                "DELETE FROM participants WHERE token = :t AND session_id = :s", {"t": token, "s": session_id}
+            ):
+                return False
+            tx.execute("DELETE FROM posted_keys WHERE participant = :t", {"t": token})
+            self._bump(tx, session_id)
+        return True
+
     def participant_counts(self, session_id: str) -> dict:
         rows = self.backend.query(
             "SELECT group_key, COUNT(*) AS n FROM participants WHERE session_id = :s GROUP BY group_key",

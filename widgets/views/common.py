@@ -32,8 +32,10 @@ def marker(params=None, session=None, key="") -> str:
 class Message(w.HTML):
     """A feedback line under a form: error, ok or info, always escaped."""
 
-    def show(self, text: str, kind: str = "info") -> None:
-        self.value = f'<div class="kit-message kit-message-{kind}" role="status">{escape(text)}</div>'
+    def show(self, text: str, kind: str = "info", scroll: bool = False) -> None:
+        """``scroll``: the page's script brings the line into view (an error beside a field far from the button)."""
+        into_view = " data-kit-scroll" if scroll else ""
+        self.value = f'<div class="kit-message kit-message-{kind}" role="status"{into_view}>{escape(text)}</div>'
 
     def clear(self) -> None:
         self.value = ""

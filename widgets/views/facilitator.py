@@ -41,6 +41,7 @@ from ..request import page_cookies, page_host, page_params
 from ..store import open_store
 from .activities import available, facilitator_views
 from .common import Message, marker, topic_label
+from .control_bar import ControlBar, state_badge
 from .failures import StoreGuard, store_action
 from .followup import FollowupDashboard
 from .live import Poller
@@ -52,12 +53,15 @@ from .verslag import OutcomeField
 OTHER_TOPIC = "__anders__"
 
 
-def state_badge(label: str, on: bool, on_text: str, off_text: str) -> str:
-    """A state written out in words, coloured as well ("Open voor deelnemers: ja")."""
-    kind = "on" if on else "off"
-    return (
-        f'<span class="kit-state kit-state-{kind}">{escape(label)}: <b>{escape(on_text if on else off_text)}</b></span>'
-    )
+def field_of(error: InputError) -> str:
+    """Which field of the create form an error belongs under."""
+    if error.key.startswith("eigen."):
+        return "own"
+    if error.key in ("error.no_groups", "error.duplicate_groups") or error.params.get("field") == "group":
+        return "groups"
+    if error.key == "error.unknown_activity":
+        return "activities"
+    return error.params.get("field") if error.params.get("field") in ("title", "topic", "municipality") else "title"
 
 
 class FacilitatorApp(w.VBox):
@@ -108,7 +112,14 @@ class FacilitatorApp(w.VBox):
         def label():  # each widget needs its own Layout: hiding one must not hide the others
             return {"style": {"description_width": "140px"}, "layout": w.Layout(width="100%", max_width="560px")}
 
-        self.f_title = w.Text(description=self.t("field.title"), placeholder="Woonvisie 2030", **label())
+        self.field_errors = {}  # each field's error line, right under it
+        for name in ("title", "topic", "municipality", "activities", "own", "groups"):
+            self.field_errors[name] = Message()
+            self.field_errors[name].add_class("kit-field-error")
+            self.field_errors[name].add_class(f"kit-error-{name}")
+        self.create_error = Message()
+        example = self.t("facilitator.title_example")  # "bijv. ...", in a lighter style: never taken for a title
+        self.f_title = w.Text(description=self.t("field.title"), placeholder=example, **label())
         self.f_title.add_class("kit-f-title")
         self.f_topic = w.Dropdown(
             description=self.t("field.topic"),
@@ -120,7 +131,9 @@ class FacilitatorApp(w.VBox):
         self.f_topic.observe(
             lambda c: setattr(self.f_topic_other.layout, "display", "" if c["new"] == OTHER_TOPIC else "none"), "value"
         )
-        self.f_municipality = w.Text(description=self.t("field.municipality"), **label())
+        self.f_municipality = w.Text(
+            description=self.t("field.municipality"), placeholder=self.t("facilitator.municipality_example"), **label()
+        )
         self.f_municipality.add_class("kit-f-municipality")
         self.f_language = w.Dropdown(
             description=self.t("facilitator.language"),
@@ -145,18 +158,26 @@ class FacilitatorApp(w.VBox):
         activities = [w.HTML(f"<b>{self.t('facilitator.activities')}</b>")] + self.f_activities
         if not self.f_activities:
             activities.append(w.HTML(f"<p>{self.t('facilitator.no_activities')}</p>"))
+        errors = self.field_errors
         return w.VBox(
             [
                 self.f_title,
+                errors["title"],
                 self.f_topic,
                 self.f_topic_other,
+                errors["topic"],
                 self.f_municipality,
+                w.HTML(f"<small class='kit-hint'>{self.t('facilitator.municipality_help')}</small>"),
+                errors["municipality"],
                 self.f_language,
                 *activities,
+                errors["activities"],
                 self.f_own_box,
+                errors["own"],
                 self.f_groups,
                 w.HTML(f"<small>{self.t('facilitator.groups_help')}</small>"),
-                create,
+                errors["groups"],
+                w.HBox([create, self.create_error], layout=w.Layout(flex_flow="row wrap", align_items="center")),
             ]
         )
 
@@ -217,11 +238,15 @@ class FacilitatorApp(w.VBox):
             activities=tuple(a for a, box in zip(self.f_activity_keys, self.f_activities, strict=True) if box.value),
             groups=tuple(self.f_groups.value.splitlines()),
         )
+        for line in (*self.field_errors.values(), self.create_error):
+            line.clear()
         try:
             own = check_statements(self.f_own.value) if OWN_STATEMENTS in spec.activities else None
             session, key = self.store.create_session(spec)
         except InputError as error:
-            self.message.show(error_message(error, self.lang), "error")
+            text = error_message(error, self.lang)
+            self.field_errors[field_of(error)].show(text, "error", scroll=True)
+            self.create_error.show(self.t("facilitator.check_form", error=text), "error")
             return
         if own is not None:
             self.store.set_state(session.id, OWN_STATEMENTS, STATEMENTS_STATE, own)
@@ -278,8 +303,11 @@ class FacilitatorApp(w.VBox):
 
     # --------------------------------------------------------------- dashboard
     def show_dashboard(self, session, key: str) -> None:
+        """The control bar on top, then one tab per activity's analysis and a tab for the session itself."""
         self.session, self.key = session, key
         self.views, self.toggles = {}, None
+        self.order = list(session.activities)  # the run order the bar walks through
+        self.current = 0
         self.message.clear()
         self.marker.value = marker({"sessie": session.code, "sleutel": None}, session.code, key)
         self.own_base, self.link_extra = base_address(self.env, page_host())
@@ -288,43 +316,72 @@ class FacilitatorApp(w.VBox):
             value=chosen or self.own_base,
             description=self.t("facilitator.address"),
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%"),
+            layout=w.Layout(width="100%", max_width="560px", flex_flow="column"),
         )
+        self.address.add_class("kit-f-address")
         self.address.observe(lambda _: self.address_changed(), "value")
         self.join_panel = w.HTML()
         self.join_panel.add_class("kit-join-panel")
+        self.address_warning = w.HTML()
         self.key_panel = w.HTML()
         key_box = w.Accordion(children=[self.key_panel], titles=(self.t("facilitator.key_panel"),), selected_index=None)
         self.counts = w.HTML()
-        self.activity_controls = w.VBox()
-        self.activity_controls.add_class("kit-activity-rows")
-        self.activity_views = w.VBox()
+        self.bar = ControlBar(
+            self.lang,
+            {
+                "previous": lambda: self.move(-1),
+                "next": lambda: self.move(+1),
+                "open": self.toggle_current,
+                "also": self.also_open,
+                "reveal": self.toggle_reveal,
+            },
+            keys=self.bar_keys,
+        )
+        self.panes = {}
+        for activity in self.order:
+            pane = w.VBox()
+            pane.add_class("kit-activity-pane")
+            self.panes[activity] = pane
         self.followup_view = self._followup_view(session)
         self.session_controls = self._session_controls()
         self.moderation = moderation_panel(self.store, session, self.lang, guard=self.guard)
         self.render_join()
+        session_tab = w.VBox(
+            [
+                w.HBox([self.join_panel, self.counts], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
+                self.address_warning,
+                self.address,
+                w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"),
+                self.session_controls,
+                key_box,
+            ]
+        )
+        session_tab.add_class("kit-session-tab")
+        tabs = [(self.t("activity." + a), self.panes[a]) for a in self.order]
+        if hasattr(self.followup_view, "refresh"):
+            tabs.append((self.t("facilitator.tab.followup"), self.followup_view))
+        tabs.append((self.t("facilitator.tab.moderation"), self.moderation))
+        tabs.append((self.t("facilitator.session"), session_tab))
+        self.tabs = w.Tab(children=[pane for _, pane in tabs], titles=[title for title, _ in tabs], selected_index=0)
+        self.tabs.add_class("kit-tabs")
+        self.tabs.observe(self._tab_chosen, "selected_index")
+        topic = topic_label(session.topic, self.lang)
+        subtitle = " · ".join(escape(part) for part in (session.municipality, topic) if part)
         self.body.children = [
+            self.bar,
             w.HTML(
-                f"<h1>{escape(session.title)}</h1>"
-                f"<p>{escape(session.municipality)} · {escape(topic_label(session.topic, self.lang))}</p>"
+                f"<h1>{escape(session.title)}</h1><p>{subtitle}</p>"
+                f'<p class="kit-shortcuts">{self.t(self.shortcuts_key)}</p>'
             ),
-            w.HBox([self.join_panel, self.counts], layout=w.Layout(flex_flow="row wrap", align_items="flex-start")),
-            w.HTML(f'<p class="kit-shortcuts">{self.t(self.shortcuts_key)}</p>'),
-            w.HTML(f"<h2>{self.t('facilitator.activities')}</h2>"),
-            self.activity_controls,
-            self.activity_views,
-            self.moderation,
-            self.followup_view,
-            w.HTML(f"<h2>{self.t('facilitator.session')}</h2>"),
-            self.session_controls,
-            self.address,
-            key_box,
+            self.tabs,
         ]
         if self.poller:
             self.poller.stop()
         self.poller = Poller(lambda: self.store.revision(session.id), self.refresh, interval=0.4, guard=self.guard)
         self.poller.check()
         self.poller.start()
+
+    bar_keys = True  # the bar's buttons answer → ← S (the tafel's run sheet has those keys)
 
     shortcuts_key = "facilitator.shortcuts"
 
@@ -333,26 +390,27 @@ class FacilitatorApp(w.VBox):
         self.render_join()
         self.store.set_state(self.session.id, SCREEN, ADDRESS_KEY, self.address.value.strip())
 
+    def screen_href(self) -> str:
+        return screen_link(self.own_base, self.session.code) + (f"?lang={self.lang}" if self.lang != "nl" else "")
+
     def render_join(self) -> None:
-        """The button to the presentation screen, and how to join, small: the screen shows it to the room."""
+        """How to join, small (the screen shows it to the room), and the address's warning right above its field."""
         session = self.session
         link = participant_link(self.address.value, session.code)
-        screen = screen_link(self.own_base, session.code) + (f"?lang={self.lang}" if self.lang != "nl" else "")
-        warning = (
-            f'<div class="kit-message kit-message-info">{self.t("facilitator.local_only")}</div>'
+        self.address_warning.value = (
+            f'<div class="kit-message kit-message-info kit-address-warning">{self.t("facilitator.local_only")}</div>'
             if is_local_only(self.address.value)
             else ""
         )
         self.join_panel.value = (
-            f'<div class="kit-join"><p><a class="kit-button-link" data-kit-screen href="{escape(screen, quote=True)}" '
-            f'target="kit-scherm">{self.t("facilitator.open_screen")}</a></p>'
+            f'<div class="kit-join"><h3>{self.t("facilitator.open_screen")}</h3>'
             f'<p class="kit-hint">{self.t("facilitator.open_screen_help")}</p>'
             f"<p>{self.t('facilitator.join_with')}</p>"
-            f'<div class="kit-code" data-kit-join-code>{escape(session.code)}</div>'
+            f'<div class="kit-code">{escape(session.code)}</div>'
             f'<img class="kit-qr" alt="{escape(self.t("screen.qr_alt", link=link), quote=True)}" width="160" '
             f'height="160" src="{qr_data_uri(link)}">'
             f'<p class="kit-link"><a href="{escape(link, quote=True)}" target="_blank" rel="noopener">'
-            f"{escape(link)}</a></p>{warning}</div>"
+            f"{escape(link)}</a></p></div>"
         )
         own = facilitator_link(self.address.value, session.code, self.key, self.lang, self.link_extra)
         self.key_panel.value = (
@@ -433,17 +491,17 @@ class FacilitatorApp(w.VBox):
             return
         self.session = session
         counts = self.store.participant_counts(session.id)
-        answered = self.store.answer_counts(session.id)
+        self.answered = self.store.answer_counts(session.id)
         rows = "".join(
             f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
             f'<td class="kit-count">{counts.get(g.key, 0)}</td></tr>'
             for g in session.groups
         )
-        total = sum(counts.values())
+        self.total = sum(counts.values())
         self.counts.value = (
             f'<table class="kit-count-table"><tr><th>{self.t("facilitator.group")}</th>'
             f"<th>{self.t('facilitator.participants')}</th></tr>{rows}"
-            f'<tr><th>{self.t("facilitator.total")}</th><th class="kit-count-total">{total}</th></tr>'
+            f'<tr><th>{self.t("facilitator.total")}</th><th class="kit-count-total">{self.total}</th></tr>'
             f"</table>"
         )
         self.status_button.description = self.t(
@@ -464,77 +522,119 @@ class FacilitatorApp(w.VBox):
                 if activity not in self.views:
                     self.views[activity] = views[activity](self.store, session, self.lang)
                 self.views[activity].refresh(session)
-        self.update_toggles(session, answered)
+        self.update_toggles(session, self.answered)
         self.moderation.refresh(session)
         if hasattr(self.followup_view, "refresh"):
             self.followup_view.refresh(session)
         downloads = self.downloads_html()
         if self.downloads.value != downloads:
             self.downloads.value = downloads
-        self.activity_views.children = list(self.views.values())
 
     def update_toggles(self, session, answered) -> None:
-        """One row per activity, made once and then only updated (no widgets pile up).
+        """Each activity's tab: a line with its state in words and its reveal switch, then its analysis.
 
-        A row says in words whether the activity is open and whether its results are shown
-        (on the phones and the presentation screen), and has the buttons that change either.
+        Made once and then only updated (no widgets pile up); the bar above follows the same states.
         """
         if self.toggles is None:
             self.toggles, self.toggle_notes, self.reveals = {}, {}, {}
-            rows = []
-            for activity in session.activities:
-                toggle = w.ToggleButton(tooltip=self.t("facilitator.toggle_help"))
-                toggle.observe(lambda change, a=activity: self._toggled(a, change["new"]), "value")
-                self.toggles[activity], self.toggle_notes[activity] = toggle, w.HTML()
+            for activity in self.order:
+                self.toggles[activity], self.toggle_notes[activity] = True, w.HTML()
                 self.reveals[activity] = getattr(self.views.get(activity), "reveal", None)
-                parts = [w.HTML(f"<h3>{self.t('activity.' + activity)}</h3>"), self.toggle_notes[activity], toggle]
+                parts = [w.HTML(f"<h3>{self.t('activity.' + activity)}</h3>"), self.toggle_notes[activity]]
                 if self.reveals[activity] is not None:
                     parts.append(self.reveals[activity])
+                    self.reveals[activity].observe(lambda _: self.show_bar(), "value")
                 row = w.HBox(parts, layout=w.Layout(flex_flow="row wrap", align_items="center"))
                 row.add_class("kit-activity-row")
-                rows.append(row)
-            self.activity_controls.children = rows
-        self._updating = True
-        try:
-            open_revealable = [a for a in session.open_activities if self.reveals.get(a) is not None]
-            for activity, toggle in self.toggles.items():
-                is_open = activity in session.open_activities
-                label = self.t("activity." + activity)
-                toggle.value = is_open
-                toggle.description = self.t(
-                    "facilitator.close_activity" if is_open else "facilitator.open_activity", activity=label
+                view = self.views.get(activity)
+                self.panes[activity].children = [row] + ([view] if view is not None else [])
+        for activity in self.order:
+            is_open = activity in session.open_activities
+            n = sum(answered.get(activity, {}).values())
+            notes = [
+                state_badge(
+                    self.t("facilitator.open_state"), is_open, self.t("facilitator.yes"), self.t("facilitator.no")
                 )
-                toggle.button_style = "warning" if is_open else "success"
-                n = sum(answered.get(activity, {}).values())
-                notes = [
+            ]
+            switch = self.reveals.get(activity)
+            if switch is not None:
+                notes.append(
                     state_badge(
-                        self.t("facilitator.open_state"), is_open, self.t("facilitator.yes"), self.t("facilitator.no")
+                        self.t("facilitator.reveal_state"),
+                        switch.value,
+                        self.t("facilitator.on"),
+                        self.t("facilitator.off"),
                     )
-                ]
-                switch = self.reveals.get(activity)
-                if switch is not None:
-                    notes.append(
-                        state_badge(
-                            self.t("facilitator.reveal_state"),
-                            switch.value,
-                            self.t("facilitator.on"),
-                            self.t("facilitator.off"),
-                        )
-                    )
-                    switch.description = self.t(
-                        "facilitator.hide_results" if switch.value else "facilitator.show_results"
-                    )
-                    switch.button_style = "info" if switch.value else ""
-                    keyed = open_revealable == [activity]  # R reveals the one open activity
-                    (switch.add_class if keyed else switch.remove_class)("kit-key-reveal")
-                notes.append(f'<span class="kit-answered">{escape(self.t("facilitator.answered", n=n))}</span>')
-                self.toggle_notes[activity].value = " ".join(notes)
-        finally:
-            self._updating = False
+                )
+                switch.description = self.t("facilitator.hide_results" if switch.value else "facilitator.show_results")
+                switch.button_style = "info" if switch.value else ""
+            notes.append(f'<span class="kit-answered">{escape(self.t("facilitator.answered", n=n))}</span>')
+            self.toggle_notes[activity].value = " ".join(notes)
+        self.show_bar()
 
-    def _toggled(self, activity: str, is_open: bool) -> None:
-        if not getattr(self, "_updating", False):
-            self.set_open(activity, is_open)
+    def show_bar(self) -> None:
+        if self.session is None or self.toggles is None:
+            return
+        activity = self.order[self.current] if self.order else None
+        switch = self.reveals.get(activity)
+        self.bar.show(
+            self.session,
+            self.order,
+            self.current,
+            getattr(self, "total", 0),
+            sum(getattr(self, "answered", {}).get(activity, {}).values()),
+            None if switch is None else bool(switch.value),
+            self.screen_href(),
+        )
+
+    def _tab_chosen(self, change) -> None:
+        if change["new"] is not None and change["new"] < len(self.order) and change["new"] != self.current:
+            self.current = change["new"]
+            self.bar.message.clear()
+            self.show_bar()
+
+    def choose(self, index: int) -> None:
+        """Make ``order[index]`` the bar's activity and show its analysis."""
+        self.current = index
+        self.tabs.selected_index = index
+        self.show_bar()
+
+    def move(self, delta: int) -> None:
+        """Previous / next in the run order: that activity opens and every other one closes."""
+        index = max(0, min(len(self.order) - 1, self.current + delta))
+        if index != self.current:
+            self.choose(index)
+            self.open_alone(self.order[index])
+
+    def toggle_current(self) -> None:
+        activity = self.order[self.current]
+        if activity in self.session.open_activities:
+            self.set_open(activity, False)
+            self.bar.message.show(self.t("bar.closed", activity=self.t("activity." + activity)), "ok")
+        else:
+            self.open_alone(activity)
+
+    @store_action
+    def open_alone(self, activity: str) -> None:
+        """Open ``activity`` and close the others in one transaction (the phones go where it is)."""
+        self.store.set_open_activities(self.session.id, [activity])
+        self.bar.message.show(self.t("bar.opened_alone", activity=self.t("activity." + activity)), "ok")
+        self.poller.check()
+
+    @store_action
+    def also_open(self) -> None:
+        """The explicit second control: open this one beside those open already (the phones then offer a choice)."""
+        activity = self.order[self.current]
+        now = self.store.set_activity_open(self.session.id, activity, True).open_activities
+        names = [self.t("activity." + a) for a in self.order if a in now]
+        self.bar.message.show(self.t("bar.opened_beside", activities=", ".join(names)), "ok")
+        self.poller.check()
+
+    def toggle_reveal(self) -> None:
+        switch = self.reveals.get(self.order[self.current]) if self.order else None
+        if switch is not None:
+            switch.value = not switch.value  # the switch saves it (and says so if the store fails)
+            self.poller.check()
 
     @store_action
     def set_open(self, activity: str, is_open: bool) -> None:

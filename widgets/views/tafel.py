@@ -31,6 +31,7 @@ def preview_html(lang: str, duration: int = 120) -> str:
 
 class TafelApp(FacilitatorApp):
     shortcuts_key = "tafel.shortcuts"
+    bar_keys = False  # → ← S walk the run sheet here; the bar keeps R
 
     def show_start(self) -> None:
         super().show_start()
@@ -116,6 +117,9 @@ class TafelApp(FacilitatorApp):
         step = self.steps[self.step_index]
         wanted = activities_to_open(step, self.session.activities)
         self.store.set_open_activities(self.session.id, wanted)  # one transaction: never half a step
+        opened = [a for a in self.order if a in wanted]
+        if opened:
+            self.choose(self.order.index(opened[0]))  # the bar and the tabs follow the step
         title = pick(step["title"], self.lang)
         key = "tafel.started" if wanted else "tafel.started_none"
         self.step_message.value = (

@@ -121,11 +121,37 @@ class JoinHandler(KitHandler):
 
 
 class NotMeHandler(KitHandler):
-    """POST ``<base>kit/<CODE>/not-me``: forget this phone's participant (a shared device)."""
+    """``<base>kit/<CODE>/not-me``: asks first (GET), then forgets this phone's participant (POST, a shared device).
+
+    A participant who answered nothing is removed as well: a phone that rejoins after a mistaken tap
+    is one person in the room's count, not two.
+    """
+
+    @allow_unauthenticated
+    async def get(self, code):
+        token = self.get_cookie(participant_cookie(code), "")
+        self.send(await self.call(self.ask, code, token, self.xsrf_form_html(), self.language_choice()))
+
+    def ask(self, code, token, xsrf, lang):
+        visit, instead = self.arrive(code, token, xsrf, lang)
+        if instead is not None:
+            return instead
+        if visit.participant is None:
+            return visit.redirect()
+        return visit.render("not_me.html", confirming=True)
+
+    def leave(self, code, token):
+        store = self.kit.store()
+        session = self.session_of(store, code)
+        if session is not None:
+            store.leave(token, session.id)
 
     @allow_unauthenticated
     async def post(self, code):
         self.form()
+        token = self.get_cookie(participant_cookie(code), "")
+        if token:
+            await self.call(self.leave, code, token)
         self.forget_participant(code)
         self.redirect(f"{self.kit_url}{code}", status=303)
 

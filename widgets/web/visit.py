@@ -10,6 +10,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from .. import render as render_layer
+from ..activities import BY_KEY
 from ..i18n import error_message, t
 from ..model.validation import InputError
 from ..store import StoreUnavailable
@@ -118,6 +119,20 @@ class Visit:
             template, self.lang, env=self.kit.env, visit=self, xsrf=FormFields(self.xsrf), **context
         )
         return Html(body, status)
+
+    def also_open(self) -> list:
+        """The open activities other than this page's, as ``(address, label)``: with two open, a phone on one
+        of them reaches the other (it stayed on the first, also after a reload)."""
+        if self.session is None or self.participant is None or len(self.session.open_activities) < 2:
+            return []
+        here = self.path.split(self.base, 1)[1].split("/")[0] if self.base in self.path else ""
+        if here not in BY_KEY:
+            return []  # the session's own page lists them all; other pages are not an activity
+        return [
+            (self.base + key, BY_KEY[key].label(self.lang))
+            for key in self.session.open_activities
+            if key in BY_KEY and key != here
+        ]
 
     def redirect(self, path: str = "") -> Redirect:
         return Redirect(self.base + path)

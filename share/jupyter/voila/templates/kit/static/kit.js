@@ -18,6 +18,10 @@
 // 5. Keyboard shortcuts of the control page (not while typing): an element with class
 //    kit-key-next / kit-key-previous / kit-key-start / kit-key-reveal is clicked on
 //    → or PageDown / ← or PageUp / S / R (PageDown and PageUp are what presentation clickers send).
+//    The dashboard's control bar and the tafel's run sheet both carry these classes (widgets/views/control_bar.py).
+// 6. Way back and language: every page but the start page gets a line on top with a link to the start
+//    page and one to the same page in the other language.
+// 7. An error a view marks with data-kit-scroll (beside a field far from the button) is scrolled into view.
 (function () {
   "use strict";
   var params = new URLSearchParams(window.location.search);
@@ -85,6 +89,35 @@
     if (!node.querySelectorAll) { return; }
     if (node.matches && node.matches(".kit-marker")) { applyMarker(node); }
     node.querySelectorAll(".kit-marker").forEach(applyMarker);
+    var error = node.matches && node.matches("[data-kit-scroll]") ? node : node.querySelector("[data-kit-scroll]");
+    if (error) { error.scrollIntoView({ block: "center" }); }
+  }
+
+  var NAV = {
+    nl: { label: "Werkplaats", start: "Startpagina", other: "en", name: "English" },
+    en: { label: "Kit", start: "Start page", other: "nl", name: "Nederlands" }
+  }[lang];
+
+  function addNav() {
+    if (/\/start\.ipynb$/.test(window.location.pathname) || document.querySelector(".kit-page-nav")) { return; }
+    var nav = document.createElement("nav");
+    nav.className = "kit-page-nav";
+    nav.setAttribute("aria-label", NAV.label);
+    var start = document.createElement("a");
+    start.href = (document.body.getAttribute("data-base-url") || "/voila/") + "render/start.ipynb" +
+      (lang === "en" ? "?lang=en" : "");
+    start.textContent = "\u2190 " + NAV.start;
+    var other = new URLSearchParams(window.location.search);
+    other.set("lang", NAV.other);
+    var language = document.createElement("a");
+    language.href = window.location.pathname + "?" + other.toString();
+    language.hreflang = NAV.other;
+    language.lang = NAV.other;
+    language.textContent = NAV.name;
+    nav.appendChild(start);
+    nav.appendChild(language);
+    var cells = document.getElementById("rendered_cells");
+    (cells || document.body).insertBefore(nav, (cells || document.body).firstChild);
   }
 
   var TEXT = {
@@ -141,6 +174,7 @@
   });
 
   document.addEventListener("DOMContentLoaded", function () {
+    addNav();
     scan(document.body);
     watchConnection();
     new MutationObserver(function (mutations) {
