@@ -97,7 +97,7 @@ def test_control_page_and_presentation_screen_through_a_tafel(kit, watched):
     screen.set_viewport_size({"width": 1920, "height": 1080})
     screen.wait_for_selector("[data-kit-join-code]")
     assert screen.inner_text("[data-kit-join-code]") == code
-    assert screen.inner_text(".kit-screen-step") == "Stap 1 van 7: Welkom en aanmelden"
+    assert screen.inner_text(".kit-screen-step") == "Stap 1 van 8: Welkom en aanmelden"
     check_projected(screen, key)
 
     people = [join(watched(), kit, code, group) for group in ("Ambtelijk", "Inwoner", "Inwoner")]
@@ -113,7 +113,7 @@ def test_control_page_and_presentation_screen_through_a_tafel(kit, watched):
     press(control, "s")
     screen.wait_for_selector('[data-kit-activity="beoordelen"] .kit-screen-question', timeout=5_000)
     assert "Geef een rapportcijfer" in screen.inner_text(".kit-screen-question")
-    assert re.match(r"Stap 4 van 7", screen.inner_text(".kit-screen-step"))
+    assert re.match(r"Stap 4 van 8", screen.inner_text(".kit-screen-step"))
     check_projected(screen, key)
     row = control.locator(".kit-activity-row", has_text="Beoordelen")
     assert "Open voor deelnemers: ja" in row.inner_text()

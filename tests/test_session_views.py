@@ -59,7 +59,7 @@ def test_the_control_bar_opens_one_activity_at_a_time_unless_asked_for_two(sqlit
     app.bar.buttons["previous"].click()
     assert sqlite_store.session(session.id).open_activities == ("prioriteren",)
     titles = [app.tabs.get_title(i) for i in range(len(app.tabs.children))]
-    assert titles == ["Waardenpalet", "Prioriteren", "Beoordelen", "Sessie"]
+    assert titles == ["Waardenpalet", "Prioriteren", "Beoordelen", "Teksten modereren", "Sessie"]
 
 
 def test_facilitator_with_a_wrong_key_sees_no_dashboard(sqlite_store):
