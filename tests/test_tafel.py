@@ -76,6 +76,18 @@ def test_an_activity_beyond_the_tafel_gets_its_own_step_before_the_closing_one(s
     assert english["title"] != app.steps[6]["title"]["nl"] and english["ask"]
 
 
+def test_a_tafel_can_open_with_an_open_question_and_close_with_what_we_learn(sqlite_store):
+    from widgets.model.runsheet import session_steps
+
+    spec = SessionSpec(title="Tafel", topic="wonen", activities=("openvraag", "palet", "beoordelen", "trap", "leren"))
+    session, _ = sqlite_store.create_session(spec)
+    keys = [step["key"] for step in session_steps(session.activities)]
+    assert keys == [
+        *("welkom", "openvraag", "palet", "prioriteren", "beoordelen", "driehoek", "spanningen"),
+        *("trap", "leren", "afronding"),
+    ]
+
+
 def steps_in(lang, step):
     from widgets.i18n import pick
 

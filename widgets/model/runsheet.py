@@ -21,14 +21,23 @@ EXTRA_MINUTES = {"90": 10, "120": 15, "180": 20}
 
 
 def session_steps(activities) -> tuple:
-    """The run sheet of a session: the tafel's steps, then one step for each activity beyond the
-    tafel the session has (in the dashboard's order), before the closing steps ("closing": what do we
-    learn now, and the wrap-up)."""
+    """The run sheet of a session: the tafel's steps and one step for each activity beyond the tafel the
+    session has, where the session's order (the dashboard's) puts it among the tafel's own activities --
+    an open question before the palette comes right after the welcome -- and never after the closing
+    steps ("closing": what do we learn now, and the wrap-up)."""
     sheet = steps()
     named = {step["activity"] for step in sheet}
-    extra = tuple(extra_step(key) for key in activities if key not in named)
+    place = {key: n for n, key in enumerate(activities)}
+    waiting = [key for key in activities if key not in named]
     closing = next((n for n, step in enumerate(sheet) if step.get("closing")), len(sheet) - 1)
-    return (*sheet[:closing], *extra, *sheet[closing:]) if extra else sheet
+    found: list = []
+    for n, step in enumerate(sheet):
+        ahead = step["activity"] in place and n < closing
+        due = waiting if n == closing else [key for key in waiting if ahead and place[key] < place[step["activity"]]]
+        found += [extra_step(key) for key in due]
+        waiting = [key for key in waiting if key not in due]
+        found.append(step)
+    return tuple(found)
 
 
 def sheet_activities() -> tuple:
