@@ -117,7 +117,7 @@ def test_a_second_open_activity_reaches_the_phones_as_a_choice(room, kit_store):
     facilitator.wait_for_selector(".kit-bar-message:has-text('Nu open: Waardenpalet, Prioriteren')", timeout=5_000)
     assert set(kit_store.session(session.id).open_activities) == {"palet", "prioriteren"}
     # the phone on the palette is told, live, that Prioriteren is open too, and gets there in one tap
-    phone.wait_for_selector("nav.kit-also-open a:text-is('Prioriteren')", timeout=5_000)
+    phone.wait_for_selector("nav.kit-also-open a:text-is('Prioriteren')", timeout=15_000)
     phone.locator("nav.kit-also-open a").click()
     phone.wait_for_selector("form.kit-form-prioriteren", timeout=5_000)
     assert phone.locator("nav.kit-also-open a").inner_text() == "Waardenpalet"  # and back

@@ -181,6 +181,11 @@ def pooled_kernel_ids(manager) -> set:
     return ids
 
 
+def pool_kernels_starting(manager) -> int:
+    """Kernels Voila is starting to refill a pool: listed by the manager already, serving nobody."""
+    return sum(1 for pool in getattr(manager, "_pools", {}).values() for task in pool if not task.done())
+
+
 def is_this_machine(address: str) -> bool:
     try:
         return ipaddress.ip_address(address).is_loopback
@@ -197,7 +202,10 @@ class Capacity:
 
     def serving(self) -> int:
         ids = set(self.manager.list_kernel_ids()) - pooled_kernel_ids(self.manager)
-        return len(ids) + sum(self.starting.values())
+        # A pool refilling after a page took its kernel is no page: counting it refused the next page for
+        # the seconds a kernel takes to start (longer on a busy machine). At worst, for those seconds, a
+        # refill not listed yet lets one page more through.
+        return max(0, len(ids) - pool_kernels_starting(self.manager)) + sum(self.starting.values())
 
     def refusal(self, notebook: str, address: str) -> str:
         """Why ``address`` may not have a kernel for ``notebook`` now: "full", "address", or '' (it may)."""
