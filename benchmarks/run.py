@@ -685,8 +685,8 @@ SEEN = """() => {
   const scan = () => {
     const now = performance.now();
     let fresh = 0;
-    document.querySelectorAll('.kit-palet-grid [data-kit-value]').forEach((el) => {
-      const key = el.getAttribute('data-kit-value');
+    document.querySelectorAll('.kit-dashboard-palet [data-kit-item]').forEach((el) => {
+      const key = el.getAttribute('data-kit-item');  // the value's key (a Texts block's entry)
       if (!(key in window.__kitSeen)) { window.__kitSeen[key] = now; fresh += 1; }
     });
     if (fresh) { window.__kitUpdates += 1; }
@@ -1109,7 +1109,8 @@ def submit_to_dashboard(
     results.row(
         f"submit to dashboard, p95, {len(phones)} on the live stream, {rate:g}/s",
         "<= 1 s at 300",
-        f"{p95:.2f} s (p50 {statistics.median(latencies):.2f})" + (f", {missing} not shown" if missing else ""),
+        (f"{p95:.2f} s (p50 {statistics.median(latencies):.2f})" if latencies else "none shown")
+        + (f", {missing} not shown" if missing else ""),
         f"{ratio(p95, base)} (vs one widget round trip, p95 {base * 1000:.0f} ms)" if base else "n/a",
         verdict(p95, 1.0, len(phones) == target_n and not missing),
     )
