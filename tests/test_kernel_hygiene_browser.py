@@ -134,7 +134,8 @@ def test_plain_gets_of_lessons_do_not_lock_the_facilitator_out(tmp_path):
         assert time.monotonic() - started < 30
         assert kernel_alive(kit, kernel)  # the connected page keeps its kernel
         assert "did not connect within 15 s" in kit.log()
-        assert get(kit.render_url(LESSON), outsider)[0] == 200  # room again
+        # room again, once the manager has let go of the culled kernels (a moment later on a busy machine)
+        assert eventually(lambda: get(kit.render_url(LESSON), outsider)[0] == 200, within=15)
     finally:
         kit.stop()
 
