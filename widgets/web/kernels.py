@@ -39,7 +39,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 
 from ..i18n import language_choices, normalize_language, t
 from .base import CSP
-from .limits import client_address
+from .limits import request_key
 from .logs import shown_address
 from .visit import Visit
 
@@ -259,30 +259,30 @@ class CappedVoilaHandler(TornadoVoilaHandler):
     def kernel_manager(self):
         return self._page_kernels or self.settings["kernel_manager"]
 
-    def capacity(self) -> Capacity:
-        app = self.settings["voila"]
-        if getattr(app, "kit_capacity", None) is None:
-            app.kit_capacity = Capacity(self.settings["kernel_manager"])
-        return app.kit_capacity
+    @property
+    def kit(self):
+        """The participant pages' ``KitWeb`` in this server (its limits' settings), or None."""
+        return self.settings.get("kit_web")
 
-    def client_address(self) -> str:
-        """Who is asking, as the participant pages count it (``limits.client_address``)."""
-        context = self.request.connection.context if self.request.connection else None
-        peer = getattr(context, "_orig_remote_ip", None) or self.request.remote_ip or ""
-        kit = getattr(self.settings["voila"], "kit", None)
-        trusted = kit.trusted_proxies if kit is not None else []
-        return client_address(peer, self.request.headers.get_list("X-Forwarded-For"), trusted)
+    def capacity(self) -> Capacity:
+        """One per server, kept in the application's settings (the standalone server's and the extension's alike)."""
+        if self.settings.get("kit_capacity") is None:
+            self.settings["kit_capacity"] = Capacity(self.settings["kernel_manager"])
+        return self.settings["kit_capacity"]
+
+    def address_key(self) -> str:
+        """Who is asking, as the participant pages count it (``limits.request_key``)."""
+        return request_key(self.request, self.kit.trusted_proxies if self.kit is not None else [])
 
     @tornado.web.authenticated
     async def get(self, path=None):
         notebook = self.notebook_path or path or ""
         if not notebook.lower().endswith(".ipynb"):
             return await super().get(path)
-        capacity, address = self.capacity(), self.client_address()
+        capacity, address = self.capacity(), self.address_key()
         refusal = capacity.refusal(notebook, address)
         if refusal:
-            kit = getattr(self.settings["voila"], "kit", None)
-            shown = shown_address(address, kit is not None and kit.log_addresses)
+            shown = shown_address(address, self.kit is not None and self.kit.log_addresses)
             self.log.warning("Kernel cap reached (%s, %s): refused %s", refusal, shown, notebook)
             return self.full_page(refusal)
         manager = self.settings["kernel_manager"]
@@ -306,7 +306,7 @@ class CappedVoilaHandler(TornadoVoilaHandler):
                 manager.page_sent(got[0])
 
     def full_page(self, reason: str = "full") -> None:
-        kit = self.settings["voila"].kit
+        kit = self.kit
         lang = normalize_language(self.get_argument("lang", "") or self.get_cookie("kit_lang", ""))
         base = self.base_url if self.base_url.endswith("/") else self.base_url + "/"
         visit = Visit(
