@@ -20,6 +20,11 @@ its kernel behind; these settings keep a laptop or a Binder pod from filling up:
 - ``MAX_MESSAGE_MB`` bounds one websocket message from a browser (a dashboard's file upload is one
   such message), so a page cannot push arbitrarily large widget state into its kernel.
 
+The standalone server puts ``CappedVoilaHandler`` in Voila's rules (``capped_handlers``); under a Jupyter
+server the kit's extension swaps it into the rules of Voila's server extension (``cap_voila_pages``), so
+Binder's and JupyterHub's Voila pages have the same cap, connect timeout and limit per address, with the
+server's kernel manager set to ``KitKernelManager`` (``configure.py``).
+
 A culled dashboard loses nothing: its state is in the store, and reopening the page reopens it
 from the facilitator cookie ``kit_f_<CODE>``.
 """
@@ -343,6 +348,21 @@ class CappedVoilaHandler(TornadoVoilaHandler):
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Security-Policy", CSP)
         self.finish(html.body)
+
+
+def cap_voila_pages(web_app) -> int:
+    """Under a Jupyter server (Binder, JupyterHub): ``CappedVoilaHandler`` in place of the page handler of
+    Voila's server extension, which added its rules before the kit's (extensions load in name order).
+    How many rules it replaced (0: Voila's extension is not loaded, or after the kit's)."""
+    replaced, routers = 0, [web_app.default_router, web_app.wildcard_router]
+    while routers:
+        for rule in getattr(routers.pop(), "rules", []):
+            if rule.target is TornadoVoilaHandler:
+                rule.target = CappedVoilaHandler
+                replaced += 1
+            elif hasattr(rule.target, "rules"):
+                routers.append(rule.target)
+    return replaced
 
 
 def capped_handlers(rules: list) -> list:
