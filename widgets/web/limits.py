@@ -88,15 +88,11 @@ def is_trusted_proxy(address: str, trusted: list[str]) -> bool:
 def client_address(peer: str, forwarded: list[str], trusted: list[str]) -> str:
     """The address a request came from: ``peer`` (the connection's), unless it is a proxy in ``trusted``
     (networks as "127.0.0.1/32"); then the last ``X-Forwarded-For`` entry that is not itself a trusted proxy."""
-
-    def is_trusted(address: str) -> bool:
-        return is_trusted_proxy(address, trusted)
-
-    if not is_trusted(peer):
+    if not is_trusted_proxy(peer, trusted):
         return peer
     hops = [hop.strip() for value in forwarded for hop in value.split(",") if hop.strip()]
     for hop in reversed(hops):
-        if not is_trusted(hop):
+        if not is_trusted_proxy(hop, trusted):
             try:
                 return str(ipaddress.ip_address(hop))
             except ValueError:
