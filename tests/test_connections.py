@@ -247,3 +247,24 @@ def test_out_of_files_the_server_pauses_and_logs_once(tmp_path):
         assert seconds < 1  # files are back: the phone is served at once
     finally:
         kit.stop()
+
+
+def test_live_streams_per_address_count_an_ipv6_client_by_its_64(laptop):
+    session = new_session(laptop)
+    code = session.code
+    one_home = [participant(laptop, code, f"2001:db8:9:9::{n}") for n in range(1, 7)]  # six addresses, one /64
+    neighbour = participant(laptop, code, "2001:db8:9:a::1")
+    opened = []
+    try:
+        deadline = time.monotonic() + 10  # the slots of the streams closed before this test come back
+        while (first := stream(one_home[0], code)).status_code != 200 and time.monotonic() < deadline:
+            first.close()
+            time.sleep(0.3)
+        opened.append(first)
+        opened += [stream(me, code) for me in one_home[1:]]
+        assert [r.status_code for r in opened] == [200] * 5 + [503]  # 5 per address: the /64 is one
+        opened.append(stream(neighbour, code))
+        assert opened[-1].status_code == 200  # the next /64 is someone else (and there was room in all)
+    finally:
+        for reply in opened:
+            reply.close()
