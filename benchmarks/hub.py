@@ -4,14 +4,14 @@
 
 The hub is the suite's (tests/hub.py: deploy/jupyterhub/, configurable-http-proxy from npm, one
 throwaway PostgreSQL store). Each session belongs to one facilitator's single-user server; its
-phones (benchmarks/run.py's HTTP phones: their own cookies, the real join and submit forms, the
-live stream held open) reach it at ``/user/<name>/kit/<CODE>`` through the proxy. Figures, each
-p50/p95 over every phone or answer:
+phones (``benchmarks/client.py``: each its own browser and cookies, the real join and palette forms
+sent as the page's script sends them, the live stream held open) reach it at
+``/user/<name>/kit/<CODE>`` through the proxy. Figures, each p50/p95 over every phone or answer:
 
 - join: the join page, the join form, the first activity's page;
-- submit: the palette form's POST until its 303 (the answer is stored); a POST whose connection
-  closes without a response is sent again once with the same body, as browsers do (the kit's submit
-  is idempotent per item), timed from the first try and counted;
+- submit: the palette form's POST until it is answered (the answer is stored), with its idempotency
+  key; a post nobody answered is sent again with it after pauses, as ``benchmarks/proxy.py``'s phones
+  do (the same client); timed from the first try, the resends counted;
 - visible: the POST until a reader of the store (what the dashboard polls) sees the answer.
 
 Baselines in the same run: the same servers addressed directly (no proxy), and one standalone kit
@@ -20,10 +20,8 @@ Nothing is pinned to a core (a hub, its proxy and ten servers share the two); re
 """
 
 import argparse
-import asyncio
 import os
 import platform
-import random
 import secrets
 import statistics
 import subprocess
@@ -32,12 +30,12 @@ import tempfile
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import httpx
 import requests
 
-from benchmarks.run import KIT_ARGS, XSRF, Loop, Phone, close_all, load_average, percentile
+from benchmarks import client
+from benchmarks.client import Phone, Tally
+from benchmarks.run import KIT_ARGS, Loop, load_average, percentile
 from tests.hub import Hub
 from tests.kit_server import REPO, KitServer
 from tests.postgres import PostgresCluster
@@ -60,26 +58,6 @@ def make_sessions(store, count: int, label: str) -> list:
         store.set_activity_open(session.id, "palet", True)
         made.append(session)
     return made
-
-
-def phone_at(base_url: str, code: str, number: int) -> Phone:
-    """benchmarks/run.py's phone, its own User-Agent; under ``/user/<name>/`` it follows redirects as a browser does.
-
-    httpx joins a redirect's absolute path (``/user/<name>/kit/...``) onto the client's base path
-    once more (a browser resolves it against the host): such paths are made full addresses first.
-    """
-    phone = Phone(base_url, code, number)
-    # Each phone its own browser: under JupyterHub an anonymous visitor's _xsrf cookie is derived from its
-    # address and User-Agent, and the kit's per-browser join limit reads that cookie (see RESULTS.md).
-    phone.client.headers["User-Agent"] = f"Mozilla/5.0 (benchmark phone {code}-{number})"
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(base_url))
-    get = phone.client.get
-
-    async def get_as_a_browser(url, **options):
-        return await get(origin + url if str(url).startswith("/") else url, **options)
-
-    phone.client.get = get_as_a_browser
-    return phone
 
 
 class Seen:
@@ -109,61 +87,20 @@ class Seen:
         self.store.backend.close()
 
 
-async def room(targets: list, phones_per_session: int, values: int, concurrency: int = 50) -> dict:
-    """Every phone of every session joins (a few dozen at a time) and holds the live stream; then all answer."""
-    phones = [phone_at(base, session.code, number) for base, session in targets for number in range(phones_per_session)]
-    gate = asyncio.Semaphore(concurrency)
-    joins, errors = [], []
-
-    async def join(phone):
-        async with gate:
-            try:
-                started = time.monotonic()
-                await phone.join()
-                joins.append(time.monotonic() - started)
-                phone.start_listening()
-                await asyncio.wait_for(asyncio.shield(phone.connected), 30)
-            except Exception as error:
-                errors.append(f"join: {error!r}")
-
-    await asyncio.gather(*(join(p) for p in phones))
-    sent = {}
-
-    resent = []
-
-    async def submit(phone, text) -> tuple:
-        """run.py's palette POST, sent again once with the same body (the same item: idempotent) when the
-        connection closes without a response, as a browser does; timed from the first try."""
-        data = {"item": secrets.token_hex(6), "text": text, "cell": "individueel.materieel"}
-        data["_xsrf"] = XSRF.search(phone.page).group(1)
-        posted = time.monotonic()
-        for attempt in (1, 2):
-            try:
-                reply = await phone.client.post(f"kit/{phone.code}/palet", data=data)
-                break
-            except (httpx.RemoteProtocolError, httpx.ReadError) as error:
-                if attempt == 2:
-                    raise
-                resent.append(repr(error))
-        answered = time.monotonic()
-        if reply.status_code != 303:
-            raise RuntimeError(f"palet answered {reply.status_code}")
-        reply = await phone.client.get(reply.headers["location"])
-        phone.page = reply.text
-        return posted, answered, time.monotonic()
-
-    async def answer(phone, index):
-        await asyncio.sleep(random.uniform(0, 3))  # a room answering together, not in lockstep
-        for value in range(values):
-            text = f"waarde {index} {value} {secrets.token_hex(3)}"
-            try:
-                sent[text] = await submit(phone, text)
-            except Exception as error:
-                errors.append(f"submit: {error!r}")
-
-    await asyncio.gather(*(answer(p, i) for i, p in enumerate(phones) if p.page))
-    await close_all(phones)
-    return {"joins": joins, "sent": sent, "errors": errors, "resent": resent, "phones": len(phones)}
+async def room(targets: list, phones_per_session: int, values: int) -> dict:
+    """Every phone of every session joins and holds the live stream, then all answer (``client.room``)."""
+    tally = Tally()
+    phones = [Phone(base, session.code, n, tally) for base, session in targets for n in range(phones_per_session)]
+    streams = await client.room(phones, tally, values)
+    return {
+        "joins": tally.joins,
+        "sent": tally.sent,
+        "errors": tally.errors,
+        "resent": tally.resent,
+        "gave up": len(tally.gave_up),
+        "streams": dict(streams),
+        "phones": len(phones),
+    }
 
 
 def warm_up(targets: list) -> None:
@@ -182,7 +119,7 @@ def measure(loop: Loop, store_url: str, targets: list, phones: int, values: int)
             time.sleep(0.1)
     finally:
         seen.stop()
-    outcome["submits"] = [answered - posted for posted, answered, _ in outcome["sent"].values()]
+    outcome["submits"] = [answered - posted for posted, answered in outcome["sent"].values()]
     outcome["visible"] = [seen.first[t] - s[0] for t, s in outcome["sent"].items() if t in seen.first]
     outcome["missing"] = len(set(outcome["sent"]) - set(seen.first))
     return outcome
@@ -197,9 +134,11 @@ def report(name: str, outcome: dict) -> None:
     for key in ("joins", "submits", "visible"):
         p50, p95 = figures(outcome[key])
         print(f"  {key:8} p50 {p50 * 1000:7.0f} ms  p95 {p95 * 1000:7.0f} ms  (n={len(outcome[key])})")
+    resent = outcome["resent"]
     print(
-        f"  phones {outcome['phones']}, never visible {outcome['missing']}, errors {len(outcome['errors'])}, "
-        f"submits sent again on a new connection {len(outcome['resent'])} {outcome['resent'][:1]}"
+        f"  phones {outcome['phones']}, live streams {outcome['streams']}, never visible {outcome['missing']}, "
+        f"errors {len(outcome['errors'])}, given up {outcome['gave up']}, "
+        f"sent again {sum(resent.values())} {dict(resent.most_common(3))}"
     )
     for error in outcome["errors"][:3]:
         print(f"    {error}")

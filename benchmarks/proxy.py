@@ -6,10 +6,8 @@ One standalone kit (``python -m widgets.launch``, its SQLite store) behind confi
 (JupyterHub's proxy, the version deploy/jupyterhub/package-lock.json pins; tests/hub.py installs it),
 started on its own with the kit as its default target, as a hub's proxy forwards to a server. Each
 session's phones come from their own loopback address (127.0.0.<10 + session>: a room behind its
-router), hold the live stream open and send their forms as the page's script (participant.js) does:
-every hidden field of the form as the page wrote it (``_xsrf``, the idempotency key ``_once``, the
-palette's ``item``), ``X-Kit-Fetch: 1``, and a post nobody answered (a network error, 502, 503 or
-504) sent again with the same body after 1, 2, 4, 8 and 15 s (a ``Retry-After`` wins).
+router), hold the live stream open and send their forms as the page's script (participant.js) does
+(``benchmarks/client.py``, the phone ``benchmarks/hub.py`` uses too).
 
 ``--lose`` is the share of post answers the phone throws away after they arrived, with their
 cookies, and closes its connection: what a proxy that drops a response does after the kit stored the
@@ -25,12 +23,8 @@ shows the count can see a double). Prints figures; asserts nothing.
 """
 
 import argparse
-import asyncio
-import contextlib
 import os
 import platform
-import random
-import re
 import secrets
 import socket
 import statistics
@@ -41,29 +35,15 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import httpx
-
-from benchmarks.run import _TLS, KIT_ARGS, Loop, load_average, percentile
+from benchmarks import client
+from benchmarks.client import PAUSES, Phone, Tally
+from benchmarks.run import KIT_ARGS, Loop, load_average, percentile
 from tests.kit_server import REPO, KitServer, free_port, stop_group
-
-HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)"')
-GROUP = re.compile(r'name="group" value="([^"]+)"')
-RESEND = {502, 503, 504}
-PAUSES = (1, 2, 4, 8, 15)  # participant.js: about half a minute in all
-NETWORK = (httpx.TransportError,)  # no answer, or it broke off
 
 
 def git_commit() -> str:
     done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
     return done.stdout.strip() or "unknown"
-
-
-def form_fields(page: str, marker: str) -> dict:
-    """The hidden fields of the form whose opening tag contains ``marker``, as the page wrote them."""
-    start = page.index(marker)
-    start = page.rindex("<form", 0, start)
-    end = page.index("</form>", start)
-    return dict(HIDDEN.findall(page[start:end]))
 
 
 class Proxy:
@@ -112,163 +92,15 @@ class Proxy:
         stop_group(self.process)
 
 
-class Tally:
-    """What the phones of one run saw: resends by cause, answers thrown away, posts given up."""
-
-    def __init__(self):
-        self.resent = Counter()
-        self.thrown = 0
-        self.gave_up = []
-        self.errors = []
-        self.joins, self.posts = [], []
-
-
-class Phone:
-    """One participant's phone sending its forms as participant.js does, from its own loopback address."""
-
-    def __init__(self, base: str, code: str, number: int, address: str, tally: Tally, lose: float, keys: bool):
-        self.base, self.address, self.agent = base, address, f"Mozilla/5.0 (benchmark phone {code}-{number})"
-        self.client = self._connect(httpx.Cookies())
-        self.code, self.number, self.tally, self.lose, self.keys = code, number, tally, lose, keys
-        self.rng = random.Random(f"{code}-{number}")
-        self.page = ""
-        self.joined = False
-        self.sent = []  # palette texts the phone saw acknowledged
-        self.listener = None
-
-    async def get(self, url: str) -> httpx.Response:
-        """A page load; a proxy's 502/503/504 or a broken connection is tried again (a person would reload)."""
-        for pause in (*PAUSES, None):
-            try:
-                reply = await self.client.get(url)
-                if reply.status_code not in RESEND:
-                    return reply
-                self.tally.resent[f"GET {reply.status_code}"] += 1
-            except NETWORK as error:
-                self.tally.resent[f"GET {type(error).__name__}"] += 1
-            if pause is None:
-                raise RuntimeError(f"GET {url}: no page after {len(PAUSES)} tries")
-            await asyncio.sleep(pause)
-
-    async def post(self, url: str, data: dict) -> str | None:
-        """The page script's post: the same body until answered; the address to go to, or None (given up)."""
-        if not self.keys:
-            data = {k: v for k, v in data.items() if k != "_once"}
-        for pause in (*PAUSES, None):
-            cookies = httpx.Cookies(self.client.cookies)
-            try:
-                reply = await self.client.post(url, data=data, headers={"X-Kit-Fetch": "1"})
-                if reply.status_code == 204 and self.rng.random() < self.lose:
-                    # the proxy lost the answer (and the cookie in it) after the kit stored the post
-                    await self.client.aclose()
-                    self.client = self._connect(cookies)
-                    self.tally.thrown += 1
-                    raise httpx.RemoteProtocolError("answer thrown away")
-                if reply.status_code == 204:
-                    return reply.headers["X-Kit-Location"]
-                if reply.status_code not in RESEND:
-                    raise RuntimeError(f"POST {url} answered {reply.status_code}")
-                self.tally.resent[f"POST {reply.status_code}"] += 1
-                asked = reply.headers.get("Retry-After", "")
-                pause = min(30, max(1, int(asked))) if asked.isdigit() and pause is not None else pause
-            except NETWORK as error:
-                self.tally.resent[f"POST {type(error).__name__}: {error}"[:60]] += 1
-            if pause is None:
-                self.tally.gave_up.append(url)
-                return None
-            await asyncio.sleep(pause)
-
-    def _connect(self, cookies: httpx.Cookies) -> httpx.AsyncClient:
-        """A client (new connections) from the phone's address with these cookies: after a broken answer too."""
-        return httpx.AsyncClient(
-            base_url=self.base,
-            transport=httpx.AsyncHTTPTransport(local_address=self.address, verify=_TLS),
-            trust_env=False,
-            follow_redirects=False,
-            timeout=httpx.Timeout(60.0),
-            cookies=cookies,
-            headers={"User-Agent": self.agent},
-        )
-
-    async def join(self) -> None:
-        started = time.monotonic()
-        page = (await self.get(f"kit/{self.code}")).text
-        groups = GROUP.findall(page)
-        data = {**form_fields(page, 'join"'), "group": groups[self.number % len(groups)], "name": ""}
-        location = await self.post(f"kit/{self.code}/join", data)
-        if location is None:
-            return
-        self.joined = True
-        reply = await self.get(location)
-        if "kit-form-palet" not in reply.text:
-            raise RuntimeError("the first activity is not the waardenpalet form")
-        self.page = reply.text
-        self.tally.joins.append(time.monotonic() - started)
-
-    async def add(self, text: str) -> None:
-        data = {**form_fields(self.page, 'class="kit-form-palet"'), "text": text, "cell": "individueel.materieel"}
-        started = time.monotonic()
-        location = await self.post(f"kit/{self.code}/palet", data)
-        if location is None:
-            return
-        self.tally.posts.append(time.monotonic() - started)
-        self.sent.append(text)
-        self.page = (await self.get(location)).text
-
-    async def listen(self, connected: asyncio.Future) -> None:
-        """The live stream held open, as the page's EventSource does (reconnects are the page's business)."""
-        try:
-            timeout = httpx.Timeout(30.0, read=None)
-            async with self.client.stream("GET", f"kit/{self.code}/events", timeout=timeout) as reply:
-                connected.set_result(reply.status_code)
-                async for _ in reply.aiter_lines():
-                    pass
-        except Exception as error:
-            if not connected.done():
-                connected.set_exception(error)
-
-    async def close(self) -> None:
-        if self.listener is not None:
-            self.listener.cancel()
-            with contextlib.suppress(BaseException):
-                await self.listener
-        await self.client.aclose()
-
-
 async def room(base: str, sessions: list, phones: int, values: int, lose: float, keys: bool) -> tuple:
-    """Every phone joins (50 at a time) and holds the live stream; then all answer within a few seconds."""
+    """Each session's phones from their own loopback address, through ``client.room``."""
     tally = Tally()
     everyone = [
-        Phone(base, s.code, n, f"127.0.0.{10 + i}", tally, lose, keys)
+        Phone(base, s.code, n, tally, address=f"127.0.0.{10 + i}", lose=lose, keys=keys)
         for i, s in enumerate(sessions)
         for n in range(phones)
     ]
-    gate = asyncio.Semaphore(50)
-    streams = Counter()
-
-    async def join(phone):
-        async with gate:
-            try:
-                await phone.join()
-                if phone.joined:
-                    connected = asyncio.get_running_loop().create_future()
-                    phone.listener = asyncio.ensure_future(phone.listen(connected))
-                    streams[await asyncio.wait_for(connected, 30)] += 1
-            except Exception as error:
-                tally.errors.append(f"join: {error!r}"[:160])
-
-    await asyncio.gather(*(join(p) for p in everyone))
-
-    async def answer(phone, index):
-        await asyncio.sleep(random.uniform(0, 3))  # a room answering together, not in lockstep
-        for value in range(values):
-            try:
-                await phone.add(f"waarde {index} {value} {secrets.token_hex(3)}")
-            except Exception as error:
-                tally.errors.append(f"value: {error!r}"[:160])
-
-    await asyncio.gather(*(answer(p, i) for i, p in enumerate(everyone) if p.page))
-    await asyncio.gather(*(p.close() for p in everyone), return_exceptions=True)
+    streams = await client.room(everyone, tally, values)
     return everyone, tally, streams
 
 

@@ -6,6 +6,7 @@ page. Each kit here is started as a user starts it, under the open-files limit a
 """
 
 import resource
+import select
 import socket
 import time
 
@@ -16,6 +17,8 @@ from .kit_server import KitServer
 from .phone import Phone
 
 LAPTOP_FILES = 1024  # a Linux desktop's soft limit (macOS: 256)
+OUTSIDER = "127.0.0.2"  # another address of this machine, not the proxy the kit trusts (127.0.0.1)
+PER_ADDRESS = 20
 
 
 class LimitedKit(KitServer):
@@ -108,7 +111,12 @@ def laptop(tmp_path_factory):
     server = LimitedKit(
         tmp_path_factory.mktemp("laptop"),
         (LAPTOP_FILES, hard),
-        ["--KitWeb.idle_timeout=2", "--KitWeb.streams_per_address=5", "--KitWeb.streams_total=8"],
+        [
+            "--KitWeb.idle_timeout=5",
+            "--KitWeb.streams_per_address=5",
+            "--KitWeb.streams_total=8",
+            f"--KitWeb.connections_per_address={PER_ADDRESS}",
+        ],
     ).start()
     yield server
     server.stop()
@@ -140,6 +148,46 @@ def test_an_idle_connection_is_closed_after_the_idle_timeout(laptop):
         assert sock.recv(1) == b""
     finally:
         sock.close()
+
+
+def connect_from(source: str, port: int) -> socket.socket:
+    sock = socket.socket()
+    sock.settimeout(5)
+    sock.bind((source, 0))
+    sock.connect(("127.0.0.1", port))
+    return sock
+
+
+def closed_by_the_server(sock: socket.socket, within: float = 0) -> bool:
+    """Whether the server closed ``sock`` (waiting up to ``within`` seconds); data waiting counts as open."""
+    if not select.select([sock], [], [], within)[0]:
+        return False
+    try:
+        return sock.recv(4096, socket.MSG_PEEK) == b""
+    except ConnectionResetError:
+        return True
+
+
+def test_one_address_holds_a_capped_number_of_connections_and_its_idle_ones_go_first(laptop):
+    session = new_session(laptop)
+    me = participant(laptop, session.code, "198.51.100.60")
+    outsider = participant(laptop, session.code, "198.51.100.61")
+    live = connect_from(OUTSIDER, laptop.port)  # the outsider's own live stream: a busy connection
+    cookie = f"kit_p_{session.code}={outsider.http.cookies.get(f'kit_p_{session.code}')}"
+    live.sendall(f"GET /kit/{session.code}/events HTTP/1.1\r\nHost: x\r\nCookie: {cookie}\r\n\r\n".encode())
+    assert live.recv(4096).startswith(b"HTTP/1.1 200")
+    held = []
+    try:
+        held = [connect_from(OUTSIDER, laptop.port) for _ in range(3 * PER_ADDRESS)]  # idle, sending nothing
+        deadline = time.monotonic() + 2
+        extra = len(held) - (PER_ADDRESS - 1)  # the cap less the live stream
+        closed = [closed_by_the_server(sock, max(0, deadline - time.monotonic())) for sock in held[:extra]]
+        assert all(closed)  # the longest-held idle ones made room for the newer ones
+        assert not any(closed_by_the_server(sock) for sock in held[extra:])  # well within the idle timeout (5 s)
+        assert not closed_by_the_server(live)  # busy: kept
+        assert page_load_seconds(me, session.code) < 1  # a phone from elsewhere is served at once
+    finally:
+        close_all([live, *held])
 
 
 def test_live_streams_are_capped_per_participant_per_address_and_in_all(laptop):
@@ -199,3 +247,24 @@ def test_out_of_files_the_server_pauses_and_logs_once(tmp_path):
         assert seconds < 1  # files are back: the phone is served at once
     finally:
         kit.stop()
+
+
+def test_live_streams_per_address_count_an_ipv6_client_by_its_64(laptop):
+    session = new_session(laptop)
+    code = session.code
+    one_home = [participant(laptop, code, f"2001:db8:9:9::{n}") for n in range(1, 7)]  # six addresses, one /64
+    neighbour = participant(laptop, code, "2001:db8:9:a::1")
+    opened = []
+    try:
+        deadline = time.monotonic() + 10  # the slots of the streams closed before this test come back
+        while (first := stream(one_home[0], code)).status_code != 200 and time.monotonic() < deadline:
+            first.close()
+            time.sleep(0.3)
+        opened.append(first)
+        opened += [stream(me, code) for me in one_home[1:]]
+        assert [r.status_code for r in opened] == [200] * 5 + [503]  # 5 per address: the /64 is one
+        opened.append(stream(neighbour, code))
+        assert opened[-1].status_code == 200  # the next /64 is someone else (and there was room in all)
+    finally:
+        for reply in opened:
+            reply.close()

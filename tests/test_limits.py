@@ -1,6 +1,8 @@
 """Who is asking, as the server decides it: the address behind trusted proxies, browser ids it signed."""
 
-from widgets.web.limits import BrowserIds, RateLimit, client_address
+from types import SimpleNamespace
+
+from widgets.web.limits import BrowserIds, RateLimit, address_key, client_address, request_key
 
 TRUSTED = ["127.0.0.1/32", "10.0.0.0/8"]
 
@@ -28,3 +30,26 @@ def test_spent_tells_without_counting():
     limit = RateLimit(2, clock=lambda: 100.0)
     assert not limit.spent("a") and limit.allow("a") and limit.allow("a")
     assert limit.spent("a") and not limit.allow("a") and not limit.spent("b")
+
+
+def test_an_ipv6_client_counts_by_its_64_and_a_mapped_ipv4_address_as_ipv4():
+    one_home = ["2001:db8:1:2::1", "2001:db8:1:2:ffff:ffff:ffff:fffe", "2001:DB8:1:2:0:0:0:99"]
+    assert {address_key(a) for a in one_home} == {"2001:db8:1:2::/64"}  # the addresses it can pick from
+    assert address_key("2001:db8:1:3::1") == "2001:db8:1:3::/64"  # the neighbours' /64
+    assert address_key("fe80::1%eth0") == "fe80::/64"
+    assert address_key("::ffff:203.0.113.9") == address_key("203.0.113.9") == "203.0.113.9"
+    assert address_key("::1") == "::1" and address_key("127.0.0.1") == "127.0.0.1"  # the machine itself
+    assert address_key("") == ""
+
+
+def test_every_limit_asks_one_key_behind_a_trusted_proxy_and_a_mapped_proxy_is_trusted():
+    def request(peer, forwarded):
+        return SimpleNamespace(
+            connection=None,
+            remote_ip=peer,
+            headers=SimpleNamespace(get_list=lambda name: [forwarded] if name == "X-Forwarded-For" else []),
+        )
+
+    assert request_key(request("127.0.0.1", "2001:db8:1:2::7"), TRUSTED) == "2001:db8:1:2::/64"
+    assert request_key(request("::ffff:127.0.0.1", "198.51.100.7"), TRUSTED) == "198.51.100.7"
+    assert request_key(request("2001:db8:9:9::5", "198.51.100.7"), TRUSTED) == "2001:db8:9:9::/64"  # no proxy

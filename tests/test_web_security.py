@@ -107,6 +107,18 @@ def test_guessing_codes_is_stopped_after_a_few_tries(strict_kit):
     assert page.status == 429 and "Te veel onbekende codes" in page.text()
 
 
+def test_an_ipv6_client_cannot_guess_more_by_moving_through_its_64(strict_kit):
+    """A home or a phone holds a whole /64 and may pick any address in it: the limit counts the /64."""
+    for n, code in enumerate(("AAAAAA", "CCCCCC", "EEEEEE")):
+        assert guesser(strict_kit, f"2001:db8:7:7::{n + 1}").get(f"kit/{code}").status == 404
+    page = guesser(strict_kit, "2001:db8:7:7:abcd:ef01:2345:6789").get("kit/FFFFFF")
+    assert page.status == 429 and "Te veel onbekende codes" in page.text()
+    assert guesser(strict_kit, "2001:db8:7:8::1").get("kit/FFFFFF").status == 404  # the next /64: someone else
+    for n, code in enumerate(("AAAAAA", "CCCCCC", "EEEEEE")):  # IPv4 written as IPv6 is the same address
+        assert guesser(strict_kit, "203.0.113.7" if n % 2 else "::ffff:203.0.113.7").get(f"kit/{code}").status == 404
+    assert guesser(strict_kit, "::ffff:cb00:7107").get("kit/FFFFFF").status == 429
+
+
 def test_every_page_that_looks_a_code_up_counts_the_misses_and_then_tells_nothing(strict_kit):
     from widgets.model.sessions import SessionSpec
     from widgets.store import open_store

@@ -31,10 +31,14 @@ def mount(web_app, base_url: str, parent=None):
 
 def _load_jupyter_server_extension(serverapp):
     from .connections import raise_open_files_limit, serve_guarded
+    from .kernels import cap_voila_pages
 
     # Before the server creates its HTTPServer (jupyter_server does so after loading extensions). Its
     # timeouts stay the Jupyter server's own (JupyterLab shares it); the kit's pages bound their bodies.
+    # No cap on one address's connections: behind JupyterHub's or Binder's proxy they all come from it.
     raise_open_files_limit(serverapp.log)
     serve_guarded(serverapp.log)
     mount(serverapp.web_app, serverapp.base_url, parent=serverapp)
     serverapp.log.info("Participant pages of the public value kit at %skit/", serverapp.base_url)
+    if not cap_voila_pages(serverapp.web_app):  # Voila's pages: the kit's kernel cap, as in the standalone server
+        serverapp.log.warning("Voila's server extension is not loaded before the kit's: its pages have no kernel cap.")

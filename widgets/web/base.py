@@ -24,7 +24,7 @@ from ..model.links import facilitator_cookie
 from ..model.sessions import is_valid_code, normalize_code
 from ..settings import retention_days
 from ..store import StoreUnavailable
-from .limits import client_address
+from .limits import request_key
 from .live import public_state
 from .logs import masked_path
 from .service import STATIC, static_folders
@@ -169,11 +169,10 @@ class KitHandler(tornado.web.RequestHandler):
         self.clear_cookie(participant_cookie(code), path=self.kit_url)
 
     @property
-    def client_address(self) -> str:
-        """Who is asking, as the server knows it (see ``limits.client_address``): the key of every per-address limit."""
-        context = self.request.connection.context if self.request.connection else None
-        peer = getattr(context, "_orig_remote_ip", None) or self.request.remote_ip or ""
-        return client_address(peer, self.request.headers.get_list("X-Forwarded-For"), self.kit.trusted_proxies)
+    def address_key(self) -> str:
+        """Who is asking, as the server knows it (``limits.request_key``: an IPv6 client by its /64):
+        the key of every per-address limit."""
+        return request_key(self.request, self.kit.trusted_proxies)
 
     def session_of(self, store, code: str):
         """The session of ``code`` or None; each miss counts against the address (``TooManyGuesses`` when spent).
@@ -181,7 +180,7 @@ class KitHandler(tornado.web.RequestHandler):
         Every page that looks a code up goes through here, so guessing codes is as slow on
         ``kit/<CODE>``, its screen and its results as on the code form.
         """
-        address = self.client_address
+        address = self.address_key
         if self.kit.unknown_codes.spent(address):
             raise TooManyGuesses()
         session = store.session_by_code(code) if is_valid_code(code) else None

@@ -15,8 +15,12 @@ Jupyter reads (``jupyter --config-dir`` and ``jupyter --data-dir``, which follow
 - gives the server's kernels the kit's hygiene (``widgets/web/kernels.py``): kernels no page is
   connected to are culled after ``--cull-idle`` seconds, open pages' kernels after ``--cull-connected``,
   and one websocket message from a browser is bounded to ``--max-message-mb`` MiB (the dashboard's
-  file upload is one message). The cap on the number of kernels is the standalone server's only:
-  on Binder the pod's memory limit stands in for it;
+  file upload is one message). The Voila pages have the standalone server's cap (the kit's extension
+  puts its page handler in Voila's place): at most ``--max-kernels`` kernels (a notebook open in
+  JupyterLab counts too), the last two for the dashboard and the start page; a page's kernel whose page
+  has not connected within ``--connect-timeout`` seconds is stopped; one address holds at most
+  ``--kernels-per-address`` pages' kernels (behind a proxy on another machine, as on Kubernetes, name
+  its network in ``c.KitWeb.trusted_proxies``, or every page counts as the proxy's);
 - enables the server extensions Voila (``/voila/...``) and ``widgets.web`` (the participant
   pages at ``/kit/<CODE>``) in ``<config-dir>/jupyter_server_config.d/publieke-waarde-kit.json``;
 - with ``--serve-kit-files``, makes the kit's files the server's root folder (``ServerApp.root_dir``):
@@ -53,6 +57,9 @@ def kernel_defaults() -> dict:
         "cull_connected": kernels.CULL_CONNECTED_TIMEOUT,
         "cull_interval": kernels.CULL_INTERVAL,
         "max_message_mb": kernels.MAX_MESSAGE_MB,
+        "max_kernels": kernels.MAX_KERNELS,
+        "connect_timeout": kernels.CONNECT_TIMEOUT,
+        "kernels_per_address": kernels.KERNELS_PER_ADDRESS,
     }
 
 
@@ -91,6 +98,9 @@ def write_settings(config_dir: Path, repo: Path = None, kernels: dict = None, se
         cull_idle_timeout=kernels["cull_idle"],
         cull_connected_timeout=kernels["cull_connected"],
         cull_interval=kernels["cull_interval"],
+        max_kernels=kernels["max_kernels"],
+        connect_timeout=kernels["connect_timeout"],
+        kernels_per_address=kernels["kernels_per_address"],
     )
     path.write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     return path
@@ -125,7 +135,7 @@ def main(argv=None) -> None:
     )
     parser.add_argument("--serve-kit-files", action="store_true", help=t("cli.binder.serve_kit_files", say))
     defaults = kernel_defaults()
-    for name in ("cull_idle", "cull_connected", "cull_interval", "max_message_mb"):
+    for name in defaults:
         parser.add_argument(
             f"--{name.replace('_', '-')}",
             dest=name,

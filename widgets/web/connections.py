@@ -12,6 +12,12 @@ outsider who opens that many connections and sends nothing would leave no room f
   (EMFILE and its kin) and says so once per ``LOG_EVERY`` seconds. Tornado's own accept handler lets the
   error escape into the event loop, which logs a traceback and tries again at once while the socket
   stays readable: a tight loop that wrote 1.3 GB of log in 70 s.
+- Where the kit owns the server, one address (``limits.address_key``: an IPv6 client by its /64) holds
+  at most ``per_address`` connections (``ConnectionsPerAddress``). One more from it first closes the
+  longest-held of its connections that is between requests (an idle socket, a keep-alive, headers not
+  finished); only if every one is busy (a page on its way, a live stream) is the new one closed. So an
+  outsider's idle sockets cannot pile up below the open-files limit, and a room behind one router keeps
+  its live streams. A trusted proxy's connections carry everyone and are not capped.
 """
 
 import errno
@@ -20,8 +26,12 @@ import socket
 import time
 from collections.abc import Callable, Iterable
 
-from tornado.httpserver import HTTPServer
+from tornado import httputil
+from tornado.http1connection import HTTP1ServerConnection
+from tornado.httpserver import HTTPServer, _HTTPRequestContext
 from tornado.ioloop import IOLoop
+
+from .limits import address_key, is_trusted_proxy
 
 try:
     import resource
@@ -128,10 +138,71 @@ def add_guarded_accept_handler(
     return remove
 
 
+class ConnectionsPerAddress:
+    """The open connections of each address, longest-held first, and whether each is between requests."""
+
+    def __init__(self, cap: int):
+        self.cap = cap
+        self.by_key = {}  # address key -> {connection: idle}, in the order they were accepted
+        self.key_of = {}  # connection -> address key
+
+    def make_room(self, key: str) -> bool:
+        """Room for one more connection of ``key``: True, after closing its longest-held idle one if at the cap;
+        False when every one of its connections is busy."""
+        held = self.by_key.get(key, {})
+        if len(held) < self.cap:
+            return True
+        idle = next((connection for connection, waiting in held.items() if waiting), None)
+        if idle is None:
+            return False
+        self.forget(idle)
+        idle.stream.close()
+        return True
+
+    def add(self, connection, key: str) -> None:
+        self.by_key.setdefault(key, {})[connection] = True
+        self.key_of[connection] = key
+
+    def mark(self, connection, idle: bool) -> None:
+        key = self.key_of.get(connection)
+        if key is not None:
+            self.by_key[key][connection] = idle
+
+    def forget(self, connection) -> None:
+        key = self.key_of.pop(connection, None)
+        if key is not None:
+            del self.by_key[key][connection]
+            if not self.by_key[key]:
+                del self.by_key[key]
+
+
+class _Busy(httputil.HTTPMessageDelegate):
+    """A request's delegate that tells the connection cap when the request's headers are in (busy from then)."""
+
+    def __init__(self, delegate, busy: Callable[[], None]):
+        self.delegate, self.busy = delegate, busy
+
+    def headers_received(self, start_line, headers):
+        self.busy()
+        return self.delegate.headers_received(start_line, headers)
+
+    def data_received(self, chunk):
+        return self.delegate.data_received(chunk)
+
+    def finish(self):
+        return self.delegate.finish()
+
+    def on_connection_close(self):
+        return self.delegate.on_connection_close()
+
+
 class GuardedHTTPServer(HTTPServer):
-    """Tornado's HTTPServer whose listening sockets pause, instead of spinning, when files run out."""
+    """Tornado's HTTPServer whose listening sockets pause, instead of spinning, when files run out,
+    and which holds at most ``per_address`` connections of one address (0: no cap)."""
 
     logger = None  # set by ``serve_guarded``: the application's log
+    per_address = 0
+    trusted = ()  # networks whose connections are proxies carrying everyone: not capped
 
     def add_sockets(self, sockets: Iterable[socket.socket]) -> None:
         files = FilesRanOut(self.logger)
@@ -139,9 +210,44 @@ class GuardedHTTPServer(HTTPServer):
             self._sockets[sock.fileno()] = sock
             self._handlers[sock.fileno()] = add_guarded_accept_handler(sock, self._handle_connection, files)
 
+    def handle_stream(self, stream, address) -> None:
+        """Tornado's, with the cap per address: room made (an idle connection closed) or the new one closed."""
+        peer = address[0] if isinstance(address, tuple) and address else ""
+        key = address_key(peer) if self.per_address > 0 and peer else ""
+        if key and is_trusted_proxy(peer, list(self.trusted)):
+            key = ""
+        if key and not self._capped().make_room(key):
+            stream.close()
+            return
+        context = _HTTPRequestContext(stream, address, self.protocol, self.trusted_downstream)
+        connection = HTTP1ServerConnection(stream, self.conn_params, context)
+        self._connections.add(connection)
+        if key:
+            self._capped().add(connection, key)
+        connection.start_serving(self)
 
-def serve_guarded(logger=None, **options) -> None:
+    def start_request(self, server_conn, request_conn):
+        """Between requests until this one's headers are in (Tornado asks this for each request of a connection)."""
+        delegate = super().start_request(server_conn, request_conn)
+        if server_conn not in self._capped().key_of:
+            return delegate
+        self._capped().mark(server_conn, True)
+        return _Busy(delegate, lambda: self._capped().mark(server_conn, False))
+
+    def on_close(self, server_conn) -> None:
+        self._capped().forget(server_conn)
+        super().on_close(server_conn)
+
+    def _capped(self) -> ConnectionsPerAddress:
+        if getattr(self, "_per_address", None) is None:
+            self._per_address = ConnectionsPerAddress(self.per_address)
+        return self._per_address
+
+
+def serve_guarded(logger=None, per_address: int = 0, trusted=(), **options) -> None:
     """Every HTTPServer created from now on is a ``GuardedHTTPServer`` with these defaults
-    (``idle_connection_timeout``, ``body_timeout``, ...; the creator's own arguments win)."""
+    (``idle_connection_timeout``, ``body_timeout``, ...; the creator's own arguments win), at most
+    ``per_address`` connections per address unless it is in ``trusted`` (0: no cap)."""
     GuardedHTTPServer.logger = logger
+    GuardedHTTPServer.per_address, GuardedHTTPServer.trusted = per_address, tuple(trusted)
     HTTPServer.configure(GuardedHTTPServer, **options)

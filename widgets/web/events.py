@@ -31,7 +31,7 @@ class EventsHandler(KitHandler):
         if not isinstance(found, tuple):
             raise tornado.web.HTTPError(404)
         session, holder = found
-        address = self.client_address
+        address = self.address_key
         if not self.kit.streams.take(holder, address):
             self.set_status(503)
             self.set_header("Retry-After", str(self.kit.streams_retry_after))

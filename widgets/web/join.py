@@ -89,7 +89,7 @@ class JoinHandler(KitHandler):
         token = self.get_cookie(participant_cookie(code), "")
         # The kit's own random browser cookie (set with the join form): under JupyterHub the _xsrf cookie
         # of anonymous visitors is derived from address and browser, the same for a room of identical phones.
-        address = self.client_address
+        address = self.address_key
         browser = self.kit.browser_ids.verified(self.get_cookie(BROWSER_COOKIE, "")) or address  # issued, never chosen
         limited = not (self.kit.joins_browser.allow(browser) and self.kit.joins_address.allow(address))
         outcome = await self.call(

@@ -20,6 +20,11 @@ its kernel behind; these settings keep a laptop or a Binder pod from filling up:
 - ``MAX_MESSAGE_MB`` bounds one websocket message from a browser (a dashboard's file upload is one
   such message), so a page cannot push arbitrarily large widget state into its kernel.
 
+The standalone server puts ``CappedVoilaHandler`` in Voila's rules (``capped_handlers``); under a Jupyter
+server the kit's extension swaps it into the rules of Voila's server extension (``cap_voila_pages``), so
+Binder's and JupyterHub's Voila pages have the same cap, connect timeout and limit per address, with the
+server's kernel manager set to ``KitKernelManager`` (``configure.py``).
+
 A culled dashboard loses nothing: its state is in the store, and reopening the page reopens it
 from the facilitator cookie ``kit_f_<CODE>``.
 """
@@ -39,7 +44,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 
 from ..i18n import language_choices, normalize_language, t
 from .base import CSP
-from .limits import client_address
+from .limits import request_key
 from .logs import shown_address
 from .visit import Visit
 
@@ -259,30 +264,30 @@ class CappedVoilaHandler(TornadoVoilaHandler):
     def kernel_manager(self):
         return self._page_kernels or self.settings["kernel_manager"]
 
-    def capacity(self) -> Capacity:
-        app = self.settings["voila"]
-        if getattr(app, "kit_capacity", None) is None:
-            app.kit_capacity = Capacity(self.settings["kernel_manager"])
-        return app.kit_capacity
+    @property
+    def kit(self):
+        """The participant pages' ``KitWeb`` in this server (its limits' settings), or None."""
+        return self.settings.get("kit_web")
 
-    def client_address(self) -> str:
-        """Who is asking, as the participant pages count it (``limits.client_address``)."""
-        context = self.request.connection.context if self.request.connection else None
-        peer = getattr(context, "_orig_remote_ip", None) or self.request.remote_ip or ""
-        kit = getattr(self.settings["voila"], "kit", None)
-        trusted = kit.trusted_proxies if kit is not None else []
-        return client_address(peer, self.request.headers.get_list("X-Forwarded-For"), trusted)
+    def capacity(self) -> Capacity:
+        """One per server, kept in the application's settings (the standalone server's and the extension's alike)."""
+        if self.settings.get("kit_capacity") is None:
+            self.settings["kit_capacity"] = Capacity(self.settings["kernel_manager"])
+        return self.settings["kit_capacity"]
+
+    def address_key(self) -> str:
+        """Who is asking, as the participant pages count it (``limits.request_key``)."""
+        return request_key(self.request, self.kit.trusted_proxies if self.kit is not None else [])
 
     @tornado.web.authenticated
     async def get(self, path=None):
         notebook = self.notebook_path or path or ""
         if not notebook.lower().endswith(".ipynb"):
             return await super().get(path)
-        capacity, address = self.capacity(), self.client_address()
+        capacity, address = self.capacity(), self.address_key()
         refusal = capacity.refusal(notebook, address)
         if refusal:
-            kit = getattr(self.settings["voila"], "kit", None)
-            shown = shown_address(address, kit is not None and kit.log_addresses)
+            shown = shown_address(address, self.kit is not None and self.kit.log_addresses)
             self.log.warning("Kernel cap reached (%s, %s): refused %s", refusal, shown, notebook)
             return self.full_page(refusal)
         manager = self.settings["kernel_manager"]
@@ -306,7 +311,7 @@ class CappedVoilaHandler(TornadoVoilaHandler):
                 manager.page_sent(got[0])
 
     def full_page(self, reason: str = "full") -> None:
-        kit = self.settings["voila"].kit
+        kit = self.kit
         lang = normalize_language(self.get_argument("lang", "") or self.get_cookie("kit_lang", ""))
         base = self.base_url if self.base_url.endswith("/") else self.base_url + "/"
         visit = Visit(
@@ -343,6 +348,21 @@ class CappedVoilaHandler(TornadoVoilaHandler):
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Security-Policy", CSP)
         self.finish(html.body)
+
+
+def cap_voila_pages(web_app) -> int:
+    """Under a Jupyter server (Binder, JupyterHub): ``CappedVoilaHandler`` in place of the page handler of
+    Voila's server extension, which added its rules before the kit's (extensions load in name order).
+    How many rules it replaced (0: Voila's extension is not loaded, or after the kit's)."""
+    replaced, routers = 0, [web_app.default_router, web_app.wildcard_router]
+    while routers:
+        for rule in getattr(routers.pop(), "rules", []):
+            if rule.target is TornadoVoilaHandler:
+                rule.target = CappedVoilaHandler
+                replaced += 1
+            elif hasattr(rule.target, "rules"):
+                routers.append(rule.target)
+    return replaced
 
 
 def capped_handlers(rules: list) -> list:

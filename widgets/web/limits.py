@@ -2,7 +2,9 @@
 
 Every key is one the server owns: the address the connection came from (or the last address a
 proxy the server trusts put in ``X-Forwarded-For``; never ``X-Real-Ip``, which a client can send
-through a proxy), or a browser id the server issued and signed.
+through a proxy), or a browser id the server issued and signed. An address counts by what one client
+holds (``address_key``): an IPv6 address by its /64, since a home or a phone gets a whole /64 and can
+pick any address in it; an IPv4-mapped IPv6 address as the IPv4 address it is.
 """
 
 import hashlib
@@ -57,28 +59,55 @@ def _networks(trusted: tuple) -> tuple:
     return tuple(ipaddress.ip_network(n, strict=False) for n in trusted)
 
 
+def _ip(address: str):
+    """``address`` parsed (an IPv4-mapped IPv6 address as its IPv4 address, a zone id dropped), or None."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return None
+    return (ip.ipv4_mapped or ip) if ip.version == 6 else ip
+
+
+def address_key(address: str) -> str:
+    """What a per-address limit counts ``address`` as: an IPv6 address by its /64 (the machine's own
+    ``::1`` as itself), an IPv4-mapped one as IPv4, anything else (no IP address at all) as it is."""
+    ip = _ip(address)
+    if ip is None:
+        return address
+    if ip.version == 6 and not ip.is_loopback:
+        return str(ipaddress.IPv6Network((int(ip) >> 64 << 64, 64)))
+    return str(ip)
+
+
+def is_trusted_proxy(address: str, trusted: list[str]) -> bool:
+    """Whether ``address`` lies in one of the ``trusted`` networks (as "127.0.0.1/32")."""
+    ip = _ip(address)
+    return ip is not None and any(ip.version == n.version and ip in n for n in _networks(tuple(trusted)))
+
+
 def client_address(peer: str, forwarded: list[str], trusted: list[str]) -> str:
     """The address a request came from: ``peer`` (the connection's), unless it is a proxy in ``trusted``
     (networks as "127.0.0.1/32"); then the last ``X-Forwarded-For`` entry that is not itself a trusted proxy."""
-    networks = _networks(tuple(trusted))
-
-    def is_trusted(address: str) -> bool:
-        try:
-            ip = ipaddress.ip_address(address)
-        except ValueError:
-            return False
-        return any(ip in network for network in networks)
-
-    if not is_trusted(peer):
+    if not is_trusted_proxy(peer, trusted):
         return peer
     hops = [hop.strip() for value in forwarded for hop in value.split(",") if hop.strip()]
     for hop in reversed(hops):
-        if not is_trusted(hop):
+        if not is_trusted_proxy(hop, trusted):
             try:
                 return str(ipaddress.ip_address(hop))
             except ValueError:
                 return peer  # a hop a trusted proxy would not write: the proxy's own address
     return peer
+
+
+def request_key(request, trusted: list[str]) -> str:
+    """The key of every per-address limit for a Tornado ``request``: ``address_key`` of ``client_address``.
+
+    The one place the participant pages, the Voila pages' kernel cap and the live streams ask.
+    """
+    context = request.connection.context if request.connection else None
+    peer = getattr(context, "_orig_remote_ip", None) or request.remote_ip or ""
+    return address_key(client_address(peer, request.headers.get_list("X-Forwarded-For"), trusted))
 
 
 class BrowserIds:

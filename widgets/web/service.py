@@ -61,6 +61,13 @@ class KitWeb(LoggingConfigurable):
     body_timeout = Int(
         30, help="Seconds a request's body may take (participant pages; in the standalone server every page)."
     ).tag(config=True)
+    connections_per_address = Int(
+        2000,
+        help="Open connections one network address may hold at the standalone server (an IPv6 client by its /64; "
+        "a room behind one router shares one): one more closes its longest-held idle connection first. Never "
+        "more than half the open-files limit; a trusted proxy is not capped (under JupyterHub or Binder every "
+        "connection comes through the proxy, so there is no such cap). 0: that bound only.",
+    ).tag(config=True)
     streams_per_participant = Int(
         3, help="Live-update streams one participant (one cookie) may hold open: a few tabs; 0: no cap."
     ).tag(config=True)
@@ -90,6 +97,7 @@ class KitWeb(LoggingConfigurable):
     def __init__(self, web_settings=None, **kwargs):
         super().__init__(**kwargs)
         self.web_settings = web_settings if web_settings is not None else {}
+        self.web_settings["kit_web"] = self  # the Voila pages' handler reads the limits' settings here
         logs.install(self.web_settings, self.log_addresses)
         self._purger = None
         self.executor = ThreadPoolExecutor(max_workers=self.store_threads, thread_name_prefix="kit-store")
@@ -116,6 +124,11 @@ class KitWeb(LoggingConfigurable):
         self.stylesheets = [
             prefix + p.name for prefix, folder in folders.items() if prefix for p in sorted(folder.glob("*.css"))
         ]
+
+    def connection_cap(self) -> int:
+        """``connections_per_address``, never more than half the open files (the other half for everyone else)."""
+        files = open_files_limit() // 2
+        return min(self.connections_per_address, files) if self.connections_per_address > 0 else files
 
     def store(self):
         """The store, opened on first use (in a worker thread): a broken data folder fails a request, not the server."""

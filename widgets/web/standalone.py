@@ -4,7 +4,8 @@ Voila 0.5 runs its own Tornado application; this subclass adds the kit's handler
 so ``make start`` serves ``/kit/<CODE>`` from the same process as the Voila pages. It also
 gives the Voila pages the kit's security headers (``headers.py``) and kernel hygiene (``kernels.py``):
 idle kernels culled, a cap on how many run, and a bound on one websocket message. Here the kit owns
-the HTTP server, so it also sets its connections' timeouts and raises the open-files limit (``connections.py``).
+the HTTP server, so it also sets its connections' timeouts, caps one address's connections and raises
+the open-files limit (``connections.py``).
 """
 
 from traitlets import Integer
@@ -39,8 +40,15 @@ class KitVoila(Voila):
         super().start()
 
     def listen(self):
-        # Voila's listen creates the server through Application.listen: the guarded one, with the kit's timeouts.
-        serve_guarded(self.log, idle_connection_timeout=self.kit.idle_timeout, body_timeout=self.kit.body_timeout)
+        # Voila's listen creates the server through Application.listen: the guarded one, with the kit's timeouts
+        # and its cap on one address's connections.
+        serve_guarded(
+            self.log,
+            per_address=self.kit.connection_cap(),
+            trusted=self.kit.trusted_proxies,
+            idle_connection_timeout=self.kit.idle_timeout,
+            body_timeout=self.kit.body_timeout,
+        )
         super().listen()
 
     def init_handlers(self):
