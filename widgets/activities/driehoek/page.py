@@ -266,4 +266,4 @@ class Page(ActivityPage):
                         "url": self.url(visit, f"{step}?van={FROM_DONE}"),
                     }
                 )
-        return self.screen(visit, "driehoek_klaar.html", DONE, rows=rows)
+        return self.screen(visit, "driehoek_klaar.html", DONE, rows=rows, waiting=self.waiting(visit, own))
