@@ -121,6 +121,12 @@ def test_a_waiting_note_is_marked_for_its_author_only_until_approved(kit, watche
     found = axe.violations(author, axe.install())
     assert found == [], axe.report(found)
     assert horizontal_overflow(author) == [] and broken_tokens(author) == []
+    author.goto(f"{kit.url}kit/{session.code}/beoordelen/2")  # changing it: the note's label says so too
+    expect(author.locator('label[for="note"] [data-kit-waiting]')).to_have_text("wacht op goedkeuring")
+    found = axe.violations(author, axe.install())
+    assert found == [], axe.report(found)
+    assert horizontal_overflow(author) == [] and broken_tokens(author) == []
+    author.goto(f"{kit.url}kit/{session.code}/beoordelen/klaar")
 
     (note,) = texts_of("beoordelen", kit_store.answers(session.id, "beoordelen", everything=True))
     kit_store.approve_text(session.id, note.key, note.fingerprint)

@@ -1,5 +1,6 @@
 """Under "Teksten eerst goedkeuren" a participant's own text is marked "wacht op goedkeuring" wherever its author
-sees it on their phone, in every activity that declares texts (its ``moderation.texts``), and nowhere once approved."""
+sees it on their phone (the list of their answers, the label of a note typed again), in every activity that declares
+texts (its ``moderation.texts``), and nowhere once approved."""
 
 from widgets.activities import ACTIVITIES
 from widgets.model.moderation import texts_of
@@ -23,6 +24,15 @@ OWN = {
         },
         "driehoek/klaar",
     ),
+}
+
+
+# Where a note is typed again, one per screen: its own screen's label carries the mark too.
+FORMS = {
+    "beoordelen": "beoordelen/2",
+    "democratie": "democratie/1",
+    "eigen": "eigen/1",
+    "driehoek": "driehoek/spanning/willen-mogen",
 }
 
 
@@ -58,11 +68,18 @@ def test_the_author_sees_each_waiting_text_marked_others_do_not_and_approval_rem
             assert any(text in line and "wacht op goedkeuring" in line for line in shown), (key, text, shown)
         assert marks(other.get(f"kit/{session.code}/{path}")) == [], key
 
+    for key, path in FORMS.items():
+        label = author.get(f"kit/{session.code}/{path}").soup.select_one('label[for="note"]')
+        assert label.select("[data-kit-waiting]") and "wacht op goedkeuring" in label.get_text(), key
+        assert not other.get(f"kit/{session.code}/{path}").soup.select("[data-kit-waiting]"), key
+
     for text in texts_of_everything(kit_store, session):
         kit_store.approve_text(session.id, text.key, text.fingerprint)
     for key, (_, path) in OWN.items():
         page = author.get(f"kit/{session.code}/{path}")
         assert marks(page) == [], key
+        if key in FORMS:
+            assert not author.get(f"kit/{session.code}/{FORMS[key]}").soup.select("[data-kit-waiting]"), key
         assert all(  # the texts themselves are still listed for their author
             t.text in page.text() for t in texts_of(key, kit_store.answers(session.id, key))
         ), key

@@ -1,8 +1,8 @@
 """The results page in Chromium: a phone answers, the facilitator releases, the phone reads its results at 320 px.
 
 The release goes through the store here (the dashboard's toggle has its own browser test);
-axe finds nothing, nothing scrolls sideways (nor does the comparison's table, in Dutch or English), and the keyboard alone reaches the download,
-which holds this phone's answers and no one else's.
+axe finds nothing, nothing scrolls sideways (nor does the comparison's table, in Dutch or English),
+and the keyboard alone reaches the download, which holds this phone's answers and no one else's.
 """
 
 import csv

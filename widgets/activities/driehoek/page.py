@@ -214,6 +214,7 @@ class Page(ActivityPage):
             typed=typed,
             errors=errors or {},
             from_done=from_done,
+            waiting=self.waiting(visit),
         )
 
     def route(self, visit, axis: str, typed: str, errors=None, from_done=False):

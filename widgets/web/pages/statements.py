@@ -227,6 +227,7 @@ class StatementsPage(ActivityPage):
             done=self.url(visit, DONE),
             municipality=visit.session.municipality or visit.t(self.words.municipality_unknown),
             topic=topic_label(visit.session.topic, visit.lang).lower(),
+            waiting=self.waiting(visit) if self.note else set(),
         )
 
     def done(self, visit, screens, own: dict):
