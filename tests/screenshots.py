@@ -6,7 +6,10 @@ its presentation screen at 1920x1080 and 1280x720, its participants' results pag
 facilitator's dashboard in Dutch and English, and every lesson after each button is pressed once.
 Every PNG is the whole page: a projector image taller than its screen is what the room cannot see.
 
-    python -m tests.screenshots [--out screenshots] [--only WORD]
+    python -m tests.screenshots [--out screenshots] [--only WORD] [--lang en]
+
+``--lang en`` looks at the participants' pages as a phone that chose English (the ``kit_lang`` cookie the
+language switch sets); the names then end in ``-en``.
 """
 
 import argparse
@@ -14,6 +17,7 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlparse
 
 # As the test suite: a throwaway data folder, Dutch for the command line, no configured store.
 os.environ["KIT_DATA_DIR"] = tempfile.mkdtemp(prefix="kit-screenshots-")
@@ -63,6 +67,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "screenshots", help="the folder for the PNGs")
     parser.add_argument("--only", default="", help="only the screens whose name contains this word")
+    parser.add_argument("--lang", default="", help="the participants' pages in this language (their choice)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="kit-screenshots-"))
@@ -73,10 +78,14 @@ def main() -> None:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
             rooms = Rooms(kit, store, browser)
+            if args.lang:
+                host = urlparse(kit.url).hostname
+                rooms.context.add_cookies([{"name": "kit_lang", "value": args.lang, "domain": host, "path": "/kit/"}])
             for name, show in screens(rooms):
                 if args.only in name:
                     voila = name.startswith(("dashboard", "lesson"))
-                    photograph(show(), args.out / f"{name}.png", voila)
+                    suffix = f"-{args.lang}" if args.lang else ""
+                    photograph(show(), args.out / f"{name}{suffix}.png", voila)
                     written += 1
             browser.close()
     finally:

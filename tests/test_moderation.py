@@ -206,3 +206,57 @@ def test_a_hidden_lesson_leaves_the_report_and_the_verslag_and_its_other_half_st
         assert "Namen noemen" not in html
         assert "Samen met de buurt plannen" in html and "Eerder beginnen" in html
     assert "Namen noemen: wethouder X" in json.dumps(data)  # the facilitator's own file keeps it, marked
+
+
+def test_the_paper_typing_in_table_has_the_printed_sheets_columns_without_hidden_or_waiting_values(sqlite_store):
+    import io
+
+    from bs4 import BeautifulSoup
+    from openpyxl import load_workbook
+
+    from widgets.report.paper import import_paper, template_csv, template_xlsx
+    from widgets.report.paper_sheet import sheet_html
+
+    store = sqlite_store
+    session, _ = store.create_session(
+        SessionSpec(title="Woonvisie", topic="wonen", municipality="Utrecht", activities=("palet", "prioriteren"))
+    )
+    store.set_open_activities(session.id, session.activities)
+    ann = store.join(session.code, session.groups[0].key)
+    store.submit(ann.token, "palet", {"a1": {"text": "Betaalbaarheid", "cell": "collectief.materieel"}})
+    store.submit(ann.token, "palet", {"a2": {"text": "Rotzooi van de wethouder", "cell": "individueel.proces"}})
+    before = export_session(store, session.id)  # a table made before anything was hidden
+
+    def headings(data):
+        csv_row = template_csv(data, "prioriteren", "nl").decode("utf-8-sig").strip().split(";")
+        book = load_workbook(io.BytesIO(template_xlsx(data, "prioriteren", "nl")))
+        xlsx_row = [cell.value for cell in book.worksheets[0][1]]
+        sheet = BeautifulSoup(sheet_html(data, "prioriteren"), "html.parser").get_text(" ", strip=True)
+        assert csv_row == xlsx_row
+        return csv_row, sheet
+
+    shown, sheet = headings(before)
+    assert shown == ["Groep", "Blad", "Rotzooi van de wethouder", "Betaalbaarheid"]
+    assert "Rotzooi van de wethouder" in sheet
+    store.hide_text(session.id, key_of(store, session, "Rotzooi van de wethouder"))
+    shown, sheet = headings(export_session(store, session.id))
+    assert shown == ["Groep", "Blad", "Betaalbaarheid"] and "Rotzooi" not in sheet
+
+    store.set_approve_first(session.id, True)  # an unapproved value is left out as the printed sheet leaves it out
+    shown, sheet = headings(export_session(store, session.id))
+    assert shown == ["Groep", "Blad"] and "Betaalbaarheid" not in sheet
+    betaalbaar = next(t for t in all_texts(store.answers(session.id, everything=True)) if t.text == "Betaalbaarheid")
+    store.approve_text(session.id, betaalbaar.key, betaalbaar.fingerprint)
+    shown, _ = headings(export_session(store, session.id))
+    assert shown == ["Groep", "Blad", "Betaalbaarheid"]
+
+    # the sheets typed into that table import; one typed into the older table too, nothing on paper lost
+    typed = template_csv(export_session(store, session.id), "prioriteren", "nl").decode("utf-8-sig")
+    import_paper(store, session.id, "papier.csv", (typed + f"{session.groups[0].label};1;100\n").encode("utf-8-sig"))
+    older = template_csv(before, "prioriteren", "nl").decode("utf-8-sig")
+    import_paper(store, session.id, "papier.csv", (older + f"{session.groups[0].label};2;60;40\n").encode("utf-8-sig"))
+    allocations = {a.participant: a.value for a in store.answers(session.id, "prioriteren", everything=True)}
+    assert allocations == {
+        "papier-1": {"betaalbaarheid": 100},
+        "papier-2": {"betaalbaarheid": 40, "rotzooi van de wethouder": 60},
+    }

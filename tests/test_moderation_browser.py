@@ -6,11 +6,13 @@ import json
 
 from playwright.sync_api import expect
 
+from widgets.model.moderation import texts_of
 from widgets.report.document import build_report
 from widgets.report.transfer import export_session
 
 from . import axe
-from .browser import add_value, create_session, join, open_activity, open_facilitator, show_tab
+from .browser import add_value, create_session, join, open_activity, open_facilitator, rate, show_tab
+from .looking import broken_tokens, horizontal_overflow
 
 WAIT = 8_000
 
@@ -101,3 +103,33 @@ def test_moderation_hides_restores_approves_flags_and_removes(kit, watched, kit_
     expect(screen.locator(".kit-count-total")).to_have_text("6", timeout=WAIT)
     expect(results).not_to_contain_text("Groene wijk", timeout=WAIT)
     expect(results).not_to_contain_text("Kankerzooi")
+
+
+def test_a_waiting_note_is_marked_for_its_author_only_until_approved(kit, watched, new_session, kit_store):
+    session = new_session(activities=("beoordelen",))
+    kit_store.set_approve_first(session.id, True)
+    author = join(watched(viewport={"width": 320, "height": 640}), kit, session.code, "Inwoner")
+    other = join(watched(viewport={"width": 320, "height": 640}), kit, session.code, "Inwoner")
+    for phone, note in ((author, "Niet iedereen kreeg een brief"), (other, "")):
+        phone.goto(f"{kit.url}kit/{session.code}/beoordelen")
+        rate(phone, 7, [6], note=note)
+        phone.goto(f"{kit.url}kit/{session.code}/beoordelen/klaar")
+    mine = author.locator(".kit-mine-item", has_text="Niet iedereen kreeg een brief")
+    expect(mine.locator("[data-kit-waiting]")).to_have_text("wacht op goedkeuring")
+    assert author.locator("[data-kit-waiting]").count() == 1  # the grade and the other statements have no note
+    assert other.locator("[data-kit-waiting]").count() == 0 and "Niet iedereen" not in other.inner_text("main")
+    found = axe.violations(author, axe.install())
+    assert found == [], axe.report(found)
+    assert horizontal_overflow(author) == [] and broken_tokens(author) == []
+    author.goto(f"{kit.url}kit/{session.code}/beoordelen/2")  # changing it: the note's label says so too
+    expect(author.locator('label[for="note"] [data-kit-waiting]')).to_have_text("wacht op goedkeuring")
+    found = axe.violations(author, axe.install())
+    assert found == [], axe.report(found)
+    assert horizontal_overflow(author) == [] and broken_tokens(author) == []
+    author.goto(f"{kit.url}kit/{session.code}/beoordelen/klaar")
+
+    (note,) = texts_of("beoordelen", kit_store.answers(session.id, "beoordelen", everything=True))
+    kit_store.approve_text(session.id, note.key, note.fingerprint)
+    author.reload()
+    expect(mine).to_contain_text("Niet iedereen kreeg een brief")
+    assert author.locator("[data-kit-waiting]").count() == 0

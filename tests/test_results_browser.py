@@ -1,8 +1,8 @@
 """The results page in Chromium: a phone answers, the facilitator releases, the phone reads its results at 320 px.
 
 The release goes through the store here (the dashboard's toggle has its own browser test);
-axe finds nothing, nothing scrolls sideways, and the keyboard alone reaches the download,
-which holds this phone's answers and no one else's.
+axe finds nothing, nothing scrolls sideways (nor does the comparison's table, in Dutch or English),
+and the keyboard alone reaches the download, which holds this phone's answers and no one else's.
 """
 
 import csv
@@ -44,6 +44,10 @@ def test_a_phone_reads_its_released_results_and_downloads_its_answers(kit, watch
     assert not found, f"axe on the results page at 320 px:\n{axe.report(found)}"
     width = phone.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], f"the results page scrolls sideways at 320 px: {width}"
+    for lang in ("en", "nl"):  # the comparison's four columns fit: nobody swipes to see everyone's figure
+        phone.goto(f"{kit.url}kit/{session.code}/resultaten?lang={lang}")
+        table = phone.locator('[data-kit-activity="beoordelen"] .kit-results-scroll')
+        assert table.evaluate("e => e.scrollWidth <= e.clientWidth"), f"{lang}: {table.evaluate('e => e.scrollWidth')}"
 
     # keyboard only, from the top of the page: Tab to the download link, Enter
     phone.evaluate("document.activeElement && document.activeElement.blur()")

@@ -1,5 +1,11 @@
 """Typing in paper answer sheets: an empty table to fill in (XLSX or CSV), and its import.
 
+The table has the printed sheet's columns (``paper_sheet``): both are made from what the room may see
+(``seen_by_room``), so a participant's text the facilitator hid, or has not approved yet, heads no column
+(a value named by a participant that another activity asks to weigh). The import still reads a column of
+such a value from a table made before it was hidden: what was written on paper is kept, and moderation
+decides what the room sees of it.
+
 Each row is one paper sheet (a form per value: one value of one sheet) with the group and the sheet
 number written on it. A sheet becomes participant ``papier-<number>`` of that group, the same
 person in every activity. The whole file is one ``store.merge``: a bad row is refused with its
@@ -14,6 +20,7 @@ from ..activities import BY_KEY, Activity
 from ..i18n import languages, t
 from ..model import paper
 from ..model.answers import Answer
+from ..model.moderation import seen_by_room
 from ..model.validation import InputError
 from ..store.cells import append_as_text, csv_cell, from_csv_cell
 from .transfer import export_session
@@ -65,6 +72,7 @@ def choices(activity: str, form: paper.PaperForm, lang: str) -> dict:
 # ------------------------------------------------------------------ templates
 def template_csv(data: dict, activity: str, lang: str) -> bytes:
     """The header row, ';'-separated with a BOM, as Dutch Excel opens and saves it."""
+    data = seen_by_room(data)  # the printed sheet's columns: no hidden or unapproved text (a palette value)
     out = io.StringIO()
     csv.writer(out, delimiter=";").writerow([csv_cell(heading) for _, heading in columns(data, activity, lang)])
     return out.getvalue().encode("utf-8-sig")
@@ -75,6 +83,8 @@ def template_xlsx(data: dict, activity: str, lang: str) -> bytes:
     from openpyxl import Workbook  # openpyxl: only when a workbook is made
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter, quote_sheetname
+
+    data = seen_by_room(data)  # the printed sheet's columns: no hidden or unapproved text (a palette value)
 
     form = paper_form(data, activity)
     heads = columns(data, activity, lang)

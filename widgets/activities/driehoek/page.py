@@ -214,6 +214,7 @@ class Page(ActivityPage):
             typed=typed,
             errors=errors or {},
             from_done=from_done,
+            waiting=self.waiting(visit),
         )
 
     def route(self, visit, axis: str, typed: str, errors=None, from_done=False):
@@ -266,4 +267,4 @@ class Page(ActivityPage):
                         "url": self.url(visit, f"{step}?van={FROM_DONE}"),
                     }
                 )
-        return self.screen(visit, "driehoek_klaar.html", DONE, rows=rows)
+        return self.screen(visit, "driehoek_klaar.html", DONE, rows=rows, waiting=self.waiting(visit, own))

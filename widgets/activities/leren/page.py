@@ -49,6 +49,8 @@ class Page(ActivityPage):
             errors=errors or {},
             notice=notice,
             mine=stored,
+            item=ITEM,
+            waiting=self.waiting(visit),
             limit=MAX_CHARS,
             action=self.url(visit),
             results=blocks_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else "",

@@ -42,7 +42,7 @@ class Page(ActivityPage):
             question=asked_text,
             source=source,
             own=own,
-            waiting={item for item, _ in self.waiting(visit, own)},
+            waiting=self.waiting(visit, own),
             text=text,
             errors=errors or {},
             notice=notice,

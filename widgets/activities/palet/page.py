@@ -76,7 +76,7 @@ class Page(ActivityPage):
             revealed=revealed,
             start=start,
             start_checked=not own,
-            waiting={item for item, _ in self.waiting(visit, own)},
+            waiting=self.waiting(visit, own),
             item=form.get("item") or secrets.token_hex(6),
             action=self.url(visit),
         )

@@ -69,6 +69,8 @@ class Page(ActivityPage):
             notice=notice,
             mine=mine,
             mine_note=stored.get("note", ""),
+            item=ITEM,
+            waiting=self.waiting(visit),
             action=self.url(visit),
             municipality=visit.session.municipality or visit.t("trap.municipality_unknown"),
             topic=topic_label(visit.session.topic, visit.lang).lower(),

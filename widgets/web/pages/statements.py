@@ -227,6 +227,7 @@ class StatementsPage(ActivityPage):
             done=self.url(visit, DONE),
             municipality=visit.session.municipality or visit.t(self.words.municipality_unknown),
             topic=topic_label(visit.session.topic, visit.lang).lower(),
+            waiting=self.waiting(visit) if self.note else set(),
         )
 
     def done(self, visit, screens, own: dict):
@@ -243,12 +244,17 @@ class StatementsPage(ActivityPage):
                 answer = own.get(s.item)
                 value, note = self.shown(answer) if answer is not None else ("", "")
                 shown = visit.t(self.words.not_answered) if answer is None else s.scale.label_of(value, visit.lang)
-                row.update(answer=shown, open=answer is None, note=note)
+                row.update(answer=shown, open=answer is None, note=note, item=s.item)
             else:  # how many of its statements are answered
                 answered = sum(1 for s in screen.statements if s.item in own)
                 shown = visit.t(self.words.answered, answered=answered, total=len(screen.statements))
                 row.update(answer=shown, open=False, note="")
             rows.append(row)
         return visit.render(
-            "statements_klaar.html", **self.look(visit), rows=rows, mark=self.row_mark, mine=self.mine(visit, own)
+            "statements_klaar.html",
+            **self.look(visit),
+            rows=rows,
+            mark=self.row_mark,
+            mine=self.mine(visit, own),
+            waiting=self.waiting(visit, own),
         )
