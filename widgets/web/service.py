@@ -24,6 +24,7 @@ from ..settings import retention_days
 from ..store import StoreUnavailable, open_store
 from . import logs
 from .connections import open_files_limit
+from .forms import radio_choices
 from .limits import BrowserIds, RateLimit
 from .live import LiveHub, StreamSlots
 from .shared_pages import SharedPages
@@ -116,6 +117,7 @@ class KitWeb(LoggingConfigurable):
         self._store = None
         self._store_lock = threading.Lock()
         self.env = render.environment(str(TEMPLATES), auto_reload=False)  # no disk look per page
+        self.env.globals["radio_choices"] = radio_choices  # _forms.html's radios, in Python (forms.py)
         self.shared_pages = SharedPages()  # the join form, rendered once per session and language
         folders = static_folders()
         self.versions = {
