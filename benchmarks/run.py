@@ -1466,6 +1466,18 @@ def main(argv=None) -> None:
                     results.run(
                         f"join burst, N={n}", join_burst, browser, folder / f"burst-{n}", n, loop, targets["burst"]
                     )
+                if args.before:
+                    results.run(
+                        f"join burst, N={bursts[-1]}, bare-socket phones, the kit from {args.before}",
+                        join_burst,
+                        browser,
+                        folder / f"burst-{bursts[-1]}-raw-before",
+                        bursts[-1],
+                        loop,
+                        targets["burst"],
+                        True,
+                        args.before,
+                    )
                 results.run(
                     f"join burst, N={bursts[-1]}, bare-socket phones (how much is the load generator)",
                     join_burst,

@@ -1,6 +1,8 @@
 """The join form is rendered once and shared by a room's phones: each still gets its own form keys and the page
 as the session stands now (no other session's, no other language's, no stale title, date or status)."""
 
+import pytest
+
 from widgets.web.shared_pages import SLOT, SharedPages, Slot, fill
 
 
@@ -77,3 +79,19 @@ def test_the_cache_keeps_the_newest_pages_and_fills_every_form():
     assert body.count('name="_xsrf"') == 2 and body.count('name="_once"') == 2 and SLOT not in body
     keys = [part.split('"')[0] for part in body.split('name="_once" value="')[1:]]
     assert len(set(keys)) == 2
+
+
+def test_a_join_given_the_session_it_just_read_still_refuses_a_closed_one_and_another_code(sqlite_store):
+    from widgets.model.sessions import SessionSpec
+    from widgets.model.validation import InputError
+
+    session, _ = sqlite_store.create_session(SessionSpec(title="S", topic="wonen"))
+    other, _ = sqlite_store.create_session(SessionSpec(title="T", topic="wonen", groups=("Alleen hier",)))
+    joined = sqlite_store.join(session.code, "inwoner", session=session)
+    assert joined.session_id == session.id
+    assert sqlite_store.join(session.code, "inwoner", session=other).session_id == session.id  # the code decides
+    sqlite_store.set_status(session.id, "closed")
+    with pytest.raises(InputError) as refused:
+        sqlite_store.join(session.code, "inwoner", session=session)  # read while it was open: closed meanwhile
+    assert refused.value.key == "error.session_closed"
+    assert sqlite_store.participant_counts(session.id) == {"inwoner": 2}

@@ -121,7 +121,7 @@ class JoinHandler(KitHandler):
             # The join form's key, per browser: a resend whose first answer (and cookie) a proxy lost
             # gets the participant the first one made, not a second one.
             with visit.store.once(form.get(ONCE), f"join:{browser}"):
-                participant = visit.store.join(code, form.get("group"), form.get("name"))
+                participant = visit.store.join(code, form.get("group"), form.get("name"), session=visit.session)
         except InputError as error:
             field = "name" if error.params.get("field") == "name" else "group"
             return join_form(visit, {field: error_message(error, visit.lang)}, form)
