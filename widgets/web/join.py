@@ -76,7 +76,7 @@ def join_form(visit, errors=None, form=None, status=200) -> Html:
     key = ("join.html", session_key(visit.session), visit.lang, visit.path, tuple(facts.items()))
     body = visit.kit.shared_pages.get(
         key,
-        lambda: visit.render("join.html", fields=Slot(), errors={}, form=Form(), groups=groups, notice=facts).body,
+        lambda: visit.render("join.html", xsrf_fields=Slot(), errors={}, form=Form(), groups=groups, notice=facts).body,
     )
     return Html(fill(body, visit.xsrf))
 
