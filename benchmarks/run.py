@@ -870,6 +870,29 @@ def baseline_burst(results, folder: Path, count: int, loop: Loop):
         voila.stop()
 
 
+PY_SPY = None  # ``--py-spy``: the py-spy program that profiles the kit server during each burst
+
+
+@contextlib.contextmanager
+def profiled(pid: int, out: Path):
+    """py-spy on the kit server for the block (``--py-spy``): collapsed stacks in ``out``, the GIL holder only."""
+    if PY_SPY is None:
+        yield
+        return
+    spy = subprocess.Popen(
+        [PY_SPY, "record", "--pid", str(pid), "--rate", "200", "--gil", "--format", "raw", "--output", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(1)  # attached before the phones start
+    try:
+        yield
+    finally:
+        spy.send_signal(2)
+        spy.wait(timeout=60)
+        say(f"  profile: {out}")
+
+
 def join_burst(
     results, browser, folder: Path, count: int, loop: Loop, target_n: int, raw: bool = False, root: Path = None
 ):
@@ -907,8 +930,9 @@ def join_burst(
             pids["dashboard kernel"] = facilitator
         watch = CpuWatch(pids)
         server_cpu = cpu_seconds(kit.process.pid)
-        times, errors = loop.run(burst(), timeout=300, page=page)
-        cpu = watch.stop()
+        with profiled(kit.process.pid, Path(tempfile.gettempdir()) / f"kit-burst-{count}-{os.getpid()}.txt"):
+            times, errors = loop.run(burst(), timeout=300, page=page)
+            cpu = watch.stop()
         steps = {
             name: [p.steps[name] for p in phones if name in p.steps]
             for name in ("get join page", "post join", "get activity")
@@ -1359,7 +1383,14 @@ def main(argv=None) -> None:
         default=None,
         help="burst: also run each burst on the kit from this checkout (e.g. `git archive` of main), for ratios",
     )
+    parser.add_argument(
+        "--py-spy",
+        default=None,
+        help="burst: profile the kit server with this py-spy program (collapsed stacks in the temp folder)",
+    )
     args = parser.parse_args(argv)
+    global PY_SPY
+    PY_SPY = args.py_spy
     only = set(filter(None, args.only.split(",")))
     if args.quick:
         bursts, base_burst, sizes, loads, slow_loads, clicks = (10, 30), 5, (0, 20), 3, 2, 5
@@ -1434,6 +1465,18 @@ def main(argv=None) -> None:
                         )
                     results.run(
                         f"join burst, N={n}", join_burst, browser, folder / f"burst-{n}", n, loop, targets["burst"]
+                    )
+                if args.before:
+                    results.run(
+                        f"join burst, N={bursts[-1]}, bare-socket phones, the kit from {args.before}",
+                        join_burst,
+                        browser,
+                        folder / f"burst-{bursts[-1]}-raw-before",
+                        bursts[-1],
+                        loop,
+                        targets["burst"],
+                        True,
+                        args.before,
                     )
                 results.run(
                     f"join burst, N={bursts[-1]}, bare-socket phones (how much is the load generator)",

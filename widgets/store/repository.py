@@ -309,8 +309,11 @@ class Store:
         return purged
 
     # ------------------------------------------------------------- participants
-    def join(self, code: str, group: str, name: str = "") -> Participant:
-        session = self.session_by_code(code)
+    def join(self, code: str, group: str, name: str = "", session: Session | None = None) -> Participant:
+        """A new participant of ``group``; ``session``: the code's session as the caller just read it (one look-up
+        less per join; whether it is still open is checked again inside the write)."""
+        if session is None or session.code != normalize_code(code):
+            session = self.session_by_code(code)
         if session is None:
             raise InputError("error.unknown_code")
         if not session.is_open:

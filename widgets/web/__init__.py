@@ -26,6 +26,7 @@ def mount(web_app, base_url: str, parent=None):
     web_app.add_handlers(".*$", handlers(base_url, kit))
     web_app.add_transform(headers.transform(base_url, everywhere=False))  # Voila's pages and ours, not Lab's
     kit.start_purging()
+    kit.warm_up()  # the Jupyter server's process is not the kit's own: no gc.freeze there
     return kit
 
 

@@ -246,6 +246,10 @@ class KitHandler(tornado.web.RequestHandler):
             return
         super().redirect(url, permanent, status)
 
+    def compute_etag(self):
+        """None: every page is ``no-store`` (never cached): hashing each body for an Etag is work for nothing."""
+        return None
+
     def send(self, outcome) -> None:
         if isinstance(outcome, Redirect):
             self.redirect(outcome.url, status=303)

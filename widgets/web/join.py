@@ -11,6 +11,7 @@ from ..model.sessions import normalize_code
 from ..model.validation import InputError
 from .base import CODE, KitHandler, participant_cookie, session_end
 from .notice import notice
+from .shared_pages import Slot, fill, session_key
 from .visit import ONCE, Form, Html
 
 BROWSER_COOKIE = "kit_b"  # one random id per browser, issued and signed by the server: the limit on joins per browser
@@ -66,10 +67,18 @@ class SessionHandler(KitHandler):
 
 
 def join_form(visit, errors=None, form=None, status=200) -> Html:
+    """The join form; a fresh one (no message, nothing typed) is the same for every phone: rendered once and shared
+    (``shared_pages``), with each phone's own hidden fields."""
     groups = [(g.key, g.label, "", "") for g in visit.session.groups]
-    return visit.render(
-        "join.html", status, errors=errors or {}, form=form or Form(), groups=groups, notice=notice(visit)
+    facts = notice(visit)
+    if errors or form is not None or status != 200:
+        return visit.render("join.html", status, errors=errors or {}, form=form or Form(), groups=groups, notice=facts)
+    key = ("join.html", session_key(visit.session), visit.lang, visit.path, tuple(facts.items()))
+    body = visit.kit.shared_pages.get(
+        key,
+        lambda: visit.render("join.html", xsrf_fields=Slot(), errors={}, form=Form(), groups=groups, notice=facts).body,
     )
+    return Html(fill(body, visit.xsrf))
 
 
 def home(visit) -> Html:
@@ -112,7 +121,7 @@ class JoinHandler(KitHandler):
             # The join form's key, per browser: a resend whose first answer (and cookie) a proxy lost
             # gets the participant the first one made, not a second one.
             with visit.store.once(form.get(ONCE), f"join:{browser}"):
-                participant = visit.store.join(code, form.get("group"), form.get("name"))
+                participant = visit.store.join(code, form.get("group"), form.get("name"), session=visit.session)
         except InputError as error:
             field = "name" if error.params.get("field") == "name" else "group"
             return join_form(visit, {field: error_message(error, visit.lang)}, form)

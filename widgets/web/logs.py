@@ -6,6 +6,7 @@ administrator who needs them (tracing abuse) starts the kit with ``--log-address
 (``c.KitWeb.log_addresses = True``): then the server's own log line is written as it was.
 """
 
+import logging
 import re
 
 from tornado.log import access_log
@@ -29,15 +30,19 @@ def log_request(handler) -> None:
     """Tornado's ``log_function``: status, method, masked path, time; successes at debug (as Jupyter's own)."""
     status = handler.get_status()
     if status < 300 or status == 304:
-        method = access_log.debug
+        level = logging.DEBUG
     elif status < 400:
-        method = access_log.info
+        level = logging.INFO
     elif status < 500:
-        method = access_log.warning
+        level = logging.WARNING
     else:
-        method = access_log.error
+        level = logging.ERROR
+    if not access_log.isEnabledFor(level):  # most lines: no path masked for a line nobody writes
+        return
     request = handler.request
-    method("%d %s %s %.2fms", status, request.method, masked_path(request.path), 1000.0 * request.request_time())
+    access_log.log(
+        level, "%d %s %s %.2fms", status, request.method, masked_path(request.path), 1000.0 * request.request_time()
+    )
 
 
 def install(web_settings: dict, addresses: bool) -> None:

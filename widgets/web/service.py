@@ -6,6 +6,7 @@ launcher can change them (``c.KitWeb.joins_per_address = 600``).
 
 import asyncio
 import datetime
+import gc
 import hashlib
 import logging
 import threading
@@ -18,12 +19,15 @@ from traitlets.config import LoggingConfigurable
 
 from .. import render
 from ..activities import ACTIVITIES
+from ..i18n import languages, t
 from ..settings import retention_days
 from ..store import StoreUnavailable, open_store
 from . import logs
 from .connections import open_files_limit
+from .forms import radio_choices
 from .limits import BrowserIds, RateLimit
 from .live import LiveHub, StreamSlots
+from .shared_pages import SharedPages
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -113,6 +117,8 @@ class KitWeb(LoggingConfigurable):
         self._store = None
         self._store_lock = threading.Lock()
         self.env = render.environment(str(TEMPLATES), auto_reload=False)  # no disk look per page
+        self.env.globals["radio_choices"] = radio_choices  # _forms.html's radios, in Python (forms.py)
+        self.shared_pages = SharedPages()  # the join form, rendered once per session and language
         folders = static_folders()
         self.versions = {
             prefix + p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:12]
@@ -129,6 +135,22 @@ class KitWeb(LoggingConfigurable):
         """``connections_per_address``, never more than half the open files (the other half for everyone else)."""
         files = open_files_limit() // 2
         return min(self.connections_per_address, files) if self.connections_per_address > 0 else files
+
+    def warm_up(self, freeze: bool = False):
+        """Compile the participant pages' templates and read the catalogs in the pool, before the first phone asks
+        (else a room's first phones wait for it); ``freeze``: then move what the server holds since its start out of
+        the garbage collector's sight (``gc.freeze``), so a full collection in a burst looks at the burst's objects
+        only. Only where the kit owns the process (the standalone server). Returns the pool's future."""
+        return self.executor.submit(self._warm_up, freeze)
+
+    def _warm_up(self, freeze: bool) -> None:
+        for page in sorted(TEMPLATES.glob("*.html")):
+            self.env.get_template(page.name)
+        for lang in languages():
+            t("kit.name", lang)
+        if freeze:
+            gc.collect()
+            gc.freeze()
 
     def store(self):
         """The store, opened on first use (in a worker thread): a broken data folder fails a request, not the server."""

@@ -55,6 +55,7 @@ class KitVoila(Voila):
         base_url = self.server_url if self.server_url.endswith("/") else self.server_url + "/"
         self.kit = KitWeb(web_settings=self.app.settings, parent=self)
         self.kit.start_purging()  # on the loop the server is about to run (Voila's listen takes the current one)
+        self.kit.warm_up(freeze=True)  # this process is the kit's: what it loaded at start stays
         self.app.add_transform(headers.transform(base_url, everywhere=True))  # every page here is the kit's
         return handlers(base_url, self.kit) + capped_handlers(super().init_handlers())
 

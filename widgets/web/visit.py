@@ -114,10 +114,11 @@ class Visit:
     def static(self, name: str) -> str:
         return f"{self.kit_url}static/{name}?v={self.kit.versions.get(name, '0')}"
 
-    def render(self, template: str, status: int = 200, **context) -> Html:
-        body = render_layer.render(
-            template, self.lang, env=self.kit.env, visit=self, xsrf=FormFields(self.xsrf), **context
-        )
+    def render(self, template: str, status: int = 200, xsrf_fields: FormFields = None, **context) -> Html:
+        """``template`` for this visit; ``xsrf_fields``: what ``{{ xsrf }}`` writes (a shared page's slot), else this
+        request's CSRF field and a new idempotency key."""
+        fields = FormFields(self.xsrf) if xsrf_fields is None else xsrf_fields
+        body = render_layer.render(template, self.lang, env=self.kit.env, visit=self, xsrf=fields, **context)
         return Html(body, status)
 
     def also_open(self) -> list:

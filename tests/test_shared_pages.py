@@ -1,0 +1,97 @@
+"""The join form is rendered once and shared by a room's phones: each still gets its own form keys and the page
+as the session stands now (no other session's, no other language's, no stale title, date or status)."""
+
+import pytest
+
+from widgets.web.shared_pages import SLOT, SharedPages, Slot, fill
+
+
+def hidden(page) -> dict:
+    form = page.form()
+    return {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+
+
+def test_each_phone_gets_its_own_form_keys_on_the_shared_join_form(kit, phone, new_session, kit_store):
+    session = new_session()
+    first, second = phone(), phone()
+    one, two = hidden(first.get(f"kit/{session.code}")), hidden(second.get(f"kit/{session.code}"))
+    assert one.keys() == two.keys() == {"_xsrf", "_once"}
+    assert one["_once"] != two["_once"] and one["_xsrf"] != two["_xsrf"]
+    assert SLOT not in first.page.reply.text
+    assert hidden(first.get(f"kit/{session.code}"))["_once"] != one["_once"]  # a new key for every form shown
+    first.join(session.code, "Inwoner")
+    second.join(session.code, "Ambtelijk")
+    assert kit_store.participant_counts(session.id) == {"inwoner": 1, "ambtelijk": 1}
+
+
+def test_two_sessions_and_two_languages_each_get_their_own_join_form(kit, phone, new_session):
+    woon = new_session(title="Woonvisie 2030")
+    zorg = new_session(title="Zorg dichtbij", groups=["Huisarts", "Wijkteam"])
+    me = phone()
+    page = me.get(f"kit/{woon.code}")
+    assert page.text("h1") == "Woonvisie 2030" and "Inwoner" in page.all(".kit-choice label")
+    page = me.get(f"kit/{zorg.code}")
+    assert page.text("h1") == "Zorg dichtbij" and page.all(".kit-choice label") == ["Huisarts", "Wijkteam"]
+    assert page.form()["action"].endswith(f"/kit/{zorg.code}/join")
+    english = phone().get(f"kit/{woon.code}?lang=en")
+    assert english.soup.html["lang"] == "en" and english.text("legend") == "I am here as"
+    assert phone().get(f"kit/{woon.code}").soup.html["lang"] == "nl"  # the English page stays with its reader
+
+
+def test_a_changed_title_retention_or_status_shows_on_the_next_join_form(kit, phone, new_session, kit_store):
+    session = new_session(title="Woonvisie 2030")
+    me = phone()
+    assert me.get(f"kit/{session.code}").text("h1") == "Woonvisie 2030"
+    with kit_store.backend.transaction() as tx:  # as an import or a later version of the dashboard might
+        tx.execute("UPDATE sessions SET title = 'Woonvisie 2040' WHERE id = :id", {"id": session.id})
+    assert me.get(f"kit/{session.code}").text("h1") == "Woonvisie 2040"
+    before = me.get(f"kit/{session.code}").text(".kit-privacy")
+    kit_store.set_retention(session.id, 7)
+    after = me.get(f"kit/{session.code}").text(".kit-privacy")
+    assert "7 dagen" in after and after != before
+    kit_store.set_status(session.id, "closed")
+    page = me.get(f"kit/{session.code}")
+    assert "De sessie is gesloten" in page.text() and page.form() is None
+
+
+def test_a_refused_join_is_never_shared_with_the_next_phone(kit, phone, new_session):
+    session = new_session()
+    me = phone()
+    me.get(f"kit/{session.code}")
+    refused = me.submit(name="Ans")
+    assert refused.errors() == ["Fout: Kies eerst uw stakeholdergroep."]
+    page = phone().get(f"kit/{session.code}")
+    assert page.errors() == [] and page.form().select_one("input[name=name]")["value"] == ""
+
+
+def test_the_cache_keeps_the_newest_pages_and_fills_every_form():
+    pages = SharedPages(size=2)
+    made = []
+
+    def render(name):
+        made.append(name)
+        return f"<form>{Slot().__html__()}</form><form>{SLOT}</form>{name}"
+
+    for name in ("a", "b", "a", "c", "b"):
+        pages.get(name, lambda name=name: render(name))
+    assert made == ["a", "b", "c", "b"]  # 'b' was dropped for 'c', the least recently used
+    body = fill(pages.get("a", lambda: render("a")), '<input name="_xsrf" value="t"/>')
+    assert body.count('name="_xsrf"') == 2 and body.count('name="_once"') == 2 and SLOT not in body
+    keys = [part.split('"')[0] for part in body.split('name="_once" value="')[1:]]
+    assert len(set(keys)) == 2
+
+
+def test_a_join_given_the_session_it_just_read_still_refuses_a_closed_one_and_another_code(sqlite_store):
+    from widgets.model.sessions import SessionSpec
+    from widgets.model.validation import InputError
+
+    session, _ = sqlite_store.create_session(SessionSpec(title="S", topic="wonen"))
+    other, _ = sqlite_store.create_session(SessionSpec(title="T", topic="wonen", groups=("Alleen hier",)))
+    joined = sqlite_store.join(session.code, "inwoner", session=session)
+    assert joined.session_id == session.id
+    assert sqlite_store.join(session.code, "inwoner", session=other).session_id == session.id  # the code decides
+    sqlite_store.set_status(session.id, "closed")
+    with pytest.raises(InputError) as refused:
+        sqlite_store.join(session.code, "inwoner", session=session)  # read while it was open: closed meanwhile
+    assert refused.value.key == "error.session_closed"
+    assert sqlite_store.participant_counts(session.id) == {"inwoner": 2}
