@@ -11,7 +11,7 @@ from html import escape
 import ipywidgets as w
 
 from ..i18n import t
-from ..model.blocks import Texts
+from ..model.blocks import Ranking, Texts
 from ..render.blocks import count
 
 
@@ -68,8 +68,8 @@ class Pager(w.HBox):
 class More(w.HBox):
     """ "Meer tonen" / "Minder tonen" for a list cut to its first ``step`` per part, with how many are shown."""
 
-    def __init__(self, lang: str, step: int, on_change, css: str = ""):
-        self.lang, self.step, self.limit = lang, step, step
+    def __init__(self, lang: str, step: int, on_change, css: str = "", words: str = "pager.shown"):
+        self.lang, self.step, self.limit, self.words = lang, step, step, words
         self.on_change = on_change
         self.label = w.HTML()
         self.more = w.Button(description=t("pager.more", lang), layout=w.Layout(width="auto"))
@@ -98,7 +98,7 @@ class More(w.HBox):
             '<span class="kit-more-count" aria-live="polite">'
             + escape(
                 t(
-                    "pager.shown",
+                    self.words,
                     self.lang,
                     limit=count(self.limit, self.lang),
                     shown=count(shown, self.lang),
@@ -112,7 +112,8 @@ class More(w.HBox):
 
 
 def limited(blocks, limit: int) -> tuple[list, int, int]:
-    """``(blocks, shown, total)``: each list block's sections cut to their first ``limit`` entries."""
+    """``(blocks, shown, total)``: each list block cut to its first ``limit`` entries per section (a ranking: the
+    ``limit`` highest; its scale stays that of the highest)."""
     out, shown, total = [], 0, 0
     for block in blocks:
         if isinstance(block, Texts):
@@ -120,5 +121,9 @@ def limited(blocks, limit: int) -> tuple[list, int, int]:
             total += sum(len(s.entries) for s in block.sections)
             shown += sum(len(s.entries) for s in sections)
             block = replace(block, sections=sections)
+        elif isinstance(block, Ranking):
+            total += len(block.items)
+            block = replace(block, items=block.items[:limit])
+            shown += len(block.items)
         out.append(block)
     return out, shown, total
