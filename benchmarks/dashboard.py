@@ -334,7 +334,24 @@ def summary(figures: dict, args) -> None:
     say(line(f"kernel CPU, {args.stream} s at {args.rate:g} answers/s", "stream"))
 
 
-def main(argv=None) -> None:
+def in_run(results, browser, folder: Path) -> None:
+    """``python -m benchmarks.run --only dashboard``: the default figures, and two rows in that run's table."""
+    from .run import verdict
+
+    figures = run(browser, Path(folder), parser().parse_args([]))
+    empty, big = figures.get("empty", {}), figures.get("big", {})
+    for what, key, limit in (("usable", "usable", 3.0), ("redraw after one answer, median", "redraw", 0.5)):
+        if big.get(key) is not None:
+            results.row(
+                f"dashboard, 300 participants and 3,000 values: {what}",
+                f"<= {limit:g} s",
+                f"{big[key]:.2f} s",
+                f"{ratio(big[key], empty.get(key))} of the empty session ({empty.get(key) or 0:.2f} s)",
+                verdict(big[key], limit),
+            )
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--participants", type=int, default=300)
     parser.add_argument("--values", type=int, default=3000, help="palette values in the big session")
@@ -343,7 +360,11 @@ def main(argv=None) -> None:
     parser.add_argument("--stream", type=float, default=60, help="seconds of answers arriving")
     parser.add_argument("--rate", type=float, default=2.0, help="answers a second during the stream")
     parser.add_argument("--loads", type=int, default=3, help="loads of the one-button page")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv=None) -> None:
+    args = parser().parse_args(argv)
     cores = os.sched_getaffinity(0)
     if (SERVER_CORES | LOAD_CORES) <= cores:
         os.sched_setaffinity(0, LOAD_CORES)

@@ -253,3 +253,20 @@ def test_a_big_palette_draws_the_first_values_of_each_cell_and_more_on_request(s
     assert drawn() == 63 and dash.more.more.layout.display == "none"
     dash.more.fewer.click()
     assert drawn() == 53
+
+
+def test_merge_suggestions_found_one_new_value_at_a_time_are_those_found_at_once():
+    """The dashboard compares only new values with the others; what it suggests must not depend on that."""
+    from widgets.activities.palet.model import alike, ranked_pairs, suggest_merges
+
+    keys = ["betaalbaarheid", "groen in de wijk", "veiligheid", "betaalbare woningen", "groen in de wyk"]
+    keys += ["verkeersveiligheid", "inspraak", "betaalbaar", "groene wijk"]
+    scores: dict = {}
+    for n in range(1, len(keys) + 1):
+        scores.update(alike([keys[n - 1]], keys[:n]))
+        assert ranked_pairs(scores) == suggest_merges(keys[:n])
+    assert ("betaalbaarheid", "betaalbare woningen") in suggest_merges(keys)
+    assert ("veiligheid", "verkeersveiligheid") not in suggest_merges(keys)  # containing is the facilitator's call
+    assert ranked_pairs(scores, [("betaalbare woningen", "betaalbaarheid")]) == [
+        p for p in suggest_merges(keys) if p != ("betaalbaarheid", "betaalbare woningen")
+    ]

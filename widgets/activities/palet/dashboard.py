@@ -9,7 +9,7 @@ from ...texts import book_palette
 from ...views.common import Message, RevealSwitch, replace_children
 from ...views.failures import StoreGuard, store_action
 from ...views.pager import More, limited
-from .model import book_tables, compare_with_book, merge_palette, suggest_merges
+from .model import alike, book_tables, compare_with_book, merge_palette, ranked_pairs
 from .results import blocks
 
 ACTIVITY = "palet"
@@ -24,6 +24,8 @@ class Dashboard(w.VBox):
         self.grid.add_class("kit-palet-grid")
         self.more = More(lang, PER_CELL, self.redraw, "kit-palet-more")
         self.pairs = None  # the merge suggestions drawn now: their rows are made again only when they change
+        self.alike: dict = {}  # {(a, b): similarity} of the keys compared so far (a new value: only it is compared)
+        self.compared: set = set()
         self.per_group = w.HTML()
         self.suggestions_head = w.HTML(render("palet_dashboard_suggestions.html", lang))
         self.suggestions = w.VBox()
@@ -87,7 +89,7 @@ class Dashboard(w.VBox):
             counts=[(g.label, per_group.get(g.key, 0)) for g in session.groups],
         )
         self.counts = {k: m.count for k, m in merged.items()}
-        suggested = suggest_merges(merged, state.get("apart", ()))[:8]
+        suggested = self.suggest(merged, state.get("apart", ()))[:8]
         pairs = [(a, b, merged[a].label, merged[b].label) for a, b in suggested]
         if pairs != self.pairs:
             self.pairs = pairs
@@ -101,6 +103,17 @@ class Dashboard(w.VBox):
         self.compare.value = render(
             "palet_dashboard_compare.html", self.lang, tables=tables, also=also, new=new, only_book=only_book
         )
+
+    def suggest(self, keys, dismissed) -> list:
+        """``suggest_merges`` of the model, the keys seen before not compared again."""
+        keys = set(keys)
+        gone = self.compared - keys
+        if gone:
+            self.alike = {pair: s for pair, s in self.alike.items() if not gone & set(pair)}
+        if keys - self.compared:
+            self.alike.update(alike(keys - self.compared, keys))
+        self.compared = keys
+        return ranked_pairs(self.alike, dismissed)
 
     def redraw(self) -> None:
         """Drawn again at once (more or fewer values per cell), from the store."""

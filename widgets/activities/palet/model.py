@@ -102,26 +102,41 @@ def suggest_merges(keys, dismissed=()) -> list:
 
     Similar spelling (rapidfuzz ratio) or the same first-word stem ("betaalba...").
     A key that merely contains another ("veiligheid" in "verkeersveiligheid") is
-    not enough: that is the facilitator's call. The spelling is compared by rapidfuzz's own loop
-    and stems are looked up, not tried pair by pair: 3,000 values take a fraction of a second.
+    not enough: that is the facilitator's call.
+    """
+    return ranked_pairs(alike(keys, keys), dismissed)
+
+
+def alike(keys, among) -> dict:
+    """``{(a, b): similarity}`` (a before b) of each key of ``keys`` with every other key of ``among`` it looks like.
+
+    The spelling is compared in rapidfuzz's own loop and stems are looked up, not tried pair by pair: 3,000
+    values take a fraction of a second, and the dashboard compares only the keys that are new since its last look.
     """
     from rapidfuzz import fuzz, process  # as matching.similarity: only once a dashboard asks
 
+    among = sorted(set(among))
     keys = sorted(set(keys))
-    dismissed = {tuple(sorted(pair)) for pair in dismissed}
-    scores = {}
-    for i, a in enumerate(keys[:-1]):
-        rest = keys[i + 1 :]
-        for _, score, j in process.extract(a, rest, scorer=fuzz.ratio, score_cutoff=SIMILARITY_THRESHOLD, limit=None):
-            scores[(a, rest[j])] = score
-    by_stem: dict[str, list[str]] = {}
-    for key in keys:
+    half = keys == among  # every key with every other: each pair once
+    stems: dict[str, list[str]] = {}
+    for key in among:
         if stem(key):
-            by_stem.setdefault(stem(key), []).append(key)
-    for same in by_stem.values():
-        for i, a in enumerate(same):
-            for b in same[i + 1 :]:
-                scores.setdefault((a, b), similarity(a, b))
+            stems.setdefault(stem(key), []).append(key)
+    scores = {}
+    for i, a in enumerate(keys):
+        rest = among[i + 1 :] if half else among
+        for b, score, _ in process.extract(a, rest, scorer=fuzz.ratio, score_cutoff=SIMILARITY_THRESHOLD, limit=None):
+            if b != a:
+                scores[(min(a, b), max(a, b))] = score
+        for b in stems.get(stem(a), ()) if stem(a) else ():
+            if b != a:
+                scores.setdefault((min(a, b), max(a, b)), similarity(a, b))
+    return scores
+
+
+def ranked_pairs(scores: dict, dismissed=()) -> list:
+    """The pairs of ``alike``'s scores the facilitator did not keep apart, most similar first."""
+    dismissed = {tuple(sorted(pair)) for pair in dismissed}
     kept = [(score, a, b) for (a, b), score in scores.items() if (a, b) not in dismissed]
     return [(a, b) for _, a, b in sorted(kept, key=lambda p: (-p[0], p[1], p[2]))]
 
