@@ -342,7 +342,7 @@ class FacilitatorApp(w.VBox):
         for activity in self.order:  # the title and the state line now; the analysis once its tab is chosen
             self.rows[activity] = w.HTML()
             self.rows[activity].add_class("kit-tab-status")
-            row = w.VBox([w.HTML(f"<h3>{self.t('activity.' + activity)}</h3>"), self.rows[activity]])
+            row = w.VBox([self.rows[activity]])  # the tab and the analysis's own heading name the activity
             row.add_class("kit-activity-row")
             pane = w.VBox([row])
             pane.add_class("kit-activity-pane")
@@ -580,8 +580,8 @@ class FacilitatorApp(w.VBox):
         parts.append(self.t("facilitator.answered", n=sum(getattr(self, "answered", {}).get(activity, {}).values())))
         value = (
             f'<p data-kit-open="{str(is_open).lower()}" data-kit-shown="{str(bool(shown)).lower()}">'
-            f"{escape(' · '.join(parts))}</p>"
-            f'<p class="kit-hint">{escape(self.t("facilitator.tab_help"))}</p>'
+            f"<b>{escape(' · '.join(parts))}</b> "
+            f'<span class="kit-hint">{escape(self.t("facilitator.tab_help"))}</span></p>'
         )
         if self.rows[activity].value != value:
             self.rows[activity].value = value
