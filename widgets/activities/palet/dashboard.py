@@ -4,7 +4,7 @@ import ipywidgets as w
 
 from ...i18n import t
 from ...render import render
-from ...render.blocks import DASHBOARD, blocks_html
+from ...render.blocks import DASHBOARD, blocks_html, count
 from ...texts import book_palette
 from ...views.common import Message, RevealSwitch, replace_children
 from ...views.failures import StoreGuard, store_action
@@ -98,7 +98,7 @@ class Dashboard(w.VBox):
         book = [v for table in book_tables(session.topic) for v in book_palette(table, session.language)]
         also, only_book, new = compare_with_book(grid, book)
         if len(new) > NEW_SHOWN:
-            new = [*new[:NEW_SHOWN], t("pager.and_more", self.lang, n=len(new) - NEW_SHOWN)]
+            new = [*new[:NEW_SHOWN], t("pager.and_more", self.lang, n=count(len(new) - NEW_SHOWN, self.lang))]
         tables = ", ".join(book_tables(session.topic))
         self.compare.value = render(
             "palet_dashboard_compare.html", self.lang, tables=tables, also=also, new=new, only_book=only_book
