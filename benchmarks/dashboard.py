@@ -222,9 +222,19 @@ def measure(name: str, browser, kit, store, session, key: str, args, figures: di
 
     cells = [cell for _, cell in PALETTE]
     say(f"\n### {name} session ({load_average()})")
+    url = kit.render_url("workshops/facilitator.ipynb", f"sessie={session.code}&sleutel={key}")
+    loads = []  # first loads in a fresh context, each page's kernel shut afterwards; the last one stays open
+    for _ in range(args.usable_loads - 1):
+        loads.append(time_to_element(browser, url, f".kit-dashboard-{session.activities[0]}")[0])
+        time.sleep(2)
     board = Dashboard(browser, kit, session, key)
+    loads.append(board.usable)
+    board.usable = statistics.median(loads)
     try:
-        say(f"usable (bar and first tab drawn): {board.usable:.2f} s; kernel pid {board.kernel}")
+        say(
+            f"usable (bar and first tab drawn): median {board.usable:.2f} s of {len(loads)} "
+            f"({' '.join(f'{x:.2f}' for x in loads)}); kernel pid {board.kernel}"
+        )
         board.settle()
         elements = board.elements()
         say(f"DOM elements once settled: {elements}")
@@ -293,21 +303,57 @@ def run(browser, folder: Path, args) -> dict:
         voila.stop()
     figures["one_button"] = statistics.median(base)
     say(f"baseline, one-button page on plain Voila: median {figures['one_button']:.2f} s")
-    kit = start_kit(folder / "kit")
-    try:
-        from widgets.store import open_store
+    from widgets.store import open_store
 
-        store = open_store(f"sqlite:///{kit.data_dir / 'kit.sqlite3'}")
-        sessions = make_sessions(store, args.participants, args.values)
-        say(f"kit on cores {cores_of(kit.process.pid)}")
+    kits, stores, sessions = {}, {}, {}
+    try:  # the kit from --before first, then this one: the same machine minutes apart, in turns
+        for label, root in ((BEFORE, args.before), (NOW, None)):
+            if label == BEFORE and root is None:
+                continue
+            kits[label] = start_kit(folder / f"kit-{label}", root=root)
+            stores[label] = open_store(f"sqlite:///{kits[label].data_dir / 'kit.sqlite3'}")
+            sessions[label] = make_sessions(stores[label], args.participants, args.values)
+            say(f"kit {label} from {root or 'this checkout'} on cores {cores_of(kits[label].process.pid)}")
         for name in ("empty", "big"):
-            time.sleep(3)
-            measure(name, browser, kit, store, *sessions[name], args, figures)
-        store.backend.close()
+            for label, kit in kits.items():
+                time.sleep(3)
+                figures.setdefault(label, {})
+                measure(f"{name} ({label})", browser, kit, stores[label], *sessions[label][name], args, figures[label])
+                figures[label][name] = figures[label].pop(f"{name} ({label})")
     finally:
-        kit.stop()
-    summary(figures, args)
-    return figures
+        for label, kit in kits.items():
+            if label in stores:
+                stores[label].backend.close()
+            kit.stop()
+    figures["now"]["one_button"] = figures["one_button"]
+    summary(figures["now"], args)
+    if BEFORE in figures:
+        compare(figures[BEFORE], figures[NOW], args)
+    return figures["now"]
+
+
+def compare(before: dict, now: dict, args) -> None:
+    """The big session before and after, each also as a ratio to its own kit's empty session."""
+    say(f"\n## the big session, the kit from {args.before} against this one\n")
+    say("| figure | before | now | now / before | before: big / empty | now: big / empty |")
+    say("| --- | --- | --- | --- | --- | --- |")
+    for what, key in ROWS:
+        b, n = before.get("big", {}).get(key), now.get("big", {}).get(key)
+        be, ne = before.get("empty", {}).get(key), now.get("empty", {}).get(key)
+        shown = [f"{x:.2f}" if isinstance(x, float) else str(x) for x in (b, n)]
+        say(f"| {what} | {shown[0]} | {shown[1]} | {ratio(n, b) if b else 'n/a'} | {ratio(b, be)} | {ratio(n, ne)} |")
+
+
+BEFORE, NOW = "before", "now"
+ROWS = (
+    ("usable (bar and first tab), s", "usable"),
+    ("DOM elements", "elements"),
+    ("redraw after one answer (median), s", "redraw"),
+    ("tab switch (median), s", "switch"),
+    ("tab switch (slowest), s", "switch_max"),
+    ("kernel CPU idle, s", "idle"),
+    ("kernel CPU under the stream, s", "stream"),
+)
 
 
 def summary(figures: dict, args) -> None:
@@ -360,6 +406,10 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--stream", type=float, default=60, help="seconds of answers arriving")
     parser.add_argument("--rate", type=float, default=2.0, help="answers a second during the stream")
     parser.add_argument("--loads", type=int, default=3, help="loads of the one-button page")
+    parser.add_argument("--usable-loads", type=int, default=3, help="first loads of each dashboard (the median)")
+    parser.add_argument(
+        "--before", type=Path, default=None, help="also measure the kit from this checkout (e.g. `git archive` of main)"
+    )
     return parser
 
 
