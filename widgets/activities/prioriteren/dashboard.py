@@ -26,13 +26,7 @@ class Dashboard(w.VBox):
         self.table = w.HTML()
         self.table.add_class("kit-prio-ranking")
         # the values with the most points first; a big palette has thousands to spread over
-        self.more = More(
-            lang,
-            50,
-            lambda: self.guard.run(self.refresh, self.session, context="read"),
-            "kit-prio-more",
-            "pager.shown_top",
-        )
+        self.more = More(lang, 50, self.redraw, "kit-prio-more", "pager.shown_top")
         self.selection = w.SelectMultiple(rows=6, layout=w.Layout(width="100%"))
         save = w.Button(description=t("prioriteren.dash.save_selection", lang))
         self.message = Message()
@@ -58,6 +52,10 @@ class Dashboard(w.VBox):
             ]
         )
         self.add_class("kit-dashboard-prioriteren")
+
+    def redraw(self) -> None:
+        """Drawn again at once (more or fewer values), from the store."""
+        self.guard.run(self.refresh, self.session, context="read")
 
     def refresh(self, session) -> None:
         self.session = session
