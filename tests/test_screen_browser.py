@@ -115,7 +115,8 @@ def test_control_page_and_presentation_screen_through_a_tafel(kit, watched):
     assert "Geef een rapportcijfer" in screen.inner_text(".kit-screen-question")
     assert re.match(r"Stap 4 van 8", screen.inner_text(".kit-screen-step"))
     check_projected(screen, key)
-    row = control.locator(".kit-activity-row", has_text="Beoordelen")
+    expect(control.locator(".kit-bar-activity strong")).to_have_text("Beoordelen", timeout=5_000)  # its tab in view
+    row = control.locator(".kit-activity-row").filter(visible=True)
     expect(row).to_contain_text("Open voor deelnemers · resultaten niet getoond", timeout=5_000)
 
     for i, page in enumerate(people):
