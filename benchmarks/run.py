@@ -1358,7 +1358,8 @@ def main(argv=None) -> None:
     parser.add_argument(
         "--only",
         default="",
-        help="comma-separated: baseline (or baseline_page, baseline_burst), burst, memory, pages (default: all)",
+        help="comma-separated: baseline (or baseline_page, baseline_burst), burst, memory, pages (default: all); "
+        "dashboard (a big session's dashboard, benchmarks/dashboard.py: only when named, it takes ~10 minutes)",
     )
     parser.add_argument("--page-loads", type=int, default=None, help="pages: loads per page (default 5, --quick 2)")
     parser.add_argument(
@@ -1511,6 +1512,10 @@ def main(argv=None) -> None:
                     page_loads,
                     args.kit_root,
                 )
+            if "dashboard" in only:
+                from .dashboard import in_run
+
+                results.run("dashboard with a big session", in_run, browser, folder / "dashboard")
         finally:
             browser.close()
             loop.close()

@@ -63,6 +63,13 @@ def also_open(facilitator, label):
     facilitator.locator("button.kit-bar-also").click()
 
 
+def show_results(facilitator, label):
+    """Show (or hide) ``label``'s results on the phones and the screen: its tab, then the control bar's button."""
+    show_tab(facilitator, label)
+    facilitator.wait_for_selector(f".kit-bar-activity:has(strong:text-is({label!r}))", timeout=10_000)
+    facilitator.locator("button.kit-bar-reveal").click()
+
+
 def show_tab(facilitator, label):
     """The dashboard's tab ``label``: an activity's analysis, or the session's tab ("Sessie")."""
     facilitator.get_by_role("tab", name=label, exact=True).click()

@@ -43,8 +43,17 @@ def screens(rooms: Rooms):
         yield f"results-{key}-320", lambda key=key: rooms.results(key, PHONES["320"])
     for language in ("nl", "en"):
         yield f"dashboard-{language}", lambda language=language: rooms.dashboard(language)
+    for width in (1366, 1920):  # each tab, at a laptop's and a big screen's width
+        for key in KEYS:
+            yield f"dashboard-tab-{key}-{width}", lambda key=key, width=width: sized(rooms.dashboard("nl", key), width)
     for name in LESSONS:
         yield f"lesson-{name}", lambda name=name: rooms.lesson(name)
+
+
+def sized(page, width: int):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.wait_for_timeout(300)
+    return page
 
 
 # Voila scrolls inside its own panel, not the document: how tall the page would be drawn whole.

@@ -261,6 +261,8 @@ def test_dashboard_makes_a_followup_and_shows_the_change_live(store):
     store.set_activity_open(follow.id, "beoordelen", True)
     person = store.join(follow.code, "inwoner")
     store.submit(person.token, "beoordelen", {"cijfer": {"score": 7.5, "note": ""}})
+    titles = [app.tabs.get_title(i) for i in range(len(app.tabs.children))]
+    app.tabs.selected_index = titles.index("Wat is veranderd")  # the facilitator looks at the change
     app.poller.check()
     assert table_rows(tables.value, "kit-followup-grades")[1] == ["Inwoner", "2 → 1", "5,5", "7,5", "+2,0"]
     grades, _ = app.followup_view.charts["beoordelen"]

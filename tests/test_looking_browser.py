@@ -288,7 +288,8 @@ class Rooms:
         room = self.room(activity)
         return self.open(f"{room.code}/{RESULTS}", size, ".kit-results-download")
 
-    def dashboard(self, language: str):
+    def dashboard(self, language: str, tab: str = ""):
+        """A room of every activity on the dashboard; ``tab``: that activity's tab chosen (drawn when chosen)."""
         if language not in self.dashboards:
             room = make_room(self.store, KEYS, language=language)
             page = self.context.new_page()
@@ -298,11 +299,15 @@ class Rooms:
                     "workshops/facilitator.ipynb", f"sessie={room.code}&sleutel={room.key}&lang={language}"
                 )
             )
-            for key in KEYS:
-                page.wait_for_selector(f".kit-dashboard-{key}", state="attached", timeout=LOAD)
+            page.wait_for_selector(f".kit-dashboard-{KEYS[0]}", timeout=LOAD)
             settle(page)
             self.dashboards[language] = page
-        return self.dashboards[language]
+        page = self.dashboards[language]
+        if tab:
+            page.get_by_role("tab", name=BY_KEY[tab].label(language), exact=True).click()
+            page.wait_for_selector(f".kit-dashboard-{tab}", timeout=LOAD)
+            settle(page)
+        return page
 
     def lesson(self, name: str):
         """The lesson as Voila renders it, after each of its buttons is pressed once."""
@@ -384,7 +389,7 @@ def test_results_page_reads_on_a_small_phone(case, rooms):
 @pytest.mark.parametrize("case", cases("dashboard", each(("nl", "en"), (*KEYS, "page"))))
 def test_dashboard_shows_no_markup(case, rooms):
     language, part = case.split("-", 1)
-    page = rooms.dashboard(language)
+    page = rooms.dashboard(language, "" if part == "page" else part)
     found = visible_tags(page, "body" if part == "page" else f".kit-dashboard-{part}")
     assert found == [], seen(found, f"the dashboard ({language}), {part}")
 

@@ -260,3 +260,29 @@ def test_the_paper_typing_in_table_has_the_printed_sheets_columns_without_hidden
         "papier-1": {"betaalbaarheid": 100},
         "papier-2": {"betaalbaarheid": 40, "rotzooi van de wethouder": 60},
     }
+
+
+def test_the_panel_pages_through_many_texts_forty_at_a_time(sqlite_store):
+    from widgets.views.moderation import ROWS, moderation_panel
+
+    store = sqlite_store
+    session, ann, bob = session_with_values(store)  # 4 texts
+    for n in range(ROWS + 1):
+        person = store.join(session.code, session.groups[n % 2].key)
+        store.submit(person.token, "palet", {f"x{n}": {"text": f"Waarde nummer {n}", "cell": "collectief.proces"}})
+    panel = moderation_panel(store, session, "nl")
+
+    def shown():
+        return [row.text.text for row in panel.rows if row.layout.display != "none"]
+
+    assert len(shown()) == ROWS and "1–40 van 45" in panel.pager.label.value
+    assert panel.pager.previous.disabled and not panel.pager.following.disabled
+    panel.pager.following.click()
+    assert len(shown()) == 5 and "41–45 van 45" in panel.pager.label.value and panel.pager.following.disabled
+    first_page_left = set(shown())
+    panel.pager.previous.click()
+    assert len(shown()) == ROWS and not first_page_left & set(shown())
+    panel.pager.following.click()
+    panel.search.value = "nummer 4"  # a search starts at its first page: 4 and 40
+    assert sorted(shown()) == ["Waarde nummer 4", "Waarde nummer 40"]
+    assert panel.pager.layout.display == "none"

@@ -83,4 +83,4 @@ def test_a_phone_scores_by_keyboard_and_the_dashboard_shows_agreement_and_dissen
     assert TEXTS[0] in dashboard.inner_text(agreed)
     assert dashboard.inner_text('.kit-own-figures [data-kit-own="e2"]') == TEXTS[1]
     assert "Te ver weg" in dashboard.inner_text('.kit-own-figures .kit-agenda-dissent [data-kit-statement="e2"]')
-    assert dashboard.locator(".kit-own-reveal").count() == 1
+    assert dashboard.locator("button.kit-bar-reveal").count() == 1  # shown from the bar, the one place for it

@@ -227,3 +227,46 @@ def test_palette_export_records_merges_and_keeps_own_words(sqlite_store):
     sqlite_store.delete_session(session.id)
     restored, _, _ = import_json(sqlite_store, exported)
     assert sqlite_store.state(restored.id, "palet")["merges"] == {"betaalbare woningen": "betaalbaarheid"}
+
+
+def test_a_big_palette_draws_the_first_values_of_each_cell_and_more_on_request(sqlite_store):
+    """3,000 values must not become 3,000 rows at once: 25 per cell, "Meer tonen" for the next 25 (issue 28)."""
+    session, _, dash = setup_palette(sqlite_store)
+    people = [sqlite_store.join(session.code, "inwoner") for _ in range(3)]
+    for n, person in enumerate(people):  # 60 distinct values in one cell, 3 in another
+        add(sqlite_store, person, f"Zeldzame waarde {n}", "collectief.proces")
+        sqlite_store.submit(
+            person.token,
+            "palet",
+            {f"v{n}-{j}": {"text": f"Waarde {n * 20 + j:03d}", "cell": "individueel.materieel"} for j in range(20)},
+        )
+    dash.refresh(sqlite_store.session(session.id))
+
+    def drawn():
+        return len(BeautifulSoup(dash.grid.value, "html.parser").select("[data-kit-item]"))
+
+    assert drawn() == 28 and "28 van 63 getoond: per vak de eerste 25" in dash.more.label.value
+    assert dash.more.fewer.layout.display == "none"
+    dash.more.more.click()
+    assert drawn() == 53 and "53 van 63 getoond" in dash.more.label.value
+    dash.more.more.click()
+    assert drawn() == 63 and dash.more.more.layout.display == "none"
+    dash.more.fewer.click()
+    assert drawn() == 53
+
+
+def test_merge_suggestions_found_one_new_value_at_a_time_are_those_found_at_once():
+    """The dashboard compares only new values with the others; what it suggests must not depend on that."""
+    from widgets.activities.palet.model import alike, ranked_pairs, suggest_merges
+
+    keys = ["betaalbaarheid", "groen in de wijk", "veiligheid", "betaalbare woningen", "groen in de wyk"]
+    keys += ["verkeersveiligheid", "inspraak", "betaalbaar", "groene wijk"]
+    scores: dict = {}
+    for n in range(1, len(keys) + 1):
+        scores.update(alike([keys[n - 1]], keys[:n]))
+        assert ranked_pairs(scores) == suggest_merges(keys[:n])
+    assert ("betaalbaarheid", "betaalbare woningen") in suggest_merges(keys)
+    assert ("veiligheid", "verkeersveiligheid") not in suggest_merges(keys)  # containing is the facilitator's call
+    assert ranked_pairs(scores, [("betaalbare woningen", "betaalbaarheid")]) == [
+        p for p in suggest_merges(keys) if p != ("betaalbaarheid", "betaalbare woningen")
+    ]

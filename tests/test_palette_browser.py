@@ -3,7 +3,7 @@
 import re
 import time
 
-from .browser import add_value, create_session, join, open_activity, open_facilitator
+from .browser import add_value, create_session, join, open_activity, open_facilitator, show_results
 
 CHIP = '.kit-palet-grid [data-kit-item="{key}"]'
 
@@ -47,7 +47,7 @@ def test_palette_grid_counts_merges_and_reveals_live(kit, watched):
     # revealing shows the merged palette on a phone, stacked per cell, without a reload
     first.fill("#text", "half getypt")
     assert first.locator("[data-kit-results]").count() == 0
-    facilitator.locator(".kit-palet-reveal button, button.kit-palet-reveal").first.click()
+    show_results(facilitator, "Waardenpalet")
     first.wait_for_selector('[data-kit-results] [data-kit-item="betaalbaarheid"][data-kit-count="3"]', timeout=3_000)
     assert first.input_value("#text") == "half getypt"  # the refresh kept what was typed
     assert (

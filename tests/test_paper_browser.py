@@ -53,7 +53,9 @@ def test_typed_in_paper_sheets_count_as_participants_of_their_group(kit, kit_sto
         "() => document.querySelector('[data-kit-group=\"inwoner\"] .kit-count').textContent.trim() === '2'",
         timeout=10_000,
     )
-    page.wait_for_selector(".kit-rate-grades .kit-grade-all:text-is('7,0')", state="attached", timeout=10_000)
+    show_tab(page, "Beoordelen")  # the grades on their tab, drawn when it is chosen
+    page.wait_for_selector(".kit-rate-grades .kit-grade-all:text-is('7,0')", timeout=10_000)
+    show_tab(page, "Sessie")
 
     sheet.append(["Marsmannetjes", 3, 7] + [None] * (len(header) - 3))  # a group this session does not have
     book.save(table)

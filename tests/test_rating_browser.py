@@ -12,6 +12,7 @@ from .browser import (
     open_facilitator,
     rate,
     rating_step,
+    show_results,
     tap_score,
 )
 
@@ -148,7 +149,7 @@ def test_rating_on_a_small_phone_and_the_dashboard_following_live(kit, watched, 
     crowd(session, "ambtelijk", "beoordelen", {"cijfer": {"score": 7, "note": ""}, "toegankelijk": {"score": 9}}, n=3)
     crowd(session, "inwoner", "beoordelen", {"cijfer": {"score": 6, "note": ""}, "toegankelijk": {"score": 3}}, n=3)
     assert small.locator("[data-kit-results]").count() == 0
-    facilitator.locator(".kit-rate-reveal button, button.kit-rate-reveal").first.click()
+    show_results(facilitator, "Beoordelen")
     small.wait_for_selector("[data-kit-results] [data-kit-item='toegankelijk']", timeout=3_000)
     assert "9,0" in small.inner_text("[data-kit-results] [data-kit-item='toegankelijk']")
     for page in [facilitator, small, *people]:

@@ -115,9 +115,34 @@ def test_a_dashboard_reopened_by_link_shows_its_activities_in_a_fresh_kernel(sql
         f"app = FacilitatorApp(params={{'sessie': '{session.code}', 'sleutel': '{key}'}}, cookies={{}}, env={{}},\n"
         f"                     store=store)\n"
         "print(sorted(app.views))\n"
+        "for index in range(4):\n"
+        "    app.tabs.selected_index = index\n"
+        "print(sorted(app.views))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-    assert out.strip().splitlines()[-1] == "['beoordelen', 'driehoek', 'palet', 'prioriteren']"
+    # the first tab's analysis at once, each other one when its tab is chosen
+    assert out.strip().splitlines()[-2:] == ["['palet']", "['beoordelen', 'driehoek', 'palet', 'prioriteren']"]
+
+
+def test_only_the_chosen_tab_is_drawn_and_the_others_catch_up_when_chosen(sqlite_store):
+    """A big session stays quick: a new answer redraws the analysis in view, not every activity's."""
+    spec = SessionSpec(title="Sessie", topic="wonen", municipality="", activities=("palet", "beoordelen"))
+    session, key = sqlite_store.create_session(spec)
+    sqlite_store.set_open_activities(session.id, ["palet", "beoordelen"])
+    app = facilitator(sqlite_store, sessie=session.code, sleutel=key)
+    app.tabs.selected_index = 1
+    rating = app.views["beoordelen"]
+    app.tabs.selected_index = 0
+    person = sqlite_store.join(session.code, "inwoner")
+    sqlite_store.submit(person.token, "beoordelen", {"cijfer": {"score": 7, "note": ""}})
+    sqlite_store.submit(person.token, "palet", {"v": {"text": "Groen in de wijk", "cell": "collectief.materieel"}})
+    app.poller.check()
+    assert "Groen in de wijk" in app.views["palet"].grid.value  # the tab in view, live
+    assert "7,0" not in rating.grades.value  # the hidden tab waits
+    app.tabs.selected_index = 1
+    assert "7,0" in rating.grades.value  # and catches up once chosen
+    assert "1 deelnemer heeft geantwoord" in app.rows["beoordelen"].value
+    assert "Open voor deelnemers · resultaten niet getoond" in app.rows["beoordelen"].value
 
 
 def test_live_refreshes_do_not_pile_up_widgets_in_the_kernel(sqlite_store):

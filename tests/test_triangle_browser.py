@@ -14,6 +14,7 @@ from .browser import (
     open_activity,
     open_facilitator,
     place_in_triangle,
+    show_results,
     tab_to,
     to_tension,
 )
@@ -159,7 +160,7 @@ def test_phones_place_themselves_and_the_dashboard_follows_live(kit, watched, ki
     crowd(session, "ambtelijk", "driehoek", {"plaats": {"willen": 5, "mogen": 5, "kunnen": 5}}, n=3)
     crowd(session, "inwoner", "driehoek", {"plaats": {"willen": 5, "mogen": 5, "kunnen": 5}}, n=4)
     inw.fill("#note", "half getypt")
-    facilitator.locator(".kit-tri-reveal button, button.kit-tri-reveal").first.click()
+    show_results(facilitator, "Strategische driehoek")
     inw.wait_for_selector("[data-kit-results] svg.kit-triangle", timeout=3_000)
     assert inw.input_value("#note") == "half getypt"  # the refresh kept what was typed
     assert inw.locator("[data-kit-results] svg.kit-triangle .kit-tri-point").count() == 10

@@ -51,6 +51,7 @@ from .retention import RetentionPanel
 from .verslag import OutcomeField
 
 OTHER_TOPIC = "__anders__"
+FOLLOWUP, MODERATION, SESSION = "__vervolg__", "__moderatie__", "__sessie__"  # the tabs after the activities'
 
 
 def field_of(error: InputError) -> str:
@@ -305,7 +306,7 @@ class FacilitatorApp(w.VBox):
     def show_dashboard(self, session, key: str) -> None:
         """The control bar on top, then one tab per activity's analysis and a tab for the session itself."""
         self.session, self.key = session, key
-        self.views, self.toggles = {}, None
+        self.views, self.stale = {}, set()
         self.order = list(session.activities)  # the run order the bar walks through
         self.current = 0
         self.message.clear()
@@ -337,14 +338,19 @@ class FacilitatorApp(w.VBox):
             },
             keys=self.bar_keys,
         )
-        self.panes = {}
-        for activity in self.order:
-            pane = w.VBox()
+        self.panes, self.rows = {}, {}
+        for activity in self.order:  # the title and the state line now; the analysis once its tab is chosen
+            self.rows[activity] = w.HTML()
+            self.rows[activity].add_class("kit-tab-status")
+            row = w.VBox([self.rows[activity]])  # the tab and the analysis's own heading name the activity
+            row.add_class("kit-activity-row")
+            pane = w.VBox([row])
             pane.add_class("kit-activity-pane")
             self.panes[activity] = pane
         self.followup_view = self._followup_view(session)
         self.session_controls = self._session_controls()
-        self.moderation = moderation_panel(self.store, session, self.lang, guard=self.guard)
+        self.moderation = None  # made the first time its tab is chosen (it reads every text of the session)
+        self.moderation_tab = w.VBox()
         self.render_join()
         session_tab = w.VBox(
             [
@@ -357,12 +363,15 @@ class FacilitatorApp(w.VBox):
             ]
         )
         session_tab.add_class("kit-session-tab")
-        tabs = [(self.t("activity." + a), self.panes[a]) for a in self.order]
+        tabs = [(a, self.t("activity." + a), self.panes[a]) for a in self.order]
         if hasattr(self.followup_view, "refresh"):
-            tabs.append((self.t("facilitator.tab.followup"), self.followup_view))
-        tabs.append((self.t("facilitator.tab.moderation"), self.moderation))
-        tabs.append((self.t("facilitator.session"), session_tab))
-        self.tabs = w.Tab(children=[pane for _, pane in tabs], titles=[title for title, _ in tabs], selected_index=0)
+            tabs.append((FOLLOWUP, self.t("facilitator.tab.followup"), self.followup_view))
+        tabs.append((MODERATION, self.t("facilitator.tab.moderation"), self.moderation_tab))
+        tabs.append((SESSION, self.t("facilitator.session"), session_tab))
+        self.tab_keys = [key for key, _, _ in tabs]
+        self.tabs = w.Tab(
+            children=[pane for _, _, pane in tabs], titles=[title for _, title, _ in tabs], selected_index=0
+        )
         self.tabs.add_class("kit-tabs")
         self.tabs.observe(self._tab_chosen, "selected_index")
         topic = topic_label(session.topic, self.lang)
@@ -516,79 +525,86 @@ class FacilitatorApp(w.VBox):
         )
         self.release.sync()
         self.retention.sync(session)
-        views = facilitator_views()
-        for activity in session.activities:
-            if activity in views:
-                if activity not in self.views:
-                    self.views[activity] = views[activity](self.store, session, self.lang)
-                self.views[activity].refresh(session)
-        self.update_toggles(session, self.answered)
-        self.moderation.refresh(session)
-        if hasattr(self.followup_view, "refresh"):
-            self.followup_view.refresh(session)
+        self.stale = set(self.tab_keys) - {SESSION}  # drawn when chosen; the session's tab is cheap and kept live
+        self.draw_visible()
         downloads = self.downloads_html()
         if self.downloads.value != downloads:
             self.downloads.value = downloads
-
-    def update_toggles(self, session, answered) -> None:
-        """Each activity's tab: a line with its state in words and its reveal switch, then its analysis.
-
-        Made once and then only updated (no widgets pile up); the bar above follows the same states.
-        """
-        if self.toggles is None:
-            self.toggles, self.toggle_notes, self.reveals = {}, {}, {}
-            for activity in self.order:
-                self.toggles[activity], self.toggle_notes[activity] = True, w.HTML()
-                self.reveals[activity] = getattr(self.views.get(activity), "reveal", None)
-                parts = [w.HTML(f"<h3>{self.t('activity.' + activity)}</h3>"), self.toggle_notes[activity]]
-                if self.reveals[activity] is not None:
-                    parts.append(self.reveals[activity])
-                    self.reveals[activity].observe(lambda _: self.show_bar(), "value")
-                row = w.HBox(parts, layout=w.Layout(flex_flow="row wrap", align_items="center"))
-                row.add_class("kit-activity-row")
-                view = self.views.get(activity)
-                self.panes[activity].children = [row] + ([view] if view is not None else [])
-        for activity in self.order:
-            is_open = activity in session.open_activities
-            n = sum(answered.get(activity, {}).values())
-            notes = [
-                state_badge(
-                    self.t("facilitator.open_state"), is_open, self.t("facilitator.yes"), self.t("facilitator.no")
-                )
-            ]
-            switch = self.reveals.get(activity)
-            if switch is not None:
-                notes.append(
-                    state_badge(
-                        self.t("facilitator.reveal_state"),
-                        switch.value,
-                        self.t("facilitator.on"),
-                        self.t("facilitator.off"),
-                    )
-                )
-                switch.description = self.t("facilitator.hide_results" if switch.value else "facilitator.show_results")
-                switch.button_style = "info" if switch.value else ""
-            notes.append(f'<span class="kit-answered">{escape(self.t("facilitator.answered", n=n))}</span>')
-            self.toggle_notes[activity].value = " ".join(notes)
         self.show_bar()
 
+    def draw_visible(self) -> None:
+        """Build or refresh the chosen tab only, once per change: a big session's other analyses wait their turn."""
+        index = self.tabs.selected_index
+        key = self.tab_keys[index] if index is not None and index < len(self.tab_keys) else None
+        if key not in self.stale:
+            return
+        self.stale.discard(key)
+        if key in self.panes:
+            self.draw_activity(key)
+        elif key == MODERATION:
+            if self.moderation is None:  # its constructor draws it
+                self.moderation = moderation_panel(self.store, self.session, self.lang, guard=self.guard)
+                self.moderation_tab.children = [self.moderation]
+            else:
+                self.moderation.refresh(self.session)
+        elif key == FOLLOWUP:
+            self.followup_view.refresh(self.session)
+
+    def draw_activity(self, activity: str) -> None:
+        views = facilitator_views()
+        view = self.views.get(activity)
+        if view is None and activity in views:
+            view = self.views[activity] = views[activity](self.store, self.session, self.lang)
+            reveal = getattr(view, "reveal", None)
+            if reveal is not None:  # the bar's "show results" is this switch (shown nowhere else)
+                reveal.observe(lambda _, a=activity: (self.update_row(a), self.show_bar()), "value")
+            self.panes[activity].children = [*self.panes[activity].children[:1], view]
+        if view is not None:
+            view.refresh(self.session)
+        self.update_row(activity)
+
+    def revealed(self, activity):
+        """Whether the room sees ``activity``'s results (None: it has none to show), as its view last read it."""
+        view = self.views.get(activity)
+        if not BY_KEY[activity].revealable or view is None or getattr(view, "reveal", None) is None:
+            return None
+        return bool(view.reveal.value)
+
+    def update_row(self, activity: str) -> None:
+        """The tab's line in words: open or closed, results shown or not, how many answered (buttons: the bar)."""
+        is_open = activity in self.session.open_activities
+        shown = self.revealed(activity)
+        parts = [self.t("facilitator.tab_open" if is_open else "facilitator.tab_closed")]
+        if shown is not None:
+            parts.append(self.t("facilitator.tab_shown" if shown else "facilitator.tab_hidden"))
+        parts.append(self.t("facilitator.answered", n=sum(getattr(self, "answered", {}).get(activity, {}).values())))
+        value = (
+            f'<p data-kit-open="{str(is_open).lower()}" data-kit-shown="{str(bool(shown)).lower()}">'
+            f"<b>{escape(' · '.join(parts))}</b> "
+            f'<span class="kit-hint">{escape(self.t("facilitator.tab_help"))}</span></p>'
+        )
+        if self.rows[activity].value != value:
+            self.rows[activity].value = value
+
     def show_bar(self) -> None:
-        if self.session is None or self.toggles is None:
+        if self.session is None or not hasattr(self, "tab_keys"):
             return
         activity = self.order[self.current] if self.order else None
-        switch = self.reveals.get(activity)
         self.bar.show(
             self.session,
             self.order,
             self.current,
             getattr(self, "total", 0),
             sum(getattr(self, "answered", {}).get(activity, {}).values()),
-            None if switch is None else bool(switch.value),
+            self.revealed(activity) if activity else None,
             self.screen_href(),
         )
 
     def _tab_chosen(self, change) -> None:
-        if change["new"] is not None and change["new"] < len(self.order) and change["new"] != self.current:
+        if change["new"] is None:
+            return
+        self.guard.run(self.draw_visible, context="read")
+        if change["new"] < len(self.order) and change["new"] != self.current:
             self.current = change["new"]
             self.bar.message.clear()
             self.show_bar()
@@ -631,7 +647,8 @@ class FacilitatorApp(w.VBox):
         self.poller.check()
 
     def toggle_reveal(self) -> None:
-        switch = self.reveals.get(self.order[self.current]) if self.order else None
+        view = self.views.get(self.order[self.current]) if self.order else None
+        switch = getattr(view, "reveal", None)
         if switch is not None:
             switch.value = not switch.value  # the switch saves it (and says so if the store fails)
             self.poller.check()

@@ -5,7 +5,7 @@ row: its state in words ("zichtbaar", "verborgen", "wacht op goedkeuring"), a fl
 stands in it (``widgets.model.flags``: a flag asks to look, it hides nothing), the text, and one button that
 hides or restores it (and one that approves it while it waits). Flagged and waiting texts come first. The
 rows are a fixed set of widgets, filled again on every change, so a session of thousands of texts draws
-``ROWS`` of them (a search finds the others). Entry point: ``moderation_panel``.
+``ROWS`` of them, with "Vorige" / "Volgende" and a search for the others. Entry point: ``moderation_panel``.
 """
 
 from html import escape
@@ -18,8 +18,9 @@ from ..model.flags import flagged
 from ..model.moderation import HIDDEN, SHOWN, WAITING, ParticipantText, all_texts
 from .common import Message
 from .failures import StoreGuard
+from .pager import Pager
 
-ROWS = 40  # texts drawn at once; the search finds the others
+ROWS = 40  # texts drawn at once; the pager and the search reach the others
 ORDER = {WAITING: 0, HIDDEN: 2, SHOWN: 1}
 
 
@@ -88,14 +89,14 @@ class ModerationPanel(w.VBox):
             style={"description_width": "initial"},
             layout=w.Layout(width="100%", max_width="30em"),
         )
-        self.search.observe(lambda _: self.refresh(self.session), "value")
+        self.search.observe(lambda _: self._searched(), "value")
         self.summary = w.HTML()
         self.approve_rest = w.Button(description=t("moderation.approve_rest", lang, n=0), layout=w.Layout(width="auto"))
         self.approve_rest.add_class("kit-moderation-approve-rest")
         self.approve_rest.on_click(lambda _: self.act(self._approve_rest))
         self.waiting: list[ParticipantText] = []  # waiting texts without a flag: what "approve the rest" approves
         self.rows = [TextRow(self) for _ in range(ROWS)]
-        self.more = w.HTML()
+        self.pager = Pager(lang, ROWS, lambda: self.act(lambda: None), "kit-moderation-pager")
         self.remover = self._remover()
         super().__init__(
             [
@@ -109,7 +110,7 @@ class ModerationPanel(w.VBox):
                 self.approve_rest,
                 self.search,
                 w.VBox(self.rows),
-                self.more,
+                self.pager,
                 self.remover,
             ]
         )
@@ -122,6 +123,10 @@ class ModerationPanel(w.VBox):
             action()
         else:
             self.guard.run(action)
+        self.refresh(self.session)
+
+    def _searched(self) -> None:
+        self.pager.start = 0  # a new search starts at its first text
         self.refresh(self.session)
 
     def _approve_rest(self) -> None:
@@ -147,7 +152,8 @@ class ModerationPanel(w.VBox):
         wanted = self.search.value.strip().lower()
         shown = [f for f in found if not wanted or wanted in f[2].text.lower()]
         shown.sort(key=lambda f: (not f[1], ORDER[f[0]]))  # flagged first, then waiting, then the rest
-        for row, found_text in zip(self.rows, shown[:ROWS] + [None] * (ROWS - min(len(shown), ROWS)), strict=True):
+        page = shown[self.pager.window(len(shown))]
+        for row, found_text in zip(self.rows, page + [None] * (ROWS - len(page)), strict=True):
             if found_text is None:
                 row.show(None)
             else:
@@ -169,11 +175,6 @@ class ModerationPanel(w.VBox):
                 else t("moderation.none", lang)
             )
             + "</p>"
-        )
-        self.more.value = (
-            f'<p class="kit-hint">{escape(t("moderation.more", lang, shown=ROWS, total=len(shown)))}</p>'
-            if len(shown) > ROWS
-            else ""
         )
         self._fill_remover(session)
 

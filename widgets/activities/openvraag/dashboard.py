@@ -27,14 +27,17 @@ class Dashboard(TableDashboard):
             options=[(t(f"openvraag.guide.{key}", lang), key) for key in GUIDES],
             description=t("openvraag.dash.guide", lang),
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%"),
+            layout=w.Layout(width="100%", max_width="640px", flex_flow="column"),
         )
+        self.guide.add_class("kit-stacked")
+        # the label above its field: a long label beside a field as wide as the tab pushed it out of the panel
         self.own = w.Text(
             description=t("openvraag.dash.own", lang),
             style={"description_width": "initial"},
-            layout=w.Layout(width="100%"),
+            layout=w.Layout(width="100%", max_width="640px", flex_flow="column"),
         )
         self.own.add_class("kit-openvraag-own")
+        self.own.add_class("kit-stacked")
         save = w.Button(description=t("openvraag.dash.save", lang), button_style="primary")
         save.add_class("kit-openvraag-save")
         save.on_click(lambda _: self.save())

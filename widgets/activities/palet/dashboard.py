@@ -4,14 +4,17 @@ import ipywidgets as w
 
 from ...i18n import t
 from ...render import render
-from ...render.blocks import DASHBOARD, blocks_html
+from ...render.blocks import DASHBOARD, blocks_html, count
 from ...texts import book_palette
 from ...views.common import Message, RevealSwitch, replace_children
 from ...views.failures import StoreGuard, store_action
-from .model import book_tables, compare_with_book, merge_palette, suggest_merges
+from ...views.pager import More, limited
+from .model import alike, book_tables, compare_with_book, merge_palette, ranked_pairs
 from .results import blocks
 
 ACTIVITY = "palet"
+PER_CELL = 25  # values drawn per cell at first; "Meer tonen" adds as many (a big session names thousands)
+NEW_SHOWN = 50  # values of the room that are not in the book, listed at most
 
 
 class Dashboard(w.VBox):
@@ -19,6 +22,10 @@ class Dashboard(w.VBox):
         self.store, self.session, self.lang = store, session, lang
         self.grid = w.HTML()
         self.grid.add_class("kit-palet-grid")
+        self.more = More(lang, PER_CELL, self.redraw, "kit-palet-more")
+        self.pairs = None  # the merge suggestions drawn now: their rows are made again only when they change
+        self.alike: dict = {}  # {(a, b): similarity} of the keys compared so far (a new value: only it is compared)
+        self.compared: set = set()
         self.per_group = w.HTML()
         self.suggestions_head = w.HTML(render("palet_dashboard_suggestions.html", lang))
         self.suggestions = w.VBox()
@@ -37,6 +44,7 @@ class Dashboard(w.VBox):
                 w.HTML(render("palet_dashboard_head.html", lang)),
                 self.message,
                 self.grid,
+                self.more,
                 self.per_group,
                 self.suggestions_head,
                 self.suggestions,
@@ -67,9 +75,11 @@ class Dashboard(w.VBox):
         grid = merge_palette(answers, state.get("merges"))
         merged = {m.key: m for values in grid.values() for m in values}
         self.reveal.value = bool(state.get("reveal"))  # state already read: no second query
-        self.grid.value = blocks_html(
-            blocks({ACTIVITY: answers}, {ACTIVITY: state}, session, self.lang), DASHBOARD, self.lang
+        grid_blocks, shown, total = limited(
+            blocks({ACTIVITY: answers}, {ACTIVITY: state}, session, self.lang), self.more.limit
         )
+        self.grid.value = blocks_html(grid_blocks, DASHBOARD, self.lang)
+        self.more.show(shown, total)
         per_group: dict[str, int] = {}
         for answer in answers:
             per_group[answer.group] = per_group.get(answer.group, 0) + 1
@@ -78,25 +88,50 @@ class Dashboard(w.VBox):
             self.lang,
             counts=[(g.label, per_group.get(g.key, 0)) for g in session.groups],
         )
-        counts = {k: m.count for k, m in merged.items()}
+        self.counts = {k: m.count for k, m in merged.items()}
+        suggested = self.suggest(merged, state.get("apart", ()))[:8]
+        pairs = [(a, b, merged[a].label, merged[b].label) for a, b in suggested]
+        if pairs != self.pairs:
+            self.pairs = pairs
+            self.draw_suggestions(pairs)
+        self.undo.layout.display = "" if state.get("merges") else "none"
+        book = [v for table in book_tables(session.topic) for v in book_palette(table, session.language)]
+        also, only_book, new = compare_with_book(grid, book)
+        if len(new) > NEW_SHOWN:
+            new = [*new[:NEW_SHOWN], t("pager.and_more", self.lang, n=count(len(new) - NEW_SHOWN, self.lang))]
+        tables = ", ".join(book_tables(session.topic))
+        self.compare.value = render(
+            "palet_dashboard_compare.html", self.lang, tables=tables, also=also, new=new, only_book=only_book
+        )
+
+    def suggest(self, keys, dismissed) -> list:
+        """``suggest_merges`` of the model, the keys seen before not compared again."""
+        keys = set(keys)
+        gone = self.compared - keys
+        if gone:
+            self.alike = {pair: s for pair, s in self.alike.items() if not gone & set(pair)}
+        if keys - self.compared:
+            self.alike.update(alike(keys - self.compared, keys))
+        self.compared = keys
+        return ranked_pairs(self.alike, dismissed)
+
+    def redraw(self) -> None:
+        """Drawn again at once (more or fewer values per cell), from the store."""
+        self.guard.run(self.refresh, self.session, context="read")
+
+    def draw_suggestions(self, pairs) -> None:
+        """A row per suggested pair: the two values, merge, keep apart."""
         rows = []
-        for a, b in suggest_merges(merged, state.get("apart", ()))[:8]:
+        for a, b, label_a, label_b in pairs:
             pair = w.HTML(
-                render("palet_dashboard_pair.html", self.lang, a=merged[a].label, b=merged[b].label),
+                render("palet_dashboard_pair.html", self.lang, a=label_a, b=label_b),
                 layout=w.Layout(flex="1 1 auto"),
             )
             join = w.Button(description=t("palet.dash.merge", self.lang), button_style="info")
             join.add_class("kit-merge")
-            join.on_click(lambda _, a=a, b=b: self.merge(a, b, counts))
+            join.on_click(lambda _, a=a, b=b: self.merge(a, b, self.counts))  # the counts at the click
             apart = w.Button(description=t("palet.dash.keep_apart", self.lang))
             apart.on_click(lambda _, a=a, b=b: self.keep_apart(a, b))
             rows.append(w.HBox([pair, join, apart]))
         self.suggestions_head.value = render("palet_dashboard_suggestions.html", self.lang, empty=not rows)
         replace_children(self.suggestions, rows)
-        self.undo.layout.display = "" if state.get("merges") else "none"
-        book = [v for table in book_tables(session.topic) for v in book_palette(table, session.language)]
-        also, only_book, new = compare_with_book(grid, book)
-        tables = ", ".join(book_tables(session.topic))
-        self.compare.value = render(
-            "palet_dashboard_compare.html", self.lang, tables=tables, also=also, new=new, only_book=only_book
-        )

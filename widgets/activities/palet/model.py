@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ...model.answers import Answer
-from ...model.matching import normalize, similar, similarity
+from ...model.matching import SIMILARITY_THRESHOLD, normalize, similarity, stem
 from ...model.typology import CELLS
 from ...model.validation import LIMITS, InputError, clean_text
 
@@ -104,17 +104,41 @@ def suggest_merges(keys, dismissed=()) -> list:
     A key that merely contains another ("veiligheid" in "verkeersveiligheid") is
     not enough: that is the facilitator's call.
     """
+    return ranked_pairs(alike(keys, keys), dismissed)
+
+
+def alike(keys, among) -> dict:
+    """``{(a, b): similarity}`` (a before b) of each key of ``keys`` with every other key of ``among`` it looks like.
+
+    The spelling is compared in rapidfuzz's own loop and stems are looked up, not tried pair by pair: 3,000
+    values take a fraction of a second, and the dashboard compares only the keys that are new since its last look.
+    """
+    from rapidfuzz import fuzz, process  # as matching.similarity: only once a dashboard asks
+
+    among = sorted(set(among))
     keys = sorted(set(keys))
-    dismissed = {tuple(sorted(pair)) for pair in dismissed}
-    pairs = []
+    half = keys == among  # every key with every other: each pair once
+    stems: dict[str, list[str]] = {}
+    for key in among:
+        if stem(key):
+            stems.setdefault(stem(key), []).append(key)
+    scores = {}
     for i, a in enumerate(keys):
-        for b in keys[i + 1 :]:
-            if (a, b) in dismissed:
-                continue
-            if similar(a, b):
-                pairs.append((similarity(a, b), a, b))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    return [(a, b) for _, a, b in pairs]
+        rest = among[i + 1 :] if half else among
+        for b, score, _ in process.extract(a, rest, scorer=fuzz.ratio, score_cutoff=SIMILARITY_THRESHOLD, limit=None):
+            if b != a:
+                scores[(min(a, b), max(a, b))] = score
+        for b in stems.get(stem(a), ()) if stem(a) else ():
+            if b != a:
+                scores.setdefault((min(a, b), max(a, b)), similarity(a, b))
+    return scores
+
+
+def ranked_pairs(scores: dict, dismissed=()) -> list:
+    """The pairs of ``alike``'s scores the facilitator did not keep apart, most similar first."""
+    dismissed = {tuple(sorted(pair)) for pair in dismissed}
+    kept = [(score, a, b) for (a, b), score in scores.items() if (a, b) not in dismissed]
+    return [(a, b) for _, a, b in sorted(kept, key=lambda p: (-p[0], p[1], p[2]))]
 
 
 def compare_with_book(grid: dict, book_values) -> tuple:

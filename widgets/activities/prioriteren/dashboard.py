@@ -6,6 +6,7 @@ from ...i18n import t
 from ...render.blocks import DASHBOARD, blocks_html
 from ...views.common import Message, RevealSwitch
 from ...views.failures import StoreGuard
+from ...views.pager import More, limited
 from ..palet.model import ACTIVITY as PALETTE
 from .model import ACTIVITY, spreadable_values
 from .results import blocks
@@ -24,6 +25,8 @@ class Dashboard(w.VBox):
         self.store, self.session, self.lang = store, session, lang
         self.table = w.HTML()
         self.table.add_class("kit-prio-ranking")
+        # the values with the most points first; a big palette has thousands to spread over
+        self.more = More(lang, 50, self.redraw, "kit-prio-more", "pager.shown_top")
         self.selection = w.SelectMultiple(rows=6, layout=w.Layout(width="100%"))
         save = w.Button(description=t("prioriteren.dash.save_selection", lang))
         self.message = Message()
@@ -41,6 +44,7 @@ class Dashboard(w.VBox):
             [
                 w.HTML(f"<h3>{t('prioriteren.title', lang)}</h3>"),
                 self.table,
+                self.more,
                 w.HTML(f"<small>{t('prioriteren.dash.selection', lang)}</small>"),
                 self.selection,
                 self.message,
@@ -48,6 +52,10 @@ class Dashboard(w.VBox):
             ]
         )
         self.add_class("kit-dashboard-prioriteren")
+
+    def redraw(self) -> None:
+        """Drawn again at once (more or fewer values), from the store."""
+        self.guard.run(self.refresh, self.session, context="read")
 
     def refresh(self, session) -> None:
         self.session = session
@@ -59,4 +67,6 @@ class Dashboard(w.VBox):
             self.selection.value = tuple(k for k in chosen if k in {key for _, key in options})
         answers = {key: self.store.answers(session.id, key) for key in (ACTIVITY, PALETTE)}
         state = {key: self.store.state(session.id, key) for key in (ACTIVITY, PALETTE)}
-        self.table.value = blocks_html(blocks(answers, state, session, self.lang), DASHBOARD, self.lang)
+        ranked, shown, total = limited(blocks(answers, state, session, self.lang), self.more.limit)
+        self.table.value = blocks_html(ranked, DASHBOARD, self.lang)
+        self.more.show(shown, total)
