@@ -101,6 +101,10 @@ def test_a_whole_session_from_the_control_bar_by_keyboard_and_clicker(room, kit_
     press(facilitator, "PageUp")  # and "previous"
     current(facilitator, "Prioriteren")
     phones[0].wait_for_selector("form.kit-form-prioriteren", timeout=5_000)
+    facilitator.reload()  # a reloaded dashboard stands where the room is, so "next" goes on from there
+    facilitator.wait_for_selector(".kit-control-bar [data-kit-join-code]", timeout=LOAD)
+    current(facilitator, "Prioriteren")
+    assert facilitator.get_by_role("tab", name="Prioriteren", exact=True).get_attribute("aria-selected") == "true"
     press(facilitator, "s")  # S again closes it: the phones wait
     phones[0].wait_for_selector(".kit-waiting", timeout=5_000)
     assert kit_store.session(session.id).open_activities == ()

@@ -19,9 +19,11 @@ from .browser import (
 )
 
 
-def next_step(facilitator, key):
+def next_step(facilitator, key, bar=None):
     facilitator.get_by_role("button", name="Volgende stap").click()
     facilitator.wait_for_selector(f'.kit-tafel-step [data-kit-step="{key}"]', timeout=10_000)
+    if bar:  # the control bar stands at the step's activity before it opens: one place, not two
+        facilitator.wait_for_selector(f".kit-bar-activity:has(strong:text-is({bar!r}))", timeout=10_000)
     facilitator.locator(".kit-tafel-start button, button.kit-tafel-start").first.click()
     facilitator.wait_for_selector(".kit-tafel .kit-message-ok", timeout=10_000)
 
@@ -56,7 +58,7 @@ def test_a_whole_session_from_welcome_to_report(kit, watched, tmp_path):
     values = ("Betaalbaarheid", "betaalbaarheid", "Groen", "Inspraak", "Veiligheid")
     for page, value in zip(people, values, strict=True):
         add_value(page, value, "individueel, materieel")
-    next_step(facilitator, "prioriteren")
+    next_step(facilitator, "prioriteren", bar="Prioriteren")
     for page in people:  # each phone follows the run sheet to the next activity by itself
         page.wait_for_selector("form.kit-form-prioriteren input[data-kit-points]", timeout=5_000)
         page.locator("form.kit-form-prioriteren input[data-kit-points]").first.fill("100")

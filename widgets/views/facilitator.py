@@ -29,6 +29,7 @@ from ..model.links import (
     participant_link,
     screen_link,
 )
+from ..model.runsheet import resume_at
 from ..model.sessions import TOPICS, SessionSpec
 from ..model.validation import InputError
 from ..render.join import qr_data_uri
@@ -308,7 +309,7 @@ class FacilitatorApp(w.VBox):
         self.session, self.key = session, key
         self.views, self.stale = {}, set()
         self.order = list(session.activities)  # the run order the bar walks through
-        self.current = 0
+        self.current = resume_at(self.order, session.open_activities, self.store.answer_counts(session.id))
         self.message.clear()
         self.marker.value = marker({"sessie": session.code, "sleutel": None}, session.code, key)
         self.own_base, self.link_extra = base_address(self.env, page_host())
@@ -370,7 +371,7 @@ class FacilitatorApp(w.VBox):
         tabs.append((SESSION, self.t("facilitator.session"), session_tab))
         self.tab_keys = [key for key, _, _ in tabs]
         self.tabs = w.Tab(
-            children=[pane for _, _, pane in tabs], titles=[title for _, title, _ in tabs], selected_index=0
+            children=[pane for _, _, pane in tabs], titles=[title for _, title, _ in tabs], selected_index=self.current
         )
         self.tabs.add_class("kit-tabs")
         self.tabs.observe(self._tab_chosen, "selected_index")

@@ -80,6 +80,8 @@ class TafelApp(FacilitatorApp):
         if "step" not in state:
             self.save_place()  # the presentation screen shows the step from the start
         self.show_step()
+        if not session.open_activities:  # an open activity is where the room is; else where the sheet is
+            self.follow_step()
 
     @store_action
     def save_place(self) -> None:
@@ -90,6 +92,14 @@ class TafelApp(FacilitatorApp):
         self.step_index = max(0, min(len(self.steps) - 1, self.step_index + delta))
         self.step_message.value = ""
         self.save_place()
+        self.follow_step()
+
+    def follow_step(self) -> None:
+        """The bar and the tabs stand at the step's activity (S then opens it): never two places at once."""
+        wanted = activities_to_open(self.steps[self.step_index], self.session.activities)
+        shown = [a for a in self.order if a in wanted]
+        if shown:
+            self.choose(self.order.index(shown[0]))
 
     def show_step(self) -> None:
         step = self.steps[self.step_index]
