@@ -145,3 +145,16 @@ def test_the_bar_stays_in_view_and_the_dashboard_passes_axe(room):
     facilitator.wait_for_selector(".kit-dashboard-palet .kit-texts-table", timeout=5_000)
     found = axe.violations(facilitator, axe.install())
     assert found == [], axe.report(found)
+
+
+def test_keyboard_focus_is_plain_to_see_on_the_bar_and_the_session_tab(room):
+    facilitator = room[0]
+    facilitator.get_by_role("tab", name="Sessie", exact=True).click()
+    facilitator.wait_for_selector(".kit-session-tab .kit-danger-zone", timeout=5_000)
+    ring = """() => { const s = getComputedStyle(document.activeElement);
+      return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), color: s.outlineColor}; }"""
+    for condition in ("el.closest('.kit-control-bar') && el.tagName === 'BUTTON'", "el.closest('.kit-danger-zone')"):
+        facilitator.locator("body").click(position={"x": 5, "y": 5})
+        tab_to(facilitator, condition, limit=120)
+        seen = facilitator.evaluate(ring)
+        assert seen["style"] != "none" and seen["width"] >= 2 and seen["color"] == "rgb(26, 26, 26)", seen
