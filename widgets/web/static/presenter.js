@@ -2,10 +2,11 @@
 // results taller than the screen are grouped into pages that fit it, whole parts, paragraphs and table
 // rows at a time (a table keeps its caption and column headings on each of its pages, a heading stays
 // with what follows it, a table's first or last line is not alone on a page). "2/3" says where the room
-// is; → / Page Down / space go on, ← / Page Up back, which is what a presentation clicker sends. The rows of other pages are only visually hidden (the
-// kit-visually-hidden class), so a screen reader still reads every figure. The screen is paged again
-// when the window changes size and when participant.js swaps in fresh results (staying on the page it
-// was on). Without this script, or in a window narrower than a projector, everything shows and scrolls.
+// is; → / Page Down / space go on, ← / Page Up back, which is what a presentation clicker sends. The rows
+// of other pages are only visually hidden (the kit-visually-hidden class), so a screen reader still reads
+// every figure. The screen is paged again when the window changes size and when participant.js swaps in
+// fresh results (staying on the page it was on). Without this script, or in a window narrower than a
+// projector, everything shows and scrolls.
 (function () {
   "use strict";
   var HIDDEN = "kit-visually-hidden";
