@@ -225,6 +225,45 @@ _BARS = (
 )
 
 
+_CRAMPED = (
+    "() => {"
+    + _COMMON
+    + r"""
+  // On the projector: figures drawn small in a screen that has room for them. A bar of 100 % (its parts are
+  // what the room compares) at least a fifth of its table's width; the triangle at least 0.65 of the screen's
+  // height wide (it is drawn beside its legend, under one line of title); a row's number on its word's line.
+  const found = [];
+  for (const svg of document.querySelectorAll('.kit-screen-results-body svg.kit-block-stack')) {
+    if (!shown(svg)) continue;
+    const track = svg.getBoundingClientRect().width, table = svg.closest('table').getBoundingClientRect().width;
+    if (track < table / 5) found.push(`${path(svg)}: a bar of 100 % ${px(track)} wide in a table of ${px(table)}`);
+  }
+  // A short row heading that ends in a number ("Stelling 1") broken over two lines: the number alone below.
+  for (const th of document.querySelectorAll('.kit-screen-results-body th[scope=row]')) {
+    const text = th.innerText.trim();
+    if (!shown(th) || !/^\S+\s\d[\d.,]*$/.test(text)) continue;
+    const range = document.createRange();
+    range.selectNodeContents(th);
+    const lines = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+    if (lines.size > 1) found.push(`${path(th)}: "${text}" broken over ${lines.size} lines`);
+  }
+  for (const svg of document.querySelectorAll('.kit-screen-results-body svg.kit-triangle')) {
+    const width = svg.getBoundingClientRect().width;
+    if (shown(svg) && width < 0.65 * window.innerHeight) {
+      found.push(`${path(svg)}: the triangle ${px(width)} wide on a screen ${px(window.innerHeight)} high`);
+    }
+  }
+  return found;
+}"""
+)
+
+
+def cramped(page) -> list[str]:
+    """On the projector: a bar of 100 % or the triangle drawn small where the screen has room for it, or a short
+    row heading's number ("Stelling 1") on a line of its own."""
+    return page.evaluate(_CRAMPED)
+
+
 def horizontal_overflow(page) -> list[str]:
     """The page scrolls sideways, and which elements stick out of the screen (inside a swipe region too)."""
     return page.evaluate(_OVERFLOW)

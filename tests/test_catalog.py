@@ -64,5 +64,5 @@ def test_learning_path_orders_lessons_before_each_workshop_and_after(tmp_path):
     assert [e.title for e in steps[0].optional] == ["Casus"]
     assert [e.title for e in after] == ["Extra <i>"]
     html = path_html(read_catalog(tmp_path, "en"), "en")
-    assert "Before the workshop: Tafel" in html and 'href="lessons/01-intro.ipynb?lang=en"' in html
+    assert "Before the workshop ‘Tafel’" in html and 'href="lessons/01-intro.ipynb?lang=en"' in html
     assert html.index("Intro") < html.index("Palet") < html.index("Casus") < html.index("Extra &lt;i&gt;")

@@ -8,7 +8,8 @@ the results. Then, each screen its own test id:
   lines, no HTML tag to read, every bar of a block on the block's one scale (tracks of one width,
   lengths proportional to the values);
 * the presentation screen at 1920x1080 and 1280x720: nothing to scroll, sideways or down, nothing
-  under the join block, no word or number broken, no HTML tag, the bars as on the phone (a result
+  under the join block, no word or number broken, no HTML tag, the bars as on the phone, the bars of
+  100 % and the triangle drawn large enough for the room (tests/looking.py, ``cramped``) (a result
   taller than the screen is paged: this is its first page, and tests/test_projector_pages_browser.py
   steps through the rest);
 * the participants' results page (released) at 320 px: as the phone page;
@@ -48,6 +49,7 @@ from widgets.model.sessions import SessionSpec
 from .kit_server import REPO
 from .looking import (
     broken_tokens,
+    cramped,
     horizontal_overflow,
     join_overlap,
     settle,
@@ -375,7 +377,7 @@ def test_projector_fits_without_scrolling_or_hiding_the_join_block(case, rooms):
     activity, size = case.rsplit("-", 1)
     page = rooms.screen(activity, PROJECTORS[size])
     found = vertical_scroll(page) + horizontal_overflow(page) + join_overlap(page) + broken_tokens(page)
-    found += visible_tags(page) + unequal_bars(page)
+    found += visible_tags(page) + unequal_bars(page) + cramped(page)
     assert found == [], seen(found, f"{activity} on a {size} projector")
 
 

@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from widgets.model.links import facilitator_cookie
+from widgets.model.sessions import SessionSpec
 
 from .looking import join_overlap, vertical_scroll
 from .test_looking_browser import ANSWERS, PROJECTORS, make_room
@@ -121,3 +122,72 @@ def test_without_script_the_screen_shows_every_row(kit, kit_store, watched):
     assert page.locator(".kit-screen-results-body tr.kit-visually-hidden").count() == 0
     assert page.evaluate("document.scrollingElement.scrollHeight > window.innerHeight")  # it scrolls, all of it
     assert page.locator(".kit-method").first.is_hidden()
+
+
+# A palette as a room of six gives it: values unevenly over the six cells, some long enough to take two lines.
+PALETTE = (
+    ("Betaalbare woningen", "individueel.materieel"),
+    ("Een eigen huis", "individueel.materieel"),
+    ("Een goed inkomen", "individueel.materieel"),
+    ("Je thuis voelen in de wijk", "individueel.immaterieel"),
+    ("Gezondheid", "individueel.immaterieel"),
+    ("Je veilig voelen op straat", "individueel.immaterieel"),
+    ("Eigen regie", "individueel.immaterieel"),
+    ("Inspraak", "individueel.proces"),
+    ("Gelijke behandeling", "individueel.proces"),
+    ("Groen in de wijk", "collectief.materieel"),
+    ("Goede voorzieningen", "collectief.materieel"),
+    ("Bereikbaarheid", "collectief.materieel"),
+    ("Leefbaarheid", "collectief.immaterieel"),
+    ("Sociale cohesie", "collectief.immaterieel"),
+    ("Transparantie", "collectief.proces"),
+    ("Samenwerking", "collectief.proces"),
+    ("Betrouwbare overheid die haar afspraken nakomt", "collectief.proces"),
+    ("Rechtvaardige verdeling van sociale huurwoningen", "individueel.proces"),
+    ("Duurzaamheid en klimaatbestendige wijken", "collectief.materieel"),
+)
+# Per table of the results: how many of its lines (body rows) are on the screen now.
+LINES_SHOWN = """() => Array.from(document.querySelectorAll('.kit-screen-results-body table')).map((table) =>
+  Array.from(table.tBodies).flatMap((body) => Array.from(body.rows))
+    .filter((row) => !row.closest('.kit-visually-hidden') && row.getBoundingClientRect().height >= 2).length)"""
+
+
+def palette_screen(context, kit, kit_store, values: int):
+    """The merged palette of ``values`` of PALETTE, given by six phones, on a 1920x1080 projector."""
+    session, key = kit_store.create_session(
+        SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", activities=("palet",))
+    )
+    kit_store.set_activity_open(session.id, "palet", True)
+    tokens = [kit_store.join(session.code, group).token for group in ("ambtelijk", "inwoner") * 3]
+    for n, (text, cell) in enumerate(PALETTE[:values]):
+        kit_store.submit(tokens[n % len(tokens)], "palet", {f"v{n}": {"text": text, "cell": cell}})
+    kit_store.set_state(session.id, "palet", "reveal", True)
+    host = urlparse(kit.url).hostname
+    context.add_cookies([{"name": facilitator_cookie(session.code), "value": key, "domain": host, "path": "/"}])
+    page = context.new_page()
+    page.set_viewport_size(PROJECTORS["1920x1080"])
+    page.goto(f"{kit.url}kit/{session.code}/scherm")
+    page.wait_for_selector('[data-kit-activity="palet"] .kit-screen-results-body')
+    page.wait_for_selector("[data-kit-pages] [aria-hidden]", state="attached")
+    return page
+
+
+def test_a_page_takes_what_fits_and_no_line_of_a_table_is_left_alone_on_the_next(kit, kit_store, watched):
+    projector = watched()
+    # eighteen values fit one screen once a table's spacing under its last line is not counted as content
+    page = palette_screen(projector.context, kit, kit_store, 18)
+    assert counter(page) == "1/1" and page.locator("[data-kit-pages]").is_hidden()
+    assert vertical_scroll(page) == []
+    # one more: two pages, and a table split over them keeps two or more of its lines on each
+    page = palette_screen(projector.context, kit, kit_store, 19)
+    n = pages(page)
+    assert n == 2
+    shown = []
+    for number in range(1, n + 1):
+        assert counter(page) == f"{number}/{n}" and vertical_scroll(page) == [], number
+        shown.append(page.evaluate(LINES_SHOWN))
+        page.keyboard.press("ArrowRight")
+    for table, lines in enumerate(zip(*shown, strict=True)):
+        split = [count for count in lines if count]
+        assert len(split) == 1 or min(split) >= 2, f"table {table + 1}: lines per page {lines}"
+    projector.assert_clean()

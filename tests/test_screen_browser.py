@@ -51,12 +51,13 @@ FOLD_OUTS_IN_SIGHT = """() => Array.from(document.querySelectorAll('main details
 def check_projected(screen, key):
     """What the room sees: big code and QR, large text, nothing cut off, nothing of the facilitator's.
 
-    Until someone joins the QR code is at least a third of the screen's height; then how to join is a strip
-    along the top and its QR code an eighth.
+    Until someone joins the QR code is at least half the screen's height (the room finds it from the back);
+    then how to join is a strip along the top and its QR code an eighth.
     """
     height = screen.viewport_size["height"]
     compact = screen.locator(".kit-screen-compact").count() > 0
-    assert screen.locator(".kit-screen-qr").bounding_box()["height"] >= height / (8 if compact else 3)
+    qr = screen.locator(".kit-screen-qr").bounding_box()  # the code is drawn square, as large as its box allows
+    assert min(qr["width"], qr["height"]) >= height / (8 if compact else 2)
     assert float(screen.locator("[data-kit-join-code]").evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 48
     if screen.viewport_size["width"] >= 1920:
         assert smallest_text(screen) >= 28

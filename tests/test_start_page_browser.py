@@ -39,6 +39,7 @@ def test_language_switch_shows_english(kit, watched):
     page.get_by_role("link", name="English").click()
     page.wait_for_selector("text=Public value: a workshop kit", timeout=WIDGET_TIMEOUT)
     assert "lang=en" in page.url
+    assert page.title() == "Public value: a workshop kit for municipalities"
     lesson_link = page.locator('.kit-card a[href*="01-wat-is-publieke-waarde"]')
     assert "What is public value" in lesson_link.inner_text()
     assert lesson_link.get_attribute("href").endswith("?lang=en")
@@ -52,6 +53,7 @@ def test_lesson_shows_one_language_at_a_time(kit, watched):
     page.goto(kit.render_url("lessons/01-wat-is-publieke-waarde.ipynb", "lang=en"))
     page.wait_for_selector(".widget-dropdown", timeout=WIDGET_TIMEOUT)
     assert page.get_by_role("heading", name="What is public value?").is_visible()
+    assert page.title() == "What is public value?"
     assert not page.get_by_role("heading", name="Wat is publieke waarde?").is_visible()
     # the exercise speaks English too
     page.get_by_role("button", name="Check").click()
@@ -63,7 +65,7 @@ def test_learning_path_leads_from_the_basics_to_the_workshop(kit, watched):
     page.goto(kit.render_url("start.ipynb"))
     page.wait_for_selector(".kit-path", timeout=WIDGET_TIMEOUT)
     step = page.locator('.kit-path-step[data-kit-workshop="workshops/publieke-waarde-tafel.ipynb"]')
-    assert "Vóór de workshop: Publieke waarde tafel" in step.locator("h3").inner_text()
+    assert "Vóór de workshop ‘Publieke waarde tafel’" in step.locator("h3").inner_text()
     first = step.locator("ol").first.locator("a")
     assert first.first.inner_text() == "Wat is publieke waarde?"
     assert first.count() >= 4
@@ -129,12 +131,16 @@ def test_three_ways_in_are_whole_card_links_above_the_fold(kit, watched):
         " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
     )
     assert outline[0] != "none" and outline[1] >= 2
-    # each card leads to its page: the two Voila pages in a tab of their own, then the participants' code form
+    # each card leads to its page: the two Voila pages in a tab of their own, then the participants' code form;
+    # the page goes by one name, the card's title, in its heading and on its tab (not its file name)
+    assert page.title() == page.locator("h1").first.inner_text() == "Publieke waarde: werkplaats voor gemeenten"
+    names = {fact["way"]: fact["text"].split("\n", 1)[0].strip() for fact in facts}
     for way in ("tafel", "facilitator"):
         target = context.new_page()
         target.goto(urljoin(page.url, page.locator(f'a.kit-way[data-kit-way="{way}"]').get_attribute("href")))
         assert target.url == kit.url + WAYS[way][0]
         target.wait_for_selector(WAYS[way][1], timeout=WIDGET_TIMEOUT)
+        assert (target.title(), target.locator("h1").first.inner_text()) == (names[way], names[way])
         target.close()
     page.locator('a.kit-way[data-kit-way="join"]').click()
     page.wait_for_selector(WAYS["join"][1], timeout=WIDGET_TIMEOUT)

@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
+from widgets.activities import BY_KEY
 from widgets.model.sessions import SessionSpec
 from widgets.model.validation import InputError
 from widgets.model.verslag import OUTCOME, STATE, check_outcome, who_took_part
@@ -79,6 +80,18 @@ def test_the_verslag_says_how_who_what_was_asked_what_came_out_and_what_is_done(
     english = BeautifulSoup(build_verslag(export_session(store, session.id), "en"), "html.parser")
     assert english.h1.get_text() == "Participation report: Woonvisie 2030"
     assert [tr.td.get_text() for tr in english.select("#wie tbody tr[data-kit-group]") if tr.td][-1] == "Other groups"
+
+
+def test_the_plain_page_tells_every_activity_in_a_sentence_not_by_its_title(store):
+    """A B1 reader gets a sentence per activity ("U beantwoordde een open vraag..."), never a bare title."""
+    room = make_room(store, KEYS)
+    data = export_session(store, store.session_by_code(room.code).id)
+    for lang in ("nl", "en"):
+        soup = BeautifulSoup(build_verslag(data, lang), "html.parser")
+        did = [li.get_text(" ", strip=True) for li in soup.select("#in-gewone-taal li")]
+        labels = {BY_KEY[key].label(lang) for key in KEYS}
+        assert len(did) == len(KEYS)
+        assert [line for line in did if line[-1] not in ".?!" or line in labels] == [], lang
 
 
 def test_what_came_out_is_the_reports_own_summaries_and_a_follow_ups_change(store):

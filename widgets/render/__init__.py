@@ -5,6 +5,7 @@ report render the same templates, so a value reads the same wherever it is shown
 every text a participant typed is escaped by the template engine, never by hand.
 """
 
+import re
 from functools import cache, partial
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from markupsafe import Markup
 
 from ..activities import template_folders
 from ..i18n import decimal, language_choices, normalize_language, t
+from ..model.validation import LIMITS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -21,6 +23,12 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 def percent(share: float, lang: str) -> str:
     """A share (0-1) as a whole percentage as readers of the language write it (Babel): 33%."""
     return format_percent(share, "#,##0%", locale=normalize_language(lang))
+
+
+def keep_number(text):
+    """A label's closing number kept on its word's line ("Stelling 1", "Box 5.2"): a no-break space before it."""
+    glued = re.sub(r" (\d[\d.,]*)$", "\u00a0\\1", str(text))
+    return Markup(glued) if isinstance(text, Markup) else glued
 
 
 @cache
@@ -39,6 +47,8 @@ def environment(*extra: str, auto_reload: bool = True) -> jinja2.Environment:
     )
     env.filters["decimal"] = lambda value, lang, digits=1: "–" if value is None else decimal(value, lang, digits)
     env.filters["percent"] = lambda value, lang: "–" if value is None else percent(value, lang)
+    env.filters["keep_number"] = keep_number
+    env.globals["limits"] = LIMITS  # a field's maxlength is the model's limit (the server still checks it)
     return env
 
 

@@ -25,11 +25,12 @@ from .transfer import session_from_export
 
 
 def plain_words(activity, lang: str) -> str:
-    """What the activity asked, in plain words (``<key>.plain``); its name where the catalogs have none."""
+    """What the activity asked, in plain words (``<key>.plain``); where the catalogs have none, a sentence
+    with its name (a bare title among sentences reads as a heading to a B1 reader)."""
     try:
         return t(f"{activity.key}.plain", lang)
     except KeyError:
-        return activity.label(lang)
+        return t("verslag.plain.took_part", lang, name=activity.label(lang))
 
 
 def build_verslag(data: dict, lang: str | None = None) -> str:

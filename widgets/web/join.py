@@ -7,6 +7,7 @@ from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..activities import BY_KEY
 from ..i18n import error_message, normalize_language, t
+from ..model.results import RELEASED, RESULTS
 from ..model.sessions import normalize_code
 from ..model.validation import InputError
 from .base import CODE, KitHandler, participant_cookie, session_end
@@ -82,11 +83,16 @@ def join_form(visit, errors=None, form=None, status=200) -> Html:
 
 
 def home(visit) -> Html:
-    """One open activity: show it. More: a list to choose from. None: wait for the facilitator."""
+    """One open activity: show it. More: a list to choose from. None: wait for the facilitator, for the first
+    activity or, once answers were given (an activity ran and closed), for the next one or the results."""
     open_now = [BY_KEY[a] for a in visit.session.open_activities if a in BY_KEY]
     if len(open_now) == 1:
         return open_now[0].part("page", "Page")().get(visit, "")
-    return visit.render("home.html", open_now=open_now)
+    waiting = "participant.waiting"
+    if not open_now and visit.store.answer_counts(visit.session.id):
+        released = visit.store.state(visit.session.id, RESULTS).get(RELEASED)
+        waiting = "participant.closed_released" if released else "participant.closed"
+    return visit.render("home.html", open_now=open_now, waiting=waiting)
 
 
 class JoinHandler(KitHandler):

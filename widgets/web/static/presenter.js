@@ -1,15 +1,17 @@
 // The presentation screen's pages (kit/<CODE>/scherm, after participant.js). Nobody scrolls a projector:
 // results taller than the screen are grouped into pages that fit it, whole parts, paragraphs and table
 // rows at a time (a table keeps its caption and column headings on each of its pages, a heading stays
-// with what follows it). "2/3" says where the room is; → / Page Down / space go on, ← / Page Up back,
-// which is what a presentation clicker sends. The rows of other pages are only visually hidden (the
-// kit-visually-hidden class), so a screen reader still reads every figure. The screen is paged again
-// when the window changes size and when participant.js swaps in fresh results (staying on the page it
-// was on). Without this script, or in a window narrower than a projector, everything shows and scrolls.
+// with what follows it, a table's first or last line is not alone on a page). "2/3" says where the room
+// is; → / Page Down / space go on, ← / Page Up back, which is what a presentation clicker sends. The rows
+// of other pages are only visually hidden (the kit-visually-hidden class), so a screen reader still reads
+// every figure. The screen is paged again when the window changes size and when participant.js swaps in
+// fresh results (staying on the page it was on). Without this script, or in a window narrower than a
+// projector, everything shows and scrolls.
 (function () {
   "use strict";
   var HIDDEN = "kit-visually-hidden";
   var OFF = "data-kit-off"; // hidden by this script, as opposed to hidden by its template
+  var FOOT = "data-kit-foot"; // at the foot of the page shown
   var WIDE = window.matchMedia("(min-width: 900px)"); // presenter.css stacks a narrower window
   var deck = { grid: null, units: [], containers: [], pages: [], current: 0, what: "" };
 
@@ -95,6 +97,17 @@
       deck.units[i].chain.forEach(on);
       on(deck.units[i].el);
     }
+    foot(to);
+  }
+
+  // The last thing shown and what holds it end the page: no margin below them (presenter.css), so a line that
+  // fits above the screen's foot is not sent to the next page by a table's spacing under it.
+  function foot(to) {
+    document.querySelectorAll("[" + FOOT + "]").forEach(function (el) { el.removeAttribute(FOOT); });
+    if (to < 1) { return; }
+    var unit = deck.units[to - 1];
+    unit.chain.concat([unit.el]).forEach(function (el) { el.setAttribute(FOOT, ""); });
+    for (var el = unit.el.lastElementChild; el; el = el.lastElementChild) { el.setAttribute(FOOT, ""); }
   }
 
   function groupEnd(i) {
@@ -115,6 +128,19 @@
     return last > start ? last : stop;
   }
 
+  // A table's last line alone at the top of a page, the rest of its table on the page before (a widow): the
+  // line before it comes along, when the page before keeps two or more of the table's lines and both fit.
+  function withoutWidows(pages) {
+    for (var p = 1; p < pages.length; p++) {
+      var first = pages[p][0], stop = pages[p][1];
+      var alone = sameTable(first - 1, first) && !(first + 1 < stop && sameTable(first, first + 1));
+      if (!alone || first - 3 < pages[p - 1][0] || !sameTable(first - 3, first - 1)) { continue; }
+      show(first - 1, stop);
+      if (fits()) { pages[p - 1][1] = first - 1; pages[p][0] = first - 1; }
+    }
+    return pages;
+  }
+
   function paginate() {
     var n = deck.units.length, pages = [];
     show(0, n);
@@ -133,7 +159,7 @@
       pages.push([start, stop]);
       start = stop;
     }
-    return pages;
+    return withoutWidows(pages);
   }
 
   function turnTo(index) {

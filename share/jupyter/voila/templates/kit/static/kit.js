@@ -1,6 +1,6 @@
 // The script of the kit's Voila pages (dashboard, tafel, start page, lessons); the participant
 // pages have their own (widgets/web/static). Loaded from the kit's own server (no other host).
-// 1. Language: ?lang=en|nl picks which bilingual lesson cells are shown.
+// 1. Language: ?lang=en|nl picks which bilingual lesson cells are shown, and the tab's title.
 // 2. Markers: a view renders a hidden element
 //      <span class="kit-marker" data-kit-params='{"sessie": "K7P3QX", "sleutel": null}'
 //            data-kit-key-session="K7P3QX" data-kit-key="KEY">
@@ -28,6 +28,11 @@
   var lang = params.get("lang") === "en" ? "en" : "nl";
   document.documentElement.lang = lang;
   document.documentElement.classList.add("kit-lang-" + lang);
+  // the tab's title in the page's language (the template writes the Dutch one and keeps the English beside it)
+  document.addEventListener("DOMContentLoaded", function () {
+    var titles = document.querySelector('meta[name="kit-title"]');
+    if (titles && lang === "en" && titles.getAttribute("data-en")) { document.title = titles.getAttribute("data-en"); }
+  });
 
   if (!/(?:^|; )_xsrf=/.test(document.cookie)) {
     var bytes = new Uint8Array(16);
