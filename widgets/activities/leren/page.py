@@ -6,13 +6,13 @@ participant sees what they sent and can change it; once the facilitator shows th
 
 from ...i18n import error_message
 from ...model.validation import InputError
-from ...render.blocks import PHONE, SCREEN, block_html, blocks_html
 from ...web.pages import ActivityPage
 from .model import ACTIVITY, FIELDS, ITEM, MAX_CHARS, check_answer, check_text
 
 
 class Page(ActivityPage):
     key = ACTIVITY
+    side_by_side = True  # every group's lessons side by side on the presentation screen
 
     def stored(self, visit) -> dict:
         return visit.store.my_answers(visit.participant.token, ACTIVITY).get(ITEM) or {}
@@ -53,11 +53,5 @@ class Page(ActivityPage):
             waiting=self.waiting(visit),
             limit=MAX_CHARS,
             action=self.url(visit),
-            results=blocks_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else "",
+            results=self.room_results(visit),
         )
-
-    def screen_results(self, visit) -> list:
-        """Every group's lessons on the presentation screen once revealed, else []."""
-        if not self.revealed(visit):
-            return []
-        return [block_html(block, SCREEN, visit.lang) for block in self.blocks(visit)]

@@ -8,7 +8,6 @@ the earlier one; a value no form offers is refused and then nothing at all is st
 
 from ...i18n import error_message
 from ...model.validation import InputError
-from ...render.blocks import PHONE, SCREEN
 from ...web.pages import ActivityPage
 from .model import ACTIVITY, ANSWERS, ITEMS, STATEMENTS, STYLE, check_answer, statement_texts, styles
 from .render import results_html
@@ -16,6 +15,7 @@ from .render import results_html
 
 class Page(ActivityPage):
     key = ACTIVITY
+    draw = staticmethod(results_html)  # how the percentages are made: on the phones, not the screen
 
     def get(self, visit, rest: str):
         if rest:
@@ -61,11 +61,3 @@ class Page(ActivityPage):
             action=self.url(visit),
             results=self.room_results(visit),
         )
-
-    def room_results(self, visit) -> str:
-        """The room next to the printed survey and the mix of styles as the phone draws them, once shown; else ''."""
-        return results_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else ""
-
-    def screen_results(self, visit) -> list:
-        """The same blocks as the presentation screen draws them (without how the percentages are made)."""
-        return [results_html(self.blocks(visit), SCREEN, visit.lang)] if self.revealed(visit) else []

@@ -7,7 +7,6 @@ the earlier one; a value or factor the form does not offer is refused and then n
 
 from ...i18n import error_message
 from ...model.validation import InputError
-from ...render.blocks import PHONE, SCREEN
 from ...web.pages import ActivityPage
 from .model import ACTIVITY, ANSWERS, check_answer, current_domain, factors, printed_n
 from .render import results_html
@@ -15,6 +14,7 @@ from .render import results_html
 
 class Page(ActivityPage):
     key = ACTIVITY
+    draw = staticmethod(results_html)  # the suggestions stay on the phones, off the screen
 
     def domain(self, visit) -> str:
         return current_domain(visit.store.state(visit.session.id, ACTIVITY), visit.session.topic)
@@ -63,11 +63,3 @@ class Page(ActivityPage):
             action=self.url(visit),
             results=self.room_results(visit),
         )
-
-    def room_results(self, visit) -> str:
-        """The room next to the book's counts, and the suggestions, as the phone draws them once shown; else ''."""
-        return results_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else ""
-
-    def screen_results(self, visit) -> list:
-        """The factors' block as the presentation screen draws it (the suggestions stay on the phones)."""
-        return [results_html(self.blocks(visit), SCREEN, visit.lang)] if self.revealed(visit) else []

@@ -7,7 +7,6 @@ what was chosen and typed, and stores nothing.
 
 from ...i18n import error_message
 from ...model.validation import InputError, clean_text
-from ...render.blocks import PHONE, SCREEN, block_html, blocks_html
 from ...texts import topic_label
 from ...web.pages import ActivityPage
 from .model import ACTIVITY, FIELDS, ITEM, check_answer, check_rung
@@ -16,6 +15,7 @@ from .render import rung_name, rungs
 
 class Page(ActivityPage):
     key = ACTIVITY
+    side_by_side = True  # both blocks side by side on the presentation screen
 
     def stored(self, visit) -> dict:
         return visit.store.my_answers(visit.participant.token, ACTIVITY).get(ITEM) or {}
@@ -76,15 +76,3 @@ class Page(ActivityPage):
             topic=topic_label(visit.session.topic, visit.lang).lower(),
             results=self.room_results(visit),
         )
-
-    def room_results(self, visit) -> str:
-        """Everyone's rungs per group and the gap once the facilitator shows them (blocks as cards); else ''."""
-        if not self.revealed(visit):
-            return ""
-        return blocks_html(self.blocks(visit), PHONE, visit.lang)
-
-    def screen_results(self, visit) -> list:
-        """Both blocks side by side on the presentation screen once revealed, else []."""
-        if not self.revealed(visit):
-            return []
-        return [block_html(block, SCREEN, visit.lang) for block in self.blocks(visit)]
