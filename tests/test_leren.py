@@ -155,3 +155,57 @@ def test_the_dashboard_names_every_group_the_phones_fold_the_small_ones(sqlite_s
     assert [c.get_text() for c in captions] == ["Inwoners", "Ambtelijk", "Raad"]
     phone = blocks_html(blocks({"leren": sqlite_store.answers(session.id, "leren")}, {}, session, "nl"), PHONE, "nl")
     assert "Raad" not in phone and "Overige groepen" in phone and "Minder moties, meer werkbezoeken" in phone
+
+
+def test_a_paper_sheet_asks_both_texts_and_is_typed_in_as_a_phones_answer(sqlite_store):
+    from widgets.report.paper import import_paper, template_csv
+    from widgets.report.paper_sheet import sheet_html
+
+    session = workshop(sqlite_store, inwoners=2, ambtelijk=2)
+    data = export_session(sqlite_store, session.id)
+    headings = template_csv(data, "leren", "nl").decode("utf-8-sig").strip().split(";")
+    assert headings == ["Groep", "Blad", "Een succes om op voort te bouwen", "Eén ding dat we anders gaan proberen"]
+    sheet = BeautifulSoup(sheet_html(data, "leren"), "html.parser")
+    words = sheet.get_text(" ", strip=True)
+    assert "niet afkijken en kopiëren, maar aanpassen" in words
+    assert "Wat ging goed, en willen we vasthouden? Eén zin, hoogstens 200 tekens." in words
+    assert [h.get_text() for h in sheet.select(".kit-paper-cell h2")] == headings[2:]
+    assert "buurtavonden" not in words  # nobody's words are printed: a sheet is handed to anyone
+    english = BeautifulSoup(sheet_html(data, "leren", "en"), "html.parser").get_text(" ", strip=True)
+    assert "A success to build on" in english and "One thing we will try differently" in english
+
+    typed = ";".join(headings) + "\nInwoners;1;Het wijkpanel;Eerder beginnen\n"
+    assert import_paper(sqlite_store, session.id, "papier.csv", typed.encode("utf-8-sig"))["answers"] == 1
+    paper = {a.participant: a.value for a in sqlite_store.answers(session.id, "leren") if a.participant == "papier-1"}
+    assert paper == {"papier-1": {"succes": "Het wijkpanel", "anders": "Eerder beginnen"}}
+    half = ";".join(headings) + "\nInwoners;2;Het wijkpanel;\n"
+    with pytest.raises(InputError) as refused:
+        import_paper(sqlite_store, session.id, "papier.csv", half.encode("utf-8-sig"))
+    assert "Wat u anders gaat proberen is verplicht." in error_message(refused.value)
+    assert "papier-2" not in {a.participant for a in sqlite_store.answers(session.id, "leren")}
+
+
+def test_the_results_page_shows_the_own_texts_but_none_hidden_or_waiting(store):
+    from widgets.model.moderation import all_texts
+    from widgets.render.results import own_html
+
+    session = workshop(store, inwoners=2, ambtelijk=2)
+    me = store.join(session.code, session.groups[0].key)
+    store.submit(me.token, "leren", {"les": check_answer("Koffie met de buren", "Vaker luisteren")})
+
+    def own(lang="nl"):
+        drawn = BeautifulSoup(own_html(export_session(store, session.id), session, me, lang), "html.parser")
+        return " ".join(drawn.select_one('[data-kit-activity="leren"]').get_text(" ").split())
+
+    assert own() == (
+        "Wat leren we nu? Wat u hebt ingevuld Een succes om op voort te bouwen Koffie met de buren "
+        "Eén ding dat we anders gaan proberen Vaker luisteren"
+    )
+    assert "A success to build on Koffie met de buren" in own("en")
+    everything = all_texts(store.answers(session.id, everything=True))
+    store.hide_text(session.id, next(t.key for t in everything if t.text == "Koffie met de buren"))
+    assert "Koffie met de buren" not in own() and "Vaker luisteren" in own()
+    store.set_approve_first(session.id, True)  # "Teksten eerst goedkeuren": the new words wait
+    store.submit(me.token, "leren", {"les": check_answer("Koffie met de buren", "Samen de wijk in")})
+    assert "Samen de wijk in" not in own() and "Vaker luisteren" not in own()
+    assert own().endswith("Wat u hebt ingevuld Geen antwoorden.")

@@ -1,9 +1,13 @@
 """Wat leren we nu? in Chromium: a 320 px phone sends its group's success and what it tries differently by
 keyboard alone (axe-clean, nothing wider than the screen, no word of a label broken), a refusal says in
-Dutch which field is missing, and the revealed results name the folded groups as participants see them."""
+Dutch which field is missing, and the revealed results name the folded groups as participants see them; on the
+released results page it reads its own two texts at 320 px."""
+
+from widgets.model.results import RELEASED, RESULTS
 
 from . import axe
 from .browser import broken_words, join, tab_to
+from .looking import broken_tokens, horizontal_overflow, visible_tags
 
 WIDTH, HEIGHT = 320, 568
 FORM = "form.kit-form-leren"
@@ -61,3 +65,22 @@ def test_a_small_phone_sends_its_lesson_by_keyboard(kit, kit_store, watched, new
     assert results.locator('[data-kit-item="succes-0"]').first.get_attribute("data-kit-count") == "5"
     assert_axe_clean(phone, script, "the revealed results")
     assert_fits(phone, "the revealed results")
+
+
+def test_a_small_phone_reads_its_own_texts_on_the_results_page(kit, kit_store, watched, new_session):
+    session = new_session(activities=("leren",))
+    phone = join(watched(viewport={"width": WIDTH, "height": HEIGHT}, bypass_csp=True), kit, session.code, "Inwoner")
+    phone.goto(f"{kit.url}kit/{session.code}/leren")
+    phone.fill("#succes", "Het wijkpanel dat elke maand in een andere kern samenkomt")
+    phone.fill("#anders", "Ambtenaarsjargon vermijden in uitnodigingsbrieven")
+    phone.click("button[type=submit]")
+    phone.wait_for_selector("text=Uw antwoord is opgeslagen.")
+    kit_store.set_state(session.id, RESULTS, RELEASED, True)
+    phone.goto(f"{kit.url}kit/{session.code}/resultaten")
+    own = phone.locator('[data-kit-activity="leren"]')
+    own.wait_for()
+    assert "Het wijkpanel dat elke maand in een andere kern samenkomt" in own.inner_text()
+    assert "Ambtenaarsjargon vermijden in uitnodigingsbrieven" in own.inner_text()
+    assert horizontal_overflow(phone) == []
+    assert broken_tokens(phone) == [] and visible_tags(phone) == []
+    assert_axe_clean(phone, axe.install(), "the results page")

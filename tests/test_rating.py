@@ -11,12 +11,12 @@ from widgets.activities.beoordelen.model import (
     agenda,
     check_answer,
     check_score,
-    fill_placeholders,
     summarize,
 )
 from widgets.datasets import read_dataset
 from widgets.model.answers import Answer
 from widgets.model.validation import InputError
+from widgets.texts import fill_placeholders
 
 
 def a(group, item, score, note=""):

@@ -1,12 +1,12 @@
 """The book's texts an activity shows (statements, questions, routes, reference grades), in the page's language.
 
-Read from the datasets, so participant pages, the dashboard and the report word them alike.
+Read from the datasets, so participant pages, the dashboard and the report word them alike. Shared by the
+activities and the lessons, so it imports no activity (each keeps its own constants; the datasets' rows are in
+the book's order).
 """
 
 from dataclasses import dataclass
 
-from .activities.beoordelen.model import fill_placeholders
-from .activities.driehoek.model import AXES
 from .datasets import read_dataset
 from .i18n import t
 from .model.sessions import TOPICS
@@ -23,6 +23,11 @@ PALETTES_FILE = "waardenpaletten.csv"
 def topic_label(topic: str, lang: str) -> str:
     """A known opgave in the page's language; a facilitator's own wording as typed."""
     return t(f"topic.{topic}", lang) if topic in TOPICS else topic
+
+
+def fill_placeholders(text: str, municipality: str, topic: str) -> str:
+    """A Box 5.2 statement about the session's municipality and opgave."""
+    return text.replace("[gemeente]", municipality or "de gemeente").replace("[lokale opgave]", topic)
 
 
 def statements(session, lang: str) -> dict:
@@ -50,17 +55,17 @@ def national_reference(topic: str):
 
 def tension_questions(lang: str) -> dict:
     """``{axis: [question, ...]}`` of Box 5.3."""
-    out = {axis: [] for axis in AXES}
+    out: dict = {}
     for row in read_dataset(QUESTIONS_FILE).rows:
-        out[row["axis"]].append(localized(row, "question", lang))
+        out.setdefault(row["axis"], []).append(localized(row, "question", lang))
     return out
 
 
 def routes(lang: str) -> dict:
     """``{axis: {route: (label, example)}}`` of Box 5.4."""
-    out = {axis: {} for axis in AXES}
+    out: dict = {}
     for row in read_dataset(ROUTES_FILE).rows:
-        out[row["axis"]][row["route"]] = (localized(row, "label", lang), localized(row, "example", lang))
+        out.setdefault(row["axis"], {})[row["route"]] = (localized(row, "label", lang), localized(row, "example", lang))
     return out
 
 

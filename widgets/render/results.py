@@ -13,6 +13,7 @@ summary than the report does (else ``report.summary``).
 from markupsafe import Markup
 
 from ..activities import used
+from ..i18n import decimal, t
 from ..model.answers import answers_by_activity
 from ..model.moderation import seen_by_room
 from .blocks import PHONE, blocks_html
@@ -46,6 +47,21 @@ def comparison_rows(comparisons, labels: dict, own_text) -> list:
         for c in comparisons
         if (c.own, c.group, c.room) != (None, None, None)
     ]
+
+
+def own_score(value, lang: str) -> str:
+    """An own score in words: as a participant writes it (6,5 and 7), "weet ik niet" (``"?"``) or not answered
+    (None). Box 5.2's statements, those built on them and the triangle's corners share it."""
+    if value is None:
+        return t("resultaten.not_answered", lang)
+    if value == "?":
+        return t("resultaten.dont_know", lang)
+    return decimal(value, lang, digits=None)
+
+
+def score_rows(comparisons, labels: dict, lang: str) -> list:
+    """``comparison_rows`` of scores, each own score in words (``own_score``)."""
+    return comparison_rows(comparisons, labels, lambda value: own_score(value, lang))
 
 
 def own_html(data: dict, session, participant, lang: str) -> Markup:

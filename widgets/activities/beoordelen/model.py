@@ -236,10 +236,6 @@ def common_ground(summaries, limit: int = COMMON_GROUND, keys=STATEMENTS) -> lis
     return [k for k in consensus_order(summaries, keys) if round(summaries[k].agreement, 9) > AGREEMENT_FLOOR][:limit]
 
 
-def fill_placeholders(text: str, municipality: str, topic: str) -> str:
-    return text.replace("[gemeente]", municipality or "de gemeente").replace("[lokale opgave]", topic)
-
-
 def stored_score(check, item: str, value) -> dict:
     """A score from a file, checked by ``check`` (an activity's ``check_answer``) as a phone's is.
 

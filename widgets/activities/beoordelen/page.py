@@ -6,7 +6,6 @@ resumes at the first step without an answer. The grade is required; a statement 
 score nor a note is skipped (nothing stored); "weet ik niet" is stored as score None.
 """
 
-from ...render.blocks import PHONE, SCREEN, blocks_html
 from ...texts import statements
 from ...web.pages.statements import Scale, Screen, Statement, StatementsPage, Words
 from .model import ACTIVITY, OVERALL, STATEMENTS, check_answer
@@ -56,15 +55,6 @@ class Scored(StatementsPage):
             hint=hint or visit.t("beoordelen.agree"),
         )
         return Screen(item, label, (statement,), text=listed)
-
-    def room(self, visit) -> str:
-        """The room's results as the phone draws the activity's result blocks."""
-        return blocks_html(self.blocks(visit), PHONE, visit.lang)
-
-    def screen_results(self, visit) -> list:
-        """The room's results as the presentation screen draws them (the items' short labels, in large type)."""
-        drawn = blocks_html(self.blocks(visit), SCREEN, visit.lang) if self.revealed(visit) else ""
-        return [drawn] if drawn else []
 
 
 class Page(Scored):

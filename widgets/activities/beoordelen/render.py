@@ -38,15 +38,6 @@ def grade_rows(grade, session, lang: str) -> list:
     ]
 
 
-def own_score(value, lang: str) -> str:
-    """An own score in words: the score, "weet ik niet" (``"?"``) or not answered (None)."""
-    if value is None:
-        return t("beoordelen.not_answered", lang)
-    if value == "?":
-        return t("beoordelen.dont_know_choice", lang)
-    return score_text(value, lang)
-
-
 def grades_html(summaries, session, lang: str) -> str:
     """The mean grade per group and overall, with the book's national reference for the opgave."""
     overall = summaries[OVERALL]

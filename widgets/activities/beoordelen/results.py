@@ -5,10 +5,9 @@ from ...i18n import t
 from ...model.answers import ByActivity, States
 from ...model.blocks import Block, groups_of
 from ...model.sessions import Participant, Session
-from ...render.results import comparison_rows
+from ...render.results import score_rows
 from ...texts import statements
 from .model import ACTIVITY, OVERALL, STATEMENTS, rating_comparison, scores, summarize
-from .render import own_score
 
 
 def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> list[Block]:
@@ -27,6 +26,6 @@ def own(answers: ByActivity, state: States, session: Session, participant: Parti
     labels = {key: v["short"] for key, v in texts.items()} | {OVERALL: t("beoordelen.grade_short", lang)}
     compared = rating_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key)
     return {
-        "rows": comparison_rows(compared, labels, lambda v: own_score(v, lang)),
+        "rows": score_rows(compared, labels, lang),
         "what": t("resultaten.statement", lang),
     }

@@ -5,9 +5,8 @@ from ...i18n import t
 from ...model.answers import ByActivity, States
 from ...model.blocks import Block, groups_of
 from ...model.sessions import Session
-from ...render.results import comparison_rows
+from ...render.results import score_rows
 from ..beoordelen.model import rating_comparison, scores
-from ..beoordelen.results import own_score
 from .model import ACTIVITY, KEYS, summarize, value_texts
 
 
@@ -23,6 +22,6 @@ def own(answers, state, session, participant, lang) -> dict:
     labels = {key: text["label"] for key, text in value_texts(lang).items()}
     compared = rating_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key, KEYS)
     return {
-        "rows": comparison_rows(compared, labels, lambda v: own_score(v, lang)),
+        "rows": score_rows(compared, labels, lang),
         "what": t("democratie.value", lang),
     }

@@ -39,9 +39,8 @@ from ...model.blocks import (
     percents,
 )
 from ...model.sessions import Participant, Session
-from ...render.results import comparison_rows
+from ...render.results import score_rows
 from ...texts import routes as route_texts
-from ..beoordelen.render import own_score
 from .model import (
     ACTIVITY,
     AXES,
@@ -208,6 +207,6 @@ def own(answers: ByActivity, state: States, session: Session, participant: Parti
     compared = triangle_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key)
     labels = {c.key: t(f"corner.short.{c.key}", lang).capitalize() for c in compared}
     return {
-        "rows": comparison_rows(compared, labels, lambda v: own_score(v, lang)),
+        "rows": score_rows(compared, labels, lang),
         "what": t("resultaten.corner", lang),
     }

@@ -5,9 +5,8 @@ from ...i18n import t
 from ...model.answers import ByActivity, States
 from ...model.blocks import Block, groups_of
 from ...model.sessions import Participant, Session
-from ...render.results import comparison_rows
+from ...render.results import score_rows
 from ..beoordelen.model import rating_comparison, scores
-from ..beoordelen.results import own_score
 from .model import ACTIVITY, keys_of, stored_statements, summarize
 from .render import statement_texts
 
@@ -28,6 +27,6 @@ def own(answers: ByActivity, state: States, session: Session, participant: Parti
     labels = {key: f"{text['label']}: {text['text']}" for key, text in statement_texts(statements, lang).items()}
     compared = rating_comparison(answers.get(ACTIVITY, []), participant.ref, participant.group_key, keys_of(statements))
     return {
-        "rows": comparison_rows(compared, labels, lambda v: own_score(v, lang)),
+        "rows": score_rows(compared, labels, lang),
         "what": t("resultaten.statement", lang),
     }

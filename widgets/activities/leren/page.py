@@ -4,60 +4,21 @@ Both are short texts and both are required; a refusal keeps what was typed and s
 participant sees what they sent and can change it; once the facilitator shows the results, every group's.
 """
 
-from ...i18n import error_message
-from ...model.validation import InputError
-from ...render.blocks import PHONE, SCREEN, block_html, blocks_html
-from ...web.pages import ActivityPage
-from .model import ACTIVITY, FIELDS, ITEM, MAX_CHARS, check_answer, check_text
+from ...web.pages.form import OneForm
+from .model import ACTIVITY, FIELDS, ITEM, MAX_CHARS, check_text
 
 
-class Page(ActivityPage):
+class Page(OneForm):
     key = ACTIVITY
+    item = ITEM
+    template = "leren.html"
+    side_by_side = True  # every group's lessons side by side on the presentation screen
 
-    def stored(self, visit) -> dict:
-        return visit.store.my_answers(visit.participant.token, ACTIVITY).get(ITEM) or {}
+    def fields(self, visit) -> list:
+        return list(FIELDS)
 
-    def get(self, visit, rest: str):
-        if rest:
-            return visit.redirect(ACTIVITY)
-        stored = self.stored(visit)
-        notice = visit.t("leren.saved") if visit.extra.get("ok") == "saved" and stored else ""
-        return self.page(visit, stored, {kind: stored.get(kind, "") for kind in FIELDS}, notice=notice)
+    def checker(self, visit):
+        return lambda kind, typed: check_text(typed, kind)
 
-    def post(self, visit, rest: str, form):
-        typed = {kind: form.get(kind) or "" for kind in FIELDS}
-        stored = self.stored(visit)
-        errors = {}
-        for kind in FIELDS:  # both fields at once: one refusal names all that is wrong
-            try:
-                check_text(typed[kind], kind)
-            except InputError as error:
-                errors[kind] = error_message(error, visit.lang)
-        if errors:
-            return self.page(visit, stored, typed, errors=errors)
-        answer = check_answer(typed["succes"], typed["anders"])
-        message = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {ITEM: answer}))
-        if message:
-            return self.page(visit, stored, typed, errors={"succes": message})
-        return self.landing(visit, f"{ACTIVITY}?ok=saved")
-
-    def page(self, visit, stored, typed, errors=None, notice=""):
-        return visit.render(
-            "leren.html",
-            fields=FIELDS,
-            typed=typed,
-            errors=errors or {},
-            notice=notice,
-            mine=stored,
-            item=ITEM,
-            waiting=self.waiting(visit),
-            limit=MAX_CHARS,
-            action=self.url(visit),
-            results=blocks_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else "",
-        )
-
-    def screen_results(self, visit) -> list:
-        """Every group's lessons on the presentation screen once revealed, else []."""
-        if not self.revealed(visit):
-            return []
-        return [block_html(block, SCREEN, visit.lang) for block in self.blocks(visit)]
+    def context(self, visit, stored: dict) -> dict:
+        return {"fields": FIELDS, "mine": stored, "item": ITEM, "waiting": self.waiting(visit), "limit": MAX_CHARS}

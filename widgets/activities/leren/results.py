@@ -5,14 +5,17 @@ report: a table per group (the grid's rows), a column for the successes and one 
 words once with how many sent them ("2×"). Texts are no figures, but a group's name over one person's words
 says who wrote them: where participants see the block, groups of fewer than ``k`` who answered stand together
 as "overige groepen" (``widgets.model.disclosure.fold_answers``); the facilitator's dashboard names them all.
+
+On the participant's results page (``own``) their own two texts, as the room may see them: a text the
+facilitator hid, or one still waiting for approval, is not there (the groups' are in the summary above it).
 """
 
 from ...i18n import t
 from ...model.answers import ByActivity, States
 from ...model.blocks import Block, Entry, Section, Texts
 from ...model.disclosure import fold_answers, folded_session
-from ...model.sessions import Session
-from .model import ACTIVITY, FIELDS, Line, by_group
+from ...model.sessions import Participant, Session
+from .model import ACTIVITY, FIELDS, ITEM, Line, by_group
 
 
 def entries(lines: tuple[Line, ...], kind: str) -> tuple[Entry, ...]:
@@ -49,3 +52,14 @@ def blocks(answers: ByActivity, state: States, session: Session, lang: str, fold
             empty=t("leren.dash.empty", lang),
         )
     ]
+
+
+def own(answers: ByActivity, state: States, session: Session, participant: Participant, lang: str) -> dict:
+    """The participant's own success and thing to try, a card each."""
+    mine: dict = next(
+        (a.value for a in answers.get(ACTIVITY, []) if a.participant == participant.ref and a.item == ITEM), {}
+    )
+    sections = tuple(
+        Section(kind, t(f"leren.{kind}", lang), (Entry(kind, mine[kind]),)) for kind in FIELDS if mine.get(kind)
+    )
+    return {"blocks": [Texts(f"{ACTIVITY}-mine", t("leren.mine", lang), sections, empty=t("report.no_answers", lang))]}

@@ -6,7 +6,6 @@ from functools import lru_cache
 
 from ...i18n import error_message
 from ...model.validation import InputError
-from ...render.blocks import PHONE, SCREEN, blocks_html
 from ...texts import book_palette
 from ...web.pages import ActivityPage
 from .followup import START
@@ -62,7 +61,7 @@ class Page(ActivityPage):
         form = form or {}
         session = visit.session
         examples = book_examples(session.topic, visit.lang)
-        revealed = self.room_palette(visit)
+        revealed = self.room_results(visit)
         start = self.starting_values(visit, own)
         return visit.render(
             "palet.html",
@@ -106,14 +105,6 @@ class Page(ActivityPage):
         store, session = visit.store, visit.session
         answers = {ACTIVITY: store.answers(session.id, ACTIVITY)}
         return blocks(answers, {ACTIVITY: store.state(session.id, ACTIVITY)}, session, visit.lang)
-
-    def screen_results(self, visit) -> list:
-        """The merged palette in the book's 2 x 3 grid, once revealed (paged by presenter.js when long)."""
-        return [blocks_html(self.blocks(visit), SCREEN, visit.lang)] if self.revealed(visit) else []
-
-    def room_palette(self, visit) -> str:
-        """The merged palette, a card per cell, once the facilitator shows it; else ''."""
-        return blocks_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else ""
 
     def post(self, visit, rest: str, form):
         item, _, action = rest.partition("/")

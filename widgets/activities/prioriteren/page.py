@@ -9,7 +9,6 @@ the server's and every refusal says what to change.
 
 from ...i18n import error_message
 from ...model.validation import InputError
-from ...render.blocks import PHONE, SCREEN, blocks_html
 from ...web.pages import ActivityPage
 from ..palet.model import ACTIVITY as PALETTE
 from .model import ACTIVITY, ITEM, POINTS, check_allocation, spreadable_values
@@ -113,7 +112,7 @@ class Page(ActivityPage):
             step=STEP,
             mine=mine,
             action=self.url(visit),
-            results=self.room_ranking(visit),
+            results=self.room_results(visit),
         )
 
     def blocks(self, visit) -> list:
@@ -122,11 +121,3 @@ class Page(ActivityPage):
         answers = {key: store.answers(session.id, key) for key in (ACTIVITY, PALETTE)}
         state = {key: store.state(session.id, key) for key in (ACTIVITY, PALETTE)}
         return blocks(answers, state, session, visit.lang)
-
-    def room_ranking(self, visit) -> str:
-        """Everyone's points per value, a card per value, once the facilitator shows them; else ''."""
-        return blocks_html(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else ""
-
-    def screen_results(self, visit) -> list:
-        """The ranking as the presentation screen draws it, once revealed (paged by presenter.js when long)."""
-        return [blocks_html(self.blocks(visit), SCREEN, visit.lang)] if self.revealed(visit) else []

@@ -7,7 +7,6 @@ each 1-5 or "weet ik niet" as big radio buttons; a statement left open is not st
 may be skipped), a value no form offers is refused and then nothing of that screen is stored.
 """
 
-from ...render.blocks import PHONE, SCREEN
 from ...web.pages.statements import Scale, Screen, Statement, StatementsPage, Words
 from .model import ACTIVITY, DONT_KNOW, ELEMENTS, SCORES, check_answer, element_items, indicators
 from .render import mine_html, results_html
@@ -25,6 +24,8 @@ class Page(StatementsPage):
     intro_class = ""
     form_mark = row_mark = "element"
     results_heading = True
+    draw = staticmethod(results_html)  # under each block how it is computed, except on the screen
+    side_by_side = True
 
     def screens(self, visit) -> list:
         texts = {i.key: i.text(visit.lang) for i in indicators()}
@@ -59,16 +60,6 @@ class Page(StatementsPage):
 
     def shown(self, answer) -> tuple:
         return str(answer), ""
-
-    def room(self, visit) -> str:
-        """The room's result blocks as the phone draws them: a card per line or row, never a wide table."""
-        return results_html(self.blocks(visit), PHONE, visit.lang)
-
-    def screen_results(self, visit) -> list:
-        """The blocks side by side where they fit on the presentation screen, without the method paragraphs."""
-        if not self.revealed(visit):
-            return []
-        return [results_html([block], SCREEN, visit.lang) for block in self.blocks(visit)]
 
     def mine(self, visit, own: dict) -> str:
         return mine_html(own, visit.lang)

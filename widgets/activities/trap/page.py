@@ -5,52 +5,31 @@ The rungs are big radio buttons with the dataset's role of each rung as a hint, 
 what was chosen and typed, and stores nothing.
 """
 
-from ...i18n import error_message
-from ...model.validation import InputError, clean_text
-from ...render.blocks import PHONE, SCREEN, block_html, blocks_html
+from ...model.validation import clean_text
 from ...texts import topic_label
-from ...web.pages import ActivityPage
-from .model import ACTIVITY, FIELDS, ITEM, check_answer, check_rung
+from ...web.pages.form import OneForm
+from .model import ACTIVITY, FIELDS, ITEM, check_rung
 from .render import rung_name, rungs
 
 
-class Page(ActivityPage):
+class Page(OneForm):
     key = ACTIVITY
+    item = ITEM
+    template = "trap.html"
+    side_by_side = True  # both blocks side by side on the presentation screen
 
-    def stored(self, visit) -> dict:
-        return visit.store.my_answers(visit.participant.token, ACTIVITY).get(ITEM) or {}
+    def fields(self, visit) -> list:
+        return [*FIELDS, "note"]
 
-    def get(self, visit, rest: str):
-        if rest:
-            return visit.redirect(ACTIVITY)
-        stored = self.stored(visit)
-        notice = visit.t("trap.saved") if visit.extra.get("ok") == "saved" and stored else ""
-        typed = {which: str(stored[which]) for which in FIELDS if which in stored} | {"note": stored.get("note", "")}
-        return self.page(visit, stored, typed, notice=notice)
+    def checker(self, visit):
+        def check(name: str, typed: str):
+            if name in FIELDS:
+                return check_rung(typed, name)
+            return clean_text(typed, "note", required=False, multiline=True)
 
-    def post(self, visit, rest: str, form):
-        typed = {"now": form.get("now").strip(), "should": form.get("should").strip(), "note": form.get("note")}
-        stored = self.stored(visit)
-        errors = {}
-        checks = {
-            "now": lambda: check_rung(typed["now"], "now"),
-            "should": lambda: check_rung(typed["should"], "should"),
-            "note": lambda: clean_text(typed["note"], "note", required=False, multiline=True),
-        }
-        for name, check in checks.items():  # every field at once: one refusal names all that is wrong
-            try:
-                check()
-            except InputError as error:
-                errors[name] = error_message(error, visit.lang)
-        if errors:
-            return self.page(visit, stored, typed, errors=errors)
-        answer = check_answer(typed["now"], typed["should"], typed["note"])
-        message = visit.save(lambda: visit.store.submit(visit.participant.token, ACTIVITY, {ITEM: answer}))
-        if message:
-            return self.page(visit, stored, typed, errors={"now": message})
-        return self.landing(visit, f"{ACTIVITY}?ok=saved")
+        return check
 
-    def page(self, visit, stored, typed, errors=None, notice=""):
+    def context(self, visit, stored: dict) -> dict:
         texts = rungs(visit.lang)
         choices = [(str(r["n"]), visit.t("trap.rung", n=r["n"], name=r["name"]), r["role"], "") for r in texts]
         mine = (
@@ -61,30 +40,12 @@ class Page(ActivityPage):
             if stored
             else []
         )
-        return visit.render(
-            "trap.html",
-            choices=choices,
-            typed=typed,
-            errors=errors or {},
-            notice=notice,
-            mine=mine,
-            mine_note=stored.get("note", ""),
-            item=ITEM,
-            waiting=self.waiting(visit),
-            action=self.url(visit),
-            municipality=visit.session.municipality or visit.t("trap.municipality_unknown"),
-            topic=topic_label(visit.session.topic, visit.lang).lower(),
-            results=self.room_results(visit),
-        )
-
-    def room_results(self, visit) -> str:
-        """Everyone's rungs per group and the gap once the facilitator shows them (blocks as cards); else ''."""
-        if not self.revealed(visit):
-            return ""
-        return blocks_html(self.blocks(visit), PHONE, visit.lang)
-
-    def screen_results(self, visit) -> list:
-        """Both blocks side by side on the presentation screen once revealed, else []."""
-        if not self.revealed(visit):
-            return []
-        return [block_html(block, SCREEN, visit.lang) for block in self.blocks(visit)]
+        return {
+            "choices": choices,
+            "mine": mine,
+            "mine_note": stored.get("note", ""),
+            "item": ITEM,
+            "waiting": self.waiting(visit),
+            "municipality": visit.session.municipality or visit.t("trap.municipality_unknown"),
+            "topic": topic_label(visit.session.topic, visit.lang).lower(),
+        }

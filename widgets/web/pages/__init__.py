@@ -6,9 +6,12 @@ successful save (so a reload never sends twice); a refused answer re-renders the
 what was typed and the message above the field.
 """
 
+from collections.abc import Callable
+
 from ...activities import activity
 from ...model.answers import Answer
 from ...model.moderation import WAITING, texts_of
+from ...render.blocks import PHONE, SCREEN, blocks_html
 from ..visit import Html
 
 RESULTS_ANCHOR = "uitkomsten"  # the id of the revealed results' section (_resultaten.html, results_section)
@@ -16,6 +19,10 @@ RESULTS_ANCHOR = "uitkomsten"  # the id of the revealed results' section (_resul
 
 class ActivityPage:
     key = ""  # the activity's key, also its address: <base>kit/<CODE>/<key>
+    # How the room's result blocks are drawn for a surface, ``(blocks, surface, lang) -> Markup``: an activity
+    # that adds a method line under a block, or keeps one off the screen, sets its render's function here.
+    draw: Callable[[list, str, str], str] = staticmethod(blocks_html)
+    side_by_side = False  # on the presentation screen each block a part of its own, side by side where they fit
 
     def get(self, visit, rest: str) -> Html:
         raise NotImplementedError
@@ -51,9 +58,19 @@ class ActivityPage:
         """The redirect after the last answer is saved: onto the room's results when they are shown."""
         return visit.redirect(path + (f"#{RESULTS_ANCHOR}" if self.revealed(visit) else ""))
 
+    def room_results(self, visit) -> str:
+        """The room's results as the phone draws them, once the facilitator shows them; else ''."""
+        return self.draw(self.blocks(visit), PHONE, visit.lang) if self.revealed(visit) else ""
+
     def screen_results(self, visit) -> list:
         """The room's results for the presentation screen once revealed (fragments side by side), else []."""
-        return []
+        if not self.revealed(visit):
+            return []
+        blocks = self.blocks(visit)
+        if self.side_by_side:
+            return [self.draw([block], SCREEN, visit.lang) for block in blocks]
+        drawn = self.draw(blocks, SCREEN, visit.lang)
+        return [drawn] if drawn else []
 
     def blocks(self, visit) -> list:
         """The activity's result blocks (its folder's ``results.blocks``) of the answers now; [] without that part."""

@@ -125,10 +125,6 @@ class StatementsPage(ActivityPage):
         """A stored answer as the form shows it: (value, note)."""
         raise NotImplementedError
 
-    def room(self, visit) -> str:
-        """The room's results (asked only once the facilitator shows them); '' for none."""
-        return ""
-
     def mine(self, visit, own: dict) -> str:
         """What the participant's answers add up to, under the list; '' for nothing."""
         return ""
@@ -192,20 +188,13 @@ class StatementsPage(ActivityPage):
         return self.landing(visit, f"{self.key}/{DONE}") if last else visit.redirect(f"{self.key}/{step + 1}")
 
     # ---------------------------------------------------------------- screens
-    def results(self, visit) -> str:
-        """The room's results when the facilitator shows them, else ''."""
-        return self.room(visit) if self.revealed(visit) else ""
-
-    def screen_results(self, visit) -> list:
-        return [part for part in (self.results(visit),) if part]
-
     def look(self, visit) -> dict:
         """What both templates need to tell this activity's screens from another's."""
         return {
             "key": self.key,
             "words": self.words,
             "css": self.css,
-            "results": self.results(visit),
+            "results": self.room_results(visit),
             "results_heading": self.results_heading,
         }
 
