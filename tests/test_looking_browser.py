@@ -196,8 +196,9 @@ def answered(store, activity: str, room: Room, tokens: list) -> None:
         store.submit(token, activity, answers)
 
 
-def make_room(store, activities: tuple, shown: str = "", language: str = "nl") -> Room:
-    """A session of ``activities``, each answered by the nine phones and revealed; ``shown`` stays open."""
+def make_room(store, activities: tuple, shown: str = "", language: str = "nl", people=PEOPLE) -> Room:
+    """A session of ``activities``, each answered by the phones of ``people`` (their groups; the last is the
+    looking phone) and revealed; ``shown`` stays open."""
     session, key = store.create_session(
         SessionSpec(
             title="Woonvisie 2030", topic="wonen", municipality="Utrecht", language=language, activities=activities
@@ -208,8 +209,8 @@ def make_room(store, activities: tuple, shown: str = "", language: str = "nl") -
         room.statements = check_statements(list(OWN_STATEMENTS))
         store.set_state(session.id, "eigen", "statements", room.statements)
     room.palette_keys = list(dict.fromkeys(normalize_value(text) for text, _ in PALETTE))  # what prioriteren offers
-    tokens = [store.join(session.code, group).token for group in PEOPLE]
-    room.me = tokens[ME]
+    tokens = [store.join(session.code, group).token for group in people]
+    room.me = tokens[-1]
     for each in activities:  # a phone answers an open activity
         store.set_activity_open(session.id, each, True)
         answered(store, each, room, tokens)
