@@ -375,7 +375,8 @@ def test_the_report_and_the_phone_leave_out_the_same_groups_so_neither_completes
     assert [w.get_text() for w in phone.select("[data-kit-withheld]")] == [HIDDEN]
     report = BeautifulSoup(build_report(data), "html.parser")
     radar = report.select_one('#figuur-radar tr[data-kit-statement="eerlijk"]')
-    assert [td.get_text() for td in radar.select("td")] == ["–", "–", "–", "8,0", "6,5"]
+    # Inwoner, then Ambtelijk and the bestuurder as "Overige groepen" ((5 x 6 + 2) / 6), then everyone
+    assert [td.get_text() for td in radar.select("td")] == ["8,0", "5,3", "6,5"]
     assert "6,0" not in report.select_one("section#beoordelen").get_text()  # Ambtelijk's eerlijk, nowhere
 
 

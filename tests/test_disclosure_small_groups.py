@@ -86,3 +86,19 @@ def test_shared_means_the_same_on_the_projector_as_in_the_report(room):
         (palette,) = drawn(room, "palet", surface)
         marks = {m.get_text(" ", strip=True) for m in palette.select(".kit-text-mark")}
         assert marks == {"Overige groepen"}, surface
+
+
+def test_the_report_s_beoordelen_draws_overige_groepen_and_everyone(room):
+    """Its spider chart had no line (a legend of four groups) and its table only dashes, though six people scored;
+    page 1 merged them into "Overige groepen". Now the radar and its table hold that line and everyone's."""
+    from widgets.report.document import build_report
+
+    _, data = room
+    html = build_report(data)
+    section = BeautifulSoup(html, "html.parser").select_one("section#beoordelen")
+    head = [th.get_text() for th in section.select("#figuur-radar tr")[0].select("th")]
+    assert head == ["Stelling", "Overige groepen", "Alle deelnemers"]
+    for row in section.select("#figuur-radar tr[data-kit-statement]"):
+        assert all(re.fullmatch(r"\d,\d", td.get_text()) for td in row.select("td")), row.get_text(" ")
+    assert '"radar-_overige"' in html and '"radar-*"' in html  # the chart's two lines, with their points
+    assert '"radar-bestuurlijk-politiek"' not in html  # no group's empty line in the legend
