@@ -6,7 +6,7 @@ its presentation screen at 1920x1080 and 1280x720, its participants' results pag
 facilitator's dashboard in Dutch and English, and every lesson after each button is pressed once.
 Every PNG is the whole page: a projector image taller than its screen is what the room cannot see.
 
-    python -m tests.screenshots [--out screenshots] [--only WORD]
+    python -m tests.screenshots [--out screenshots] [--only WORD] [--small]
 """
 
 import argparse
@@ -26,7 +26,7 @@ from widgets.store import open_store  # noqa: E402
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from .kit_server import REPO, KitServer  # noqa: E402
-from .test_looking_browser import KEYS, LESSONS, PHONES, PROJECTORS, Rooms  # noqa: E402
+from .test_looking_browser import KEYS, LESSONS, PEOPLE, PHONES, PROJECTORS, SMALL, Rooms  # noqa: E402
 
 
 def screens(rooms: Rooms):
@@ -63,6 +63,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "screenshots", help="the folder for the PNGs")
     parser.add_argument("--only", default="", help="only the screens whose name contains this word")
+    parser.add_argument("--small", action="store_true", help="a room of small groups (1, 1, 3 and 1), none shown")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="kit-screenshots-"))
@@ -72,7 +73,7 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            rooms = Rooms(kit, store, browser)
+            rooms = Rooms(kit, store, browser, people=SMALL if args.small else PEOPLE)
             for name, show in screens(rooms):
                 if args.only in name:
                     voila = name.startswith(("dashboard", "lesson"))
