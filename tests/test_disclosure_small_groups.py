@@ -102,3 +102,18 @@ def test_the_report_s_beoordelen_draws_overige_groepen_and_everyone(room):
         assert all(re.fullmatch(r"\d,\d", td.get_text()) for td in row.select("td")), row.get_text(" ")
     assert '"radar-_overige"' in html and '"radar-*"' in html  # the chart's two lines, with their points
     assert '"radar-bestuurlijk-politiek"' not in html  # no group's empty line in the legend
+
+
+def test_the_results_page_names_no_one_person_group_beside_an_own_value(room):
+    """The lone resident's own values: who else named each is said as the report says it, "Overige groepen",
+    never "Bestuurlijk-politiek" (the wethouder) nor "only your own group" (a group of one: nobody)."""
+    from widgets.activities.palet.results import own
+    from widgets.model.sessions import Participant
+
+    session, data = room
+    answers = answers_by_activity(data["answers"])
+    resident = next(a.participant for a in answers["palet"] if a.group == "inwoner")
+    me = Participant("t", resident, session.id, "inwoner")
+    said = [v["said"] for v in own(answers, {}, session, me, "nl")["named"]]
+    assert said and all("Overige groepen" in s or s == "Alleen u noemde deze waarde." for s in said), said
+    assert not any("eigen groep" in s or "Bestuurlijk" in s or "Ambtelijk" in s for s in said), said

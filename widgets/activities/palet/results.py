@@ -59,7 +59,7 @@ def own(answers: ByActivity, state: States, session: Session, participant: Parti
         folded,
         state.get(ACTIVITY, {}).get("merges"),
         participant.ref,
-        found.key(participant.group_key),
+        participant.group_key,  # folded into "overige groepen", it is no longer "uw eigen groep"
         [g.key for g in session.groups],
     )
     values = []
