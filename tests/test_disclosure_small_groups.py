@@ -117,3 +117,26 @@ def test_the_results_page_names_no_one_person_group_beside_an_own_value(room):
     said = [v["said"] for v in own(answers, {}, session, me, "nl")["named"]]
     assert said and all("Overige groepen" in s or s == "Alleen u noemde deze waarde." for s in said), said
     assert not any("eigen groep" in s or "Bestuurlijk" in s or "Ambtelijk" in s for s in said), said
+
+
+def test_the_agenda_and_the_blocks_leave_out_the_same_groups_when_a_lone_member_says_weet_niet():
+    """Six officials (five scores, one "weet ik niet") and the wethouder alone, "weet ik niet": the room less the
+    officials would be the wethouder's "weet ik niet", so the blocks withhold both; the report's agenda and summary
+    (``disclosed``) fold the same two into "overige groepen" rather than show the officials' mean beside them."""
+    from widgets.activities.beoordelen.model import disclosed, summarize
+    from widgets.model.answers import Answer
+    from widgets.model.disclosure import OTHER
+
+    from .sessions import a_session
+
+    def fair(who, group, score):
+        return Answer("beoordelen", who, group, "eerlijk", {"score": score, "note": ""})
+
+    given = [fair(f"a{n}", "ambtelijk", 6) for n in range(5)] + [fair("a5", "ambtelijk", None)]
+    given.append(fair("w", "bestuurlijk-politiek", None))
+    item = disclosed(summarize(given))["eerlijk"]
+    assert item.hidden == {"ambtelijk", "bestuurlijk-politiek"} and set(item.group_means) == {OTHER}
+    session = a_session(("beoordelen",), (("bestuurlijk-politiek", "Bestuurlijk-politiek"), ("ambtelijk", "Ambtelijk")))
+    (block,) = BY_KEY["beoordelen"].part("results", "blocks")({"beoordelen": given}, {}, session, "nl")
+    phone = BeautifulSoup(str(block_html(block, "phone", "nl")), "html.parser")
+    assert "Bestuurlijk-politiek, Ambtelijk." in phone.get_text() and not phone.select('[data-kit-group="ambtelijk"]')
