@@ -227,7 +227,8 @@ def _answered(item: ScoredItem) -> bool:
 def collapse(block: Block, lang: str = "nl") -> Block:
     """For participants, after ``withhold``: a group whose figures are all withheld leaves the block, named once in
     its line above, instead of "te weinig deelnemers om te tonen" in every row (a room of small groups read as
-    pages of it). The room's figure stays (a ``Scores`` block shows it where groups are withheld)."""
+    pages of it). The room's figure stays (a ``Scores`` block shows it where groups are withheld). A word cloud
+    names its withheld groups on one line of its own already."""
     if isinstance(block, Scores | Ranking):
         gone = _gone(
             [f.hidden for f in item.groups] if not isinstance(item, ScoredItem) or _answered(item) else None
@@ -258,10 +259,4 @@ def collapse(block: Block, lang: str = "nl") -> Block:
             return block
         rows = tuple(row for row in block.rows if row not in gone)
         return replace(block, rows=rows, intro=_noted(block.intro, [row.label for row in gone], lang))
-    if isinstance(block, WordCloud):
-        gone = [c for c in block.clouds if c.hidden and c.key != ROOM]
-        if not gone:
-            return block
-        clouds = tuple(c for c in block.clouds if c not in gone)
-        return replace(block, clouds=clouds, intro=_noted(block.intro, [c.label for c in gone], lang))
     return block
