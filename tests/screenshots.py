@@ -6,7 +6,7 @@ its presentation screen at 1920x1080 and 1280x720, its participants' results pag
 facilitator's dashboard in Dutch and English, and every lesson after each button is pressed once.
 Every PNG is the whole page: a projector image taller than its screen is what the room cannot see.
 
-    python -m tests.screenshots [--out screenshots] [--only WORD] [--lang en]
+    python -m tests.screenshots [--out screenshots] [--only WORD] [--lang en] [--small]
 
 ``--lang en`` looks at the participants' pages as a phone that chose English (the ``kit_lang`` cookie the
 language switch sets); the names then end in ``-en``.
@@ -30,7 +30,7 @@ from widgets.store import open_store  # noqa: E402
 
 from .conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from .kit_server import REPO, KitServer  # noqa: E402
-from .test_looking_browser import KEYS, LESSONS, PHONES, PROJECTORS, Rooms  # noqa: E402
+from .test_looking_browser import KEYS, LESSONS, PEOPLE, PHONES, PROJECTORS, SMALL, Rooms  # noqa: E402
 
 
 def screens(rooms: Rooms):
@@ -77,6 +77,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "screenshots", help="the folder for the PNGs")
     parser.add_argument("--only", default="", help="only the screens whose name contains this word")
     parser.add_argument("--lang", default="", help="the participants' pages in this language (their choice)")
+    parser.add_argument("--small", action="store_true", help="a room of small groups (1, 1, 3 and 1), none shown")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="kit-screenshots-"))
@@ -86,7 +87,7 @@ def main() -> None:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-            rooms = Rooms(kit, store, browser)
+            rooms = Rooms(kit, store, browser, people=SMALL if args.small else PEOPLE)
             if args.lang:
                 host = urlparse(kit.url).hostname
                 rooms.context.add_cookies([{"name": "kit_lang", "value": args.lang, "domain": host, "path": "/kit/"}])

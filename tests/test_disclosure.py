@@ -40,6 +40,7 @@ from widgets.render.disclosure import WITHHOLD
 from .sessions import a_session
 
 HIDDEN = "te weinig deelnemers om te tonen"
+GROUPS_LEFT_OUT = "Te weinig deelnemers om per groep te tonen: "  # then the groups withheld on every line, once
 LONE = "3,5"  # the resident's grade: it must appear nowhere a participant looks
 
 
@@ -81,7 +82,9 @@ def test_a_group_shows_from_k_and_the_room_gives_no_hidden_group_away():
     # a room of fewer than k shows nothing at all
     small = disclose({"a": 3, "b": 1})
     assert small.hidden == {"a", "b"} and not small.room
-    assert disclose({}).room and disclose({"a": 0}).hidden == set()  # nobody: a dash, nothing to hide
+    # nobody in the room: a dash everywhere; an empty group beside others reads as a small one ("te weinig")
+    assert disclose({}).room and disclose({"a": 0}).hidden == set() and disclose({"a": 0}).room
+    assert disclose({"a": 0, "b": 5}).hidden == {"a"} and disclose({"a": 0, "b": 6}, room=6).room
 
 
 def test_folding_puts_the_groups_under_k_in_overige_groepen():
@@ -152,9 +155,10 @@ def test_a_lone_member_s_grade_reaches_no_surface_for_participants_and_the_dashb
         drawn = soup(block_html(block, surface, "nl"))
         grade = drawn.select_one('[data-kit-item="cijfer"]')
         assert LONE not in grade.get_text() and "6,5" not in grade.get_text(), surface  # Ambtelijk goes too
-        assert [w.get_text() for w in grade.select("[data-kit-withheld]")] == [HIDDEN, HIDDEN], surface
-        groups = grade.select('[data-kit-group="ambtelijk"], [data-kit-group="inwoner"]')
-        assert len(groups) == 2 and not any(g.select("svg.kit-block-bar") for g in groups), surface  # no bar either
+        # withheld on every line: named once above the block, no line, number or bar of theirs
+        assert drawn.get_text().count(GROUPS_LEFT_OUT + "Ambtelijk, Inwoner.") == 1, surface
+        assert not grade.select('[data-kit-group="ambtelijk"], [data-kit-group="inwoner"], [data-kit-withheld]')
+        assert len(grade.select("svg.kit-block-bar")) == 1, surface  # the room's
         # what they may see instead: everyone's grade, (5 x 6,5 + 3,5) / 6, which the block adds where it withholds
         assert grade.select_one('[data-kit-group="*"] .kit-score-value').get_text() == "6,0", surface
     dashboard = soup(block_html(block, DASHBOARD, "nl")).select_one('[data-kit-item="cijfer"]')
@@ -191,10 +195,12 @@ def test_a_room_line_of_shares_hides_with_the_groups_and_a_printed_line_stays():
     for surface in (PHONE, REPORT):
         drawn = soup(block_html(block, surface, "nl"))
         assert "60%" in drawn.select_one('[data-kit-group="boek"]').get_text()
-        for key in ("*", "ambtelijk", "inwoner"):
-            line = drawn.select_one(f'[data-kit-group="{key}"]')
-            assert line.select_one("[data-kit-withheld]").get_text() == HIDDEN
-            assert "%" not in line.get_text() and not line.select("svg.kit-block-stack"), (surface, key)
+        room = drawn.select_one('[data-kit-group="*"]')
+        assert room.select_one("[data-kit-withheld]").get_text() == HIDDEN
+        assert "%" not in room.get_text() and not room.select("svg.kit-block-stack"), surface
+        # groups withheld on every line are named once above, not drawn line by line
+        assert not drawn.select('[data-kit-group="ambtelijk"], [data-kit-group="inwoner"]'), surface
+        assert drawn.get_text().count(GROUPS_LEFT_OUT + "Ambtelijk, Inwoner.") == 1, surface
     marked = soup(block_html(block, DASHBOARD, "nl")).select_one('[data-kit-group="inwoner"]')
     assert "100%" in marked.get_text() and "n=1, niet getoond aan deelnemers" in marked.get_text()
 
@@ -228,8 +234,9 @@ def test_facts_rows_of_groups_hide_with_their_room_and_rows_on_their_own_by_thei
     )
     phone = soup(block_html(Facts("t", "Trap", "Groep", columns, rows), PHONE, "nl"))
     cards = {card["data-kit-row"]: card for card in phone.select("[data-kit-row]")}
-    for key in ("ambtelijk", "inwoner"):  # Ambtelijk would give Inwoner away through the room's row
-        assert cards[key].select_one("[data-kit-withheld]").get_text() == HIDDEN and not cards[key].select("dd")
+    # Ambtelijk would give Inwoner away through the room's row: neither has a card, both are named once above
+    assert "ambtelijk" not in cards and "inwoner" not in cards
+    assert GROUPS_LEFT_OUT + "Ambtelijk, Inwoner." in phone.get_text()
     assert [dd.get_text() for dd in cards["*"].select("dd")] == ["6", "2,3"]
     assert [dd.get_text() for dd in cards["boek"].select("dd")] == ["49", "3,1"]
     alone = (Row("pa", "PA", (20.0,), n=4), Row("sr", "SR", (30.0,), n=4))  # the room's shares beside the 49
@@ -271,12 +278,17 @@ def test_the_phone_and_the_projector_show_no_group_under_k(lone_room):
     session, official, screen = lone_room
     page = official.get(f"kit/{session.code}/beoordelen/2")
     card = page.soup.select_one('[data-kit-results] [data-kit-item="cijfer"]')
-    assert [w.get_text() for w in card.select("[data-kit-withheld]")] == [HIDDEN, HIDDEN]  # Ambtelijk goes too
+    # Ambtelijk goes too (the room less it would be the resident), and the groups nobody of joined (a dash beside
+    # them would set them apart): all named once above the block, not per line
+    every = GROUPS_LEFT_OUT + "Bestuurlijk-politiek, Ambtelijk, Maatschappelijke partner, Inwoner."
+    assert every in page.text("[data-kit-results]")
+    assert not card.select('[data-kit-group="ambtelijk"], [data-kit-group="inwoner"], [data-kit-withheld]')
     assert card.select_one('[data-kit-group="*"] .kit-score-value').get_text() == "6,0"  # everyone: 36 / 6
     assert LONE not in page.text("[data-kit-results]")
     shown = screen.get(f"kit/{session.code}/scherm")
     row = shown.soup.select_one('.kit-screen-activity tr[data-kit-item="cijfer"]')
-    assert [w.get_text() for w in row.select("[data-kit-withheld]")] == [HIDDEN, HIDDEN]
+    assert not row.select("[data-kit-withheld]") and len(row.select("td")) == 1
+    assert every in shown.text(".kit-screen-activity")
     assert row.select_one('td[data-kit-group="*"] .kit-score-value').get_text() == "6,0"
     assert LONE not in shown.text(".kit-screen-activity")
 
@@ -357,12 +369,14 @@ def test_the_report_and_the_phone_leave_out_the_same_groups_so_neither_completes
     data = export_session(kit_store, session.id)
     (block,) = rating_blocks({"beoordelen": [a for a in kit_store.answers(session.id)]}, {}, session, "nl")
     phone = soup(block_html(block, PHONE, "nl")).select_one('[data-kit-item="eerlijk"]')
-    # Maatschappelijke partner: nobody (a dash); Inwoner 8,0; everyone 72 / 11; the other two withheld
-    assert [v.get_text() for v in phone.select(".kit-score-value")] == ["–", "8,0", "6,5"]
-    assert len(phone.select("[data-kit-withheld]")) == 2
+    # Inwoner 8,0; everyone 72 / 11; Ambtelijk withheld on this line (it shows on the grade); the lone bestuurder
+    # and Maatschappelijke partner (nobody, beside others: no dash that would set it apart) named once above
+    assert [v.get_text() for v in phone.select(".kit-score-value")] == ["8,0", "6,5"]
+    assert [w.get_text() for w in phone.select("[data-kit-withheld]")] == [HIDDEN]
     report = BeautifulSoup(build_report(data), "html.parser")
     radar = report.select_one('#figuur-radar tr[data-kit-statement="eerlijk"]')
-    assert [td.get_text() for td in radar.select("td")] == ["–", "–", "–", "8,0", "6,5"]
+    # Inwoner, then Ambtelijk and the bestuurder as "Overige groepen" ((5 x 6 + 2) / 6), then everyone
+    assert [td.get_text() for td in radar.select("td")] == ["8,0", "5,3", "6,5"]
     assert "6,0" not in report.select_one("section#beoordelen").get_text()  # Ambtelijk's eerlijk, nowhere
 
 

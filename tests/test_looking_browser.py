@@ -198,8 +198,9 @@ def answered(store, activity: str, room: Room, tokens: list) -> None:
         store.submit(token, activity, answers)
 
 
-def make_room(store, activities: tuple, shown: str = "", language: str = "nl") -> Room:
-    """A session of ``activities``, each answered by the nine phones and revealed; ``shown`` stays open."""
+def make_room(store, activities: tuple, shown: str = "", language: str = "nl", people=PEOPLE) -> Room:
+    """A session of ``activities``, each answered by the phones of ``people`` (their groups; the last is the
+    looking phone) and revealed; ``shown`` stays open."""
     session, key = store.create_session(
         SessionSpec(
             title="Woonvisie 2030", topic="wonen", municipality="Utrecht", language=language, activities=activities
@@ -210,8 +211,8 @@ def make_room(store, activities: tuple, shown: str = "", language: str = "nl") -
         room.statements = check_statements(list(OWN_STATEMENTS))
         store.set_state(session.id, "eigen", "statements", room.statements)
     room.palette_keys = list(dict.fromkeys(normalize_value(text) for text, _ in PALETTE))  # what prioriteren offers
-    tokens = [store.join(session.code, group).token for group in PEOPLE]
-    room.me = tokens[ME]
+    tokens = [store.join(session.code, group).token for group in people]
+    room.me = tokens[-1]
     for each in activities:  # a phone answers an open activity
         store.set_activity_open(session.id, each, True)
         answered(store, each, room, tokens)
@@ -250,8 +251,8 @@ def press_every_button(page) -> None:
 class Rooms:
     """The rooms, made once on first use, and one browser context that holds every cookie."""
 
-    def __init__(self, kit, store, browser):
-        self.kit, self.store = kit, store
+    def __init__(self, kit, store, browser, people=PEOPLE):
+        self.kit, self.store, self.people = kit, store, people
         self.context = browser.new_context(viewport=PHONES["375"])
         self.page = self.context.new_page()
         self.rooms: dict = {}
@@ -268,7 +269,8 @@ class Rooms:
 
     def room(self, activity: str) -> Room:
         if activity not in self.rooms:
-            self.rooms[activity] = make_room(self.store, (*BEFORE.get(activity, ()), activity), activity)
+            activities = (*BEFORE.get(activity, ()), activity)
+            self.rooms[activity] = make_room(self.store, activities, activity, people=self.people)
             self.cookies(self.rooms[activity])
         return self.rooms[activity]
 
@@ -401,3 +403,40 @@ def test_lesson_shows_no_markup(case, rooms):
     page = rooms.lesson(case)
     found = visible_tags(page, "body")
     assert found == [], seen(found, f"lesson {case}")
+
+
+# ------------------------------------------------------------------------------------------- small groups
+# The review's room: six phones in groups of 1, 1, 3 and 1, so no group reaches k = 5. Every group column said
+# "te weinig deelnemers om te tonen" on 2-4 lines per row (prioriteren: 4 projector pages, phones 6,500-13,900 px
+# tall at 320 px); now the groups are named once and the room's figures stand alone.
+SMALL = ("bestuurlijk-politiek", "maatschappelijke-partner", "ambtelijk", "ambtelijk", "ambtelijk", "inwoner")
+CARD = 480  # px: no item's card on a 320 x 640 phone is taller than three quarters of the screen
+ROW = 320  # px: no row of a table on the 1920 x 1080 projector is taller than this (a room line, a book line)
+PAGES = "() => (document.querySelector('[data-kit-pages] [aria-hidden]') || {textContent: '1/1'}).textContent"
+
+
+@pytest.fixture(scope="module")
+def small_rooms(kit, kit_store, browser):
+    made = Rooms(kit, kit_store, browser, people=SMALL)
+    yield made
+    made.context.close()
+
+
+# the tallest card of an item (phone) and row of a table (projector), in px
+TALLEST_ITEM = """() => Math.max(0, ...Array.from(document.querySelectorAll('[data-kit-item]'))
+  .filter((e) => !e.closest('.kit-visually-hidden')).map((e) => e.getBoundingClientRect().height))"""
+
+
+@pytest.mark.parametrize("case", KEYS)
+def test_a_room_of_small_groups_reads_in_a_few_screens(case, small_rooms):
+    page = small_rooms.phone(case, PHONES["320"])
+    found = horizontal_overflow(page) + broken_tokens(page) + visible_tags(page) + unequal_bars(page)
+    assert found == [], seen(found, f"{case} on a 320 px phone, small groups")
+    tallest = page.evaluate(TALLEST_ITEM)  # main: up to 805 px, a line of "te weinig ..." per group per item
+    assert tallest <= CARD, f"{case}: an item's card {tallest:.0f} px tall on a 320 x 640 phone"
+    screen = small_rooms.screen(case, PROJECTORS["1920x1080"])
+    settle(screen, quiet_ms=300)
+    found = vertical_scroll(screen) + horizontal_overflow(screen) + join_overlap(screen) + broken_tokens(screen)
+    assert found == [], seen(found, f"{case} on the projector, small groups")
+    tallest = screen.evaluate(TALLEST_ITEM)  # main: rows up to 540 px, so prioriteren took 2 pages, succesfactoren 7
+    assert tallest <= ROW, f"{case}: a row {tallest:.0f} px tall on the projector ({screen.evaluate(PAGES)} pages)"

@@ -152,11 +152,13 @@ def test_the_report_draws_the_block_as_a_table_with_dutch_numbers():
     spreads = [("inwoner", {"betaalbaarheid": 100})] * 11 + [("raad", {"betaalbaarheid": 60, "groen": 40})] * 5
     html = section(room(palette, spreads), {}, SESSION, "nl", {})
     soup = BeautifulSoup(html, "html.parser")
-    assert soup.select_one("section#prioriteren .kit-block-intro").get_text() == "16 deelnemers verdeelden hun punten"
+    intro = soup.select_one("section#prioriteren .kit-block-intro").get_text()
+    # Ambtelijk spread nothing beside others who did: named once as too small, as a group of one would be
+    assert intro == "16 deelnemers verdeelden hun punten Te weinig deelnemers om per groep te tonen: Ambtelijk."
     # betaalbaarheid 11 x 100 + 5 x 60 = 1.400 (Dutch thousands), raad 300 of five, inwoner 1.100 of eleven; groen 200
     assert ranking(html)[1:] == [
-        ["1. Betaalbaarheid", "1.400", "300", "–", "1.100", "genoemd door 1 deelnemer"],
-        ["2. Groen", "200", "200", "–", "0", "genoemd door 1 deelnemer"],
+        ["1. Betaalbaarheid", "1.400", "300", "1.100", "genoemd door 1 deelnemer"],
+        ["2. Groen", "200", "200", "0", "genoemd door 1 deelnemer"],
     ]
     bars = [float(svg.select(".kit-block-fill")[0]["width"]) for svg in soup.select("svg.kit-block-bar")]
     assert bars == [100.0, round(200 / 1400 * 100, 2)]  # the totals on one scale, the highest full

@@ -72,6 +72,16 @@ def test_scores_out_of_range_or_not_numbers_are_refused(scores):
         (s(2, 5, 9), "driehoek.meaning.kunnen.willen", "Veel kunnen, weinig willen"),
         (s(5, 2, 9), "driehoek.meaning.kunnen.mogen", "Veel kunnen, weinig mogen"),
         (s(7, 7, 6), "driehoek.meaning.balanced", "in evenwicht"),
+        # the words fit the scores, not only the place: "veel" above the middle of 0-10 (5), "weinig" below it.
+        # 4 / 2 / 3 (the review's): shares 4/9, 2/9, 3/9 lean to willen, but nothing is "veel" at 4
+        (s(4, 2, 3), "driehoek.meaning.low.mogen", "Alle drie niet boven het midden, mogen het laagst"),
+        (s(5, 1, 3), "driehoek.meaning.low.mogen", "niet boven het midden"),  # 5 is the middle: no "veel"
+        (s(1, 0, 0), "driehoek.meaning.low.mogen", "mogen het laagst"),  # a tie: the book's order
+        (s(3, 4, 1), "driehoek.meaning.low.kunnen", "kunnen het laagst"),
+        (s(6, 4, 5), "driehoek.meaning.willen.mogen", "Veel willen, weinig mogen"),  # just either side
+        # 9 / 6 / 7: shares 9/22, 6/22, 7/22; mogen lags but 6 is no "weinig"
+        (s(9, 6, 7), "driehoek.meaning.high.mogen", "Alle drie op of boven het midden; mogen blijft het meest"),
+        (s(5, 10, 8), "driehoek.meaning.high.willen", "willen blijft het meest achter"),
     ],
 )
 def test_each_region_has_its_sentence(scores, key, words):

@@ -106,7 +106,9 @@ def test_the_revealed_palette_is_stacked_per_cell_with_counts_and_groups(palet, 
     cell = page.soup.select_one('[data-kit-results] [data-kit-section="individueel.materieel"]')
     assert cell.select_one(".kit-score-label").get_text() == "individueel, materieel"
     chip = cell.select_one('[data-kit-item="betaalbaarheid"]')
-    assert chip["data-kit-count"] == "2" and chip["data-kit-groups"] == "ambtelijk,inwoner"
+    # one official and one resident: on a phone the two are "Overige groepen", as in the report (not "gedeeld")
+    assert chip["data-kit-count"] == "2" and chip["data-kit-groups"] == "_overige"
+    assert chip.select_one(".kit-text-mark").get_text() == "Overige groepen"
     assert not page.soup.select("[data-kit-results] table")  # no wide table on a phone
 
 

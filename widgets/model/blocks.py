@@ -127,6 +127,7 @@ class Scores:
     groups: tuple[Group, ...]
     items: tuple[ScoredItem, ...]
     room: str = ""  # the label of the room's line/column after the groups; "": the room's figure is not shown
+    intro: str = ""  # one line above (the groups too small to show, named once)
 
 
 @dataclass(frozen=True)
@@ -249,6 +250,7 @@ class Entry:
     mark: str = ""  # a short word after it: "gedeeld", or the one group that gave it
     strong: bool = False  # what the room reads first (a value groups share): bold, a star before its mark
     groups: tuple[str, ...] = ()  # the keys of the groups that gave it (for the page's scripts and tests)
+    seen: "Entry | None" = None  # the entry as participants see it: its groups under the disclosure rule (folded)
 
 
 @dataclass(frozen=True)

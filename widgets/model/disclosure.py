@@ -56,8 +56,18 @@ __all__ = [
 
 
 def shown(n: int, k: int | None = None) -> bool:
-    """A figure of ``n`` people on its own: none (a dash), or at least ``k``."""
+    """The room's figure of ``n`` people on its own: none (a dash: nobody took part), or at least ``k``.
+
+    A group's figure needs ``k`` (``disclose``): a dash for an empty group would tell it apart from a small one.
+    """
     return n == 0 or n >= (min_group() if k is None else k)
+
+
+Counts = int | tuple[int, ...]  # how many make up a figure, or several counts that must each hold (see ``disclose``)
+
+
+def _counts(n: Counts) -> tuple[int, ...]:
+    return (n,) if isinstance(n, int) else tuple(n)
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,7 @@ class Disclosure:
     hidden: frozenset = frozenset()
     room: bool = True
     k: int = 0
+    counted: frozenset = frozenset()  # the groups the rule was asked about (a group with no answers is in none)
 
     def shows(self, group: str) -> bool:
         return group not in self.hidden
@@ -76,22 +87,35 @@ class Disclosure:
         return OTHER if group in self.hidden else group
 
 
-def disclose(counts: Mapping[str, int], room: int | None = None, k: int | None = None) -> Disclosure:
+def disclose(counts: Mapping[str, Counts], room: Counts | None = None, k: int | None = None) -> Disclosure:
     """The rule: ``counts`` is how many make up each group's figure, ``room`` the room's (default: their sum).
 
-    A group of 1 to k-1 is hidden; then, while the hidden groups and those in no group (the room less the
-    groups shown) are 1 to k-1 people, the smallest group shown (on a tie: the first key) is hidden too;
-    the room is shown when it is empty or at least ``k``.
+    A group of fewer than k is hidden, an empty one too where others took part (its dash would set it apart
+    from a small group's "te weinig deelnemers"); then, while the hidden groups and those in no group (the
+    room less the groups shown) are 1 to k-1 people, the smallest group shown (on a tie: the first key) is
+    hidden too; the room is shown when it is empty or at least ``k``.
+
+    A count may be a tuple: the scores a mean is made of and everyone who took part (scores plus "weet ik
+    niet"). A group is shown when at least k took part and each count is none or at least k (five who all
+    said "weet ik niet" show a dash; five of whom two scored show no mean), and each must hold for the room
+    less the groups shown, so neither a mean nor a count of "weet ik niet" gives a small group away.
     """
     k = min_group() if k is None else k
-    room = sum(counts.values()) if room is None else room
-    kept = {group: n for group, n in counts.items() if n >= k}
-    hidden = {group for group, n in counts.items() if 0 < n < k}
-    rest = room - sum(kept.values())
-    if 0 < rest < k and kept:
-        smallest = min(kept, key=lambda group: (kept[group], group))
+    figures = {group: _counts(n) for group, n in counts.items()}
+    width = max((len(n) for n in figures.values()), default=1 if room is None else len(_counts(room)))
+    whole = tuple(sum(n[i] for n in figures.values()) for i in range(width)) if room is None else _counts(room)
+    if not any(whole):  # nobody took part: a dash for every group gives no one away
+        return Disclosure(frozenset(), True, k, frozenset(figures))
+    kept = {group: n for group, n in figures.items() if max(n) >= k and all(c == 0 or c >= k for c in n)}
+    hidden = set(figures) - set(kept)
+
+    def gives_away() -> bool:
+        return any(0 < whole[i] - sum(n[i] for n in kept.values()) < k for i in range(len(whole)))
+
+    if kept and gives_away():
+        smallest = min(kept, key=lambda group: (kept[group][0], group))
         hidden.add(smallest)
-    return Disclosure(frozenset(hidden), room == 0 or room >= k, k)
+    return Disclosure(frozenset(hidden), all(n == 0 or n >= k for n in whole), k, frozenset(figures))
 
 
 def fold_answers(answers: Iterable[Answer], k: int | None = None) -> tuple[list[Answer], Disclosure]:
@@ -116,7 +140,7 @@ def other_group(lang: str) -> Group:
 
 def folded_session(session: Session, found: Disclosure, lang: str) -> Session:
     """``session`` without the hidden groups, and with "overige groepen" last where any were folded."""
-    groups = tuple(g for g in session.groups if found.shows(g.key))
+    groups = tuple(g for g in session.groups if g.key in found.counted and found.shows(g.key))
     if found.hidden:
         groups += (other_group(lang),)
     return replace(session, groups=groups)

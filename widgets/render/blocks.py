@@ -33,7 +33,7 @@ from ..i18n import decimal, normalize_language, t
 from ..model.blocks import Block, Column, Placements, Scale
 from . import render
 from .cloud import cloud_html
-from .disclosure import withhold
+from .disclosure import collapse, withhold
 from .triangle import placements_svg
 
 PHONE, SCREEN, DASHBOARD, REPORT = "phone", "screen", "dashboard", "report"
@@ -124,6 +124,8 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
     block = withhold(block, participants, lang)
     if participants and block.kind == "scores" and not block.room and _held_back(block):
         block = replace(block, room=t("blocks.room", lang))  # what participants may see where groups are withheld
+    if participants:
+        block = collapse(block, lang)  # a group withheld everywhere in the block: named once, not in every row
     return render(
         COMPONENTS[block.kind][surface],
         lang,

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from ..i18n import t
 from ..model.blocks import (
     Block,
     Facts,
@@ -23,6 +24,7 @@ from ..model.blocks import (
     Placements,
     Ranking,
     Row,
+    ScoredItem,
     Scores,
     Shares,
     Split,
@@ -33,16 +35,28 @@ from ..model.disclosure import OTHER, ROOM, disclose, other_group, shown
 
 
 def _figure(figure: Figure, hide: bool, participants: bool) -> Figure:
-    if not hide:
+    if not hide or not (participants or figure.count or figure.dont_know):  # the dashboard: an empty group's dash
         return figure
     return Figure(hidden=True) if participants else replace(figure, hidden=True)
 
 
+def _took_part(figure: Figure) -> tuple[int, int]:
+    """What the rule counts of a mean: the scores it is made of, and everyone who took part ("weet ik niet" too)."""
+    return figure.count, figure.count + figure.dont_know
+
+
+def _line_took_part(line: Split) -> tuple[int, int]:
+    """What the rule counts of a line of shares: whom they are of, and everyone who took part ("weet niet" too)."""
+    return line.n, line.n + (line.dont_know or 0)
+
+
 def scores(block: Scores, participants: bool, lang: str = "nl") -> Scores:
-    """Per item: each group's mean by its count, the room's by everyone's (whether or not the block shows it)."""
+    """Per item: each group's mean by its count and by who took part, the room's by everyone's (whether or not the
+    block shows it)."""
     items = []
     for item in block.items:
-        found = disclose({g.key: f.count for g, f in zip(block.groups, item.groups, strict=True)}, item.room.count)
+        counts = {g.key: _took_part(f) for g, f in zip(block.groups, item.groups, strict=True)}
+        found = disclose(counts, _took_part(item.room))
         figures = tuple(
             _figure(f, not found.shows(g.key), participants) for g, f in zip(block.groups, item.groups, strict=True)
         )
@@ -70,7 +84,7 @@ def ranking(block: Ranking, participants: bool, lang: str = "nl") -> Ranking:
 
 
 def _split(line: Split, hide: bool, participants: bool) -> Split:
-    if not hide:
+    if not hide or not (participants or line.n or line.dont_know):  # the dashboard: an empty group's dash
         return line
     if not participants:
         return replace(line, hidden=True)
@@ -85,10 +99,13 @@ def shares(block: Shares, participants: bool, lang: str = "nl") -> Shares:
     """
     items = []
     for item in block.items:
-        groups = {line.key: line.n for line in item.lines if line.key != ROOM and not line.printed}
-        room = next((line.n for line in item.lines if line.key == ROOM), None)
+        groups = {line.key: _line_took_part(line) for line in item.lines if line.key != ROOM and not line.printed}
+        room = next((_line_took_part(line) for line in item.lines if line.key == ROOM), None)
         if room is None:
-            alone = (line if line.printed else _split(line, not shown(line.n), participants) for line in item.lines)
+            alone = (
+                line if line.printed else _split(line, not all(map(shown, _line_took_part(line))), participants)
+                for line in item.lines
+            )
             items.append(replace(item, lines=tuple(alone)))
             continue
         found = disclose(groups, room)
@@ -149,9 +166,15 @@ def _other(lang: str) -> Group:
 
 
 def texts(block: Texts, participants: bool, lang: str = "nl") -> Texts:
-    """Texts are no figures: drawn as they are (an entry's count is the room's; SECURITY.md says what a mark naming
-    the one group that gave a text does not protect)."""
-    return block
+    """Texts are no figures: drawn as they are (an entry's count is the room's), but where an entry says which
+    groups gave it, participants read it as ``Entry.seen`` has it: the groups of fewer than k folded into "overige
+    groepen", so a mark names no one-person group and "gedeeld" means the same as in the report."""
+    if not participants:
+        return block
+    sections = tuple(
+        replace(section, entries=tuple(entry.seen or entry for entry in section.entries)) for section in block.sections
+    )
+    return replace(block, sections=sections)
 
 
 def cloud(block: WordCloud, participants: bool, lang: str = "nl") -> WordCloud:
@@ -183,3 +206,57 @@ def withhold(block: Block, participants: bool, lang: str = "nl") -> Block:
     """``block`` with what the rule keeps from participants marked (and, for their surfaces, taken out)."""
     apply = WITHHOLD.get(block.kind)
     return block if apply is None else apply(block, participants, lang)
+
+
+def _noted(intro: str, labels, lang: str) -> str:
+    """The block's line above with the groups left out named once: "Te weinig deelnemers om per groep te tonen: ..."."""
+    note = t("blocks.withheld_groups", lang, groups=", ".join(labels))
+    return f"{intro} {note}" if intro else note
+
+
+def _gone(hidden_per_item) -> list[int]:
+    """The places of the groups withheld in every item that anyone answered (``None`` for an item nobody did)."""
+    rows = [tuple(row) for row in hidden_per_item if row is not None]
+    return [i for i in range(len(rows[0]) if rows else 0) if all(row[i] for row in rows)]
+
+
+def _answered(item: ScoredItem) -> bool:
+    return any(f.hidden or sum(_took_part(f)) for f in (item.room, *item.groups))
+
+
+def collapse(block: Block, lang: str = "nl") -> Block:
+    """For participants, after ``withhold``: a group whose figures are all withheld leaves the block, named once in
+    its line above, instead of "te weinig deelnemers om te tonen" in every row (a room of small groups read as
+    pages of it). The room's figure stays (a ``Scores`` block shows it where groups are withheld). A word cloud
+    names its withheld groups on one line of its own already."""
+    if isinstance(block, Scores | Ranking):
+        gone = _gone(
+            [f.hidden for f in item.groups] if not isinstance(item, ScoredItem) or _answered(item) else None
+            for item in block.items
+        )
+        if not gone:
+            return block
+        keep = [i for i in range(len(block.groups)) if i not in gone]
+        items = tuple(replace(item, groups=tuple(item.groups[i] for i in keep)) for item in block.items)
+        groups = tuple(block.groups[i] for i in keep)
+        intro = _noted(block.intro, [block.groups[i].label for i in gone], lang)
+        return replace(block, groups=groups, items=items, intro=intro)
+    if isinstance(block, Shares):
+        if not any(line.key == ROOM for item in block.items for line in item.lines):
+            return block  # a line per question, each the room's: no groups to leave out
+        people = [[x for x in item.lines if not x.printed] for item in block.items]
+        answered = [item for item in people if any(x.hidden or _line_took_part(x)[1] for x in item)]
+        lines = [x for item in answered for x in item if x.key != ROOM]
+        labels = {line.key: line.label for line in lines}
+        gone = [key for key in labels if all(line.hidden for line in lines if line.key == key)]
+        if not gone:
+            return block
+        items = tuple(replace(item, lines=tuple(x for x in item.lines if x.key not in gone)) for item in block.items)
+        return replace(block, items=items, intro=_noted(block.intro, [labels[key] for key in gone], lang))
+    if isinstance(block, Facts) and any(row.key == ROOM and row.n is not None for row in block.rows):
+        gone = [row for row in block.rows if row.hidden and row.key != ROOM]
+        if not gone:
+            return block
+        rows = tuple(row for row in block.rows if row not in gone)
+        return replace(block, rows=rows, intro=_noted(block.intro, [row.label for row in gone], lang))
+    return block

@@ -31,8 +31,10 @@ def radar_points(means: list) -> dict:
     return {"x": xs, "y": ys, "mean": [math.nan if v is None else v for v in list(means) + [means[0]]]}
 
 
-def radar_figure(labels: list, groups: list, title: str = "") -> tuple:
-    """A radar with one line per group; returns (figure, {group key: ColumnDataSource})."""
+def radar_figure(labels: list, groups: list, title: str = "", colors: list | None = None, dashed: str = "") -> tuple:
+    """A radar with one line per group; returns (figure, {group key: ColumnDataSource}). ``colors``: per group
+    (default: the session's group colours in the list's order); ``dashed``: the key of a line drawn dashed (the
+    room's, which can lie on a group's)."""
     n = len(labels)
     plot = figure(
         width=560,
@@ -65,8 +67,9 @@ def radar_figure(labels: list, groups: list, title: str = "") -> tuple:
     sources, items = {}, []
     for index, (key, name) in enumerate(groups):
         source = ColumnDataSource(radar_points([None] * n), name=f"radar-{key}")
-        color = group_color(index)
-        line = plot.line("x", "y", source=source, color=color, line_width=2.5)
+        color = colors[index] if colors else group_color(index)
+        dash = "dashed" if key == dashed else "solid"
+        line = plot.line("x", "y", source=source, color=color, line_width=2.5, line_dash=dash)
         dots = plot.scatter("x", "y", source=source, color=color, size=7)
         items.append(LegendItem(label=name, renderers=[line, dots]))
         sources[key] = source
@@ -77,7 +80,7 @@ def radar_figure(labels: list, groups: list, title: str = "") -> tuple:
 def block_data(summaries: dict, keys: list, labels: dict, group_order: list) -> dict:
     """One square per score: x is the score, nudged sideways when several share it."""
     data: dict[str, list] = {"statement": [], "score": [], "group": [], "x": [], "color": []}
-    colors = {key: group_color(i) for i, key in enumerate(group_order)}
+    colors = {key: group_color(i) for i, key in enumerate(group_order)}  # "overige groepen" last: the next colour
     for key in keys:
         taken: dict[float, int] = {}
         for group in group_order:

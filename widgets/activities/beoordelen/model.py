@@ -177,15 +177,24 @@ def _folded(by_group: dict, hidden, merge) -> dict:
     return folded
 
 
+def _taking_part(summary: ItemSummary) -> dict:
+    """Per group that took part in an item: how many scored it, and how many scored it or said "weet ik niet"."""
+    groups = dict.fromkeys([*summary.scores, *summary.unsure])
+    return {
+        g: (len(summary.scores.get(g, [])), len(summary.scores.get(g, [])) + summary.unsure.get(g, 0)) for g in groups
+    }
+
+
 def disclosed(summaries: dict) -> dict:
     """The summaries as participants may see them: per item the disclosure rule (``widgets.model.disclosure``)
-    on the groups' score counts. A hidden group's scores, "weet ik niet"s and notes count in ``OTHER``
-    ("overige groepen"), so the room's mean, the dissent and the agreement stay what they are without a
-    group of fewer than ``k`` in them; an item fewer than ``k`` scored keeps none (``withheld``).
+    on the groups' score counts and who took part (as the result blocks ask it). A hidden group's scores,
+    "weet ik niet"s and notes count in ``OTHER`` ("overige groepen"), so the room's mean, the dissent and the
+    agreement stay what they are without a group of fewer than ``k`` in them; an item fewer than ``k`` scored
+    keeps none (``withheld``).
     """
     shown = {}
     for key, s in summaries.items():
-        found = disclose({g: len(v) for g, v in s.scores.items()}, s.count)
+        found = disclose(_taking_part(s), (s.count, s.count + s.dont_know))  # the counts the blocks ask with
         if not found.room:
             hidden = frozenset(s.scores)
             shown[key] = ItemSummary(key, notes=[(OTHER, note) for _, note in s.notes], withheld=True, hidden=hidden)

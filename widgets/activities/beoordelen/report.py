@@ -1,10 +1,15 @@
 """Beoordelen in the session report: the radar and block charts with their figures, the summary, the notes."""
 
+from dataclasses import replace
+
+from ...colors import group_color
 from ...datasets import read_dataset
 from ...i18n import t
 from ...model.answers import Answer, ByActivity, States
+from ...model.disclosure import ROOM, other_group
 from ...model.sessions import Session
 from ...model.tables import localized
+from ...render.blocks import ROOM_COLOR
 from ...render.chart_tables import SCORES, rating_blocks_rows, rating_means_rows
 from ...render.report import CHART_WIDTH, figure_html, report_render, section_html
 from ...texts import STATEMENTS_FILE, national_reference, statements, topic_label
@@ -35,11 +40,18 @@ def section(answers: ByActivity, state: States, session: Session, lang: str, plo
     texts = statements(session, lang)
     summaries = disclosed(summarize(answers.get(ACTIVITY, [])))  # the report is for participants too
     labels = {k: v["short"] for k, v in texts.items()}
-    radar, sources = radar_figure([labels[k] for k in STATEMENTS], [(g.key, g.label) for g in session.groups])
+    order = [*session.groups, other_group(lang)]  # the groups under the rule together, as on the first page
+    colors = {g.key: group_color(i) for i, g in enumerate(order)} | {ROOM: ROOM_COLOR}
+    drawn = [(g.key, g.label) for g in order if any(summaries[s].group_means.get(g.key) for s in STATEMENTS)]
+    drawn.append((ROOM, t("beoordelen.dash.all", lang)))  # everyone's (dashed), also where no group may be shown
+    shades = [colors[k] for k, _ in drawn]
+    radar, sources = radar_figure([labels[k] for k in STATEMENTS], drawn, colors=shades, dashed=ROOM)
     for key, source in sources.items():
-        source.data = radar_points([summaries[s].group_means.get(key) for s in STATEMENTS])
+        means = [summaries[s].overall_mean if key == ROOM else summaries[s].group_means.get(key) for s in STATEMENTS]
+        source.data = radar_points(means)
+    listed = replace(session, groups=tuple(g for g in order if g.key in dict(drawn)))  # the radar's table
     blocks, block_source = block_figure(list(STATEMENTS), labels)
-    block_source.data = block_data(summaries, list(STATEMENTS), labels, [g.key for g in session.groups])
+    block_source.data = block_data(summaries, list(STATEMENTS), labels, [g.key for g in order])
     radar.width, radar.height, blocks.width = CHART_WIDTH, 540, CHART_WIDTH
     plots["radar"], plots["blocks"] = radar, blocks
     return section_html(
@@ -48,7 +60,7 @@ def section(answers: ByActivity, state: States, session: Session, lang: str, plo
         figure_html(
             "radar",
             t("beoordelen.dash.radar", lang),
-            means_table(summaries, texts, session, lang),
+            means_table(summaries, texts, listed, lang),
             t("report.figure.radar_note", lang),
             lang,
         ),

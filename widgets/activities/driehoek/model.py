@@ -27,6 +27,7 @@ SEVERITIES = (1, 2, 3, 4, 5)
 ROUTES = ("a", "b")
 # Below this spread of shares a position counts as balanced.
 BALANCE_MARGIN = 0.08
+MIDDLE = 5  # the middle of the corners' scale (0-10): "veel" above it, "weinig" below it
 
 
 def check_scores(scores: dict) -> dict:
@@ -68,12 +69,22 @@ def level(scores: dict) -> float:
 
 
 def meaning_key(scores: dict) -> str:
-    """Message key of the one-sentence reading: balanced, or 'much X, little Y'."""
+    """Message key of the one-sentence reading: balanced, or which corner lags, worded to fit the scores.
+
+    The place in the triangle is only balance, so the words also look at the scores themselves: "veel" only
+    above the scale's middle (5 of 0-10) and "weinig" only below it. 4 / 2 / 3 is no "veel willen, weinig
+    mogen" but all three at or below the middle with mogen lowest; 9 / 6 / 7 all three at or above it with
+    mogen lagging most. A participant reads their own scores in the sentence, not only their place.
+    """
     shares = barycentric(scores)
     strong = max(CORNERS, key=lambda c: (shares[c], -CORNERS.index(c)))
     weak = min(CORNERS, key=lambda c: (shares[c], CORNERS.index(c)))
     if shares[strong] - shares[weak] < BALANCE_MARGIN:
         return "driehoek.meaning.balanced"
+    if scores[strong] <= MIDDLE:
+        return f"driehoek.meaning.low.{weak}"
+    if scores[weak] >= MIDDLE:
+        return f"driehoek.meaning.high.{weak}"
     return f"driehoek.meaning.{strong}.{weak}"
 
 
