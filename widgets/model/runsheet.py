@@ -63,12 +63,12 @@ def extra_step(activity: str) -> dict:
 
 
 def resume_at(order, open_activities, answered) -> int:
-    """Where the control bar stands when a dashboard opens again (a reload, a second laptop): at the open
-    activity furthest along the run order, else at the last one answered, else at the start -- so "next"
-    goes on from where the room is instead of sending every phone back to the first activity."""
+    """Where the control bar stands when a dashboard opens again (a reload, a second laptop): at the first
+    open activity in the run order, else at the last one answered, else at the start -- so "next" goes on
+    from where the room is instead of sending every phone back to the first activity."""
     opened = [n for n, key in enumerate(order) if key in open_activities]
     if opened:
-        return opened[-1]
+        return opened[0]
     done = [n for n, key in enumerate(order) if answered.get(key)]
     return done[-1] if done else 0
 
