@@ -543,7 +543,7 @@ def test_no_group_told_apart_by_colour_alone(name, room):
 
 
 def test_the_colour_check_finds_a_bar_without_words(room):
-    page = room.open("beoordelen-revealed")
+    page = room.open("trap-revealed")
     before = page.evaluate(COLOURS)
     assert before["coloured"] > 0 and before["found"] == []
     page.evaluate(

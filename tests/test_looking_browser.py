@@ -303,7 +303,8 @@ class Rooms:
                     "workshops/facilitator.ipynb", f"sessie={room.code}&sleutel={room.key}&lang={language}"
                 )
             )
-            page.wait_for_selector(f".kit-dashboard-{KEYS[0]}", timeout=LOAD)
+            # the bar stands where the room was: at the last activity answered (every one is closed here)
+            page.wait_for_selector(".kit-tabs [class*='kit-dashboard-']", timeout=LOAD)
             settle(page)
             self.dashboards[language] = page
         page = self.dashboards[language]

@@ -153,12 +153,12 @@ LINES_SHOWN = """() => Array.from(document.querySelectorAll('.kit-screen-results
 
 
 def palette_screen(context, kit, kit_store, values: int):
-    """The merged palette of ``values`` of PALETTE, given by six phones, on a 1920x1080 projector."""
+    """The merged palette of ``values`` of PALETTE, given by ten phones (two groups of five, shown under the small-group rule), on a 1920x1080 projector."""
     session, key = kit_store.create_session(
         SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", activities=("palet",))
     )
     kit_store.set_activity_open(session.id, "palet", True)
-    tokens = [kit_store.join(session.code, group).token for group in ("ambtelijk", "inwoner") * 3]
+    tokens = [kit_store.join(session.code, group).token for group in ("ambtelijk", "inwoner") * 5]
     for n, (text, cell) in enumerate(PALETTE[:values]):
         kit_store.submit(tokens[n % len(tokens)], "palet", {f"v{n}": {"text": text, "cell": cell}})
     kit_store.set_state(session.id, "palet", "reveal", True)
