@@ -153,7 +153,8 @@ LINES_SHOWN = """() => Array.from(document.querySelectorAll('.kit-screen-results
 
 
 def palette_screen(context, kit, kit_store, values: int):
-    """The merged palette of ``values`` of PALETTE, given by ten phones (two groups of five, shown under the small-group rule), on a 1920x1080 projector."""
+    """The merged palette of ``values`` of PALETTE on a 1920x1080 projector, given by ten phones: two groups
+    of five, shown under the small-group rule."""
     session, key = kit_store.create_session(
         SessionSpec(title="Woonvisie 2030", topic="wonen", municipality="Utrecht", activities=("palet",))
     )
