@@ -74,3 +74,31 @@ def test_wrong_code_gets_a_dutch_message_above_the_field(kit, watched):
     assert "Deze sessiecode kennen we niet" in page.inner_text(".kit-error")
     assert page.input_value("#code") == "zz zz zz"
     assert page.evaluate("document.activeElement.classList.contains('kit-error-summary')")
+
+
+def test_a_change_that_comes_while_the_phone_fetches_the_last_one_is_not_lost(kit, watched, new_session, kit_store):
+    """A slow phone (a town hall's wifi) still follows the facilitator's latest step, not the one before it."""
+    session = new_session(activities=("palet", "prioriteren"), open=("palet",))
+    phone = join(watched(**PHONE), kit, session.code, "Ambtelijk")
+    phone.goto(f"{kit.url}kit/{session.code}/palet")
+    phone.wait_for_selector("form.kit-form-palet", timeout=LOAD)
+    held = []
+
+    def slow(route):
+        """The first refresh of the palette's page is answered late; meanwhile Prioriteren opens as well."""
+        if held:
+            route.continue_()
+            return
+        held.append(route.request.url)
+        answer = route.fetch()  # the page as it was: results shown, one activity open
+        kit_store.set_activity_open(session.id, "prioriteren", True)
+        time.sleep(1.5)  # the stream tells the phone while this answer is still on its way
+        route.fulfill(response=answer)
+
+    phone.route("**/palet", slow)
+    kit_store.set_state(session.id, "palet", "reveal", True)  # the phone refreshes ...
+    phone.wait_for_selector("nav.kit-also-open a:text-is('Prioriteren')", timeout=5_000)  # ... and then again
+    assert held, "the palette's page was not refreshed"
+    phone.locator("nav.kit-also-open a").click()
+    phone.wait_for_selector("nav.kit-also-open a:text-is('Waardenpalet')", timeout=5_000)  # on Prioriteren now
+    assert phone.url.endswith("/prioriteren")

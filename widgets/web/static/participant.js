@@ -82,6 +82,19 @@
   }
 
   var refreshing = false;
+  var heard = null;  // the last event heard while a refresh was on its way: followed once that refresh is in
+
+  // An event from the stream: the page follows a new state, or refreshes the results it shows.
+  function follow(data) {
+    if (refreshing) { heard = data; return; }  // the page being fetched may be older than this event
+    if (data.state !== body.getAttribute("data-kit-state")) {
+      refresh(false);
+    } else if (lastRev !== null && data.rev !== lastRev && document.querySelector("[data-kit-results]")) {
+      refresh(true);
+    }
+    lastRev = data.rev;
+  }
+
   function refresh(onlyResults) {
     if (refreshing) { return; }
     refreshing = true;
@@ -121,7 +134,12 @@
         announce(body.getAttribute("data-kit-updated") || "");
       })
       .catch(function () { /* the stream will tell us again */ })
-      .then(function () { refreshing = false; });
+      .then(function () {
+        refreshing = false;
+        var missed = heard;
+        heard = null;
+        if (missed) { follow(missed); }
+      });
   }
 
   function showLost(show) {
@@ -173,13 +191,7 @@
       if (event.lastEventId) { stream.lastId = event.lastEventId; }
       var data;
       try { data = JSON.parse(event.data); } catch (e) { return; }
-      var changed = data.state !== body.getAttribute("data-kit-state");
-      if (changed) {
-        refresh(false);
-      } else if (lastRev !== null && data.rev !== lastRev && document.querySelector("[data-kit-results]")) {
-        refresh(true);
-      }
-      lastRev = data.rev;
+      follow(data);
     };
   }
 
