@@ -270,3 +270,58 @@ def test_merge_suggestions_found_one_new_value_at_a_time_are_those_found_at_once
     assert ranked_pairs(scores, [("betaalbare woningen", "betaalbaarheid")]) == [
         p for p in suggest_merges(keys) if p != ("betaalbaarheid", "betaalbare woningen")
     ]
+
+
+def test_a_big_palette_draws_its_values_first_and_its_merge_suggestions_a_moment_later(sqlite_store):
+    """Comparing thousands of values waits for the kernel's next turn (issue 28): the values are on the page at
+    once, "worden gezocht" says the suggestions are coming, and then they are there, as for a small palette."""
+    import asyncio
+    import hashlib
+
+    from widgets.activities.palet.dashboard import COMPARE_NOW
+
+    session, (ambt, inw), dash = setup_palette(sqlite_store)
+    people = [sqlite_store.join(session.code, "inwoner") for _ in range(COMPARE_NOW // 25 + 1)]
+    for n, person in enumerate(people):
+        sqlite_store.submit(
+            person.token,
+            "palet",
+            {  # values that look alike to nothing (ten letters of a hash each)
+                f"v{n}-{j}": {"text": hashlib.sha1(f"{n}-{j}".encode()).hexdigest()[:10], "cell": "collectief.proces"}
+                for j in range(25)
+            },
+        )
+    add(sqlite_store, ambt, "betaalbaarheid")
+    add(sqlite_store, inw, "Betaalbare woningen")
+
+    def rows():
+        return [row.children[0].value for row in dash.suggestions.children]
+
+    async def open_dashboard():
+        dash.refresh(sqlite_store.session(session.id))
+        drawn = (dash.grid.value, dash.suggestions_head.value, rows())
+        await asyncio.sleep(0.5)
+        return drawn
+
+    grid, head, before = asyncio.run(open_dashboard())
+    assert 'data-kit-item="betaalbaarheid"' in grid and before == []
+    assert "Waarden die op elkaar lijken worden gezocht" in head
+    assert any("Betaalbare woningen" in row for row in rows())
+    assert "worden gezocht" not in dash.suggestions_head.value
+    # a value more is compared at once, without waiting
+    add(sqlite_store, inw, "Betaalbaarheid van huren")
+    _, head, at_once = asyncio.run(open_dashboard())
+    assert any("Betaalbaarheid van huren" in row for row in at_once) and "worden gezocht" not in head
+
+
+def test_the_merged_palette_is_made_again_when_a_value_or_a_merge_changes():
+    """merge_palette remembers a grid by the answers and merges it was made of; a change in either is seen."""
+    answers = [answer("p1", "ambtelijk", "Betaalbaarheid"), answer("p2", "inwoner", "Betaalbare woningen")]
+    first = merge_palette(answers)
+    assert [m.key for m in first["individueel.materieel"]] == ["betaalbaarheid", "betaalbare woningen"]
+    first["individueel.materieel"].clear()  # what a caller does with its copy stays with it
+    assert len(merge_palette(answers)["individueel.materieel"]) == 2
+    merged = merge_palette(answers, {"betaalbare woningen": "betaalbaarheid"})
+    assert [(m.key, m.count) for m in merged["individueel.materieel"]] == [("betaalbaarheid", 2)]
+    moved = [answers[0], answer("p2", "inwoner", "Betaalbare woningen", "collectief.proces")]
+    assert [m.key for m in merge_palette(moved)["collectief.proces"]] == ["betaalbare woningen"]

@@ -25,6 +25,7 @@ those participants do not see.
 
 from collections.abc import Iterable
 from dataclasses import replace
+from functools import lru_cache
 
 from babel.numbers import format_decimal
 from markupsafe import Markup
@@ -63,8 +64,10 @@ def number(value, scale: Scale, lang: str) -> str:
     return "–" if value is None else decimal(value, lang) + scale.unit
 
 
+@lru_cache(maxsize=4096)
 def count(value, lang: str) -> str:
-    """A whole number as readers of the language write it (1.250 in Dutch); a dash for none."""
+    """A whole number as readers of the language write it (1.250 in Dutch); a dash for none. Remembered: a
+    dashboard writes the same few numbers hundreds of times on every change."""
     return "–" if value is None else format_decimal(value, "#,##0", locale=normalize_language(lang))
 
 

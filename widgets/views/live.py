@@ -13,6 +13,17 @@ from ..store import StoreUnavailable
 from .failures import report, server_log
 
 
+def later(callback, delay: float = 0.0):
+    """``callback`` on a later turn of the kernel's event loop, so what the page needs first is sent first; at once
+    where no loop runs (plain Python, tests). A handle to ``cancel``, or None when it already ran."""
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        callback()
+        return None
+    return loop.call_later(delay, callback)
+
+
 class Poller:
     """``guard`` (a failures.StoreGuard) shows a failing store in the page's message line; the
     server log gets one entry per outage, not one per poll, and the page catches up once it is back."""

@@ -8,13 +8,17 @@ from ...render.blocks import DASHBOARD, blocks_html, count
 from ...texts import book_palette
 from ...views.common import Message, RevealSwitch, replace_children
 from ...views.failures import StoreGuard, store_action
-from ...views.pager import More, limited
+from ...views.live import later
+from ...views.pager import More
 from .model import alike, book_tables, compare_with_book, merge_palette, ranked_pairs
 from .results import blocks
 
 ACTIVITY = "palet"
 PER_CELL = 25  # values drawn per cell at first; "Meer tonen" adds as many (a big session names thousands)
 NEW_SHOWN = 50  # values of the room that are not in the book, listed at most
+# More new values than this are compared on a later turn of the kernel, after the values are drawn (3,000 values
+# take about 0.3 s of a core); fewer, the usual change, at once.
+COMPARE_NOW = 200
 
 
 class Dashboard(w.VBox):
@@ -26,6 +30,7 @@ class Dashboard(w.VBox):
         self.pairs = None  # the merge suggestions drawn now: their rows are made again only when they change
         self.alike: dict = {}  # {(a, b): similarity} of the keys compared so far (a new value: only it is compared)
         self.compared: set = set()
+        self.waiting = False  # a big palette's comparison waits for a later turn of the kernel
         self.per_group = w.HTML()
         self.suggestions_head = w.HTML(render("palet_dashboard_suggestions.html", lang))
         self.suggestions = w.VBox()
@@ -75,11 +80,10 @@ class Dashboard(w.VBox):
         grid = merge_palette(answers, state.get("merges"))
         merged = {m.key: m for values in grid.values() for m in values}
         self.reveal.value = bool(state.get("reveal"))  # state already read: no second query
-        grid_blocks, shown, total = limited(
-            blocks({ACTIVITY: answers}, {ACTIVITY: state}, session, self.lang), self.more.limit
-        )
+        limit = self.more.limit  # only the values drawn are made into entries
+        grid_blocks = blocks({ACTIVITY: answers}, {ACTIVITY: state}, session, self.lang, limit=limit)
         self.grid.value = blocks_html(grid_blocks, DASHBOARD, self.lang)
-        self.more.show(shown, total)
+        self.more.show(sum(min(limit, len(v)) for v in grid.values()), sum(len(v) for v in grid.values()))
         per_group: dict[str, int] = {}
         for answer in answers:
             per_group[answer.group] = per_group.get(answer.group, 0) + 1
@@ -89,11 +93,16 @@ class Dashboard(w.VBox):
             counts=[(g.label, per_group.get(g.key, 0)) for g in session.groups],
         )
         self.counts = {k: m.count for k, m in merged.items()}
-        suggested = self.suggest(merged, state.get("apart", ()))[:8]
-        pairs = [(a, b, merged[a].label, merged[b].label) for a, b in suggested]
-        if pairs != self.pairs:
-            self.pairs = pairs
-            self.draw_suggestions(pairs)
+        self.labels = {k: m.label for k, m in merged.items()}
+        self.apart = state.get("apart", ())
+        if self.waiting:
+            pass  # the comparison waits for its turn already: it compares the values drawn last
+        elif len(set(merged) - self.compared) > COMPARE_NOW:
+            self.suggestions_head.value = render("palet_dashboard_suggestions.html", self.lang, busy=True)
+            self.waiting = True
+            later(lambda: self.guard.run(self.show_suggestions, context="read"), 0.3)
+        else:
+            self.show_suggestions()
         self.undo.layout.display = "" if state.get("merges") else "none"
         book = [v for table in book_tables(session.topic) for v in book_palette(table, session.language)]
         also, only_book, new = compare_with_book(grid, book)
@@ -103,6 +112,16 @@ class Dashboard(w.VBox):
         self.compare.value = render(
             "palet_dashboard_compare.html", self.lang, tables=tables, also=also, new=new, only_book=only_book
         )
+
+    def show_suggestions(self) -> None:
+        """The eight most alike pairs of the values drawn last, their rows made again only when they changed."""
+        self.waiting = False
+        suggested = self.suggest(self.labels, self.apart)[:8]
+        pairs = [(a, b, self.labels[a], self.labels[b]) for a, b in suggested]
+        if pairs != self.pairs:
+            self.pairs = pairs
+            self.draw_suggestions(pairs)
+        self.suggestions_head.value = render("palet_dashboard_suggestions.html", self.lang, empty=not pairs)
 
     def suggest(self, keys, dismissed) -> list:
         """``suggest_merges`` of the model, the keys seen before not compared again."""
@@ -133,5 +152,4 @@ class Dashboard(w.VBox):
             apart = w.Button(description=t("palet.dash.keep_apart", self.lang))
             apart.on_click(lambda _, a=a, b=b: self.keep_apart(a, b))
             rows.append(w.HBox([pair, join, apart]))
-        self.suggestions_head.value = render("palet_dashboard_suggestions.html", self.lang, empty=not rows)
         replace_children(self.suggestions, rows)

@@ -7,8 +7,10 @@ decides, and a merge is a mapping from one key onto another. The participants'
 own words stay in the store and the export.
 """
 
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ...model.answers import Answer
 from ...model.matching import SIMILARITY_THRESHOLD, normalize, similarity, stem
@@ -25,7 +27,10 @@ MAX_SETTING_ENTRIES = 5000
 # Longest merged key: ``normalize_value`` may lengthen a value's words (a ligature becomes three letters).
 MAX_KEY = 4 * LIMITS["value"]
 # Two keys are suggested for merging by the kit's rule for near-duplicates (``widgets.model.matching``).
-normalize_value = normalize
+# Remembered: a dashboard merges the same thousands of values again on every change.
+normalize_value = lru_cache(maxsize=65536)(normalize)
+MERGED_KEPT = 4  # merged palettes remembered (a session's answers and those folded for participants, two sessions)
+_merged: OrderedDict = OrderedDict()
 
 
 def cell_of(perspective: str, kind: str) -> str:
@@ -46,6 +51,8 @@ class MergedValue:
     @property
     def label(self) -> str:
         """The spelling most participants used (ties: the shortest, then alphabetical)."""
+        if len(self.spellings) == 1:  # most values: no sorting, this is read on every comparison of a sort
+            return next(iter(self.spellings))
         return sorted(self.spellings.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0][0]
 
     @property
@@ -72,9 +79,28 @@ def merge_palette(answers: Iterable[Answer], merges=None) -> dict:
 
     Each answer is an ``Answer`` with ``participant``, ``group`` and ``value`` =
     ``{"text": ..., "cell": ...}``. A merged value sits in the cell most of its
-    mentions used.
+    mentions used. The same answers and merges give the same grid, made once (the dashboard, its
+    tabs and the presentation screen ask for it again on every change): read it, never change it.
     """
+    answers = list(answers)
     merges = merges or {}
+    key = (
+        tuple((a.participant, a.group, a.value["text"], a.value["cell"]) for a in answers),
+        tuple(sorted(merges.items())),
+    )
+    grid = _merged.get(key)
+    if grid is None:
+        grid = _merge(answers, merges)
+        _merged[key] = grid
+        while len(_merged) > MERGED_KEPT:
+            _merged.popitem(last=False)
+    else:
+        _merged.move_to_end(key)
+    return {cell: list(values) for cell, values in grid.items()}
+
+
+def _merge(answers: list[Answer], merges: dict) -> dict:
+    """``merge_palette``'s grid, made."""
     by_key: dict[str, MergedValue] = {}
     cell_votes: dict[str, dict[str, int]] = {}
     for answer in answers:
@@ -82,7 +108,9 @@ def merge_palette(answers: Iterable[Answer], merges=None) -> dict:
         key = resolve(normalize_value(value["text"]), merges)
         if not key:
             continue
-        merged = by_key.setdefault(key, MergedValue(key=key, cell=value["cell"]))
+        merged = by_key.get(key)
+        if merged is None:  # (not setdefault: that makes a MergedValue for every answer)
+            merged = by_key[key] = MergedValue(key=key, cell=value["cell"])
         merged.spellings[value["text"]] = merged.spellings.get(value["text"], 0) + 1
         merged.participants.add(answer.participant)
         merged.groups.add(answer.group)
@@ -90,7 +118,9 @@ def merge_palette(answers: Iterable[Answer], merges=None) -> dict:
         votes[value["cell"]] = votes.get(value["cell"], 0) + 1
     grid: dict[str, list[MergedValue]] = {cell: [] for cell in VALID_CELLS}
     for key, merged in by_key.items():
-        merged.cell = sorted(cell_votes[key].items(), key=lambda kv: (-kv[1], VALID_CELLS.index(kv[0])))[0][0]
+        votes = cell_votes[key]
+        if len(votes) > 1:  # else the one cell it was named in
+            merged.cell = sorted(votes.items(), key=lambda kv: (-kv[1], VALID_CELLS.index(kv[0])))[0][0]
         grid[merged.cell].append(merged)
     for values in grid.values():
         values.sort(key=lambda m: (-m.count, m.label.lower()))

@@ -25,11 +25,12 @@ def entry(value: MergedValue, session: Session, lang: str, seen: MergedValue | N
     return Entry(value.key, value.label, value.count, mark, strong=value.shared, groups=groups, seen=folded)
 
 
-def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> list[Block]:
+def blocks(answers: ByActivity, state: States, session: Session, lang: str, limit: int | None = None) -> list[Block]:
     """The palette as the facilitator merged it: the book's 2 x 3 grid (perspectives down, kinds of value
     across), in each cell its values, most named first. Which groups named a value participants read from the
     answers folded as the report's are (a group of fewer than k in "overige groepen"): one meaning of "gedeeld"
-    on the phones, the screen, the results page and in the report, and no one-person group named."""
+    on the phones, the screen, the results page and in the report, and no one-person group named. ``limit``: only
+    each cell's first so many (the dashboard draws a big palette a part at a time, and makes no more)."""
     merges = state.get(ACTIVITY, {}).get("merges")
     grid = merge_palette(answers.get(ACTIVITY, []), merges)
     folded, _ = fold_answers(answers.get(ACTIVITY, []))
@@ -40,7 +41,11 @@ def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> l
             ACTIVITY,
             t("palet.dash.grid", lang),
             tuple(
-                Section(cell, t(f"cell.{cell}", lang), tuple(entry(v, session, lang, seen[v.key]) for v in grid[cell]))
+                Section(
+                    cell,
+                    t(f"cell.{cell}", lang),
+                    tuple(entry(v, session, lang, seen[v.key]) for v in grid[cell][:limit]),
+                )
                 for cell in cells
             ),
             rows=tuple(t(f"perspective.{perspective}", lang) for perspective in PERSPECTIVES),
