@@ -232,8 +232,48 @@ def test_dashboard_ranks_the_merged_values_live_split_by_group(sqlite_store):
 
     # the facilitator narrows the list: the selection is stored and the ranking shows only it
     assert [label for label, _ in dash.selection.options] == ["Betaalbaarheid", "<i>Groen</i>"]
+    assert dash.search.layout.display == "none" and dash.listed.value == ""  # a short list needs no search
     dash.selection.value = ("i groen i",)
     dash.children[-1].click()
     assert store.state(session.id, "prioriteren")["selection"] == ["i groen i"]
     dash.refresh(store.session(session.id))
     assert [(row[0], row[1].split()[0]) for row in ranking(dash.table.value)[1:]] == [("1. <i>Groen</i>", "40")]
+
+
+def test_the_selection_list_holds_the_most_named_values_and_its_search_finds_the_others(sqlite_store):
+    """A palette of thousands is no list to scroll (issue 28): the 50 most named, a search for the rest, and what
+    the facilitator ticked stays ticked while searching, until saved."""
+    from widgets.activities.prioriteren.dashboard import LISTED
+    from widgets.activities.prioriteren.dashboard import Dashboard as PrioritiesDashboard
+    from widgets.model.sessions import SessionSpec
+
+    store = sqlite_store
+    session, _ = store.create_session(SessionSpec(title="S", topic="wonen", activities=("palet", "prioriteren")))
+    store.set_activity_open(session.id, "palet", True)
+    a, b = store.join(session.code, "ambtelijk"), store.join(session.code, "inwoner")
+    often = {f"{n}": {"text": f"Waarde {n:03d}", "cell": "individueel.materieel"} for n in range(LISTED + 10)}
+    store.submit(a.token, "palet", often)
+    store.submit(b.token, "palet", often | {"z": {"text": "Zeldzame waarde", "cell": "collectief.proces"}})
+    dash = PrioritiesDashboard(store, store.session(session.id), "nl")
+    dash.refresh(store.session(session.id))
+
+    def listed():
+        return [label for label, _ in dash.selection.options]
+
+    assert len(listed()) == LISTED and "Zeldzame waarde" not in listed()
+    assert "De lijst toont 50 van de 61 gevonden waarden" in dash.listed.value
+    assert dash.search.layout.display != "none"
+    dash.selection.value = ("waarde 000",)
+    dash.search.value = "zeldz"
+    assert listed() == ["Zeldzame waarde", "Waarde 000"]  # what the search found, then what is ticked
+    assert dash.selection.value == ("waarde 000",)
+    dash.selection.value = ("zeldzame waarde", "waarde 000")
+    dash.search.value = ""
+    assert listed()[-1] == "Zeldzame waarde" and set(dash.selection.value) == {"waarde 000", "zeldzame waarde"}
+    assert "Aangevinkt: 2" in dash.listed.value
+    dash.children[-1].click()
+    assert store.state(session.id, "prioriteren")["selection"] == ["waarde 000", "zeldzame waarde"]
+    dash.refresh(store.session(session.id))  # a refresh keeps the list as the facilitator left it
+    assert set(dash.selection.value) == {"waarde 000", "zeldzame waarde"}
+    labels = [row[0] for row in ranking(dash.table.value)[1:]]
+    assert labels == ["1. Waarde 000", "2. Zeldzame waarde"]

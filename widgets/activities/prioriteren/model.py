@@ -58,8 +58,8 @@ def rank(answers: Iterable[Answer], keys) -> list:
                 entry.by_group[answer.group] = entry.by_group.get(answer.group, 0) + points
                 entry.givers[answer.group] = entry.givers.get(answer.group, 0) + 1
                 entry.participants += 1
-    order = list(keys)
-    return sorted(ranked.values(), key=lambda r: (-r.points, -r.participants, order.index(r.key)))
+    order = {key: n for n, key in enumerate(ranked)}  # (a dict: list.index for 3,000 values is 4.5 million steps)
+    return sorted(ranked.values(), key=lambda r: (-r.points, -r.participants, order[r.key]))
 
 
 def spreadable_values(palette_answers: Iterable[Answer], merges=None, selection=()) -> list:
