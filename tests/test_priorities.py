@@ -261,6 +261,9 @@ def test_the_selection_list_holds_the_most_named_values_and_its_search_finds_the
         return [label for label, _ in dash.selection.options]
 
     assert len(listed()) == LISTED and "Zeldzame waarde" not in listed()
+    assert len(ranking(dash.table.value)) == 1 + 50 and "50 van 61 getoond" in dash.more.label.value
+    dash.more.more.click()  # the ranking's own "Meer tonen": all 61
+    assert len(ranking(dash.table.value)) == 1 + 61 and dash.more.more.layout.display == "none"
     assert "De lijst toont 50 van de 61 gevonden waarden" in dash.listed.value
     assert dash.search.layout.display != "none"
     dash.selection.value = ("waarde 000",)

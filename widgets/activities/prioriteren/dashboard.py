@@ -6,11 +6,12 @@ from ...i18n import t
 from ...render.blocks import DASHBOARD, blocks_html, count
 from ...views.common import Message, RevealSwitch
 from ...views.failures import StoreGuard
-from ...views.pager import More, limited
+from ...views.pager import More
 from ..palet.model import ACTIVITY as PALETTE
 from ..palet.model import normalize_value
 from .model import ACTIVITY, SELECTION, spreadable_values
 from .results import blocks
+from .results import values as offered
 
 LISTED = 50  # values the selection list holds at once: the most named, or what the search finds (a palette has 3,000)
 
@@ -129,6 +130,7 @@ class Dashboard(w.VBox):
             self.saved, self.chosen = saved, set(saved)
         self.chosen &= {key for key, _, _ in self.values}  # a value merged into another is gone
         self.list_values()
-        ranked, shown, total = limited(blocks(answers, state, session, self.lang), self.more.limit)
+        ranked = blocks(answers, state, session, self.lang, limit=self.more.limit)  # rows only for those drawn
         self.table.value = blocks_html(ranked, DASHBOARD, self.lang)
-        self.more.show(shown, total)
+        total = len(offered(answers, state))
+        self.more.show(min(total, self.more.limit), total)

@@ -19,9 +19,10 @@ def values(answers: ByActivity, state: States) -> list:
     )
 
 
-def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> list[Block]:
+def blocks(answers: ByActivity, state: States, session: Session, lang: str, limit: int | None = None) -> list[Block]:
     """Every value the points could go to, most points first: the total, each group's points, and how many
-    named it in the palette; every bar from zero to the highest total.
+    named it in the palette; every bar from zero to the highest total. ``limit``: only the first so many (the
+    dashboard draws a palette of thousands a part at a time, and makes no more).
 
     A group's figure is its points and how many of it spread points (the people its sum is made of, a
     zero included: what the disclosure rule counts); a group of which nobody spread points has none (a
@@ -45,7 +46,7 @@ def blocks(answers: ByActivity, state: States, session: Session, lang: str) -> l
             ),
             t("prioriteren.named_by", lang, n=labels[r.key][1]),
         )
-        for r in rank(spread, list(labels))
+        for r in rank(spread, list(labels))[:limit]
     )
     highest = max((item.total for item in items), default=0)
     return [
