@@ -309,7 +309,9 @@ class FacilitatorApp(w.VBox):
         self.session, self.key = session, key
         self.views, self.stale = {}, set()
         self.order = list(session.activities)  # the run order the bar walks through
-        self.current = resume_at(self.order, session.open_activities, self.store.answer_counts(session.id))
+        # counted once for both the tab to stand at and the first draw (a big session's count takes a while)
+        self.counted = (self.store.revision(session.id), self.store.answer_counts(session.id))
+        self.current = resume_at(self.order, session.open_activities, self.counted[1])
         self.message.clear()
         self.marker.value = marker({"sessie": session.code, "sleutel": None}, session.code, key)
         self.own_base, self.link_extra = base_address(self.env, page_host())
@@ -501,7 +503,10 @@ class FacilitatorApp(w.VBox):
             return
         self.session = session
         counts = self.store.participant_counts(session.id)
-        self.answered = self.store.answer_counts(session.id)
+        counted, self.counted = self.counted, (None, None)
+        self.answered = counted[1] if revision is not None and counted[0] == revision else None
+        if self.answered is None:
+            self.answered = self.store.answer_counts(session.id)
         rows = "".join(
             f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
             f'<td class="kit-count">{counts.get(g.key, 0)}</td></tr>'
