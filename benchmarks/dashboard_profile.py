@@ -13,10 +13,10 @@ other work does not count):
 
 with the big session's figures as ratios to the empty one's. The empty session is drawn once before the figures,
 unmeasured, so that the first imports (Bokeh, rapidfuzz) count for neither. Each session is measured ``--repeat``
-times and each figure is the smallest (a busy machine only adds to what the code costs). ``--profile`` prints
-cProfile's top functions of the big session's open, redraw and slowest tab. ``--store FILE`` keeps the SQLite
-store to reuse (filling it takes a while); run the same command in another checkout (``git archive`` of main)
-for figures before.
+times and each figure is the smallest of the runs' (a busy machine only adds to what the code costs).
+``--profile`` prints cProfile's top functions of the big session's open, redraw and slowest tabs (from the first
+run, whose figures it inflates: take ``--repeat`` 2 or more). ``--store FILE`` keeps the SQLite store to reuse
+(filling it takes a while); run the same command in another checkout (``git archive`` of main) for figures before.
 """
 
 import argparse
@@ -108,15 +108,10 @@ async def measure(store, session, key: str, redraws: int, profiles: dict | None)
     for index, name in enumerate(app.tab_keys):
         if index == app.tabs.selected_index:
             continue
-        tabs[name] = timed(lambda i=index: setattr(app.tabs, "selected_index", i)) + await deferred()
+        tabs[name] = timed(lambda i=index: setattr(app.tabs, "selected_index", i), profile(f"tab {name}"))
+        tabs[name] += await deferred()
     figures["tabs"] = tabs
-    slowest = max(tabs, key=tabs.get)
-    figures["slowest"] = slowest
-    if profiles is not None:  # the slowest tab once more, from scratch, under the profiler
-        again = FacilitatorApp(params=params, cookies={}, store=store, env={})
-        index = again.tab_keys.index(slowest)
-        timed(lambda: setattr(again.tabs, "selected_index", index), profile("slowest tab"))
-        again.poller.stop()
+    figures["slowest"] = max(tabs, key=tabs.get)
     app.poller.stop()
     return figures
 
@@ -144,6 +139,7 @@ def main(argv=None) -> None:
     parser.add_argument("--store", type=Path, default=None, help="an SQLite file to keep (made if missing)")
     parser.add_argument("--profile", action="store_true", help="cProfile's top functions of the big session")
     parser.add_argument("--repeat", type=int, default=3, help="runs per session; each figure the smallest")
+    parser.add_argument("--tabs", type=int, default=3, help="profiles of the slowest tabs' first draws")
     parser.add_argument("--top", type=int, default=25, help="functions per profile")
     args = parser.parse_args(argv)
     import tempfile
@@ -175,9 +171,12 @@ def main(argv=None) -> None:
         print(f"| tab {tab} first draw | {a:.3f} | {b:.3f} | {ratio(b, a)} |")
     print(f"| slowest tab ({big['slowest']}) | {max(empty['tabs'].values()):.3f} | {max(big['tabs'].values()):.3f} | |")
     print(f"redraws, big: {' '.join(f'{x:.3f}' for x in big['redraws'])}")
-    for name, profile in profiles.items():
+    slowest = sorted(big["tabs"], key=big["tabs"].get, reverse=True)[: args.tabs]
+    for name in ["open", "later", "redraw", *(f"tab {tab}" for tab in slowest)]:
+        if name not in profiles:
+            continue
         out = io.StringIO()
-        pstats.Stats(profile, stream=out).sort_stats("cumulative").print_stats(args.top)
+        pstats.Stats(profiles[name], stream=out).sort_stats("cumulative").print_stats(args.top)
         print(f"\n## profile: big session, {name}\n{out.getvalue()}")
     print(f"load average at the end {load_average()}")
     store.backend.close()
