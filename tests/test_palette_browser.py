@@ -83,3 +83,36 @@ def test_edit_and_delete_own_values_in_the_browser(kit, watched):
     phone.locator("form.kit-form-palet button[type=submit]").click()
     assert "U noemde deze waarde al." in phone.inner_text(".kit-error-summary")
     assert phone.evaluate("document.activeElement.classList.contains('kit-error-summary')")
+
+
+def test_a_big_palette_shows_its_values_and_then_its_merge_suggestions(kit, kit_store, watched):
+    """More new values than the dashboard compares at once (issue 28): the values are drawn first, the kernel
+    compares them on its next turn, and the suggestions reach the page as on a small palette."""
+    import hashlib
+
+    from widgets.activities.palet.dashboard import COMPARE_NOW
+    from widgets.model.sessions import SessionSpec
+
+    from .browser import LOAD
+
+    session, key = kit_store.create_session(SessionSpec(title="Groot palet", topic="wonen", activities=("palet",)))
+    kit_store.set_activity_open(session.id, "palet", True)
+    for n in range(COMPARE_NOW // 25 + 1):  # values that look alike to nothing (ten letters of a hash each)
+        values = {f"{n}-{j}": hashlib.sha1(f"{n}-{j}".encode()).hexdigest()[:10] for j in range(25)}
+        kit_store.submit(
+            kit_store.join(session.code, "inwoner").token,
+            "palet",
+            {item: {"text": text, "cell": "collectief.proces"} for item, text in values.items()},
+        )
+    near = {"a": "Betaalbaarheid", "b": "Betaalbare woningen"}
+    kit_store.submit(
+        kit_store.join(session.code, "ambtelijk").token,
+        "palet",
+        {item: {"text": text, "cell": "individueel.materieel"} for item, text in near.items()},
+    )
+    page = watched().new_page()
+    page.goto(kit.render_url("workshops/facilitator.ipynb", f"sessie={session.code}&sleutel={key}"))
+    chip(page, "betaalbaarheid").wait_for(timeout=LOAD)
+    page.wait_for_selector(".kit-palet-suggestions button:has-text('Samenvoegen')", timeout=20_000)
+    assert "Betaalbare woningen" in page.inner_text(".kit-palet-suggestions")
+    assert page.locator(".kit-palet-busy").count() == 0  # "worden gezocht" is gone once they are there
