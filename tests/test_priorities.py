@@ -264,12 +264,13 @@ def test_the_selection_list_holds_the_most_named_values_and_its_search_finds_the
     assert len(ranking(dash.table.value)) == 1 + 50 and "50 van 61 getoond" in dash.more.label.value
     dash.more.more.click()  # the ranking's own "Meer tonen": all 61
     assert len(ranking(dash.table.value)) == 1 + 61 and dash.more.more.layout.display == "none"
-    assert "De lijst toont 50 van de 61 gevonden waarden" in dash.listed.value
+    assert "De lijst toont de 50 meest genoemde van de 61 waarden" in dash.listed.value
     assert dash.search.layout.display != "none"
     dash.selection.value = ("waarde 000",)
     dash.search.value = "zeldz"
     assert listed() == ["Zeldzame waarde", "Waarde 000"]  # what the search found, then what is ticked
     assert dash.selection.value == ("waarde 000",)
+    assert "Gevonden: 1, de lijst toont er 1" in dash.listed.value and "Aangevinkt: 1" in dash.listed.value
     dash.selection.value = ("zeldzame waarde", "waarde 000")
     dash.search.value = ""
     assert listed()[-1] == "Zeldzame waarde" and set(dash.selection.value) == {"waarde 000", "zeldzame waarde"}

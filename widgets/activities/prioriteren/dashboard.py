@@ -102,12 +102,13 @@ class Dashboard(w.VBox):
 
     def say_listed(self) -> None:
         """How many the list holds of how many, and how many are ticked; only for a palette longer than the list."""
-        big = len(self.values) > LISTED or bool(self.search.value.strip())
+        searched = bool(normalize_value(self.search.value))
+        big = len(self.values) > LISTED or searched
         self.search.layout.display = "" if big else "none"
         self.listed.value = (
             '<p class="kit-hint" aria-live="polite">'
             + t(
-                "prioriteren.dash.listed",
+                "prioriteren.dash.listed_found" if searched else "prioriteren.dash.listed",
                 self.lang,
                 shown=count(min(LISTED, self.found), self.lang),
                 found=count(self.found, self.lang),
