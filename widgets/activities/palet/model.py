@@ -7,6 +7,7 @@ decides, and a merge is a mapping from one key onto another. The participants'
 own words stay in the store and the export.
 """
 
+import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ MAX_KEY = 4 * LIMITS["value"]
 normalize_value = lru_cache(maxsize=65536)(normalize)
 MERGED_KEPT = 4  # merged palettes remembered (a session's answers and those folded for participants, two sessions)
 _merged: OrderedDict = OrderedDict()
+_merged_lock = threading.Lock()  # the phones' pages are drawn in worker threads
 
 
 def cell_of(perspective: str, kind: str) -> str:
@@ -88,14 +90,16 @@ def merge_palette(answers: Iterable[Answer], merges=None) -> dict:
         tuple((a.participant, a.group, a.value["text"], a.value["cell"]) for a in answers),
         tuple(sorted(merges.items())),
     )
-    grid = _merged.get(key)
+    with _merged_lock:
+        grid = _merged.get(key)
+        if grid is not None:
+            _merged.move_to_end(key)
     if grid is None:
         grid = _merge(answers, merges)
-        _merged[key] = grid
-        while len(_merged) > MERGED_KEPT:
-            _merged.popitem(last=False)
-    else:
-        _merged.move_to_end(key)
+        with _merged_lock:
+            _merged[key] = grid
+            while len(_merged) > MERGED_KEPT:
+                _merged.popitem(last=False)
     return {cell: list(values) for cell, values in grid.items()}
 
 
