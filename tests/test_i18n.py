@@ -78,6 +78,15 @@ def test_counted_messages_agree_with_their_number():
     assert t("prioriteren.over", "nl", count=5) == "{n} punten te veel"
 
 
+def test_a_count_of_thousands_is_written_with_the_languages_separator():
+    assert t("moderation.counts", "nl", total=5284, hidden=1, waiting=0, flagged=1200).startswith(
+        "5.284 teksten: 1 verborgen, 0 wachten op goedkeuring, 1.200 gemarkeerd"
+    )
+    assert t("moderation.counts", "en", total=5284, hidden=1, waiting=0, flagged=2).startswith("5,284 texts: 1 hidden")
+    assert t("facilitator.answered", "nl", n=1234) == "1.234 deelnemers hebben geantwoord"
+    assert t("bar.participants", "en", n=10_000) == "10,000 participants"
+
+
 def test_numbers_are_written_as_the_language_writes_them():
     assert decimal(6.5, "nl") == "6,5" and decimal(6.5, "en") == "6.5"
     assert decimal(20.66, "nl") == "20,7" and decimal(3, "en", digits=0) == "3"

@@ -26,10 +26,9 @@ those participants do not see.
 from collections.abc import Iterable
 from dataclasses import replace
 
-from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..i18n import decimal, normalize_language, t
+from ..i18n import decimal, t, whole
 from ..model.blocks import Block, Column, Placements, Scale
 from . import render
 from .cloud import cloud_html
@@ -65,7 +64,7 @@ def number(value, scale: Scale, lang: str) -> str:
 
 def count(value, lang: str) -> str:
     """A whole number as readers of the language write it (1.250 in Dutch); a dash for none."""
-    return "–" if value is None else format_decimal(value, "#,##0", locale=normalize_language(lang))
+    return "–" if value is None else whole(value, lang)
 
 
 def percent(share, digits: int, lang: str) -> str:

@@ -17,7 +17,7 @@ from ..activities.eigen.model import ACTIVITY as OWN_STATEMENTS
 from ..activities.eigen.model import STATE as STATEMENTS_STATE
 from ..activities.eigen.model import check_statements
 from ..charts import load_bokehjs, preload
-from ..i18n import error_message, language_choices, normalize_language, t
+from ..i18n import error_message, language_choices, normalize_language, t, whole
 from ..model.links import (
     ADDRESS_KEY,
     SCREEN,
@@ -504,14 +504,15 @@ class FacilitatorApp(w.VBox):
         self.answered = self.store.answer_counts(session.id)
         rows = "".join(
             f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
-            f'<td class="kit-count">{counts.get(g.key, 0)}</td></tr>'
+            f'<td class="kit-count">{whole(counts.get(g.key, 0), self.lang)}</td></tr>'
             for g in session.groups
         )
         self.total = sum(counts.values())
         self.counts.value = (
             f'<table class="kit-count-table"><tr><th>{self.t("facilitator.group")}</th>'
             f"<th>{self.t('facilitator.participants')}</th></tr>{rows}"
-            f'<tr><th>{self.t("facilitator.total")}</th><th class="kit-count-total">{self.total}</th></tr>'
+            f"<tr><th>{self.t('facilitator.total')}</th>"
+            f'<th class="kit-count-total">{whole(self.total, self.lang)}</th></tr>'
             f"</table>"
         )
         self.status_button.description = self.t(
