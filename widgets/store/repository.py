@@ -689,15 +689,17 @@ class Store:
                 {**keys, "h": 1 if hidden else 0, "ok": approved, "now": time.time()},
             )
 
-    def participant_answers(self, session_id: str) -> list[tuple[str, str, int]]:
-        """``(ref, group, how many answers)`` of every participant of the session, in the order they joined."""
+    def participant_answers(self, session_id: str) -> list[tuple[str, str, str, float, int]]:
+        """``(ref, group, name, joined, how many answers)`` of every participant of the session, in the order they
+        joined (``joined`` in Unix seconds; ``name`` as they gave it, or "")."""
         rows = self.backend.query(
-            "SELECT p.ref, p.group_key, COUNT(a.item) AS n FROM participants p LEFT JOIN answers a "
-            "ON a.participant = p.token WHERE p.session_id = :s GROUP BY p.ref, p.group_key, p.created_at "
+            "SELECT p.ref, p.group_key, p.name, p.created_at, COUNT(a.item) AS n FROM participants p "
+            "LEFT JOIN answers a ON a.participant = p.token WHERE p.session_id = :s "
+            "GROUP BY p.ref, p.group_key, p.name, p.created_at "
             "ORDER BY p.created_at, p.ref",
             {"s": session_id},
         )
-        return [(r["ref"], r["group_key"], int(r["n"])) for r in rows]
+        return [(r["ref"], r["group_key"], r["name"] or "", float(r["created_at"]), int(r["n"])) for r in rows]
 
     def remove_participant(self, session_id: str, ref: str) -> int:
         """Remove a participant and everything they gave from the session (their answers, history, moderation);
