@@ -307,5 +307,6 @@ def test_the_remove_list_names_people_as_the_facilitator_knows_them_never_by_the
     assert not any(p.ref in label for p in (ann, bob, named) for label in labels)
     panel.who.value, panel.confirm.value = named.ref, True
     panel.remove()
-    assert f"{group(named.group_key)} · &lt;b&gt;Fatima&lt;/b&gt; is verwijderd, met 0 antwoorden." in panel.removed.value
+    said = panel.removed.value
+    assert f"{group(named.group_key)} · &lt;b&gt;Fatima&lt;/b&gt; is verwijderd, met 0 antwoorden." in said
     assert [ref for _, ref in panel.who.options] == [ann.ref, bob.ref]
