@@ -102,6 +102,14 @@ def bar_width(value, scale: Scale) -> float:
     return round(scale.share(value) * 100, 2)
 
 
+def ink(color: str) -> str:
+    """Black or white, whichever reads better on ``color`` (#rrggbb): the words in a bar's part (WCAG's luminance)."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    light = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#000000" if (light + 0.05) / 0.05 >= 1.05 / (light + 0.05) else "#ffffff"
+
+
 def withheld_text(surface: str, lang: str):
     """What stands in place of a figure the rule keeps from participants: ``(n) -> text``."""
     if surface in PARTICIPANTS:
@@ -138,6 +146,7 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         bar_width=lambda value: bar_width(value, block.scale),
         count=lambda value: count(value, lang),
         percent=lambda share: percent(share, getattr(block, "digits", 0), lang),
+        ink=ink,
         cell=lambda value, column: cell(value, column, lang),
         participants=participants,
         withheld=withheld_text(surface, lang),
