@@ -178,9 +178,9 @@ class FacilitatorApp(w.VBox):
         )
 
     def setup_fields(self, max_width: str) -> list:
-        """Each ticked activity's own fields (its ``setup.Setup``: eigen stellingen' statements), each with its error
-        line, shown only while the activity is ticked; ``self.setups`` keeps them by activity, ``self.setup_boxes`` the
-        box each is shown in."""
+        """Each activity's own fields on the form (its ``setup.Setup``: statements the facilitator writes, say), each
+        with its error line, shown only while the activity is ticked; ``self.setups`` keeps them by activity,
+        ``self.setup_boxes`` the box each is shown in."""
         self.setups, self.setup_boxes = {}, {}
         for key, box in zip(self.f_activity_keys, self.f_activities, strict=True):
             made = BY_KEY[key].part("setup", "Setup")
