@@ -177,3 +177,12 @@ def test_fill_puts_each_phones_own_values_in_once_and_escapes_the_name():
     assert filled.count('name="_once"') == 1 and FRESH_MARK not in filled and SLOT not in filled
     assert "&lt;i&gt;" in filled and "<i>" not in filled  # the name as text, its marks not filled again
     assert len(filled.split("value=")[-1].split(">")[0]) == 12  # a new answer's key: 12 hex digits
+
+
+def test_the_notices_date_is_worked_out_once_per_day_and_still_each_stamps_day():
+    from widgets.dates import date_in_words
+    from widgets.web.notice import day_in_words
+
+    for stamp in (1.8e9, 1.8e9 + 3600, 1.8e9 + 40 * 86400, 1.8e9 + 86399.5):
+        for lang in ("nl", "en"):
+            assert day_in_words(stamp, lang) == day_in_words(stamp, lang) == date_in_words(stamp, lang)
