@@ -37,6 +37,12 @@ STATIC = HERE / "static"
 
 log = logging.getLogger(__name__)
 
+# The standalone server's youngest generation (Python's default: 700). A room joining at once keeps thousands
+# of objects alive per request in flight, so at 700 the collector ran some 350 times in a 1,000-phone burst,
+# each time going through all of them; at 10,000 about 20 times (0.2-0.34 s of CPU -> 0.11-0.14 s, and
+# 2.4-2.6 -> 2.0-2.2 ms of server CPU per phone, benchmarks/RESULTS.md 2026-12-07, third pass).
+YOUNG_OBJECTS = 10_000
+
 
 def static_folders() -> dict:
     """The phones' files by address in ``<base>kit/static/``: the kit's at '', each activity's at ``<key>/``."""
@@ -142,7 +148,8 @@ class KitWeb(LoggingConfigurable):
         """Compile the participant pages' templates (the kit's and the activities') and read the catalogs in the
         pool, before the first phone asks (else a room's first phones wait for it); ``freeze``: then move what the
         server holds since its start out of the garbage collector's sight (``gc.freeze``), so a full collection in a
-        burst looks at the burst's objects only. Only where the kit owns the process (the standalone server).
+        burst looks at the burst's objects only, and collect the youngest objects less often (``YOUNG_OBJECTS``). Only
+        where the kit owns the process (the standalone server).
         Returns the pool's future."""
         return self.executor.submit(self._warm_up, freeze)
 
@@ -158,6 +165,7 @@ class KitWeb(LoggingConfigurable):
         if freeze:
             gc.collect()
             gc.freeze()
+            gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
     def store(self):
         """The store, opened on first use (in a worker thread): a broken data folder fails a request, not the server."""
