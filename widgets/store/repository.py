@@ -50,6 +50,7 @@ SESSION_COLUMNS = (
     "id, code, title, topic, municipality, language, activities, open_activities, status, revision, created_at, "
     "updated_at, retention_days"
 )
+SESSION_COLUMNS_OF_S = ", ".join(f"s.{c.strip()}" for c in SESSION_COLUMNS.split(","))  # joined as ``s``
 
 
 @dataclass(frozen=True)
@@ -191,12 +192,19 @@ class Store:
         return self._session_from_row(row, groups)
 
     def session_by_code(self, code: str):
-        """The session of a join code, or None: asked by every participant page, so one look-up, not two."""
+        """The session of a join code, or None: asked by every participant page, so one query with its groups."""
         code = normalize_code(code)
         if not is_valid_code(code):
             return None
-        rows = self.backend.query(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE code = :c", {"c": code})
-        return self._with_groups(rows[0]) if rows else None
+        rows = self.backend.query(
+            f"SELECT {SESSION_COLUMNS_OF_S}, g.key AS group_key, g.label AS group_label FROM sessions s "
+            "LEFT JOIN stakeholder_groups g ON g.session_id = s.id WHERE s.code = :c ORDER BY g.position",
+            {"c": code},
+        )
+        if not rows:
+            return None
+        groups = [{"key": r["group_key"], "label": r["group_label"]} for r in rows if r["group_key"] is not None]
+        return self._session_from_row(rows[0], groups)
 
     def facilitator_session(self, code: str, key: str) -> Session:
         """The session if ``key`` is its facilitator key; one message for any mismatch."""
@@ -573,6 +581,16 @@ class Store:
             {"s": session_id, "a": activity},
         )
         return {r["key"]: decode(r["value"]) for r in rows}
+
+    def states(self, session_id: str) -> dict[str, dict[str, Any]]:
+        """Every activity's settings of a session in one query, ``{activity: state}`` (a page asks for several)."""
+        rows = self.backend.query(
+            "SELECT activity, key, value FROM activity_state WHERE session_id = :s", {"s": session_id}
+        )
+        found: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            found.setdefault(r["activity"], {})[r["key"]] = decode(r["value"])
+        return found
 
     def my_answers(self, token: str, activity: str) -> dict[str, Any]:
         """A participant's own answers to ``activity``: ``{item: value}``, in the order given."""
