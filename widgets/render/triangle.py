@@ -35,6 +35,7 @@ EDGE_GAP = 3  # a label keeps this far from the triangle's edge, inside or outsi
 SWATCH = 9  # the middle of a legend's 18 x 18 swatch
 RING_CLEAR = 16  # a label keeps this far from its place: the ring (radius 13) with its stroke and the halo
 STEP = 4  # the label's positions tried, this far apart
+CLEAR_TRIES = 40  # spots clear of the edges tried for one that covers no other mark, before the nearest is taken
 
 
 def place(shares: Sequence[float]) -> tuple[float, float]:
@@ -87,7 +88,7 @@ def triangle_svg(
     marked = None
     if you is not None:
         x, y = place(you)
-        label_x, label_y = label_spot(x, y, you_label, corners)
+        label_x, label_y = label_spot(x, y, you_label, corners, [mark_box(m) for m in marks])
         marked = {"x": x, "y": y, "color": you_color, "dot": you_dot, "label": you_label}
         marked |= {"label_x": label_x, "label_y": label_y}
     return render(
@@ -208,17 +209,36 @@ def _spots(width: float) -> tuple:
     return tuple((dx, dy, box) for *_, dx, dy, box in spots)
 
 
-def label_spot(x: float, y: float, label: str, corners: Sequence[str]) -> tuple[float, float]:
+def mark_box(drawn: dict) -> Box:
+    """The box a mark covers (a ``mark(...)``: a circle, or a polygon's points)."""
+    if "circle" in drawn:
+        x, y, r = drawn["circle"]
+        return x - r, y - r, x + r, y + r
+    points = [tuple(map(float, p.split(","))) for p in drawn["points"].split()]
+    return min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points), max(p[1] for p in points)
+
+
+def label_spot(
+    x: float, y: float, label: str, corners: Sequence[str], marks: Sequence[Box] = ()
+) -> tuple[float, float]:
     """``(x, baseline)`` where the marked place's label starts: the nearest spot wholly inside the triangle or
-    wholly outside it (within the drawing, clear of the corners' labels), so it never crosses an edge. The box is
-    estimated (``LABEL_EM`` a letter): a narrower font draws a part of it, as clear of the edges."""
+    wholly outside it (within the drawing, clear of the corners' names), so it never crosses an edge; among the
+    nearest ``CLEAR_TRIES`` spots the first that covers no other mark, if any. The box is estimated (``LABEL_EM``
+    a letter): a narrower font draws a part of it, as clear of the edges."""
     taken = corner_boxes(corners)
-    for dx, dy, (left, top, right, bottom) in _spots(LABEL_EM * len(label)):
+    width = LABEL_EM * len(label)
+    near = [m for m in marks if m[2] > x - width - 80 and m[0] < x + width + 80 and abs(m[1] - y) < 90]
+    fits = []
+    for dx, dy, (left, top, right, bottom) in _spots(width):
         box = (x + left, y + top, x + right, y + bottom)
         drawn = 0 <= box[0] and box[2] <= SIZE and 0 <= box[1] and box[3] <= HEIGHT
         if box_inside(box) or (drawn and box_outside(box) and not any(_overlap(box, c) for c in taken)):
-            return x + dx, y + dy
-    return x + YOU_GAP, y + 5
+            if not any(_overlap(box, m) for m in near):
+                return x + dx, y + dy
+            fits.append((x + dx, y + dy))
+            if len(fits) >= CLEAR_TRIES:
+                break
+    return fits[0] if fits else (x + YOU_GAP, y + 5)
 
 
 def you_swatch(color: str) -> list[dict]:
