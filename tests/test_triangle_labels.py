@@ -75,3 +75,17 @@ def test_the_english_lesson_names_the_corners_in_english_on_its_chart():
     names = [t.get_text() for t in BeautifulSoup(svg, "html.parser").select("svg > text")][:3]
     assert names == ["wanting", "being allowed", "being able"]
     assert re.search(r">willen</text>", case_svg("woongemeente 1", {"willen": 5, "mogen": 5, "kunnen": 0}, "nl"))
+
+
+def test_the_label_keeps_off_a_neighbours_mark_where_a_clear_spot_allows():
+    from widgets.render.triangle import mark, place, triangle_svg
+
+    you = (5, 5, 5)
+    x, y = place(you)
+    neighbours = [mark("circle", x + 24, y - 2, 6) | {"fill": "#777"}, mark("circle", x, y + 24, 6) | {"fill": "#777"}]
+    svg = str(triangle_svg(["willen", "mogen", "kunnen"], neighbours, you=you, you_label="u"))
+    _, box, _ = drawn(svg)
+    for m in neighbours:
+        cx, cy, r = m["circle"]
+        apart = box[1][0] <= cx - r or box[0][0] >= cx + r or box[2][1] <= cy - r or box[0][1] >= cy + r
+        assert apart, (box, m)
