@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from widgets.activities.driehoek.render import case_svg, position_svg
-from widgets.render.triangle import ASCENT, DESCENT, LABEL_EM, place
+from widgets.render.triangle import ASCENT, DESCENT, LABEL_EM, LABEL_PAD, place
 
 PLACES = list({place(p): p for p in itertools.product(range(11), repeat=3) if any(p)}.values())  # each spot once
 OUTLINE = re.compile(r'<polygon points="([^"]+)" fill="#f7f9fb"')
@@ -42,15 +42,16 @@ def drawn(svg: str):
     """The outline, the label's box and the viewBox's size, read from the SVG."""
     outline = [tuple(map(float, p.split(","))) for p in OUTLINE.search(svg).group(1).split()]
     x, y, text = LABEL.search(svg).groups()
-    x, y, width = float(x), float(y), LABEL_EM * len(text)
-    box = [(x, y - ASCENT), (x + width, y - ASCENT), (x + width, y + DESCENT), (x, y + DESCENT)]
+    left, right = float(x) - LABEL_PAD, float(x) + LABEL_EM * len(text) + LABEL_PAD
+    top, bottom = float(y) - ASCENT, float(y) + DESCENT
+    box = [(left, top), (right, top), (right, bottom), (left, bottom)]
     return outline, box, tuple(map(float, VIEWBOX.search(svg).groups()))
 
 
 @pytest.mark.parametrize(
     "draw, label",
     [
-        (lambda scores, lang: case_svg("woongemeente 1", scores, lang), {"nl": "uw plaatsing", "en": "your placement"}),
+        (lambda scores, lang: case_svg("woongemeente 1", scores, lang), {"nl": "uw plaatsing", "en": "your place"}),
         (lambda scores, lang: position_svg(scores, lang), {"nl": "u", "en": "you"}),
     ],
     ids=["lesson", "phone"],

@@ -29,7 +29,8 @@ OTHER = "#777777"  # a group the session no longer has
 POINT, MEAN, ROOM = 6, 9, 10  # the marks' sizes (about their radius) in viewBox units
 YOU_GAP = 17  # from the marked point to its label beside it
 LABEL_EM = 9.5  # about one letter of that label (15 units bold), to keep it inside the drawing
-ASCENT, DESCENT = 12, 4  # of that label about its baseline, with its white halo
+ASCENT, DESCENT = 14, 6  # of that label about its baseline, with its white halo (as a browser measures it)
+LABEL_PAD = 5  # the halo and a wide first or last letter, left and right of the letters' estimate
 CORNER_EM, CORNER_ASCENT, CORNER_DESCENT = 9.0, 11, 4  # a corner's label (14 units bold)
 EDGE_GAP = 3  # a label keeps this far from the triangle's edge, inside or outside it
 SWATCH = 9  # the middle of a legend's 18 x 18 swatch
@@ -198,9 +199,10 @@ def _spots(width: float) -> tuple:
     place (the text starting there), nearest first (beside it before above or below, right before left), clear of
     its ring."""
     spots = []
-    for dx in range(-round(width) - 40, round(width) + 41, STEP):
-        for dy in range(-60, 61, STEP):
-            box = text_box("start", dx, dy, width, ASCENT, DESCENT)
+    for dx in range(-round(width) - 60, round(width) + 61, STEP):
+        for dy in range(-160, 161, STEP):  # far enough below the top corner for a long label to fit inside
+            left, top, right, bottom = text_box("start", dx, dy, width, ASCENT, DESCENT)
+            box = (left - LABEL_PAD, top, right + LABEL_PAD, bottom)
             away = math.hypot(max(box[0], 0, -box[2]), max(box[1], 0, -box[3]))
             if away >= RING_CLEAR:
                 middle = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
