@@ -79,6 +79,7 @@ class Hub:
                 "tools/binder_config.py",
                 f"--config-dir={self.config_dir}",
                 f"--data-dir={self.data_dir}",
+                "--trust-cluster-proxy",
             ],
             cwd=REPO,
             env=self.env,

@@ -109,9 +109,24 @@ def test_culling_never_stops_a_server_for_its_age_and_waits_longer_than_the_live
     assert "ping every 20 seconds" in GUIDE.read_text(encoding="utf-8")
 
 
-def test_the_extensions_in_the_values_file_are_the_ones_the_kits_configuration_enables(values, tmp_path):
+def image_configure_options() -> list:
+    """The options deploy/image/Dockerfile gives ``python -m widgets.web.configure``, without its folders."""
+    text = (REPO / "deploy" / "image" / "Dockerfile").read_text(encoding="utf-8").replace("\\\n", " ")
+    line = next(line for line in text.splitlines() if "python -m widgets.web.configure" in line)
+    words = line.split("python -m widgets.web.configure", 1)[1].split()
+    return [w for i, w in enumerate(words) if w.startswith("--") and w not in ("--config-dir", "--data-dir")]
+
+
+def written_extensions(tmp_path, *options) -> tuple:
+    """``(file name, data)`` of the extensions file ``tools/binder_config.py`` writes with ``options``."""
     done = subprocess.run(
-        [sys.executable, "tools/binder_config.py", f"--config-dir={tmp_path / 'c'}", f"--data-dir={tmp_path / 'd'}"],
+        [
+            sys.executable,
+            "tools/binder_config.py",
+            f"--config-dir={tmp_path / 'c'}",
+            f"--data-dir={tmp_path / 'd'}",
+            *options,
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -121,9 +136,47 @@ def test_the_extensions_in_the_values_file_are_the_ones_the_kits_configuration_e
     assert done.returncode == 0, done.stderr
     written = list((tmp_path / "c" / "jupyter_server_config.d").glob("*.json"))
     assert len(written) == 1
+    return written[0].name, json.loads(written[0].read_text())
+
+
+def test_the_extensions_in_the_values_file_are_the_ones_the_image_writes(values, tmp_path):
+    options = image_configure_options()
+    assert "--trust-cluster-proxy" in options and "--serve-kit-files" in options
+    name, data = written_extensions(tmp_path, *options)
     mounted = values["singleuser"]["extraFiles"]["kit-extensions"]
-    assert mounted["mountPath"] == f"/etc/jupyter/jupyter_server_config.d/{written[0].name}"
-    assert mounted["data"] == json.loads(written[0].read_text())
+    assert mounted["mountPath"] == f"/etc/jupyter/jupyter_server_config.d/{name}"
+    assert mounted["data"] == data
+
+
+def test_the_hub_trusts_its_clusters_proxies_and_any_other_server_loopback_only(values, tmp_path):
+    from widgets.web.configure import CLUSTER_PROXIES
+
+    trusted = values["singleuser"]["extraFiles"]["kit-extensions"]["data"]["KitWeb"]["trusted_proxies"]
+    assert trusted == CLUSTER_PROXIES
+    assert values["proxy"]["https"]["type"] == "letsencrypt"  # Traefik in front: what a client writes is dropped
+    # Binder, or a Jupyter server of one's own that a local network reaches: no address but loopback is a proxy
+    assert "KitWeb" not in written_extensions(tmp_path)[1]
+    guide = GUIDE.read_text(encoding="utf-8")
+    assert "--trust-cluster-proxy" in guide and "externalTrafficPolicy" in guide
+
+
+@pytest.mark.parametrize(
+    "forwarded, peer, client",
+    [
+        # Traefik saw the phone (the load balancer kept its address), then configurable-http-proxy saw Traefik
+        (["203.0.113.9, 10.4.0.7"], "10.4.0.12", "203.0.113.9"),
+        (["2001:db8:5::1, fd00:4::7"], "fd00:4::12", "2001:db8:5::/64"),
+        # the load balancer put a node's address in the phone's place: every phone counts as the proxy, as before
+        (["10.128.0.5, 10.4.0.7"], "10.4.0.12", "10.4.0.12"),
+        # nothing forwarded: the connection's own address
+        ([], "203.0.113.50", "203.0.113.50"),
+    ],
+)
+def test_behind_the_charts_proxies_a_phone_counts_as_its_own_address(values, forwarded, peer, client):
+    from widgets.web.limits import address_key, client_address
+
+    trusted = values["singleuser"]["extraFiles"]["kit-extensions"]["data"]["KitWeb"]["trusted_proxies"]
+    assert address_key(client_address(peer, forwarded, trusted)) == client
 
 
 def test_the_suites_hub_runs_what_the_values_file_deploys(values, tmp_path):

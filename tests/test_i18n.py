@@ -20,6 +20,20 @@ def test_every_catalog_is_complete_and_every_id_the_code_names_exists():
     assert catalogs.problems(extracted=catalogs.extract()) == []
 
 
+def test_every_catalog_id_is_used_somewhere():
+    assert catalogs.unused() == [], "remove it: python tools/messages.py --remove <id>"
+
+
+def test_the_check_names_an_id_nobody_uses_but_not_one_built_from_a_prefix_or_suffix(tmp_path):
+    (tmp_path / "widgets" / "views").mkdir(parents=True)
+    shutil.copytree(LOCALE, tmp_path / "locale")
+    code = 't("moderation.hide", lang)\nt("activity." + key)\nt(f"{key}.plain")\n'
+    (tmp_path / "widgets" / "views" / "panel.py").write_text(code, encoding="utf-8")
+    found = catalogs.unused(tmp_path / "locale", tmp_path)
+    assert "moderation.restore" in found and "facilitator.answered" in found
+    assert not {"moderation.hide", "activity.palet", "palet.plain", "beoordelen.step"} & set(found)
+
+
 def test_the_template_lists_every_dutch_message_with_its_text_for_translators():
     pot = {catalogs.msgid(m): m for m in catalogs.read(catalogs.TEMPLATE) if m.id}
     dutch = {catalogs.msgid(m): m for m in catalogs.catalogs()["nl"] if m.id}
@@ -62,6 +76,15 @@ def test_counted_messages_agree_with_their_number():
     # a page script fills in the count itself: the form for a count, its placeholder kept
     assert t("prioriteren.over", "nl", count=1) == "{n} punt te veel"
     assert t("prioriteren.over", "nl", count=5) == "{n} punten te veel"
+
+
+def test_a_count_of_thousands_is_written_with_the_languages_separator():
+    assert t("moderation.counts", "nl", total=5284, hidden=1, waiting=0, flagged=1200).startswith(
+        "5.284 teksten: 1 verborgen, 0 wachten op goedkeuring, 1.200 gemarkeerd"
+    )
+    assert t("moderation.counts", "en", total=5284, hidden=1, waiting=0, flagged=2).startswith("5,284 texts: 1 hidden")
+    assert t("facilitator.answered", "nl", n=1234) == "1.234 deelnemers hebben geantwoord"
+    assert t("bar.participants", "en", n=10_000) == "10,000 participants"
 
 
 def test_numbers_are_written_as_the_language_writes_them():

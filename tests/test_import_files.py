@@ -182,7 +182,7 @@ def test_a_file_brings_no_more_values_per_participant_than_a_phone(store):
     session, _ = new_session(store)
     error = refused(store, with_answers(store, session, values(10_000)))
     assert error_message(error, "nl") == (
-        "De antwoorden van deelnemer p-1 bij palet zijn niet ingelezen: Dat zouden 10000 waarden van één "
+        "De antwoorden van deelnemer p-1 bij palet zijn niet ingelezen: Dat zouden 10.000 waarden van één "
         "deelnemer zijn; op een telefoon kan een deelnemer er hoogstens 30 noemen. Er is niets toegevoegd."
     )
     refused(store, with_answers(store, session, values(31)), session.id)

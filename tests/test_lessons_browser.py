@@ -81,3 +81,93 @@ def test_signal_word_analyser_counts_a_pasted_text_and_refuses_an_empty_one(kit,
     assert rows["Rechtmatige overheid (PA)"][:2] == ["0", "0,0%"]
     assert "Maar 5 signaalwoorden gevonden" in analyser.inner_text()
     assert "van de 49 gemeenten" in rows["Participerende overheid (SR)"][3]
+
+
+# What a learner sees of lesson 01's palette exercise: the value's labels one width, so the choices stand in one
+# column (on a phone each label above its choice); every label whole, nothing wider than the page.
+CLASSIFY_ROWS = """() => Array.from(document.querySelectorAll('.kit-classify .widget-dropdown')).map((row) => {
+  const label = row.querySelector('.widget-label'), select = row.querySelector('select');
+  const l = label.getBoundingClientRect(), s = select.getBoundingClientRect();
+  return {label: label.textContent, labelRight: l.right, labelBottom: l.bottom, selectLeft: s.left,
+    selectTop: s.top, selectRight: s.right, clipped: label.scrollWidth > label.clientWidth + 1
+      || label.scrollHeight > label.clientHeight + 1};
+})"""
+
+
+def test_lesson_01_aligns_its_choices_and_scores_nothing_before_a_choice(kit, watched):
+    page = watched(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(kit.render_url("lessons/01-wat-is-publieke-waarde.ipynb"))
+    page.wait_for_selector(".kit-classify select", timeout=WIDGET_TIMEOUT)
+    rows = page.evaluate(CLASSIFY_ROWS)
+    assert len(rows) == 5 and not any(r["clipped"] for r in rows), rows
+    assert max(r["selectLeft"] for r in rows) - min(r["selectLeft"] for r in rows) < 1, rows  # one column
+    assert all(r["labelRight"] <= r["selectLeft"] for r in rows)
+
+    exercise = page.locator(".kit-classify")
+    exercise.get_by_role("button", name="Controleer").click()
+    message = exercise.locator(".kit-message").inner_text(timeout=10_000)
+    assert message == "Kies eerst bij elke waarde een vak." and "goed" not in exercise.inner_text()
+    exercise.locator("select").first.select_option(index=1)
+    exercise.get_by_role("button", name="Controleer").click()
+    page.wait_for_function("() => /van de 5 goed/.test(document.querySelector('.kit-classify').innerText)")
+    # the trainer's notes (the common mistakes, so answers) come after the exercise, not before it
+    trainer = page.get_by_role("heading", name="Voor de trainer").bounding_box()
+    assert trainer["y"] > exercise.bounding_box()["y"] + exercise.bounding_box()["height"]
+
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.wait_for_timeout(300)
+    rows = page.evaluate(CLASSIFY_ROWS)
+    assert not any(r["clipped"] for r in rows), rows
+    assert all(r["labelBottom"] <= r["selectTop"] + 1 and r["selectRight"] <= 320 for r in rows), rows
+
+
+# The triangle lesson's chart: the outline and the box of the label beside the learner's placement, in the SVG's units.
+PLACED = """() => {
+  const svg = document.querySelector('.kit-lesson svg.kit-triangle');
+  const outline = svg.querySelector('polygon').getAttribute('points').trim().split(/\\s+/)
+    .map((p) => p.split(',').map(Number));
+  const b = svg.querySelector('.kit-tri-you-label').getBBox();
+  return {outline, box: [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]],
+    corners: Array.from(svg.querySelectorAll(':scope > text')).map((t) => t.textContent)};
+}"""
+
+
+def set_slider(slider, value: int) -> None:
+    """Type ``value`` in an ipywidgets slider's readout, as a learner can."""
+    readout = slider.locator(".widget-readout")
+    readout.click()
+    readout.press("Control+a")
+    readout.type(str(value))
+    readout.press("Enter")
+
+
+def test_lesson_04_in_english_names_the_corners_in_english_and_its_label_keeps_off_the_edge(kit, watched):
+    from .test_triangle_labels import crosses
+
+    page = watched(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(kit.render_url("lessons/04-strategische-driehoek.ipynb", "lang=en"))
+    case = page.locator(".kit-lesson").first
+    case.locator(".widget-hslider").first.wait_for(timeout=WIDGET_TIMEOUT)
+    sliders = case.locator(".widget-hslider")
+    assert sliders.locator(".widget-label").all_inner_texts() == [
+        "Wanting (willen)",
+        "Being allowed (mogen)",
+        "Being able (kunnen)",
+    ]
+    starts = [s.locator(".slider-container").bounding_box()["x"] for s in sliders.all()]
+    assert max(starts) - min(starts) < 1, starts  # the three sliders start in one column
+
+    for place in ((5, 5, 0), (0, 6, 4), (10, 0, 0)):  # on the bottom-left edge, on the base, in the top corner
+        for slider, value in zip(sliders.all(), place, strict=True):
+            set_slider(slider, value)
+        case.get_by_role("button", name="Place the municipality").click()
+        page.wait_for_function(
+            "(t) => document.querySelector('.kit-lesson svg.kit-triangle title')?.textContent.includes(t)",
+            arg="wanting {}, being allowed {}, being able {}".format(*place),
+        )
+        drawn = page.evaluate(PLACED)
+        assert drawn["corners"] == ["wanting", "being allowed", "being able"]
+        outline, box = drawn["outline"], drawn["box"]
+        edges = list(zip(outline, outline[1:] + outline[:1], strict=True))
+        sides = list(zip(box, box[1:] + box[:1], strict=True))
+        assert not any(crosses(*e, *s) for e in edges for s in sides), (place, drawn)

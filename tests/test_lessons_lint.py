@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 LESSONS = sorted((REPO / "lessons").glob("*.ipynb"))
 NOTEBOOKS = LESSONS + sorted((REPO / "workshops").glob("*.ipynb")) + [REPO / "start.ipynb"]
 MAX_GLUE_LINES = 8
+TRAINER = ("## Voor de trainer", "## For the trainer")  # the headings of the trainer's notes
 BILINGUAL_LITERAL = re.compile(r"""[{,]\s*["']nl["']\s*:""")
 FROM_FILE = re.compile(r"""les\.(exercise|text)\(\s*(?:["']([^"']*)["'])?""")
 LOGIC = re.compile(r"^\s*(def |class |for |while |with |try:|lambda)|^\s*import |^\s*from (?!widgets\b)", re.M)
@@ -59,6 +60,17 @@ def test_every_dutch_cell_has_its_english_twin(path):
     tags = [(c.get("metadata", {}).get("tags") or ["?"])[0] for c in cells]
     assert set(tags) <= {"nl", "en"}, f"{path.name}: tag every markdown cell 'nl' or 'en'"
     assert tags == ["nl", "en"] * (len(tags) // 2), f"{path.name}: each 'nl' cell is followed by its 'en' twin"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_the_trainers_notes_come_after_every_exercise(path):
+    """'Voor de trainer' names the common mistakes, and so answers: a learner reaches it only after answering."""
+    cells = load(path)["cells"]
+    notes = [i for i, c in enumerate(cells) if "".join(c["source"]).startswith(TRAINER)]
+    code = [i for i, c in enumerate(cells) if c["cell_type"] == "code"]
+    assert not notes or min(notes) > max(code), (
+        f"{path.name}: move 'Voor de trainer' (and its English twin) below the last exercise"
+    )
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

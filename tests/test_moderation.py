@@ -286,3 +286,27 @@ def test_the_panel_pages_through_many_texts_forty_at_a_time(sqlite_store):
     panel.search.value = "nummer 4"  # a search starts at its first page: 4 and 40
     assert sorted(shown()) == ["Waarde nummer 4", "Waarde nummer 40"]
     assert panel.pager.layout.display == "none"
+
+
+def test_the_remove_list_names_people_as_the_facilitator_knows_them_never_by_their_reference(sqlite_store):
+    from widgets.dates import time_text
+    from widgets.views.moderation import moderation_panel
+
+    store = sqlite_store
+    session, ann, bob = session_with_values(store)  # ann and bob gave no name
+    named = store.join(session.code, session.groups[1].key, name="<b>Fatima</b>")
+    panel = moderation_panel(store, session, "nl")
+    labels = [label for label, _ in panel.who.options]
+    joined = {r[0]: r[3] for r in store.participant_answers(session.id)}
+    group = session.group_label
+    assert labels == [
+        f"{group(ann.group_key)} · zonder naam, aangemeld om {time_text(joined[ann.ref], 'nl')} · 2 antwoorden",
+        f"{group(bob.group_key)} · zonder naam, aangemeld om {time_text(joined[bob.ref], 'nl')} · 2 antwoorden",
+        f"{group(named.group_key)} · <b>Fatima</b> · 0 antwoorden",  # an option's label is text: the browser escapes
+    ]
+    assert not any(p.ref in label for p in (ann, bob, named) for label in labels)
+    panel.who.value, panel.confirm.value = named.ref, True
+    panel.remove()
+    said = panel.removed.value
+    assert f"{group(named.group_key)} · &lt;b&gt;Fatima&lt;/b&gt; is verwijderd, met 0 antwoorden." in said
+    assert [ref for _, ref in panel.who.options] == [ann.ref, bob.ref]

@@ -52,7 +52,11 @@ def test_the_report_shows_the_statements_means_agreement_and_dissent(store):
     assert section.select_one("h2").get_text() == "Eigen stellingen"
     assert [li.get_text() for li in section.select("[data-kit-own]")] == TEXTS
     means = {tr["data-kit-item"]: tr.get_text(" ", strip=True) for tr in section.select("tr[data-kit-item]")}
-    assert means == {"e1": "Stelling 1 8,0 8,0", "e2": "Stelling 2 5,0 9,0", "e3": "Stelling 3 7,0 5,0"}
+    assert means == {  # each statement with its row, under its number
+        "e1": "Stelling 1 Onze wijkteams werken vanuit de bedoeling 8,0 8,0",
+        "e2": "Stelling 2 Inwoners weten ons te vinden 5,0 9,0",
+        "e3": "Stelling 3 We leren van <klachten> 7,0 5,0",
+    }
     assert [li["data-kit-agreed"] for li in section.select("[data-kit-agreed]")] == ["e1"]
     # e1: all ten officials and all five residents score 7 or more: (10 + 1) / (10 + 2) x (5 + 1) / (5 + 2)
     assert section.select_one("[data-kit-agreed]")["data-kit-agreement"] == f"{11 / 12 * 6 / 7:.3f}"
@@ -88,7 +92,7 @@ def test_the_english_report_numbers_the_statements_in_english(store):
     _, data = workshop(store, "en", times=5)
     section = BeautifulSoup(build_report(data), "html.parser").select_one("section#eigen")
     assert section.select_one("h2").get_text() == "Own statements"
-    assert section.select_one('tr[data-kit-item="e2"] th').get_text() == "Statement 2"
+    assert section.select_one('tr[data-kit-item="e2"] th').get_text(" ") == "Statement 2 Inwoners weten ons te vinden"
 
 
 def test_the_csv_and_workbook_have_one_row_per_score_with_the_statement(store):

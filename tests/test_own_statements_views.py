@@ -7,26 +7,34 @@ def facilitator(store):
     return FacilitatorApp(params={}, cookies={}, store=store, env={})
 
 
+def statements(app):
+    return app.setups["eigen"].field  # eigen's own field on the create form (its ``setup.Setup``)
+
+
+def error_of(app) -> str:
+    return app.field_errors["setup-eigen"].value
+
+
 def tick_own_statements(app):
     box = dict(zip(app.f_activity_keys, app.f_activities, strict=True))["eigen"]
     assert box.value is False  # not part of the tafel: unticked
-    assert app.f_own_box.layout.display == "none"
+    assert app.setup_boxes["eigen"].layout.display == "none"
     box.value = True
-    assert app.f_own_box.layout.display == ""
+    assert app.setup_boxes["eigen"].layout.display == ""
 
 
 def test_the_create_form_refuses_thirteen_statements_and_creates_nothing(sqlite_store):
     app = facilitator(sqlite_store)
     app.f_title.value = "Sociaal domein"
     tick_own_statements(app)
-    app.f_own.value = "\n".join(f"Stelling nummer {n}" for n in range(1, 14))
+    statements(app).value = "\n".join(f"Stelling nummer {n}" for n in range(1, 14))
     app.create_session()
-    assert "U schreef 13 stellingen; er passen er hooguit 12." in app.field_errors["own"].value  # under the field
+    assert "U schreef 13 stellingen; er passen er hooguit 12." in error_of(app)  # under the field
     assert app.session is None
     assert sqlite_store.backend.query("SELECT * FROM sessions") == []
-    app.f_own.value = "Wij luisteren\n\nwij luisteren"
+    statements(app).value = "Wij luisteren\n\nwij luisteren"
     app.create_session()
-    assert "Stelling 2 staat er al (als stelling 1)." in app.field_errors["own"].value
+    assert "Stelling 2 staat er al (als stelling 1)." in error_of(app)
     assert sqlite_store.backend.query("SELECT * FROM sessions") == []
 
 
@@ -34,7 +42,7 @@ def test_a_pasted_list_is_stored_with_the_session_and_shown_on_its_dashboard(sql
     app = facilitator(sqlite_store)
     app.f_title.value = "Sociaal domein"
     tick_own_statements(app)
-    app.f_own.value = "Onze wijkteams werken vanuit de bedoeling\r\n\r\nWe leren van <script>klachten</script>\n"
+    statements(app).value = "Onze wijkteams werken vanuit de bedoeling\r\n\r\nWe leren van <script>klachten</script>\n"
     app.create_session()
     assert app.session is not None and "eigen" in app.session.activities
     assert sqlite_store.state(app.session.id, "eigen")["statements"] == [
@@ -53,6 +61,6 @@ def test_a_pasted_list_is_stored_with_the_session_and_shown_on_its_dashboard(sql
 def test_without_the_activity_the_statements_are_neither_checked_nor_stored(sqlite_store):
     app = facilitator(sqlite_store)
     app.f_title.value = "Woonvisie"
-    app.f_own.value = "\n".join(f"Stelling nummer {n}" for n in range(1, 14))  # left from before unticking
+    statements(app).value = "\n".join(f"Stelling nummer {n}" for n in range(1, 14))  # left from before unticking
     app.create_session()
     assert app.session is not None and sqlite_store.state(app.session.id, "eigen") == {}

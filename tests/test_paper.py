@@ -295,7 +295,7 @@ def test_a_bad_row_is_refused_with_its_number_in_dutch_and_nothing_is_stored(sto
 
 
 def test_a_session_with_an_activity_without_a_sheet_takes_the_others_sheets(store):
-    session, _ = store.create_session(SessionSpec(**SPEC, activities=("beoordelen", "trap")))
+    session, _ = store.create_session(SessionSpec(**SPEC, activities=("beoordelen", "raadsenquete")))
     filled = template_csv(export_session(store, session.id), "beoordelen", "nl") + b"Inwoner;1;7\r\n"
     assert import_paper(store, session.id, "beoordelen.csv", filled)["answers"] == 1
 

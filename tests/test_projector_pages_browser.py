@@ -17,7 +17,7 @@ from widgets.model.links import facilitator_cookie
 from widgets.model.sessions import SessionSpec
 
 from .looking import join_overlap, vertical_scroll
-from .test_looking_browser import ANSWERS, PROJECTORS, make_room
+from .test_looking_browser import ANSWERS, OWN_STATEMENTS, PROJECTORS, make_room
 
 ACTIVITY = "raadsenquete"
 # Per row of the results' tables: is it on the screen now (not on another page, not below the screen)?
@@ -27,16 +27,17 @@ ROWS_SHOWN = """() => Array.from(document.querySelectorAll('.kit-screen-results-
 })"""
 # How far the page scrolls sideways (px): a table of another page, hidden, must not stick out either.
 SIDEWAYS = "() => Math.max(0, document.scrollingElement.scrollWidth - window.innerWidth)"
+ROOT_FONT = "() => parseFloat(getComputedStyle(document.documentElement).fontSize)"
 ROW_TEXTS = "() => Array.from(document.querySelectorAll('.kit-screen-results-body tr')).map((row) => row.innerText)"
 
 
-def screen(context, kit, room, size):
+def screen(context, kit, room, size, activity=ACTIVITY):
     host = urlparse(kit.url).hostname
     context.add_cookies([{"name": facilitator_cookie(room.code), "value": room.key, "domain": host, "path": "/"}])
     page = context.new_page()
     page.set_viewport_size(size)
     page.goto(f"{kit.url}kit/{room.code}/scherm")
-    page.wait_for_selector(f'[data-kit-activity="{ACTIVITY}"] .kit-screen-results-body', state="attached")
+    page.wait_for_selector(f'[data-kit-activity="{activity}"] .kit-screen-results-body', state="attached")
     return page
 
 
@@ -191,4 +192,45 @@ def test_a_page_takes_what_fits_and_no_line_of_a_table_is_left_alone_on_the_next
     for table, lines in enumerate(zip(*shown, strict=True)):
         split = [count for count in lines if count]
         assert len(split) == 1 or min(split) >= 2, f"table {table + 1}: lines per page {lines}"
+    projector.assert_clean()
+
+
+# Every share written in a bar: its words, whether they lie inside their part of the bar, their height (px).
+WRITTEN = """() => Array.from(document.querySelectorAll('.kit-block-stack-written text'))
+  .filter((text) => !text.closest('.kit-visually-hidden')).map((text) => {
+    const words = text.getBoundingClientRect(), part = text.previousElementSibling.getBoundingClientRect();
+    return {text: text.textContent, inside: words.left >= part.left - 0.5 && words.right <= part.right + 0.5,
+            height: words.height};
+  })"""
+
+
+def test_own_statements_stand_each_with_its_row_on_the_screen(kit, kit_store, watched):
+    room = make_room(kit_store, ("eigen",), "eigen")
+    projector = watched()
+    page = screen(projector.context, kit, room, PROJECTORS["1920x1080"], "eigen")
+    for number, statement in enumerate(OWN_STATEMENTS, start=1):
+        row = page.locator(f'.kit-screen-results-body tr[data-kit-item="e{number}"]')
+        said = row.inner_text().replace("\xa0", " ")  # keep_number glues "Stelling" to its number
+        assert statement in said and f"Stelling {number}" in said
+    assert page.locator(".kit-own-statements").count() == 0  # no list of them apart, above the figures
+    assert vertical_scroll(page) == [] and page.evaluate(SIDEWAYS) == 0
+    projector.assert_clean()
+
+
+def test_eleven_success_factors_take_two_screens_not_four(kit, kit_store, watched):
+    room = make_room(kit_store, ("succesfactoren",), "succesfactoren")  # wonen: Box 2.4's eleven factors
+    projector = watched()
+    page = screen(projector.context, kit, room, PROJECTORS["1920x1080"], "succesfactoren")
+    assert pages(page) == 2  # a table per factor took four
+    rows = page.evaluate(ROW_TEXTS)
+    assert len(rows) == 12  # the headings and a row per factor, in one table
+    seen = [False] * len(rows)
+    for number in (1, 2):
+        assert vertical_scroll(page) == [] and page.evaluate(SIDEWAYS) == 0, f"page {number}"
+        written = page.evaluate(WRITTEN)
+        assert written and all(w["inside"] for w in written), written  # each share's words inside its part
+        assert min(w["height"] for w in written) >= 0.9 * page.evaluate(ROOT_FONT), written  # read across the room
+        seen = [before or now for before, now in zip(seen, page.evaluate(ROWS_SHOWN), strict=True)]
+        page.keyboard.press("ArrowRight")
+    assert all(seen[1:]), rows  # every factor was on a page
     projector.assert_clean()

@@ -95,3 +95,94 @@ def test_a_join_given_the_session_it_just_read_still_refuses_a_closed_one_and_an
         sqlite_store.join(session.code, "inwoner", session=session)  # read while it was open: closed meanwhile
     assert refused.value.key == "error.session_closed"
     assert sqlite_store.participant_counts(session.id) == {"inwoner": 2}
+
+
+# ----------------------------------------------------------------- the first palette page, shared by a group
+
+
+def own_fields(page) -> dict:
+    form = page.form(".kit-form-palet")
+    return {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+
+
+def test_the_first_palette_page_is_shared_by_a_group_with_each_phones_own_keys_and_name(kit, phone, new_session):
+    session = new_session(title="Woonvisie 2030")
+    ans, bea, cor = phone(), phone(), phone()
+    first = ans.join(session.code, "Inwoner", name="Ans <b>de Wit</b>")
+    second = bea.join(session.code, "Inwoner")
+    other = cor.join(session.code, "Ambtelijk", name="Cor")
+    assert first.text(".kit-joined") == "U doet mee als Inwoner (Ans <b>de Wit</b>)."  # as text, not markup
+    assert second.text(".kit-joined") == "U doet mee als Inwoner."
+    assert other.text(".kit-joined") == "U doet mee als Ambtelijk (Cor)."
+    pages = [first, second, other, ans.get(f"kit/{session.code}")]
+    for page in pages:
+        assert page.form(".kit-form-palet") is not None and "kit-fresh" not in page.reply.text
+        assert "kit-form-fields" not in page.reply.text and "kit-name-" not in page.reply.text
+    keys = [own_fields(page) for page in pages]
+    assert all(fields.keys() == {"_xsrf", "_once", "item"} for fields in keys)
+    for name in ("_once", "item"):  # every phone, and every reload, its own
+        assert len({fields[name] for fields in keys}) == 4
+    assert "Ans" not in second.reply.text and "Cor" not in second.reply.text and "Ans" not in other.reply.text
+    added = bea.submit(".kit-form-palet", text="Buurtmoestuin Zuid", cell="individueel.materieel")
+    assert added.all(".kit-mine-text") == ["Buurtmoestuin Zuid"]
+    assert "Buurtmoestuin" not in ans.get(f"kit/{session.code}").reply.text  # one's own values are one's own
+
+
+def test_a_shared_palette_page_follows_the_session_and_the_activitys_settings(kit, phone, new_session, kit_store):
+    session = new_session(title="Woonvisie 2030")
+    me, other = phone(), phone()
+    me.join(session.code, "Inwoner")
+    assert me.get(f"kit/{session.code}").soup.title.get_text().startswith("Woonvisie 2030")
+    with kit_store.backend.transaction() as tx:
+        tx.execute("UPDATE sessions SET title = 'Woonvisie 2040' WHERE id = :id", {"id": session.id})
+    assert me.get(f"kit/{session.code}").soup.title.get_text().startswith("Woonvisie 2040")
+    kit_store.set_state(session.id, "palet", "start", [["groen", "Groen", "collectief.immaterieel"]])
+    assert me.get(f"kit/{session.code}").all(".kit-start-palette label") == ["Groen"]  # a follow-up's palette
+    other.join(session.code, "Ambtelijk")
+    other.submit(".kit-form-palet", text="Inspraak", cell="collectief.proces")
+    assert "Inspraak" not in me.get(f"kit/{session.code}").text()
+    assert me.page.soup.select_one("[data-kit-results-link]") is None
+    kit_store.set_state(session.id, "resultaten", "released", True)
+    assert me.get(f"kit/{session.code}").soup.select_one("[data-kit-results-link]") is not None  # results released
+    kit_store.set_state(session.id, "palet", "reveal", True)
+    assert "Inspraak" in me.get(f"kit/{session.code}").text("#uitkomsten")  # the room's values, once shown
+    kit_store.set_activity_open(session.id, "palet", False)
+    assert me.get(f"kit/{session.code}").form(".kit-form-palet") is None
+    kit_store.set_activity_open(session.id, "palet", True)
+    kit_store.set_status(session.id, "closed")
+    page = me.get(f"kit/{session.code}")
+    assert "De sessie is gesloten" in page.text() and page.form(".kit-form-palet") is None
+
+
+def test_sessions_and_languages_never_share_a_first_palette_page(kit, phone, new_session):
+    woon = new_session(title="Woonvisie 2030")
+    zorg = new_session(title="Zorg dichtbij", groups=["Inwoner", "Huisarts"])
+    one, two, three = phone(), phone(), phone()
+    one.join(woon.code, "Inwoner")
+    two.join(zorg.code, "Inwoner")
+    three.get(f"kit/{woon.code}?lang=en")
+    english = three.join(woon.code, "Inwoner")
+    assert one.get(f"kit/{woon.code}").form(".kit-form-palet")["action"].endswith(f"/kit/{woon.code}/palet")
+    page = two.get(f"kit/{zorg.code}")
+    assert page.form(".kit-form-palet")["action"].endswith(f"/kit/{zorg.code}/palet")
+    assert page.soup.title.get_text().startswith("Zorg dichtbij")
+    assert english.soup.html["lang"] == "en" and one.get(f"kit/{woon.code}").soup.html["lang"] == "nl"
+
+
+def test_fill_puts_each_phones_own_values_in_once_and_escapes_the_name():
+    from widgets.web.shared_pages import FRESH_MARK, NAME_MARK
+
+    body = f"<form>{SLOT}<input name=item value={FRESH_MARK}></form><p>{NAME_MARK}</p>"
+    filled = fill(body, '<input name="_xsrf" value="t"/>', name=f"<i>{SLOT}{NAME_MARK}</i>")
+    assert filled.count('name="_once"') == 1 and FRESH_MARK not in filled and SLOT not in filled
+    assert "&lt;i&gt;" in filled and "<i>" not in filled  # the name as text, its marks not filled again
+    assert len(filled.split("value=")[-1].split(">")[0]) == 12  # a new answer's key: 12 hex digits
+
+
+def test_the_notices_date_is_worked_out_once_per_day_and_still_each_stamps_day():
+    from widgets.dates import date_in_words
+    from widgets.web.notice import day_in_words
+
+    for stamp in (1.8e9, 1.8e9 + 3600, 1.8e9 + 40 * 86400, 1.8e9 + 86399.5):
+        for lang in ("nl", "en"):
+            assert day_in_words(stamp, lang) == day_in_words(stamp, lang) == date_in_words(stamp, lang)

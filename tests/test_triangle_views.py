@@ -188,7 +188,7 @@ def test_lesson_place_case_reads_as_text_in_the_readers_numbers():
     """The reading after "Plaats": markup drawn, a Dutch decimal comma, the learner's placement not called 'u'."""
     from widgets.views.lesson import Lesson
 
-    for lang, mean, marker in (("nl", "(gemiddeld 5,0)", "uw plaatsing"), ("en", "(mean 5.0)", "your placement")):
+    for lang, mean, marker in (("nl", "(gemiddeld 5,0)", "uw plaatsing"), ("en", "(mean 5.0)", "your place")):
         box = Lesson(params={"lang": lang}).place_case("woongemeente 1")
         next(c for c in box.children if c.__class__.__name__ == "Button").click()
         placed = next(c.value for c in box.children if "<svg" in str(getattr(c, "value", "")))

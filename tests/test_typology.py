@@ -54,9 +54,20 @@ def test_exercise_feedback_marks_each_value():
 
 def test_exercise_escapes_values_and_speaks_english():
     exercise = ClassifyExercise([value("individueel", "materieel", "<b>x</b>")], "en")
+    exercise.choices[0].value = ("collectief", "proces")
     exercise.check.click()
     assert "<b>x</b>" not in exercise.feedback.value and "&lt;b&gt;" in exercise.feedback.value
     assert "0 of 1 right" in exercise.feedback.value
+
+
+def test_a_check_before_anything_is_chosen_asks_for_a_choice_and_gives_no_score():
+    exercise = ClassifyExercise([value("individueel", "materieel", "reistijd"), value("beide", "proces", "inspraak")])
+    exercise.check.click()
+    assert "Kies eerst bij elke waarde een vak." in exercise.feedback.value
+    assert "goed" not in exercise.feedback.value and "reistijd" not in exercise.feedback.value
+    exercise.choices[0].value = ("collectief", "proces")
+    exercise.check.click()
+    assert "0 van de 2 goed" in exercise.feedback.value  # once something is chosen, the score counts
 
 
 def test_lesson_exercise_on_a_book_table_accepts_the_books_placement():

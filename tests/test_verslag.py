@@ -118,7 +118,7 @@ def test_the_outcome_is_typed_on_the_dashboard_travels_in_the_export_and_a_bad_o
     field = OutcomeField(sqlite_store, session, "nl")
     field.text.value = "x" * 3001
     field.save()
-    assert "te lang: maximaal 3000 tekens" in field.message.value and sqlite_store.state(session.id, STATE) == {}
+    assert "te lang: maximaal 3.000 tekens" in field.message.value and sqlite_store.state(session.id, STATE) == {}
     field.text.value = f"  {OUTCOME_TEXT}\r\n"
     field.save()
     assert "Opgeslagen" in field.message.value

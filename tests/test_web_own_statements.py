@@ -74,7 +74,7 @@ def test_a_score_outside_the_scale_or_a_long_note_is_refused_in_dutch_and_nothin
     assert page.soup.select_one(".kit-error-summary a")["href"] == "#score"
     assert page.text("#note") == "Mijn reden"  # what was typed stays
     page = me.submit(FORM, score="7", note="x" * 1001)
-    assert page.errors() == ["Fout: Toelichting is te lang: maximaal 1000 tekens."]
+    assert page.errors() == ["Fout: Toelichting is te lang: maximaal 1.000 tekens."]
     assert page.soup.select_one("#note")["aria-invalid"] == "true"
     assert mine(kit_store, me, session) == {}
     page = me.get(f"kit/{session.code}/eigen/13")  # no such statement: back to where to resume
@@ -124,8 +124,9 @@ def test_the_presentation_screen_asks_then_shows_the_means_once_revealed(kit, ph
     page = screen.get(f"kit/{session.code}/scherm")
     # only the fourth group answered: the three others are named once as too small (no column of dashes that
     # would set them apart), everyone's figure beside the fourth's
-    assert page.text('tr[data-kit-item="e1"]') == "Stelling 1 6,0 6,0"
-    assert page.all("[data-kit-own]") == TEXTS
+    assert page.text('tr[data-kit-item="e1"]') == "Stelling 1 Onze wijkteams werken vanuit de bedoeling 6,0 6,0"
+    rows = [page.text(f'tr[data-kit-item="e{n}"] .kit-row-text') for n in (1, 2, 3)]
+    assert rows == TEXTS and page.all("[data-kit-own]") == []  # each statement with its row, not in a list above
     assert "Geheime reden" not in page.reply.text
 
 

@@ -102,7 +102,7 @@ def test_a_note_without_a_score_counts_as_dont_know_and_a_long_note_is_refused(r
     session, me = rating
     me.submit(score="7")
     page = me.submit(score="4", note="x" * 1001)
-    assert page.url.endswith("/beoordelen/2") and "maximaal 1000 tekens" in page.text(".kit-error")
+    assert page.url.endswith("/beoordelen/2") and "maximaal 1.000 tekens" in page.text(".kit-error")
     assert checked(page) == ["4"]  # the chosen score stays
     assert "eerlijk" not in mine(kit_store, me, session)
     me.submit(score="", note="Alleen een opmerking")

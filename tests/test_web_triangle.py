@@ -125,7 +125,7 @@ def test_a_note_without_severity_is_refused_with_the_note_kept(driehoek, kit_sto
     assert page.soup.select_one(".kit-error-summary a")["href"] == "#severity"
     assert page.soup.select_one("textarea[name=note]").get_text() == "Schuurt wel een beetje"
     page = me.submit("form.kit-tri-tension", severity="3", note="x" * 1001)
-    assert "Toelichting is te lang: maximaal 1000 tekens." in page.text("#note-error")
+    assert "Toelichting is te lang: maximaal 1.000 tekens." in page.text("#note-error")
     assert checked(page, "severity") == ["3"]
     assert set(mine(kit_store, me, session)) == {"plaats"}
 

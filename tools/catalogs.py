@@ -5,8 +5,11 @@
 
 Extraction is `pybabel extract` with babel.cfg (keyword ``t``; templates through Jinja2's own
 extractor). Many ids are built at run time (``f"activity.{key}"``), so the check is not "every id is
-used" but: every literal id in the code exists; every catalog has every id of the Dutch one,
-translated, with the same placeholders and as many plural forms as its language has.
+used" by extraction but: every literal id in the code exists; every catalog has every id of the Dutch one,
+translated, with the same placeholders and as many plural forms as its language has. ``unused`` then
+looks the other way: each Dutch id must be written somewhere in the code, lessons or workshops, or be
+built there from a prefix (``"activity." + key``, ``f"cell.{p}.{k}"``) or a suffix (``f"{key}.plain"``),
+so a message the code no longer says is noticed (``tools/messages.py --remove`` takes it out).
 """
 
 import argparse
@@ -26,6 +29,14 @@ LOCALE = ROOT / "widgets" / "locale"
 TEMPLATE = LOCALE / "kit.pot"
 DUTCH = "nl"
 COUNT = "n"
+USERS = ("widgets", "lessons", "workshops", "tools", "start.ipynb")  # where an id may be used (not locale/)
+READ = {".py", ".html", ".js", ".ipynb", ".toml", ".json"}
+# ids built from a written prefix or suffix: '"activity." + key' or f"cell.{p}.{k}"; f"{key}.plain"
+PREFIX = re.compile(r"""["']([a-z_][\w\-]*(?:\.[\w\-]+)*[._])(?:["']|\{)""")
+SUFFIX = re.compile(r"""\}(\.[\w\-]+(?:\.[\w\-]+)*)["']""")
+# ids no pattern finds: widgets.web.pages.statements.Words.of(prefix) names "<prefix>.<field>" for its fields
+BUILT = (".step", ".intro", ".municipality_unknown", ".next", ".previous", ".back_to_list", ".results", ".done_title")
+BUILT += (".done_note", ".change", ".title")
 
 
 def read(path: Path, lang: str = None, strict: bool = False) -> Catalog:
@@ -154,6 +165,21 @@ def problems(folder: Path = LOCALE, extracted: Catalog = None) -> list:
     return lines
 
 
+def unused(folder: Path = LOCALE, root: Path = ROOT) -> list:
+    """The Dutch catalog's ids that no file of ``USERS`` writes, or builds from a prefix or suffix it writes."""
+    texts = []
+    for name in USERS:
+        start = root / name
+        for path in [start] if start.is_file() else start.rglob("*"):
+            if path.suffix in READ and path.is_file() and "locale" not in path.relative_to(root).parts:
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+    code = "\n".join(texts)
+    prefixes, suffixes = tuple(set(PREFIX.findall(code))), tuple(set(SUFFIX.findall(code))) + BUILT
+    found = catalogs(folder).get(DUTCH, ())
+    ids = sorted({msgid(m) for m in found if m.id})
+    return [key for key in ids if key not in code and not key.startswith(prefixes) and not key.endswith(suffixes)]
+
+
 def _relative(path: str) -> str:
     path = Path(path)
     return (path.relative_to(ROOT) if path.is_absolute() and path.is_relative_to(ROOT) else path).as_posix()
@@ -213,6 +239,7 @@ def main(argv=None) -> int:
     if not args.check and write_template(template(extracted)):
         print(f"wrote {TEMPLATE.relative_to(ROOT)}")
     found = problems(extracted=extracted)
+    found += [f"{key}: in the catalogs but used nowhere (tools/messages.py --remove {key})" for key in unused()]
     for line in found:
         print(line, file=sys.stderr)
     languages = ", ".join(catalogs())

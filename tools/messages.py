@@ -3,6 +3,8 @@
     python tools/messages.py key "Nederlandse tekst" "English text"
     echo '{"key": ["nl", "en"], "counted": [["1 nl", "{n} nl"], ["1 en", "{n} en"]]}' | python tools/messages.py
 
+    python tools/messages.py --remove key [key ...]   # a message no code uses any more
+
 A pair of lists is a plural message (the form for one, then the others). Other languages get the
 id at the next `make catalogs` check, which lists what they still lack. Messages stay sorted.
 """
@@ -51,8 +53,21 @@ def update(pairs) -> None:
         write(catalog, lang)
 
 
+def remove(keys) -> None:
+    """Take ``keys`` out of the Dutch and English catalogs (``tools/catalogs.py --check`` names unused ids)."""
+    for lang in ("nl", "en"):
+        with open(path(lang), "rb") as handle:
+            catalog = read_po(handle, locale=lang, domain="kit")
+        for key in keys:
+            if key in catalog:
+                catalog.delete(key)
+        write(catalog, lang)
+
+
 if __name__ == "__main__":
-    if len(sys.argv) == 4:
+    if len(sys.argv) > 2 and sys.argv[1] == "--remove":
+        remove(sys.argv[2:])
+    elif len(sys.argv) == 4:
         update({sys.argv[1]: (sys.argv[2], sys.argv[3])})
     else:
         update({k: tuple(v) for k, v in json.load(sys.stdin).items()})

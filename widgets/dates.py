@@ -9,7 +9,7 @@ import os
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time
 
 from .i18n import decimal, normalize_language
 
@@ -38,6 +38,11 @@ def date_in_words(stamp, lang: str) -> str:
 def datetime_text(stamp, lang: str) -> str:
     """A short local date and time: '01-12-2026, 14:05' / '12/1/26, 2:05 PM'."""
     return format_datetime(local_datetime(stamp), "short", locale=normalize_language(lang))
+
+
+def time_text(stamp, lang: str) -> str:
+    """A local time to the second, which tells two people who joined in one minute apart: '14:05:32' / '2:05:32 PM'."""
+    return format_time(local_datetime(stamp), "medium", locale=normalize_language(lang))
 
 
 def decimal_text(value, lang: str, digits: int = 1) -> str:

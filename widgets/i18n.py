@@ -20,6 +20,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from numbers import Integral
 from pathlib import Path
 
 from babel import Locale
@@ -156,7 +157,8 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, *, count=None, **values) -> str:
     """The message ``key`` in ``lang``, with ``{name}`` placeholders filled in.
 
     A plural message takes its form from ``n`` (or ``count``, which chooses the form for a
-    text returned with its placeholders unfilled, as a page script wants it).
+    text returned with its placeholders unfilled, as a page script wants it). A whole number is written
+    as the language writes it ("5.284 teksten", "5,284 texts"), wherever the message is shown.
     """
     found = messages(lang)
     text = found.texts.get(key)
@@ -165,7 +167,17 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, *, count=None, **values) -> str:
         text = found.texts[key]
     if isinstance(text, tuple):
         text = _form(found, text, values.get(COUNT) if count is None else count)
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    for name, value in values.items():
+        if isinstance(value, Integral) and not isinstance(value, bool) and not -1000 < value < 1000:
+            values[name] = whole(value, lang)
+    return text.format(**values)
+
+
+def whole(value: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A whole number as readers of the language write it: 5.284 in Dutch, 5,284 in English (Babel)."""
+    return format_decimal(value, "#,##0", locale=normalize_language(lang))
 
 
 def pick(text, lang: str = DEFAULT_LANGUAGE) -> str:

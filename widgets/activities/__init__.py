@@ -9,6 +9,9 @@ Bokeh and the dashboard never imports Tornado handlers:
 
     page.Page                   the participant page (``widgets.web.pages.Page``)
     dashboard.Dashboard         the facilitator's view (ipywidgets)
+    setup.Setup                 its own fields on the create form, shown while it is ticked: (lang, max_width) -> an
+                                ipywidgets box whose ``settings()`` gives {name: value} to store as the new session's
+                                state of the activity, or raises InputError (said under it; no session is made)
     model.check_stored          an answer from a file checked as a phone's: (item, value) -> value
     model.check_own             one participant's answers after an import, within a phone's caps (the palette's
                                 30 values): ({item: value}) -> None, or InputError

@@ -14,7 +14,7 @@ from babel.numbers import format_percent
 from markupsafe import Markup
 
 from ..activities import template_folders
-from ..i18n import decimal, language_choices, normalize_language, t
+from ..i18n import decimal, language_choices, normalize_language, t, whole
 from ..model.validation import LIMITS
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -48,6 +48,7 @@ def environment(*extra: str, auto_reload: bool = True) -> jinja2.Environment:
     env.filters["decimal"] = lambda value, lang, digits=1: "–" if value is None else decimal(value, lang, digits)
     env.filters["percent"] = lambda value, lang: "–" if value is None else percent(value, lang)
     env.filters["keep_number"] = keep_number
+    env.filters["whole"] = lambda value, lang: whole(value, lang)  # 5.284 / 5,284
     env.globals["limits"] = LIMITS  # a field's maxlength is the model's limit (the server still checks it)
     return env
 

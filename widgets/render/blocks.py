@@ -27,10 +27,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
-from babel.numbers import format_decimal
 from markupsafe import Markup
 
-from ..i18n import decimal, normalize_language, t
+from ..i18n import decimal, t, whole
 from ..model.blocks import Block, Column, Placements, Scale
 from . import render
 from .cloud import cloud_html
@@ -68,7 +67,7 @@ def number(value, scale: Scale, lang: str) -> str:
 def count(value, lang: str) -> str:
     """A whole number as readers of the language write it (1.250 in Dutch); a dash for none. Remembered: a
     dashboard writes the same few numbers hundreds of times on every change."""
-    return "–" if value is None else format_decimal(value, "#,##0", locale=normalize_language(lang))
+    return "–" if value is None else whole(value, lang)
 
 
 def percent(share, digits: int, lang: str) -> str:
@@ -104,6 +103,14 @@ def scale_text(scale: Scale, lang: str) -> str:
 def bar_width(value, scale: Scale) -> float:
     """The bar's length in the track's 100 units: the value's share of the scale."""
     return round(scale.share(value) * 100, 2)
+
+
+def ink(color: str) -> str:
+    """Black or white, whichever reads better on ``color`` (#rrggbb): the words in a bar's part (WCAG's luminance)."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    light = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#000000" if (light + 0.05) / 0.05 >= 1.05 / (light + 0.05) else "#ffffff"
 
 
 def withheld_text(surface: str, lang: str):
@@ -142,6 +149,7 @@ def block_html(block: Block, surface: str, lang: str) -> Markup:
         bar_width=lambda value: bar_width(value, block.scale),
         count=lambda value: count(value, lang),
         percent=lambda share: percent(share, getattr(block, "digits", 0), lang),
+        ink=ink,
         cell=lambda value, column: cell(value, column, lang),
         participants=participants,
         withheld=withheld_text(surface, lang),

@@ -10,6 +10,7 @@ as the figures go: they follow as tables (``templates/blocks/placements_*.html``
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -26,9 +27,16 @@ SHAPES = ("circle", "square", "triangle", "diamond")  # the groups' in the sessi
 INK = "#1b1b1b"  # the viewer's ring and the room's mean: no group's colour
 OTHER = "#777777"  # a group the session no longer has
 POINT, MEAN, ROOM = 6, 9, 10  # the marks' sizes (about their radius) in viewBox units
-YOU_GAP = 17  # from the marked point to its label
+YOU_GAP = 17  # from the marked point to its label beside it
 LABEL_EM = 9.5  # about one letter of that label (15 units bold), to keep it inside the drawing
+ASCENT, DESCENT = 14, 6  # of that label about its baseline, with its white halo (as a browser measures it)
+LABEL_PAD = 5  # the halo and a wide first or last letter, left and right of the letters' estimate
+CORNER_EM, CORNER_ASCENT, CORNER_DESCENT = 9.0, 11, 4  # a corner's label (14 units bold)
+EDGE_GAP = 3  # a label keeps this far from the triangle's edge, inside or outside it
 SWATCH = 9  # the middle of a legend's 18 x 18 swatch
+RING_CLEAR = 16  # a label keeps this far from its place: the ring (radius 13) with its stroke and the halo
+STEP = 4  # the label's positions tried, this far apart
+CLEAR_TRIES = 40  # spots clear of the edges tried for one that covers no other mark, before the nearest is taken
 
 
 def place(shares: Sequence[float]) -> tuple[float, float]:
@@ -77,14 +85,13 @@ def triangle_svg(
     ``css``, ``group``), the marked place ``you`` (shares) ringed with its label (and a dot in ``you_color`` where
     no mark is there already: ``you_dot``), and a legend under it (each a ``label`` and its ``swatch``, marks around
     9,9). ``width``: drawn this wide (px) where no stylesheet sizes it."""
-    outline = [place(tuple(1.0 if i == c else 0.0 for i in range(3))) for c in range(3)]
+    outline = corner_points()
     marked = None
     if you is not None:
         x, y = place(you)
-        # the label stays inside: left of the point near the right corner or when it would run past the edge
-        left = x > SIZE * 0.62 or x + YOU_GAP + LABEL_EM * len(you_label) > SIZE
-        marked = {"x": x, "y": y, "color": you_color, "dot": you_dot, "left": left, "label": you_label}
-        marked["label_x"] = x - YOU_GAP if left else x + YOU_GAP
+        label_x, label_y = label_spot(x, y, you_label, corners, [mark_box(m) for m in marks])
+        marked = {"x": x, "y": y, "color": you_color, "dot": you_dot, "label": you_label}
+        marked |= {"label_x": label_x, "label_y": label_y}
     return render(
         "triangle.html",
         lang,
@@ -112,6 +119,128 @@ def one_place(scores: dict, corners: dict, title: str, lang: str, you_label: str
         title=title,
         lang=lang,
     )
+
+
+def corner_points() -> list[tuple[float, float]]:
+    """The triangle's three corners (viewBox units): on top, bottom left, bottom right."""
+    return [place(tuple(1.0 if i == c else 0.0 for i in range(3))) for c in range(3)]
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def text_box(anchor: str, x: float, baseline: float, width: float, ascent: float, descent: float) -> Box:
+    left = {"start": x, "middle": x - width / 2, "end": x - width}[anchor]
+    return left, baseline - ascent, left + width, baseline + descent
+
+
+def corner_boxes(corners: Sequence[str]) -> list[Box]:
+    """Where the corners' labels are drawn (as triangle.html places them)."""
+    boxes = []
+    for i, (label, (x, y)) in enumerate(zip(corners, corner_points(), strict=True)):
+        anchor, baseline = ("middle", y - 10) if i == 0 else (("start", "end")[i - 1], y + 20)
+        boxes.append(text_box(anchor, x, baseline, CORNER_EM * len(label), CORNER_ASCENT, CORNER_DESCENT))
+    return boxes
+
+
+def _inner_sides() -> tuple:
+    """Each edge as ``(a, b, c)``: ``a*x + b*y + c`` is the distance of (x, y) on the inner side (negative: outside)."""
+    points = corner_points()
+    (ax, ay), (bx, by), (cx, cy) = points
+    turn = 1 if (bx - ax) * (cy - ay) - (by - ay) * (cx - ax) > 0 else -1
+    sides = []
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+        length = math.hypot(x2 - x1, y2 - y1)
+        a, b = -(y2 - y1) * turn / length, (x2 - x1) * turn / length
+        sides.append((a, b, -(a * x1 + b * y1)))
+    return tuple(sides)
+
+
+def _side(point, side) -> float:
+    a, b, c = side
+    return a * point[0] + b * point[1] + c
+
+
+SIDES = _inner_sides()
+CORNERS_XY = corner_points()
+
+
+def _corners_of(box: Box) -> list[tuple[float, float]]:
+    left, top, right, bottom = box
+    return [(left, top), (right, top), (right, bottom), (left, bottom)]
+
+
+def box_inside(box: Box, gap: float = EDGE_GAP) -> bool:
+    """Every point of ``box`` inside the triangle, at least ``gap`` from each edge."""
+    return all(_side(p, side) >= gap for p in _corners_of(box) for side in SIDES)
+
+
+def box_outside(box: Box, gap: float = EDGE_GAP) -> bool:
+    """``box`` clear of the triangle by at least ``gap``: a line between them (a separating axis) exists."""
+    if any(all(_side(p, side) <= -gap for p in _corners_of(box)) for side in SIDES):
+        return True
+    left, top, right, bottom = box
+    points = CORNERS_XY
+    return (
+        all(x <= left - gap for x, _ in points)
+        or all(x >= right + gap for x, _ in points)
+        or all(y <= top - gap for _, y in points)
+        or all(y >= bottom + gap for _, y in points)
+    )
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@lru_cache(maxsize=64)
+def _spots(width: float) -> tuple:
+    """Every position of a label ``width`` wide around its place, as ``(dx, baseline dy, box)`` relative to the
+    place (the text starting there), nearest first (beside it before above or below, right before left), clear of
+    its ring."""
+    spots = []
+    for dx in range(-round(width) - 60, round(width) + 61, STEP):
+        for dy in range(-160, 161, STEP):  # far enough below the top corner for a long label to fit inside
+            left, top, right, bottom = text_box("start", dx, dy, width, ASCENT, DESCENT)
+            box = (left - LABEL_PAD, top, right + LABEL_PAD, bottom)
+            away = math.hypot(max(box[0], 0, -box[2]), max(box[1], 0, -box[3]))
+            if away >= RING_CLEAR:
+                middle = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+                spots.append((round(away / STEP), abs(middle[1]), -middle[0], dx, dy, box))
+    spots.sort()
+    return tuple((dx, dy, box) for *_, dx, dy, box in spots)
+
+
+def mark_box(drawn: dict) -> Box:
+    """The box a mark covers (a ``mark(...)``: a circle, or a polygon's points)."""
+    if "circle" in drawn:
+        x, y, r = drawn["circle"]
+        return x - r, y - r, x + r, y + r
+    points = [tuple(map(float, p.split(","))) for p in drawn["points"].split()]
+    return min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points), max(p[1] for p in points)
+
+
+def label_spot(
+    x: float, y: float, label: str, corners: Sequence[str], marks: Sequence[Box] = ()
+) -> tuple[float, float]:
+    """``(x, baseline)`` where the marked place's label starts: the nearest spot wholly inside the triangle or
+    wholly outside it (within the drawing, clear of the corners' names), so it never crosses an edge; among the
+    nearest ``CLEAR_TRIES`` spots the first that covers no other mark, if any. The box is estimated (``LABEL_EM``
+    a letter): a narrower font draws a part of it, as clear of the edges."""
+    taken = corner_boxes(corners)
+    width = LABEL_EM * len(label)
+    near = [m for m in marks if m[2] > x - width - 80 and m[0] < x + width + 80 and abs(m[1] - y) < 90]
+    fits = []
+    for dx, dy, (left, top, right, bottom) in _spots(width):
+        box = (x + left, y + top, x + right, y + bottom)
+        drawn = 0 <= box[0] and box[2] <= SIZE and 0 <= box[1] and box[3] <= HEIGHT
+        if box_inside(box) or (drawn and box_outside(box) and not any(_overlap(box, c) for c in taken)):
+            if not any(_overlap(box, m) for m in near):
+                return x + dx, y + dy
+            fits.append((x + dx, y + dy))
+            if len(fits) >= CLEAR_TRIES:
+                break
+    return fits[0] if fits else (x + YOU_GAP, y + 5)
 
 
 def you_swatch(color: str) -> list[dict]:

@@ -50,6 +50,7 @@ SESSION_COLUMNS = (
     "id, code, title, topic, municipality, language, activities, open_activities, status, revision, created_at, "
     "updated_at, retention_days"
 )
+SESSION_COLUMNS_OF_S = ", ".join(f"s.{c.strip()}" for c in SESSION_COLUMNS.split(","))  # joined as ``s``
 
 
 @dataclass(frozen=True)
@@ -191,12 +192,19 @@ class Store:
         return self._session_from_row(row, groups)
 
     def session_by_code(self, code: str):
-        """The session of a join code, or None: asked by every participant page, so one look-up, not two."""
+        """The session of a join code, or None: asked by every participant page, so one query with its groups."""
         code = normalize_code(code)
         if not is_valid_code(code):
             return None
-        rows = self.backend.query(f"SELECT {SESSION_COLUMNS} FROM sessions WHERE code = :c", {"c": code})
-        return self._with_groups(rows[0]) if rows else None
+        rows = self.backend.query(
+            f"SELECT {SESSION_COLUMNS_OF_S}, g.key AS group_key, g.label AS group_label FROM sessions s "
+            "LEFT JOIN stakeholder_groups g ON g.session_id = s.id WHERE s.code = :c ORDER BY g.position",
+            {"c": code},
+        )
+        if not rows:
+            return None
+        groups = [{"key": r["group_key"], "label": r["group_label"]} for r in rows if r["group_key"] is not None]
+        return self._session_from_row(rows[0], groups)
 
     def facilitator_session(self, code: str, key: str) -> Session:
         """The session if ``key`` is its facilitator key; one message for any mismatch."""
@@ -574,6 +582,16 @@ class Store:
         )
         return {r["key"]: decode(r["value"]) for r in rows}
 
+    def states(self, session_id: str) -> dict[str, dict[str, Any]]:
+        """Every activity's settings of a session in one query, ``{activity: state}`` (a page asks for several)."""
+        rows = self.backend.query(
+            "SELECT activity, key, value FROM activity_state WHERE session_id = :s", {"s": session_id}
+        )
+        found: dict[str, dict[str, Any]] = {}
+        for r in rows:
+            found.setdefault(r["activity"], {})[r["key"]] = decode(r["value"])
+        return found
+
     def my_answers(self, token: str, activity: str) -> dict[str, Any]:
         """A participant's own answers to ``activity``: ``{item: value}``, in the order given."""
         rows = self.backend.query(
@@ -689,15 +707,17 @@ class Store:
                 {**keys, "h": 1 if hidden else 0, "ok": approved, "now": time.time()},
             )
 
-    def participant_answers(self, session_id: str) -> list[tuple[str, str, int]]:
-        """``(ref, group, how many answers)`` of every participant of the session, in the order they joined."""
+    def participant_answers(self, session_id: str) -> list[tuple[str, str, str, float, int]]:
+        """``(ref, group, name, joined, how many answers)`` of every participant of the session, in the order they
+        joined (``joined`` in Unix seconds; ``name`` as they gave it, or "")."""
         rows = self.backend.query(
-            "SELECT p.ref, p.group_key, COUNT(a.item) AS n FROM participants p LEFT JOIN answers a "
-            "ON a.participant = p.token WHERE p.session_id = :s GROUP BY p.ref, p.group_key, p.created_at "
+            "SELECT p.ref, p.group_key, p.name, p.created_at, COUNT(a.item) AS n FROM participants p "
+            "LEFT JOIN answers a ON a.participant = p.token WHERE p.session_id = :s "
+            "GROUP BY p.ref, p.group_key, p.name, p.created_at "
             "ORDER BY p.created_at, p.ref",
             {"s": session_id},
         )
-        return [(r["ref"], r["group_key"], int(r["n"])) for r in rows]
+        return [(r["ref"], r["group_key"], r["name"] or "", float(r["created_at"]), int(r["n"])) for r in rows]
 
     def remove_participant(self, session_id: str, ref: str) -> int:
         """Remove a participant and everything they gave from the session (their answers, history, moderation);

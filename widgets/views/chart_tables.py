@@ -27,7 +27,7 @@ class ChartTable(w.VBox):
 
     @property
     def value(self) -> str:
-        """The table's HTML (rendered by ``widgets.render.chart_tables`` with ``folded=False``)."""
+        """The table's HTML (rendered by an activity's tables (``beoordelen/tables.py``) with ``folded=False``)."""
         return self.table.value
 
     @value.setter

@@ -23,7 +23,7 @@ def state_badge(label: str, on: bool, on_text: str, off_text: str) -> str:
 
 
 class ControlBar(w.VBox):
-    """Code and participants, what is open, then previous / open or close / also open / results / next.
+    """Code and participants, what is open, what runs now, then open or close / also open / results, previous / next.
 
     ``actions`` maps ``previous``, ``next``, ``open``, ``also`` and ``reveal`` to callables without arguments.
     """
@@ -47,15 +47,17 @@ class ControlBar(w.VBox):
                 button.add_class("kit-key-reveal")
             button.on_click(lambda _, action=actions[name]: action())
             self.buttons[name] = button
-        row = {"layout": w.Layout(flex_flow="row wrap", align_items="center")}
-        super().__init__(
-            [
-                self.summary,
-                w.HBox([self.buttons["previous"], self.current, self.buttons["next"]], **row),
-                w.HBox([self.buttons["open"], self.buttons["also"], self.buttons["reveal"]], **row),
-                self.message,
-            ]
-        )
+
+        def row(*children, css=""):
+            box = w.HBox(list(children), layout=w.Layout(flex_flow="row wrap", align_items="center"))
+            if css:
+                box.add_class(css)
+            return box
+
+        # the buttons in one row under what runs now; too narrow for it, a group wraps whole, never a lone button
+        actions = row(self.buttons["open"], self.buttons["also"], self.buttons["reveal"], css="kit-bar-actions")
+        moves = row(self.buttons["previous"], self.buttons["next"], css="kit-bar-moves")
+        super().__init__([self.summary, self.current, row(actions, moves, css="kit-bar-buttons"), self.message])
         self.add_class("kit-control-bar")
 
     def t(self, key: str, **values) -> str:

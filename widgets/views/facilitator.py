@@ -13,11 +13,8 @@ from html import escape
 import ipywidgets as w
 
 from ..activities import BY_KEY, CORE
-from ..activities.eigen.model import ACTIVITY as OWN_STATEMENTS
-from ..activities.eigen.model import STATE as STATEMENTS_STATE
-from ..activities.eigen.model import check_statements
 from ..charts import load_bokehjs, preload
-from ..i18n import error_message, language_choices, normalize_language, t
+from ..i18n import error_message, language_choices, normalize_language, t, whole
 from ..model.links import (
     ADDRESS_KEY,
     SCREEN,
@@ -56,9 +53,7 @@ FOLLOWUP, MODERATION, SESSION = "__vervolg__", "__moderatie__", "__sessie__"  # 
 
 
 def field_of(error: InputError) -> str:
-    """Which field of the create form an error belongs under."""
-    if error.key.startswith("eigen."):
-        return "own"
+    """Which field of the create form an error belongs under (an activity's own fields: ``setup_fields``)."""
     if error.key in ("error.no_groups", "error.duplicate_groups") or error.params.get("field") == "group":
         return "groups"
     if error.key == "error.unknown_activity":
@@ -115,7 +110,7 @@ class FacilitatorApp(w.VBox):
             return {"style": {"description_width": "140px"}, "layout": w.Layout(width="100%", max_width="560px")}
 
         self.field_errors = {}  # each field's error line, right under it
-        for name in ("title", "topic", "municipality", "activities", "own", "groups"):
+        for name in ("title", "topic", "municipality", "activities", "groups"):
             self.field_errors[name] = Message()
             self.field_errors[name].add_class("kit-field-error")
             self.field_errors[name].add_class(f"kit-error-{name}")
@@ -147,7 +142,7 @@ class FacilitatorApp(w.VBox):
             w.Checkbox(value=a in CORE, description=self.t(f"activity.{a}"), indent=False) for a in available()
         ]
         self.f_activity_keys = available()
-        self._own_statements_form(label())
+        setups = self.setup_fields(label()["layout"].max_width)
         self.f_groups = w.Textarea(
             value=t("facilitator.default_groups", self.lang),
             rows=5,
@@ -174,8 +169,7 @@ class FacilitatorApp(w.VBox):
                 self.f_language,
                 *activities,
                 errors["activities"],
-                self.f_own_box,
-                errors["own"],
+                *setups,
                 self.f_groups,
                 w.HTML(f"<small>{self.t('facilitator.groups_help')}</small>"),
                 errors["groups"],
@@ -183,25 +177,22 @@ class FacilitatorApp(w.VBox):
             ]
         )
 
-    def _own_statements_form(self, layout: dict) -> None:
-        """The Textarea for Eigen stellingen, shown only while that activity is ticked (a pasted list is fine)."""
-        # the label above the field (a column), so the whole of its long text shows
-        self.f_own = w.Textarea(
-            rows=6,
-            description=self.t("facilitator.own_statements"),
-            placeholder=self.t("facilitator.own_statements_example"),
-            style={"description_width": "initial"},
-            layout=w.Layout(flex_flow="column", width="100%", max_width=layout["layout"].max_width),
-        )
-        self.f_own.add_class("kit-f-own-statements")
-        self.f_own_box = w.VBox(
-            [self.f_own, w.HTML(f"<small>{escape(self.t('facilitator.own_statements_help'))}</small>")]
-        )
-        self.f_own_box.add_class("kit-f-own")
-        box = dict(zip(self.f_activity_keys, self.f_activities, strict=True)).get(OWN_STATEMENTS)
-        self.f_own_box.layout.display = "" if box is not None and box.value else "none"
-        if box is not None:
-            box.observe(lambda c: setattr(self.f_own_box.layout, "display", "" if c["new"] else "none"), "value")
+    def setup_fields(self, max_width: str) -> list:
+        """Each activity's own fields on the form (its ``setup.Setup``: statements the facilitator writes, say), each
+        with its error line, shown only while the activity is ticked; ``self.setups`` keeps them by activity,
+        ``self.setup_boxes`` the box each is shown in."""
+        self.setups, self.setup_boxes = {}, {}
+        for key, box in zip(self.f_activity_keys, self.f_activities, strict=True):
+            made = BY_KEY[key].part("setup", "Setup")
+            if made is None:
+                continue
+            setup = self.setups[key] = made(self.lang, max_width)
+            error = self.field_errors[f"setup-{key}"] = Message()
+            error.add_class("kit-field-error")
+            part = self.setup_boxes[key] = w.VBox([setup, error])
+            part.layout.display = "" if box.value else "none"
+            box.observe(lambda c, part=part: setattr(part.layout, "display", "" if c["new"] else "none"), "value")
+        return list(self.setup_boxes.values())
 
     def _default_groups_follow_language(self, change) -> None:
         if self.f_groups.value.strip() == t("facilitator.default_groups", change["old"]):
@@ -242,16 +233,22 @@ class FacilitatorApp(w.VBox):
         )
         for line in (*self.field_errors.values(), self.create_error):
             line.clear()
+        settings, field = {}, None
         try:
-            own = check_statements(self.f_own.value) if OWN_STATEMENTS in spec.activities else None
+            for activity, setup in self.setups.items():
+                if activity in spec.activities:  # an unticked activity's fields are neither checked nor stored
+                    field = f"setup-{activity}"
+                    settings[activity] = setup.settings()
+            field = None
             session, key = self.store.create_session(spec)
         except InputError as error:
             text = error_message(error, self.lang)
-            self.field_errors[field_of(error)].show(text, "error", scroll=True)
+            self.field_errors[field or field_of(error)].show(text, "error", scroll=True)
             self.create_error.show(self.t("facilitator.check_form", error=text), "error")
             return
-        if own is not None:
-            self.store.set_state(session.id, OWN_STATEMENTS, STATEMENTS_STATE, own)
+        for activity, values in settings.items():
+            for name, value in values.items():
+                self.store.set_state(session.id, activity, name, value)
         self.show_dashboard(session, key)
 
     @store_action
@@ -509,14 +506,15 @@ class FacilitatorApp(w.VBox):
             self.answered = self.store.answer_counts(session.id)
         rows = "".join(
             f'<tr data-kit-group="{escape(g.key, quote=True)}"><td>{escape(g.label)}</td>'
-            f'<td class="kit-count">{counts.get(g.key, 0)}</td></tr>'
+            f'<td class="kit-count">{whole(counts.get(g.key, 0), self.lang)}</td></tr>'
             for g in session.groups
         )
         self.total = sum(counts.values())
         self.counts.value = (
             f'<table class="kit-count-table"><tr><th>{self.t("facilitator.group")}</th>'
             f"<th>{self.t('facilitator.participants')}</th></tr>{rows}"
-            f'<tr><th>{self.t("facilitator.total")}</th><th class="kit-count-total">{self.total}</th></tr>'
+            f"<tr><th>{self.t('facilitator.total')}</th>"
+            f'<th class="kit-count-total">{whole(self.total, self.lang)}</th></tr>'
             f"</table>"
         )
         self.status_button.description = self.t(

@@ -62,6 +62,10 @@ def palette_grid_html(values, lang: str) -> str:
     return render("lesson_palette.html", lang, kinds=KINDS, rows=rows, translated=translated)
 
 
+LABEL_WIDTH = "17em"  # a value's label beside its choice of cell (on a phone above it: kit.css)
+SLIDER_LABEL_WIDTH = "11em"  # a corner's name beside its slider in the triangle lesson (kit.css wraps a long one)
+
+
 class ClassifyExercise(w.VBox):
     """Place each value in a cell of the palette, then check against the book."""
 
@@ -69,11 +73,12 @@ class ClassifyExercise(w.VBox):
         self.values = list(values)
         self.lang = lang
         options = [(t("lesson.choose", lang), None)] + [(t(f"cell.{p}.{k}", lang), (p, k)) for p, k in CELLS]
+        # one label width for every value, so the choices stand in one column (kit.css wraps a long value)
         self.choices = [
             w.Dropdown(
                 options=options,
                 description=v.value,
-                style={"description_width": "initial"},
+                style={"description_width": LABEL_WIDTH},
                 layout=w.Layout(width="auto"),
             )
             for v in self.values
@@ -85,6 +90,7 @@ class ClassifyExercise(w.VBox):
             [w.HTML(render("lesson_note.html", lang))] if any(getattr(v, "original", "") for v in self.values) else []
         )
         super().__init__(note + self.choices + [self.check, self.feedback])
+        self.add_class("kit-classify")
 
     def results(self) -> list:
         """``(value, chosen cell or None, right?)`` per value."""
@@ -95,6 +101,9 @@ class ClassifyExercise(w.VBox):
         return out
 
     def show_feedback(self) -> None:
+        if all(choice.value is None for choice in self.choices):  # nothing chosen: no score of 0 yet
+            self.feedback.show(t("lesson.classify_none", self.lang), "error")
+            return
         lines = []
         for value, cell, right in self.results():
             book_cell = t(f"cell.{value.perspective}.{value.kind}", self.lang)
@@ -278,7 +287,15 @@ class Lesson:
         """Read a case, place it with three sliders, then compare with the book (lesson 04)."""
         row = next(r for r in read_dataset("driehoek_casussen.csv").rows if r["case"] == case)
         sliders = {
-            c: w.IntSlider(value=5, min=0, max=10, description=c, layout=w.Layout(width="100%")) for c in CORNERS
+            c: w.IntSlider(
+                value=5,
+                min=0,
+                max=10,
+                description=self.t(f"lesson.corner.{c}"),
+                style={"description_width": SLIDER_LABEL_WIDTH},  # one width: the sliders start in one column
+                layout=w.Layout(width="100%"),
+            )
+            for c in CORNERS
         }
         placed, book = w.HTML(), w.HTML()
         feedback = Message()

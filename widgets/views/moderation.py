@@ -13,6 +13,7 @@ from html import escape
 import ipywidgets as w
 
 from ..activities import BY_KEY
+from ..dates import time_text
 from ..i18n import t
 from ..model.flags import flagged
 from ..model.moderation import HIDDEN, SHOWN, WAITING, ParticipantText, all_texts
@@ -204,10 +205,25 @@ class ModerationPanel(w.VBox):
         return box
 
     def _fill_remover(self, session) -> None:
-        options = [
-            (t("moderation.participant_option", self.lang, ref=ref, group=session.group_label(group), n=n), ref)
-            for ref, group, n in self.store.participant_answers(session.id)
-        ]
+        """Each participant as the facilitator knows them: group and name, or "zonder naam" and when they joined."""
+        lang, options = self.lang, []
+        self.names = {}
+        for ref, group, name, joined, n in self.store.participant_answers(session.id):
+            who = name or t("moderation.unnamed", lang, time=time_text(joined, lang))
+            self.names[ref] = f"{session.group_label(group)} · {who}"
+            answers = t("moderation.answers", lang, n=n)
+            options.append(
+                (
+                    t(
+                        "moderation.participant_option",
+                        lang,
+                        group=session.group_label(group),
+                        who=who,
+                        answers=answers,
+                    ),
+                    ref,
+                )
+            )
         if list(self.who.options) != options:
             chosen = self.who.value
             self.who.options = options
@@ -218,11 +234,12 @@ class ModerationPanel(w.VBox):
         if not ref or not self.confirm.value:
             self.removed.show(t("moderation.remove_first_confirm", self.lang), "error")
             return
+        who = self.names.get(ref, "")
         gone: list[int] = []
         self.act(lambda: gone.append(self.store.remove_participant(self.session.id, ref)))
         self.confirm.value = False
         if gone:
-            self.removed.show(t("moderation.removed", self.lang, ref=ref, n=gone[0]), "ok")
+            self.removed.show(t("moderation.removed", self.lang, who=who, n=gone[0]), "ok")
 
 
 def moderation_panel(store, session, lang: str, guard: StoreGuard | None = None) -> ModerationPanel:

@@ -27,6 +27,7 @@ from ..store import StoreUnavailable
 from .limits import request_key
 from .live import public_state
 from .logs import masked_path
+from .reads import RequestReads
 from .service import STATIC, static_folders
 from .visit import ONCE, ONCE_KEY, Form, Html, Redirect, Visit
 
@@ -197,7 +198,7 @@ class KitHandler(tornado.web.RequestHandler):
 
         Runs in a worker thread. A token of another session counts as no participant.
         """
-        store = self.kit.store()
+        store = RequestReads(self.kit.store())  # what the page reads, read once for this request
         session = self.session_of(store, code)
         participant = store.participant(token) if token else None
         if participant is not None and (session is None or participant.session_id != session.id):

@@ -23,6 +23,10 @@ Jupyter reads (``jupyter --config-dir`` and ``jupyter --data-dir``, which follow
   its network in ``c.KitWeb.trusted_proxies``, or every page counts as the proxy's);
 - enables the server extensions Voila (``/voila/...``) and ``widgets.web`` (the participant
   pages at ``/kit/<CODE>``) in ``<config-dir>/jupyter_server_config.d/publieke-waarde-kit.json``;
+- with ``--trust-cluster-proxy``, writes in that file that the proxies in front are in the cluster's private
+  networks (``CLUSTER_PROXIES``): the hub image's setting for Zero to JupyterHub, whose values file mounts the
+  same file (docs/deploy-jupyterhub.md says when that is safe). Without it a server trusts loopback only, as a
+  server anyone can reach on a local network must;
 - with ``--serve-kit-files``, makes the kit's files the server's root folder (``ServerApp.root_dir``):
   for an image whose home folder holds no notebooks (on JupyterHub a volume is mounted over it).
 
@@ -43,6 +47,9 @@ from ..settings import kit_root
 from . import kernels
 
 EXTENSIONS = {"voila.server_extension": True, "widgets.web": True}
+# A Kubernetes cluster's proxies (Zero to JupyterHub's configurable-http-proxy and Traefik) are pods: their addresses
+# are in the private ranges (RFC 1918, IPv6 unique local), besides loopback. ``--trust-cluster-proxy`` trusts them.
+CLUSTER_PROXIES = ["127.0.0.1/32", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"]
 EXTENSIONS_FILE = "publieke-waarde-kit.json"
 STANDALONE_ONLY = ("preheat_kernel",)
 # Voila reads these from the server's settings; unset, its pages fetch MathJax from a CDN.
@@ -106,21 +113,31 @@ def write_settings(config_dir: Path, repo: Path = None, kernels: dict = None, se
     return path
 
 
-def enable_extensions(config_dir: Path) -> Path:
+def enable_extensions(config_dir: Path, trust_cluster_proxy: bool = False) -> Path:
     folder = config_dir / "jupyter_server_config.d"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / EXTENSIONS_FILE
-    path.write_text(json.dumps({"ServerApp": {"jpserver_extensions": EXTENSIONS}}, indent=1) + "\n", encoding="utf-8")
+    settings: dict = {"ServerApp": {"jpserver_extensions": EXTENSIONS}}
+    if trust_cluster_proxy:
+        settings["KitWeb"] = {"trusted_proxies": CLUSTER_PROXIES}
+    path.write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
     return path
 
 
-def configure(config_dir: Path, data_dir: Path, repo: Path = None, kernels: dict = None, serve_kit_files=False) -> list:
+def configure(
+    config_dir: Path,
+    data_dir: Path,
+    repo: Path = None,
+    kernels: dict = None,
+    serve_kit_files=False,
+    trust_cluster_proxy=False,
+) -> list:
     """Everything above; returns the paths written. ``kernels`` overrides ``kernel_defaults()``."""
     config_dir, data_dir = Path(config_dir), Path(data_dir)
     return [
         link_template(data_dir, repo),
         write_settings(config_dir, repo, kernels, serve_kit_files),
-        enable_extensions(config_dir),
+        enable_extensions(config_dir, trust_cluster_proxy),
     ]
 
 
@@ -134,6 +151,7 @@ def main(argv=None) -> None:
         "--data-dir", type=Path, default=None, help=t("cli.binder.default", say, command="jupyter --data-dir")
     )
     parser.add_argument("--serve-kit-files", action="store_true", help=t("cli.binder.serve_kit_files", say))
+    parser.add_argument("--trust-cluster-proxy", action="store_true", help=t("cli.binder.trust_cluster_proxy", say))
     defaults = kernel_defaults()
     for name in defaults:
         parser.add_argument(
@@ -155,6 +173,7 @@ def main(argv=None) -> None:
         args.data_dir or Path(jupyter_data_dir()),
         kernels=kernels,
         serve_kit_files=args.serve_kit_files,
+        trust_cluster_proxy=args.trust_cluster_proxy,
     ):
         print(t("cli.written", say, path=path))
 

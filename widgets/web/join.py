@@ -3,6 +3,9 @@
 The join link grants taking part in one session and nothing else: these pages need no Jupyter token.
 """
 
+import dataclasses
+import time
+
 from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..activities import BY_KEY
@@ -131,7 +134,7 @@ class JoinHandler(KitHandler):
         except InputError as error:
             field = "name" if error.params.get("field") == "name" else "group"
             return join_form(visit, {field: error_message(error, visit.lang)}, form)
-        joined = visit.store.session(participant.session_id) or visit.session  # its last activity: this join
+        joined = dataclasses.replace(visit.session, updated_at=time.time())  # its last activity: this join, just now
         return participant.token, session_end(joined), visit.redirect()
 
 

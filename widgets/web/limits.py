@@ -59,6 +59,7 @@ def _networks(trusted: tuple) -> tuple:
     return tuple(ipaddress.ip_network(n, strict=False) for n in trusted)
 
 
+@lru_cache(maxsize=4096)
 def _ip(address: str):
     """``address`` parsed (an IPv4-mapped IPv6 address as its IPv4 address, a zone id dropped), or None."""
     try:
@@ -68,6 +69,7 @@ def _ip(address: str):
     return (ip.ipv4_mapped or ip) if ip.version == 6 else ip
 
 
+@lru_cache(maxsize=4096)  # a room's few addresses, asked by every request: parsed once each
 def address_key(address: str) -> str:
     """What a per-address limit counts ``address`` as: an IPv6 address by its /64 (the machine's own
     ``::1`` as itself), an IPv4-mapped one as IPv4, anything else (no IP address at all) as it is."""

@@ -32,8 +32,9 @@ def public_state(store, session) -> str:
     """
     if session is None:
         return "gone"
-    settings = {a.key: store.state(session.id, a.key) for a in ACTIVITIES if a.key in session.activities}
-    settings[RESULTS] = store.state(session.id, RESULTS)  # the results page released or withdrawn
+    stored = store.states(session.id)  # one query for every activity's settings
+    settings = {a.key: stored.get(a.key, {}) for a in ACTIVITIES if a.key in session.activities}
+    settings[RESULTS] = stored.get(RESULTS, {})  # the results page released or withdrawn
     digest = hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:12]
     return f"{session.status}|{','.join(session.open_activities)}|{digest}"
 

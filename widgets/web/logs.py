@@ -27,12 +27,11 @@ def shown_address(address: str, shown: bool) -> str:
 
 
 def log_request(handler) -> None:
-    """Tornado's ``log_function``: status, method, masked path, time; successes at debug (as Jupyter's own)."""
+    """Tornado's ``log_function``: status, method, masked path, time; successes and redirects at debug (a redirect
+    is how every form post is answered, Post/Redirect/Get: a room's joins would write a line each)."""
     status = handler.get_status()
-    if status < 300 or status == 304:
+    if status < 400:
         level = logging.DEBUG
-    elif status < 400:
-        level = logging.INFO
     elif status < 500:
         level = logging.WARNING
     else:

@@ -8,9 +8,22 @@ as a guess (``session_of``), so the page tells no one which codes exist.
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 
-from ..dates import date_in_words
+from ..dates import date_in_words, local_datetime
 from ..settings import controller, min_group, retention_days
 from .base import CODE, KitHandler
+
+_DAYS: dict = {}  # (local day, language) -> the day in words: Babel's formatting, once per day a join form shows
+
+
+def day_in_words(stamp: float, lang: str) -> str:
+    """``dates.date_in_words``, which says only the local day: worked out once per day and language."""
+    key = (local_datetime(stamp).date(), lang)
+    words = _DAYS.get(key)
+    if words is None:
+        if len(_DAYS) > 1024:
+            _DAYS.clear()
+        words = _DAYS[key] = date_in_words(stamp, lang)
+    return words
 
 
 def notice(visit) -> dict:
@@ -25,7 +38,7 @@ def notice(visit) -> dict:
         "responsible": responsible,
         "contact": visit.t("privacy.contact", contact=contact) if contact else "",
         "days": days,
-        "until": visit.t("privacy.until", date=date_in_words(session.purge_at(days), visit.lang)) if session else "",
+        "until": visit.t("privacy.until", date=day_in_words(session.purge_at(days), visit.lang)) if session else "",
         "k": min_group(),
     }
 

@@ -11,14 +11,16 @@ import hashlib
 import logging
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
 
+import jinja2
 from tornado.ioloop import IOLoop, PeriodicCallback
 from traitlets import Bool, Int, List, Unicode
 from traitlets.config import LoggingConfigurable
 
 from .. import render
-from ..activities import ACTIVITIES
+from ..activities import ACTIVITIES, template_folders
 from ..i18n import languages, t
 from ..settings import retention_days
 from ..store import StoreUnavailable, open_store
@@ -34,6 +36,12 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 
 log = logging.getLogger(__name__)
+
+# The standalone server's youngest generation (Python's default: 700). A room joining at once keeps thousands
+# of objects alive per request in flight, so at 700 the collector ran some 350 times in a 1,000-phone burst,
+# each time going through all of them; at 10,000 about 20 times (0.2-0.34 s of CPU -> 0.11-0.14 s, and
+# 2.4-2.6 -> 2.0-2.2 ms of server CPU per phone, benchmarks/RESULTS.md 2026-12-07, third pass).
+YOUNG_OBJECTS = 10_000
 
 
 def static_folders() -> dict:
@@ -137,20 +145,27 @@ class KitWeb(LoggingConfigurable):
         return min(self.connections_per_address, files) if self.connections_per_address > 0 else files
 
     def warm_up(self, freeze: bool = False):
-        """Compile the participant pages' templates and read the catalogs in the pool, before the first phone asks
-        (else a room's first phones wait for it); ``freeze``: then move what the server holds since its start out of
-        the garbage collector's sight (``gc.freeze``), so a full collection in a burst looks at the burst's objects
-        only. Only where the kit owns the process (the standalone server). Returns the pool's future."""
+        """Compile the participant pages' templates (the kit's and the activities') and read the catalogs in the
+        pool, before the first phone asks (else a room's first phones wait for it); ``freeze``: then move what the
+        server holds since its start out of the garbage collector's sight (``gc.freeze``), so a full collection in a
+        burst looks at the burst's objects only, and collect the youngest objects less often (``YOUNG_OBJECTS``). Only
+        where the kit owns the process (the standalone server).
+        Returns the pool's future."""
         return self.executor.submit(self._warm_up, freeze)
 
     def _warm_up(self, freeze: bool) -> None:
         for page in sorted(TEMPLATES.glob("*.html")):
             self.env.get_template(page.name)
+        for folder in template_folders():  # the activities' pages (their other templates compile or are skipped)
+            for page in sorted(Path(folder).glob("*.html")):
+                with suppress(jinja2.TemplateError):
+                    self.env.get_template(page.name)
         for lang in languages():
             t("kit.name", lang)
         if freeze:
             gc.collect()
             gc.freeze()
+            gc.set_threshold(YOUNG_OBJECTS, *gc.get_threshold()[1:])
 
     def store(self):
         """The store, opened on first use (in a worker thread): a broken data folder fails a request, not the server."""

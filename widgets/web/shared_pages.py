@@ -7,18 +7,32 @@ what changes with every join, plus the notice's facts, the language and the addr
 phone gets that text with its own CSRF token and idempotency key put in where the form's hidden
 fields go (``FormFields``, one new key per form). The session is still read on every request,
 so a changed title, group or language, a closed or deleted session shows at once.
+
+A participant's first page of an activity, before they answered, is shared the same way
+(``shared_page``) by the participants of one group: it is drawn for a participant without a token,
+a reference or a name, and each phone gets its own hidden fields, its own key for a new answer
+(``FRESH``) and its own name in the footer. A page that shows anything the participant gave (an
+answer, a message, typed text) or the room's results is never shared.
 """
 
 import dataclasses
+import re
 import secrets
 import threading
 from collections import OrderedDict
 
-from .visit import FormFields
+from markupsafe import escape
+
+from .visit import FormFields, Html
 
 # Where a form's hidden fields go in a shared page: it starts with '<', which autoescape writes as
 # '&lt;' in anything typed, so no text of a session can contain it; random per process.
 SLOT = f"<!--kit-form-fields-{secrets.token_hex(8)}-->"
+# Where a new answer's key goes (12 hex digits, as ``secrets.token_hex(6)``), and the participant's name: the name
+# passes through the template's escaping, so its mark has no character that escaping changes; random per process.
+FRESH_MARK = f"<!--kit-fresh-{secrets.token_hex(8)}-->"
+NAME_MARK = f"\ue000kit-name-{secrets.token_hex(8)}\ue000"
+_MARKS = re.compile("|".join(re.escape(mark) for mark in (SLOT, FRESH_MARK, NAME_MARK)))
 
 
 class Slot(FormFields):
@@ -31,21 +45,60 @@ class Slot(FormFields):
         return SLOT
 
 
-def fill(body: str, xsrf: str) -> str:
-    """The shared page with this request's CSRF field and a new idempotency key in each of its forms."""
-    parts = body.split(SLOT)
-    if len(parts) == 1:
-        return body
-    out = [parts[0]]
-    for part in parts[1:]:
-        out.append(FormFields(xsrf).__html__())
-        out.append(part)
-    return "".join(out)
+class Fresh:
+    """``{{ item }}`` in a page rendered to be shared: a new answer's key, a new one for every phone (``fill``)."""
+
+    def __html__(self) -> str:
+        return FRESH_MARK
+
+
+FRESH = Fresh()
+
+
+def fill(body: str, xsrf: str, name: str = "") -> str:
+    """The shared page with this request's CSRF field and a new idempotency key in each of its forms, a new key
+    for each new answer and ``name`` (escaped) where the participant's name goes. One pass: nothing put in is
+    looked at again."""
+
+    def one(found) -> str:
+        mark = found.group(0)
+        if mark == SLOT:
+            return FormFields(xsrf).__html__()
+        return secrets.token_hex(6) if mark == FRESH_MARK else str(escape(name))
+
+    return _MARKS.sub(one, body)
 
 
 def session_key(session):
     """What of a session a shared page may show: all of it but what every join changes (revision, last activity)."""
     return dataclasses.replace(session, revision=0, updated_at=0.0)
+
+
+def shared_page(visit, template: str, key, context) -> Html:
+    """``template`` as a participant of ``visit``'s group sees it before giving anything, rendered once per everything
+    it shows and shared: ``key`` is what the page adds to the session, language, address, live state and group;
+    ``context()`` the template's values (called only when the page is not kept), with ``FRESH`` for a new answer's
+    key. Drawn for a participant without token, reference or name; each phone's name goes in afterwards."""
+    me = visit.participant
+    anonymous = dataclasses.replace(me, token="", ref="", name=NAME_MARK if me.name else "")
+    whole = (template, session_key(visit.session), visit.lang, visit.path, visit.state, visit.events)
+    whole += (me.group_key, bool(me.name), key)
+
+    def render() -> str:
+        body = dataclasses.replace(visit, participant=anonymous).render(template, xsrf_fields=Slot(), **context()).body
+        if me.name and NAME_MARK not in body:  # the name is drawn in a way the mark does not survive
+            raise _NotShareable()
+        return body
+
+    try:
+        body = visit.kit.shared_pages.get(whole, render)
+    except _NotShareable:
+        body = visit.render(template, **context()).body  # this phone's own fields, and its name as it is
+    return Html(fill(body, visit.xsrf, me.name))
+
+
+class _NotShareable(Exception):
+    """A page that cannot be shared after all: rendered for this phone alone."""
 
 
 class SharedPages:

@@ -7,13 +7,13 @@ import ipywidgets as w
 
 from ...charts import widget
 from ...i18n import t
-from ...render.chart_tables import blocks_table_html, radar_table_html
 from ...texts import statements
 from ...views.chart_tables import ChartTable
 from ...views.common import Message, RevealSwitch
 from ...views.failures import StoreGuard
 from .model import ACTIVITY, STATEMENTS, summarize
 from .render import agenda_html, grades_html
+from .tables import blocks_table_html, radar_table_html
 
 
 class Dashboard(w.VBox):
@@ -34,7 +34,7 @@ class Dashboard(w.VBox):
         self.grades.add_class("kit-rate-grades")
         self.agenda = w.HTML()
         self.agenda.add_class("kit-agenda")
-        # each chart's figures as a table right under it (render.chart_tables), updated with it
+        # each chart's figures as a table right under it (tables.py), updated with it
         self.radar_table = ChartTable(t("beoordelen.dash.radar", lang), lang, "kit-rate-radar-table")
         self.blocks_table = ChartTable(t("beoordelen.dash.blocks", lang), lang, "kit-rate-blocks-table")
         self.message = Message()

@@ -10,7 +10,6 @@ from ...model.disclosure import ROOM, other_group
 from ...model.sessions import Session
 from ...model.tables import localized
 from ...render.blocks import ROOM_COLOR
-from ...render.chart_tables import SCORES, rating_blocks_rows, rating_means_rows
 from ...render.report import CHART_WIDTH, figure_html, report_render, section_html
 from ...texts import STATEMENTS_FILE, national_reference, statements, topic_label
 from .model import (
@@ -25,6 +24,7 @@ from .model import (
     summarize,
 )
 from .render import agenda_html, grade_rows, grades_html
+from .tables import SCORES, rating_blocks_rows, rating_means_rows
 
 # The section and the summary apply the disclosure rule figure by figure (result blocks, and the rule where a
 # figure is no block): the report gives them the answers as they are (widgets.render.report.seen).

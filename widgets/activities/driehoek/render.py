@@ -29,7 +29,8 @@ def position_svg(scores: dict, lang: str) -> str:
 def case_svg(case: str, scores: dict, lang: str) -> str:
     """A learner's placement of a case from the book (lessons): marked as their placement, not as 'jij'."""
     title = t("lesson.placement_svg", lang, case=case, **{c: scores[c] for c in CORNERS})
-    return one_place(scores, _corners(lang), title, lang, t("lesson.your_placement", lang))
+    corners = {c: t(f"lesson.corner_short.{c}", lang) for c in CORNERS}  # the lesson's words: wanting, ...
+    return one_place(scores, corners, title, lang, t("lesson.your_placement", lang))
 
 
 def tensions_html(answers: list[Answer], session: Session, lang: str, surface: str = DASHBOARD) -> str:

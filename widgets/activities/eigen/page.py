@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from ..beoordelen.page import WORDS, Scored
 from .model import ACTIVITY, check_answer, stored_statements
-from .render import legend_html, statement_texts
+from .render import statement_texts
 
 
 class Page(Scored):
@@ -27,8 +27,3 @@ class Page(Scored):
             self.scored(visit, s["key"], texts[s["key"]]["label"], s["text"], texts[s["key"]]["label"], s["text"])
             for s in statements
         ]
-
-    def screen_results(self, visit) -> list:
-        """The statements in full, numbered as the table names them, beside the means per group."""
-        results = super().screen_results(visit)
-        return [legend_html(self.statements(visit), visit.lang), *results] if results else []

@@ -8,6 +8,7 @@ from ...i18n import error_message
 from ...model.validation import InputError
 from ...texts import book_palette
 from ...web.pages import ActivityPage
+from ...web.shared_pages import FRESH, shared_page
 from .followup import START
 from .model import (
     MAX_VALUES_PER_PARTICIPANT,
@@ -60,25 +61,29 @@ class Page(ActivityPage):
     def page(self, visit, own, form=None, errors=None, notice="", status=200):
         form = form or {}
         session = visit.session
-        examples = book_examples(session.topic, visit.lang)
         revealed = self.room_results(visit)
         start = self.starting_values(visit, own)
-        return visit.render(
-            "palet.html",
-            status,
-            own=own,
-            form=form,
-            errors=errors or {},
-            notice=notice,
-            cells=[(cell, visit.t(f"cell.{cell}"), visit.t(help_key(cell)), "") for cell in VALID_CELLS],
-            examples=examples,
-            revealed=revealed,
-            start=start,
-            start_checked=not own,
-            waiting=self.waiting(visit, own),
-            item=form.get("item") or secrets.token_hex(6),
-            action=self.url(visit),
-        )
+
+        def context(item) -> dict:
+            return dict(
+                own=own,
+                form=form,
+                errors=errors or {},
+                notice=notice,
+                cells=[(cell, visit.t(f"cell.{cell}"), visit.t(help_key(cell)), "") for cell in VALID_CELLS],
+                examples=book_examples(session.topic, visit.lang),
+                revealed=revealed,
+                start=start,
+                start_checked=not own,
+                waiting=self.waiting(visit, own),
+                item=item,
+                action=self.url(visit),
+            )
+
+        if not (own or form or errors or notice or revealed) and status == 200:
+            # Nothing of this participant's on it yet: the page of everyone in the group who starts (shared_pages).
+            return shared_page(visit, "palet.html", tuple(start), lambda: context(FRESH))
+        return visit.render("palet.html", status, **context(form.get("item") or secrets.token_hex(6)))
 
     def starting_values(self, visit, own) -> list:
         """A follow-up session's earlier palette, less what this participant already has: ``[(key, label, cell)]``."""

@@ -44,11 +44,14 @@ class ActivityPage:
     def waiting(self, visit, own: dict | None = None) -> set:
         """``(item, part)`` of this participant's own texts that wait for the facilitator's approval ("Teksten eerst
         goedkeuren"): the room does not see them yet, their author sees them marked "wacht op goedkeuring"."""
+        own = self.own(visit) if own is None else own
+        if not own:  # nothing of one's own yet: nothing waits (and no moderation to read)
+            return set()
         moderation = visit.store.moderation(visit.session.id)
         if not moderation.approve_first:
             return set()
         me = visit.participant
-        mine = [Answer(self.key, me.ref, me.group_key, item, value) for item, value in (own or self.own(visit)).items()]
+        mine = [Answer(self.key, me.ref, me.group_key, item, value) for item, value in own.items()]
         return {(text.item, text.part) for text in texts_of(self.key, mine) if moderation.status(text) == WAITING}
 
     def revealed(self, visit) -> bool:

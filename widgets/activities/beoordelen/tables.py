@@ -1,13 +1,13 @@
-"""Every chart's figures as a table: under the live charts (dashboard, presentation screen, phones) and in the report.
+"""Box 5.2's charts as tables: the radar's and the block diagram's figures, on the dashboard and in the report.
 
 A chart is a picture; its table is what a screen reader reads and what stays legible on paper.
-The rows here feed both the report's figure tables (``render.report``) and the folded
-``<details class="kit-chart-table">`` under each chart, so the two never disagree.
+The rows here feed both the report's figure tables and the ``<details class="kit-chart-table">``
+under each chart (the shared ``chart_table`` macro of ``_tables.html``), so the two never disagree.
 """
 
-from ..activities.beoordelen.model import STATEMENTS
-from ..i18n import t
-from . import render
+from ...i18n import t
+from ...render import render
+from .model import STATEMENTS
 
 SCORES = range(1, 11)
 # Element ids of the folded tables: a chart points at its table's summary (aria-describedby).
@@ -49,7 +49,7 @@ def radar_table_html(summaries, texts, session, lang: str, folded: bool = True) 
     groups = [g.label for g in session.groups]
     rows = rating_means_rows(summaries, texts, session)
     return render(
-        "chart_table.html",
+        "beoordelen_chart_table.html",
         lang,
         folded=folded,
         kind="radar",
@@ -64,7 +64,7 @@ def blocks_table_html(summaries, texts, lang: str, folded: bool = True) -> str:
     """The block diagram as a table: statements by scores 1-10, each cell how many gave it."""
     rows = rating_blocks_rows(summaries, texts)
     return render(
-        "chart_table.html",
+        "beoordelen_chart_table.html",
         lang,
         folded=folded,
         kind="blocks",
