@@ -114,9 +114,13 @@ def test_a_second_open_activity_reaches_the_phones_as_a_choice(room, kit_store):
     facilitator, phones, code = room
     session = kit_store.session_by_code(code)
     open_activity(facilitator, "Waardenpalet")
+    # the click is the kernel's to handle: the phone goes to the palette once it is open (else it lands on the
+    # session's page, which shows the one open activity and, once two are, offers both as cards)
+    facilitator.wait_for_selector(".kit-bar-message:has-text('Alleen Waardenpalet staat nu open')", timeout=5_000)
     phone = phones[1]
     phone.goto(phone.url.split("/kit/")[0] + f"/kit/{code}/palet")
     phone.wait_for_selector("form.kit-form-palet", timeout=5_000)
+    assert phone.url.endswith("/palet")
     also_open(facilitator, "Prioriteren")
     facilitator.wait_for_selector(".kit-bar-message:has-text('Nu open: Waardenpalet, Prioriteren')", timeout=5_000)
     assert set(kit_store.session(session.id).open_activities) == {"palet", "prioriteren"}

@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from .browser import LOAD, create_session, open_facilitator
 from .kit_server import REPO, KitServer, kernel_pids
+from .loops import in_own_loop
 
 LESSON = "lessons/01-wat-is-publieke-waarde.ipynb"
 MiB = 1024 * 1024
@@ -35,12 +36,6 @@ def preheated() -> int:
     pools = json.loads((REPO / "voila.json").read_text())["VoilaKernelManager"]["kernel_pools_config"]
     assert pools.get("default", {}).get("pool_size", 0) == 0  # else every lesson would have a pool too
     return sum(config.get("pool_size", 0) for name, config in pools.items() if name != "default")
-
-
-def in_own_loop(coroutine):
-    """Run ``coroutine`` on an event loop of its own thread (Playwright's sync API may hold this thread's)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def kernels(kit) -> list:

@@ -16,6 +16,8 @@ from widgets.model.sessions import SessionSpec
 from widgets.model.typology import PaletteValue
 from widgets.model.validation import InputError
 
+from .loops import in_own_loop
+
 
 def answer(participant, group, text, cell="individueel.materieel"):
     row = {"activity": ACTIVITY, "participant": participant, "group": group, "item": text}
@@ -303,14 +305,14 @@ def test_a_big_palette_draws_its_values_first_and_its_merge_suggestions_a_moment
         await asyncio.sleep(0.5)
         return drawn
 
-    grid, head, before = asyncio.run(open_dashboard())
+    grid, head, before = in_own_loop(open_dashboard())
     assert 'data-kit-item="betaalbaarheid"' in grid and before == []
     assert "Waarden die op elkaar lijken worden gezocht" in head
     assert any("Betaalbare woningen" in row for row in rows())
     assert "worden gezocht" not in dash.suggestions_head.value
     # a value more is compared at once, without waiting
     add(sqlite_store, inw, "Betaalbaarheid van huren")
-    _, head, at_once = asyncio.run(open_dashboard())
+    _, head, at_once = in_own_loop(open_dashboard())
     assert any("Betaalbaarheid van huren" in row for row in at_once) and "worden gezocht" not in head
 
 
