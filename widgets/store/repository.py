@@ -1,5 +1,6 @@
 """The store's operations. Every write is one transaction; every error leaves the data as it was."""
 
+import functools
 import hashlib
 import json
 import threading
@@ -78,6 +79,12 @@ def encode(value) -> str:
 
 def decode(text: str):
     return json.loads(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _names(stored: str) -> tuple:
+    """A session's activities as stored (a JSON list), read once per value: every participant page reads them."""
+    return tuple(json.loads(stored))
 
 
 class Store:
@@ -171,8 +178,8 @@ class Store:
             topic=row["topic"],
             municipality=row["municipality"],
             language=row["language"],
-            activities=tuple(json.loads(row["activities"])),
-            open_activities=tuple(json.loads(row["open_activities"])),
+            activities=_names(row["activities"]),
+            open_activities=_names(row["open_activities"]),
             status=row["status"],
             revision=int(row["revision"]),
             created_at=row["created_at"],

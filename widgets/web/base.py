@@ -10,6 +10,7 @@ the pattern relative to ``<base>kit`` (as JupyterHub's handler modules do); ``ro
 """
 
 import datetime
+import functools
 import logging
 import re
 from urllib.parse import unquote
@@ -169,7 +170,7 @@ class KitHandler(tornado.web.RequestHandler):
     def forget_participant(self, code: str) -> None:
         self.clear_cookie(participant_cookie(code), path=self.kit_url)
 
-    @property
+    @functools.cached_property
     def address_key(self) -> str:
         """Who is asking, as the server knows it (``limits.request_key``: an IPv6 client by its /64):
         the key of every per-address limit."""

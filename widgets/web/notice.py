@@ -6,9 +6,12 @@ here from its footer. With a code the page gives that session's deletion date; a
 as a guess (``session_of``), so the page tells no one which codes exist.
 """
 
+import functools
+
 from jupyter_server.auth.decorator import allow_unauthenticated
 
 from ..dates import date_in_words, local_datetime
+from ..i18n import locale_dir, t
 from ..settings import controller, min_group, retention_days
 from .base import CODE, KitHandler
 
@@ -33,14 +36,21 @@ def notice(visit) -> dict:
     days = (session.retention_days if session else None) or retention_days()
     if not name and session is not None and session.municipality:
         name = session.municipality  # the facilitator's own organisation, as the session names it
-    responsible = visit.t("privacy.controller", name=name) if name else visit.t("privacy.controller_unknown")
-    return {
-        "responsible": responsible,
-        "contact": visit.t("privacy.contact", contact=contact) if contact else "",
-        "days": days,
-        "until": visit.t("privacy.until", date=day_in_words(session.purge_at(days), visit.lang)) if session else "",
-        "k": min_group(),
-    }
+    until = day_in_words(session.purge_at(days), visit.lang) if session else ""
+    return dict(_facts(str(locale_dir()), visit.lang, name, contact, days, until, min_group()))
+
+
+@functools.lru_cache(maxsize=256)
+def _facts(_catalogs: str, lang: str, name: str, contact: str, days: int, until: str, k: int) -> tuple:
+    """The notice's sentences, translated once per what they say and the catalogs' folder (every join form shows
+    them)."""
+    return (
+        ("responsible", t("privacy.controller", lang, name=name) if name else t("privacy.controller_unknown", lang)),
+        ("contact", t("privacy.contact", lang, contact=contact) if contact else ""),
+        ("days", days),
+        ("until", t("privacy.until", lang, date=until) if until else ""),
+        ("k", k),
+    )
 
 
 class NoticeHandler(KitHandler):

@@ -23,6 +23,7 @@ from collections import OrderedDict
 
 from markupsafe import escape
 
+from ..model.sessions import Session
 from .visit import FormFields, Html
 
 # Where a form's hidden fields go in a shared page: it starts with '<', which autoescape writes as
@@ -32,7 +33,7 @@ SLOT = f"<!--kit-form-fields-{secrets.token_hex(8)}-->"
 # passes through the template's escaping, so its mark has no character that escaping changes; random per process.
 FRESH_MARK = f"<!--kit-fresh-{secrets.token_hex(8)}-->"
 NAME_MARK = f"\ue000kit-name-{secrets.token_hex(8)}\ue000"
-_MARKS = re.compile("|".join(re.escape(mark) for mark in (SLOT, FRESH_MARK, NAME_MARK)))
+_MARKS = re.compile("(" + "|".join(re.escape(mark) for mark in (SLOT, FRESH_MARK, NAME_MARK)) + ")")
 
 
 class Slot(FormFields):
@@ -55,23 +56,35 @@ class Fresh:
 FRESH = Fresh()
 
 
-def fill(body: str, xsrf: str, name: str = "") -> str:
-    """The shared page with this request's CSRF field and a new idempotency key in each of its forms, a new key
-    for each new answer and ``name`` (escaped) where the participant's name goes. One pass: nothing put in is
-    looked at again."""
+class Pieces(tuple):
+    """A shared page cut at its marks once, when it is kept: the text between them at even places, the marks at odd
+    ones, so each phone's copy is a join, not a search through the page."""
 
-    def one(found) -> str:
-        mark = found.group(0)
+    @classmethod
+    def of(cls, body: str) -> "Pieces":
+        return cls(_MARKS.split(body))
+
+
+def fill(body, xsrf: str, name: str = "") -> str:
+    """The shared page (a ``str`` or its ``Pieces``) with this request's CSRF field and a new idempotency key in
+    each of its forms, a new key for each new answer and ``name`` (escaped) where the participant's name goes.
+    Nothing put in is looked at again."""
+    pieces = list(body if isinstance(body, Pieces) else Pieces.of(body))
+    for place in range(1, len(pieces), 2):
+        mark = pieces[place]
         if mark == SLOT:
-            return FormFields(xsrf).__html__()
-        return secrets.token_hex(6) if mark == FRESH_MARK else str(escape(name))
+            pieces[place] = FormFields(xsrf).__html__()
+        else:
+            pieces[place] = secrets.token_hex(6) if mark == FRESH_MARK else str(escape(name))
+    return "".join(pieces)
 
-    return _MARKS.sub(one, body)
+
+_SHOWN = tuple(f.name for f in dataclasses.fields(Session) if f.name not in ("revision", "updated_at"))
 
 
-def session_key(session):
+def session_key(session) -> tuple:
     """What of a session a shared page may show: all of it but what every join changes (revision, last activity)."""
-    return dataclasses.replace(session, revision=0, updated_at=0.0)
+    return tuple(getattr(session, name) for name in _SHOWN)
 
 
 def shared_page(visit, template: str, key, context) -> Html:
@@ -80,11 +93,11 @@ def shared_page(visit, template: str, key, context) -> Html:
     ``context()`` the template's values (called only when the page is not kept), with ``FRESH`` for a new answer's
     key. Drawn for a participant without token, reference or name; each phone's name goes in afterwards."""
     me = visit.participant
-    anonymous = dataclasses.replace(me, token="", ref="", name=NAME_MARK if me.name else "")
     whole = (template, session_key(visit.session), visit.lang, visit.path, visit.state, visit.events)
     whole += (me.group_key, bool(me.name), key)
 
     def render() -> str:
+        anonymous = dataclasses.replace(me, token="", ref="", name=NAME_MARK if me.name else "")
         body = dataclasses.replace(visit, participant=anonymous).render(template, xsrf_fields=Slot(), **context()).body
         if me.name and NAME_MARK not in body:  # the name is drawn in a way the mark does not survive
             raise _NotShareable()
@@ -110,15 +123,16 @@ class SharedPages:
         self._lock = threading.Lock()  # pages are rendered in worker threads
         self.hits = self.misses = 0
 
-    def get(self, key, render) -> str:
-        """The page for ``key``, from ``render()`` the first time (with ``Slot()`` as its ``xsrf``)."""
+    def get(self, key, render) -> Pieces:
+        """The page for ``key`` (cut for ``fill``), from ``render()`` the first time (with ``Slot()`` as its
+        ``xsrf``)."""
         with self._lock:
             body = self._pages.get(key)
             if body is not None:
                 self._pages.move_to_end(key)
                 self.hits += 1
                 return body
-        body = render()
+        body = Pieces.of(render())
         with self._lock:
             self.misses += 1
             self._pages[key] = body
