@@ -4,14 +4,17 @@ import subprocess
 
 
 def pdf_pages(pdf: bytes, tmp_path, name: str = "blad") -> tuple:
-    """``(paper size line, [text of each page])`` of a PDF, through poppler's pdfinfo and pdftotext."""
+    """``(paper size line, [text of each page])`` of a PDF (pdfinfo; pdftotext in the order the text is drawn)."""
     path = tmp_path / f"{name}.pdf"
     path.write_bytes(pdf)
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     count = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
     pages = [
         subprocess.run(
-            ["pdftotext", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True, text=True, check=True
+            ["pdftotext", "-raw", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         for n in range(1, count + 1)
     ]
