@@ -294,10 +294,17 @@ def test_a_bad_row_is_refused_with_its_number_in_dutch_and_nothing_is_stored(sto
     assert (store.answers(session.id), store.participant_counts(session.id)) == before
 
 
-def test_a_session_with_an_activity_without_a_sheet_takes_the_others_sheets(store):
+def test_a_table_is_read_as_the_sheet_whose_headings_it_has(store):
     session, _ = store.create_session(SessionSpec(**SPEC, activities=("beoordelen", "raadsenquete")))
-    filled = template_csv(export_session(store, session.id), "beoordelen", "nl") + b"Inwoner;1;7\r\n"
+    data = export_session(store, session.id)
+    filled = template_csv(data, "beoordelen", "nl") + b"Inwoner;1;7\r\n"
     assert import_paper(store, session.id, "beoordelen.csv", filled)["answers"] == 1
+    filled = template_csv(data, "raadsenquete", "nl") + b"Inwoner;2;eens\r\n"
+    assert import_paper(store, session.id, "raadsenquete.csv", filled)["answers"] == 1
+    assert {a.activity: a.participant for a in store.answers(session.id)} == {
+        "beoordelen": "papier-1",
+        "raadsenquete": "papier-2",
+    }
 
 
 def test_another_file_or_a_foreign_table_is_refused_in_dutch(store):
