@@ -219,7 +219,9 @@ def _noted(intro: str, labels, lang: str, said: set[str] | None) -> str:
     if not labels:
         return intro
     note = t("blocks.withheld_groups", lang, groups=", ".join(labels))
-    return f"{intro} {note}" if intro else note
+    if not intro:
+        return note
+    return f"{intro} {note}" if intro.endswith((".", "!", "?")) else f"{intro}. {note}"  # two sentences, not one
 
 
 def _gone(hidden_per_item) -> list[int]:
