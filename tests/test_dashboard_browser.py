@@ -76,6 +76,18 @@ def test_the_moderation_panels_explanation_reads_at_a_measure_not_a_strip(dashbo
     assert box["lines"] <= 3, box
 
 
+def test_the_clicker_keys_line_under_the_title_is_spaced_as_text(dashboard):
+    page, _ = dashboard
+    keys = page.locator("p.kit-shortcuts")
+    assert keys.inner_text().startswith("Sneltoetsen (niet in een tekstveld)")
+    box = keys.evaluate(
+        """(p) => ({size: parseFloat(getComputedStyle(p).fontSize), line: parseFloat(getComputedStyle(p).lineHeight),
+            height: p.getBoundingClientRect().height})"""
+    )
+    assert box["line"] <= 1.6 * box["size"], box  # it was 28 px lines of 13 px text
+    assert box["height"] <= 3 * box["line"] + 1, box  # two lines at 1366 px, the height of text
+
+
 def test_the_people_to_remove_are_named_by_group_and_name_or_when_they_joined(dashboard, kit_store):
     page, session = dashboard
     show_tab(page, "Teksten modereren")

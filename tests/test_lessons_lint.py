@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from widgets.datasets import read_dataset
+from widgets.i18n import label
 from widgets.model.exercises import exercise_files, file_problems, read_file
+from widgets.model.tables import localized_names
 
 REPO = Path(__file__).resolve().parent.parent
 LESSONS = sorted((REPO / "lessons").glob("*.ipynb"))
@@ -18,6 +20,9 @@ MAX_GLUE_LINES = 8
 TRAINER = ("## Voor de trainer", "## For the trainer")  # the headings of the trainer's notes
 BILINGUAL_LITERAL = re.compile(r"""[{,]\s*["']nl["']\s*:""")
 FROM_FILE = re.compile(r"""les\.(exercise|text)\(\s*(?:["']([^"']*)["'])?""")
+SHOWN = re.compile(r"""dataset_table\(\s*["']([\w\-]+\.csv)["'](?:\s*,\s*columns=\[([^\]]*)\])?""")
+MARKED = re.compile(r"(?<![*\w])\*([^*\n]+)\*(?![*\w])|`([^`\n]+)`")  # *italic* or `code`
+COLUMNS = re.compile(r"\b(kolom|kolommen|column|columns)\b", re.I)
 LOGIC = re.compile(r"^\s*(def |class |for |while |with |try:|lambda)|^\s*import |^\s*from (?!widgets\b)", re.M)
 
 
@@ -88,6 +93,42 @@ def test_code_cells_are_glue_and_datasets_exist(path):
         )
         for name in re.findall(r"[\"']([\w\-]+\.csv)[\"']", source):
             assert len(read_dataset(name).provenance) >= 3, f"{path.name}: {name} lacks provenance"
+
+
+def marked(text: str) -> list:
+    return [italic or code for italic, code in MARKED.findall(text)]
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.name)
+def test_the_text_names_a_tables_columns_by_the_headings_the_learner_reads(path):
+    """Lesson 04 spoke of the columns *book_nl* and *book_en* under a table whose heading reads "Wat het boek zegt":
+    the text names a column as its table heads it in the cell's language (``column.<name>`` in the catalogs)."""
+    cells = load(path)["cells"]
+    code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    names, heads = set(), {"nl": set(), "en": set()}
+    for name, listed in SHOWN.findall(code):
+        file_columns = list(read_dataset(name).rows[0])
+        shown = re.findall(r"[\"'](\w+)[\"']", listed) or localized_names(file_columns)
+        names |= set(file_columns) | set(shown)
+        for lang, found in heads.items():
+            found |= {label(column, lang) for column in shown}
+    for cell in cells:
+        if cell["cell_type"] != "markdown":
+            continue
+        text, lang = "".join(cell["source"]), cell["metadata"]["tags"][0]
+        raw = [
+            name
+            for name in names
+            if name not in heads[lang] and re.search(rf"`{name}`|\*{name}\*|\b{name}_|_{name}\b", text)
+        ]
+        raw += [name for name in names if "_" in name and re.search(rf"\b{name}\b", text)]
+        assert not raw, f"{path.name}: name the columns {sorted(set(raw))} as the table heads them"
+        for sentence in re.split(r"(?<=[.;:!?])\s+", text):
+            if COLUMNS.search(sentence):
+                for words in marked(sentence):
+                    assert any(head.startswith(words) for head in heads[lang]), (
+                        f"{path.name}: the table heads no column {words!r} in {lang} ({sorted(heads[lang])})"
+                    )
 
 
 def test_new_lesson_command_makes_a_lesson_the_catalog_and_lint_accept(tmp_path):

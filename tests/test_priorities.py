@@ -154,7 +154,7 @@ def test_the_report_draws_the_block_as_a_table_with_dutch_numbers():
     soup = BeautifulSoup(html, "html.parser")
     intro = soup.select_one("section#prioriteren .kit-block-intro").get_text()
     # Ambtelijk spread nothing beside others who did: named once as too small, as a group of one would be
-    assert intro == "16 deelnemers verdeelden hun punten Te weinig deelnemers om per groep te tonen: Ambtelijk."
+    assert intro == "16 deelnemers verdeelden hun punten. Te weinig deelnemers om per groep te tonen: Ambtelijk."
     # betaalbaarheid 11 x 100 + 5 x 60 = 1.400 (Dutch thousands), raad 300 of five, inwoner 1.100 of eleven; groen 200
     assert ranking(html)[1:] == [
         ["1. Betaalbaarheid", "1.400", "300", "1.100", "genoemd door 1 deelnemer"],

@@ -213,7 +213,7 @@ def test_the_ranking_reaches_the_phones_only_once_the_facilitator_shows_it(
     ]  # the groups that spread nothing are named once above (a dash would set them apart from a small group)
     assert cards[1].select_one(".kit-score-text").get_text() == "genoemd door 2 deelnemers"
     assert page.text("[data-kit-results] .kit-block-scale") == (
-        "5 deelnemers verdeelden hun punten"
+        "5 deelnemers verdeelden hun punten."
         " Te weinig deelnemers om per groep te tonen: Bestuurlijk-politiek, Ambtelijk, Maatschappelijke partner."
     )
     assert page.soup.select("[data-kit-results] table") == []  # never a wide table on a phone

@@ -1,6 +1,7 @@
 """Participatietrap nu en straks on the participant pages without a browser: answer, change, refusals, the room."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 FORM = "form.kit-form-trap"
 
@@ -160,6 +161,42 @@ def test_the_presentation_screen_asks_the_question_then_shows_the_gap_once_revea
         "Alle deelnemers 0% 0% 0% 0% 100% 5"
     ]
     assert "Geheime reden" not in page.reply.text  # notes are for the facilitator and the report
+
+
+LEFT_OUT = "Te weinig deelnemers om per groep te tonen: Ambtelijk, Inwoner."
+
+
+def test_groups_too_small_to_show_are_named_once_on_the_screen_the_phone_and_in_the_report(
+    kit, phone, kit_store, crowd
+):
+    """Both blocks left the same small groups out and each named them: the projector read the sentence twice."""
+    from widgets.activities.trap.report import section
+    from widgets.model.answers import answers_by_activity
+    from widgets.model.sessions import SessionSpec
+    from widgets.report.transfer import export_session
+
+    session, key = kit_store.create_session(SessionSpec(title="Woonvisie 2030", topic="wonen", activities=("trap",)))
+    kit_store.set_activity_open(session.id, "trap", True)
+    me, _ = open_page(phone, session)
+    me.submit(FORM, now="2", should="4")
+    crowd(session, "inwoner", "trap", {"trede": {"now": 1, "should": 5, "note": ""}}, n=2)
+    crowd(session, "ambtelijk", "trap", {"trede": {"now": 3, "should": 3, "note": ""}}, n=3)  # six in all: k = 5
+    kit_store.set_state(session.id, "trap", "reveal", True)
+    screen = phone()
+    screen.http.cookies.set(f"kit_f_{session.code}", key)
+    data = export_session(kit_store, session.id)
+    report = section(answers_by_activity(data["answers"]), {}, session, "nl", {})
+    for where, page in (
+        ("screen", screen.get(f"kit/{session.code}/scherm").soup),
+        ("phone", me.get(f"kit/{session.code}/trap").soup),
+        ("report", BeautifulSoup(report, "html.parser")),
+    ):
+        read = " ".join(page.get_text(" ").split())
+        assert read.count(LEFT_OUT) == 1, where
+        assert read.count("Te weinig deelnemers") == 1, where
+        # the room's figures stay in both blocks
+        assert len(page.select('[data-kit-block="trap-distribution"] [data-kit-group="*"]')) == 2, where
+        assert len(page.select('[data-kit-block="trap-gap"] [data-kit-row="*"]')) == 1, where
 
 
 def test_an_english_session_asks_and_refuses_in_english(kit, phone, trap_session, kit_store):

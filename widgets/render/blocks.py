@@ -128,14 +128,15 @@ def drawing(block: Block, surface: str, lang: str) -> Markup:
     return placements_svg(block, lang, f"kit-table-{block.key}-summary" if folded else "", TRIANGLE[surface])
 
 
-def block_html(block: Block, surface: str, lang: str) -> Markup:
-    """``block`` drawn for ``surface``, after the disclosure rule (``withhold``)."""
+def block_html(block: Block, surface: str, lang: str, said: set[str] | None = None) -> Markup:
+    """``block`` drawn for ``surface``, after the disclosure rule (``withhold``); ``said``: the groups too small to
+    show that a block drawn above it, with it, named already (``blocks_html``)."""
     participants = surface in PARTICIPANTS
     block = withhold(block, participants, lang)
     if participants and block.kind == "scores" and not block.room and _held_back(block):
         block = replace(block, room=t("blocks.room", lang))  # what participants may see where groups are withheld
     if participants:
-        block = collapse(block, lang)  # a group withheld everywhere in the block: named once, not in every row
+        block = collapse(block, lang, said)  # a group withheld everywhere in the block: named once, not in every row
     return render(
         COMPONENTS[block.kind][surface],
         lang,
@@ -165,6 +166,14 @@ def _held_back(block) -> bool:
     return any(not item.room.hidden and any(f.hidden for f in item.groups) for item in block.items)
 
 
+def parts_html(blocks: Iterable[Block], surface: str, lang: str) -> list[Markup]:
+    """Each block drawn on its own (the presentation screen's parts side by side), as one group of blocks: a group too
+    small to show is named once, above the first block that leaves it out, not again above each block after it (the
+    participatietrap's two blocks said it twice)."""
+    said: set[str] = set()
+    return [block_html(block, surface, lang, said) for block in blocks]
+
+
 def blocks_html(blocks: Iterable[Block], surface: str, lang: str) -> Markup:
-    """The blocks one after the other ('' for none)."""
-    return Markup("\n").join(block_html(block, surface, lang) for block in blocks)
+    """The blocks one after the other ('' for none), the groups too small to show named once (``parts_html``)."""
+    return Markup("\n").join(parts_html(blocks, surface, lang))

@@ -208,10 +208,20 @@ def withhold(block: Block, participants: bool, lang: str = "nl") -> Block:
     return block if apply is None else apply(block, participants, lang)
 
 
-def _noted(intro: str, labels, lang: str) -> str:
-    """The block's line above with the groups left out named once: "Te weinig deelnemers om per groep te tonen: ..."."""
+def _noted(intro: str, labels, lang: str, said: set[str] | None) -> str:
+    """The block's line above with the groups left out named once: "Te weinig deelnemers om per groep te tonen: ...".
+
+    A group in ``said`` was named above a block drawn before this one, with it: not named again (and ``said`` gets
+    the ones named here), so a screen or card of two blocks says it once."""
+    if said is not None:
+        labels = [label for label in labels if label not in said]
+        said.update(labels)
+    if not labels:
+        return intro
     note = t("blocks.withheld_groups", lang, groups=", ".join(labels))
-    return f"{intro} {note}" if intro else note
+    if not intro:
+        return note
+    return f"{intro} {note}" if intro.endswith((".", "!", "?")) else f"{intro}. {note}"  # two sentences, not one
 
 
 def _gone(hidden_per_item) -> list[int]:
@@ -224,11 +234,12 @@ def _answered(item: ScoredItem) -> bool:
     return any(f.hidden or sum(_took_part(f)) for f in (item.room, *item.groups))
 
 
-def collapse(block: Block, lang: str = "nl") -> Block:
+def collapse(block: Block, lang: str = "nl", said: set[str] | None = None) -> Block:
     """For participants, after ``withhold``: a group whose figures are all withheld leaves the block, named once in
     its line above, instead of "te weinig deelnemers om te tonen" in every row (a room of small groups read as
-    pages of it). The room's figure stays (a ``Scores`` block shows it where groups are withheld). A word cloud
-    names its withheld groups on one line of its own already."""
+    pages of it); once for the blocks drawn together too, where ``said`` holds the groups named above them. The
+    room's figure stays (a ``Scores`` block shows it where groups are withheld). A word cloud names its withheld
+    groups on one line of its own already."""
     if isinstance(block, Scores | Ranking):
         gone = _gone(
             [f.hidden for f in item.groups] if not isinstance(item, ScoredItem) or _answered(item) else None
@@ -239,7 +250,7 @@ def collapse(block: Block, lang: str = "nl") -> Block:
         keep = [i for i in range(len(block.groups)) if i not in gone]
         items = tuple(replace(item, groups=tuple(item.groups[i] for i in keep)) for item in block.items)
         groups = tuple(block.groups[i] for i in keep)
-        intro = _noted(block.intro, [block.groups[i].label for i in gone], lang)
+        intro = _noted(block.intro, [block.groups[i].label for i in gone], lang, said)
         return replace(block, groups=groups, items=items, intro=intro)
     if isinstance(block, Shares):
         if not any(line.key == ROOM for item in block.items for line in item.lines):
@@ -252,11 +263,11 @@ def collapse(block: Block, lang: str = "nl") -> Block:
         if not gone:
             return block
         items = tuple(replace(item, lines=tuple(x for x in item.lines if x.key not in gone)) for item in block.items)
-        return replace(block, items=items, intro=_noted(block.intro, [labels[key] for key in gone], lang))
+        return replace(block, items=items, intro=_noted(block.intro, [labels[key] for key in gone], lang, said))
     if isinstance(block, Facts) and any(row.key == ROOM and row.n is not None for row in block.rows):
         gone = [row for row in block.rows if row.hidden and row.key != ROOM]
         if not gone:
             return block
         rows = tuple(row for row in block.rows if row not in gone)
-        return replace(block, rows=rows, intro=_noted(block.intro, [row.label for row in gone], lang))
+        return replace(block, rows=rows, intro=_noted(block.intro, [row.label for row in gone], lang, said))
     return block

@@ -2,7 +2,8 @@
 
 ``Pager``: "Vorige" / "Volgende" through a list, with where the list stands ("1–40 van 3.000").
 ``More``: the first few of each part of a list (each cell of the palette), "Meer tonen" for more, with how
-many are shown of how many. ``limited`` cuts a results block's lists to such a limit.
+many are shown of how many. Both are a ``Bar`` of a live label and two buttons. ``limited`` cuts a results
+block's lists to such a limit.
 """
 
 from dataclasses import replace
@@ -15,26 +16,39 @@ from ..model.blocks import Ranking, Texts
 from ..render.blocks import count
 
 
-class Pager(w.HBox):
+def _button(lang: str, words: str, css: str, on_click) -> w.Button:
+    """One of a bar's two buttons, as wide as its words."""
+    made = w.Button(description=t(words, lang), layout=w.Layout(width="auto"))
+    made.add_class(css)
+    made.on_click(lambda _: on_click())
+    return made
+
+
+def _live(css: str, text: str) -> str:
+    """A bar's count, read out by a screen reader when it changes."""
+    return f'<span class="{css}" aria-live="polite">{escape(text)}</span>'
+
+
+class Bar(w.HBox):
+    """A line of a label and two buttons under or above a list, hidden until the list is longer than one part."""
+
+    def __init__(self, children: list, kind: str, css: str = ""):
+        super().__init__(children, layout=w.Layout(flex_flow="row wrap", align_items="center", display="none"))
+        self.add_class(kind)
+        if css:
+            self.add_class(css)
+
+
+class Pager(Bar):
     """Where a list stands and the buttons to page through it; ``on_change`` redraws the list."""
 
     def __init__(self, lang: str, size: int, on_change, css: str = ""):
         self.lang, self.size, self.start, self.total = lang, size, 0, 0
         self.on_change = on_change
         self.label = w.HTML()
-        self.previous = w.Button(description=t("pager.previous", lang), layout=w.Layout(width="auto"))
-        self.following = w.Button(description=t("pager.next", lang), layout=w.Layout(width="auto"))
-        self.previous.add_class("kit-pager-previous")
-        self.following.add_class("kit-pager-next")
-        self.previous.on_click(lambda _: self.turn(-1))
-        self.following.on_click(lambda _: self.turn(+1))
-        super().__init__(
-            [self.previous, self.label, self.following],
-            layout=w.Layout(flex_flow="row wrap", align_items="center", display="none"),
-        )
-        self.add_class("kit-pager")
-        if css:
-            self.add_class(css)
+        self.previous = _button(lang, "pager.previous", "kit-pager-previous", lambda: self.turn(-1))
+        self.following = _button(lang, "pager.next", "kit-pager-next", lambda: self.turn(+1))
+        super().__init__([self.previous, self.label, self.following], "kit-pager", css)
 
     def turn(self, pages: int) -> None:
         self.start = max(0, self.start + pages * self.size)
@@ -47,44 +61,26 @@ class Pager(w.HBox):
         self.start = min(self.start, last_page)
         end = min(total, self.start + self.size)
         self.layout.display = "flex" if total > self.size else "none"
-        self.label.value = (
-            '<span class="kit-pager-range" aria-live="polite">'
-            + escape(
-                t(
-                    "pager.range",
-                    self.lang,
-                    first=count(self.start + 1 if total else 0, self.lang),
-                    last=count(end, self.lang),
-                    total=count(total, self.lang),
-                )
-            )
-            + "</span>"
-        )
+        first, last, of = (count(n, self.lang) for n in (self.start + 1 if total else 0, end, total))
+        self.label.value = _live("kit-pager-range", t("pager.range", self.lang, first=first, last=last, total=of))
         self.previous.disabled = self.start == 0
         self.following.disabled = end >= total
         return slice(self.start, end)
 
 
-class More(w.HBox):
-    """ "Meer tonen" / "Minder tonen" for a list cut to its first ``step`` per part, with how many are shown."""
+class More(Bar):
+    """ "Meer tonen" / "Minder tonen" for a list cut to its first ``step`` per part, with how many are shown.
+
+    Not a ``Pager``: each part of the list (a palette's cell) shows its first ``limit``, so what is drawn grows
+    and shrinks instead of moving a window along one list; "Minder tonen" only stands after "Meer tonen"."""
 
     def __init__(self, lang: str, step: int, on_change, css: str = "", words: str = "pager.shown"):
         self.lang, self.step, self.limit, self.words = lang, step, step, words
         self.on_change = on_change
         self.label = w.HTML()
-        self.more = w.Button(description=t("pager.more", lang), layout=w.Layout(width="auto"))
-        self.fewer = w.Button(description=t("pager.fewer", lang), layout=w.Layout(width="auto"))
-        self.more.add_class("kit-more")
-        self.fewer.add_class("kit-fewer")
-        self.more.on_click(lambda _: self.change(+1))
-        self.fewer.on_click(lambda _: self.change(-1))
-        super().__init__(
-            [self.label, self.more, self.fewer],
-            layout=w.Layout(flex_flow="row wrap", align_items="center", display="none"),
-        )
-        self.add_class("kit-more-bar")
-        if css:
-            self.add_class(css)
+        self.more = _button(lang, "pager.more", "kit-more", lambda: self.change(+1))
+        self.fewer = _button(lang, "pager.fewer", "kit-fewer", lambda: self.change(-1))
+        super().__init__([self.label, self.more, self.fewer], "kit-more-bar", css)
 
     def change(self, steps: int) -> None:
         self.limit = max(self.step, self.limit + steps * self.step)
@@ -94,19 +90,8 @@ class More(w.HBox):
         """Say that ``shown`` of ``total`` are drawn (the first ``limit`` of each part)."""
         cut = shown < total
         self.layout.display = "flex" if cut or self.limit > self.step else "none"
-        self.label.value = (
-            '<span class="kit-more-count" aria-live="polite">'
-            + escape(
-                t(
-                    self.words,
-                    self.lang,
-                    limit=count(self.limit, self.lang),
-                    shown=count(shown, self.lang),
-                    total=count(total, self.lang),
-                )
-            )
-            + "</span>"
-        )
+        limit, drawn, of = (count(n, self.lang) for n in (self.limit, shown, total))
+        self.label.value = _live("kit-more-count", t(self.words, self.lang, limit=limit, shown=drawn, total=of))
         self.more.layout.display = "" if cut else "none"
         self.fewer.layout.display = "" if self.limit > self.step else "none"
 

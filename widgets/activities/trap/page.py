@@ -6,6 +6,7 @@ what was chosen and typed, and stores nothing.
 """
 
 from ...model.validation import clean_text
+from ...render.blocks import SCREEN, parts_html
 from ...texts import topic_label
 from ...web.pages.form import OneForm
 from .model import ACTIVITY, FIELDS, ITEM, check_rung
@@ -16,7 +17,6 @@ class Page(OneForm):
     key = ACTIVITY
     item = ITEM
     template = "trap.html"
-    side_by_side = True  # both blocks side by side on the presentation screen
 
     def fields(self, visit) -> list:
         return [*FIELDS, "note"]
@@ -28,6 +28,11 @@ class Page(OneForm):
             return clean_text(typed, "note", required=False, multiline=True)
 
         return check
+
+    def screen_results(self, visit) -> list:
+        """Each block a part of the presentation screen, side by side where they fit; a group too small to show named
+        once, above the first (each block drawn alone named it again)."""
+        return parts_html(self.blocks(visit), SCREEN, visit.lang) if self.revealed(visit) else []
 
     def context(self, visit, stored: dict) -> dict:
         texts = rungs(visit.lang)
