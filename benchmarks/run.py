@@ -1105,6 +1105,10 @@ def submit_to_dashboard(
         page.wait_for_timeout(200)
     cpu = watch.stop()
     seen = page.evaluate("() => window.__kitSeen")
+    # The palette's grid draws the first values of each cell ("Meer tonen" adds more): its count says how many arrived.
+    counted = page.evaluate(
+        "() => [...document.querySelectorAll('.kit-more-count')].map(e => e.textContent).join(' | ')"
+    )
     updates = page.evaluate("() => window.__kitUpdates")
     offset_after, error_after = clock_offset(page)
     latencies, posts, missing = [], [], 0
@@ -1116,8 +1120,9 @@ def submit_to_dashboard(
             missing += 1
     say(
         f"{len(sent)} submissions by {len(phones)} phones at {rate:g}/s: POST to value in the dashboard's grid "
-        f"{spread(latencies)}; {missing} never shown within 20 s; {len(errors)} failed {errors[:2]}"
+        f"{spread(latencies)}; {missing} not drawn within 20 s; {len(errors)} failed {errors[:2]}"
     )
+    say(f"  the grid's count at the end: {counted or '(all drawn, no count)'}")
     shown_after = [seen[keys[i]] / 1000 - offset - answered for i, (_, answered, _) in sent.items() if keys[i] in seen]
     say(f"  POST answered (stored): {spread(posts)}; stored to shown: {spread(shown_after)}")
     say(f"  the grid changed {updates} times (one redraw per {len(sent) / rate / max(1, updates):.2f} s)")
