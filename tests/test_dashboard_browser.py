@@ -88,6 +88,17 @@ def test_the_clicker_keys_line_under_the_title_is_spaced_as_text(dashboard):
     assert box["height"] <= 3 * box["line"] + 1, box  # two lines at 1366 px, the height of text
 
 
+def test_a_tabs_state_line_that_wraps_is_spaced_as_text(dashboard):
+    page, _ = dashboard
+    show_tab(page, "Waardenpalet")
+    line = page.locator(".kit-tab-status p:visible").first
+    line.wait_for(timeout=10_000)
+    box = line.evaluate(
+        "(p) => ({size: parseFloat(getComputedStyle(p).fontSize), line: parseFloat(getComputedStyle(p).lineHeight)})"
+    )
+    assert box["line"] <= 1.6 * box["size"], box  # it was 28 px lines when "(openen, sluiten ...)" wrapped
+
+
 def test_the_people_to_remove_are_named_by_group_and_name_or_when_they_joined(dashboard, kit_store):
     page, session = dashboard
     show_tab(page, "Teksten modereren")
