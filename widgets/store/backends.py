@@ -184,8 +184,13 @@ class SQLiteBackend:
             raise StoreUnavailable(str(batch.error)) from batch.error
 
     def query(self, sql: str, params=None) -> list:
-        with self._using() as conn, _unavailable_on(sqlite3.Error, OSError):
-            return _dicts(conn.execute(sql, params or {}))
+        if self._shared is not None:
+            with self._shared_lock, _unavailable_on(sqlite3.Error, OSError):
+                return _dicts(self._shared.execute(sql, params or {}))
+        try:  # the per-thread connection without context managers: every page runs a few of these
+            return _dicts(self._connection().execute(sql, params or {}))
+        except (sqlite3.Error, OSError) as error:
+            raise StoreUnavailable(str(error)) from error
 
     def forget(self, tables=()) -> None:
         """After a delete: copy the log into the database file and empty it, so no old page stays on disk.

@@ -52,6 +52,11 @@ SESSION_COLUMNS = (
     "updated_at, retention_days"
 )
 SESSION_COLUMNS_OF_S = ", ".join(f"s.{c.strip()}" for c in SESSION_COLUMNS.split(","))  # joined as ``s``
+SESSION_BY_CODE_SQLITE = (
+    f"SELECT {SESSION_COLUMNS_OF_S}, (SELECT json_group_array(json_array(key, label)) FROM "
+    "(SELECT key, label FROM stakeholder_groups WHERE session_id = s.id ORDER BY position)) AS groups "
+    "FROM sessions s WHERE s.code = :c"
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,12 @@ def encode(value) -> str:
 
 def decode(text: str):
     return json.loads(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _groups(stored: str) -> tuple:
+    """A session's groups as SQLite lists them (``[[key, label], ...]``), read once per value."""
+    return tuple(Group(key, label) for key, label in json.loads(stored))
 
 
 @functools.lru_cache(maxsize=1024)
@@ -185,7 +196,7 @@ class Store:
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             retention_days=row["retention_days"],
-            groups=tuple(Group(g["key"], g["label"]) for g in groups),
+            groups=groups if isinstance(groups, tuple) else tuple(Group(g["key"], g["label"]) for g in groups),
         )
 
     def session(self, session_id: str):
@@ -203,6 +214,9 @@ class Store:
         code = normalize_code(code)
         if not is_valid_code(code):
             return None
+        if self.backend.dialect == "sqlite":  # one row, its groups as JSON: a third of the work of a row per group
+            rows = self.backend.query(SESSION_BY_CODE_SQLITE, {"c": code})
+            return self._session_from_row(rows[0], _groups(rows[0]["groups"])) if rows else None
         rows = self.backend.query(
             f"SELECT {SESSION_COLUMNS_OF_S}, g.key AS group_key, g.label AS group_label FROM sessions s "
             "LEFT JOIN stakeholder_groups g ON g.session_id = s.id WHERE s.code = :c ORDER BY g.position",
