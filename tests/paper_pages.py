@@ -29,3 +29,13 @@ def bare(text: str) -> str:
 def whole_on_one_page(text: str, pages: list) -> bool:
     """Whether ``text`` is printed whole on exactly one of the pages (not cut off, not split, not twice)."""
     return sum(bare(text) in bare(page) for page in pages) == 1
+
+
+def paper_answers(store, session, activity: str) -> dict:
+    """``{(participant, item): value}`` of the answers typed in from paper sheets (their participants' refs
+    start with ``papier-``)."""
+    return {
+        (a.participant, a.item): a.value
+        for a in store.answers(session.id, activity)
+        if a.participant.startswith("papier-")
+    }

@@ -16,7 +16,7 @@ from widgets.report.paper import import_paper, template_csv
 from widgets.report.paper_sheet import sheet_html, sheet_pdf
 from widgets.report.transfer import export_session
 
-from .paper_pages import pdf_pages, whole_on_one_page
+from .paper_pages import paper_answers, pdf_pages, whole_on_one_page
 
 OWN = [
     "Onze wijkteams werken vanuit de <b>bedoeling</b> & niet vanuit het protocol",
@@ -37,14 +37,6 @@ def new_session(store, statements=OWN):
 
 def typed(*rows) -> bytes:
     return ("\n".join([";".join(HEADINGS), *rows]) + "\n").encode("utf-8-sig")
-
-
-def paper_answers(store, session) -> dict:
-    return {
-        (a.participant, a.item): a.value
-        for a in store.answers(session.id, "eigen")
-        if a.participant.startswith("papier-")
-    }
 
 
 def test_the_sheet_lists_the_facilitators_statements_escaped_with_the_phones_scale_in_dutch_and_english(
@@ -111,7 +103,7 @@ def test_sheets_typed_in_are_stored_as_a_phones_scores(sqlite_store):
     group = session.groups[0].label
     rows = [f"{group};1;8;?;", f"{group};2;; 5 ;weet ik niet"]
     assert import_paper(sqlite_store, session.id, "papier.csv", typed(*rows))["answers"] == 4
-    assert paper_answers(sqlite_store, session) == {
+    assert paper_answers(sqlite_store, session, "eigen") == {
         ("papier-1", "e1"): {"score": 8, "note": ""},
         ("papier-1", "e2"): {"score": None, "note": ""},  # "weet ik niet", as a phone stores it
         ("papier-2", "e2"): {"score": 5, "note": ""},
@@ -145,4 +137,4 @@ def test_a_score_a_phone_could_not_send_is_refused_in_dutch_and_nothing_stored(s
         )
     text = error_message(refused.value, "nl")
     assert text.startswith("Rij 3 van het bestand " + message) and text.endswith("Er is niets toegevoegd.")
-    assert paper_answers(sqlite_store, session) == {} and sqlite_store.participant_counts(session.id) == before
+    assert paper_answers(sqlite_store, session, "eigen") == {} and sqlite_store.participant_counts(session.id) == before

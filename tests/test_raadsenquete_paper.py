@@ -18,7 +18,7 @@ from widgets.report.paper import import_paper, template_csv, template_xlsx
 from widgets.report.paper_sheet import sheet_html, sheet_pdf
 from widgets.report.transfer import export_session
 
-from .paper_pages import pdf_pages, whole_on_one_page
+from .paper_pages import paper_answers, pdf_pages, whole_on_one_page
 
 # Afbeelding 4's statements as the phone asks them, written down by hand
 STATEMENTS = [
@@ -44,14 +44,6 @@ def new_session(store):
 
 def typed(*rows) -> bytes:
     return ("\n".join([";".join(HEADINGS), *rows]) + "\n").encode("utf-8-sig")
-
-
-def paper_answers(store, session) -> dict:
-    return {
-        (a.participant, a.item): a.value
-        for a in store.answers(session.id, "raadsenquete")
-        if a.participant.startswith("papier-")
-    }
 
 
 def test_the_sheet_asks_the_five_statements_and_the_four_styles_as_the_phone_in_dutch_and_english(sqlite_store):
@@ -111,7 +103,7 @@ def test_sheets_typed_in_are_stored_as_a_phones_answers_however_the_word_is_copi
         f"{group};3;;;;;;manager",  # only the style
     ]
     assert import_paper(sqlite_store, session.id, "papier.csv", typed(*rows))["answers"] == 11
-    assert paper_answers(sqlite_store, session) == {
+    assert paper_answers(sqlite_store, session, "raadsenquete") == {
         ("papier-1", "nieuwe_rol"): "eens",
         ("papier-1", "toegerust"): "neutraal",
         ("papier-1", "kennis"): "oneens",
@@ -145,4 +137,5 @@ def test_a_word_the_sheet_does_not_print_is_refused_in_dutch_and_nothing_stored(
         )
     text = error_message(refused.value, "nl")
     assert text.startswith("Rij 3 van het bestand " + message) and text.endswith("Er is niets toegevoegd.")
-    assert paper_answers(sqlite_store, session) == {} and sqlite_store.participant_counts(session.id) == before
+    assert paper_answers(sqlite_store, session, "raadsenquete") == {}
+    assert sqlite_store.participant_counts(session.id) == before

@@ -16,7 +16,7 @@ from widgets.report.paper import import_paper, template_csv
 from widgets.report.paper_sheet import sheet_html, sheet_pdf
 from widgets.report.transfer import export_session
 
-from .paper_pages import pdf_pages, whole_on_one_page
+from .paper_pages import paper_answers, pdf_pages, whole_on_one_page
 
 ELEMENTS = ["Beleid", "Organisatie", "Bekostiging", "Aansturing"]
 HEADINGS = ["Groep", "Blad", *(f"{element} {n}" for element in ELEMENTS for n in range(1, 9))]
@@ -44,14 +44,6 @@ def new_session(store):
 def typed(*rows: dict) -> bytes:
     lines = [";".join(HEADINGS), *(";".join(str(row.get(h, "")) for h in HEADINGS) for row in rows)]
     return ("\n".join(lines) + "\n").encode("utf-8-sig")
-
-
-def paper_answers(store, session) -> dict:
-    return {
-        (a.participant, a.item): a.value
-        for a in store.answers(session.id, "sturingsscan")
-        if a.participant.startswith("papier-")
-    }
 
 
 def test_the_sheet_asks_the_32_statements_by_element_on_the_phones_scale_in_dutch_and_english(sqlite_store):
@@ -110,7 +102,7 @@ def test_sheets_typed_in_are_stored_as_a_phones_answers(sqlite_store):
         {"Groep": group, "Blad": 2, "Organisatie 3": 3},
     ]
     assert import_paper(sqlite_store, session.id, "papier.csv", typed(*rows))["answers"] == 5
-    assert paper_answers(sqlite_store, session) == {
+    assert paper_answers(sqlite_store, session, "sturingsscan") == {
         ("papier-1", "beleid_pa_1"): 5,
         ("papier-1", "beleid_npm_1"): 1,
         ("papier-1", "beleid_pa_2"): "weet_niet",  # as a phone stores "weet ik niet"
@@ -139,4 +131,5 @@ def test_a_score_a_phone_could_not_send_is_refused_in_dutch_and_nothing_stored(s
         f"Rij 3 van het bestand (Sturingsscan, {column}) is niet ingelezen: "
         "Kies een score van 1 tot 5 of 'weet ik niet'. Er is niets toegevoegd."
     )
-    assert paper_answers(sqlite_store, session) == {} and sqlite_store.participant_counts(session.id) == before
+    assert paper_answers(sqlite_store, session, "sturingsscan") == {}
+    assert sqlite_store.participant_counts(session.id) == before
