@@ -268,3 +268,38 @@ def test_live_streams_per_address_count_an_ipv6_client_by_its_64(laptop):
     finally:
         for reply in opened:
             reply.close()
+
+
+def test_a_room_that_taps_the_link_at_once_waits_in_the_servers_queue_not_for_a_second_try():
+    """While the server is busy with the first phones, the others' connections wait in the listening socket's
+    queue. Tornado listens with a queue of 128: the 129th phone's connection was dropped and tried again a second
+    (then three) later, the tail of a 1,000-phone join burst."""
+    from tornado.netutil import bind_sockets
+
+    from widgets.web.connections import GuardedHTTPServer
+
+    from .loops import in_own_loop
+
+    room = 400
+    enough_files_for(room)
+
+    async def busy_server() -> int:
+        listening = bind_sockets(0, "127.0.0.1")  # as Tornado's Application.listen makes it: a queue of 128
+        port = listening[0].getsockname()[1]
+        server = GuardedHTTPServer(lambda request: None)
+        server.add_sockets(listening)
+        phones = []
+        try:
+            for _ in range(room):
+                phone = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                phone.setblocking(False)
+                phone.connect_ex(("127.0.0.1", port))
+                phones.append(phone)
+            time.sleep(0.5)  # the server's loop is busy (nothing accepted): where do the phones wait?
+            _, connected, _ = select.select([], phones, [], 0)
+            return sum(1 for phone in connected if phone.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0)
+        finally:
+            server.stop()
+            close_all(phones)
+
+    assert in_own_loop(busy_server()) == room  # each one in the queue, none left to try again later

@@ -8,10 +8,12 @@ outsider who opens that many connections and sends nothing would leave no room f
 - ``serve_guarded`` makes every ``HTTPServer`` the process creates a ``GuardedHTTPServer``, with the
   kit's timeouts where the kit owns the server (the standalone launcher). Tornado's ``HTTPServer`` is
   a ``Configurable``: ``Application.listen`` and jupyter_server both create it through that hook.
-- ``GuardedHTTPServer`` stops accepting for ``PAUSE`` seconds when the process has no file left
-  (EMFILE and its kin) and says so once per ``LOG_EVERY`` seconds. Tornado's own accept handler lets the
-  error escape into the event loop, which logs a traceback and tries again at once while the socket
-  stays readable: a tight loop that wrote 1.3 GB of log in 70 s.
+- ``GuardedHTTPServer`` listens with a queue for a whole room (``LISTEN_QUEUE``): phones that arrive at once
+  wait for the server, not for their connection to be tried again a second later. It stops accepting for
+  ``PAUSE`` seconds when the process has no file left (EMFILE and its kin) and says so once per
+  ``LOG_EVERY`` seconds. Tornado's own accept handler lets the error escape into the event loop, which
+  logs a traceback and tries again at once while the socket stays readable: a tight loop that wrote
+  1.3 GB of log in 70 s.
 - Where the kit owns the server, one address (``limits.address_key``: an IPv6 client by its /64) holds
   at most ``per_address`` connections (``ConnectionsPerAddress``). One more from it first closes the
   longest-held of its connections that is between requests (an idle socket, a keep-alive, headers not
@@ -43,6 +45,10 @@ MACOS_OPEN_MAX = 10_240  # macOS refuses a soft limit above kern.maxfilesperproc
 PAUSE = 0.5  # seconds without accepting once files ran out: held connections time out meanwhile
 LOG_EVERY = 60.0
 BACKLOG = 128  # connections accepted in one go (Tornado's own default), so one listener cannot starve the rest
+# Connections the kernel holds for the server until it accepts them. Tornado listens with 128: a room whose phones
+# all tap the link at once overflowed it while the server was busy with the first ones, and each phone over it
+# waited a second or three for its connection to be tried again. The kernel caps it (net.core.somaxconn).
+LISTEN_QUEUE = 4096
 OUT_OF_FILES = {errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM}
 
 log = logging.getLogger(__name__)
@@ -207,6 +213,7 @@ class GuardedHTTPServer(HTTPServer):
     def add_sockets(self, sockets: Iterable[socket.socket]) -> None:
         files = FilesRanOut(self.logger)
         for sock in sockets:
+            sock.listen(LISTEN_QUEUE)  # listening already: this only makes its queue longer
             self._sockets[sock.fileno()] = sock
             self._handlers[sock.fileno()] = add_guarded_accept_handler(sock, self._handle_connection, files)
 
