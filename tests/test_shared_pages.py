@@ -180,9 +180,14 @@ def test_fill_puts_each_phones_own_values_in_once_and_escapes_the_name():
 
 
 def test_the_notices_date_is_worked_out_once_per_day_and_still_each_stamps_day():
+    import datetime
+    from zoneinfo import ZoneInfo
+
     from widgets.dates import date_in_words
     from widgets.web.notice import day_in_words
 
-    for stamp in (1.8e9, 1.8e9 + 3600, 1.8e9 + 40 * 86400, 1.8e9 + 86399.5):
+    midnight = datetime.datetime(2027, 3, 1, tzinfo=ZoneInfo("Europe/Amsterdam")).timestamp()  # the kit's zone
+    for stamp in (1.8e9, 1.8e9 + 3600, 1.8e9 + 40 * 86400, 1.8e9 + 86399.5, midnight - 0.5, midnight + 0.5):
         for lang in ("nl", "en"):
             assert day_in_words(stamp, lang) == day_in_words(stamp, lang) == date_in_words(stamp, lang)
+    assert day_in_words(midnight - 0.5, "nl") == "28 februari 2027" and day_in_words(midnight, "nl") == "1 maart 2027"

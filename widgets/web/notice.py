@@ -7,20 +7,23 @@ as a guess (``session_of``), so the page tells no one which codes exist.
 """
 
 import functools
+import os
 
 from jupyter_server.auth.decorator import allow_unauthenticated
 
-from ..dates import date_in_words, local_datetime
-from ..i18n import locale_dir, t
+from ..dates import date_in_words
+from ..i18n import t
 from ..settings import controller, min_group, retention_days
 from .base import CODE, KitHandler
 
-_DAYS: dict = {}  # (local day, language) -> the day in words: Babel's formatting, once per day a join form shows
+_DAYS: dict = {}  # (quarter of an hour, language, time zone) -> the day in words (Babel), not on every join form
+QUARTER = 15 * 60
 
 
 def day_in_words(stamp: float, lang: str) -> str:
-    """``dates.date_in_words``, which says only the local day: worked out once per day and language."""
-    key = (local_datetime(stamp).date(), lang)
+    """``dates.date_in_words``, which says only the local day: worked out once per quarter of an hour (every time
+    zone's day starts on one) and language."""
+    key = (int(stamp // QUARTER), lang, os.environ.get("KIT_TIMEZONE", ""))
     words = _DAYS.get(key)
     if words is None:
         if len(_DAYS) > 1024:
@@ -37,7 +40,7 @@ def notice(visit) -> dict:
     if not name and session is not None and session.municipality:
         name = session.municipality  # the facilitator's own organisation, as the session names it
     until = day_in_words(session.purge_at(days), visit.lang) if session else ""
-    return dict(_facts(str(locale_dir()), visit.lang, name, contact, days, until, min_group()))
+    return dict(_facts(os.environ.get("KIT_LOCALE_DIR", ""), visit.lang, name, contact, days, until, min_group()))
 
 
 @functools.lru_cache(maxsize=256)
