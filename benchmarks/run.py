@@ -9,7 +9,9 @@ asserts nothing; a figure that fails prints its error and the run goes on.
   cookie jar), Playwright and Chromium run on the other core.
 - Every figure has a baseline measured in the same run (these machines are noisy): the old
   design's floor, a plain Voila page holding one ipywidgets button (``python -m voila nb.ipynb``
-  on a throwaway notebook), pinned to core 0 too.
+  on a throwaway notebook), pinned to core 0 too. The bare-socket join burst also runs against a bare
+  Tornado app answering the same three requests (``benchmarks/floor.py``): the kit's CPU per phone as a
+  multiple of the framework's own, a figure the machine's speed of the moment cancels out of.
 
 Figures: join burst, memory with 0/100/300 participants on the live stream, submit to
 dashboard at 300 participants, and the join page's weight and time to interactive in Chromium
@@ -870,6 +872,54 @@ def baseline_burst(results, folder: Path, count: int, loop: Loop):
         voila.stop()
 
 
+def floor_burst(results, count: int, loop: Loop):
+    """The same burst against a bare Tornado app on the kit's core (``benchmarks/floor.py``): the CPU per phone any
+    Tornado server needs for the three requests here, so the kit's reads as a multiple of it."""
+    port = free_port()
+    with on_cores(SERVER_CORES):
+        server = subprocess.Popen([sys.executable, "-m", "benchmarks.floor", str(port)], cwd=REPO)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            if time.monotonic() > deadline:
+                raise RuntimeError("the bare Tornado app did not start")
+            time.sleep(0.2)
+        phones = [RawPhone(f"http://127.0.0.1:{port}/", "FLOOR", i) for i in range(count)]
+
+        async def burst():
+            go, times = asyncio.Event(), []
+
+            async def one(phone):
+                await go.wait()
+                await phone.request("GET", "/kit/FLOOR")
+                status, headers, _ = await phone.request("POST", "/kit/FLOOR/join", {"group": "inwoner"})
+                await phone.request("GET", headers["location"] if status == 303 else "/kit/FLOOR")
+                times.append(time.monotonic() - start)
+
+            tasks = [asyncio.ensure_future(one(p)) for p in phones]
+            await asyncio.sleep(0.2)
+            start = time.monotonic()
+            go.set()
+            await asyncio.gather(*tasks)
+            for phone in phones:
+                await phone.close()
+            return times
+
+        used = cpu_seconds(server.pid)
+        times = loop.run(burst(), timeout=300)
+        used = cpu_seconds(server.pid) - used
+        results.base["floor"] = used / count
+        say(
+            f"N={count} (bare-socket phones) on a bare Tornado app: {spread(times)}; its CPU {used:.2f} s, "
+            f"{used / count * 1000:.2f} ms per phone"
+        )
+    finally:
+        server.kill()
+        server.wait()
+
+
 PY_SPY = None  # ``--py-spy``: the py-spy program that profiles the kit server during each burst
 
 
@@ -963,6 +1013,9 @@ def join_burst(
             if before
             else ""
         )
+        if raw and results.base.get("floor"):
+            than_before += f"; CPU per phone {ratio(used / count, results.base['floor'])} of a bare Tornado app's"
+            say(f"  CPU per phone: {used / count / results.base['floor']:.2f} x the bare Tornado app's")
         results.row(
             f"join burst N={count}, p95 ({client}){f' - the kit before ({root})' if root else ''}",
             "<= 2 s at 1000",
@@ -1472,6 +1525,12 @@ def main(argv=None) -> None:
                     results.run(
                         f"join burst, N={n}", join_burst, browser, folder / f"burst-{n}", n, loop, targets["burst"]
                     )
+                results.run(
+                    f"join burst, N={bursts[-1]}, bare-socket phones, a bare Tornado app (the floor)",
+                    floor_burst,
+                    bursts[-1],
+                    loop,
+                )
                 if args.before:
                     results.run(
                         f"join burst, N={bursts[-1]}, bare-socket phones, the kit from {args.before}",
