@@ -219,3 +219,12 @@ def broken_words(page, selector: str) -> list:
     """The words in the text of ``selector`` that the browser broke across lines (a word's boxes on more than one
     line): ``overflow-wrap: anywhere`` would do so silently where a word is wider than its box."""
     return page.evaluate(BROKEN_WORDS, selector)
+
+
+def text_box(locator) -> dict:
+    """How a paragraph reads on screen: its font size, line height, width and height in px (a line height near the
+    font size reads as text; ipywidgets' HTML spaces every line 28 px apart, as a row of buttons)."""
+    return locator.evaluate(
+        """(p) => ({size: parseFloat(getComputedStyle(p).fontSize), line: parseFloat(getComputedStyle(p).lineHeight),
+            width: p.getBoundingClientRect().width, height: p.getBoundingClientRect().height})"""
+    )

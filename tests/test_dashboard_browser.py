@@ -6,7 +6,7 @@ import pytest
 from widgets.activities import KEYS
 from widgets.model.sessions import SessionSpec
 
-from .browser import LOAD, show_tab
+from .browser import LOAD, show_tab, text_box
 
 # every visible button of the bar: its words and where its top is
 BAR_BUTTONS = """() => Array.from(document.querySelectorAll('.kit-control-bar button'))
@@ -66,11 +66,9 @@ def test_the_moderation_panels_explanation_reads_at_a_measure_not_a_strip(dashbo
     show_tab(page, "Teksten modereren")
     intro = page.locator(".kit-moderation p.kit-hint").first
     intro.wait_for(timeout=10_000)
-    box = intro.evaluate(
-        """(p) => ({width: p.getBoundingClientRect().width, panel: p.closest('.kit-moderation').clientWidth,
-            size: parseFloat(getComputedStyle(p).fontSize), line: parseFloat(getComputedStyle(p).lineHeight),
-            lines: Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))})"""
-    )
+    box = text_box(intro)
+    box["panel"] = intro.evaluate("(p) => p.closest('.kit-moderation').clientWidth")
+    box["lines"] = round(box["height"] / box["line"])
     assert box["width"] >= 0.55 * box["panel"] and box["width"] >= 560, box  # it was 460 px of 1,050
     assert box["size"] >= 13 and box["line"] <= 1.6 * box["size"], box  # lines spaced as text, not 28 px apart
     assert box["lines"] <= 3, box
@@ -80,10 +78,7 @@ def test_the_clicker_keys_line_under_the_title_is_spaced_as_text(dashboard):
     page, _ = dashboard
     keys = page.locator("p.kit-shortcuts")
     assert keys.inner_text().startswith("Sneltoetsen (niet in een tekstveld)")
-    box = keys.evaluate(
-        """(p) => ({size: parseFloat(getComputedStyle(p).fontSize), line: parseFloat(getComputedStyle(p).lineHeight),
-            height: p.getBoundingClientRect().height})"""
-    )
+    box = text_box(keys)
     assert box["line"] <= 1.6 * box["size"], box  # it was 28 px lines of 13 px text
     assert box["height"] <= 3 * box["line"] + 1, box  # two lines at 1366 px, the height of text
 
@@ -93,9 +88,7 @@ def test_a_tabs_state_line_that_wraps_is_spaced_as_text(dashboard):
     show_tab(page, "Waardenpalet")
     line = page.locator(".kit-tab-status p:visible").first
     line.wait_for(timeout=10_000)
-    box = line.evaluate(
-        "(p) => ({size: parseFloat(getComputedStyle(p).fontSize), line: parseFloat(getComputedStyle(p).lineHeight)})"
-    )
+    box = text_box(line)
     assert box["line"] <= 1.6 * box["size"], box  # it was 28 px lines when "(openen, sluiten ...)" wrapped
 
 

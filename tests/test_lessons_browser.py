@@ -2,7 +2,7 @@
 
 import csv
 
-from .browser import chart_data
+from .browser import chart_data, text_box
 from .kit_server import REPO
 
 WIDGET_TIMEOUT = 60_000
@@ -157,9 +157,7 @@ def test_lesson_04_in_english_names_the_corners_in_english_and_its_label_keeps_o
     starts = [s.locator(".slider-container").bounding_box()["x"] for s in sliders.all()]
     assert max(starts) - min(starts) < 1, starts  # the three sliders start in one column
     summary = case.locator(".widget-html p").first  # the case as the book sketches it, a paragraph of five lines
-    spacing = summary.evaluate(
-        "(p) => ({size: parseFloat(getComputedStyle(p).fontSize), line: parseFloat(getComputedStyle(p).lineHeight)})"
-    )
+    spacing = text_box(summary)
     assert spacing["line"] <= 1.6 * spacing["size"], spacing  # spaced as text, not ipywidgets' 28 px rows
 
     for place in ((5, 5, 0), (0, 6, 4), (10, 0, 0)):  # on the bottom-left edge, on the base, in the top corner

@@ -181,7 +181,7 @@ class Store:
             return self.session(session_id), key
         raise RuntimeError("no free join code found")
 
-    def _session_from_row(self, row, groups) -> Session:
+    def _session_from_row(self, row, groups: tuple) -> Session:
         return Session(
             id=row["id"],
             code=row["code"],
@@ -196,7 +196,7 @@ class Store:
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             retention_days=row["retention_days"],
-            groups=groups if isinstance(groups, tuple) else tuple(Group(g["key"], g["label"]) for g in groups),
+            groups=groups,
         )
 
     def session(self, session_id: str):
@@ -204,10 +204,10 @@ class Store:
         return self._with_groups(rows[0]) if rows else None
 
     def _with_groups(self, row) -> Session:
-        groups = self.backend.query(
+        rows = self.backend.query(
             "SELECT key, label FROM stakeholder_groups WHERE session_id = :id ORDER BY position", {"id": row["id"]}
         )
-        return self._session_from_row(row, groups)
+        return self._session_from_row(row, tuple(Group(g["key"], g["label"]) for g in rows))
 
     def session_by_code(self, code: str):
         """The session of a join code, or None: asked by every participant page, so one query with its groups."""
@@ -224,7 +224,7 @@ class Store:
         )
         if not rows:
             return None
-        groups = [{"key": r["group_key"], "label": r["group_label"]} for r in rows if r["group_key"] is not None]
+        groups = tuple(Group(r["group_key"], r["group_label"]) for r in rows if r["group_key"] is not None)
         return self._session_from_row(rows[0], groups)
 
     def facilitator_session(self, code: str, key: str) -> Session:
